@@ -1,0 +1,46 @@
+import type { ChatCommand } from '../../src/chat/context.ts';
+import type { Reply } from '../../src/chat/reply.ts';
+import { kubectlError, renderError } from '../../src/kubectl/errors.ts';
+import { runKubectl } from '../../src/kubectl/run-kubectl.ts';
+import { tokenize } from '../../src/kubectl/tokenize.ts';
+import type { Outcome } from '../../src/kubectl/verb.ts';
+import { err, ok } from '../../src/result.ts';
+import { KUBECTL_VERBS } from '../kubectl/index.ts';
+
+/** `kubectl ...`: one command against the member's own sandbox, in one transaction. */
+export const kubectl: ChatCommand = {
+  name: 'kubectl',
+  run(ctx, args) {
+    const tokens = tokenize(args);
+    if (!tokens.ok) return err(errorReply(renderError(kubectlError('tokenize', { message: tokens.error }))));
+    const { sandboxes } = ctx.app;
+    const sandbox = sandboxes.open(ctx.key, ctx.app.clock());
+    const cluster = sandboxes.load(sandbox, ctx.app.clock());
+    const ids = sandboxes.ids(sandbox);
+    const result = runKubectl(
+      KUBECTL_VERBS,
+      { cluster, ids, stdin: ctx.stdin, attachments: ctx.request.attachments },
+      tokens.value,
+    );
+    if (!result.ok) return err(errorReply(renderError(result.error)));
+    sandboxes.commit(sandbox, result.value.changes, ids.serial);
+    return ok(outcomeReply(result.value));
+  },
+};
+
+function outcomeReply(outcome: Outcome): Reply {
+  const text = outcome.output.map((l) => l.text).join('\n');
+  return {
+    ok: outcome.exitCode === 0,
+    blocks: [{ kind: 'code', text }],
+    choices: [],
+    visibility: outcome.exitCode === 0 ? 'public' : 'private',
+  };
+}
+
+const errorReply = (text: string): Reply => ({
+  ok: false,
+  blocks: [{ kind: 'code', text }],
+  choices: [],
+  visibility: 'private',
+});

@@ -1,0 +1,163 @@
+import type { Change } from '../../src/cluster/changes.ts';
+import type { Cluster, Pod } from '../../src/cluster/model.ts';
+import { kubectlError } from '../../src/kubectl/errors.ts';
+import { flagBool, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import { namespaceOf } from '../../src/kubectl/namespace.ts';
+import { findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
+import { parseTargets } from '../../src/kubectl/targets.ts';
+import { type KubectlVerb, type OutputLine, outcome, stderr, stdout } from '../../src/kubectl/verb.ts';
+import { err, ok } from '../../src/result.ts';
+
+const NO_ARGS = `You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
+/** The namespaces the NamespaceLifecycle admission plugin never lets go. */
+const IMMORTAL = new Set(['default', 'kube-system', 'kube-public']);
+
+export const del: KubectlVerb = {
+  name: 'delete',
+  short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
+  help: `Delete resources by file names, stdin, resources and names, or by resources and label selector.
+
+Examples:
+  # Delete a pod, or several
+  kubectl delete po kubia
+  kubectl delete po kubia-manual kubia-manual-v2
+
+  # Delete pods by label selector
+  kubectl delete po -l creation_method=manual
+
+  # Delete all pods in the current namespace
+  kubectl delete po --all
+
+  # Delete (almost) everything in the current namespace
+  kubectl delete all --all
+
+  # Delete a namespace and everything in it
+  kubectl delete ns custom-namespace
+
+Options:
+    --all=false: Delete all resources, in the namespace of the specified resource types.
+    -A, --all-namespaces=false: If present, list the requested object(s) across all namespaces.
+    -l, --selector='': Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.
+
+Usage:
+  kubectl delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]`,
+  flags: [
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'all', type: 'bool' },
+    { name: 'all-namespaces', short: 'A', type: 'bool' },
+    { name: 'filename', short: 'f', type: 'list' },
+    { name: 'force', type: 'bool' },
+    { name: 'grace-period', type: 'int' },
+    { name: 'now', type: 'bool' },
+    { name: 'wait', type: 'bool' },
+    { name: 'output', short: 'o', type: 'string' },
+  ],
+  run(ctx, line) {
+    if (line.args.length === 0) return err(kubectlError('plain', { message: NO_ARGS }));
+    const parsed = parseTargets(line.args, 'delete');
+    if (!parsed.ok) return parsed;
+    const { targets, unsimulated } = parsed.value;
+    const selectorText = flagString(line, 'selector');
+    const all = flagBool(line, 'all');
+    const hasNames = targets.some((t) => t.names.length > 0);
+    if (all && selectorText !== undefined && selectorText.trim() !== '') {
+      return err(
+        kubectlError('plain', { message: "setting 'all' parameter but found a non empty selector. " }),
+      );
+    }
+    if (hasNames && selectorText !== undefined) {
+      return err(kubectlError('plain', { message: 'name cannot be provided when a selector is specified' }));
+    }
+    if (!hasNames && !all && selectorText === undefined) {
+      return err(kubectlError('plain', { message: 'resource(s) were provided, but no name was specified' }));
+    }
+    const namespace = namespaceOf(ctx.cluster, line);
+    const allNs = flagBool(line, 'all-namespaces');
+    const output: OutputLine[] = [];
+    const changes: Change[] = [];
+    let failed = false;
+    let deletedAny = false;
+    for (const target of targets) {
+      const selector = selectorOf(line, target.resource.type);
+      if (!selector.ok) return selector;
+      const objects =
+        target.names.length > 0
+          ? target.names.map((name) => ({
+              name,
+              object: findObject(ctx.cluster, target.resource, namespace, name),
+            }))
+          : listObjects(
+              ctx.cluster,
+              target.resource,
+              allNs || !target.resource.namespaced ? null : namespace,
+              selector.value,
+            ).map((object) => ({ name: object.metadata.name, object }));
+      for (const { name, object } of objects) {
+        if (object === undefined) {
+          output.push(stderr(`Error from server (NotFound): ${target.resource.type} "${name}" not found`));
+          failed = true;
+          continue;
+        }
+        const result = deleteOne(ctx.cluster, object, line);
+        if (!result.ok) {
+          output.push(stderr(result.error));
+          failed = true;
+          continue;
+        }
+        output.push(stdout(result.value.line));
+        changes.push(...result.value.changes);
+        deletedAny = true;
+      }
+    }
+    if (unsimulated.includes('services') && all && namespace === 'default') {
+      output.push(stdout('service "kubernetes" deleted from default namespace'));
+      deletedAny = true;
+    }
+    if (!deletedAny && !failed) output.push(stderr('No resources found'));
+    return ok(outcome(output, changes, failed ? 1 : 0));
+  },
+};
+
+function deleteOne(cluster: Cluster, object: NonNullable<ReturnType<typeof findObject>>, line: ParsedLine) {
+  const force = flagBool(line, 'force') ? ' force' : '';
+  switch (object.kind) {
+    case 'Pod':
+      return ok({
+        line: `pod "${object.metadata.name}"${force} deleted from ${object.metadata.namespace} namespace`,
+        changes: podDeletion(cluster, object),
+      });
+    case 'Namespace': {
+      const name = object.metadata.name;
+      if (IMMORTAL.has(name)) {
+        return err(
+          `Error from server (Forbidden): namespaces "${name}" is forbidden: this namespace may not be deleted`,
+        );
+      }
+      const pods = cluster.pods.filter((p) => p.metadata.namespace === name);
+      return ok({
+        line: `namespace "${name}" deleted`,
+        changes: [...pods.flatMap((p) => podDeletion(cluster, p)), { op: 'deleteNamespace', name } as Change],
+      });
+    }
+    case 'Node':
+      return err(
+        `Error from server (Forbidden): nodes "${object.metadata.name}" is forbidden: nodes of this sandbox cannot be deleted; label them instead`,
+      );
+  }
+}
+
+/** A deleted pod takes its port-forwards (and its logs) with it. */
+function podDeletion(cluster: Cluster, pod: Pod): Change[] {
+  return [
+    { op: 'deletePod', namespace: pod.metadata.namespace, name: pod.metadata.name },
+    ...cluster.forwards
+      .filter((f) => f.podUid === pod.metadata.uid)
+      .map((f): Change => ({ op: 'deleteForward', localPort: f.localPort })),
+  ];
+}

@@ -1,0 +1,159 @@
+import type { Namespace, Node, Pod } from '../../src/cluster/model.ts';
+import { kubectlError } from '../../src/kubectl/errors.ts';
+import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import { namespaceOf } from '../../src/kubectl/namespace.ts';
+import { namespaceTable, nodeTable } from '../../src/kubectl/printers/nodes.ts';
+import { isObjectFormat, OUTPUT_FORMATS_ERROR, printObjects } from '../../src/kubectl/printers/objects.ts';
+import { podTable } from '../../src/kubectl/printers/pods.ts';
+import { formatTable } from '../../src/kubectl/printers/table.ts';
+import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
+import { parseTargets, type Target } from '../../src/kubectl/targets.ts';
+import {
+  type KubectlVerb,
+  type OutputLine,
+  outcome,
+  stderr,
+  stdout,
+  type VerbContext,
+} from '../../src/kubectl/verb.ts';
+import { err, ok } from '../../src/result.ts';
+
+const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
+
+error: Required resource not specified.
+Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
+See 'kubectl get -h' for help and examples`;
+
+export const get: KubectlVerb = {
+  name: 'get',
+  short: 'Display one or many resources',
+  help: `Display one or many resources.
+
+Examples:
+  # List all pods in ps output format
+  kubectl get pods
+
+  # List all pods in ps output format with more information (such as node name)
+  kubectl get pods -o wide
+
+  # List pods with their labels, or with some labels as columns
+  kubectl get pods --show-labels
+  kubectl get pods -L creation_method,env
+
+  # List pods selected by a label selector
+  kubectl get pods -l 'env in (prod,dev)'
+
+  # List a single pod in YAML output format
+  kubectl get pod kubia -o yaml
+
+Options:
+    -A, --all-namespaces=false: If present, list the requested object(s) across all namespaces.
+    -L, --label-columns=[]: Accepts a comma separated list of labels that are going to be presented as columns.
+    --no-headers=false: When using the default or custom-column output format, don't print headers.
+    -o, --output='': Output format. One of: (json, yaml, name, wide).
+    -l, --selector='': Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.
+    --show-labels=false: When printing, show all labels as the last column.
+
+Usage:
+  kubectl get [(-o|--output=)json|yaml|name|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]`,
+  flags: [
+    { name: 'output', short: 'o', type: 'string' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'label-columns', short: 'L', type: 'list' },
+    { name: 'show-labels', type: 'bool' },
+    { name: 'all-namespaces', short: 'A', type: 'bool' },
+    { name: 'no-headers', type: 'bool' },
+    { name: 'watch', short: 'w', type: 'bool' },
+  ],
+  run(ctx, line) {
+    const format = flagString(line, 'output') ?? '';
+    if (format !== '' && format !== 'wide' && !isObjectFormat(format)) {
+      return err(kubectlError('plain', { message: OUTPUT_FORMATS_ERROR(format) }));
+    }
+    if (line.args.length === 0) return err(kubectlError('rawText', { text: NO_TYPE }));
+    const parsed = parseTargets(line.args, 'get');
+    if (!parsed.ok) return parsed;
+    const { targets, unsimulated } = parsed.value;
+    const hasNames = targets.some((t) => t.names.length > 0);
+    if (hasNames && flagString(line, 'selector') !== undefined) {
+      return err(kubectlError('plain', { message: 'name cannot be provided when a selector is specified' }));
+    }
+    const allNs = flagBool(line, 'all-namespaces');
+    const namespace = namespaceOf(ctx.cluster, line);
+    const output: OutputLine[] = [];
+    const found: { target: Target; objects: AnyObject[] }[] = [];
+    let failed = false;
+    for (const target of targets) {
+      const selector = selectorOf(line, target.resource.type);
+      if (!selector.ok) return selector;
+      if (target.names.length === 0) {
+        found.push({
+          target,
+          objects: listObjects(
+            ctx.cluster,
+            target.resource,
+            allNs || !target.resource.namespaced ? null : namespace,
+            selector.value,
+          ),
+        });
+        continue;
+      }
+      const objects: AnyObject[] = [];
+      for (const name of target.names) {
+        const object = findObject(ctx.cluster, target.resource, namespace, name);
+        if (object === undefined) {
+          output.push(stderr(`Error from server (NotFound): ${target.resource.type} "${name}" not found`));
+          failed = true;
+        } else objects.push(object);
+      }
+      found.push({ target, objects });
+    }
+    const printed = print(ctx, line, found, targets.length + unsimulated.length > 1, allNs, format);
+    const total = found.reduce((n, f) => n + f.objects.length, 0);
+    if (total === 0 && !hasNames) {
+      const scoped = targets.every((t) => t.resource.namespaced) && !allNs;
+      output.push(stderr(scoped ? `No resources found in ${namespace} namespace.` : 'No resources found'));
+    }
+    return ok(outcome([...printed, ...output], [], failed ? 1 : 0));
+  },
+};
+
+function print(
+  ctx: VerbContext,
+  line: ParsedLine,
+  found: { target: Target; objects: AnyObject[] }[],
+  prefixKind: boolean,
+  allNs: boolean,
+  format: string,
+): OutputLine[] {
+  const objects = found.flatMap((f) => f.objects);
+  if (objects.length === 0) return [];
+  if (isObjectFormat(format)) return [stdout(printObjects(objects, format, ctx.cluster))];
+  const labelOpts = {
+    keys: flagList(line, 'label-columns').filter((k) => k !== ''),
+    showLabels: flagBool(line, 'show-labels'),
+  };
+  const tables: string[] = [];
+  for (const { target, objects: objs } of found) {
+    if (objs.length === 0) continue;
+    const now = ctx.cluster.now;
+    let rows =
+      target.resource.type === 'pods'
+        ? podTable(objs as Pod[], now, { ...labelOpts, wide: format === 'wide', withNamespace: allNs })
+        : target.resource.type === 'nodes'
+          ? nodeTable(objs as Node[], now, { ...labelOpts, wide: format === 'wide' })
+          : namespaceTable(objs as Namespace[], now, labelOpts);
+    if (prefixKind)
+      rows = rows.map((r, i) =>
+        i === 0 ? r : prefixName(r, target.resource.singular, allNs && target.resource.namespaced),
+      );
+    if (flagBool(line, 'no-headers')) rows = rows.slice(1);
+    tables.push(formatTable(rows));
+  }
+  return [stdout(tables.join('\n\n'))];
+}
+
+function prefixName(row: string[], singular: string, withNamespace: boolean): string[] {
+  const index = withNamespace ? 1 : 0;
+  return row.map((cell, i) => (i === index ? `${singular}/${cell}` : cell));
+}

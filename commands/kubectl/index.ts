@@ -1,0 +1,7 @@
+import type { KubectlVerb } from '../../src/kubectl/verb.ts';
+import { del } from './delete.ts';
+import { get } from './get.ts';
+import { run } from './run.ts';
+
+/** Every kubectl verb the sandbox answers, listed explicitly (a test checks nothing is missing). */
+export const KUBECTL_VERBS: readonly KubectlVerb[] = [run, get, del];

@@ -1,0 +1,37 @@
+import type { Database } from 'better-sqlite3';
+import type { Logger } from 'pino';
+import type { Lang } from '../i18n/lang.ts';
+import type { Result } from '../result.ts';
+import type { MemberStore } from '../store/members.ts';
+import type { SandboxKey, SandboxStore } from '../store/sandboxes.ts';
+import type { Reply } from './reply.ts';
+import type { Request } from './request.ts';
+
+/** What the running bot hands to every command: storage, clock and logger. */
+export interface App {
+  db: Database;
+  sandboxes: SandboxStore;
+  members: MemberStore;
+  /** Epoch ms; tests pass a fixed clock. */
+  clock: () => number;
+  log: Logger;
+  defaultLang: Lang;
+}
+
+export interface CommandContext {
+  app: App;
+  request: Request;
+  key: SandboxKey;
+  lang: Lang;
+  /** The fenced block that followed the command line. */
+  stdin: string | null;
+}
+
+/**
+ * A chat command (`/help`, `/sandbox`, `kubectl`, ...). Returning `err(reply)` rolls the whole
+ * transaction back; `ok(reply)` commits, even when the reply reports a (partial) failure.
+ */
+export interface ChatCommand {
+  name: string;
+  run(ctx: CommandContext, args: string): Result<Reply, Reply>;
+}

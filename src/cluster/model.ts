@@ -1,0 +1,145 @@
+/**
+ * The simulated cluster's objects, named as in the Kubernetes API. What the API server would store
+ * lives in `metadata`/`spec`; what the simulator needs to derive status lives in `sim` (never shown).
+ * Status (phase, container states, events) is derived from `sim` timestamps by `lifecycle.ts`.
+ */
+export type Labels = Record<string, string>;
+
+export interface ObjectMeta {
+  name: string;
+  uid: string;
+  resourceVersion: string;
+  creationTimestamp: string;
+  labels: Labels;
+  annotations: Labels;
+}
+
+export interface NamespacedMeta extends ObjectMeta {
+  namespace: string;
+}
+
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+
+export interface ContainerPort {
+  containerPort: number;
+  protocol: Protocol;
+  name?: string;
+  hostPort?: number;
+}
+
+export interface EnvVar {
+  name: string;
+  value: string;
+}
+
+export type PullPolicy = 'Always' | 'IfNotPresent' | 'Never';
+
+export interface Container {
+  name: string;
+  image: string;
+  imagePullPolicy: PullPolicy;
+  ports: ContainerPort[];
+  env: EnvVar[];
+  command?: string[];
+  args?: string[];
+}
+
+export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
+
+export interface PodSpec {
+  containers: Container[];
+  nodeSelector: Labels;
+  restartPolicy: RestartPolicy;
+  /** Static and system pods use the node's network, and so its IP. */
+  hostNetwork?: boolean;
+  /** Set by the scheduler; absent while the pod is unschedulable. */
+  nodeName?: string;
+}
+
+/** How the member made the pod; labs check "created from YAML", apply needs last-applied. */
+export type CreatedVia = 'run' | 'create' | 'apply';
+
+/** A request a container served, kept for its log (and lost with the pod, as in the notes). */
+export interface ServedRequest {
+  container: string;
+  at: number;
+  from: string;
+  port: number;
+}
+
+export interface PodSim {
+  /** Epoch ms at which the scheduler bound the pod (creation, or later when a node got the label). */
+  scheduledAt?: number;
+  podIP?: string;
+  hostIP?: string;
+  createdVia: CreatedVia;
+  /** Five-character suffix of the service-account token volume, as the admission plugin adds. */
+  tokenSuffix: string;
+  requests: ServedRequest[];
+}
+
+export interface Pod {
+  apiVersion: 'v1';
+  kind: 'Pod';
+  metadata: NamespacedMeta;
+  spec: PodSpec;
+  sim: PodSim;
+}
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+export interface Node {
+  apiVersion: 'v1';
+  kind: 'Node';
+  metadata: ObjectMeta;
+  spec: { podCIDR: string; taints: Taint[]; unschedulable: boolean };
+  status: {
+    internalIP: string;
+    kubeletVersion: string;
+    osImage: string;
+    kernelVersion: string;
+    containerRuntimeVersion: string;
+    architecture: string;
+  };
+}
+
+export type NamespacePhase = 'Active' | 'Terminating';
+
+export interface Namespace {
+  apiVersion: 'v1';
+  kind: 'Namespace';
+  metadata: ObjectMeta;
+  status: { phase: NamespacePhase };
+}
+
+/** A `kubectl port-forward` the member has open on "their machine". */
+export interface PortForward {
+  localPort: number;
+  namespace: string;
+  pod: string;
+  podUid: string;
+  podPort: number;
+}
+
+/** A manifest the member saved with `/file save NAME`. */
+export interface SavedFile {
+  name: string;
+  content: string;
+}
+
+/** One member's cluster as loaded for one command. */
+export interface Cluster {
+  /** The sandbox clock, epoch ms (the real clock plus whatever `kubectl wait` fast-forwarded). */
+  now: number;
+  nodes: Node[];
+  namespaces: Namespace[];
+  pods: Pod[];
+  forwards: PortForward[];
+  files: SavedFile[];
+}
+
+export type ObjectKind = 'Pod' | 'Node' | 'Namespace';

@@ -1,0 +1,36 @@
+import { isLang, type Lang } from './i18n/lang.ts';
+import { DEFAULT_DB_PATH } from './store/db.ts';
+
+/** Configuration comes only from the environment (and `.env`); secrets are never logged. */
+export interface Config {
+  dbPath: string;
+  defaultLang: Lang;
+  logLevel: string;
+  discord?: { token: string; appId: string; guildId?: string };
+  slack?: { botToken: string; appToken?: string; signingSecret?: string; port: number };
+}
+
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const lang = env.PODIUM_LANG ?? 'ko';
+  const config: Config = {
+    dbPath: env.PODIUM_DB ?? DEFAULT_DB_PATH,
+    defaultLang: isLang(lang) ? lang : 'ko',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+  if (env.DISCORD_TOKEN && env.DISCORD_APP_ID) {
+    config.discord = {
+      token: env.DISCORD_TOKEN,
+      appId: env.DISCORD_APP_ID,
+      ...(env.DISCORD_GUILD_ID ? { guildId: env.DISCORD_GUILD_ID } : {}),
+    };
+  }
+  if (env.SLACK_BOT_TOKEN && (env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET)) {
+    config.slack = {
+      botToken: env.SLACK_BOT_TOKEN,
+      ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
+      ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
+      port: Number(env.PORT ?? 3000),
+    };
+  }
+  return config;
+}

@@ -1,0 +1,70 @@
+/**
+ * Every error the simulated kubectl can print, in kubectl's exact wording (see
+ * shared/reference/kubectl.md). The union of codes is derived from this one table, so a code
+ * without a message cannot exist. Handlers return `kubectlError(code, params)`; only `renderError`
+ * turns it into text.
+ */
+const seeHelp = (verb: string) => `See 'kubectl ${verb} -h' for help and examples`;
+const seeUsage = (verb: string) => `See 'kubectl ${verb} --help' for usage.`;
+
+const messages = {
+  notFound: (p: { resource: string; name: string }) =>
+    `Error from server (NotFound): ${p.resource} "${p.name}" not found`,
+  alreadyExists: (p: { resource: string; name: string; source?: string }) =>
+    `Error from server (AlreadyExists): ${sourcePrefix('creating', p.source)}${p.resource} "${p.name}" already exists`,
+  namespaceNotFound: (p: { namespace: string; source?: string }) =>
+    `Error from server (NotFound): ${sourcePrefix('creating', p.source)}namespaces "${p.namespace}" not found`,
+  namespaceTerminating: (p: { resource: string; name: string; namespace: string }) =>
+    `Error from server (Forbidden): ${p.resource} "${p.name}" is forbidden: unable to create new content in namespace ${p.namespace} because it is being terminated`,
+  invalid: (p: { kind: string; name: string; causes: string[] }) =>
+    p.causes.length === 1
+      ? `The ${p.kind} "${p.name}" is invalid: ${p.causes[0]}`
+      : `The ${p.kind} "${p.name}" is invalid: \n${p.causes.map((c) => `* ${c}`).join('\n')}`,
+  badRequest: (p: { message: string }) => `Error from server (BadRequest): ${p.message}`,
+  forbidden: (p: { message: string }) => `Error from server (Forbidden): ${p.message}`,
+  unknownCommand: (p: { command: string; suggestions: string[] }) =>
+    `error: unknown command "${p.command}" for "kubectl"` +
+    (p.suggestions.length > 0
+      ? `\n\nDid you mean this?\n${p.suggestions.map((s) => `\t${s}`).join('\n')}`
+      : ''),
+  unknownFlag: (p: { flag: string; verb: string }) => `error: unknown flag: ${p.flag}\n${seeUsage(p.verb)}`,
+  unknownShorthand: (p: { letter: string; arg: string; verb: string }) =>
+    `error: unknown shorthand flag: '${p.letter}' in ${p.arg}\n${seeUsage(p.verb)}`,
+  flagNeedsArgument: (p: { flag: string; arg: string; verb: string }) =>
+    `error: flag needs an argument: ${p.flag.startsWith('--') ? p.flag : `'${p.flag.slice(1)}' in ${p.arg}`}\n${seeUsage(p.verb)}`,
+  invalidFlagValue: (p: { value: string; flag: string; reason: string; verb: string }) =>
+    `error: invalid argument "${p.value}" for "${p.flag}" flag: ${p.reason}\n${seeUsage(p.verb)}`,
+  usage: (p: { message: string; verb: string }) => `error: ${p.message}\n${seeHelp(p.verb)}`,
+  plain: (p: { message: string }) => `error: ${p.message}`,
+  unknownResourceType: (p: { type: string }) => `error: the server doesn't have a resource type "${p.type}"`,
+  noMatchesForKind: (p: { kind: string; apiVersion: string; source?: string }) =>
+    `error: ${p.source === undefined ? '' : `resource mapping not found for name: "" namespace: "" from "${p.source}": `}no matches for kind "${p.kind}" in version "${p.apiVersion}"\nensure CRDs are installed first`,
+  tokenize: (p: { message: string }) => `error: ${p.message}`,
+  emptyCommand: () => 'error: no command given; try `kubectl get po`',
+  limit: (p: { message: string }) => `Error from server (Forbidden): ${p.message}`,
+  rawText: (p: { text: string }) => p.text,
+  notSimulated: (p: { verb: string }) =>
+    `error: "kubectl ${p.verb}" is not available in this sandbox, which simulates the pods chapter. Try "kubectl --help" for the commands it has.`,
+} satisfies Record<string, (params: never) => string>;
+
+function sourcePrefix(verb: string, source: string | undefined): string {
+  return source === undefined ? '' : `error when ${verb} "${source}": `;
+}
+
+type Messages = typeof messages;
+export type ErrorCode = keyof Messages;
+export type KubectlError = {
+  [K in ErrorCode]: { code: K; params: Parameters<Messages[K]>[0] };
+}[ErrorCode];
+
+export function kubectlError<K extends ErrorCode>(
+  code: K,
+  ...params: Parameters<Messages[K]> extends [] ? [] : [Parameters<Messages[K]>[0]]
+): KubectlError {
+  return { code, params: params[0] } as KubectlError;
+}
+
+export function renderError(error: KubectlError): string {
+  const render = messages[error.code] as (p: unknown) => string;
+  return render(error.params);
+}

@@ -1,0 +1,178 @@
+import { err, ok, type Result } from '../result.ts';
+import { type KubectlError, kubectlError } from './errors.ts';
+
+/**
+ * Flag parsing with pflag's rules, which kubectl users rely on: flags may come anywhere among the
+ * arguments; `--name=value`, `--name value`, `-n value`, `-nvalue` and `-n=value`; booleans take no
+ * separate value (`--all`, `--all=false`) and combine (`-it`); `--` ends the flags; repeated
+ * string-list flags accumulate and split on commas.
+ */
+export type FlagType = 'bool' | 'string' | 'int' | 'list';
+
+export interface FlagSpec {
+  name: string;
+  short?: string;
+  type: FlagType;
+}
+
+export type FlagValue = boolean | string | number | string[];
+
+export interface ParsedLine {
+  args: string[];
+  flags: Map<string, FlagValue>;
+  /** Arguments after `--`, for exec; null when there was no `--`. */
+  afterDash: string[] | null;
+}
+
+/** Flags every verb accepts, like kubectl's global flags. */
+export const GLOBAL_FLAGS: readonly FlagSpec[] = [
+  { name: 'namespace', short: 'n', type: 'string' },
+  { name: 'help', short: 'h', type: 'bool' },
+  { name: 'kubeconfig', type: 'string' },
+  { name: 'context', type: 'string' },
+];
+
+export function parseFlags(
+  tokens: readonly string[],
+  specs: readonly FlagSpec[],
+  verb: string,
+): Result<ParsedLine, KubectlError> {
+  const all = [...GLOBAL_FLAGS, ...specs];
+  const out: ParsedLine = { args: [], flags: new Map(), afterDash: null };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? '';
+    if (token === '--') {
+      out.afterDash = tokens.slice(i + 1);
+      break;
+    }
+    if (token.startsWith('--')) {
+      const step = longFlag(token, tokens[i + 1], all, out, verb);
+      if (!step.ok) return step;
+      i += step.value;
+    } else if (token.startsWith('-') && token.length > 1) {
+      const step = shortFlags(token, tokens[i + 1], all, out, verb);
+      if (!step.ok) return step;
+      i += step.value;
+    } else {
+      out.args.push(token);
+    }
+  }
+  return ok(out);
+}
+
+/** Returns how many extra tokens were consumed. */
+function longFlag(
+  token: string,
+  next: string | undefined,
+  specs: readonly FlagSpec[],
+  out: ParsedLine,
+  verb: string,
+): Result<number, KubectlError> {
+  const eq = token.indexOf('=');
+  const name = eq === -1 ? token.slice(2) : token.slice(2, eq);
+  const spec = specs.find((s) => s.name === name);
+  if (spec === undefined) return err(kubectlError('unknownFlag', { flag: `--${name}`, verb }));
+  if (eq !== -1) return set(spec, token.slice(eq + 1), `--${name}`, out, verb, 0);
+  if (spec.type === 'bool') return set(spec, 'true', `--${name}`, out, verb, 0);
+  if (next === undefined)
+    return err(kubectlError('flagNeedsArgument', { flag: `--${name}`, arg: token, verb }));
+  return set(spec, next, `--${name}`, out, verb, 1);
+}
+
+function shortFlags(
+  token: string,
+  next: string | undefined,
+  specs: readonly FlagSpec[],
+  out: ParsedLine,
+  verb: string,
+): Result<number, KubectlError> {
+  for (let j = 1; j < token.length; j++) {
+    const letter = token[j] ?? '';
+    const spec = specs.find((s) => s.short === letter);
+    if (spec === undefined) return err(kubectlError('unknownShorthand', { letter, arg: token, verb }));
+    const rest = token.slice(j + 1);
+    if (spec.type === 'bool') {
+      if (rest.startsWith('=')) return set(spec, rest.slice(1), `--${spec.name}`, out, verb, 0);
+      const r = set(spec, 'true', `--${spec.name}`, out, verb, 0);
+      if (!r.ok) return r;
+      continue;
+    }
+    if (rest.length > 0)
+      return set(spec, rest.startsWith('=') ? rest.slice(1) : rest, `--${spec.name}`, out, verb, 0);
+    if (next === undefined)
+      return err(kubectlError('flagNeedsArgument', { flag: `-${letter}`, arg: token, verb }));
+    return set(spec, next, `--${spec.name}`, out, verb, 1);
+  }
+  return ok(0);
+}
+
+function set(
+  spec: FlagSpec,
+  raw: string,
+  flag: string,
+  out: ParsedLine,
+  verb: string,
+  consumed: number,
+): Result<number, KubectlError> {
+  switch (spec.type) {
+    case 'bool': {
+      const value = parseBool(raw);
+      if (value === undefined) {
+        return err(
+          kubectlError('invalidFlagValue', {
+            value: raw,
+            flag,
+            reason: `strconv.ParseBool: parsing "${raw}": invalid syntax`,
+            verb,
+          }),
+        );
+      }
+      out.flags.set(spec.name, value);
+      return ok(consumed);
+    }
+    case 'int': {
+      if (!/^[+-]?\d+$/.test(raw)) {
+        return err(
+          kubectlError('invalidFlagValue', {
+            value: raw,
+            flag,
+            reason: `strconv.ParseInt: parsing "${raw}": invalid syntax`,
+            verb,
+          }),
+        );
+      }
+      out.flags.set(spec.name, Number.parseInt(raw, 10));
+      return ok(consumed);
+    }
+    case 'list': {
+      const prior = out.flags.get(spec.name);
+      const list = Array.isArray(prior) ? prior : [];
+      out.flags.set(spec.name, [...list, ...raw.split(',')]);
+      return ok(consumed);
+    }
+    case 'string':
+      out.flags.set(spec.name, raw);
+      return ok(consumed);
+  }
+}
+
+/** Go's strconv.ParseBool accepts exactly these spellings. */
+function parseBool(raw: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(raw)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(raw)) return false;
+  return undefined;
+}
+
+export const flagString = (line: ParsedLine, name: string): string | undefined => {
+  const v = line.flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+};
+export const flagBool = (line: ParsedLine, name: string): boolean => line.flags.get(name) === true;
+export const flagInt = (line: ParsedLine, name: string): number | undefined => {
+  const v = line.flags.get(name);
+  return typeof v === 'number' ? v : undefined;
+};
+export const flagList = (line: ParsedLine, name: string): string[] => {
+  const v = line.flags.get(name);
+  return Array.isArray(v) ? v : [];
+};

@@ -1,0 +1,55 @@
+import { podStatus, statusColumn } from '../../cluster/lifecycle.ts';
+import type { Pod } from '../../cluster/model.ts';
+import { humanDuration } from './duration.ts';
+import { type LabelColumns, labelCells, labelHeaders } from './labels.ts';
+
+/** The pod table as the API server renders it (printers.go podColumnDefinitions + printPod). */
+export interface TableOptions extends LabelColumns {
+  wide: boolean;
+  withNamespace: boolean;
+}
+
+export function podTable(pods: readonly Pod[], now: number, opts: TableOptions): string[][] {
+  const header = [
+    ...(opts.withNamespace ? ['NAMESPACE'] : []),
+    'NAME',
+    'READY',
+    'STATUS',
+    'RESTARTS',
+    'AGE',
+    ...(opts.wide ? ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'] : []),
+    ...labelHeaders(opts),
+  ];
+  return [header, ...pods.map((pod) => podRow(pod, now, opts))];
+}
+
+function podRow(pod: Pod, now: number, opts: TableOptions): string[] {
+  const status = podStatus(pod, now);
+  const ready = status.containers.filter((c) => c.ready).length;
+  return [
+    ...(opts.withNamespace ? [pod.metadata.namespace] : []),
+    pod.metadata.name,
+    `${ready}/${pod.spec.containers.length}`,
+    statusColumn(status),
+    restartsCell(status.containers, now),
+    age(pod.metadata.creationTimestamp, now),
+    ...(opts.wide
+      ? [
+          status.scheduled ? (pod.sim.podIP ?? '<none>') : '<none>',
+          pod.spec.nodeName ?? '<none>',
+          '<none>',
+          '<none>',
+        ]
+      : []),
+    ...labelCells(pod.metadata.labels, opts),
+  ];
+}
+
+function restartsCell(containers: ReturnType<typeof podStatus>['containers'], now: number): string {
+  const restarts = containers.reduce((sum, c) => sum + c.restartCount, 0);
+  const lastExit = Math.max(0, ...containers.map((c) => c.lastState?.finishedAt ?? 0));
+  if (restarts === 0 || lastExit === 0) return String(restarts);
+  return `${restarts} (${humanDuration(now - lastExit)} ago)`;
+}
+
+export const age = (timestamp: string, now: number): string => humanDuration(now - Date.parse(timestamp));

@@ -1,0 +1,63 @@
+import type { Cluster, Labels, Namespace, Node, Pod } from '../cluster/model.ts';
+import { err, ok, type Result } from '../result.ts';
+import { type KubectlError, kubectlError } from './errors.ts';
+import { flagString, type ParsedLine } from './flags.ts';
+import type { ResourceInfo } from './resources.ts';
+import {
+  kubectlSelectorError,
+  kubectlSelectorText,
+  matchesSelector,
+  parseSelector,
+  type Selector,
+} from './selector.ts';
+
+export type AnyObject = Pod | Node | Namespace;
+
+/** `-l` as the API server sees it: trimmed, parsed, or the server's BadRequest. */
+export function selectorOf(line: ParsedLine, resource: string): Result<Selector | null, KubectlError> {
+  const raw = flagString(line, 'selector');
+  if (raw === undefined || kubectlSelectorText(raw) === '') return ok(null);
+  const parsed = parseSelector(kubectlSelectorText(raw));
+  if (!parsed.ok)
+    return err(kubectlError('rawText', { text: kubectlSelectorError(raw, resource, parsed.error.message) }));
+  return ok(parsed.value);
+}
+
+/** Objects of a type, in the API's order (namespace, then name), filtered by scope and selector. */
+export function listObjects(
+  cluster: Cluster,
+  resource: ResourceInfo,
+  namespace: string | null,
+  selector: Selector | null,
+): AnyObject[] {
+  const all: AnyObject[] =
+    resource.type === 'pods'
+      ? cluster.pods.filter((p) => namespace === null || p.metadata.namespace === namespace)
+      : resource.type === 'nodes'
+        ? [...cluster.nodes]
+        : [...cluster.namespaces];
+  return all
+    .filter((o) => selector === null || matchesSelector(selector, o.metadata.labels as Labels))
+    .sort(byNamespaceThenName);
+}
+
+export function findObject(
+  cluster: Cluster,
+  resource: ResourceInfo,
+  namespace: string,
+  name: string,
+): AnyObject | undefined {
+  if (resource.type === 'pods')
+    return cluster.pods.find((p) => p.metadata.namespace === namespace && p.metadata.name === name);
+  if (resource.type === 'nodes') return cluster.nodes.find((n) => n.metadata.name === name);
+  return cluster.namespaces.find((n) => n.metadata.name === name);
+}
+
+const nsOf = (o: AnyObject) => (o.kind === 'Pod' ? o.metadata.namespace : '');
+
+function byNamespaceThenName(a: AnyObject, b: AnyObject): number {
+  return compare(nsOf(a), nsOf(b)) || compare(a.metadata.name, b.metadata.name);
+}
+
+/** Byte order, as etcd keys sort (not locale order). */
+export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,76 @@
+import { err, ok, type Result } from '../result.ts';
+import { type KubectlError, kubectlError } from './errors.ts';
+import { OTHER_KNOWN_TYPES, type ResourceInfo, resolveResource } from './resources.ts';
+
+/**
+ * kubectl's resource arguments: `TYPE [NAME...]`, `TYPE1,TYPE2 [NAME...]` or `TYPE/NAME ...`
+ * (cli-runtime builder.ResourceTypeOrNameArgs). `all` expands to the types in the `all` category.
+ */
+export interface Target {
+  resource: ResourceInfo;
+  /** Empty: every object of the type. */
+  names: string[];
+}
+
+export interface UnsimulatedType {
+  word: string;
+}
+
+export type Targets = { targets: Target[]; unsimulated: string[] };
+
+export function parseTargets(args: readonly string[], verb: string): Result<Targets, KubectlError> {
+  const first = args[0];
+  if (first === undefined) return ok({ targets: [], unsimulated: [] });
+  if (args.some((a) => a.includes('/'))) return slashForm(args, verb);
+  const names = args.slice(1);
+  const targets: Target[] = [];
+  const unsimulated: string[] = [];
+  for (const word of first.split(',')) {
+    if (word === 'all') {
+      const pods = resolveResource('pods');
+      if (pods !== undefined) targets.push({ resource: pods, names });
+      unsimulated.push('services');
+      continue;
+    }
+    const resource = resolveResource(word);
+    if (resource !== undefined) targets.push({ resource, names });
+    else if (OTHER_KNOWN_TYPES.has(word.toLowerCase())) unsimulated.push(word);
+    else return err(kubectlError('unknownResourceType', { type: word }));
+  }
+  return ok({ targets, unsimulated });
+}
+
+function slashForm(args: readonly string[], _verb: string): Result<Targets, KubectlError> {
+  const targets: Target[] = [];
+  const unsimulated: string[] = [];
+  for (const arg of args) {
+    const slash = arg.indexOf('/');
+    if (slash === -1) {
+      return err(
+        kubectlError('plain', {
+          message: `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`,
+        }),
+      );
+    }
+    const word = arg.slice(0, slash);
+    const name = arg.slice(slash + 1);
+    if (name === '')
+      return err(
+        kubectlError('plain', {
+          message: `arguments in resource/name form must have a single resource and name`,
+        }),
+      );
+    const resource = resolveResource(word);
+    if (resource === undefined) {
+      if (OTHER_KNOWN_TYPES.has(word.toLowerCase())) {
+        unsimulated.push(word);
+        continue;
+      }
+      return err(kubectlError('unknownResourceType', { type: word }));
+    }
+    const existing = targets.find((t) => t.resource.type === resource.type);
+    if (existing === undefined) targets.push({ resource, names: [name] });
+    else existing.names.push(name);
+  }
+  return ok({ targets, unsimulated });
+}

@@ -1,0 +1,48 @@
+import type { Attachment } from '../chat/request.ts';
+import type { Change } from '../cluster/changes.ts';
+import type { Ids } from '../cluster/ids.ts';
+import type { Cluster } from '../cluster/model.ts';
+import type { Result } from '../result.ts';
+import type { KubectlError } from './errors.ts';
+import type { FlagSpec, ParsedLine } from './flags.ts';
+
+/** Everything a kubectl verb may look at. Verbs are pure: they read this and return an Outcome. */
+export interface VerbContext {
+  cluster: Cluster;
+  ids: Ids;
+  /** The fenced block that followed the command line, read by `-f -`. */
+  stdin: string | null;
+  attachments: readonly Attachment[];
+}
+
+export type Stream = 'stdout' | 'stderr';
+
+export interface OutputLine {
+  stream: Stream;
+  text: string;
+}
+
+export interface Outcome {
+  output: OutputLine[];
+  changes: Change[];
+  exitCode: number;
+}
+
+export interface KubectlVerb {
+  name: string;
+  /** One line for `kubectl --help`. */
+  short: string;
+  /** The `kubectl VERB --help` text. */
+  help: string;
+  flags: readonly FlagSpec[];
+  run(ctx: VerbContext, line: ParsedLine): Result<Outcome, KubectlError>;
+}
+
+export const stdout = (text: string): OutputLine => ({ stream: 'stdout', text });
+export const stderr = (text: string): OutputLine => ({ stream: 'stderr', text });
+
+export const outcome = (output: OutputLine[], changes: Change[] = [], exitCode = 0): Outcome => ({
+  output,
+  changes,
+  exitCode,
+});

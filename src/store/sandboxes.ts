@@ -1,0 +1,186 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { Platform } from '../chat/request.ts';
+import type { Change } from '../cluster/changes.ts';
+import { createIds, type Ids } from '../cluster/ids.ts';
+import type { Cluster, Namespace, Node, Pod, PortForward, SavedFile } from '../cluster/model.ts';
+import { seedCluster } from '../cluster/seed.ts';
+
+/** One sandbox per (platform, scope, user): the only key any query here is ever given. */
+export interface SandboxKey {
+  platform: Platform;
+  scope: string;
+  user: string;
+}
+
+export interface Sandbox {
+  id: number;
+  createdAt: number;
+  clockOffsetMs: number;
+  serial: number;
+}
+
+type Row = { id: number; created_at: number; clock_offset_ms: number; serial: number };
+
+/** Prepared statements for the sandbox tables, made once per database. */
+export class SandboxStore {
+  private readonly find: Statement<[string, string, string], Row>;
+  private readonly insert: Statement<[string, string, string, number]>;
+  private readonly objectsOf: Statement<[number], { kind: string; body: string }>;
+  private readonly forwardsOf: Statement<[number], { body: string }>;
+  private readonly filesOf: Statement<[number], { name: string; content: string }>;
+  private readonly putObject: Statement<[number, string, string, string, string]>;
+  private readonly deleteObject: Statement<[number, string, string, string]>;
+  private readonly deleteNamespaced: Statement<[number, string]>;
+  private readonly putForwardRow: Statement<[number, number, string]>;
+  private readonly deleteForwardRow: Statement<[number, number]>;
+  private readonly putFileRow: Statement<[number, string, string]>;
+  private readonly deleteFileRow: Statement<[number, string]>;
+  private readonly updateSandbox: Statement<[number, number, number]>;
+  private readonly deleteSandbox: Statement<[number]>;
+
+  constructor(db: Database) {
+    this.find = db.prepare(
+      'SELECT id, created_at, clock_offset_ms, serial FROM sandboxes WHERE platform = ? AND scope = ? AND user_id = ?',
+    );
+    this.insert = db.prepare(
+      'INSERT INTO sandboxes (platform, scope, user_id, created_at) VALUES (?, ?, ?, ?)',
+    );
+    this.objectsOf = db.prepare(
+      'SELECT kind, body FROM objects WHERE sandbox_id = ? ORDER BY kind, namespace, name',
+    );
+    this.forwardsOf = db.prepare('SELECT body FROM port_forwards WHERE sandbox_id = ? ORDER BY local_port');
+    this.filesOf = db.prepare('SELECT name, content FROM saved_files WHERE sandbox_id = ? ORDER BY name');
+    this.putObject = db.prepare(
+      'INSERT OR REPLACE INTO objects (sandbox_id, kind, namespace, name, body) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.deleteObject = db.prepare(
+      'DELETE FROM objects WHERE sandbox_id = ? AND kind = ? AND namespace = ? AND name = ?',
+    );
+    this.deleteNamespaced = db.prepare(
+      "DELETE FROM objects WHERE sandbox_id = ? AND kind = 'Pod' AND namespace = ?",
+    );
+    this.putForwardRow = db.prepare(
+      'INSERT OR REPLACE INTO port_forwards (sandbox_id, local_port, body) VALUES (?, ?, ?)',
+    );
+    this.deleteForwardRow = db.prepare('DELETE FROM port_forwards WHERE sandbox_id = ? AND local_port = ?');
+    this.putFileRow = db.prepare(
+      'INSERT OR REPLACE INTO saved_files (sandbox_id, name, content) VALUES (?, ?, ?)',
+    );
+    this.deleteFileRow = db.prepare('DELETE FROM saved_files WHERE sandbox_id = ? AND name = ?');
+    this.updateSandbox = db.prepare('UPDATE sandboxes SET clock_offset_ms = ?, serial = ? WHERE id = ?');
+    this.deleteSandbox = db.prepare('DELETE FROM sandboxes WHERE id = ?');
+  }
+
+  /** The member's sandbox, made and seeded with a fresh cluster on first use. */
+  open(key: SandboxKey, now: number): Sandbox {
+    const row = this.find.get(key.platform, key.scope, key.user);
+    if (row !== undefined) return toSandbox(row);
+    const id = Number(this.insert.run(key.platform, key.scope, key.user, now).lastInsertRowid);
+    const ids = createIds(seedOf(id), 0);
+    const seed = seedCluster(now, ids);
+    for (const node of seed.nodes) this.apply(id, { op: 'putNode', node });
+    for (const namespace of seed.namespaces) this.apply(id, { op: 'putNamespace', namespace });
+    for (const pod of seed.pods) this.apply(id, { op: 'putPod', pod });
+    this.updateSandbox.run(0, ids.serial, id);
+    return { id, createdAt: now, clockOffsetMs: 0, serial: ids.serial };
+  }
+
+  exists(key: SandboxKey): boolean {
+    return this.find.get(key.platform, key.scope, key.user) !== undefined;
+  }
+
+  reset(key: SandboxKey, now: number): Sandbox {
+    const row = this.find.get(key.platform, key.scope, key.user);
+    if (row !== undefined) this.deleteSandbox.run(row.id);
+    return this.open(key, now);
+  }
+
+  load(sandbox: Sandbox, realNow: number): Cluster {
+    const cluster: Cluster = {
+      now: realNow + sandbox.clockOffsetMs,
+      nodes: [],
+      namespaces: [],
+      pods: [],
+      forwards: [],
+      files: [],
+    };
+    for (const { kind, body } of this.objectsOf.all(sandbox.id)) {
+      if (kind === 'Pod') cluster.pods.push(JSON.parse(body) as Pod);
+      else if (kind === 'Node') cluster.nodes.push(JSON.parse(body) as Node);
+      else cluster.namespaces.push(JSON.parse(body) as Namespace);
+    }
+    for (const { body } of this.forwardsOf.all(sandbox.id))
+      cluster.forwards.push(JSON.parse(body) as PortForward);
+    for (const file of this.filesOf.all(sandbox.id)) cluster.files.push(file as SavedFile);
+    return cluster;
+  }
+
+  ids(sandbox: Sandbox): Ids {
+    return createIds(seedOf(sandbox.id), sandbox.serial);
+  }
+
+  /** Writes a handler's changes and the sandbox's new counters; the caller holds the transaction. */
+  commit(sandbox: Sandbox, changes: readonly Change[], serial: number): void {
+    let offset = sandbox.clockOffsetMs;
+    for (const change of changes) {
+      if (change.op === 'advanceClock') offset += change.ms;
+      else this.apply(sandbox.id, change);
+    }
+    if (offset !== sandbox.clockOffsetMs || serial !== sandbox.serial)
+      this.updateSandbox.run(offset, serial, sandbox.id);
+  }
+
+  private apply(id: number, change: Exclude<Change, { op: 'advanceClock' }>): void {
+    switch (change.op) {
+      case 'putPod':
+        this.putObject.run(
+          id,
+          'Pod',
+          change.pod.metadata.namespace,
+          change.pod.metadata.name,
+          JSON.stringify(change.pod),
+        );
+        return;
+      case 'deletePod':
+        this.deleteObject.run(id, 'Pod', change.namespace, change.name);
+        return;
+      case 'putNode':
+        this.putObject.run(id, 'Node', '', change.node.metadata.name, JSON.stringify(change.node));
+        return;
+      case 'putNamespace':
+        this.putObject.run(
+          id,
+          'Namespace',
+          '',
+          change.namespace.metadata.name,
+          JSON.stringify(change.namespace),
+        );
+        return;
+      case 'deleteNamespace':
+        this.deleteNamespaced.run(id, change.name);
+        this.deleteObject.run(id, 'Namespace', '', change.name);
+        return;
+      case 'putForward':
+        this.putForwardRow.run(id, change.forward.localPort, JSON.stringify(change.forward));
+        return;
+      case 'deleteForward':
+        this.deleteForwardRow.run(id, change.localPort);
+        return;
+      case 'putFile':
+        this.putFileRow.run(id, change.file.name, change.file.content);
+        return;
+      case 'deleteFile':
+        this.deleteFileRow.run(id, change.name);
+        return;
+    }
+  }
+}
+
+const toSandbox = (row: Row): Sandbox => ({
+  id: row.id,
+  createdAt: row.created_at,
+  clockOffsetMs: row.clock_offset_ms,
+  serial: row.serial,
+});
+
+const seedOf = (id: number) => `sandbox-${id}`;
