@@ -15,6 +15,10 @@ export interface Reply {
   blocks: Block[];
   choices: Choice[];
   visibility: Visibility;
+  /** The choices are a multiple selection (a select menu / checkboxes, then a submit). */
+  multiSelect?: boolean;
+  /** Epoch ms when answering closes; adapters render a native countdown. */
+  deadline?: number;
 }
 
 export const textReply = (text: string, ok = true, visibility: Visibility = 'public'): Reply => ({

@@ -1,0 +1,23 @@
+import type { Reply } from './reply.ts';
+import type { Platform } from './request.ts';
+
+/**
+ * How the core speaks without being asked: live-quiz questions, countdown ends, reveals and the
+ * podium are posted (and later edited) in a channel by timers. Each adapter implements this for
+ * its platform; the console prints to its output. The core never learns how a message is sent.
+ */
+export interface ChannelRef {
+  platform: Platform;
+  scope: string;
+  channel: string;
+}
+
+export interface MessageRef extends ChannelRef {
+  /** The platform's message id (Discord snowflake, Slack ts, console sequence number). */
+  id: string;
+}
+
+export interface Outbox {
+  post(channel: ChannelRef, reply: Reply): Promise<MessageRef>;
+  edit(message: MessageRef, reply: Reply): Promise<void>;
+}
