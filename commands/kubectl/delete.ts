@@ -62,7 +62,7 @@ Usage:
     if (line.args.length === 0) return err(kubectlError('plain', { message: NO_ARGS }));
     const parsed = parseTargets(line.args, 'delete');
     if (!parsed.ok) return parsed;
-    const { targets, unsimulated } = parsed.value;
+    const { targets } = parsed.value;
     const selectorText = flagString(line, 'selector');
     const all = flagBool(line, 'all');
     const hasNames = targets.some((t) => t.names.length > 0);
@@ -114,10 +114,6 @@ Usage:
         changes.push(...result.value.changes);
         deletedAny = true;
       }
-    }
-    if (unsimulated.includes('services') && all && namespace === 'default') {
-      output.push(stdout('service "kubernetes" deleted from default namespace'));
-      deletedAny = true;
     }
     if (!deletedAny && !failed) output.push(stderr('No resources found'));
     return ok(outcome(output, changes, failed ? 1 : 0));

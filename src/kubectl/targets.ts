@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
-import { OTHER_KNOWN_TYPES, type ResourceInfo, resolveResource } from './resources.ts';
+import { type ResourceInfo, resolveResource } from './resources.ts';
 
 /**
  * kubectl's resource arguments: `TYPE [NAME...]`, `TYPE1,TYPE2 [NAME...]` or `TYPE/NAME ...`
@@ -26,16 +26,10 @@ export function parseTargets(args: readonly string[], verb: string): Result<Targ
   const targets: Target[] = [];
   const unsimulated: string[] = [];
   for (const word of first.split(',')) {
-    if (word === 'all') {
-      const pods = resolveResource('pods');
-      if (pods !== undefined) targets.push({ resource: pods, names });
-      unsimulated.push('services');
-      continue;
-    }
-    const resource = resolveResource(word);
-    if (resource !== undefined) targets.push({ resource, names });
-    else if (OTHER_KNOWN_TYPES.has(word.toLowerCase())) unsimulated.push(word);
-    else return err(kubectlError('unknownResourceType', { type: word }));
+    // `all` is a discovery category; of what this cluster serves, only pods are in it.
+    const resource = resolveResource(word === 'all' ? 'pods' : word);
+    if (resource === undefined) return err(kubectlError('unknownResourceType', { type: word }));
+    targets.push({ resource, names });
   }
   return ok({ targets, unsimulated });
 }
@@ -61,13 +55,7 @@ function slashForm(args: readonly string[], _verb: string): Result<Targets, Kube
         }),
       );
     const resource = resolveResource(word);
-    if (resource === undefined) {
-      if (OTHER_KNOWN_TYPES.has(word.toLowerCase())) {
-        unsimulated.push(word);
-        continue;
-      }
-      return err(kubectlError('unknownResourceType', { type: word }));
-    }
+    if (resource === undefined) return err(kubectlError('unknownResourceType', { type: word }));
     const existing = targets.find((t) => t.resource.type === resource.type);
     if (existing === undefined) targets.push({ resource, names: [name] });
     else existing.names.push(name);
