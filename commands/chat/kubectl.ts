@@ -23,6 +23,10 @@ export const kubectl: ChatCommand = {
       tokens.value,
     );
     if (!result.ok) return err(errorReply(renderError(result.error)));
+    // A failure that changed nothing rolls back too (even the sandbox's creation on first use);
+    // a partial failure (`delete po a nope`) keeps what succeeded, as kubectl does.
+    if (result.value.exitCode !== 0 && result.value.changes.length === 0)
+      return err(outcomeReply(result.value));
     sandboxes.commit(sandbox, result.value.changes, ids.serial);
     return ok(outcomeReply(result.value));
   },

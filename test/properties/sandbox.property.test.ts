@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { replyText } from '../../src/chat/reply.ts';
+import { testApp } from '../helpers/app.ts';
+import { dumpDatabase } from '../helpers/dump.ts';
+import { kubectlLine, singleObjectLine } from './commands.ts';
+
+const SEED = 20251115;
+const podIPs = (text: string) =>
+  text
+    .split('\n')
+    .slice(1)
+    .map((row) => row.split(/\s{2,}/)[6]);
+
+describe('sandbox properties (seeded)', () => {
+  it('GIVEN any sequence of commands THEN no two pods ever share an IP', () => {
+    fc.assert(
+      fc.property(fc.array(kubectlLine, { minLength: 1, maxLength: 25 }), (lines) => {
+        const t = testApp();
+        for (const line of lines) {
+          t.send('alice', line);
+          t.advance(3_000);
+        }
+        const ips = podIPs(t.say('alice', 'kubectl get po -A -o wide')).filter(
+          (ip) => ip !== undefined && ip !== '<none>',
+        );
+        const podNetwork = ips.filter((ip) => ip?.startsWith('10.244.'));
+        expect(new Set(podNetwork).size).toBe(podNetwork.length);
+      }),
+      { seed: SEED, numRuns: 40 },
+    );
+  });
+
+  it('GIVEN any single-object command that fails WHEN it runs THEN the database is unchanged, row for row', () => {
+    fc.assert(
+      fc.property(fc.array(kubectlLine, { maxLength: 10 }), singleObjectLine, (setup, line) => {
+        const t = testApp();
+        for (const l of setup) t.send('alice', l);
+        const before = dumpDatabase(t.app.db);
+        const reply = t.send('alice', line);
+        if (!reply.ok) expect(dumpDatabase(t.app.db)).toBe(before);
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+
+  it("GIVEN two members WHEN one runs any commands THEN the other's view never changes", () => {
+    fc.assert(
+      fc.property(
+        fc.array(kubectlLine, { maxLength: 10 }),
+        fc.array(kubectlLine, { minLength: 1, maxLength: 20 }),
+        (bobSetup, aliceLines) => {
+          const t = testApp();
+          for (const l of bobSetup) t.send('bob', l);
+          const views = [
+            'kubectl get po -A -o wide --show-labels',
+            'kubectl get no --show-labels',
+            'kubectl get ns',
+          ];
+          const before = views.map((v) => replyText(t.send('bob', v)));
+          for (const l of aliceLines) t.send('alice', l);
+          expect(views.map((v) => replyText(t.send('bob', v)))).toEqual(before);
+        },
+      ),
+      { seed: SEED, numRuns: 40 },
+    );
+  });
+});
