@@ -14,7 +14,10 @@ interface Line {
   choices: unknown[];
 }
 
-function podium(input: string | Buffer, args: string[]): { lines: Line[]; status: number | null; stderr: string } {
+function podium(
+  input: string | Buffer,
+  args: string[],
+): { lines: Line[]; status: number | null; stderr: string } {
   const result = spawnSync(process.execPath, [BIN, 'console', '--json', ...args], {
     input,
     encoding: 'utf8',
@@ -34,7 +37,12 @@ const tempDb = () => join(mkdtempSync(join(tmpdir(), 'podium-console-')), 'p.db'
 describe('console chat (--json)', () => {
   it('GIVEN run then get WHEN piped THEN exactly two JSON lines: created, then the pod table', () => {
     const db = tempDb();
-    const { lines, status } = podium('kubectl run kubia --image=luksa/kubia --port=8080\nkubectl get po\n', ['--user', 'alice', '--db', db]);
+    const { lines, status } = podium('kubectl run kubia --image=luksa/kubia --port=8080\nkubectl get po\n', [
+      '--user',
+      'alice',
+      '--db',
+      db,
+    ]);
     expect(status).toBe(0);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ user: 'alice', ok: true, text: 'pod/kubia created', choices: [] });
@@ -55,7 +63,9 @@ describe('console chat (--json)', () => {
   it('GIVEN hostile input WHEN piped THEN each message gets one ok:false line, blank lines none, and the process exits 0', () => {
     const db = tempDb();
     const huge = `kubectl get po ${'x'.repeat(1024 * 1024)}`;
-    const random = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7919 + 13) % 256).filter((b) => b !== 10 && b !== 13));
+    const random = Buffer.from(
+      Array.from({ length: 300 }, (_, i) => (i * 7919 + 13) % 256).filter((b) => b !== 10 && b !== 13),
+    );
     const input = Buffer.concat([
       Buffer.from(`${huge}\n`),
       random,
@@ -75,12 +85,10 @@ describe('console chat (--json)', () => {
 
   it('GIVEN @name at the start of a line WHEN piped THEN that line speaks as another member', () => {
     const db = tempDb();
-    const { lines } = podium('kubectl run a --image=nginx\n@bob kubectl get po\n@bob kubectl run b --image=nginx\nkubectl get po b\n', [
-      '--user',
-      'alice',
-      '--db',
-      db,
-    ]);
+    const { lines } = podium(
+      'kubectl run a --image=nginx\n@bob kubectl get po\n@bob kubectl run b --image=nginx\nkubectl get po b\n',
+      ['--user', 'alice', '--db', db],
+    );
     expect(lines.map((l) => l.user)).toEqual(['alice', 'bob', 'bob', 'alice']);
     expect(lines[1]?.text).toBe('No resources found in default namespace.');
     expect(lines[3]?.text).toBe('Error from server (NotFound): pods "b" not found');

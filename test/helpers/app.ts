@@ -30,11 +30,24 @@ export function testApp(dbPath = ':memory:'): TestApp {
       done();
     },
   });
-  const created = createApp({ dbPath, log: createLogger('info', sink), clock: () => clock.now, defaultLang: 'en' });
+  const created = createApp({
+    dbPath,
+    log: createLogger('info', sink),
+    clock: () => clock.now,
+    defaultLang: 'en',
+  });
   if (!created.ok) throw new Error(created.error);
   const app = created.value;
   const send = (user: string, text: string, platform: Platform = 'console') =>
-    dispatch(app, CHAT_COMMANDS, { platform, scope: 'test', channel: 'general', user, userName: user, text, attachments: [] });
+    dispatch(app, CHAT_COMMANDS, {
+      platform,
+      scope: 'test',
+      channel: 'general',
+      user,
+      userName: user,
+      text,
+      attachments: [],
+    });
   return {
     app,
     clock,

@@ -13,7 +13,11 @@ const all = () => {
 };
 
 const tables = (db: BetterSqlite3.Database) =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 
 describe('migrations', () => {
   it('GIVEN an empty database WHEN opened THEN every migration applies and user_version is the latest', () => {
@@ -21,7 +25,9 @@ describe('migrations', () => {
     expect(opened.ok).toBe(true);
     if (!opened.ok) return;
     expect(schemaVersion(opened.value)).toBe(all().length);
-    expect(tables(opened.value)).toEqual(expect.arrayContaining(['sandboxes', 'objects', 'members', 'saved_files']));
+    expect(tables(opened.value)).toEqual(
+      expect.arrayContaining(['sandboxes', 'objects', 'members', 'saved_files']),
+    );
   });
 
   it('GIVEN a database at each previous version WHEN migrated THEN it reaches the same schema as a fresh one', () => {
@@ -63,7 +69,10 @@ describe('migrations', () => {
 
   it('GIVEN a migration that fails WHEN applied THEN nothing of it remains and the version is unchanged', () => {
     const db = new BetterSqlite3(':memory:');
-    const broken = [...all(), { version: all().length + 1, name: 'broken.sql', sql: 'CREATE TABLE half (x); SELECT * FROM nope;' }];
+    const broken = [
+      ...all(),
+      { version: all().length + 1, name: 'broken.sql', sql: 'CREATE TABLE half (x); SELECT * FROM nope;' },
+    ];
     expect(() => migrate(db, broken)).toThrow();
     expect(schemaVersion(db)).toBe(all().length);
     expect(tables(db)).not.toContain('half');
