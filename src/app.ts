@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { App } from './chat/context.ts';
+import { RateLimiter } from './chat/rate-limit.ts';
 import type { Lang } from './i18n/lang.ts';
 import { err, ok, type Result } from './result.ts';
 import { openDatabase } from './store/db.ts';
@@ -24,5 +25,6 @@ export function createApp(options: AppOptions): Result<App, string> {
     clock: options.clock ?? Date.now,
     log: options.log,
     defaultLang: options.defaultLang ?? 'en',
+    limiter: new RateLimiter(),
   });
 }

@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/lang.ts';
 import type { Result } from '../result.ts';
 import type { MemberStore } from '../store/members.ts';
 import type { SandboxKey, SandboxStore } from '../store/sandboxes.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import type { Reply } from './reply.ts';
 import type { Request } from './request.ts';
 
@@ -16,6 +17,8 @@ export interface App {
   clock: () => number;
   log: Logger;
   defaultLang: Lang;
+  /** Per-member command rate limit on the chat platforms. */
+  limiter: RateLimiter;
 }
 
 export interface CommandContext {

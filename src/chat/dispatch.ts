@@ -14,8 +14,15 @@ import type { Request } from './request.ts';
  */
 export function dispatch(app: App, commands: readonly ChatCommand[], request: Request): Reply {
   const key = { platform: request.platform, scope: request.scope, user: request.user };
-  const lang = app.members.lang(key) ?? app.defaultLang;
+  let lang = app.defaultLang;
   try {
+    lang = app.members.lang(key) ?? app.defaultLang;
+    // The console is one person at a keyboard (or a script); chat platforms are shared.
+    if (request.platform !== 'console') {
+      const waitMs = app.limiter.take(`${request.platform}/${request.scope}/${request.user}`, app.clock());
+      if (waitMs > 0)
+        return textReply(t(lang, 'bot.rateLimited', { seconds: Math.ceil(waitMs / 1000) }), false, 'private');
+    }
     const size = Buffer.byteLength(request.text);
     if (size > LIMITS.messageBytes) {
       return textReply(t(lang, 'bot.tooLong', { size, limit: LIMITS.messageBytes }), false, 'private');
