@@ -51,6 +51,8 @@ export const KUBECTL_COMMANDS = [
 
 export function suggestCommands(typed: string): string[] {
   const lower = typed.toLowerCase();
+  // A distance of 2 needs lengths within 2 of each other; skip the quadratic work otherwise.
+  if (lower.length > 32) return [];
   return KUBECTL_COMMANDS.filter(
     (c) => levenshtein(lower, c) <= 2 || (lower.length > 0 && c.startsWith(lower)),
   );
