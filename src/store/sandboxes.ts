@@ -38,6 +38,8 @@ export class SandboxStore {
   private readonly updateSandbox: Statement<[number, number, number]>;
   private readonly deleteSandbox: Statement<[number]>;
 
+  private readonly cache = new Map<number, Omit<Cluster, 'now'>>();
+
   constructor(db: Database) {
     this.find = db.prepare(
       'SELECT id, created_at, clock_offset_ms, serial FROM sandboxes WHERE platform = ? AND scope = ? AND user_id = ?',
@@ -91,19 +93,28 @@ export class SandboxStore {
 
   reset(key: SandboxKey, now: number): Sandbox {
     const row = this.find.get(key.platform, key.scope, key.user);
-    if (row !== undefined) this.deleteSandbox.run(row.id);
+    if (row !== undefined) {
+      this.cache.delete(row.id);
+      this.deleteSandbox.run(row.id);
+    }
     return this.open(key, now);
   }
 
+  /**
+   * The sandbox's objects as of now. Loaded clusters are cached per sandbox (reads are most of
+   * the traffic); any write through `commit` or `reset` drops the entry, so a rolled-back
+   * transaction can never leave a stale copy. Handlers never mutate what they are given: under
+   * the tests every cached object is frozen, so a mutation throws.
+   */
   load(sandbox: Sandbox, realNow: number): Cluster {
-    const cluster: Cluster = {
-      now: realNow + sandbox.clockOffsetMs,
-      nodes: [],
-      namespaces: [],
-      pods: [],
-      forwards: [],
-      files: [],
-    };
+    const cached = this.cache.get(sandbox.id) ?? this.read(sandbox.id);
+    this.cache.set(sandbox.id, cached);
+    return { ...cached, now: realNow + sandbox.clockOffsetMs };
+  }
+
+  private read(id: number): Omit<Cluster, 'now'> {
+    const cluster: Omit<Cluster, 'now'> = { nodes: [], namespaces: [], pods: [], forwards: [], files: [] };
+    const sandbox = { id };
     for (const { kind, body } of this.objectsOf.all(sandbox.id)) {
       if (kind === 'Pod') cluster.pods.push(JSON.parse(body) as Pod);
       else if (kind === 'Node') cluster.nodes.push(JSON.parse(body) as Node);
@@ -112,6 +123,7 @@ export class SandboxStore {
     for (const { body } of this.forwardsOf.all(sandbox.id))
       cluster.forwards.push(JSON.parse(body) as PortForward);
     for (const file of this.filesOf.all(sandbox.id)) cluster.files.push(file as SavedFile);
+    if (FREEZE) deepFreeze(cluster);
     return cluster;
   }
 
@@ -121,6 +133,7 @@ export class SandboxStore {
 
   /** Writes a handler's changes and the sandbox's new counters; the caller holds the transaction. */
   commit(sandbox: Sandbox, changes: readonly Change[], serial: number): void {
+    if (changes.length > 0) this.cache.delete(sandbox.id);
     let offset = sandbox.clockOffsetMs;
     for (const change of changes) {
       if (change.op === 'advanceClock') offset += change.ms;
@@ -184,3 +197,11 @@ const toSandbox = (row: Row): Sandbox => ({
 });
 
 const seedOf = (id: number) => `sandbox-${id}`;
+
+const FREEZE = process.env.VITEST !== undefined;
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+}
