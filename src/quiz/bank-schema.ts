@@ -1,0 +1,265 @@
+import {
+  dns1123SubdomainErrors,
+  labelValueErrors,
+  qualifiedNameErrors,
+} from '../kubectl/label-validation.ts';
+import { matchesSelector, parseSelector } from '../kubectl/selector.ts';
+import type { ChoiceSpec, Localized, Question, SelectorPod } from './question.ts';
+
+/**
+ * The schema of one bank file, checked field by field so that a mistake is reported at the field
+ * that has it (the loader turns each path into file:line:column). Selector questions are proven
+ * with the real parser and matcher: the `sample` must select exactly `expect`.
+ *
+ *   topic: STRING (the file's name)        title: {ko, en}
+ *   questions:
+ *     - id, kind: single|multi|truefalse|selector, section, prompt: {ko, en}, explanation: {ko, en}
+ *       single/multi: choices: [{id: A.., ko, en, misconception?: {ko, en}}], answer: ID | [ID..]
+ *       truefalse:    answer: true|false, misconception: {ko, en}
+ *       selector:     pods: [{name, labels}], expect: [NAME..], sample: SELECTOR
+ */
+export type Path = readonly (string | number)[];
+
+export interface SchemaProblem {
+  path: Path;
+  message: string;
+}
+
+export interface BankContent {
+  topic: string;
+  title: Localized;
+  questions: Question[];
+}
+
+type Obj = Record<string, unknown>;
+
+const COMMON = ['id', 'kind', 'section', 'prompt', 'explanation'];
+const KEYS: Record<Question['kind'], string[]> = {
+  single: [...COMMON, 'choices', 'answer'],
+  multi: [...COMMON, 'choices', 'answer'],
+  truefalse: [...COMMON, 'answer', 'misconception'],
+  selector: [...COMMON, 'pods', 'expect', 'sample'],
+};
+const ID_PATTERN = /^[a-z][a-z0-9]*-\d{3}$/;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Reads one bank; every problem found is pushed to `problems` (the bank is usable only if none). */
+export function readBank(value: unknown, topic: string, problems: SchemaProblem[]): BankContent | null {
+  const report = (path: Path, message: string) => problems.push({ path, message });
+  if (!isObj(value)) {
+    report([], 'a bank is a map with topic, title and questions');
+    return null;
+  }
+  unknownKeys(value, ['topic', 'title', 'questions'], [], report);
+  if (value.topic !== topic)
+    report(['topic'], `must be "${topic}", the file's name (found ${JSON.stringify(value.topic ?? null)})`);
+  const title = localized(value.title, ['title'], report);
+  if (!Array.isArray(value.questions) || value.questions.length === 0) {
+    report(['questions'], 'must be a non-empty list of questions');
+    return null;
+  }
+  const before = problems.length;
+  const questions = value.questions.map((q, i) => readQuestion(q, topic, ['questions', i], report));
+  if (problems.length > before || title === null) return null;
+  return { topic, title, questions: questions.filter((q): q is Question => q !== null) };
+}
+
+type Report = (path: Path, message: string) => void;
+
+function readQuestion(value: unknown, topic: string, path: Path, report: Report): Question | null {
+  if (!isObj(value)) {
+    report(path, 'a question is a map');
+    return null;
+  }
+  const kind = value.kind;
+  if (kind !== 'single' && kind !== 'multi' && kind !== 'truefalse' && kind !== 'selector') {
+    report(
+      [...path, 'kind'],
+      `must be single, multi, truefalse or selector (found ${JSON.stringify(kind ?? null)})`,
+    );
+    return null;
+  }
+  unknownKeys(value, KEYS[kind], path, report);
+  const id = text(value.id, [...path, 'id'], report);
+  if (id !== null && !ID_PATTERN.test(id)) report([...path, 'id'], `"${id}" is not of the form topic-NNN`);
+  const section = text(value.section, [...path, 'section'], report);
+  const prompt = localized(value.prompt, [...path, 'prompt'], report);
+  const explanation = localized(value.explanation, [...path, 'explanation'], report);
+  if (id === null || section === null || prompt === null || explanation === null) return null;
+  const common = { id, topic, section, prompt, explanation };
+  switch (kind) {
+    case 'single':
+    case 'multi': {
+      const choices = readChoices(value, kind, path, report);
+      if (choices === null) return null;
+      if (kind === 'single')
+        return { ...common, kind, choices: choices.choices, answer: choices.answer[0] ?? '' };
+      return { ...common, kind, choices: choices.choices, answer: choices.answer };
+    }
+    case 'truefalse': {
+      if (typeof value.answer !== 'boolean') report([...path, 'answer'], 'must be true or false');
+      const misconception = localized(value.misconception, [...path, 'misconception'], report);
+      if (typeof value.answer !== 'boolean' || misconception === null) return null;
+      return { ...common, kind, answer: value.answer, misconception };
+    }
+    case 'selector':
+      return readSelectorQuestion(value, common, path, report);
+  }
+}
+
+function readChoices(
+  value: Obj,
+  kind: 'single' | 'multi',
+  path: Path,
+  report: Report,
+): { choices: ChoiceSpec[]; answer: string[] } | null {
+  const list = value.choices;
+  if (!Array.isArray(list) || list.length < 2) {
+    report([...path, 'choices'], 'must be a list of at least two choices');
+    return null;
+  }
+  const ids = list.map((c) => (isObj(c) && typeof c.id === 'string' ? c.id : ''));
+  const answer = readAnswer(value.answer, kind, ids, [...path, 'answer'], report);
+  const choices: ChoiceSpec[] = [];
+  for (const [i, c] of list.entries()) {
+    const at = [...path, 'choices', i];
+    if (!isObj(c)) {
+      report(at, 'a choice is a map with id, ko and en');
+      continue;
+    }
+    unknownKeys(c, ['id', 'ko', 'en', 'misconception'], at, report);
+    if (typeof c.id !== 'string' || !/^[A-Z]$/.test(c.id))
+      report([...at, 'id'], 'must be one capital letter');
+    else if (ids.indexOf(c.id) !== i) report([...at, 'id'], `"${c.id}" is used by another choice`);
+    const label = localized({ ko: c.ko, en: c.en }, at, report);
+    const wrong = answer !== null && !answer.includes(String(c.id));
+    let misconception: Localized | null = null;
+    if (c.misconception !== undefined)
+      misconception = localized(c.misconception, [...at, 'misconception'], report);
+    else if (wrong)
+      report([...at, 'misconception'], `wrong choice ${String(c.id)} needs a misconception {ko, en}`);
+    if (label !== null)
+      choices.push({ id: String(c.id), text: label, ...(misconception ? { misconception } : {}) });
+  }
+  if (answer === null || choices.length !== list.length) return null;
+  return { choices, answer };
+}
+
+function readAnswer(value: unknown, kind: 'single' | 'multi', ids: string[], path: Path, report: Report) {
+  const given = kind === 'single' ? [value] : value;
+  if (kind === 'single' && typeof value !== 'string') {
+    report(path, 'must be the id of one choice');
+    return null;
+  }
+  if (!Array.isArray(given) || given.length === 0 || !given.every((a) => typeof a === 'string')) {
+    report(path, 'must be a list of choice ids');
+    return null;
+  }
+  const answer = given as string[];
+  for (const [i, a] of answer.entries()) {
+    const at = kind === 'single' ? path : [...path, i];
+    if (!ids.includes(a)) report(at, `"${a}" is not one of the choices (${ids.join(', ')})`);
+    else if (answer.indexOf(a) !== i) report(at, `"${a}" is listed twice`);
+  }
+  return answer.every((a, i) => ids.includes(a) && answer.indexOf(a) === i) ? answer : null;
+}
+
+function readSelectorQuestion(
+  value: Obj,
+  common: Omit<Extract<Question, { kind: 'selector' }>, 'kind' | 'pods' | 'expect' | 'sample'>,
+  path: Path,
+  report: Report,
+): Question | null {
+  const pods = readPods(value.pods, [...path, 'pods'], report);
+  const names = pods?.map((p) => p.name) ?? [];
+  const expect = value.expect;
+  let expected: string[] | null = null;
+  if (!Array.isArray(expect) || !expect.every((n) => typeof n === 'string')) {
+    report([...path, 'expect'], 'must be a list of pod names');
+  } else {
+    expected = expect as string[];
+    for (const [i, n] of expected.entries())
+      if (pods !== null && !names.includes(n))
+        report([...path, 'expect', i], `"${n}" is not one of the pods`);
+  }
+  const sample = text(value.sample, [...path, 'sample'], report);
+  if (pods === null || expected === null || sample === null) return null;
+  const parsed = parseSelector(sample);
+  if (!parsed.ok) {
+    report([...path, 'sample'], `does not parse: ${parsed.error.message} (column ${parsed.error.column})`);
+    return null;
+  }
+  const selected = pods.filter((p) => matchesSelector(parsed.value, p.labels)).map((p) => p.name);
+  if ([...selected].sort().join() !== [...expected].sort().join()) {
+    report(
+      [...path, 'sample'],
+      `selects [${selected.join(', ')}], not the expected [${expected.join(', ')}]`,
+    );
+    return null;
+  }
+  return { ...common, kind: 'selector', pods, expect: expected, sample };
+}
+
+function readPods(value: unknown, path: Path, report: Report): SelectorPod[] | null {
+  if (!Array.isArray(value) || value.length < 2) {
+    report(path, 'must be a list of at least two pods');
+    return null;
+  }
+  const pods: SelectorPod[] = [];
+  for (const [i, p] of value.entries()) {
+    const at = [...path, i];
+    if (!isObj(p) || typeof p.name !== 'string' || !isObj(p.labels)) {
+      report(at, 'a pod is a map with name and labels');
+      continue;
+    }
+    unknownKeys(p, ['name', 'labels'], at, report);
+    const nameErrors = dns1123SubdomainErrors(p.name);
+    if (nameErrors.length > 0)
+      report([...at, 'name'], `"${p.name}" is not a valid pod name: ${nameErrors[0]}`);
+    if (value.findIndex((o) => isObj(o) && o.name === p.name) !== i)
+      report([...at, 'name'], `"${p.name}" is used by another pod`);
+    const labels: Record<string, string> = {};
+    for (const [key, v] of Object.entries(p.labels)) {
+      const problem =
+        typeof v !== 'string'
+          ? 'must be a string (quote it)'
+          : (qualifiedNameErrors(key)[0] ?? labelValueErrors(v)[0]);
+      if (problem !== undefined) report([...at, 'labels', key], `label ${key}: ${problem}`);
+      else labels[key] = String(v);
+    }
+    pods.push({ name: p.name, labels });
+  }
+  return pods.length === value.length ? pods : null;
+}
+
+function text(value: unknown, path: Path, report: Report): string | null {
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  report(path, value === undefined ? 'is missing' : 'must be a non-empty string');
+  return null;
+}
+
+/** `{ko, en}`, both non-empty: a question missing a language is refused. */
+function localized(value: unknown, path: Path, report: Report): Localized | null {
+  if (!isObj(value)) {
+    report(path, value === undefined ? 'is missing' : 'must be a map {ko, en}');
+    return null;
+  }
+  let good = true;
+  for (const lang of ['ko', 'en'] as const) {
+    const v = value[lang];
+    if (typeof v !== 'string' || v.trim() === '') {
+      report([...path, lang], v === undefined ? `missing language "${lang}"` : 'must be a non-empty string');
+      good = false;
+    }
+  }
+  for (const key of Object.keys(value))
+    if (key !== 'ko' && key !== 'en') report([...path, key], `unknown language "${key}" (ko and en only)`);
+  return good ? { ko: String(value.ko), en: String(value.en) } : null;
+}
+
+function unknownKeys(value: Obj, allowed: readonly string[], path: Path, report: Report): void {
+  for (const key of Object.keys(value))
+    if (!allowed.includes(key))
+      report([...path, key], `unknown field (expected one of ${allowed.join(', ')})`);
+}

@@ -1,0 +1,176 @@
+import { findImage } from '../../cluster/images.ts';
+import { podStatus } from '../../cluster/lifecycle.ts';
+import type { Container, Pod } from '../../cluster/model.ts';
+import { planProcess } from '../../cluster/process.ts';
+import { podTable } from '../../kubectl/printers/pods.ts';
+import { formatTable } from '../../kubectl/printers/table.ts';
+import type { ChoiceSpec, Localized, Question } from '../question.ts';
+import { createRandom, letter } from '../random.ts';
+import { type Family, generatedId } from './family.ts';
+import { addPod, container, GEN_NOW, joinLines, type Sim, say, simCluster } from './sim.ts';
+
+/**
+ * (c) "From container X of pod P, does `curl localhost:PORT` (or `curl IP:PORT`) succeed, and who
+ * answers?" Two pods of random servers; the answer is the container whose process listens on that
+ * port in the addressed pod's network namespace (the process model of `process.ts`), or
+ * "Connection refused".
+ */
+const SERVERS = [
+  { name: 'kubia', image: 'luksa/kubia' },
+  { name: 'nginx', image: 'nginx' },
+  { name: 'httpd', image: 'busybox', command: ['httpd', '-f', '-p', '8000'] },
+  { name: 'metrics', image: 'fluent/fluent-bit' },
+] as const;
+const SHELL = { name: 'shell', image: 'busybox', command: ['sleep', 'infinity'] } as const;
+/** A port nobody in these pods listens on. */
+const UNUSED = 9090;
+export const CURL_NOW = GEN_NOW + 5 * 60_000;
+
+type Spec = { name: string; image: string; command?: readonly string[] };
+const make = (s: Spec): Container =>
+  container(s.name, s.image, s.command === undefined ? undefined : [...s.command]);
+
+export const curl: Family = {
+  name: 'curl',
+  topic: 'localhost-vs-ip',
+  generate: (seed) => curlScenario(seed).question,
+};
+
+export interface CurlScenario {
+  question: Question;
+  sim: Sim;
+  from: { pod: Pod; container: string };
+  host: string;
+  port: number;
+}
+
+export function curlScenario(seed: string): CurlScenario {
+  const random = createRandom(`curl:${seed}`);
+  const servers = random.shuffle(SERVERS);
+  const [first, second, third] = servers;
+  if (first === undefined || second === undefined || third === undefined) throw new Error('too few servers');
+  const sim = simCluster(seed);
+  const web = addPod(sim, {
+    name: 'web',
+    containers: [make(first), make(random.chance(0.5) ? second : SHELL)],
+  });
+  const api = addPod(sim, { name: 'api', containers: [make(random.chance(0.5) ? first : third)] });
+  const clients = web.spec.containers.filter((c) => clientTool(c) !== null);
+  const from = random.pick(clients);
+  const ports = [...new Set([...listening(web), ...listening(api), UNUSED])].sort((a, b) => a - b);
+  const port = random.pick(ports);
+  const target = random.pick([
+    { pod: web, host: 'localhost' },
+    { pod: api, host: api.sim.podIP ?? '' },
+    { pod: web, host: random.chance(0.3) ? (web.sim.podIP ?? '') : 'localhost' },
+  ]);
+  const answerer = whoAnswers(target.pod, port);
+  const everyone = [web, api].flatMap((pod) => pod.spec.containers.map((c) => ({ pod, c })));
+  const choices: ChoiceSpec[] = [
+    ...everyone.map(({ pod, c }, i) => ({ id: letter(i), text: containerIn(c.name, pod.metadata.name) })),
+    {
+      id: letter(everyone.length),
+      text: { ko: '아무도 안 받음: Connection refused', en: 'Nobody: Connection refused' },
+    },
+  ];
+  const answerIndex =
+    answerer === null
+      ? everyone.length
+      : everyone.findIndex(({ pod, c }) => pod === target.pod && c.name === answerer.name);
+  const answer = letter(answerIndex);
+  const command = `kubectl exec web -c ${from.name} -- ${clientTool(from)} ${target.host}:${port}`;
+  const question: Question = {
+    id: generatedId('curl', seed),
+    kind: 'single',
+    topic: 'localhost-vs-ip',
+    section: '파드가 필요한 이유',
+    prompt: say(
+      {
+        ko: '아래 두 파드가 실행 중이에요. `{command}`를 실행하면 어느 컨테이너가 응답하나요?',
+        en: 'The two pods below are running. Who answers `{command}`?',
+      },
+      { command },
+    ),
+    exhibit: exhibit([api, web]),
+    choices: choices.map((c) => (c.id === answer ? c : { ...c, misconception: MISS })),
+    answer,
+    explanation: explain(target, port, answerer, web),
+  };
+  return { question, sim, from: { pod: web, container: from.name }, host: target.host, port };
+}
+
+const MISS = {
+  ko: 'localhost는 같은 파드의 컨테이너만, 파드 IP는 그 IP를 가진 파드의 컨테이너만 닿아요.',
+  en: 'localhost reaches only the containers of the same pod; a pod IP reaches only the pod that has it.',
+};
+
+/** The container of `pod` whose running process listens on `port`, if any. */
+export function whoAnswers(pod: Pod, port: number, now = CURL_NOW): Container | null {
+  const status = podStatus(pod, now);
+  for (const [i, c] of pod.spec.containers.entries()) {
+    if (status.containers[i]?.state.kind === 'running' && planProcess(pod, i).listens.includes(port))
+      return c;
+  }
+  return null;
+}
+
+const listening = (pod: Pod): number[] => pod.spec.containers.flatMap((_, i) => planProcess(pod, i).listens);
+
+/** curl where the image ships it, else busybox's wget. */
+function clientTool(c: Container): string | null {
+  const binaries = findImage(c.image)?.binaries ?? [];
+  if (binaries.includes('curl')) return 'curl -s';
+  if (binaries.includes('wget')) return 'wget -qO-';
+  return null;
+}
+
+const containerIn = (name: string, pod: string): Localized => ({
+  ko: `${pod} 파드의 ${name}`,
+  en: `${name} in pod ${pod}`,
+});
+
+function exhibit(pods: Pod[]): string {
+  const rows = podTable(pods, CURL_NOW, { wide: true, withNamespace: false, keys: [], showLabels: false });
+  const containers = pods.map(
+    (p) =>
+      `${p.metadata.name}: ${p.spec.containers
+        .map((c) => {
+          const ports = c.ports.map((port) => port.containerPort).join(',');
+          const cmd = c.command === undefined ? '' : ` ${c.command.join(' ')}`;
+          return `${c.name} (${c.image}${cmd}${ports === '' ? '' : `, port ${ports}`})`;
+        })
+        .join(', ')}`,
+  );
+  return `$ kubectl get po -o wide\n${formatTable(rows)}\n\n${containers.join('\n')}`;
+}
+
+function explain(
+  target: { pod: Pod; host: string },
+  port: number,
+  answerer: Container | null,
+  from: Pod,
+): Localized {
+  const own = target.pod === from;
+  const where = own
+    ? target.host === 'localhost'
+      ? {
+          ko: 'localhost는 같은 파드의 네트워크 네임스페이스예요.',
+          en: 'localhost is the pod’s own network namespace.',
+        }
+      : { ko: '{ip} 주소는 web 파드 자신의 IP예요.', en: '{ip} is the web pod’s own IP.' }
+    : {
+        ko: '{ip} 주소는 api 파드의 IP예요. 파드끼리는 NAT 없이 IP로 바로 통신해요.',
+        en: '{ip} is the api pod’s IP; pods reach each other directly by IP, without NAT.',
+      };
+  const who =
+    answerer === null
+      ? {
+          ko: '그 파드에서 {port} 포트를 듣는 컨테이너가 없어서 Connection refused예요.',
+          en: 'No container of that pod listens on port {port}, so the connection is refused.',
+        }
+      : {
+          ko: '그 파드에서 {port} 포트를 듣는 건 {name} 컨테이너라서, {name} 컨테이너가 응답해요.',
+          en: 'In that pod, {name} listens on port {port}, so {name} answers.',
+        };
+  return joinLines([say(where, { ip: target.host }), say(who, { port, name: answerer?.name ?? '' })]);
+}

@@ -1,0 +1,81 @@
+import type { Labels } from '../../cluster/model.ts';
+import { matchesSelector } from '../../kubectl/selector.ts';
+import type { Question } from '../question.ts';
+import { createRandom, letter } from '../random.ts';
+import { type Family, generatedId } from './family.ts';
+import { breaking, explainPods, randomSelector, satisfying } from './labels.ts';
+import { addPod, joinLines, type Sim, same, say, showLabels, simCluster, userPods } from './sim.ts';
+
+/**
+ * (a) "Which pods does `kubectl get po -l S` list?" Pods that match are made to meet every
+ * requirement; every other pod fails exactly one. The answer is what the real matcher says, and
+ * the explanation shows each requirement's result for each pod.
+ */
+const NAMES = ['amber', 'birch', 'cedar', 'dune', 'ember', 'fjord', 'grove', 'heath'];
+
+export const selectorMatch: Family = {
+  name: 'selector-match',
+  topic: 'selectors',
+  generate: (seed) => selectorMatchScenario(seed).question,
+};
+
+/** The question with the sandbox it was computed in (the tests re-run kubectl there). */
+export function selectorMatchScenario(seed: string): { question: Question; sim: Sim; selector: string } {
+  const random = createRandom(`selector-match:${seed}`);
+  const { text, selector } = randomSelector(random, random.chance(0.3) ? 3 : 2);
+  const names = random.shuffle(NAMES).slice(0, 5).sort();
+  // One to three pods match, anywhere in the (name-sorted) table.
+  const matching = new Set(random.shuffle(names).slice(0, 1 + random.int(3)));
+  const sim = simCluster(seed);
+  for (const name of names) {
+    const good = satisfying(random, selector);
+    const labels: Labels = matching.has(name)
+      ? good
+      : breaking(random, good, random.pick(selector.requirements));
+    addPod(sim, { name, labels });
+  }
+  const pods = userPods(sim);
+  const answer = pods
+    .map((p, i) => ({ id: letter(i), hit: matchesSelector(selector, p.metadata.labels) }))
+    .filter((c) => c.hit)
+    .map((c) => c.id);
+  const question: Question = {
+    id: generatedId('selector-match', seed),
+    kind: 'multi',
+    topic: 'selectors',
+    section: '파드와 레이블 셀렉터',
+    prompt: say(
+      {
+        ko: "`kubectl get po -l '{selector}'`는 어떤 파드를 보여주나요? 모두 고르세요.",
+        en: "Which pods does `kubectl get po -l '{selector}'` list? Pick all.",
+      },
+      { selector: text },
+    ),
+    exhibit: showLabels(pods),
+    choices: pods.map((p, i) => ({ id: letter(i), text: same(p.metadata.name), ...wrongNote(answer, i) })),
+    answer,
+    explanation: joinLines([
+      {
+        ko: '쉼표는 AND예요. 모든 조건이 맞는 파드만 골라져요.',
+        en: 'A comma is AND: a pod is listed only if every requirement holds.',
+      },
+      explainPods(
+        selector,
+        pods.map((p) => ({ name: p.metadata.name, labels: p.metadata.labels })),
+        { yes: { ko: '선택됨', en: 'listed' }, no: { ko: '제외', en: 'not listed' } },
+      ),
+    ]),
+  };
+  return { question, sim, selector: text };
+}
+
+/** Every non-matching pod fails exactly one requirement: that is its misconception. */
+function wrongNote(answer: readonly string[], index: number) {
+  if (answer.includes(letter(index))) return {};
+  return {
+    misconception: {
+      ko: '조건 하나가 맞지 않아요. 해설에서 ✗ 표시된 조건을 보세요.',
+      en: 'One requirement fails for this pod: see the ✗ in the explanation.',
+    },
+  };
+}
