@@ -53,6 +53,46 @@ export const catalogue = {
     en: '`/help`: this list.',
     ko: '`/help`: 이 목록.',
   },
+  'slack.applyTitle': {
+    en: 'Apply a manifest',
+    ko: '매니페스트 적용',
+  },
+  'slack.applySubmit': {
+    en: 'Apply',
+    ko: '적용',
+  },
+  'slack.applyClose': {
+    en: 'Cancel',
+    ko: '취소',
+  },
+  'slack.manifestLabel': {
+    en: 'Manifest (YAML or JSON)',
+    ko: '매니페스트 (YAML 또는 JSON)',
+  },
+  'slack.manifestHint': {
+    en: 'Runs kubectl apply -f - with this text as the file (up to 3,000 characters; for a longer one, mention me with a code block).',
+    ko: '이 내용을 파일로 해서 kubectl apply -f - 를 실행해요 (3,000자까지; 더 길면 코드 블록과 함께 저를 멘션하세요).',
+  },
+  'slack.deadline': {
+    en: 'Answers close at {time} ({seconds} s left).',
+    ko: '답변 마감: {time} ({seconds}초 남음).',
+  },
+  'slack.pickChoices': {
+    en: 'Pick your answers',
+    ko: '답을 고르세요',
+  },
+  'slack.submitChoices': {
+    en: 'Submit',
+    ko: '제출',
+  },
+  'slack.outputAsFile': {
+    en: 'The output is {lines} lines long, so here it is as a file.',
+    ko: '출력이 {lines}줄이나 되어서 파일로 보내요.',
+  },
+  'slack.outputTruncated': {
+    en: '… and {lines} more lines, not shown here.',
+    ko: '… 나머지 {lines}줄은 여기에 보여 주지 않았어요.',
+  },
   'sandbox.resetConfirm': {
     en: 'This deletes every pod, namespace, node label and saved file in your sandbox. To confirm, type `/sandbox reset --yes`.',
     ko: '샌드박스의 모든 파드, 네임스페이스, 노드 레이블, 저장한 파일이 지워져요. 확인하려면 `/sandbox reset --yes`를 입력하세요.',

@@ -1,0 +1,154 @@
+import type { BlockAction, App as Bolt, RespondFn, webApi } from '@slack/bolt';
+import type { App, ChatCommand } from '../../chat/context.ts';
+import { dispatch } from '../../chat/dispatch.ts';
+import { replyText } from '../../chat/reply.ts';
+import type { Request } from '../../chat/request.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { ACTION_IDS, combinedAction } from './choices.ts';
+import { SLASH_PATTERN, slashText } from './commands.ts';
+import { type Destination, postWith, respondWith } from './deliver.ts';
+import { SLACK } from './limits.ts';
+import { MODAL, manifestMessage, manifestModal, modalContext, opensManifestModal } from './modal.ts';
+import { decodeSlackText, stripLeadingMention } from './mrkdwn.ts';
+
+/**
+ * Every Slack entry point, each translated to one `dispatch` call. The rule is Slack's: `ack()`
+ * first (within 3 s), then the work, then the answer through `respond()` or the Web API. The one
+ * exception is a modal submission, whose field errors must travel in the ack itself.
+ */
+export interface ListenerDeps {
+  app: App;
+  commands: readonly ChatCommand[];
+}
+
+export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
+  const run = (request: Request) => dispatch(deps.app, deps.commands, request);
+  const destination = (client: webApi.WebClient, request: Request): Destination => ({
+    client,
+    channel: request.channel,
+    user: request.user,
+    render: { lang: langOf(deps.app, request), now: deps.app.clock() },
+  });
+
+  bolt.command(SLASH_PATTERN, async ({ command, ack, respond, client }) => {
+    await ack();
+    const text = slashText(command.command, command.text);
+    if (text === null) return;
+    const request = slackRequest(
+      command.team_id,
+      command.channel_id,
+      command.user_id,
+      text,
+      command.user_name,
+    );
+    const modal = command.command === '/kubectl' ? opensManifestModal(text.replace(/^kubectl\s*/, '')) : null;
+    if (modal !== null) {
+      const view = manifestModal({ channel: command.channel_id, command: modal }, langOf(deps.app, request));
+      await client.views.open({ trigger_id: command.trigger_id, view });
+      return;
+    }
+    await respondWith(respond, run(request), destination(client, request));
+  });
+
+  const answer = async (text: string, body: BlockAction, respond: RespondFn, client: webApi.WebClient) => {
+    const scope = body.team?.id ?? body.user.team_id ?? '';
+    const request = slackRequest(scope, body.channel?.id ?? '', body.user.id, text, body.user.username);
+    await respondWith(respond, run(request), destination(client, request));
+  };
+
+  bolt.action<BlockAction>(
+    { action_id: ACTION_IDS.choice },
+    async ({ ack, body, action, respond, client }) => {
+      await ack();
+      if (action.type === 'button' && action.value !== undefined)
+        await answer(action.value, body, respond, client);
+    },
+  );
+
+  // Ticking a checkbox is only a selection; the submit button sends it.
+  bolt.action<BlockAction>({ action_id: ACTION_IDS.pick }, async ({ ack }) => {
+    await ack();
+  });
+
+  bolt.action<BlockAction>({ action_id: ACTION_IDS.submit }, async ({ ack, body, respond, client }) => {
+    await ack();
+    const text = combinedAction(pickedValues(body), offeredValues(body));
+    if (text !== '') await answer(text, body, respond, client);
+  });
+
+  bolt.view(MODAL.callbackId, async ({ ack, body, view, client }) => {
+    const context = modalContext(view.private_metadata);
+    if (context === null) {
+      await ack();
+      return;
+    }
+    const manifest = view.state.values[MODAL.block]?.[MODAL.input]?.value ?? '';
+    const scope = body.team?.id ?? view.team_id;
+    const text = manifestMessage(context.command, manifest);
+    const request = slackRequest(scope, context.channel, body.user.id, text, body.user.name);
+    // Dispatch is synchronous and quick (one SQLite transaction), so it fits before the ack.
+    const reply = run(request);
+    if (!reply.ok) {
+      const message = [...replyText(reply)].slice(0, SLACK.fieldError).join('');
+      await ack({ response_action: 'errors', errors: { [MODAL.block]: message } });
+      return;
+    }
+    await ack();
+    await postWith(reply, destination(client, request));
+  });
+
+  bolt.event('app_mention', async ({ event, body, client }) => {
+    const text = decodeSlackText(stripLeadingMention(event.text));
+    const request = slackRequest(body.team_id, event.channel, event.user ?? '', text);
+    const to = destination(client, request);
+    await postWith(run(request), event.thread_ts === undefined ? to : { ...to, threadTs: event.thread_ts });
+  });
+
+  bolt.error(async (error) => {
+    deps.app.log.error({ err: error, platform: 'slack' }, 'slack listener failed');
+  });
+}
+
+function slackRequest(
+  scope: string,
+  channel: string,
+  user: string,
+  text: string,
+  userName?: string,
+): Request {
+  return {
+    platform: 'slack',
+    scope,
+    channel,
+    user,
+    ...(userName === undefined ? {} : { userName }),
+    text,
+    attachments: [],
+  };
+}
+
+export function langOf(app: App, request: Request): Lang {
+  return app.members.lang({ platform: 'slack', scope: request.scope, user: request.user }) ?? app.defaultLang;
+}
+
+function pickedValues(body: BlockAction): string[] {
+  const blocks = Object.values(body.state?.values ?? {});
+  return blocks.flatMap((block) => (block[ACTION_IDS.pick]?.selected_options ?? []).map((o) => o.value));
+}
+
+/** The values of every option the message offered (for the shared part of an empty selection). */
+function offeredValues(body: BlockAction): string[] {
+  const blocks: unknown[] = Array.isArray(body.message?.blocks) ? body.message.blocks : [];
+  const values: string[] = [];
+  for (const block of blocks) {
+    const elements = (block as { elements?: unknown }).elements;
+    if (!Array.isArray(elements)) continue;
+    for (const element of elements as { action_id?: unknown; options?: unknown }[]) {
+      if (element.action_id !== ACTION_IDS.pick || !Array.isArray(element.options)) continue;
+      for (const option of element.options as { value?: unknown }[]) {
+        if (typeof option.value === 'string') values.push(option.value);
+      }
+    }
+  }
+  return values;
+}

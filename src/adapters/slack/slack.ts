@@ -1,0 +1,104 @@
+import type { AddressInfo } from 'node:net';
+import { App as Bolt, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { CHAT_COMMANDS } from '../../../commands/index.ts';
+import type { App, ChatCommand } from '../../chat/context.ts';
+import type { Outbox } from '../../chat/outbox.ts';
+import { boltLogger, levelOf } from './bolt-logger.ts';
+import { registerListeners } from './listeners.ts';
+import { slackOutbox } from './outbox.ts';
+
+/**
+ * The Slack bot: the real Bolt app over Socket Mode (an app-level token; no public URL needed,
+ * the default for a study group behind NAT) or HTTP (a signing secret and a port for the Request
+ * URL). Both endpoints Slack talks to are options, so tests point them at a local fake.
+ */
+export interface SlackOptions {
+  botToken: string;
+  /** Socket Mode: the app-level token (`xapp-…`, scope `connections:write`). Wins over HTTP. */
+  appToken?: string;
+  /** HTTP mode: requests are verified with this secret. */
+  signingSecret?: string;
+  port?: number;
+  host?: string;
+  /** The Web API base URL (`apps.connections.open` included). Default https://slack.com/api/. */
+  apiUrl?: string;
+  /** Web API retries; Slack's client default is about ten over thirty minutes. */
+  retries?: number;
+  /** Socket Mode: how long a pong may take, and the step of the reconnect back-off. Default 5 s. */
+  pingTimeoutMs?: number;
+  /** HTTP mode: how long an un-acked request waits before a 404. Default about 3 s. */
+  unhandledRequestTimeoutMs?: number;
+  commands?: readonly ChatCommand[];
+}
+
+export interface SlackBot {
+  bolt: Bolt;
+  mode: 'socket' | 'http';
+  /** The HTTP port listened on (HTTP mode), or null. */
+  port: number | null;
+  outbox: Outbox;
+  stop(): Promise<void>;
+}
+
+export async function startSlack(app: App, options: SlackOptions): Promise<SlackBot> {
+  const logger = boltLogger(app.log);
+  // Each client gets its own options object: Bolt and the Socket Mode client both write into it.
+  const clientOptions = () => ({
+    slackApiUrl: options.apiUrl ?? 'https://slack.com/api/',
+    ...(options.retries === undefined ? {} : { retryConfig: { retries: options.retries } }),
+  });
+  const receiver = makeReceiver(options, logger, clientOptions());
+  const bolt = new Bolt({
+    token: options.botToken,
+    receiver,
+    logger,
+    logLevel: levelOf(app.log.level),
+    clientOptions: clientOptions(),
+  });
+  registerListeners(bolt, { app, commands: options.commands ?? CHAT_COMMANDS });
+  let port: number | null = null;
+  if (receiver instanceof HTTPReceiver) {
+    const server = await bolt.start({
+      port: options.port ?? 3000,
+      ...(options.host ? { host: options.host } : {}),
+    });
+    port = (server.address() as AddressInfo).port;
+  } else {
+    await bolt.start();
+  }
+  const mode = receiver instanceof HTTPReceiver ? 'http' : 'socket';
+  app.log.info({ platform: 'slack', mode, port }, 'slack connected');
+  return {
+    bolt,
+    mode,
+    port,
+    outbox: slackOutbox(bolt.client, () => app.defaultLang, app.clock),
+    stop: async () => {
+      await bolt.stop();
+    },
+  };
+}
+
+function makeReceiver(
+  options: SlackOptions,
+  logger: ReturnType<typeof boltLogger>,
+  clientOptions: { slackApiUrl: string },
+): Receiver {
+  if (options.appToken !== undefined) {
+    return new SocketModeReceiver({
+      appToken: options.appToken,
+      logger,
+      installerOptions: { clientOptions },
+      ...(options.pingTimeoutMs === undefined ? {} : { clientPingTimeout: options.pingTimeoutMs }),
+    });
+  }
+  if (options.signingSecret === undefined)
+    throw new Error('Slack needs SLACK_APP_TOKEN or SLACK_SIGNING_SECRET');
+  return new HTTPReceiver({
+    signingSecret: options.signingSecret,
+    logger,
+    ...(options.unhandledRequestTimeoutMs === undefined
+      ? {}
+      : { unhandledRequestTimeoutMillis: options.unhandledRequestTimeoutMs }),
+  });
+}

@@ -1,0 +1,148 @@
+import { createHmac } from 'node:crypto';
+import type { FakeSlack } from './fake-slack.ts';
+import type { StoredMessage } from './state.ts';
+
+/**
+ * What Slack sends the app, built the way Slack builds it: slash-command form fields, interactive
+ * payloads and Events API callbacks, plus the v0 request signature of the HTTP mode.
+ */
+export const SIGNING_SECRET = 'fake-signing-secret';
+
+export interface Member {
+  id: string;
+  name: string;
+}
+
+/** `v0=` + HMAC-SHA256 over `v0:TIMESTAMP:BODY` with the signing secret (hex). */
+export function signature(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SignedPost {
+  /** null sends no signature headers at all. */
+  secret?: string | null;
+  timestamp?: number;
+  contentType?: string;
+}
+
+/** POSTs `body` to the app as Slack would: the exact bytes that were signed, the bare media type. */
+export async function postSigned(url: string, body: string, options: SignedPost = {}) {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const secret = options.secret === undefined ? SIGNING_SECRET : options.secret;
+  const headers: Record<string, string> = {
+    'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
+  };
+  if (secret !== null) {
+    headers['x-slack-request-timestamp'] = String(timestamp);
+    headers['x-slack-signature'] = signature(secret, timestamp, body);
+  }
+  const res = await fetch(url, { method: 'POST', headers, body });
+  return { status: res.status, text: await res.text() };
+}
+
+export const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+export const interactiveForm = (payload: unknown) => form({ payload: JSON.stringify(payload) });
+
+export function slashCommand(
+  fake: FakeSlack,
+  member: Member,
+  channel: string,
+  command: string,
+  text: string,
+) {
+  return {
+    token: 'legacy-verification-token',
+    team_id: fake.state.team.id,
+    team_domain: fake.state.team.domain,
+    channel_id: channel,
+    channel_name: 'study',
+    user_id: member.id,
+    user_name: member.name,
+    command,
+    text,
+    api_app_id: fake.state.bot.appId,
+    is_enterprise_install: 'false',
+    response_url: fake.responseUrl(channel, member.id),
+    trigger_id: fake.trigger(member.id),
+  };
+}
+
+export interface Clicked {
+  action_id: string;
+  block_id: string;
+  value?: string;
+}
+
+export function blockActions(
+  fake: FakeSlack,
+  member: Member,
+  message: StoredMessage,
+  action: Clicked,
+  values: Record<string, Record<string, unknown>> = {},
+) {
+  const user = { id: member.id, username: member.name, name: member.name, team_id: fake.state.team.id };
+  return {
+    type: 'block_actions',
+    user,
+    api_app_id: fake.state.bot.appId,
+    token: 'legacy-verification-token',
+    container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
+    trigger_id: fake.trigger(member.id),
+    team: { id: fake.state.team.id, domain: fake.state.team.domain },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: message.channel, name: 'study' },
+    message: {
+      type: 'message',
+      ts: message.ts,
+      text: message.text,
+      blocks: message.blocks,
+      bot_id: fake.state.bot.botId,
+    },
+    state: { values },
+    response_url: fake.responseUrl(message.channel, member.id, message.ts),
+    actions: [{ type: 'button', ...action, action_ts: `${Date.now() / 1000}` }],
+  };
+}
+
+export function viewSubmission(
+  fake: FakeSlack,
+  member: Member,
+  view: Record<string, unknown>,
+  manifest: string,
+) {
+  return {
+    type: 'view_submission',
+    team: { id: fake.state.team.id, domain: fake.state.team.domain },
+    user: { id: member.id, username: member.name, name: member.name, team_id: fake.state.team.id },
+    api_app_id: fake.state.bot.appId,
+    token: 'legacy-verification-token',
+    trigger_id: fake.trigger(member.id),
+    view: {
+      ...view,
+      app_id: fake.state.bot.appId,
+      bot_id: fake.state.bot.botId,
+      hash: '1736935200.abcdef',
+      state: { values: { manifest: { yaml: { type: 'plain_text_input', value: manifest } } } },
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+}
+
+/** An Events API callback for a message that mentions the bot; Slack escapes `&`, `<`, `>`. */
+export function appMention(fake: FakeSlack, member: Member, channel: string, typed: string) {
+  const ts = fake.state.nextTs();
+  const text = `<@${fake.state.bot.userId}> ${typed.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}`;
+  return {
+    token: 'legacy-verification-token',
+    team_id: fake.state.team.id,
+    api_app_id: fake.state.bot.appId,
+    event: { type: 'app_mention', user: member.id, text, ts, channel, event_ts: ts },
+    type: 'event_callback',
+    event_id: `Ev${ts.replace('.', '')}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: fake.state.team.id, user_id: fake.state.bot.userId, is_bot: true }],
+  };
+}

@@ -1,0 +1,99 @@
+import { EventEmitter } from 'node:events';
+import type { Rejection } from './blocks.ts';
+
+/** What the fake remembers: every message the app got through, every call Slack refused. */
+export interface Posted {
+  via: 'chat.postMessage' | 'chat.postEphemeral' | 'chat.update' | 'response_url' | 'files';
+  channel: string;
+  /** The member an ephemeral message is for. */
+  user?: string;
+  /** The channel message created or changed (not for ephemeral messages). */
+  ts?: string;
+  ephemeral: boolean;
+  text: string;
+  blocks: unknown[];
+  threadTs?: string;
+  file?: { name: string; content: string };
+}
+
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: unknown[];
+}
+
+export interface OpenedView {
+  id: string;
+  user: string;
+  view: Record<string, unknown>;
+}
+
+export interface Refused extends Rejection {
+  method: string;
+}
+
+export interface Trigger {
+  user: string;
+  issuedAt: number;
+  used: boolean;
+}
+
+export interface ResponseUrl {
+  channel: string;
+  user: string;
+  /** The message a click came from, which `replace_original` changes. */
+  messageTs?: string;
+  uses: number;
+}
+
+export interface Upload {
+  filename: string;
+  length: number;
+  content: Buffer | null;
+}
+
+export class FakeState extends EventEmitter {
+  readonly team = { id: 'T0FAKE', domain: 'podium-study' };
+  readonly bot = { userId: 'UBOT', botId: 'BBOT', appId: 'A0FAKE' };
+  readonly posts: Posted[] = [];
+  readonly refused: Refused[] = [];
+  readonly messages = new Map<string, StoredMessage>();
+  readonly views: OpenedView[] = [];
+  readonly triggers = new Map<string, Trigger>();
+  readonly responseUrls = new Map<string, ResponseUrl>();
+  readonly uploads = new Map<string, Upload>();
+  readonly tickets = new Set<string>();
+  /** Every Web API method called, in order. */
+  readonly calls: string[] = [];
+  private serial = 0;
+
+  constructor(
+    readonly botToken: string,
+    readonly appToken: string,
+    readonly triggerTtlMs: number,
+  ) {
+    super();
+  }
+
+  next(prefix: string): string {
+    this.serial += 1;
+    return `${prefix}${String(this.serial).padStart(4, '0')}`;
+  }
+
+  /** Slack message timestamps: seconds and a six-digit sequence, unique per workspace. */
+  nextTs(): string {
+    this.serial += 1;
+    return `${1736935200 + this.serial}.${String(this.serial).padStart(6, '0')}`;
+  }
+
+  post(posted: Posted): void {
+    this.posts.push(posted);
+    this.emit('post', posted);
+  }
+
+  refuse(method: string, rejection: Rejection): Rejection {
+    this.refused.push({ method, ...rejection });
+    return rejection;
+  }
+}

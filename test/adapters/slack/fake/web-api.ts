@@ -1,0 +1,172 @@
+import { checkMessage, checkView, type Rejection } from './blocks.ts';
+import type { FakeState } from './state.ts';
+
+/**
+ * The Web API methods the adapter uses, answered the way Slack answers: always HTTP 200 with
+ * `{ok:true,...}` or `{ok:false,error}`. Object arguments (blocks, view, files) arrive as JSON
+ * strings inside the form, as @slack/web-api sends them.
+ */
+export type Args = Record<string, string>;
+type Answer = Record<string, unknown>;
+
+export function callMethod(
+  state: FakeState,
+  method: string,
+  args: Args,
+  token: string | null,
+  base: string,
+): Answer {
+  state.calls.push(method);
+  const fail = (rejection: Rejection): Answer => {
+    state.refuse(method, rejection);
+    return { ok: false, error: rejection.error, detail: rejection.detail };
+  };
+  const failWith = (error: string, detail = '') => fail({ error, detail });
+  if (token === null) return failWith('not_authed');
+  if (method === 'apps.connections.open') {
+    if (token !== state.appToken) return failWith('invalid_auth', 'needs the app-level token');
+    const ticket = state.next('ticket-');
+    state.tickets.add(ticket);
+    return { ok: true, url: `${base.replace(/^http/, 'ws')}link/?ticket=${ticket}` };
+  }
+  if (token !== state.botToken) return failWith('invalid_auth', 'needs the bot token');
+  const json = (name: string): { ok: true; value: unknown } | { ok: false } => {
+    const raw = args[name];
+    if (raw === undefined) return { ok: true, value: undefined };
+    try {
+      return { ok: true, value: JSON.parse(raw) };
+    } catch {
+      return { ok: false };
+    }
+  };
+  const blocksArg = json('blocks');
+  if (!blocksArg.ok) return failWith('invalid_blocks_format', 'blocks is not JSON');
+  const blocks = blocksArg.value;
+  const thread = args.thread_ts === undefined ? {} : { threadTs: args.thread_ts };
+  switch (method) {
+    case 'auth.test':
+      return {
+        ok: true,
+        url: base.replace(/api\/$/, ''),
+        team: 'Podium study',
+        user: 'podium',
+        team_id: state.team.id,
+        user_id: state.bot.userId,
+        bot_id: state.bot.botId,
+        is_enterprise_install: false,
+      };
+    case 'chat.postMessage': {
+      if (!args.channel) return failWith('channel_not_found');
+      const bad = checkMessage(args.text, blocks);
+      if (bad !== null) return fail(bad);
+      const ts = state.nextTs();
+      const message = { channel: args.channel, ts, text: args.text ?? '', blocks: asArray(blocks) };
+      state.messages.set(ts, message);
+      state.post({ via: 'chat.postMessage', ephemeral: false, ...message, ...thread });
+      return {
+        ok: true,
+        channel: args.channel,
+        ts,
+        message: { type: 'message', ...message, bot_id: state.bot.botId },
+      };
+    }
+    case 'chat.postEphemeral': {
+      if (!args.channel) return failWith('channel_not_found');
+      if (!args.user) return failWith('user_not_in_channel');
+      const bad = checkMessage(args.text, blocks);
+      if (bad !== null) return fail(bad);
+      const text = args.text ?? '';
+      state.post({
+        via: 'chat.postEphemeral',
+        ephemeral: true,
+        channel: args.channel,
+        user: args.user,
+        text,
+        blocks: asArray(blocks),
+        ...thread,
+      });
+      return { ok: true, message_ts: state.nextTs() };
+    }
+    case 'chat.update': {
+      const old = args.ts === undefined ? undefined : state.messages.get(args.ts);
+      if (old === undefined || old.channel !== args.channel) return failWith('message_not_found');
+      const bad = checkMessage(args.text, blocks);
+      if (bad !== null) return fail(bad);
+      const message = { ...old, text: args.text ?? old.text, blocks: asArray(blocks) };
+      state.messages.set(old.ts, message);
+      state.post({ via: 'chat.update', ephemeral: false, ...message });
+      return { ok: true, channel: old.channel, ts: old.ts, text: message.text };
+    }
+    case 'views.open':
+      return viewsOpen(state, args, fail, failWith, json('view'));
+    case 'files.getUploadURLExternal': {
+      const length = Number(args.length);
+      if (!args.filename || !Number.isInteger(length) || length <= 0) return failWith('invalid_arguments');
+      const id = state.next('F');
+      state.uploads.set(id, { filename: args.filename, length, content: null });
+      return { ok: true, upload_url: `${base.replace(/api\/$/, '')}upload/${id}`, file_id: id };
+    }
+    case 'files.completeUploadExternal':
+      return completeUpload(state, args, fail, failWith, json('files'));
+    default:
+      return failWith('unknown_method', method);
+  }
+}
+
+function viewsOpen(
+  state: FakeState,
+  args: Args,
+  fail: (r: Rejection) => Answer,
+  failWith: (e: string, d?: string) => Answer,
+  view: { ok: true; value: unknown } | { ok: false },
+): Answer {
+  const trigger = args.trigger_id === undefined ? undefined : state.triggers.get(args.trigger_id);
+  if (trigger === undefined) return failWith('invalid_trigger_id');
+  if (trigger.used) return failWith('exchanged_trigger_id');
+  if (Date.now() - trigger.issuedAt > state.triggerTtlMs) return failWith('expired_trigger_id');
+  trigger.used = true;
+  if (!view.ok) return failWith('invalid_arguments', 'view is not JSON');
+  const bad = checkView(view.value);
+  if (bad !== null) return fail(bad);
+  const id = state.next('V');
+  const opened = { ...(view.value as Record<string, unknown>), id, team_id: state.team.id };
+  state.views.push({ id, user: trigger.user, view: opened });
+  state.emit('view', opened);
+  return { ok: true, view: { ...opened, state: { values: {} } } };
+}
+
+function completeUpload(
+  state: FakeState,
+  args: Args,
+  fail: (r: Rejection) => Answer,
+  failWith: (e: string, d?: string) => Answer,
+  files: { ok: true; value: unknown } | { ok: false },
+): Answer {
+  if (!files.ok || !Array.isArray(files.value) || files.value.length === 0)
+    return failWith('invalid_arguments');
+  const channel = args.channel_id;
+  if (!channel) return failWith('channel_not_found');
+  const comment = checkMessage(args.initial_comment ?? ' ', undefined);
+  if (comment !== null) return fail(comment);
+  const done: Record<string, unknown>[] = [];
+  for (const entry of files.value as { id?: unknown; title?: unknown }[]) {
+    const upload = typeof entry.id === 'string' ? state.uploads.get(entry.id) : undefined;
+    if (upload === undefined || upload.content === null) return failWith('file_not_found', String(entry.id));
+    if (upload.content.length !== upload.length)
+      return failWith('invalid_arguments', 'length differs from upload');
+    const file = { name: upload.filename, content: upload.content.toString('utf8') };
+    state.post({
+      via: 'files',
+      ephemeral: false,
+      channel,
+      text: args.initial_comment ?? '',
+      blocks: [],
+      file,
+      ...(args.thread_ts === undefined ? {} : { threadTs: args.thread_ts }),
+    });
+    done.push({ id: entry.id, title: entry.title ?? upload.filename, name: upload.filename });
+  }
+  return { ok: true, files: done };
+}
+
+const asArray = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);

@@ -1,0 +1,146 @@
+import { type SlackBot, startSlack } from '../../../src/adapters/slack/slack.ts';
+import { type TestApp, testApp } from '../../helpers/app.ts';
+import { type FakeSlack, startFakeSlack } from './fake/fake-slack.ts';
+import {
+  appMention,
+  blockActions,
+  type Clicked,
+  form,
+  interactiveForm,
+  type Member,
+  postSigned,
+  SIGNING_SECRET,
+  slashCommand,
+  viewSubmission,
+} from './fake/payloads.ts';
+import type { Posted, StoredMessage } from './fake/state.ts';
+import { guardNetwork, type NetGuard } from './net-guard.ts';
+
+/**
+ * The real Bolt app, started by the adapter's own `startSlack`, wired to a fake Slack on
+ * 127.0.0.1 over one transport. `deliver` sends what Slack would send over that transport and
+ * returns the ack; the answers are read from the fake.
+ */
+export type Transport = 'http' | 'socket';
+export type Kind = 'slash_commands' | 'interactive' | 'events_api';
+
+export interface Harness {
+  transport: Transport;
+  fake: FakeSlack;
+  bot: SlackBot;
+  t: TestApp;
+  guard: NetGuard;
+  /** The Request URL (HTTP mode). */
+  eventsUrl: string;
+  deliver(kind: Kind, payload: Record<string, unknown>): Promise<{ status: number; ack: unknown }>;
+  /** `/command text` as `member`; resolves with the first answer posted after it. */
+  command(member: Member, command: string, text: string, channel?: string): Promise<Posted>;
+  click(
+    member: Member,
+    message: StoredMessage,
+    action: Clicked,
+    values?: Record<string, Record<string, unknown>>,
+  ): Promise<Posted>;
+  submitView(
+    member: Member,
+    view: Record<string, unknown>,
+    manifest: string,
+  ): Promise<{ status: number; ack: unknown }>;
+  mention(member: Member, text: string, channel?: string): Promise<Posted>;
+  close(): Promise<void>;
+}
+
+export const CHANNEL = 'C0STUDY';
+export const ALICE: Member = { id: 'U0ALICE', name: 'alice' };
+export const BOB: Member = { id: 'U0BOB', name: 'bob' };
+export const CAROL: Member = { id: 'U0CAROL', name: 'carol' };
+
+export async function startHarness(transport: Transport): Promise<Harness> {
+  const guard = guardNetwork();
+  const fake = await startFakeSlack();
+  const t = testApp();
+  const bot = await startSlack(t.app, {
+    botToken: fake.state.botToken,
+    ...(transport === 'socket' ? { appToken: fake.state.appToken } : { signingSecret: SIGNING_SECRET }),
+    apiUrl: fake.apiUrl,
+    port: 0,
+    host: '127.0.0.1',
+    retries: 0,
+    pingTimeoutMs: 600,
+    unhandledRequestTimeoutMs: 1000,
+  });
+  const eventsUrl = `http://127.0.0.1:${bot.port ?? 0}/slack/events`;
+
+  const deliver = async (kind: Kind, payload: Record<string, unknown>) => {
+    if (transport === 'socket') return { status: 200, ack: await fake.socket.send(kind, payload) };
+    const res =
+      kind === 'events_api'
+        ? await postSigned(eventsUrl, JSON.stringify(payload), { contentType: 'application/json' })
+        : await postSigned(
+            eventsUrl,
+            kind === 'interactive' ? interactiveForm(payload) : form(payload as Record<string, string>),
+          );
+    return { status: res.status, ack: res.text === '' ? null : JSON.parse(res.text) };
+  };
+  const answered = async (send: () => Promise<{ status: number }>) => {
+    const since = fake.state.posts.length;
+    const { status } = await send();
+    if (status !== 200) throw new Error(`the app answered ${status}`);
+    return fake.waitFor(() => true, since);
+  };
+
+  return {
+    transport,
+    fake,
+    bot,
+    t,
+    guard,
+    eventsUrl,
+    deliver,
+    command: (member, command, text, channel = CHANNEL) =>
+      answered(() => deliver('slash_commands', slashCommand(fake, member, channel, command, text))),
+    click: (member, message, action, values) =>
+      answered(() => deliver('interactive', blockActions(fake, member, message, action, values))),
+    submitView: (member, view, manifest) =>
+      deliver('interactive', viewSubmission(fake, member, view, manifest)),
+    mention: (member, text, channel = CHANNEL) =>
+      answered(() => deliver('events_api', appMention(fake, member, channel, text))),
+    async close() {
+      await bot.stop();
+      await fake.close();
+      guard.stop();
+      t.app.db.close();
+    },
+  };
+}
+
+/** The code blocks of a posted message, unescaped back to what kubectl printed. */
+export function codeOf(posted: Posted): string {
+  return sectionTexts(posted)
+    .filter((s) => s.startsWith('```'))
+    .map((s) => s.replace(/^```\n/, '').replace(/\n```$/, ''))
+    .map((s) =>
+      s
+        .replace(/\u200b/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&'),
+    )
+    .join('\n');
+}
+
+export function sectionTexts(posted: Posted): string[] {
+  return posted.blocks.flatMap((b) => {
+    const block = b as { type?: string; text?: { text?: string } };
+    return block.type === 'section' && typeof block.text?.text === 'string' ? [block.text.text] : [];
+  });
+}
+
+/** Polls `condition` until it holds (for answers that take several messages), or fails after 5 s. */
+export async function waitUntil(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

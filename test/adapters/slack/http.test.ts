@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHAT_COMMANDS } from '../../../commands/index.ts';
+import { dispatch } from '../../../src/chat/dispatch.ts';
+import { CHAT_RATE_LIMIT } from '../../../src/chat/rate-limit.ts';
+import { replyText } from '../../../src/chat/reply.ts';
+import { form, type Member, postSigned, SIGNING_SECRET, slashCommand } from './fake/payloads.ts';
+import type { Posted } from './fake/state.ts';
+import {
+  ALICE,
+  BOB,
+  CAROL,
+  CHANNEL,
+  codeOf,
+  type Harness,
+  sectionTexts,
+  startHarness,
+  waitUntil,
+} from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness('http');
+});
+afterAll(async () => {
+  await h.close();
+  expect(h.guard.outside()).toEqual([]);
+});
+
+/**
+ * What the member's own sandbox says, straight from the core (to compare with Slack's copy). The
+ * clock then moves on by the rate limit's refill, so setting a scene never trips the limiter.
+ */
+function direct(member: Member, text: string): string {
+  const request = {
+    platform: 'slack',
+    scope: h.fake.state.team.id,
+    channel: CHANNEL,
+    user: member.id,
+    text,
+  } as const;
+  const reply = replyText(dispatch(h.t.app, CHAT_COMMANDS, { ...request, attachments: [] }));
+  h.t.advance(CHAT_RATE_LIMIT.refillMs);
+  return reply;
+}
+
+const allText = (p: Posted) => [p.text, ...sectionTexts(p)].join('\n');
+
+describe('Slack over HTTP (signed requests to the real Bolt HTTPReceiver)', () => {
+  it('GIVEN a pod made with /kubectl run WHEN a signed /kubectl get po arrives THEN the kubectl table is posted in the channel as code', async () => {
+    const created = await h.command(ALICE, '/kubectl', 'run kubia --image=luksa/kubia --port=8080');
+    expect(codeOf(created)).toBe('pod/kubia created');
+    const table = await h.command(ALICE, '/kubectl', 'get po');
+    expect(table).toMatchObject({ via: 'response_url', ephemeral: false, channel: CHANNEL });
+    expect(codeOf(table)).toBe(direct(ALICE, 'kubectl get po'));
+    expect(codeOf(table)).toMatch(/^NAME {4}READY {3}STATUS/);
+    expect(sectionTexts(table)[0]).toMatch(/^```\n/);
+  });
+
+  it('GIVEN another member WHEN bob runs /kubectl get po THEN he sees his own empty sandbox, not alice’s pod', async () => {
+    const answer = await h.command(BOB, '/kubectl', 'get po');
+    expect(codeOf(answer)).toBe('No resources found in default namespace.');
+  });
+
+  it.each([
+    ['a bad signature', { secret: 'not-the-secret' }],
+    ['a stale timestamp (six minutes old)', { timestamp: Math.floor(Date.now() / 1000) - 360 }],
+    ['no signature at all', { secret: null }],
+  ])(
+    'GIVEN %s WHEN a /kubectl run arrives THEN it is refused with 401 and nothing changes',
+    async (_name, signing) => {
+      const posts = h.fake.state.posts.length;
+      const calls = h.fake.state.calls.length;
+      const body = form(slashCommand(h.fake, BOB, CHANNEL, '/kubectl', 'run evil --image=nginx'));
+      const res = await postSigned(h.eventsUrl, body, signing);
+      expect(res.status).toBe(401);
+      // Give a wrongly accepted request time to show its effects before checking there are none.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(h.fake.state.posts.length).toBe(posts);
+      expect(h.fake.state.calls.length).toBe(calls);
+      expect(direct(BOB, 'kubectl get po')).toBe('No resources found in default namespace.');
+    },
+  );
+
+  it('GIVEN a correctly signed request WHEN its body was changed on the way THEN it is refused with 401', async () => {
+    const body = form(slashCommand(h.fake, BOB, CHANNEL, '/kubectl', 'get po'));
+    const timestamp = Math.floor(Date.now() / 1000);
+    const { signature } = await import('./fake/payloads.ts');
+    const res = await fetch(h.eventsUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(timestamp),
+        'x-slack-signature': signature(SIGNING_SECRET, timestamp, body),
+      },
+      body: body.replace('get+po', 'delete+po+--all'),
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('GIVEN enough pods WHEN get po -o yaml prints over 10,000 characters THEN it arrives whole, split within Slack’s limits', async () => {
+    let expected = '';
+    for (let i = 0; expected.length <= 10_000; i++) {
+      direct(BOB, `kubectl run web-${i} --image=nginx --labels=app=web,tier=frontend,env=prod`);
+      expected = direct(BOB, 'kubectl get po -o yaml');
+    }
+    const since = h.fake.state.posts.length;
+    await h.command(BOB, '/kubectl', 'get po -o yaml');
+    const posts = () => h.fake.state.posts.slice(since);
+    await waitUntil(() => posts().map(codeOf).join('\n') === expected, 'the whole output');
+    expect(h.fake.state.refused).toEqual([]);
+    expect(posts().length).toBeGreaterThan(1);
+    expect(posts().length).toBeLessThanOrEqual(3);
+    for (const p of posts()) for (const s of sectionTexts(p)) expect(s.length).toBeLessThanOrEqual(3000);
+  });
+
+  it('GIVEN output too long for three messages WHEN it is public THEN it is uploaded as a file (getUploadURLExternal, upload, complete)', async () => {
+    let expected = '';
+    for (let i = 0; expected.length <= 40_000; i++) {
+      direct(CAROL, `kubectl run api-${i} --image=nginx`);
+      expected = direct(CAROL, 'kubectl get po -o yaml');
+    }
+    const file = await h.command(CAROL, '/kubectl', 'get po -o yaml');
+    expect(file).toMatchObject({
+      via: 'files',
+      channel: CHANNEL,
+      file: { name: 'output.txt', content: expected },
+    });
+    expect(file.text).toBe(
+      `The output is ${expected.split('\n').length} lines long, so here it is as a file.`,
+    );
+    expect(h.fake.state.calls.slice(-2)).toEqual([
+      'files.getUploadURLExternal',
+      'files.completeUploadExternal',
+    ]);
+  });
+
+  it('GIVEN pod names that look like mentions WHEN kubectl echoes them THEN nobody is mentioned: < and > arrive escaped', async () => {
+    const answer = await h.command(BOB, '/kubectl', "get po '<!channel>' '<!here>' '<@U123>' '@here'");
+    expect(answer.ephemeral).toBe(true);
+    const text = allText(answer);
+    expect(text).not.toMatch(/<[!@#]/);
+    expect(text).toContain('pods "&lt;!channel&gt;" not found');
+    expect(text).toContain('pods "&lt;@U123&gt;" not found');
+    expect(codeOf(answer)).toBe(direct(BOB, "kubectl get po '<!channel>' '<!here>' '<@U123>' '@here'"));
+  });
+
+  it('GIVEN a message that mentions the bot WHEN it carries a kubectl command THEN the answer is posted in the channel', async () => {
+    const answer = await h.mention(ALICE, 'kubectl get po kubia');
+    expect(answer).toMatchObject({ via: 'chat.postMessage', channel: CHANNEL });
+    expect(codeOf(answer)).toBe(direct(ALICE, 'kubectl get po kubia'));
+  });
+
+  it('GIVEN /podium-help WHEN it arrives THEN the core’s help is answered privately', async () => {
+    const answer = await h.command(ALICE, '/podium-help', '');
+    expect(answer.ephemeral).toBe(true);
+    expect(allText(answer)).toContain('Podium');
+  });
+
+  it('GIVEN /kubectl apply with no manifest WHEN it arrives THEN a modal with a multi-line input opens', async () => {
+    const since = h.fake.state.views.length;
+    const res = await h.deliver('slash_commands', slashCommand(h.fake, ALICE, CHANNEL, '/kubectl', 'apply'));
+    expect(res.status).toBe(200);
+    const view = await h.fake.waitForView(since);
+    expect(view).toMatchObject({ type: 'modal', callback_id: 'podium.manifest' });
+    expect(JSON.stringify(view.blocks)).toContain('"multiline":true');
+    expect(JSON.parse(String(view.private_metadata))).toEqual({
+      channel: CHANNEL,
+      command: 'kubectl apply -f -',
+    });
+  });
+});
