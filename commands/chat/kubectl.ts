@@ -1,7 +1,10 @@
 import type { ChatCommand } from '../../src/chat/context.ts';
 import type { Reply } from '../../src/chat/reply.ts';
+import { t } from '../../src/i18n/catalogue.ts';
+import type { Lang } from '../../src/i18n/lang.ts';
 import { kubectlError, renderError } from '../../src/kubectl/errors.ts';
 import { runKubectl } from '../../src/kubectl/run-kubectl.ts';
+import { selectorHint } from '../../src/kubectl/selector-hint.ts';
 import { tokenize } from '../../src/kubectl/tokenize.ts';
 import type { Outcome } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
@@ -22,15 +25,24 @@ export const kubectl: ChatCommand = {
       { cluster, ids, stdin: ctx.stdin, attachments: ctx.request.attachments },
       tokens.value,
     );
-    if (!result.ok) return err(errorReply(renderError(result.error)));
+    const hinted = (reply: Reply) => withSelectorHint(reply, tokens.value, ctx.lang);
+    if (!result.ok) return err(hinted(errorReply(renderError(result.error))));
     // A failure that changed nothing rolls back too (even the sandbox's creation on first use);
     // a partial failure (`delete po a nope`) keeps what succeeded, as kubectl does.
     if (result.value.exitCode !== 0 && result.value.changes.length === 0)
-      return err(outcomeReply(result.value));
+      return err(hinted(outcomeReply(result.value)));
     sandboxes.commit(sandbox, result.value.changes, ids.serial);
-    return ok(outcomeReply(result.value));
+    return ok(hinted(outcomeReply(result.value)));
   },
 };
+
+/** An unquoted `-l env in (a,b)` reached kubectl in pieces: say how to quote it, after the output. */
+function withSelectorHint(reply: Reply, tokens: readonly string[], lang: Lang): Reply {
+  const hint = selectorHint(tokens);
+  if (hint === null) return reply;
+  const text = t(lang, 'kubectl.selectorHint', { ...hint });
+  return { ...reply, blocks: [...reply.blocks, { kind: 'text', text }] };
+}
 
 function outcomeReply(outcome: Outcome): Reply {
   const text = outcome.output.map((l) => l.text).join('\n');

@@ -1,5 +1,6 @@
 import type { Change } from '../../src/cluster/changes.ts';
 import type { Cluster, Pod } from '../../src/cluster/model.ts';
+import { selectorArgsError } from '../../src/kubectl/builder.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
@@ -59,22 +60,23 @@ Usage:
     { name: 'output', short: 'o', type: 'string' },
   ],
   run(ctx, line) {
-    if (line.args.length === 0) return err(kubectlError('plain', { message: NO_ARGS }));
-    const parsed = parseTargets(line.args, 'delete');
-    if (!parsed.ok) return parsed;
-    const { targets } = parsed.value;
     const selectorText = flagString(line, 'selector');
     const all = flagBool(line, 'all');
-    const hasNames = targets.some((t) => t.names.length > 0);
     if (all && selectorText !== undefined && selectorText.trim() !== '') {
       return err(
         kubectlError('plain', { message: "setting 'all' parameter but found a non empty selector. " }),
       );
     }
-    if (hasNames && selectorText !== undefined) {
-      return err(kubectlError('plain', { message: 'name cannot be provided when a selector is specified' }));
-    }
-    if (!hasNames && !all && selectorText === undefined) {
+    // The Builder checks names against -l/--all before it looks up types or wants arguments.
+    const argsError = selectorArgsError(line.args, selectorText, all);
+    if (argsError !== null) return err(argsError);
+    if (line.args.length === 0) return err(kubectlError('plain', { message: NO_ARGS }));
+    const parsed = parseTargets(line.args, 'delete');
+    if (!parsed.ok) return parsed;
+    const { targets } = parsed.value;
+    const hasNames = targets.some((t) => t.names.length > 0);
+    // `-l ''` (or only spaces) is no selector at all: kubectl asks for names, it does not delete everything.
+    if (!hasNames && !all && (selectorText ?? '').trim() === '') {
       return err(kubectlError('plain', { message: 'resource(s) were provided, but no name was specified' }));
     }
     const namespace = namespaceOf(ctx.cluster, line);

@@ -1,4 +1,5 @@
 import type { Namespace, Node, Pod } from '../../src/cluster/model.ts';
+import { selectorArgsError } from '../../src/kubectl/builder.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
@@ -71,13 +72,13 @@ Usage:
       return err(kubectlError('plain', { message: OUTPUT_FORMATS_ERROR(format) }));
     }
     if (line.args.length === 0) return err(kubectlError('rawText', { text: NO_TYPE }));
+    // The Builder checks names against -l before it looks up types (`get -l env in (a) po`).
+    const argsError = selectorArgsError(line.args, flagString(line, 'selector'));
+    if (argsError !== null) return err(argsError);
     const parsed = parseTargets(line.args, 'get');
     if (!parsed.ok) return parsed;
     const { targets, unsimulated } = parsed.value;
     const hasNames = targets.some((t) => t.names.length > 0);
-    if (hasNames && flagString(line, 'selector') !== undefined) {
-      return err(kubectlError('plain', { message: 'name cannot be provided when a selector is specified' }));
-    }
     const allNs = flagBool(line, 'all-namespaces');
     const namespace = namespaceOf(ctx.cluster, line);
     const output: OutputLine[] = [];

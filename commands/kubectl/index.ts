@@ -1,10 +1,21 @@
 import type { KubectlVerb } from '../../src/kubectl/verb.ts';
+import { annotate } from './annotate.ts';
 import { apiResources } from './api-resources.ts';
 import { del } from './delete.ts';
 import { explain } from './explain.ts';
 import { get } from './get.ts';
+import { label } from './label.ts';
 import { run } from './run.ts';
 import { version } from './version.ts';
 
 /** Every kubectl verb the sandbox answers, listed explicitly (a test checks nothing is missing). */
-export const KUBECTL_VERBS: readonly KubectlVerb[] = [run, get, del, explain, apiResources, version];
+export const KUBECTL_VERBS: readonly KubectlVerb[] = [
+  run,
+  get,
+  del,
+  explain,
+  apiResources,
+  version,
+  label,
+  annotate,
+];

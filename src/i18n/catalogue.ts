@@ -53,6 +53,10 @@ export const catalogue = {
     en: '`/help`: this list.',
     ko: '`/help`: 이 목록.',
   },
+  'kubectl.selectorHint': {
+    en: 'Hint: without quotes the selector is split at its spaces, as in a shell, so kubectl got only `{given}` and took `{stray}` as more arguments. Quote the whole selector: `{quoted}`',
+    ko: '힌트: 따옴표가 없으면 셸처럼 셀렉터가 공백에서 나뉘어서, kubectl은 `{given}`만 셀렉터로 받고 `{stray}`는 다른 인자로 받았어요. 셀렉터 전체를 따옴표로 감싸세요: `{quoted}`',
+  },
   'slack.applyTitle': {
     en: 'Apply a manifest',
     ko: '매니페스트 적용',

@@ -1,0 +1,139 @@
+import type { Change } from '../cluster/changes.ts';
+import type { Cluster, Labels, ObjectMeta } from '../cluster/model.ts';
+import { scheduleWaiting } from '../cluster/scheduler.ts';
+import { err, ok, type Result } from '../result.ts';
+import type { Visit } from './builder.ts';
+import { type KubectlError, kubectlError, renderError } from './errors.ts';
+import { printObjects } from './printers/objects.ts';
+import type { AnyObject } from './query.ts';
+import { type OutputLine, stderr, stdout } from './verb.ts';
+
+/**
+ * What `kubectl label` and `kubectl annotate` share: the dry-run flag, the per-object errors that
+ * kubectl collects while it visits objects (ContinueOnError) and prints at the end, the `-o`
+ * printers, `--list`, and writing an updated object back (a node label lets pending pods schedule).
+ */
+export type DryRun = 'none' | 'client' | 'server';
+
+export function parseDryRun(value: string | undefined): Result<DryRun, KubectlError> {
+  const v = value ?? 'none';
+  if (v === 'none' || v === 'client' || v === 'server') return ok(v);
+  return err(
+    kubectlError('plain', {
+      message: `Invalid dry-run value (${v}). Must be "none", "server", or "client".`,
+    }),
+  );
+}
+
+export const dryRunSuffix = (dryRun: DryRun) =>
+  dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
+
+/** An error found while visiting one object; kubectl prints it differently alone or with others. */
+export type ObjectError =
+  | { kind: 'client'; message: string }
+  | { kind: 'notFound'; resource: string; name: string }
+  | { kind: 'invalid'; objectKind: string; name: string; causes: string[] };
+
+/**
+ * One error prints as usual (`error: ...`, `The Pod "x" is invalid: ...`). Several are a flattened
+ * aggregate, which kubectl prints one per line with no `error: ` prefix and API errors in their
+ * `Error from server (Reason): message` form (KC `cmdutil.MultipleErrors`).
+ */
+export function renderObjectErrors(errors: readonly ObjectError[]): OutputLine[] {
+  if (errors.length === 1 && errors[0] !== undefined) return [stderr(renderError(asKubectlError(errors[0])))];
+  return errors.map((e) => {
+    if (e.kind === 'client') return stderr(e.message);
+    if (e.kind === 'notFound') return stderr(renderError(asKubectlError(e)));
+    const body = e.causes.length === 1 ? (e.causes[0] ?? '') : `[${e.causes.join(', ')}]`;
+    return stderr(`Error from server (Invalid): ${e.objectKind} "${e.name}" is invalid: ${body}`);
+  });
+}
+
+function asKubectlError(e: ObjectError): KubectlError {
+  switch (e.kind) {
+    case 'client':
+      return kubectlError('plain', { message: e.message });
+    case 'notFound':
+      return kubectlError('notFound', { resource: e.resource, name: e.name });
+    case 'invalid':
+      return kubectlError('invalid', { kind: e.objectKind, name: e.name, causes: e.causes });
+  }
+}
+
+export const LABEL_OUTPUT_FORMATS = ['json', 'name', 'yaml'];
+
+export const printerError = (format: string) =>
+  `unable to match a printer suitable for the output format "${format}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`;
+
+/** The success line, or the object itself with `-o yaml|json|name`. */
+export function printUpdated(
+  object: AnyObject,
+  format: string,
+  operation: string,
+  cluster: Cluster,
+): OutputLine {
+  if (format === 'yaml' || format === 'json' || format === 'name')
+    return stdout(printObjects([object], format, cluster));
+  return stdout(`${object.kind.toLowerCase()}/${object.metadata.name} ${operation}`);
+}
+
+/** `--list`: `k=v` lines; with several objects each gets a heading and the lines are indented. */
+export function listLines(visit: Visit, map: Labels, single: boolean, what: 'labels' | 'annotations') {
+  const keys = Object.keys(map).sort();
+  const indent = single ? '' : ' ';
+  const heading = single ? [] : [`Listing ${what} for ${visit.resource.kind}./${visit.name}:`];
+  return [...heading, ...keys.map((k) => `${indent}${k}=${map[k]}`)];
+}
+
+export const sameMap = (a: Labels, b: Labels): boolean =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+
+export function withMetadata(
+  object: AnyObject,
+  field: 'labels' | 'annotations',
+  map: Labels,
+  resourceVersion: string,
+): AnyObject {
+  const update = <M extends ObjectMeta>(m: M): M => ({
+    ...m,
+    ...(field === 'labels' ? { labels: map } : { annotations: map }),
+    resourceVersion,
+  });
+  switch (object.kind) {
+    case 'Pod':
+      return { ...object, metadata: update(object.metadata) };
+    case 'Node':
+      return { ...object, metadata: update(object.metadata) };
+    case 'Namespace':
+      return { ...object, metadata: update(object.metadata) };
+  }
+}
+
+export function putObject(object: AnyObject): Change {
+  switch (object.kind) {
+    case 'Pod':
+      return { op: 'putPod', pod: object };
+    case 'Node':
+      return { op: 'putNode', node: object };
+    case 'Namespace':
+      return { op: 'putNamespace', namespace: object };
+  }
+}
+
+/**
+ * After node labels change the scheduler retries every pending pod (a `nodeSelector` may now
+ * fit). Binding writes the pod, so each bound pod gets a new resourceVersion too.
+ */
+export function rescheduleAfter(cluster: Cluster, changes: readonly Change[], nextVersion: () => string) {
+  const nodes = changes.flatMap((c) => (c.op === 'putNode' ? [c.node] : []));
+  if (nodes.length === 0) return [];
+  const names = new Set(nodes.map((n) => n.metadata.name));
+  const updated = [...cluster.nodes.filter((n) => !names.has(n.metadata.name)), ...nodes];
+  return scheduleWaiting({ nodes: updated, pods: cluster.pods }, cluster.now).map((c): Change => {
+    if (c.op !== 'putPod') return c;
+    return {
+      op: 'putPod',
+      pod: { ...c.pod, metadata: { ...c.pod.metadata, resourceVersion: nextVersion() } },
+    };
+  });
+}
