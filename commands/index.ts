@@ -1,4 +1,5 @@
 import type { ChatCommand } from '../src/chat/context.ts';
+import { curl, wget } from './chat/curl.ts';
 import { help } from './chat/help.ts';
 import { kubectl } from './chat/kubectl.ts';
 import { lang } from './chat/lang.ts';
@@ -7,4 +8,4 @@ import { sandbox } from './chat/sandbox.ts';
 export { KUBECTL_VERBS } from './kubectl/index.ts';
 
 /** Every chat command, listed explicitly (a test fails if a module in commands/chat is missing). */
-export const CHAT_COMMANDS: readonly ChatCommand[] = [kubectl, help, sandbox, lang];
+export const CHAT_COMMANDS: readonly ChatCommand[] = [kubectl, help, sandbox, lang, curl, wget];

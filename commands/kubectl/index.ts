@@ -2,11 +2,15 @@ import type { KubectlVerb } from '../../src/kubectl/verb.ts';
 import { annotate } from './annotate.ts';
 import { apiResources } from './api-resources.ts';
 import { del } from './delete.ts';
+import { exec } from './exec.ts';
 import { explain } from './explain.ts';
 import { get } from './get.ts';
 import { label } from './label.ts';
+import { logs } from './logs.ts';
+import { portForward } from './port-forward.ts';
 import { run } from './run.ts';
 import { version } from './version.ts';
+import { wait } from './wait.ts';
 
 /** Every kubectl verb the sandbox answers, listed explicitly (a test checks nothing is missing). */
 export const KUBECTL_VERBS: readonly KubectlVerb[] = [
@@ -18,4 +22,8 @@ export const KUBECTL_VERBS: readonly KubectlVerb[] = [
   version,
   label,
   annotate,
+  exec,
+  logs,
+  portForward,
+  wait,
 ];

@@ -52,6 +52,12 @@ function routeOf(line: string, commands: readonly ChatCommand[]): Route | null {
   const kubectl = /^kubectl(?:\s+|$)(.*)$/s.exec(line);
   if (kubectl !== null)
     return { name: 'kubectl', command: commands.find((c) => c.name === 'kubectl'), args: kubectl[1] ?? '' };
+  // curl and wget run on the member's own computer (commands/chat/curl.ts).
+  const client = /^(curl|wget)(?:\s+|$)(.*)$/s.exec(line);
+  if (client !== null) {
+    const name = client[1] ?? '';
+    return { name, command: commands.find((c) => c.name === name), args: client[2] ?? '' };
+  }
   const slash = /^\/([\w-]+)(?:\s+|$)(.*)$/s.exec(line);
   if (slash === null) return null;
   const name = (slash[1] ?? '').toLowerCase();

@@ -45,6 +45,20 @@ const messages = {
   rawText: (p: { text: string }) => p.text,
   notSimulated: (p: { verb: string }) =>
     `error: "kubectl ${p.verb}" is not available in this sandbox, which simulates the pods chapter. Try "kubectl --help" for the commands it has.`,
+  // exec, logs, port-forward, wait (reference §12)
+  containerNotFound: (p: { container: string }) =>
+    `error: unable to upgrade connection: container not found ("${p.container}")`,
+  execCompleted: (p: { phase: string }) =>
+    `error: cannot exec into a container in a completed pod; current phase is ${p.phase}`,
+  commandTerminated: (p: { code: number }) => `command terminated with exit code ${p.code}`,
+  logsNotFound: (p: { resource: string; name: string; namespace: string }) =>
+    `error: error from server (NotFound): ${p.resource} "${p.name}" not found in namespace "${p.namespace}"`,
+  containerNotValid: (p: { container: string; pod: string }) =>
+    `error: container ${p.container} is not valid for pod ${p.pod}`,
+  podNotRunning: (p: { phase: string }) =>
+    `error: unable to forward port because pod is not running. Current status=${p.phase}`,
+  waitTimeout: (p: { resource: string; name: string }) =>
+    `error: timed out waiting for the condition on ${p.resource}/${p.name}`,
 } satisfies Record<string, (params: never) => string>;
 
 function sourcePrefix(verb: string, source: string | undefined): string {

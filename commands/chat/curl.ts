@@ -1,0 +1,44 @@
+import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
+import type { Reply } from '../../src/chat/reply.ts';
+import type { Terminal } from '../../src/cluster/curl.ts';
+import { runCurl } from '../../src/cluster/curl.ts';
+import type { ProgramResult } from '../../src/cluster/screen.ts';
+import { toLines } from '../../src/cluster/screen.ts';
+import { runWget } from '../../src/cluster/wget.ts';
+import { tokenize } from '../../src/kubectl/tokenize.ts';
+import { err, ok, type Result } from '../../src/result.ts';
+
+/**
+ * `curl ...` and `wget ...` typed in chat run on the member's own computer, next to their
+ * kubectl: `localhost` ports are the port-forwards they opened; pod IPs are not reachable from
+ * outside the cluster (the point the notes make about port-forward). Served requests land in the
+ * pod's log, so the command runs in the dispatcher's transaction and commits like kubectl.
+ */
+function onMachine(program: (term: Terminal, args: string[]) => ProgramResult): ChatCommand['run'] {
+  return (ctx: CommandContext, args: string): Result<Reply, Reply> => {
+    const tokens = tokenize(args);
+    if (!tokens.ok) return err(codeBlock(`-bash: ${tokens.error}`, false));
+    const { sandboxes } = ctx.app;
+    const sandbox = sandboxes.open(ctx.key, ctx.app.clock());
+    const cluster = sandboxes.load(sandbox, ctx.app.clock());
+    const ran = program({ cluster, origin: { kind: 'machine' }, tty: true }, tokens.value);
+    const text = toLines(ran.chunks)
+      .map((l) => l.text)
+      .join('\n');
+    // Like kubectl: a failure that changed nothing rolls back (even the sandbox's creation).
+    if (ran.exitCode !== 0 && ran.changes.length === 0) return err(codeBlock(text, false));
+    sandboxes.commit(sandbox, ran.changes, sandboxes.ids(sandbox).serial);
+    return ok(codeBlock(text, ran.exitCode === 0));
+  };
+}
+
+const codeBlock = (text: string, success: boolean): Reply => ({
+  ok: success,
+  blocks: [{ kind: 'code', text }],
+  choices: [],
+  visibility: success ? 'public' : 'private',
+});
+
+export const curl: ChatCommand = { name: 'curl', run: onMachine(runCurl) };
+
+export const wget: ChatCommand = { name: 'wget', run: onMachine((term, args) => runWget(term, args, 'gnu')) };

@@ -1,0 +1,182 @@
+import type { Change } from '../../src/cluster/changes.ts';
+import { firstHolding, parseWaitFor, type WaitFor } from '../../src/cluster/conditions.ts';
+import { kubectlError, renderError } from '../../src/kubectl/errors.ts';
+import { flagBool, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import { namespaceOf } from '../../src/kubectl/namespace.ts';
+import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
+import { parseTargets } from '../../src/kubectl/targets.ts';
+import {
+  type KubectlVerb,
+  type OutputLine,
+  outcome,
+  stderr,
+  stdout,
+  type VerbContext,
+} from '../../src/kubectl/verb.ts';
+import { err, ok, type Result } from '../../src/result.ts';
+
+const NO_ARGS = `You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
+/** kubectl's default `--timeout`, and what a negative one means (a week). */
+const DEFAULT_TIMEOUT_MS = 30_000;
+const FOREVER_MS = 168 * 3_600_000;
+
+export const wait: KubectlVerb = {
+  name: 'wait',
+  short: 'Experimental: Wait for a specific condition on one or many resources',
+  help: `Experimental: Wait for a specific condition on one or many resources.
+
+In this sandbox, waiting fast-forwards your cluster's clock to the moment the condition holds
+(or by the whole timeout, if it never does).
+
+Examples:
+  # Wait for the pod "kubia" to contain the status condition of type "Ready"
+  kubectl wait --for=condition=Ready pod/kubia
+
+  # Wait for every pod labelled app=kubia, for at most a minute
+  kubectl wait --for=condition=Ready pods -l app=kubia --timeout=60s
+
+  # Wait for the pod "kubia" to reach phase Running
+  kubectl wait --for=jsonpath='{.status.phase}'=Running pod/kubia
+
+  # Wait for the pod "kubia" to be deleted
+  kubectl wait --for=delete pod/kubia --timeout=60s
+
+Options:
+    --all=false: Select all resources in the namespace of the specified resource types
+    -A, --all-namespaces=false: If present, list the requested object(s) across all namespaces.
+    --for='': The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]].
+    -l, --selector='': Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.
+    --timeout=30s: The length of time to wait before giving up.  Zero means check once and don't wait, negative means wait for a week.
+
+Usage:
+  kubectl wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [options]`,
+  flags: [
+    { name: 'for', type: 'string' },
+    { name: 'timeout', type: 'string' },
+    { name: 'all', type: 'bool' },
+    { name: 'all-namespaces', short: 'A', type: 'bool' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'filename', short: 'f', type: 'list' },
+  ],
+  run(ctx, line) {
+    const forText = flagString(line, 'for') ?? '';
+    const waitFor = parseWaitFor(forText);
+    if (waitFor === null)
+      return err(kubectlError('plain', { message: `unrecognized condition: "${forText}"` }));
+    const timeout = parseTimeout(flagString(line, 'timeout'));
+    if (!timeout.ok) return timeout;
+    if (line.args.length === 0) return err(kubectlError('plain', { message: NO_ARGS }));
+    const objects = selectObjects(ctx, line, waitFor);
+    if (!objects.ok) return objects;
+    return ok(waitOn(ctx.cluster.now, objects.value, waitFor, timeout.value));
+  },
+};
+
+/** The objects named, selected or `--all`; missing names are NotFound, except when waiting for delete. */
+function selectObjects(
+  ctx: VerbContext,
+  line: ParsedLine,
+  waitFor: WaitFor,
+): Result<AnyObject[], ReturnType<typeof kubectlError>> {
+  const parsed = parseTargets(line.args, 'wait');
+  if (!parsed.ok) return parsed;
+  const namespace = namespaceOf(ctx.cluster, line);
+  const selectorText = flagString(line, 'selector');
+  const objects: AnyObject[] = [];
+  for (const target of parsed.value.targets) {
+    if (target.names.length === 0) {
+      if (!flagBool(line, 'all') && selectorText === undefined)
+        return err(
+          kubectlError('plain', { message: 'resource(s) were provided, but no name was specified' }),
+        );
+      const selector = selectorOf(line, 'pods');
+      if (!selector.ok) return selector;
+      const scope = flagBool(line, 'all-namespaces') || !target.resource.namespaced ? null : namespace;
+      objects.push(...listObjects(ctx.cluster, target.resource, scope, selector.value));
+      continue;
+    }
+    for (const name of target.names) {
+      const found = findObject(ctx.cluster, target.resource, namespace, name);
+      if (found !== undefined) objects.push(found);
+      else if (waitFor.kind !== 'delete')
+        return err(kubectlError('notFound', { resource: target.resource.type, name }));
+    }
+  }
+  if (objects.length === 0 && waitFor.kind !== 'delete')
+    return err(kubectlError('plain', { message: 'no matching resources found' }));
+  return ok(objects);
+}
+
+/** One timeout for the whole command, as kubectl shares its context across the resources. */
+function waitOn(now: number, objects: AnyObject[], waitFor: WaitFor, timeoutMs: number) {
+  const deadline = now + timeoutMs;
+  const output: OutputLine[] = [];
+  let clock = now;
+  for (const object of objects) {
+    const met = metAt(object, clock, deadline, waitFor);
+    const resource = RESOURCE_OF[object.kind];
+    if (met === null) {
+      output.push(stderr(renderError(kubectlError('waitTimeout', { resource, name: object.metadata.name }))));
+      return outcome(output, advance(now, deadline), 1);
+    }
+    clock = Math.max(clock, met);
+    output.push(stdout(`${object.kind.toLowerCase()}/${object.metadata.name} condition met`));
+  }
+  return outcome(output, advance(now, clock));
+}
+
+const RESOURCE_OF = { Pod: 'pods', Node: 'nodes', Namespace: 'namespaces' } as const;
+
+/** Pods are searched in time; nodes are always Ready and namespaces Active here. */
+function metAt(object: AnyObject, from: number, until: number, waitFor: WaitFor): number | null {
+  if (object.kind === 'Pod') return firstHolding(object, from, until, waitFor);
+  if (waitFor.kind === 'create') return from;
+  const readyNode =
+    object.kind === 'Node' &&
+    waitFor.kind === 'condition' &&
+    waitFor.type.toLowerCase() === 'ready' &&
+    waitFor.status;
+  return readyNode ? from : null;
+}
+
+const advance = (from: number, to: number): Change[] =>
+  to > from ? [{ op: 'advanceClock', ms: to - from }] : [];
+
+const UNITS: Record<string, number> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
+
+/** Go's time.ParseDuration, with kubectl's meaning of zero (check once) and negative (a week). */
+function parseTimeout(text: string | undefined): Result<number, ReturnType<typeof kubectlError>> {
+  if (text === undefined) return ok(DEFAULT_TIMEOUT_MS);
+  const bad = (reason: string) =>
+    err(kubectlError('invalidFlagValue', { value: text, flag: '--timeout', reason, verb: 'wait' }));
+  const sign = text.startsWith('-') ? -1 : 1;
+  const body = text.replace(/^[-+]/, '');
+  if (body === '0') return ok(0);
+  if (body === '') return bad(`time: invalid duration "${text}"`);
+  let ms = 0;
+  const parts = /^(?:(\d+(?:\.\d*)?|\.\d+)([a-zµ]*))+$/.test(body)
+    ? body.matchAll(/(\d+(?:\.\d*)?|\.\d+)([a-zµ]*)/g)
+    : null;
+  if (parts === null) return bad(`time: invalid duration "${text}"`);
+  for (const [, number = '', unit = ''] of parts) {
+    if (unit === '') return bad(`time: missing unit in duration "${text}"`);
+    const scale = UNITS[unit];
+    if (scale === undefined) return bad(`time: unknown unit "${unit}" in duration "${text}"`);
+    ms += Number(number) * scale;
+  }
+  return ok(sign < 0 ? FOREVER_MS : Math.round(ms));
+}

@@ -1,0 +1,45 @@
+import type { Cluster, Pod } from '../cluster/model.ts';
+import { err, ok, type Result } from '../result.ts';
+import { type KubectlError, kubectlError } from './errors.ts';
+import { resolveResource } from './resources.ts';
+
+/**
+ * The one-pod argument of `exec`, `logs` and `port-forward`: `NAME` or `TYPE/NAME` where TYPE
+ * names pods. This cluster serves only pods, nodes and namespaces, so any other type is unknown.
+ */
+export function parsePodArg(arg: string): Result<string, KubectlError> {
+  const slash = arg.indexOf('/');
+  if (slash === -1) return ok(arg);
+  const type = arg.slice(0, slash);
+  const resource = resolveResource(type);
+  if (resource === undefined) return err(kubectlError('unknownResourceType', { type }));
+  if (resource.type === 'pods') return ok(arg.slice(slash + 1));
+  return err(
+    kubectlError('plain', {
+      message: `cannot attach to *v1.${resource.kind}: selector for *v1.${resource.kind} not implemented`,
+    }),
+  );
+}
+
+export const findPod = (cluster: Pick<Cluster, 'pods'>, namespace: string, name: string): Pod | undefined =>
+  cluster.pods.find((p) => p.metadata.namespace === namespace && p.metadata.name === name);
+
+export const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
+
+/**
+ * kubectl's container defaulting (podcmd.FindOrDefaultContainerByName): the annotated default,
+ * else the first container, with a note for stderr when the pod has more than one.
+ */
+export function defaultContainer(pod: Pod): { index: number; note: string | null } {
+  const names = pod.spec.containers.map((c) => c.name);
+  const annotated = pod.metadata.annotations[DEFAULT_CONTAINER_ANNOTATION];
+  // The annotation is the member's explicit choice, so kubectl says nothing about it.
+  if (annotated !== undefined && names.includes(annotated))
+    return { index: names.indexOf(annotated), note: null };
+  const note =
+    names.length > 1 ? `Defaulted container "${names[0] ?? ''}" out of: ${names.join(', ')}` : null;
+  return { index: 0, note };
+}
+
+export const containerIndex = (pod: Pod, name: string): number =>
+  pod.spec.containers.findIndex((c) => c.name === name);
