@@ -77,9 +77,13 @@ Usage:
       const pods = listObjects(ctx.cluster, podsResource(), namespace, selector.value) as Pod[];
       if (pods.length === 0) return ok(outcome([stderr(`No resources found in ${namespace} namespace.`)]));
       // With a selector kubectl shows the last 10 lines of each container unless told otherwise.
-      const output = pods.flatMap((pod) => podLogs(pod, container, line, ctx.cluster.now, 10));
+      const each = pods.map((pod) => podLogs(pod, container, line, ctx.cluster.now, 10));
       return ok(
-        outcome(output, [], output.some((l) => l.stream === 'stderr' && l.text.startsWith('error')) ? 1 : 0),
+        outcome(
+          each.flatMap((r) => r.output),
+          [],
+          each.some((r) => r.failed) ? 1 : 0,
+        ),
       );
     }
     const arg = parsePodArg(line.args[0] ?? '');
@@ -87,8 +91,7 @@ Usage:
     const pod = findPod(ctx.cluster, namespace, arg.value);
     if (pod === undefined)
       return err(kubectlError('logsNotFound', { resource: 'pods', name: arg.value, namespace }));
-    const output = podLogs(pod, container, line, ctx.cluster.now, -1);
-    const failed = output.some((l) => l.stream === 'stderr' && !l.text.startsWith('Defaulted container'));
+    const { output, failed } = podLogs(pod, container, line, ctx.cluster.now, -1);
     return ok(outcome(output, [], failed ? 1 : 0));
   },
 };
@@ -106,14 +109,17 @@ function podLogs(
   line: ParsedLine,
   now: number,
   defaultTail: number,
-): OutputLine[] {
+): { output: OutputLine[]; failed: boolean } {
   const output: OutputLine[] = [];
+  let failed = false;
   let indexes: number[];
   if (flagBool(line, 'all-containers')) indexes = pod.spec.containers.map((_c, i) => i);
   else if (container !== '') {
     const index = containerIndex(pod, container);
-    if (index === -1)
-      return [stderr(renderError(kubectlError('containerNotValid', { container, pod: pod.metadata.name })))];
+    if (index === -1) {
+      const error = renderError(kubectlError('containerNotValid', { container, pod: pod.metadata.name }));
+      return { output: [stderr(error)], failed: true };
+    }
     indexes = [index];
   } else {
     const chosen = defaultContainer(pod);
@@ -125,13 +131,14 @@ function podLogs(
     const log = containerLog(pod, index, now, flagBool(line, 'previous'));
     if (!log.ok) {
       output.push(stderr(renderError(kubectlError('badRequest', { message: log.message }))));
+      failed = true;
       continue;
     }
     const shown = tail >= 0 ? log.lines.slice(Math.max(0, log.lines.length - tail)) : log.lines;
     const name = pod.spec.containers[index]?.name ?? '';
     output.push(...shown.map((l) => stdout(render(l, line, `[pod/${pod.metadata.name}/${name}] `))));
   }
-  return output;
+  return { output, failed };
 }
 
 function render(l: LogLine, line: ParsedLine, prefix: string): string {

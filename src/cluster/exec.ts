@@ -180,10 +180,13 @@ function shell(
   args: readonly string[],
   env: Env,
 ): ProgramResult {
+  // Without -c the shell reads commands from stdin: the fenced block given with -i, or nothing,
+  // in which case it meets end-of-file at once and exits 0 (chat has no interactive terminal).
+  if (args.length === 0 && target.stdin === null) return result([]);
   const script = args[0] === '-c' ? args[1] : args.length === 0 ? target.stdin : null;
   if (script === undefined) return result([errOut(`${name}: -c: option requires an argument\n`)], 2);
   if (script === null)
-    return result([errOut(`${name}: can't open '${args[0]}': No such file or directory\n`)], 2);
+    return result([errOut(`${name}: can't open '${args[0] ?? ''}': No such file or directory\n`)], 2);
   const parsed = parseScript(script);
   if (!parsed.ok)
     return result([errOut(`${name}: '${parsed.unsupported}' is not simulated in this sandbox's shell\n`)], 2);

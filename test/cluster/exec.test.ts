@@ -165,6 +165,10 @@ describe('kubectl exec: programs', () => {
     expect(box.kubectl('exec -i bb -- sh', 'hostname\necho $HOME\n').text).toBe('bb\n/root');
   });
 
+  it('GIVEN -it and a bare shell with nothing to read THEN it meets end-of-file and exits 0', () => {
+    expect(box.kubectl('exec -it bb -- sh')).toEqual({ text: '', ok: true, exitCode: 0 });
+  });
+
   it('GIVEN a pipe THEN the shell says it is not simulated rather than running it wrongly', () => {
     const r = box.kubectl("exec kubia -- sh -c 'ps aux | grep node'");
     expect(r.exitCode).toBe(2);
