@@ -3,6 +3,7 @@ import { config as loadDotenv } from 'dotenv';
 import { runConsole } from './adapters/console/console.ts';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
+import { loadLabCatalogue } from './lab/load.ts';
 import { createLogger } from './log.ts';
 
 /**
@@ -24,6 +25,12 @@ async function main(argv: string[]): Promise<number> {
   const config = readConfig(process.env);
   const mode = positionals[0] ?? (config.discord || config.slack ? 'bots' : 'console');
   const log = createLogger(mode === 'console' ? (process.env.LOG_LEVEL ?? 'warn') : config.logLevel);
+  // A broken lab file refuses start-up (file:line:column: field: message) before any member sees it.
+  const labs = loadLabCatalogue(process.env.PODIUM_LABS_DIR);
+  if (!labs.ok) {
+    process.stderr.write(`podium: ${labs.error}\n`);
+    return 1;
+  }
   const app = createApp({ dbPath: values.db ?? config.dbPath, log, defaultLang: config.defaultLang });
   if (!app.ok) {
     process.stderr.write(`podium: ${app.error}\n`);

@@ -97,6 +97,214 @@ export const catalogue = {
     en: '… and {lines} more lines, not shown here.',
     ko: '… 나머지 {lines}줄은 여기에 보여 주지 않았어요.',
   },
+  'lab.usage': {
+    en: 'Usage: `/lab list`, `/lab start ID`, `/lab check`, `/lab hint`, `/lab stop`.',
+    ko: '사용법: `/lab list`, `/lab start ID`, `/lab check`, `/lab hint`, `/lab stop`.',
+  },
+  'lab.listHeader': {
+    en: 'Labs: you have finished {done} of {total}. Start one with `/lab start ID`.',
+    ko: '실습: {total}개 중 {done}개를 마쳤어요. `/lab start ID`로 시작하세요.',
+  },
+  'lab.listFinished': {
+    en: '✅ `{id}` {title}: finished ({hints} hint(s) used)',
+    ko: '✅ `{id}` {title}: 완료 (힌트 {hints}개 사용)',
+  },
+  'lab.listActive': {
+    en: '▶️ `{id}` {title}: in progress ({hints} hint(s) so far)',
+    ko: '▶️ `{id}` {title}: 진행 중 (지금까지 힌트 {hints}개)',
+  },
+  'lab.listNew': {
+    en: '▫️ `{id}` {title}',
+    ko: '▫️ `{id}` {title}',
+  },
+  'lab.unknown': {
+    en: 'There is no lab `{id}`. The labs are: {ids}.',
+    ko: '`{id}` 실습은 없어요. 실습 목록: {ids}.',
+  },
+  'lab.busy': {
+    en: 'You are in the middle of lab `{id}`. Finish it with `/lab check`, or stop it with `/lab stop`, before starting another.',
+    ko: '`{id}` 실습을 하는 중이에요. 다른 실습을 시작하기 전에 `/lab check`로 끝내거나 `/lab stop`으로 멈춰 주세요.',
+  },
+  'lab.none': {
+    en: 'No lab is running. See the labs with `/lab list`, then `/lab start ID`.',
+    ko: '진행 중인 실습이 없어요. `/lab list`로 실습을 보고 `/lab start ID`로 시작하세요.',
+  },
+  'lab.startHeader': {
+    en: 'Lab `{id}`: {title}',
+    ko: '실습 `{id}`: {title}',
+  },
+  'lab.seeded': {
+    en: 'I set up namespace `{namespace}` with {count} pod(s): {pods}. Add `-n {namespace}` to your commands.',
+    ko: '`{namespace}` 네임스페이스에 파드 {count}개를 준비했어요: {pods}. 명령에 `-n {namespace}`를 붙이세요.',
+  },
+  'lab.ownNamespace': {
+    en: 'This lab works in namespace `{namespace}`, fresh and empty. Add `-n {namespace}` to your commands.',
+    ko: '이 실습은 비어 있는 새 네임스페이스 `{namespace}`에서 해요. 명령에 `-n {namespace}`를 붙이세요.',
+  },
+  'lab.steps': {
+    en: 'Steps (notes: {section}):',
+    ko: '단계 (노트: {section}):',
+  },
+  'lab.startFooter': {
+    en: 'When you think you are done, type `/lab check`. Stuck? `/lab hint`. To give up: `/lab stop`.',
+    ko: '다 했다 싶으면 `/lab check`를 입력하세요. 막히면 `/lab hint`, 그만두려면 `/lab stop`.',
+  },
+  'lab.checkHeader': {
+    en: 'Lab `{id}`: {passed} of {total} checks pass.',
+    ko: '실습 `{id}`: 검사 {total}개 중 {passed}개 통과.',
+  },
+  'lab.checkPassed': {
+    en: '✅ {title}',
+    ko: '✅ {title}',
+  },
+  'lab.checkFailed': {
+    en: '❌ {title}: expected {expected}; actual {actual}',
+    ko: '❌ {title}: 기대 {expected}; 실제 {actual}',
+  },
+  'lab.finished': {
+    en: '🎉 Every check passes: lab `{id}` is finished, with {hints} hint(s). You have finished {done} of {total} labs.',
+    ko: '🎉 모든 검사 통과: `{id}` 실습 완료 (힌트 {hints}개 사용). 실습 {total}개 중 {done}개를 마쳤어요.',
+  },
+  'lab.notYet': {
+    en: 'Not there yet: fix what failed and type `/lab check` again (`/lab hint` if you are stuck).',
+    ko: '아직이에요: 실패한 항목을 고치고 `/lab check`를 다시 입력하세요 (막히면 `/lab hint`).',
+  },
+  'lab.hint': {
+    en: 'Hint {n} of {total}: {text}',
+    ko: '힌트 {n}/{total}: {text}',
+  },
+  'lab.noMoreHints': {
+    en: 'That was the last hint ({total} of {total}). Here it is again: {text}',
+    ko: '힌트는 이게 마지막이에요 ({total}/{total}). 다시 보여 드릴게요: {text}',
+  },
+  'lab.stopped': {
+    en: 'Stopped lab `{id}`. Your sandbox keeps everything you made; `/lab start {id}` starts the lab over.',
+    ko: '`{id}` 실습을 멈췄어요. 샌드박스에 만든 것은 그대로 있어요. `/lab start {id}`로 처음부터 다시 할 수 있어요.',
+  },
+  'lab.fact.noPod': {
+    en: 'no pod `{pod}` in namespace `{namespace}`',
+    ko: '`{namespace}` 네임스페이스에 `{pod}` 파드가 없음',
+  },
+  'lab.fact.createdVia': {
+    en: '`{pod}` made with `{via}`',
+    ko: '`{pod}` (만든 방법: `{via}`)',
+  },
+  'lab.fact.podStatus': {
+    en: '`{pod}` {status}, {ready} ready',
+    ko: '`{pod}` {status}, 준비 {ready}',
+  },
+  'lab.fact.containerCount': {
+    en: '`{pod}` with {count} containers',
+    ko: '컨테이너 {count}개인 `{pod}`',
+  },
+  'lab.fact.containers': {
+    en: '`{pod}` has {count}: {names}',
+    ko: '`{pod}`의 컨테이너 {count}개: {names}',
+  },
+  'lab.fact.declaresPort': {
+    en: '`{pod}` declares containerPort {port}',
+    ko: '`{pod}`에 containerPort {port} 선언',
+  },
+  'lab.fact.declaredPorts': {
+    en: '`{pod}` declares ports: {ports}',
+    ko: '`{pod}`에 선언된 포트: {ports}',
+  },
+  'lab.fact.runsImage': {
+    en: 'a container of `{pod}` runs `{image}`',
+    ko: '`{pod}`의 컨테이너가 `{image}` 이미지를 실행',
+  },
+  'lab.fact.images': {
+    en: '`{pod}` runs images: {images}',
+    ko: '`{pod}`의 이미지: {images}',
+  },
+  'lab.fact.labels': {
+    en: 'labels of `{pod}`: {labels}',
+    ko: '`{pod}`의 레이블: {labels}',
+  },
+  'lab.fact.annotations': {
+    en: 'annotations of `{pod}`: {annotations}',
+    ko: '`{pod}`의 어노테이션: {annotations}',
+  },
+  'lab.fact.nodeSelector': {
+    en: 'nodeSelector of `{pod}`: {selector}',
+    ko: '`{pod}`의 nodeSelector: {selector}',
+  },
+  'lab.fact.onNode': {
+    en: '`{pod}` Running on a node labelled {labels}',
+    ko: '`{pod}`: 레이블이 {labels}인 노드에서 Running',
+  },
+  'lab.fact.unscheduled': {
+    en: '`{pod}` not scheduled (Pending); nodes labelled {labels}: {nodes}',
+    ko: '`{pod}`: 스케줄되지 않음 (Pending); 레이블이 {labels}인 노드: {nodes}',
+  },
+  'lab.fact.onNodeActual': {
+    en: '`{pod}` {status} on `{node}` ({labels})',
+    ko: '`{pod}`: `{node}` 노드에서 {status} ({labels})',
+  },
+  'lab.fact.stillThere': {
+    en: '`{pod}` is still there ({status})',
+    ko: '`{pod}`: 아직 있음 ({status})',
+  },
+  'lab.fact.selects': {
+    en: '`{selector}` selects in `{namespace}`: {pods}',
+    ko: '`{namespace}`에서 `{selector}`로 골라지는 파드: {pods}',
+  },
+  'lab.fact.selectsCount': {
+    en: '`{selector}` selects {count} pod(s) in `{namespace}`',
+    ko: '`{namespace}`에서 `{selector}`로 골라지는 파드 {count}개',
+  },
+  'lab.fact.namespace': {
+    en: 'namespace `{namespace}` exists',
+    ko: '`{namespace}` 네임스페이스가 있음',
+  },
+  'lab.fact.noNamespace': {
+    en: 'namespace `{namespace}` is gone',
+    ko: '`{namespace}` 네임스페이스가 없음',
+  },
+  'lab.fact.podsIn': {
+    en: 'pods in `{namespace}`: {pods}',
+    ko: '`{namespace}`의 파드: {pods}',
+  },
+  'lab.fact.localhost': {
+    en: 'in `{pod}`, container {client} reaches container {server} at localhost:{port}',
+    ko: '`{pod}` 안에서 컨테이너 {client}가 localhost:{port}로 컨테이너 {server}에 접속',
+  },
+  'lab.fact.localhostActual': {
+    en: 'container {server} is {serverState}, listening on {listens}; container {client} is {clientState}',
+    ko: '컨테이너 {server}: {serverState}, 리슨 포트 {listens}; 컨테이너 {client}: {clientState}',
+  },
+  'lab.fact.reaches': {
+    en: '`{from}` reaches `{to}` at its pod IP on port {port}',
+    ko: '`{from}`에서 `{to}`의 파드 IP, 포트 {port}로 접속',
+  },
+  'lab.fact.notUp': {
+    en: '`{pod}` has no running container ({status})',
+    ko: '`{pod}`에 실행 중인 컨테이너가 없음 ({status})',
+  },
+  'lab.fact.refused': {
+    en: 'nothing listens on {ip}:{port} (`{pod}` listens on {listens}): connection refused',
+    ko: '{ip}:{port}에서 리슨하는 것이 없음 (`{pod}` 리슨 포트: {listens}): 연결 거부',
+  },
+  'lab.fact.answers': {
+    en: '`{from}` -> {ip}:{port} (`{to}`) answers',
+    ko: '`{from}` -> {ip}:{port} (`{to}`) 응답함',
+  },
+  'lab.fact.served': {
+    en: '`{pod}` served a request from {from}',
+    ko: '`{pod}`: {from}에서 온 요청을 처리함',
+  },
+  'lab.fact.servedList': {
+    en: '`{pod}` served requests from: {sources}',
+    ko: '`{pod}`에 요청을 보낸 곳: {sources}',
+  },
+  'lab.fact.forward': {
+    en: 'a port-forward localhost:{local} -> `{pod}`:{port}',
+    ko: '포트 포워딩 localhost:{local} -> `{pod}`:{port}',
+  },
+  'lab.fact.forwards': {
+    en: 'open port-forwards: {forwards}',
+    ko: '열린 포트 포워딩: {forwards}',
+  },
   'sandbox.resetConfirm': {
     en: 'This deletes every pod, namespace, node label and saved file in your sandbox. To confirm, type `/sandbox reset --yes`.',
     ko: '샌드박스의 모든 파드, 네임스페이스, 노드 레이블, 저장한 파일이 지워져요. 확인하려면 `/sandbox reset --yes`를 입력하세요.',

@@ -1,0 +1,135 @@
+import { type ContainerStatus, podStatus, statusColumn } from '../cluster/lifecycle.ts';
+import type { Cluster, Pod } from '../cluster/model.ts';
+import type { Scope } from './check-pods.ts';
+import { fact, findPod, NONE, names, noPod, result } from './facts.ts';
+import type { CheckResult } from './model.ts';
+
+/**
+ * Check kinds about the pod network of the notes: containers of one pod share `localhost`, pods
+ * reach each other by pod IP on a flat network, and a port-forward brings a pod's port to the
+ * member's machine. Requests a pod served are kept with it (for its log), so "A talked to B" is a
+ * fact of the sandbox, not of the commands typed.
+ */
+const running = (c: ContainerStatus | undefined): boolean => c?.state.kind === 'running';
+
+/** Ports a running container of the pod is bound to (a crashed one holds none). */
+function boundPorts(pod: Pod, now: number): number[] {
+  return podStatus(pod, now).containers.flatMap((c) => (running(c) ? c.plan.listens : []));
+}
+
+const containerRef = (pod: Pod | undefined, index: number): string => {
+  const name = pod?.spec.containers[index]?.name;
+  return name === undefined ? `#${index + 1}` : `#${index + 1} (${name})`;
+};
+
+const stateOf = (c: ContainerStatus | undefined): string =>
+  c === undefined
+    ? NONE
+    : c.state.kind === 'running'
+      ? 'Running'
+      : c.state.kind === 'waiting'
+        ? c.state.reason
+        : c.state.reason;
+
+/** Container `client` of the pod reaches container `server` at `localhost:port`. */
+export function localhostReach(
+  cluster: Cluster,
+  p: Scope & { pod: string; port: number; server: number; client: number },
+): CheckResult {
+  const pod = findPod(cluster, p.namespace, p.pod);
+  const server = containerRef(pod, p.server);
+  const client = containerRef(pod, p.client);
+  const expected = fact('lab.fact.localhost', { pod: p.pod, server, client, port: p.port });
+  if (pod === undefined) return result(false, expected, noPod(p.namespace, p.pod));
+  const status = podStatus(pod, cluster.now);
+  const serving = status.containers[p.server];
+  const listens = running(serving) ? (serving?.plan.listens ?? []) : [];
+  const actual = fact('lab.fact.localhostActual', {
+    server,
+    serverState: stateOf(serving),
+    listens: listens.length === 0 ? NONE : listens.join(', '),
+    client,
+    clientState: stateOf(status.containers[p.client]),
+  });
+  const passed = p.server !== p.client && listens.includes(p.port) && running(status.containers[p.client]);
+  return result(passed, expected, actual);
+}
+
+/** Pod `from` can open `to`'s pod IP on `port`: both up, and something in `to` listens there. */
+export function podReaches(
+  cluster: Cluster,
+  p: Scope & { from: string; to: string; port: number },
+): CheckResult {
+  const expected = fact('lab.fact.reaches', { from: p.from, to: p.to, port: p.port });
+  const from = findPod(cluster, p.namespace, p.from);
+  if (from === undefined) return result(false, expected, noPod(p.namespace, p.from));
+  const to = findPod(cluster, p.namespace, p.to);
+  if (to === undefined) return result(false, expected, noPod(p.namespace, p.to));
+  const fromStatus = podStatus(from, cluster.now);
+  if (!fromStatus.containers.some(running)) {
+    return result(false, expected, fact('lab.fact.notUp', { pod: p.from, status: statusColumn(fromStatus) }));
+  }
+  const ports = boundPorts(to, cluster.now);
+  const ip = to.sim.podIP ?? NONE;
+  if (to.sim.podIP === undefined || !ports.includes(p.port)) {
+    const listens = ports.length === 0 ? NONE : ports.join(', ');
+    return result(false, expected, fact('lab.fact.refused', { pod: p.to, ip, port: p.port, listens }));
+  }
+  return result(true, expected, fact('lab.fact.answers', { from: p.from, to: p.to, ip, port: p.port }));
+}
+
+const requestSources = (pod: Pod): string => names([...new Set(pod.sim.requests.map((r) => r.from))]);
+
+/** Node.js servers print IPv4 callers as IPv4-mapped IPv6 (`::ffff:10.244.1.5`): the same caller. */
+const ipv4Of = (address: string): string => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+
+/** The pod served a request whose source is pod `from`'s IP (it shows in the pod's log). */
+export function servedFromPod(cluster: Cluster, p: Scope & { pod: string; from: string }): CheckResult {
+  const client = findPod(cluster, p.namespace, p.from);
+  const source = `${p.from} (${client?.sim.podIP ?? NONE})`;
+  const expected = fact('lab.fact.served', { pod: p.pod, from: source });
+  const pod = findPod(cluster, p.namespace, p.pod);
+  if (pod === undefined) return result(false, expected, noPod(p.namespace, p.pod));
+  if (client === undefined) return result(false, expected, noPod(p.namespace, p.from));
+  const actual = fact('lab.fact.servedList', { pod: p.pod, sources: requestSources(pod) });
+  return result(
+    pod.sim.requests.some((r) => ipv4Of(r.from) === client.sim.podIP),
+    expected,
+    actual,
+  );
+}
+
+/** A port-forwarded connection arrives from the pod's own loopback, as kubelet's socat makes it. */
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+export function servedThroughForward(cluster: Cluster, p: Scope & { pod: string }): CheckResult {
+  const expected = fact('lab.fact.served', { pod: p.pod, from: 'port-forward (127.0.0.1)' });
+  const pod = findPod(cluster, p.namespace, p.pod);
+  if (pod === undefined) return result(false, expected, noPod(p.namespace, p.pod));
+  const actual = fact('lab.fact.servedList', { pod: p.pod, sources: requestSources(pod) });
+  return result(
+    pod.sim.requests.some((r) => LOOPBACK.has(r.from)),
+    expected,
+    actual,
+  );
+}
+
+/** `kubectl port-forward POD local:remote` is open, to this very pod (not an earlier one of that name). */
+export function portForwardOpen(
+  cluster: Cluster,
+  p: Scope & { pod: string; localPort: number; podPort: number },
+): CheckResult {
+  const expected = fact('lab.fact.forward', { local: p.localPort, pod: p.pod, port: p.podPort });
+  const pod = findPod(cluster, p.namespace, p.pod);
+  const open = cluster.forwards.map((f) => `${f.localPort} -> ${f.pod}:${f.podPort}`);
+  const actual = fact('lab.fact.forwards', { forwards: open.length === 0 ? NONE : open.join(', ') });
+  const passed = cluster.forwards.some(
+    (f) =>
+      f.localPort === p.localPort &&
+      f.namespace === p.namespace &&
+      f.pod === p.pod &&
+      f.podPort === p.podPort &&
+      f.podUid === pod?.metadata.uid,
+  );
+  return result(passed, expected, actual);
+}

@@ -1,0 +1,111 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { SandboxKey } from './sandboxes.ts';
+
+/** One time a member started a lab. */
+export interface LabRun {
+  id: number;
+  labId: string;
+  startedAt: number;
+  hintsUsed: number;
+  checksRun: number;
+}
+
+/** A member's standing on one lab, over all their runs of it. */
+export interface LabProgress {
+  labId: string;
+  /** When they first passed every check; undefined if they never did. */
+  finishedAt?: number;
+  /** Fewest hints used in a finished run (or in the runs so far, if none finished). */
+  hintsUsed: number;
+  runs: number;
+}
+
+type RunRow = { id: number; lab_id: string; started_at: number; hints_used: number; checks_run: number };
+type ProgressRow = { lab_id: string; finished_at: number | null; hints: number; runs: number };
+type K = [string, string, string];
+
+/** Lab runs per member: the one in progress, hints and checks, and what they finished. */
+export class LabStore {
+  private readonly activeRun: Statement<K, RunRow>;
+  private readonly insert: Statement<[...K, string, number]>;
+  private readonly hint: Statement<[number]>;
+  private readonly check: Statement<[number | null, number]>;
+  private readonly stopRun: Statement<[number, number]>;
+  private readonly progressOf: Statement<K, ProgressRow>;
+
+  constructor(db: Database) {
+    const member = 'platform = ? AND scope = ? AND user_id = ?';
+    this.activeRun = db.prepare(
+      `SELECT id, lab_id, started_at, hints_used, checks_run FROM lab_runs WHERE ${member} AND finished_at IS NULL AND stopped_at IS NULL`,
+    );
+    this.insert = db.prepare(
+      'INSERT INTO lab_runs (platform, scope, user_id, lab_id, started_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.hint = db.prepare('UPDATE lab_runs SET hints_used = hints_used + 1 WHERE id = ?');
+    this.check = db.prepare('UPDATE lab_runs SET checks_run = checks_run + 1, finished_at = ? WHERE id = ?');
+    this.stopRun = db.prepare('UPDATE lab_runs SET stopped_at = ? WHERE id = ?');
+    // A finished run wins over unfinished ones; among those, the fewest hints.
+    this.progressOf = db.prepare(
+      `SELECT lab_id, MIN(finished_at) AS finished_at,
+              COALESCE(MIN(CASE WHEN finished_at IS NOT NULL THEN hints_used END), MIN(hints_used)) AS hints,
+              COUNT(*) AS runs
+       FROM lab_runs WHERE ${member} GROUP BY lab_id`,
+    );
+  }
+
+  active(key: SandboxKey): LabRun | undefined {
+    const row = this.activeRun.get(key.platform, key.scope, key.user);
+    return row === undefined ? undefined : toRun(row);
+  }
+
+  start(key: SandboxKey, labId: string, now: number): LabRun {
+    const id = Number(this.insert.run(key.platform, key.scope, key.user, labId, now).lastInsertRowid);
+    return { id, labId, startedAt: now, hintsUsed: 0, checksRun: 0 };
+  }
+
+  useHint(run: LabRun): void {
+    this.hint.run(run.id);
+  }
+
+  /** Records a `/lab check`; a check that passed everything finishes the run. */
+  checked(run: LabRun, passedAll: boolean, now: number): void {
+    this.check.run(passedAll ? now : null, run.id);
+  }
+
+  stop(run: LabRun, now: number): void {
+    this.stopRun.run(now, run.id);
+  }
+
+  progress(key: SandboxKey): LabProgress[] {
+    return this.progressOf.all(key.platform, key.scope, key.user).map((r) => ({
+      labId: r.lab_id,
+      ...(r.finished_at === null ? {} : { finishedAt: r.finished_at }),
+      hintsUsed: r.hints,
+      runs: r.runs,
+    }));
+  }
+
+  /** How many different labs the member has finished: what their stats show. */
+  finishedCount(key: SandboxKey): number {
+    return this.progress(key).filter((p) => p.finishedAt !== undefined).length;
+  }
+}
+
+const toRun = (row: RunRow): LabRun => ({
+  id: row.id,
+  labId: row.lab_id,
+  startedAt: row.started_at,
+  hintsUsed: row.hints_used,
+  checksRun: row.checks_run,
+});
+
+const stores = new WeakMap<Database, LabStore>();
+
+/** One store per database, its statements prepared once. */
+export function labStore(db: Database): LabStore {
+  const known = stores.get(db);
+  if (known !== undefined) return known;
+  const made = new LabStore(db);
+  stores.set(db, made);
+  return made;
+}
