@@ -84,7 +84,8 @@ function runProgram(
         out(`${(args[0] === '-n' ? args.slice(1) : args).join(' ')}${args[0] === '-n' ? '' : '\n'}`),
       ]);
     case 'hostname':
-      return result([out(`${pod.metadata.name}\n`)]);
+      // -i resolves the name through /etc/hosts, where the kubelet wrote the pod IP.
+      return result([out(`${args[0] === '-i' ? (pod.sim.podIP ?? '') : pod.metadata.name}\n`)]);
     case 'whoami':
       return result([out('root\n')]);
     case 'true':
