@@ -2,7 +2,8 @@ import type { Change } from '../../src/cluster/changes.ts';
 import type { Cluster, Pod } from '../../src/cluster/model.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
-import { flagBool, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import { deleteFromFiles } from '../../src/kubectl/manifest-delete.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { parseTargets } from '../../src/kubectl/targets.ts';
@@ -60,6 +61,8 @@ Usage:
     { name: 'output', short: 'o', type: 'string' },
   ],
   run(ctx, line) {
+    if (flagList(line, 'filename').length > 0)
+      return deleteFromFiles(ctx, line, (cluster, object) => deleteOne(cluster, object, line));
     const selectorText = flagString(line, 'selector');
     const all = flagBool(line, 'all');
     if (all && selectorText !== undefined && selectorText.trim() !== '') {

@@ -1,6 +1,8 @@
 import type { KubectlVerb } from '../../src/kubectl/verb.ts';
 import { annotate } from './annotate.ts';
 import { apiResources } from './api-resources.ts';
+import { apply } from './apply.ts';
+import { create } from './create.ts';
 import { del } from './delete.ts';
 import { exec } from './exec.ts';
 import { explain } from './explain.ts';
@@ -26,4 +28,6 @@ export const KUBECTL_VERBS: readonly KubectlVerb[] = [
   logs,
   portForward,
   wait,
+  create,
+  apply,
 ];

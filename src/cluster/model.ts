@@ -42,6 +42,11 @@ export interface Container {
   env: EnvVar[];
   command?: string[];
   args?: string[];
+  /**
+   * Container fields a manifest may set that the simulator does not model (resources, probes,
+   * volumeMounts, workingDir, ...), kept as written so `-o yaml` can show them.
+   */
+  extra?: Record<string, unknown>;
 }
 
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
@@ -54,6 +59,8 @@ export interface PodSpec {
   hostNetwork?: boolean;
   /** Set by the scheduler; absent while the pod is unschedulable. */
   nodeName?: string;
+  /** PodSpec fields from a manifest that the simulator does not model (volumes, dnsPolicy, ...). */
+  extra?: Record<string, unknown>;
 }
 
 /** How the member made the pod; labs check "created from YAML", apply needs last-applied. */

@@ -18,6 +18,10 @@ export interface PodInput {
   nodeSelector: Labels;
   restartPolicy: RestartPolicy;
   createdVia: CreatedVia;
+  /** From a manifest: the pod uses its node's network (and IP). */
+  hostNetwork?: boolean;
+  /** From a manifest: PodSpec fields kept as written (see PodSpec.extra). */
+  specExtra?: Record<string, unknown>;
 }
 
 export interface Created {
@@ -112,6 +116,8 @@ export function buildPod(input: PodInput, now: number, ids: Ids): Pod {
       containers: input.containers,
       nodeSelector: input.nodeSelector,
       restartPolicy: input.restartPolicy,
+      ...(input.hostNetwork === true ? { hostNetwork: true } : {}),
+      ...(input.specExtra === undefined ? {} : { extra: input.specExtra }),
     },
     sim: { createdVia: input.createdVia, tokenSuffix: ids.suffix(5), requests: [] },
   };

@@ -45,6 +45,62 @@ export const catalogue = {
     en: '`/file save NAME` + a code block, `/file list`, `/file show NAME`, `/file delete NAME`: saved manifests for `kubectl create -f NAME`.',
     ko: '`/file save 이름` + 코드 블록, `/file list`, `/file show 이름`, `/file delete 이름`: `kubectl create -f 이름`에 쓸 매니페스트 저장.',
   },
+  'file.usage': {
+    en: 'Usage: `/file save NAME` followed by a code block, `/file list`, `/file show NAME`, `/file delete NAME`.',
+    ko: '사용법: `/file save 이름` 다음 줄에 코드 블록, `/file list`, `/file show 이름`, `/file delete 이름`.',
+  },
+  'file.badName': {
+    en: '`{name}` cannot be a file name: use 1 to 64 letters, digits, `.`, `_` or `-`, for example `kubia-manual.yaml`.',
+    ko: '`{name}`은(는) 파일 이름으로 쓸 수 없어요: 영문자, 숫자, `.`, `_`, `-`로 1~64자를 써 주세요. 예: `kubia-manual.yaml`.',
+  },
+  'file.noBlock': {
+    en: 'Nothing to save: put the manifest in a code block on the lines right after `/file save {name}`.',
+    ko: '저장할 내용이 없어요: `/file save {name}` 바로 다음 줄부터 매니페스트를 코드 블록으로 넣어 주세요.',
+  },
+  'file.tooLarge': {
+    en: '`{name}` is {size} bytes; a saved file may be at most {limit} bytes. Nothing was saved.',
+    ko: '`{name}`은(는) {size}바이트예요. 저장 파일은 최대 {limit}바이트까지예요. 저장하지 않았어요.',
+  },
+  'file.tooMany': {
+    en: 'You already have {limit} saved files, the most a sandbox keeps. Delete one with `/file delete NAME` first.',
+    ko: '저장 파일이 이미 {limit}개로, 샌드박스에 둘 수 있는 최대 개수예요. 먼저 `/file delete 이름`으로 하나를 지워 주세요.',
+  },
+  'file.parseError': {
+    en: '`{name}` is not valid YAML or JSON, so it was not saved. kubectl would say:',
+    ko: '`{name}`은(는) 올바른 YAML이나 JSON이 아니라서 저장하지 않았어요. kubectl이라면 이렇게 말해요:',
+  },
+  'file.saved': {
+    en: 'Saved `{name}` ({size} bytes). Use it with `kubectl create -f {name}` or `kubectl apply -f {name}`.',
+    ko: '`{name}`을(를) 저장했어요 ({size}바이트). `kubectl create -f {name}`이나 `kubectl apply -f {name}`으로 쓸 수 있어요.',
+  },
+  'file.replaced': {
+    en: 'Replaced `{name}` with the new content ({size} bytes).',
+    ko: '`{name}`을(를) 새 내용으로 바꿨어요 ({size}바이트).',
+  },
+  'file.none': {
+    en: 'You have no saved files yet. Save one with `/file save NAME` and a code block on the next lines.',
+    ko: '저장한 파일이 아직 없어요. `/file save 이름` 다음 줄에 코드 블록을 넣어 저장해 보세요.',
+  },
+  'file.listTitle': {
+    en: 'Your saved files ({count} of at most {limit}):',
+    ko: '내 저장 파일 ({count}개, 최대 {limit}개):',
+  },
+  'file.listItem': {
+    en: '• `{name}` ({size} bytes)',
+    ko: '• `{name}` ({size}바이트)',
+  },
+  'file.showTitle': {
+    en: '`{name}`:',
+    ko: '`{name}`:',
+  },
+  'file.notFound': {
+    en: 'You have no saved file `{name}`. `/file list` shows the ones you have.',
+    ko: '`{name}`이라는 저장 파일이 없어요. `/file list`로 내 파일을 볼 수 있어요.',
+  },
+  'file.deleted': {
+    en: 'Deleted `{name}`.',
+    ko: '`{name}`을(를) 지웠어요.',
+  },
   'help.lang': {
     en: '`/lang ko|en`: choose the language I speak to you in.',
     ko: '`/lang ko|en`: 봇이 쓰는 언어 선택.',

@@ -37,12 +37,35 @@ const messages = {
   usage: (p: { message: string; verb: string }) => `error: ${p.message}\n${seeHelp(p.verb)}`,
   plain: (p: { message: string }) => `error: ${p.message}`,
   unknownResourceType: (p: { type: string }) => `error: the server doesn't have a resource type "${p.type}"`,
-  noMatchesForKind: (p: { kind: string; apiVersion: string; source?: string }) =>
-    `error: ${p.source === undefined ? '' : `resource mapping not found for name: "" namespace: "" from "${p.source}": `}no matches for kind "${p.kind}" in version "${p.apiVersion}"\nensure CRDs are installed first`,
+  // cli-runtime mapper.infoForData wraps the RESTMapper's NoKindMatchError with the object's
+  // metadata as written (namespace "" when the manifest has none) and the CRD hint.
+  noMatchesForKind: (p: {
+    kind: string;
+    apiVersion: string;
+    source?: string;
+    name?: string;
+    namespace?: string;
+  }) =>
+    p.source === undefined
+      ? `error: no matches for kind "${p.kind}" in version "${p.apiVersion}"`
+      : `error: resource mapping not found for name: "${p.name ?? ''}" namespace: "${p.namespace ?? ''}" from "${p.source}": no matches for kind "${p.kind}" in version "${p.apiVersion}"\nensure CRDs are installed first`,
   tokenize: (p: { message: string }) => `error: ${p.message}`,
   emptyCommand: () => 'error: no command given; try `kubectl get po`',
   limit: (p: { message: string }) => `Error from server (Forbidden): ${p.message}`,
   rawText: (p: { text: string }) => p.text,
+  // manifests: create -f, apply -f, delete -f (reference §4)
+  parseManifest: (p: { source: string; message: string }) => `error: error parsing ${p.source}: ${p.message}`,
+  validateManifest: (p: { source: string; message: string }) =>
+    `error: error validating "${p.source}": error validating data: ${p.message}; if you choose to ignore these errors, turn validation off with --validate=false`,
+  cannotBeHandled: (p: { kind: string; source?: string; verb?: string; message: string }) =>
+    `Error from server (BadRequest): ${sourcePrefix(p.verb ?? 'creating', p.source)}${p.kind} in version "v1" cannot be handled as a ${p.kind}: ${p.message}`,
+  namespaceMismatch: (p: { objectNamespace: string; namespace: string }) =>
+    `error: the namespace from the provided object "${p.objectNamespace}" does not match the namespace "${p.namespace}". You must pass '--namespace=${p.objectNamespace}' to perform this operation.`,
+  notFoundWhen: (p: { resource: string; name: string; verb: string; source: string }) =>
+    `Error from server (NotFound): ${sourcePrefix(p.verb, p.source)}${p.resource} "${p.name}" not found`,
+  // An Invalid error among several from one command: StandardErrorMessage, not the "The Pod" form.
+  invalidFromFile: (p: { kind: string; name: string; causes: string[]; verb: string; source: string }) =>
+    `Error from server (Invalid): ${sourcePrefix(p.verb, p.source)}${p.kind} "${p.name}" is invalid: ${p.causes.length === 1 ? p.causes[0] : `[${p.causes.join(', ')}]`}`,
   notSimulated: (p: { verb: string }) =>
     `error: "kubectl ${p.verb}" is not available in this sandbox, which simulates the pods chapter. Try "kubectl --help" for the commands it has.`,
   // exec, logs, port-forward, wait (reference §12)

@@ -1,0 +1,104 @@
+import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
+import type { Reply } from '../../src/chat/reply.ts';
+import type { Change } from '../../src/cluster/changes.ts';
+import { LIMITS } from '../../src/cluster/limits.ts';
+import type { SavedFile } from '../../src/cluster/model.ts';
+import { type MessageKey, type Params, t } from '../../src/i18n/catalogue.ts';
+import { manifestParseError } from '../../src/kubectl/manifest.ts';
+import { err, ok, type Result } from '../../src/result.ts';
+
+/**
+ * `/file save NAME` (with a code block or one attached file), `/file list`, `/file show NAME`,
+ * `/file delete NAME`: the member's saved manifests, kept with their sandbox, which `kubectl
+ * create|apply|delete -f NAME` then read like files on disk. Only YAML or JSON that kubectl could
+ * read is saved, so a typo shows up now, with kubectl's own message, not at create time.
+ */
+const NAME = /^[A-Za-z0-9._-]{1,64}$/;
+
+export const file: ChatCommand = {
+  name: 'file',
+  run(ctx, args) {
+    const [verb, name, ...rest] = args
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== '');
+    if (verb === 'list' && name === undefined) return ok(list(ctx));
+    if (name === undefined || rest.length > 0) return err(say(ctx, 'file.usage', {}, false));
+    if (verb === 'save') return save(ctx, name);
+    if (verb === 'show') return show(ctx, name);
+    if (verb === 'delete') return remove(ctx, name);
+    return err(say(ctx, 'file.usage', {}, false));
+  },
+};
+
+function save(ctx: CommandContext, name: string): Result<Reply, Reply> {
+  if (!NAME.test(name) || name === '-' || name === '.' || name === '..')
+    return err(say(ctx, 'file.badName', { name }, false));
+  const attached = ctx.request.attachments.length === 1 ? ctx.request.attachments[0]?.content : undefined;
+  const content = ctx.stdin ?? attached;
+  if (content === undefined || content.trim() === '') return err(say(ctx, 'file.noBlock', { name }, false));
+  const size = Buffer.byteLength(content);
+  if (size > LIMITS.manifestBytes)
+    return err(say(ctx, 'file.tooLarge', { name, size, limit: LIMITS.manifestBytes }, false));
+  const parseError = manifestParseError({ source: name, content });
+  if (parseError !== null) {
+    const reply = say(ctx, 'file.parseError', { name }, false);
+    return err({ ...reply, blocks: [...reply.blocks, { kind: 'code', text: parseError }] });
+  }
+  const files = filesOf(ctx);
+  const replacing = files.some((f) => f.name === name);
+  if (!replacing && files.length >= LIMITS.savedFiles)
+    return err(say(ctx, 'file.tooMany', { limit: LIMITS.savedFiles }, false));
+  write(ctx, [{ op: 'putFile', file: { name, content } }]);
+  return ok(say(ctx, replacing ? 'file.replaced' : 'file.saved', { name, size }));
+}
+
+function list(ctx: CommandContext): Reply {
+  const files = filesOf(ctx);
+  if (files.length === 0) return say(ctx, 'file.none');
+  const lines = files.map((f) =>
+    t(ctx.lang, 'file.listItem', { name: f.name, size: Buffer.byteLength(f.content) }),
+  );
+  const title = t(ctx.lang, 'file.listTitle', { count: files.length, limit: LIMITS.savedFiles });
+  return { ...say(ctx, 'file.none'), blocks: [{ kind: 'text', text: [title, ...lines].join('\n') }] };
+}
+
+function show(ctx: CommandContext, name: string): Result<Reply, Reply> {
+  const found = filesOf(ctx).find((f) => f.name === name);
+  if (found === undefined) return err(say(ctx, 'file.notFound', { name }, false));
+  const reply = say(ctx, 'file.showTitle', { name });
+  return ok({
+    ...reply,
+    blocks: [...reply.blocks, { kind: 'code', text: found.content.replace(/\n$/, '') }],
+  });
+}
+
+function remove(ctx: CommandContext, name: string): Result<Reply, Reply> {
+  if (!filesOf(ctx).some((f) => f.name === name)) return err(say(ctx, 'file.notFound', { name }, false));
+  write(ctx, [{ op: 'deleteFile', name }]);
+  return ok(say(ctx, 'file.deleted', { name }));
+}
+
+function filesOf(ctx: CommandContext): SavedFile[] {
+  const { sandboxes } = ctx.app;
+  const sandbox = sandboxes.open(ctx.key, ctx.app.clock());
+  return [...sandboxes.load(sandbox, ctx.app.clock()).files].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+}
+
+function write(ctx: CommandContext, changes: Change[]): void {
+  const { sandboxes } = ctx.app;
+  const sandbox = sandboxes.open(ctx.key, ctx.app.clock());
+  sandboxes.commit(sandbox, changes, sandbox.serial);
+}
+
+/** Saved files are the member's own: every answer is private. */
+function say(ctx: CommandContext, key: MessageKey, params: Params = {}, success = true): Reply {
+  return {
+    ok: success,
+    blocks: [{ kind: 'text', text: t(ctx.lang, key, params) }],
+    choices: [],
+    visibility: 'private',
+  };
+}

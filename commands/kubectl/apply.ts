@@ -1,0 +1,184 @@
+import { createNamespace } from '../../src/cluster/namespaces.ts';
+import { createPod } from '../../src/cluster/pods.ts';
+import { kubectlError } from '../../src/kubectl/errors.ts';
+import { flagList, flagString } from '../../src/kubectl/flags.ts';
+import type { ManifestObject } from '../../src/kubectl/manifest.ts';
+import {
+  applyToNamespace,
+  applyToPod,
+  lastAppliedAnnotation,
+  nodeCreationError,
+  submittedObject,
+} from '../../src/kubectl/manifest-apply.ts';
+import {
+  type Batch,
+  commit,
+  type DryRun,
+  dryRunOf,
+  fail,
+  finish,
+  newBatch,
+  readFiles,
+  say,
+  successLine,
+  validationOf,
+  warn,
+  withSource,
+} from '../../src/kubectl/manifest-batch.ts';
+import {
+  type FieldValidation,
+  mapKind,
+  namespaceFor,
+  namespaceFromManifest,
+  podFromManifest,
+} from '../../src/kubectl/manifest-objects.ts';
+import { type Printed, printedOutput } from '../../src/kubectl/manifest-print.ts';
+import { type KubectlVerb, stdout, type VerbContext } from '../../src/kubectl/verb.ts';
+import { err, ok } from '../../src/result.ts';
+
+export const apply: KubectlVerb = {
+  name: 'apply',
+  short: 'Apply a configuration to a resource by file name or stdin',
+  help: `Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn't exist yet. To use 'apply', always create the resource initially with either 'apply' or 'create --save-config'.
+
+ JSON and YAML formats are accepted. In chat, "-f -" reads the code block that follows the command, and "-f NAME" reads a file saved with /file save NAME (or an attached file of that name).
+
+Examples:
+  # Apply the configuration in kubia-manual.yaml to a pod
+  kubectl apply -f kubia-manual.yaml
+
+  # Apply the manifest in the code block after the command
+  kubectl apply -f -
+
+Options:
+    --dry-run='none': Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.
+    -f, --filename=[]: The files that contain the configurations to apply.
+    -o, --output='': Output format. One of: (json, yaml, name).
+    --validate='strict': Must be one of: strict (or true), warn, ignore (or false).
+
+Usage:
+  kubectl apply (-f FILENAME | -k DIRECTORY) [options]`,
+  flags: [
+    { name: 'filename', short: 'f', type: 'list' },
+    { name: 'dry-run', type: 'string' },
+    { name: 'output', short: 'o', type: 'string' },
+    { name: 'validate', type: 'string' },
+  ],
+  run(ctx, line) {
+    if (flagList(line, 'filename').length === 0)
+      return err(kubectlError('plain', { message: 'must specify one of -f and -k' }));
+    if (line.args.length > 0)
+      return err(
+        kubectlError('usage', { message: `Unexpected args: [${line.args.join(' ')}]`, verb: 'apply' }),
+      );
+    const dryRun = dryRunOf(line);
+    if (!dryRun.ok) return dryRun;
+    const validation = validationOf(line);
+    if (!validation.ok) return validation;
+    const files = readFiles(ctx, line);
+    if (!files.ok) return files;
+    const run: Run = {
+      ctx,
+      batch: newBatch(ctx.cluster),
+      dryRun: dryRun.value,
+      validation: validation.value,
+      namespace: flagString(line, 'namespace'),
+      output: flagString(line, 'output'),
+      printed: [],
+    };
+    // apply reads every object first (GetObjects), so reading errors come before applying ones.
+    for (const file of files.value) if (file.error !== null) fail(run.batch, file.error);
+    const objects = files.value.flatMap((f) => f.objects);
+    if (objects.length === 0 && run.batch.errors.length === 0)
+      return err(kubectlError('plain', { message: 'no objects passed to apply' }));
+    for (const object of objects) applyObject(run, object);
+    const printed = printedOutput(run.printed, run.output, run.batch.cluster);
+    if (!printed.ok) return printed;
+    if (printed.value !== null) run.batch.output = [stdout(printed.value)];
+    return finish(run.batch);
+  },
+};
+
+interface Run {
+  ctx: VerbContext;
+  batch: Batch;
+  dryRun: DryRun;
+  validation: FieldValidation;
+  namespace: string | undefined;
+  output: string | undefined;
+  printed: Printed[];
+}
+
+function applyObject(run: Run, object: ManifestObject): void {
+  const { batch } = run;
+  const kind = mapKind(object);
+  if (!kind.ok) return void fail(batch, kind.error);
+  if (kind.value === 'Node') return void fail(batch, nodeCreationError(object));
+  const namespace = kind.value === 'Pod' ? namespaceFor(object, run.namespace) : ok('');
+  if (!namespace.ok) return void fail(batch, namespace.error);
+  const live =
+    kind.value === 'Pod'
+      ? batch.cluster.pods.find(
+          (p) => p.metadata.namespace === namespace.value && p.metadata.name === object.name,
+        )
+      : batch.cluster.namespaces.find((n) => n.metadata.name === object.name);
+  if (live === undefined) {
+    createObject(run, object, kind.value, namespace.value);
+    return;
+  }
+  const update =
+    live.kind === 'Pod'
+      ? applyToPod(live, object, run.validation, run.ctx.ids)
+      : applyToNamespace(live, object, run.ctx.ids);
+  if (!update.ok) return void fail(batch, update.error);
+  warn(batch, update.value.warnings);
+  if (run.dryRun === 'none') commit(batch, update.value.changes);
+  const changed = update.value.changes[0];
+  run.printed.push(
+    changed?.op === 'putPod'
+      ? { object: changed.pod }
+      : changed?.op === 'putNamespace'
+        ? { object: changed.namespace }
+        : { object: live },
+  );
+  say(batch, successLine(object.kind, object.name, update.value.operation, run.dryRun, run.output));
+}
+
+function createObject(run: Run, object: ManifestObject, kind: 'Pod' | 'Namespace', namespace: string): void {
+  const { batch, ctx } = run;
+  if (run.dryRun === 'client') {
+    run.printed.push({ json: submittedObject(object, namespace, true) });
+    return void say(batch, successLine(kind, object.name, 'created', run.dryRun, run.output));
+  }
+  const annotation = lastAppliedAnnotation(object, namespace);
+  if (kind === 'Pod') {
+    const decoded = podFromManifest(object, namespace, run.validation);
+    if (!decoded.ok) return void fail(batch, decoded.error, object.source);
+    const { input } = decoded.value;
+    const created = createPod(
+      batch.cluster,
+      { ...input, annotations: { ...input.annotations, ...annotation }, createdVia: 'apply' },
+      ctx.ids,
+      object.source,
+    );
+    if (!created.ok) return void fail(batch, withSource(created.error, object.source), object.source);
+    warn(batch, [...decoded.value.warnings, ...created.value.warnings]);
+    if (run.dryRun === 'none') commit(batch, created.value.changes);
+    run.printed.push({ object: created.value.pod });
+  } else {
+    const decoded = namespaceFromManifest(object, run.validation);
+    if (!decoded.ok) return void fail(batch, decoded.error, object.source);
+    const { input } = decoded.value;
+    const created = createNamespace(
+      batch.cluster,
+      { ...input, annotations: { ...input.annotations, ...annotation } },
+      ctx.ids,
+      object.source,
+    );
+    if (!created.ok) return void fail(batch, created.error, object.source);
+    warn(batch, decoded.value.warnings);
+    if (run.dryRun === 'none') commit(batch, created.value.changes);
+    run.printed.push({ object: created.value.namespace });
+  }
+  say(batch, successLine(kind, object.name, 'created', run.dryRun, run.output));
+}

@@ -1,0 +1,255 @@
+import { createNamespace } from '../../src/cluster/namespaces.ts';
+import { createPod } from '../../src/cluster/pods.ts';
+import { kubectlError } from '../../src/kubectl/errors.ts';
+import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import type { ManifestObject } from '../../src/kubectl/manifest.ts';
+import {
+  lastAppliedAnnotation,
+  nodeCreationError,
+  submittedObject,
+} from '../../src/kubectl/manifest-apply.ts';
+import {
+  type Batch,
+  commit,
+  type DryRun,
+  dryRunOf,
+  fail,
+  finish,
+  newBatch,
+  readFiles,
+  say,
+  successLine,
+  validationOf,
+  warn,
+  withSource,
+} from '../../src/kubectl/manifest-batch.ts';
+import {
+  type FieldValidation,
+  generatedName,
+  mapKind,
+  namespaceFor,
+  namespaceFromManifest,
+  podFromManifest,
+} from '../../src/kubectl/manifest-objects.ts';
+import { type Printed, printedOutput } from '../../src/kubectl/manifest-print.ts';
+import { type KubectlVerb, outcome, stdout, type VerbContext } from '../../src/kubectl/verb.ts';
+import { err, ok } from '../../src/result.ts';
+
+/** `kubectl create` subcommands a real kubectl has; this cluster serves none of their types. */
+const OTHER_SUBCOMMANDS = new Set([
+  'clusterrole',
+  'clusterrolebinding',
+  'configmap',
+  'cm',
+  'cronjob',
+  'cj',
+  'deployment',
+  'deploy',
+  'ingress',
+  'ing',
+  'job',
+  'poddisruptionbudget',
+  'pdb',
+  'priorityclass',
+  'pc',
+  'quota',
+  'role',
+  'rolebinding',
+  'secret',
+  'service',
+  'svc',
+  'serviceaccount',
+  'sa',
+  'token',
+]);
+
+const SUBCOMMAND_FLAGS = [
+  'image',
+  'port',
+  'replicas',
+  'tcp',
+  'from-literal',
+  'from-file',
+  'schedule',
+  'verb',
+  'resource',
+];
+
+export const create: KubectlVerb = {
+  name: 'create',
+  short: 'Create a resource from a file or from stdin',
+  help: `Create a resource from a file or from stdin.
+
+ JSON and YAML formats are accepted. In chat, "-f -" reads the code block that follows the command, and "-f NAME" reads a file saved with /file save NAME (or an attached file of that name).
+
+Examples:
+  # Create a pod using the data in kubia-manual.yaml
+  kubectl create -f kubia-manual.yaml
+
+  # Create a pod from the code block after the command
+  kubectl create -f -
+
+  # Create a namespace
+  kubectl create namespace custom-namespace
+
+  # Create the pod of a manifest in another namespace
+  kubectl create -f kubia-manual.yaml -n custom-namespace
+
+Available Commands:
+  namespace             Create a namespace with the specified name
+
+Options:
+    --dry-run='none': Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.
+    -f, --filename=[]: Filename, directory, or URL to files to use to create the resource
+    -o, --output='': Output format. One of: (json, yaml, name).
+    --save-config=false: If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.
+    --validate='strict': Must be one of: strict (or true), warn, ignore (or false).
+
+Usage:
+  kubectl create -f FILENAME [options]`,
+  flags: [
+    { name: 'filename', short: 'f', type: 'list' },
+    { name: 'dry-run', type: 'string' },
+    { name: 'output', short: 'o', type: 'string' },
+    { name: 'save-config', type: 'bool' },
+    { name: 'validate', type: 'string' },
+    // Flags of the subcommands this cluster cannot serve, so that they reach "not available".
+    ...SUBCOMMAND_FLAGS.map((name) => ({ name, type: 'list' as const })),
+  ],
+  run(ctx, line) {
+    const [sub, ...names] = line.args;
+    if (sub !== undefined && OTHER_SUBCOMMANDS.has(sub))
+      return err(kubectlError('notSimulated', { verb: `create ${sub}` }));
+    const foreign = SUBCOMMAND_FLAGS.find((f) => line.flags.has(f));
+    if (foreign !== undefined)
+      return err(kubectlError('unknownFlag', { flag: `--${foreign}`, verb: 'create' }));
+    if (sub === 'namespace' || sub === 'ns') return createNamespaceCommand(ctx, line, names);
+    if (sub !== undefined)
+      return err(
+        kubectlError('usage', { message: `Unexpected args: [${line.args.join(' ')}]`, verb: 'create' }),
+      );
+    if (flagList(line, 'filename').length === 0)
+      return err(kubectlError('plain', { message: 'must specify one of -f and -k' }));
+    const dryRun = dryRunOf(line);
+    if (!dryRun.ok) return dryRun;
+    const validation = validationOf(line);
+    if (!validation.ok) return validation;
+    const files = readFiles(ctx, line);
+    if (!files.ok) return files;
+    const run: Run = {
+      ctx,
+      batch: newBatch(ctx.cluster),
+      dryRun: dryRun.value,
+      validation: validation.value,
+      namespace: flagString(line, 'namespace'),
+      saveConfig: flagBool(line, 'save-config'),
+      output: flagString(line, 'output'),
+      printed: [],
+    };
+    let count = 0;
+    for (const file of files.value) {
+      for (const object of file.objects) {
+        createObject(run, object);
+        count++;
+      }
+      if (file.error !== null) fail(run.batch, file.error);
+    }
+    if (count === 0 && run.batch.errors.length === 0)
+      return err(kubectlError('plain', { message: 'no objects passed to create' }));
+    const printed = printedOutput(run.printed, run.output, run.batch.cluster);
+    if (!printed.ok) return printed;
+    if (printed.value !== null) run.batch.output = [stdout(printed.value)];
+    return finish(run.batch);
+  },
+};
+
+interface Run {
+  ctx: VerbContext;
+  batch: Batch;
+  dryRun: DryRun;
+  validation: FieldValidation;
+  namespace: string | undefined;
+  saveConfig: boolean;
+  output: string | undefined;
+  printed: Printed[];
+}
+
+function createObject(run: Run, object: ManifestObject): void {
+  const { batch } = run;
+  const kind = mapKind(object);
+  if (!kind.ok) return void fail(batch, kind.error);
+  if (kind.value === 'Node') return void fail(batch, nodeCreationError(object));
+  const namespace = kind.value === 'Pod' ? namespaceFor(object, run.namespace) : ok('');
+  if (!namespace.ok) return void fail(batch, namespace.error);
+  if (run.dryRun === 'client') {
+    run.printed.push({ json: submittedObject(object, namespace.value, run.saveConfig) });
+    return void say(batch, successLine(object.kind, object.name, 'created', run.dryRun, run.output));
+  }
+  if (kind.value === 'Pod') createPodObject(run, object, namespace.value);
+  else createNamespaceObject(run, object);
+}
+
+function createPodObject(run: Run, object: ManifestObject, namespace: string): void {
+  const { batch, ctx } = run;
+  const decoded = podFromManifest(object, namespace, run.validation);
+  if (!decoded.ok) return void fail(batch, decoded.error, object.source);
+  const input = { ...decoded.value.input };
+  const generated = generatedName(object);
+  if (generated !== null) input.name = generated + ctx.ids.suffix(5);
+  if (run.saveConfig)
+    input.annotations = { ...input.annotations, ...lastAppliedAnnotation(object, namespace) };
+  const created = createPod(batch.cluster, input, ctx.ids, object.source);
+  if (!created.ok) return void fail(batch, withSource(created.error, object.source), object.source);
+  warn(batch, [...decoded.value.warnings, ...created.value.warnings]);
+  if (run.dryRun === 'none') commit(batch, created.value.changes);
+  run.printed.push({ object: created.value.pod });
+  say(batch, successLine('Pod', input.name, 'created', run.dryRun, run.output));
+}
+
+function createNamespaceObject(run: Run, object: ManifestObject): void {
+  const { batch, ctx } = run;
+  const decoded = namespaceFromManifest(object, run.validation);
+  if (!decoded.ok) return void fail(batch, decoded.error, object.source);
+  const input = { ...decoded.value.input };
+  if (run.saveConfig) input.annotations = { ...input.annotations, ...lastAppliedAnnotation(object, '') };
+  const created = createNamespace(batch.cluster, input, ctx.ids, object.source);
+  if (!created.ok) return void fail(batch, created.error, object.source);
+  warn(batch, decoded.value.warnings);
+  if (run.dryRun === 'none') commit(batch, created.value.changes);
+  run.printed.push({ object: created.value.namespace });
+  say(batch, successLine('Namespace', input.name, 'created', run.dryRun, run.output));
+}
+
+/** `kubectl create namespace NAME`: exactly one name; the server checks it, not kubectl. */
+function createNamespaceCommand(ctx: VerbContext, line: ParsedLine, names: readonly string[]) {
+  const verb = 'create namespace';
+  const name = names[0];
+  if (names.length !== 1 || name === undefined)
+    return err(kubectlError('usage', { message: `exactly one NAME is required, got ${names.length}`, verb }));
+  const dryRun = dryRunOf(line);
+  if (!dryRun.ok) return dryRun;
+  const output = flagString(line, 'output');
+  if (dryRun.value === 'client') {
+    const printed = printedOutput([{ json: namespaceTemplate(name) }], output, ctx.cluster);
+    if (!printed.ok) return printed;
+    const text = printed.value ?? successLine('Namespace', name, 'created', 'client', output);
+    return ok(outcome([stdout(text)]));
+  }
+  const created = createNamespace(ctx.cluster, { name, labels: {}, annotations: {} }, ctx.ids);
+  if (!created.ok) return created;
+  const printed = printedOutput([{ object: created.value.namespace }], output, ctx.cluster);
+  if (!printed.ok) return printed;
+  const text = printed.value ?? successLine('Namespace', name, 'created', dryRun.value, output);
+  return ok(outcome([stdout(text)], dryRun.value === 'none' ? created.value.changes : []));
+}
+
+/** What `create namespace X --dry-run=client -o yaml` prints: the client's object, unsent. */
+function namespaceTemplate(name: string) {
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { creationTimestamp: null, name },
+    spec: {},
+    status: {},
+  };
+}

@@ -1,0 +1,240 @@
+import type { Change } from '../cluster/changes.ts';
+import type { Ids } from '../cluster/ids.ts';
+import type { Namespace, Pod } from '../cluster/model.ts';
+import { validateAnnotations, validateLabels } from '../cluster/validation.ts';
+import { err, ok, type Result } from '../result.ts';
+import { type KubectlError, kubectlError, renderError } from './errors.ts';
+import type { ManifestObject } from './manifest.ts';
+import { specDiff } from './manifest-diff.ts';
+import { namespaceJson, podJson, threeWayMerge } from './manifest-merge.ts';
+import { type FieldValidation, podFromManifest } from './manifest-objects.ts';
+import {
+  deepEqual,
+  getKey,
+  goJson,
+  isJsonObject,
+  type JsonObject,
+  type JsonValue,
+  jsonObject,
+  setKey,
+} from './manifest-value.ts';
+
+/**
+ * `kubectl apply` on an object that exists: merge the manifest into the live object (three-way,
+ * against the last applied manifest kept in an annotation), then PATCH. Labels, annotations and
+ * container images may change; any other change to a pod's spec is refused by the server's
+ * ValidatePodUpdate, with its Go-struct diff.
+ */
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+const UPDATABLE =
+  '`spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
+
+/** The manifest as kubectl sends it: `metadata.namespace` filled in, maybe with last-applied. */
+export function submittedObject(object: ManifestObject, namespace: string, annotate: boolean): JsonObject {
+  const meta = getKey(object.raw, 'metadata');
+  const metadata = jsonObject(isJsonObject(meta) ? Object.entries(meta) : []);
+  if (namespace !== '') setKey(metadata, 'namespace', namespace);
+  if (annotate) {
+    const annotations = getKey(metadata, 'annotations');
+    setKey(
+      metadata,
+      'annotations',
+      jsonObject([
+        ...(isJsonObject(annotations) ? Object.entries(annotations) : []),
+        [LAST_APPLIED, lastAppliedJson(object, namespace)],
+      ]),
+    );
+  }
+  const out = jsonObject(Object.entries(object.raw));
+  setKey(out, 'metadata', metadata);
+  return out;
+}
+
+/** What kubectl stores (GetModifiedConfiguration): the object without this annotation, compact, sorted, newline. */
+export function lastAppliedJson(object: ManifestObject, namespace: string): string {
+  const submitted = submittedObject(object, namespace, false);
+  const metadata = getKey(submitted, 'metadata');
+  if (isJsonObject(metadata)) {
+    const annotations = getKey(metadata, 'annotations');
+    const kept = isJsonObject(annotations)
+      ? Object.entries(annotations).filter(([k]) => k !== LAST_APPLIED)
+      : [];
+    setKey(metadata, 'annotations', jsonObject(kept));
+  }
+  return `${goJson(submitted)}\n`;
+}
+
+export const lastAppliedAnnotation = (object: ManifestObject, namespace: string): Record<string, string> => ({
+  [LAST_APPLIED]: lastAppliedJson(object, namespace),
+});
+
+export const missingAnnotationWarning = (resource: string, name: string) =>
+  `resource ${resource}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`;
+
+export function nodeCreationError(object: ManifestObject): KubectlError {
+  return kubectlError('forbidden', {
+    message: `error when creating "${object.source}": nodes "${object.name}" is forbidden: this sandbox's nodes are fixed; label the existing nodes instead`,
+  });
+}
+
+export interface ApplyUpdate {
+  operation: 'configured' | 'unchanged';
+  changes: Change[];
+  warnings: string[];
+}
+
+export function applyToPod(
+  live: Pod,
+  object: ManifestObject,
+  validation: FieldValidation,
+  ids: Ids,
+): Result<ApplyUpdate, KubectlError> {
+  const namespace = live.metadata.namespace;
+  const merge = mergeWithLive(object, namespace, podJson(live), live.metadata.annotations);
+  const checked = podFromManifest(object, namespace, validation, 'patching');
+  if (!checked.ok) return err(patchError(checked.error, merge.patch, object, 'pods', 'Pod', namespace));
+  const warnings = [...merge.warnings, ...checked.value.warnings];
+  if (merge.unchanged) return ok({ operation: 'unchanged', changes: [], warnings });
+  const mergedObject = { ...object, raw: merge.merged };
+  const next = podFromManifest(mergedObject, namespace, 'Ignore', 'patching');
+  if (!next.ok) return err(patchError(next.error, merge.patch, object, 'pods', 'Pod', namespace));
+  const { input } = next.value;
+  const containers = live.spec.containers.map((c, i) => ({
+    ...c,
+    image: input.containers[i]?.image ?? c.image,
+  }));
+  // ValidatePodUpdate compares the specs with the new images put back to the old ones.
+  const munged = input.containers.map((c, i) => ({ ...c, image: live.spec.containers[i]?.image ?? c.image }));
+  const bound = live.spec.nodeName === undefined ? {} : { nodeName: live.spec.nodeName };
+  const candidate: Pod = { ...live, spec: { ...specOf(input), ...bound, containers: munged } };
+  if (!deepEqual(podJson(live).spec, podJson(candidate).spec)) {
+    const diff = specDiff(live, candidate);
+    const cause = `spec: Forbidden: pod updates may not change fields other than ${UPDATABLE}\n${diff}`;
+    return err(kubectlError('invalid', { kind: 'Pod', name: live.metadata.name, causes: [cause] }));
+  }
+  const causes = [...validateLabels(input.labels), ...validateAnnotations(input.annotations)];
+  if (causes.length > 0)
+    return err(kubectlError('invalid', { kind: 'Pod', name: live.metadata.name, causes }));
+  const pod: Pod = {
+    ...live,
+    metadata: {
+      ...live.metadata,
+      labels: input.labels,
+      annotations: input.annotations,
+      resourceVersion: ids.resourceVersion(),
+    },
+    spec: { ...live.spec, containers },
+  };
+  return ok({ operation: 'configured', changes: [{ op: 'putPod', pod }], warnings });
+}
+
+export function applyToNamespace(
+  live: Namespace,
+  object: ManifestObject,
+  ids: Ids,
+): Result<ApplyUpdate, KubectlError> {
+  const merge = mergeWithLive(object, '', namespaceJson(live), live.metadata.annotations);
+  if (merge.unchanged) return ok({ operation: 'unchanged', changes: [], warnings: merge.warnings });
+  const meta = getKey(merge.merged, 'metadata');
+  const labels = stringMap(isJsonObject(meta) ? getKey(meta, 'labels') : undefined);
+  const annotations = stringMap(isJsonObject(meta) ? getKey(meta, 'annotations') : undefined);
+  const causes = [...validateLabels(labels), ...validateAnnotations(annotations)];
+  if (causes.length > 0)
+    return err(kubectlError('invalid', { kind: 'Namespace', name: live.metadata.name, causes }));
+  const namespace: Namespace = {
+    ...live,
+    metadata: { ...live.metadata, labels, annotations, resourceVersion: ids.resourceVersion() },
+  };
+  return ok({
+    operation: 'configured',
+    changes: [{ op: 'putNamespace', namespace }],
+    warnings: merge.warnings,
+  });
+}
+
+interface Merge {
+  merged: JsonObject;
+  unchanged: boolean;
+  /** The fields the PATCH would carry, for error messages. */
+  patch: string;
+  warnings: string[];
+}
+
+function mergeWithLive(
+  object: ManifestObject,
+  namespace: string,
+  current: JsonObject,
+  annotations: Record<string, string>,
+): Merge {
+  const modified = submittedObject(object, namespace, true);
+  const stored = annotations[LAST_APPLIED];
+  const original = stored === undefined ? undefined : parseStored(stored);
+  const merged = threeWayMerge(original, modified, current);
+  const result = isJsonObject(merged) ? merged : current;
+  const kind = object.kind === 'Pod' ? 'pods' : 'namespaces';
+  return {
+    merged: result,
+    unchanged: deepEqual(result, current),
+    patch: goJson(patchOf(current, result) ?? jsonObject()),
+    warnings: stored === undefined ? [missingAnnotationWarning(kind, object.name)] : [],
+  };
+}
+
+function parseStored(text: string): JsonValue | undefined {
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The fields that differ, as a merge patch (removed fields are null). */
+function patchOf(current: JsonValue | undefined, next: JsonValue): JsonValue | undefined {
+  if (deepEqual(current, next)) return undefined;
+  if (!isJsonObject(current) || !isJsonObject(next)) return next;
+  const out = jsonObject();
+  for (const [k, v] of Object.entries(next)) {
+    const p = patchOf(getKey(current, k), v);
+    if (p !== undefined) setKey(out, k, p);
+  }
+  for (const k of Object.keys(current)) if (!Object.hasOwn(next, k)) setKey(out, k, null);
+  return out;
+}
+
+/** A server error on PATCH, as apply reports it (the Invalid form prints by itself). */
+function patchError(
+  error: KubectlError,
+  patch: string,
+  object: ManifestObject,
+  resource: string,
+  kind: string,
+  namespace: string,
+): KubectlError {
+  if (error.code === 'invalid') return error;
+  const info = `Resource: "/v1, Resource=${resource}", GroupVersionKind: "/v1, Kind=${kind}"\nName: "${object.name}", Namespace: "${namespace}"`;
+  const body = renderError(error).replace(/^Error from server \((\w+)\): /, '');
+  const reason = /^Error from server \((\w+)\)/.exec(renderError(error))?.[1] ?? 'BadRequest';
+  return kubectlError('rawText', {
+    text: `Error from server (${reason}): error when applying patch:\n${patch}\nto:\n${info}\nfor: "${object.source}": ${body}`,
+  });
+}
+
+function specOf(input: {
+  nodeSelector: Record<string, string>;
+  restartPolicy: Pod['spec']['restartPolicy'];
+  hostNetwork?: boolean;
+  specExtra?: Record<string, unknown>;
+}) {
+  return {
+    nodeSelector: input.nodeSelector,
+    restartPolicy: input.restartPolicy,
+    ...(input.hostNetwork === true ? { hostNetwork: true } : {}),
+    ...(input.specExtra === undefined ? {} : { extra: input.specExtra }),
+  };
+}
+
+const stringMap = (v: JsonValue | undefined): Record<string, string> =>
+  isJsonObject(v)
+    ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x : '']))
+    : {};
