@@ -381,6 +381,174 @@ export const catalogue = {
     en: 'Usage: `/lang ko` or `/lang en`.',
     ko: '사용법: `/lang ko` 또는 `/lang en`.',
   },
+  'discord.kubectl': {
+    en: 'Run kubectl in your private practice cluster',
+    ko: '나만의 연습 클러스터에서 kubectl 실행',
+  },
+  'discord.kubectl.command': {
+    en: 'The kubectl command line, e.g. get po -o wide',
+    ko: 'kubectl 명령줄, 예: get po -o wide',
+  },
+  'discord.kubectl.file': {
+    en: 'A manifest file for -f (YAML or JSON)',
+    ko: '-f에 쓸 매니페스트 파일 (YAML 또는 JSON)',
+  },
+  'discord.apply': {
+    en: 'Paste a manifest in a text box and run kubectl apply -f - with it',
+    ko: '텍스트 상자에 매니페스트를 붙여 넣어 kubectl apply -f - 실행',
+  },
+  'discord.manifestBox': {
+    en: 'Manifest (YAML or JSON)',
+    ko: '매니페스트 (YAML 또는 JSON)',
+  },
+  'discord.quiz': {
+    en: 'Quizzes on the pods chapter',
+    ko: '파드 챕터 퀴즈',
+  },
+  'discord.quiz.start': {
+    en: 'Start a live quiz in this channel',
+    ko: '이 채널에서 라이브 퀴즈 시작',
+  },
+  'discord.quiz.topic': {
+    en: 'Topic (a section of the notes)',
+    ko: '주제 (노트의 한 절)',
+  },
+  'discord.quiz.count': {
+    en: 'Number of questions',
+    ko: '문제 수',
+  },
+  'discord.quiz.seconds': {
+    en: 'Seconds to answer each question',
+    ko: '문제당 답할 시간(초)',
+  },
+  'discord.quiz.practice': {
+    en: 'Practise alone: only you see the questions',
+    ko: '혼자 연습: 문제가 나에게만 보여요',
+  },
+  'discord.quiz.review': {
+    en: 'Review the questions that are due for you',
+    ko: '복습할 때가 된 문제 풀기',
+  },
+  'discord.quiz.stop': {
+    en: 'Stop the live quiz in this channel',
+    ko: '이 채널의 라이브 퀴즈 중지',
+  },
+  'discord.quiz.leaderboard': {
+    en: 'The leaderboard of this channel',
+    ko: '이 채널의 순위표',
+  },
+  'discord.quiz.stats': {
+    en: 'Your quiz statistics',
+    ko: '내 퀴즈 통계',
+  },
+  'discord.quiz.answer': {
+    en: 'Answer the current question in words',
+    ko: '현재 문제에 글로 답하기',
+  },
+  'discord.quiz.answer.text': {
+    en: 'Your answer',
+    ko: '내 답',
+  },
+  'discord.quiz.next': {
+    en: 'Go on to the next question',
+    ko: '다음 문제로 넘어가기',
+  },
+  'discord.lab': {
+    en: 'Hands-on labs checked against your sandbox',
+    ko: '내 샌드박스로 확인하는 실습',
+  },
+  'discord.lab.list': {
+    en: 'List the labs',
+    ko: '실습 목록',
+  },
+  'discord.lab.start': {
+    en: 'Start a lab',
+    ko: '실습 시작',
+  },
+  'discord.lab.name': {
+    en: 'The lab',
+    ko: '실습 이름',
+  },
+  'discord.lab.check': {
+    en: 'Check your work against the goals of the lab',
+    ko: '실습 목표를 달성했는지 확인',
+  },
+  'discord.lab.hint': {
+    en: 'Get a hint for the current step',
+    ko: '현재 단계의 힌트 보기',
+  },
+  'discord.lab.stop': {
+    en: 'Stop the current lab',
+    ko: '현재 실습 중지',
+  },
+  'discord.sandbox': {
+    en: 'Your private practice cluster',
+    ko: '나만의 연습 클러스터',
+  },
+  'discord.sandbox.reset': {
+    en: 'Throw your sandbox away and start over with a fresh cluster',
+    ko: '샌드박스를 지우고 새 클러스터로 다시 시작',
+  },
+  'discord.sandbox.confirm': {
+    en: 'True to really delete everything in your sandbox',
+    ko: '샌드박스의 모든 것을 정말 지우려면 True',
+  },
+  'discord.file': {
+    en: 'Saved manifests, for kubectl create -f NAME',
+    ko: '저장한 매니페스트 (kubectl create -f 이름 에 사용)',
+  },
+  'discord.file.save': {
+    en: 'Save a manifest: attach a file, or type it in a box',
+    ko: '매니페스트 저장: 파일을 첨부하거나 상자에 입력',
+  },
+  'discord.file.name': {
+    en: 'The file name',
+    ko: '파일 이름',
+  },
+  'discord.file.attachment': {
+    en: 'The manifest file (leave empty to type it in a box)',
+    ko: '매니페스트 파일 (비워 두면 상자에 입력)',
+  },
+  'discord.file.list': {
+    en: 'List your saved files',
+    ko: '저장한 파일 목록',
+  },
+  'discord.file.show': {
+    en: 'Show a saved file',
+    ko: '저장한 파일 보기',
+  },
+  'discord.file.delete': {
+    en: 'Delete a saved file',
+    ko: '저장한 파일 지우기',
+  },
+  'discord.lang': {
+    en: 'Choose the language I speak to you in',
+    ko: '봇이 쓰는 언어 선택',
+  },
+  'discord.lang.language': {
+    en: 'Korean or English',
+    ko: '한국어 또는 영어',
+  },
+  'discord.help': {
+    en: 'What I can do',
+    ko: '봇이 할 수 있는 일',
+  },
+  'discord.submit': {
+    en: 'Submit',
+    ko: '제출',
+  },
+  'discord.pickFirst': {
+    en: 'Pick your answers in the menu first, then press the button.',
+    ko: '먼저 메뉴에서 답을 고른 다음 버튼을 누르세요.',
+  },
+  'discord.expired': {
+    en: 'This button or form is from before I restarted. Please run the command again.',
+    ko: '봇이 다시 시작되기 전의 버튼이나 양식이에요. 명령을 다시 실행해 주세요.',
+  },
+  'discord.downloadFailed': {
+    en: 'I could not download {name}. Try again, or paste it with /apply.',
+    ko: '{name} 파일을 내려받지 못했어요. 다시 해 보거나 /apply로 붙여 넣어 주세요.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,122 @@
+import type { App } from '../../chat/context.ts';
+import type { Cluster } from '../../cluster/model.ts';
+import { GLOBAL_FLAGS } from '../../kubectl/flags.ts';
+import { RESOURCES, resolveResource } from '../../kubectl/resources.ts';
+import type { KubectlVerb } from '../../kubectl/verb.ts';
+import type { SandboxKey } from '../../store/sandboxes.ts';
+
+/**
+ * Suggestions for `/kubectl command:` while the member types: the word being typed is completed
+ * from the verbs, resource types, flags, and the names of the member's own pods, nodes and
+ * namespaces. Discord replaces the whole option with the chosen value, so every suggestion is
+ * the full line. Only suggestions: what is submitted is parsed and checked like any other line.
+ */
+export const MAX_CHOICES = 25;
+/** Discord's limit on a choice's name and value. */
+export const CHOICE_MAX = 100;
+
+/** Verbs whose first argument is a resource type (`get po x`), and those that take a pod (`logs x`). */
+const TYPE_FIRST = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'wait', 'edit', 'patch']);
+const POD_FIRST = new Set(['logs', 'exec', 'port-forward', 'attach']);
+const NAMESPACE_FLAGS = new Set(['-n', '--namespace']);
+
+export function suggestKubectl(
+  line: string,
+  cluster: Cluster | null,
+  verbs: readonly KubectlVerb[],
+): string[] {
+  const words = line.trimStart().split(/\s+/);
+  const partial = words.pop() ?? '';
+  const prefix = line.slice(0, line.length - partial.length);
+  const complete = (candidates: Iterable<string>) => {
+    const out: string[] = [];
+    for (const c of new Set(candidates)) {
+      const value = prefix + c;
+      if (c.startsWith(partial) && value.length <= CHOICE_MAX) out.push(value);
+      if (out.length === MAX_CHOICES) break;
+    }
+    return out;
+  };
+  const [verbName, ...rest] = words;
+  if (verbName === undefined) return complete(verbs.map((v) => v.name));
+  const verb = verbs.find((v) => v.name === verbName);
+  if (verb === undefined) return [];
+  if (partial.startsWith('-')) {
+    return complete([...verb.flags, ...GLOBAL_FLAGS].flatMap((f) => [`--${f.name}`]));
+  }
+  const { positional, namespace, after } = scan(rest, verb);
+  if (after !== null && NAMESPACE_FLAGS.has(after)) return complete(names(cluster, 'namespaces', namespace));
+  if (POD_FIRST.has(verb.name) && positional.length === 0) return complete(names(cluster, 'pods', namespace));
+  if (!TYPE_FIRST.has(verb.name)) return [];
+  const slash = partial.indexOf('/');
+  if (slash !== -1) {
+    const type = resolveResource(partial.slice(0, slash))?.type;
+    const kind = partial.slice(0, slash + 1);
+    return type === undefined ? [] : complete(names(cluster, type, namespace).map((n) => kind + n));
+  }
+  const [first] = positional;
+  if (first === undefined) return complete(RESOURCES.flatMap((r) => [r.type, ...r.shortNames]));
+  const type = resolveResource(first.split(',')[0] ?? '')?.type;
+  return type === undefined ? [] : complete(names(cluster, type, namespace));
+}
+
+/** The positional words so far, the namespace flag's value, and a flag still waiting for its value. */
+function scan(words: readonly string[], verb: KubectlVerb) {
+  const positional: string[] = [];
+  let namespace = 'default';
+  let after: string | null = null;
+  const valued = new Set(
+    [...verb.flags, ...GLOBAL_FLAGS]
+      .filter((f) => f.type !== 'bool')
+      .flatMap((f) => [`--${f.name}`, ...(f.short === undefined ? [] : [`-${f.short}`])]),
+  );
+  for (const word of words) {
+    if (after !== null) {
+      if (NAMESPACE_FLAGS.has(after)) namespace = word;
+      after = null;
+    } else if (word.startsWith('-')) {
+      const inline = /^(--namespace=|-n=?)(.+)$/.exec(word);
+      if (inline !== null) namespace = inline[2] ?? namespace;
+      else if (valued.has(word)) after = word;
+    } else {
+      positional.push(word);
+    }
+  }
+  return { positional, namespace, after };
+}
+
+function names(cluster: Cluster | null, type: string, namespace: string): string[] {
+  if (cluster === null) return [];
+  if (type === 'pods')
+    return cluster.pods.filter((p) => p.metadata.namespace === namespace).map((p) => p.metadata.name);
+  if (type === 'nodes') return cluster.nodes.map((n) => n.metadata.name);
+  if (type === 'namespaces') return cluster.namespaces.map((n) => n.metadata.name);
+  return [];
+}
+
+export interface Focus {
+  command: string;
+  option: string;
+  typed: string;
+}
+
+/** Suggestions for whichever option is focused; the member's sandbox is read, never created. */
+export function suggestions(
+  app: App,
+  verbs: readonly KubectlVerb[],
+  key: SandboxKey,
+  focus: Focus,
+): string[] {
+  const cluster = () => {
+    if (!app.sandboxes.exists(key)) return null;
+    const now = app.clock();
+    return app.sandboxes.load(app.sandboxes.open(key, now), now);
+  };
+  if (focus.command === 'kubectl' && focus.option === 'command')
+    return suggestKubectl(focus.typed, cluster(), verbs);
+  if (focus.command === 'file' && focus.option === 'name') {
+    const files = cluster()?.files.map((f) => f.name) ?? [];
+    return files.filter((f) => f.startsWith(focus.typed) && f.length <= CHOICE_MAX).slice(0, MAX_CHOICES);
+  }
+  return [];
+}

@@ -1,0 +1,78 @@
+import { once } from 'node:events';
+import { Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.js';
+import { CHAT_COMMANDS, KUBECTL_VERBS } from '../../../commands/index.ts';
+import type { App } from '../../chat/context.ts';
+import type { Outbox } from '../../chat/outbox.ts';
+import { commandPayloads } from './commands.ts';
+import { createIdTable } from './custom-id.ts';
+import { interactionHandler } from './interactions.ts';
+import { createSelections } from './selections.ts';
+import { discordOutbox, NO_MENTIONS } from './send.ts';
+
+/**
+ * The Discord bot: a discord.js client on the gateway with only the Guilds intent (slash
+ * commands, buttons and modals need no message content), answering every interaction through
+ * dispatch. The REST base is configurable so tests point it at a fake on 127.0.0.1; the gateway
+ * URL is whatever that REST API's `GET /gateway/bot` returns.
+ */
+export interface DiscordBotOptions {
+  token: string;
+  /** The REST API base without the version, e.g. `http://127.0.0.1:8080/api`; Discord's by default. */
+  api?: string;
+  /** How long to wait for guilds listed in READY (discord.js waits 15 s by default). */
+  waitGuildTimeout?: number;
+  /** Per-request REST timeout and retries (discord.js: 15 s, 3 retries). */
+  restTimeout?: number;
+  restRetries?: number;
+  /** discord.js' gateway options (tests replace the 5-second identify throttle). */
+  ws?: ClientOptions['ws'];
+}
+
+export interface DiscordBot {
+  client: Client<true>;
+  outbox: Outbox;
+  stop(): Promise<void>;
+}
+
+export async function startDiscord(app: App, options: DiscordBotOptions): Promise<DiscordBot> {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    rest: {
+      ...(options.api === undefined ? {} : { api: options.api }),
+      ...(options.restTimeout === undefined ? {} : { timeout: options.restTimeout }),
+      ...(options.restRetries === undefined ? {} : { retries: options.restRetries }),
+    },
+    ...(options.waitGuildTimeout === undefined ? {} : { waitGuildTimeout: options.waitGuildTimeout }),
+    ...(options.ws === undefined ? {} : { ws: options.ws }),
+  });
+  const ids = createIdTable();
+  const handle = interactionHandler({
+    app,
+    commands: CHAT_COMMANDS,
+    verbs: KUBECTL_VERBS,
+    definitions: commandPayloads(),
+    ids,
+    selections: createSelections(),
+  });
+  client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
+  client.on(Events.Error, (error) =>
+    app.log.error({ err: error, platform: 'discord' }, 'discord client error'),
+  );
+  client.on(Events.ShardReconnecting, (shard) =>
+    app.log.info({ shard, platform: 'discord' }, 'gateway reconnecting'),
+  );
+  client.on(Events.ShardResume, (shard) => app.log.info({ shard, platform: 'discord' }, 'gateway resumed'));
+  const ready = once(client, Events.ClientReady);
+  await client.login(options.token);
+  const [readyClient] = (await ready) as [Client<true>];
+  app.log.info(
+    { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, platform: 'discord' },
+    'discord ready',
+  );
+  return {
+    client: readyClient,
+    outbox: discordOutbox(client.rest, { ids, lang: app.defaultLang }),
+    stop: () => client.destroy(),
+  };
+}

@@ -1,0 +1,129 @@
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  SlashCommandBuilder,
+  type SlashCommandSubcommandBuilder,
+} from 'discord.js';
+import { type MessageKey, t } from '../../i18n/catalogue.ts';
+
+/**
+ * The slash commands, built with discord.js' builders (which check Discord's limits when
+ * `toJSON` runs). Every description comes from the catalogue, in English with a Korean
+ * localization. The text each invocation stands for is derived from these definitions
+ * (`invocation.ts`): options become words in the order they are declared here.
+ */
+type Describable = {
+  setDescription(text: string): unknown;
+  setDescriptionLocalizations(map: { ko: string }): unknown;
+};
+
+function described<T extends Describable>(builder: T, key: MessageKey): T {
+  builder.setDescription(t('en', key));
+  builder.setDescriptionLocalizations({ ko: t('ko', key) });
+  return builder;
+}
+
+const command = (name: string, key: MessageKey) =>
+  described(new SlashCommandBuilder().setName(name), key)
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+
+const sub = (name: string, key: MessageKey) => (s: SlashCommandSubcommandBuilder) =>
+  described(s.setName(name), key);
+
+/** A string option's max_length: Discord allows up to 6,000. */
+const TEXT_MAX = 6000;
+
+const kubectl = command('kubectl', 'discord.kubectl')
+  .addStringOption((o) =>
+    described(o.setName('command'), 'discord.kubectl.command')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(TEXT_MAX),
+  )
+  .addAttachmentOption((o) => described(o.setName('file'), 'discord.kubectl.file'));
+
+const apply = command('apply', 'discord.apply');
+
+const topic = (s: SlashCommandSubcommandBuilder) =>
+  s.addStringOption((o) => described(o.setName('topic'), 'discord.quiz.topic').setAutocomplete(true));
+
+const quiz = command('quiz', 'discord.quiz')
+  .addSubcommand((s) =>
+    topic(sub('start', 'discord.quiz.start')(s))
+      .addIntegerOption((o) =>
+        described(o.setName('count'), 'discord.quiz.count').setMinValue(1).setMaxValue(50),
+      )
+      .addIntegerOption((o) =>
+        described(o.setName('seconds'), 'discord.quiz.seconds').setMinValue(5).setMaxValue(600),
+      ),
+  )
+  .addSubcommand((s) => topic(sub('practice', 'discord.quiz.practice')(s)))
+  .addSubcommand(sub('review', 'discord.quiz.review'))
+  .addSubcommand(sub('stop', 'discord.quiz.stop'))
+  .addSubcommand(sub('leaderboard', 'discord.quiz.leaderboard'))
+  .addSubcommand(sub('stats', 'discord.quiz.stats'))
+  .addSubcommand((s) =>
+    sub(
+      'answer',
+      'discord.quiz.answer',
+    )(s).addStringOption((o) =>
+      described(o.setName('answer'), 'discord.quiz.answer.text').setRequired(true).setMaxLength(TEXT_MAX),
+    ),
+  )
+  .addSubcommand(sub('next', 'discord.quiz.next'));
+
+const lab = command('lab', 'discord.lab')
+  .addSubcommand(sub('list', 'discord.lab.list'))
+  .addSubcommand((s) =>
+    sub(
+      'start',
+      'discord.lab.start',
+    )(s).addStringOption((o) =>
+      described(o.setName('name'), 'discord.lab.name').setRequired(true).setAutocomplete(true),
+    ),
+  )
+  .addSubcommand(sub('check', 'discord.lab.check'))
+  .addSubcommand(sub('hint', 'discord.lab.hint'))
+  .addSubcommand(sub('stop', 'discord.lab.stop'));
+
+const sandbox = command('sandbox', 'discord.sandbox').addSubcommand((s) =>
+  sub(
+    'reset',
+    'discord.sandbox.reset',
+  )(s).addBooleanOption((o) => described(o.setName('confirm'), 'discord.sandbox.confirm')),
+);
+
+const fileName = (s: SlashCommandSubcommandBuilder) =>
+  s.addStringOption((o) =>
+    described(o.setName('name'), 'discord.file.name')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(100),
+  );
+
+const file = command('file', 'discord.file')
+  .addSubcommand((s) =>
+    fileName(sub('save', 'discord.file.save')(s)).addAttachmentOption((o) =>
+      described(o.setName('file'), 'discord.file.attachment'),
+    ),
+  )
+  .addSubcommand(sub('list', 'discord.file.list'))
+  .addSubcommand((s) => fileName(sub('show', 'discord.file.show')(s)))
+  .addSubcommand((s) => fileName(sub('delete', 'discord.file.delete')(s)));
+
+const lang = command('lang', 'discord.lang').addStringOption((o) =>
+  described(o.setName('language'), 'discord.lang.language')
+    .setRequired(true)
+    .addChoices({ name: '한국어', value: 'ko' }, { name: 'English', value: 'en' }),
+);
+
+const help = command('help', 'discord.help');
+
+export const SLASH_COMMANDS = [kubectl, apply, quiz, lab, sandbox, file, lang, help] as const;
+
+/** The bulk-registration payload; `toJSON` throws if a builder breaks one of Discord's limits. */
+export function commandPayloads(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return SLASH_COMMANDS.map((c) => c.toJSON());
+}

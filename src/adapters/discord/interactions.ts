@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ApplicationCommandOptionType,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  LabelBuilder,
+  MessageFlags,
+  ModalBuilder,
+  type ModalSubmitInteraction,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RepliableInteraction,
+  type StringSelectMenuInteraction,
+  TextInputBuilder,
+  TextInputStyle,
+} from 'discord.js';
+import type { App, ChatCommand } from '../../chat/context.ts';
+import { dispatch } from '../../chat/dispatch.ts';
+import { type Reply, textReply } from '../../chat/reply.ts';
+import type { Attachment, Request } from '../../chat/request.ts';
+import { LIMITS } from '../../cluster/limits.ts';
+import { t } from '../../i18n/catalogue.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import type { KubectlVerb } from '../../kubectl/verb.ts';
+import type { SandboxKey } from '../../store/sandboxes.ts';
+import { suggestions } from './autocomplete.ts';
+import type { IdTable } from './custom-id.ts';
+import { download } from './download.ts';
+import { type Invocation, type OptionValue, planOf, withStdin } from './invocation.ts';
+import { combineActions, type Selections } from './selections.ts';
+import { answer, NO_MENTIONS } from './send.ts';
+
+/**
+ * Discord interactions in, dispatch Requests through, Replies out. Nothing here decides what
+ * the bot says: texts come from dispatch or the catalogue. Each interaction is acknowledged
+ * within Discord's 3 seconds: dispatch is synchronous and fast, so it is answered directly,
+ * except when a file must be downloaded first, which is deferred.
+ */
+export interface HandlerDeps {
+  app: App;
+  commands: readonly ChatCommand[];
+  verbs: readonly KubectlVerb[];
+  definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
+  ids: IdTable;
+  selections: Selections;
+}
+
+/** Direct messages have no guild; their sandboxes live in a scope of their own. */
+export const DM_SCOPE = '@me';
+const MODAL_TITLE_MAX = 45;
+const MODAL_TEXT_MAX = 4000;
+const BOX_ID = 'body';
+
+export function interactionHandler(deps: HandlerDeps): (interaction: Interaction) => Promise<void> {
+  return async (interaction) => {
+    try {
+      if (interaction.isAutocomplete()) await autocomplete(deps, interaction);
+      else if (interaction.isChatInputCommand()) await command(deps, interaction);
+      else if (interaction.isButton()) await button(deps, interaction);
+      else if (interaction.isStringSelectMenu()) await select(deps, interaction);
+      else if (interaction.isModalSubmit()) await modal(deps, interaction);
+    } catch (error) {
+      const id = randomUUID().slice(0, 8);
+      deps.app.log.error({ err: error, errorId: id, platform: 'discord' }, 'interaction failed');
+      if (interaction.isRepliable()) await apologize(deps, interaction, id);
+    }
+  };
+}
+
+async function command(deps: HandlerDeps, interaction: ChatInputCommandInteraction): Promise<void> {
+  const plan = planOf(deps.definitions, invocationOf(interaction));
+  const lang = langOf(deps.app, keyOf(interaction));
+  if (plan.kind === 'modal') {
+    await interaction.showModal(
+      manifestModal(deps.ids.encode('f', plan.commandLine), plan.commandLine, lang),
+    );
+    return;
+  }
+  if (plan.file === null) {
+    await answer(interaction, run(deps, interaction, plan.text, []), { ids: deps.ids, lang });
+    return;
+  }
+  // Downloads can take longer than the 3 s Discord gives; most results are public.
+  await interaction.deferReply();
+  const fetched = await download(plan.file);
+  if (!fetched.ok) {
+    const text =
+      fetched.error.code === 'tooLarge'
+        ? t(lang, 'bot.tooLong', { size: fetched.error.size, limit: LIMITS.messageBytes })
+        : t(lang, 'discord.downloadFailed', { name: plan.file.name });
+    await answer(interaction, textReply(text, false, 'private'), { ids: deps.ids, lang });
+    return;
+  }
+  const reply =
+    plan.fileAs === 'stdin'
+      ? run(deps, interaction, withStdin(plan.text, fetched.value), [])
+      : run(deps, interaction, plan.text, [{ name: plan.file.name, content: fetched.value }]);
+  await answer(interaction, reply, { ids: deps.ids, lang });
+}
+
+function invocationOf(interaction: ChatInputCommandInteraction): Invocation {
+  const subcommand = interaction.options.getSubcommand(false);
+  const data = subcommand === null ? interaction.options.data : (interaction.options.data[0]?.options ?? []);
+  const values = new Map<string, OptionValue>();
+  let file: Invocation['file'] = null;
+  for (const option of data) {
+    if (option.type === ApplicationCommandOptionType.Attachment && option.attachment !== undefined) {
+      file = { name: option.attachment.name, url: option.attachment.url, size: option.attachment.size };
+    } else if (option.value !== undefined && option.value !== null) {
+      values.set(option.name, option.value);
+    }
+  }
+  return { command: interaction.commandName, subcommand, values, file };
+}
+
+function manifestModal(customId: string, commandLine: string, lang: Lang): ModalBuilder {
+  const title =
+    commandLine.length <= MODAL_TITLE_MAX ? commandLine : `${commandLine.slice(0, MODAL_TITLE_MAX - 1)}…`;
+  const box = new TextInputBuilder()
+    .setCustomId(BOX_ID)
+    .setStyle(TextInputStyle.Paragraph)
+    .setRequired(true)
+    .setMaxLength(MODAL_TEXT_MAX);
+  return new ModalBuilder()
+    .setCustomId(customId)
+    .setTitle(title)
+    .addLabelComponents(
+      new LabelBuilder().setLabel(t(lang, 'discord.manifestBox')).setTextInputComponent(box),
+    );
+}
+
+async function modal(deps: HandlerDeps, interaction: ModalSubmitInteraction): Promise<void> {
+  const decoded = deps.ids.decode(interaction.customId);
+  const lang = langOf(deps.app, keyOf(interaction));
+  if (decoded === null || decoded.kind !== 'f') {
+    await answer(interaction, expired(lang), { ids: deps.ids, lang });
+    return;
+  }
+  const text = withStdin(decoded.text, interaction.fields.getTextInputValue(BOX_ID));
+  await answer(interaction, run(deps, interaction, text, []), { ids: deps.ids, lang });
+}
+
+async function button(deps: HandlerDeps, interaction: ButtonInteraction): Promise<void> {
+  const decoded = deps.ids.decode(interaction.customId);
+  const lang = langOf(deps.app, keyOf(interaction));
+  let text: string | null = null;
+  if (decoded?.kind === 'c') text = decoded.text;
+  if (decoded?.kind === 's') {
+    const picked = deps.selections.take(interaction.message.id, interaction.user.id);
+    if (picked === null) {
+      await answer(interaction, textReply(t(lang, 'discord.pickFirst'), false, 'private'), {
+        ids: deps.ids,
+        lang,
+      });
+      return;
+    }
+    text = combineActions(picked);
+  }
+  const reply = text === null ? expired(lang) : run(deps, interaction, text, []);
+  await answer(interaction, reply, { ids: deps.ids, lang });
+}
+
+/** A pick in a multi-select counts only once submitted; until then it is remembered, not sent. */
+async function select(deps: HandlerDeps, interaction: StringSelectMenuInteraction): Promise<void> {
+  // Picks are kept in the order the choices were offered, whatever order they were clicked in.
+  const offered = interaction.component.options.map((o) => o.value);
+  const picked = [...interaction.values].sort((a, b) => offered.indexOf(a) - offered.indexOf(b));
+  const actions = picked.flatMap((v) => {
+    const decoded = deps.ids.decode(v);
+    return decoded?.kind === 'm' ? [decoded.text] : [];
+  });
+  deps.selections.put(interaction.message.id, interaction.user.id, actions);
+  await interaction.deferUpdate();
+}
+
+async function autocomplete(deps: HandlerDeps, interaction: AutocompleteInteraction): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const values = suggestions(deps.app, deps.verbs, keyOf(interaction), {
+    command: interaction.commandName,
+    option: focused.name,
+    typed: String(focused.value),
+  });
+  await interaction.respond(values.map((v) => ({ name: v, value: v })));
+}
+
+function run(deps: HandlerDeps, interaction: Interaction, text: string, attachments: Attachment[]): Reply {
+  return dispatch(deps.app, deps.commands, requestOf(interaction, text, attachments));
+}
+
+export function requestOf(interaction: Interaction, text: string, attachments: Attachment[]): Request {
+  const member = interaction.member;
+  const userName =
+    member !== null && 'displayName' in member ? member.displayName : interaction.user.displayName;
+  return {
+    platform: 'discord',
+    scope: interaction.guildId ?? DM_SCOPE,
+    channel: interaction.channelId ?? '',
+    user: interaction.user.id,
+    userName,
+    text,
+    attachments,
+  };
+}
+
+export const keyOf = (interaction: Interaction): SandboxKey => ({
+  platform: 'discord',
+  scope: interaction.guildId ?? DM_SCOPE,
+  user: interaction.user.id,
+});
+
+export const langOf = (app: App, key: SandboxKey): Lang => app.members.lang(key) ?? app.defaultLang;
+
+/** A button or modal from before a restart whose long text is no longer known. */
+const expired = (lang: Lang): Reply => textReply(t(lang, 'discord.expired'), false, 'private');
+
+async function apologize(deps: HandlerDeps, interaction: RepliableInteraction, id: string): Promise<void> {
+  const content = t(langOf(deps.app, keyOf(interaction)), 'bot.apology', { id });
+  const message = { content, allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral as const };
+  try {
+    if (interaction.deferred || interaction.replied) await interaction.followUp(message);
+    else await interaction.reply(message);
+  } catch (error) {
+    deps.app.log.warn({ err: error, errorId: id }, 'could not apologise on Discord');
+  }
+}

@@ -1,0 +1,101 @@
+import {
+  ApplicationCommandOptionType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+
+/**
+ * What a slash command stands for, as the chat text the core understands. Options become words
+ * in the order the command declares them (`/quiz start topic:labels count:5` is
+ * `/quiz start labels 5`); a few commands need more than words:
+ *   /kubectl command:X [file:F]   `kubectl X`, with F attached (and `-f F` when X names no file)
+ *   /apply                        a modal whose box is the stdin of `kubectl apply -f -`
+ *   /file save name:N [file:F]    `/file save N` with F, or else a modal's box, as its stdin
+ *   /sandbox reset confirm:True   `/sandbox reset --yes`
+ */
+export type OptionValue = string | number | boolean;
+
+export interface FileOption {
+  name: string;
+  url: string;
+  size: number;
+}
+
+export interface Invocation {
+  command: string;
+  subcommand: string | null;
+  values: ReadonlyMap<string, OptionValue>;
+  file: FileOption | null;
+}
+
+export type Plan =
+  /** Dispatch `text`; a file, if any, is downloaded first and becomes an attachment or the stdin. */
+  | { kind: 'dispatch'; text: string; file: FileOption | null; fileAs: 'attachment' | 'stdin' }
+  /** Open a modal; its box becomes the stdin of `commandLine`. */
+  | { kind: 'modal'; commandLine: string };
+
+/** Boolean options that stand for a flag of the text form. */
+const FLAGS: Readonly<Record<string, string>> = { confirm: '--yes' };
+
+export function planOf(
+  definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
+  invocation: Invocation,
+): Plan {
+  const { command, subcommand, values, file } = invocation;
+  if (command === 'kubectl') {
+    const line = String(values.get('command') ?? '').trim();
+    const text =
+      file !== null && !namesFile(line) ? `kubectl ${line} -f ${quote(file.name)}` : `kubectl ${line}`;
+    return { kind: 'dispatch', text, file, fileAs: 'attachment' };
+  }
+  if (command === 'apply') return { kind: 'modal', commandLine: 'kubectl apply -f -' };
+  const words = [`/${command}`, ...(subcommand === null ? [] : [subcommand])];
+  for (const name of declaredOptions(definitions, command, subcommand)) {
+    const value = values.get(name);
+    if (value === undefined || value === false) continue;
+    words.push(value === true ? (FLAGS[name] ?? `--${name}`) : String(value));
+  }
+  const text = words.join(' ');
+  if (command === 'file' && subcommand === 'save') {
+    return file === null
+      ? { kind: 'modal', commandLine: text }
+      : { kind: 'dispatch', text, file, fileAs: 'stdin' };
+  }
+  return { kind: 'dispatch', text, file: null, fileAs: 'attachment' };
+}
+
+/** The names of a (sub)command's non-attachment options, in declared order. */
+function declaredOptions(
+  definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
+  command: string,
+  subcommand: string | null,
+): string[] {
+  const top = definitions.find((d) => d.name === command)?.options ?? [];
+  const level =
+    subcommand === null
+      ? top
+      : top.flatMap((o) =>
+          o.type === ApplicationCommandOptionType.Subcommand && o.name === subcommand
+            ? (o.options ?? [])
+            : [],
+        );
+  return level.filter((o) => o.type !== ApplicationCommandOptionType.Attachment).map((o) => o.name);
+}
+
+const namesFile = (line: string) => /(^|\s)(-f|--filename)(\s|=|$)|(^|\s)-f\S/.test(line);
+
+/** A file name as one kubectl word, whatever it contains. */
+const quote = (name: string) => (/^[\w.@%+=:,/-]+$/.test(name) ? name : `'${name.replace(/'/g, `'"'"'`)}'`);
+
+/**
+ * A message whose fenced block is `body`, as a member would paste it. A body that is itself
+ * wrapped in a fence (members paste ```yaml blocks into boxes too) is unwrapped first.
+ */
+export function withStdin(commandLine: string, body: string): string {
+  const text = unfence(body.replace(/\r\n?/g, '\n'));
+  return `${commandLine}\n\`\`\`\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}\`\`\``;
+}
+
+function unfence(text: string): string {
+  const match = /^\s*```[^\n]*\n([\s\S]*?)\n?```\s*$/.exec(text);
+  return match === null ? text : `${match[1] ?? ''}\n`;
+}

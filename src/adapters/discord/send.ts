@@ -1,0 +1,86 @@
+import {
+  type APIMessage,
+  MessageFlags,
+  type MessageMentionOptions,
+  type REST,
+  type RepliableInteraction,
+  Routes,
+} from 'discord.js';
+import type { MessageRef, Outbox } from '../../chat/outbox.ts';
+import type { Reply } from '../../chat/reply.ts';
+import { type OutgoingMessage, type RenderOptions, renderReply, renderSingle } from './render.ts';
+
+/** Every message, whatever it echoes, pings nobody: no @everyone, no roles, no users. */
+export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
+
+/**
+ * Answers an interaction with a Reply: the first message as the interaction's response (or the
+ * edit of a deferred one), the rest as follow-ups. Ephemerality is fixed when a response is
+ * deferred; a private reply to a public deferral replaces the "thinking…" message with an
+ * ephemeral follow-up.
+ */
+export async function answer(
+  interaction: RepliableInteraction,
+  reply: Reply,
+  render: RenderOptions,
+): Promise<void> {
+  const ephemeral = reply.visibility === 'private';
+  const [first, ...rest] = renderReply(reply, render);
+  if (first === undefined) return;
+  if (interaction.deferred && !interaction.replied && interaction.ephemeral === ephemeral) {
+    await interaction.editReply(options(first));
+  } else if (interaction.deferred || interaction.replied) {
+    if (interaction.deferred && !interaction.replied) await interaction.deleteReply();
+    await interaction.followUp({ ...options(first), ...flags(ephemeral) });
+  } else {
+    await interaction.reply({ ...options(first), ...flags(ephemeral) });
+  }
+  for (const message of rest) await interaction.followUp({ ...options(message), ...flags(ephemeral) });
+}
+
+const flags = (ephemeral: boolean) => (ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});
+
+function options(message: OutgoingMessage) {
+  return {
+    ...(message.content === null ? {} : { content: message.content }),
+    components: message.components,
+    files:
+      message.file === null ? [] : [{ attachment: Buffer.from(message.file.text), name: message.file.name }],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/** The core's channel voice (live-quiz questions, reveals, podiums) as plain REST calls. */
+export function discordOutbox(rest: REST, render: RenderOptions): Outbox {
+  return {
+    async post(channel, reply) {
+      const sent = (await rest.post(
+        Routes.channelMessages(channel.channel),
+        restPayload(renderSingle(reply, render)),
+      )) as APIMessage;
+      return { ...channel, id: sent.id } satisfies MessageRef;
+    },
+    async edit(message, reply) {
+      await rest.patch(
+        Routes.channelMessage(message.channel, message.id),
+        restPayload(renderSingle(reply, render)),
+      );
+    },
+  };
+}
+
+/** A message as a raw REST body; `attachments` lists the new file, or none (dropping an old one on edit). */
+function restPayload(message: OutgoingMessage) {
+  const { file } = message;
+  return {
+    body: {
+      content: message.content ?? '',
+      components: message.components,
+      allowed_mentions: { parse: [] },
+      attachments: file === null ? [] : [{ id: 0, filename: file.name }],
+    },
+    ...(file === null
+      ? {}
+      : { files: [{ name: file.name, data: Buffer.from(file.text), contentType: 'text/plain' }] }),
+  };
+}

@@ -1,0 +1,215 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { KUBECTL_VERBS } from '../../../commands/index.ts';
+import { MAX_PIECES } from '../../../src/adapters/discord/render.ts';
+import { EPHEMERAL } from './fake/limits.ts';
+import { member } from './fake/payloads.ts';
+import { APP_ID, GUILD_ID, isEphemeral } from './fake/state.ts';
+import { codeOf, expectClean, type Harness, startHarness } from './harness.ts';
+
+/**
+ * The real discord.js client, logged in to the strict fake on 127.0.0.1: members run slash
+ * commands, type into autocompleted options, attach files and fill modals, and every message the
+ * bot sends must be one Discord accepts and that pings nobody.
+ */
+let h: Harness;
+let n = 0;
+/** A fresh member per test, so each starts with a fresh sandbox. */
+const someone = (name: string) => member(`30000000000000000${String(++n).padStart(2, '0')}`, name);
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterEach(() => {
+  expectClean(h.fake);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const POD = (name: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  containers:
+  - name: main
+    image: luksa/kubia
+    ports:
+    - containerPort: 8080
+`;
+const hasVerb = (name: string) => KUBECTL_VERBS.some((v) => v.name === name);
+
+describe('Discord login', () => {
+  it('GIVEN the fake WHEN the bot logs in THEN it identifies once, with only the Guilds intent, over 127.0.0.1', () => {
+    const { client } = h.bot;
+    expect(String(client.options.rest?.api)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
+    expect(h.fake.gateway.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
+    expect(h.fake.gateway.stats.identifies).toBe(1);
+    expect(h.fake.gateway.stats.intents).toEqual([1]);
+    expect(client.user.id).toBe(APP_ID);
+    expect(client.guilds.cache.has(GUILD_ID)).toBe(true);
+  });
+});
+
+describe('/kubectl', () => {
+  it('GIVEN a pod WHEN /kubectl get po THEN the table arrives publicly in a code block', async () => {
+    const alice = someone('alice');
+    await h.fake.command(alice, 'kubectl', { command: 'run kubia --image=luksa/kubia --port=8080' }).reply();
+    const handle = h.fake.command(alice, 'kubectl', { command: 'get po' });
+    const reply = await handle.reply();
+    expect(handle.record.callbacks).toEqual([4]);
+    expect(isEphemeral(reply)).toBe(false);
+    const table = codeOf(reply.content).split('\n');
+    expect(table[0]).toMatch(/^NAME {4}READY {3}STATUS +RESTARTS {3}AGE$/);
+    expect(table[1]).toMatch(/^kubia {3}0\/1 {5}\S+/);
+  });
+
+  it('GIVEN a typo WHEN /kubectl gte po THEN the error is ephemeral, in a code block', async () => {
+    const reply = await h.fake.command(someone('typo'), 'kubectl', { command: 'gte po' }).reply();
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(codeOf(reply.content)).toContain('Did you mean this?\n\tget');
+  });
+
+  it('GIVEN alice and bob have pods WHEN alice types "get po ku" THEN autocomplete offers her pods only', async () => {
+    const alice = someone('alice');
+    const bob = someone('bob');
+    for (const name of ['kubia', 'kubia-2', 'web'])
+      await h.fake.command(alice, 'kubectl', { command: `run ${name} --image=nginx` }).reply();
+    await h.fake.command(bob, 'kubectl', { command: 'run kubia-bob --image=nginx' }).reply();
+    const choices = await h.fake
+      .autocomplete(alice, 'kubectl', { command: 'get po ku' }, 'command')
+      .choices();
+    expect(choices).toEqual([
+      { name: 'get po kubia', value: 'get po kubia' },
+      { name: 'get po kubia-2', value: 'get po kubia-2' },
+    ]);
+    const logs = await h.fake.autocomplete(alice, 'kubectl', { command: 'logs ' }, 'command').choices();
+    expect(logs.map((c) => c.value)).toEqual(['logs kubia', 'logs kubia-2', 'logs web']);
+  });
+
+  it('GIVEN a member with no sandbox WHEN they autocomplete THEN they get verbs and no sandbox is created', async () => {
+    const carol = someone('carol');
+    const choices = await h.fake.autocomplete(carol, 'kubectl', { command: '' }, 'command').choices();
+    expect(choices.map((c) => c.value)).toEqual(expect.arrayContaining(['run', 'get', 'delete']));
+    expect(h.t.app.sandboxes.exists({ platform: 'discord', scope: GUILD_ID, user: carol.id })).toBe(false);
+  });
+});
+
+describe('manifests', () => {
+  it('GIVEN a slow attachment WHEN /kubectl has a file THEN the bot defers within the window and then answers', async () => {
+    h.fake.options.ackWindowMs = 300;
+    const file = h.fake.attachment('notes.txt', 'hello', 600);
+    const handle = h.fake.command(someone('slow'), 'kubectl', { command: 'get po', file });
+    h.fake.options.ackWindowMs = 3000;
+    const followups = await handle.followups(1);
+    expect(handle.record.callbacks).toEqual([5]);
+    // `get` takes no -f, so the answer is a private error: the public "thinking…" gives way to it.
+    expect(handle.record.original?.deleted).toBe(true);
+    expect(followups[0]?.flags).toBe(EPHEMERAL);
+    expect(codeOf(followups[0]?.content ?? '')).toContain('unknown shorthand flag');
+  });
+
+  it.runIf(hasVerb('create'))(
+    'GIVEN an attached manifest WHEN /kubectl create THEN the pod is created',
+    async () => {
+      const dave = someone('dave');
+      const file = h.fake.attachment('kubia-manual.yaml', POD('kubia-manual'));
+      const handle = h.fake.command(dave, 'kubectl', { command: 'create', file });
+      const reply = await handle.reply();
+      expect(handle.record.callbacks).toEqual([5]);
+      expect(codeOf(reply.content)).toBe('pod/kubia-manual created');
+      const table = await h.fake.command(dave, 'kubectl', { command: 'get po' }).reply();
+      expect(codeOf(table.content)).toContain('kubia-manual');
+    },
+  );
+
+  it('GIVEN /apply WHEN the member fills the modal THEN its text is the stdin of kubectl apply -f -', async () => {
+    const erin = someone('erin');
+    const handle = h.fake.command(erin, 'apply');
+    const modal = await handle.modal();
+    expect(handle.record.callbacks).toEqual([9]);
+    expect(modal).toMatchObject({
+      title: 'kubectl apply -f -',
+      components: [
+        { type: 18, label: 'Manifest (YAML or JSON)', component: { type: 4, style: 2, max_length: 4000 } },
+      ],
+    });
+    const box = (modal.components as { component: { custom_id: string } }[])[0]?.component.custom_id ?? '';
+    const submit = h.fake.submitModal(erin, modal, { [box]: `\`\`\`yaml\n${POD('from-modal')}\`\`\`` });
+    const reply = await submit.reply();
+    if (hasVerb('apply')) {
+      expect(codeOf(reply.content)).toBe('pod/from-modal created');
+    } else {
+      expect(codeOf(reply.content)).toContain('"kubectl apply" is not available');
+    }
+  });
+});
+
+describe('rendering', () => {
+  it('GIVEN output of about 6,000 characters WHEN shown THEN it arrives as several valid code blocks, never rejected', async () => {
+    const frank = someone('frank');
+    for (const name of ['one', 'two'])
+      await h.fake.command(frank, 'kubectl', { command: `run ${name} --image=nginx` }).reply();
+    // Annotations (lines of at most ~500 characters) pad `get po -o yaml` to about 6,000 characters,
+    // whatever the printer's details.
+    const budget = Math.floor((6000 - h.say(frank, 'kubectl get po -o yaml').length) / 2);
+    const keys = Math.ceil(budget / 500);
+    const pairs = Array.from(
+      { length: keys },
+      (_, i) => `k${i}=${'n'.repeat(Math.floor(budget / keys) - 12)}`,
+    );
+    for (const name of ['one', 'two'])
+      await h.fake.command(frank, 'kubectl', { command: `annotate pod ${name} ${pairs.join(' ')}` }).reply();
+    const expected = h.say(frank, 'kubectl get po -o yaml');
+    expect(expected.length).toBeGreaterThan(5500);
+    expect(expected.length).toBeLessThan(6500);
+    const handle = h.fake.command(frank, 'kubectl', { command: 'get po -o yaml' });
+    const first = await handle.reply();
+    // Follow-ups arrive one by one; wait until the pieces, put back together, are the whole output.
+    const contents = await h.fake.waitFor(() => {
+      const all = [first, ...handle.record.followups].map((m) => m.content);
+      return all.map((c) => c.slice(4, -4)).join('\n') === expected ? all : null;
+    });
+    expect(contents.length).toBeGreaterThan(2);
+    expect(contents.length).toBeLessThanOrEqual(MAX_PIECES);
+    for (const c of contents) expect(c.length).toBeLessThanOrEqual(2000);
+    expect(codeOf(...contents)).toBe(expected);
+  });
+
+  it('GIVEN output far over 2,000 characters WHEN shown THEN it arrives as a text file', async () => {
+    const gina = someone('gina');
+    const expected = h.say(gina, 'kubectl get po -A -o json');
+    expect(expected.length).toBeGreaterThan(MAX_PIECES * 2000);
+    const reply = await h.fake.command(gina, 'kubectl', { command: 'get po -A -o json' }).reply();
+    expect(reply.files).toEqual([{ name: 'output.txt', text: expected }]);
+  });
+
+  it('GIVEN an annotation "@everyone <@&123> <@42>" WHEN printed THEN the text is shown and nobody is pinged', async () => {
+    const hank = someone('hank');
+    await h.fake.command(hank, 'kubectl', { command: 'run web --image=nginx' }).reply();
+    await h.fake
+      .command(hank, 'kubectl', { command: "annotate pod web note='@everyone <@&123> <@42>'" })
+      .reply();
+    const reply = await h.fake.command(hank, 'kubectl', { command: 'get po web -o yaml' }).reply();
+    expect(codeOf(reply.content)).toContain('@everyone <@&123> <@42>');
+    expect(reply.allowedMentions).toEqual({ parse: [] });
+    // expectClean (afterEach) checks every message: `allowed_mentions` parses nothing, nothing pings.
+  });
+
+  it.runIf(hasVerb('create'))(
+    'GIVEN a manifest whose annotation holds ``` WHEN printed THEN the code block stays closed',
+    async () => {
+      const ivan = someone('ivan');
+      const manifest = POD('fenced').replace(
+        '  name: fenced\n',
+        "  name: fenced\n  annotations:\n    note: 'a ``` b'\n",
+      );
+      await h.fake
+        .command(ivan, 'kubectl', { command: 'create', file: h.fake.attachment('p.yaml', manifest) })
+        .reply();
+      const reply = await h.fake.command(ivan, 'kubectl', { command: 'get po fenced -o yaml' }).reply();
+      expect(reply.content.split('```')).toHaveLength(3);
+      expect(codeOf(reply.content)).toContain('    note: a `\u200d`\u200d` b\n');
+    },
+  );
+});

@@ -1,0 +1,184 @@
+import type { Server } from 'node:http';
+import { commandPayloads } from '../../../../src/adapters/discord/commands.ts';
+import { type FakeGateway, startGateway } from './gateway.ts';
+import {
+  base,
+  commandData,
+  type FakeAttachment,
+  type FakeUser,
+  modalSubmitData,
+  type OptionInput,
+} from './payloads.ts';
+import { startRest } from './rest.ts';
+import {
+  APP_ID,
+  CHANNEL_ID,
+  createState,
+  type FakeState,
+  type InteractionRecord,
+  messageJson,
+  type StoredMessage,
+} from './state.ts';
+
+/**
+ * A strict local Discord on 127.0.0.1: REST (node:http) and gateway (ws). Tests drive it as
+ * Discord's own client would (a member runs a command, types into an autocompleted option,
+ * clicks a button, submits a modal) and read what the bot sent. Anything Discord would refuse
+ * lands in `rejections`, which tests expect to stay empty; an interaction not acknowledged
+ * within `ackWindowMs` (3 s, as on Discord) is a rejection too, and expires.
+ */
+export interface Handle {
+  record: InteractionRecord;
+  /** The response message once it has content (a deferred one once it has been edited). */
+  reply(): Promise<StoredMessage>;
+  /** Resolves when `count` follow-ups have arrived. */
+  followups(count: number): Promise<StoredMessage[]>;
+  choices(): Promise<{ name: string; value: unknown }[]>;
+  modal(): Promise<Record<string, unknown>>;
+}
+
+export interface FakeDiscord {
+  restUrl: string;
+  gateway: FakeGateway;
+  state: FakeState;
+  options: { ackWindowMs: number };
+  command(user: FakeUser, path: string, inputs?: Record<string, OptionInput>): Handle;
+  autocomplete(user: FakeUser, path: string, inputs: Record<string, OptionInput>, focused: string): Handle;
+  click(user: FakeUser, message: StoredMessage, customId: string): Handle;
+  select(user: FakeUser, message: StoredMessage, customId: string, values: string[]): Handle;
+  submitModal(user: FakeUser, modal: Record<string, unknown>, values: Record<string, string>): Handle;
+  attachment(filename: string, text: string, delayMs?: number): FakeAttachment;
+  /** Messages in the channel, oldest first (interaction responses included, ephemeral ones too). */
+  channelMessages(): StoredMessage[];
+  waitFor<T>(probe: () => T | null | undefined | false, timeoutMs?: number): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startFakeDiscord(options: { heartbeatInterval?: number } = {}): Promise<FakeDiscord> {
+  const state = createState();
+  const gateway = await startGateway(state, { heartbeatInterval: options.heartbeatInterval ?? 41_250 });
+  const rest = await startRest({ state, gatewayUrl: () => gateway.url });
+  const settings = { ackWindowMs: 3000 };
+  const definitions = commandPayloads();
+  const commandIds = new Map(definitions.map((d) => [d.name, state.snowflake()]));
+
+  const waitFor = <T>(probe: () => T | null | undefined | false, timeoutMs = 3000): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        const value = probe();
+        if (value === null || value === undefined || value === false) return false;
+        cleanup();
+        resolve(value);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`fake Discord: condition not met within ${timeoutMs} ms: ${probe.toString()}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        state.events.off('change', check);
+      };
+      state.events.on('change', check);
+      check();
+    });
+
+  const interact = (type: number, user: FakeUser, data: Record<string, unknown>, extra = {}): Handle => {
+    const id = state.snowflake();
+    const payload = base(id, type, user, data, extra);
+    const record: InteractionRecord = {
+      id,
+      token: String(payload.token),
+      type,
+      payload,
+      callbacks: [],
+      expired: false,
+      original: null,
+      followups: [],
+      choices: null,
+      modal: null,
+      timer: setTimeout(() => {
+        record.expired = true;
+        state.rejections.push({
+          method: 'ACK',
+          path: `interaction ${id}`,
+          status: 0,
+          body: 'not acknowledged within 3 s',
+        });
+        state.changed();
+      }, settings.ackWindowMs),
+    };
+    state.interactions.set(id, record);
+    state.byToken.set(record.token, record);
+    gateway.dispatch('INTERACTION_CREATE', payload);
+    return {
+      record,
+      reply: () =>
+        waitFor(() =>
+          record.original !== null && (record.original.flags & 128) === 0 ? record.original : null,
+        ),
+      followups: (count) => waitFor(() => (record.followups.length >= count ? record.followups : null)),
+      choices: () => waitFor(() => record.choices),
+      modal: () => waitFor(() => record.modal),
+    };
+  };
+
+  return {
+    restUrl: rest.url,
+    gateway,
+    state,
+    options: settings,
+    command: (user, path, inputs = {}) =>
+      interact(
+        2,
+        user,
+        commandData(definitions, commandIds.get(path.split(' ')[0] ?? '') ?? '', path, inputs, null),
+      ),
+    autocomplete: (user, path, inputs, focused) =>
+      interact(
+        4,
+        user,
+        commandData(definitions, commandIds.get(path.split(' ')[0] ?? '') ?? '', path, inputs, focused),
+      ),
+    click: (user, message, customId) =>
+      interact(3, user, { custom_id: customId, component_type: 2 }, { message: messageJson(message) }),
+    select: (user, message, customId, values) =>
+      interact(
+        3,
+        user,
+        { custom_id: customId, component_type: 3, values },
+        { message: messageJson(message) },
+      ),
+    submitModal: (user, modal, values) => interact(5, user, modalSubmitData(String(modal.custom_id), values)),
+    attachment(filename, text, delayMs = 0) {
+      const id = state.snowflake();
+      const path = `/attachments/${CHANNEL_ID}/${id}/${filename}`;
+      state.attachments.set(path, { text, delayMs });
+      const url = `${rest.url.replace(/\/api$/, '')}${path}`;
+      return {
+        id,
+        filename,
+        size: Buffer.byteLength(text),
+        url,
+        proxy_url: url,
+        content_type: 'text/plain; charset=utf-8',
+      };
+    },
+    channelMessages: () =>
+      [...state.messages.values()].filter((m) => m.channelId === CHANNEL_ID && !m.deleted),
+    waitFor,
+    close: async () => {
+      for (const record of state.interactions.values()) if (record.timer !== null) clearTimeout(record.timer);
+      await gateway.close();
+      await closeServer(rest.server);
+    },
+  };
+}
+
+const closeServer = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+
+export { APP_ID };

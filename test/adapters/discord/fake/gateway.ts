@@ -1,0 +1,230 @@
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { APP_ID, BOT_USER, CHANNEL_ID, type FakeState, GUILD_ID, TOKEN } from './state.ts';
+
+/**
+ * The gateway half of the fake (the `ws` package, JSON text frames, no compression), as
+ * discord.js speaks it: HELLO (op 10) on connect; IDENTIFY (op 2) answered with READY and a
+ * GUILD_CREATE for the one guild; HEARTBEAT (op 1) with HEARTBEAT_ACK (op 11); RESUME (op 6)
+ * answered by replaying the missed dispatches and RESUMED, or INVALID_SESSION (op 9) when
+ * refused. Privileged intents are refused with close code 4014, as for an app that has not
+ * enabled them; a wrong token with 4004.
+ */
+export interface FakeGateway {
+  url: string;
+  stats: { connections: number; identifies: number; resumes: number; heartbeats: number; intents: number[] };
+  /** Tests flip these to simulate a zombie connection or a session Discord forgot. */
+  behaviour: { ackHeartbeats: boolean; refuseResume: boolean };
+  dispatch(t: string, d: unknown): void;
+  /** Drops the live connection without a close frame (as a network failure does). */
+  drop(): void;
+  close(): Promise<void>;
+}
+
+const PRIVILEGED = (1 << 1) | (1 << 8) | (1 << 15);
+const EVERYONE_PERMISSIONS = '2248473465835073';
+
+interface Session {
+  id: string;
+  seq: number;
+  log: { s: number; t: string; d: unknown }[];
+  socket: WebSocket | null;
+}
+
+export async function startGateway(
+  state: FakeState,
+  options: { heartbeatInterval: number },
+): Promise<FakeGateway> {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => wss.once('listening', resolve));
+  const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`;
+  let session: Session | null = null;
+  const stats: FakeGateway['stats'] = {
+    connections: 0,
+    identifies: 0,
+    resumes: 0,
+    heartbeats: 0,
+    intents: [],
+  };
+  const behaviour = { ackHeartbeats: true, refuseResume: false };
+  const problem = (message: string) =>
+    state.rejections.push({ method: 'WS', path: 'gateway', status: 0, body: message });
+
+  const emit = (socket: WebSocket, t: string, d: unknown) => {
+    if (session === null) return;
+    session.seq += 1;
+    session.log.push({ s: session.seq, t, d });
+    socket.send(JSON.stringify({ op: 0, t, s: session.seq, d }));
+  };
+
+  wss.on('connection', (socket, req) => {
+    stats.connections += 1;
+    const query = new URL(req.url ?? '/', 'ws://x').searchParams;
+    if (query.get('v') !== '10' || query.get('encoding') !== 'json' || query.has('compress')) {
+      problem(`unexpected gateway query ${req.url}`);
+      socket.close(4002, 'Decode error');
+      return;
+    }
+    let authenticated = false;
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: options.heartbeatInterval } }));
+    socket.on('message', (raw) => {
+      const payload = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> | number | null };
+      const d = typeof payload.d === 'object' && payload.d !== null ? payload.d : {};
+      if (payload.op === 1) {
+        stats.heartbeats += 1;
+        if (behaviour.ackHeartbeats) socket.send(JSON.stringify({ op: 11 }));
+        state.changed();
+      } else if (payload.op === 2) {
+        if (authenticated) return socket.close(4005, 'Already authenticated.');
+        if (d.token !== TOKEN) return socket.close(4004, 'Authentication failed.');
+        const intents = Number(d.intents);
+        stats.intents.push(intents);
+        if ((intents & PRIVILEGED) !== 0) return socket.close(4014, 'Disallowed intent(s).');
+        stats.identifies += 1;
+        authenticated = true;
+        session?.socket?.terminate();
+        session = { id: `session-${stats.identifies}`, seq: 0, log: [], socket };
+        emit(socket, 'READY', ready(session.id, url));
+        emit(socket, 'GUILD_CREATE', guild());
+        state.changed();
+      } else if (payload.op === 6) {
+        stats.resumes += 1;
+        const known = session !== null && d.session_id === session.id && d.token === TOKEN;
+        if (!known || behaviour.refuseResume || session === null) {
+          socket.send(JSON.stringify({ op: 9, d: false }));
+          return;
+        }
+        authenticated = true;
+        session.socket = socket;
+        const since = Number(d.seq);
+        for (const event of session.log.filter((e) => e.s > since))
+          socket.send(JSON.stringify({ op: 0, t: event.t, s: event.s, d: event.d }));
+        emit(socket, 'RESUMED', {});
+        state.changed();
+      } else if (!authenticated) {
+        socket.close(4003, 'Not authenticated.');
+      }
+    });
+    socket.on('close', () => {
+      if (session?.socket === socket) session.socket = null;
+    });
+  });
+
+  return {
+    url,
+    stats,
+    behaviour,
+    dispatch(t, d) {
+      // With no session (no client, or before IDENTIFY) nobody hears it, as on Discord.
+      if (session === null) return;
+      if (session.socket === null) {
+        session.seq += 1;
+        session.log.push({ s: session.seq, t, d });
+      } else {
+        emit(session.socket, t, d);
+      }
+    },
+    drop() {
+      session?.socket?.terminate();
+      if (session !== null) session.socket = null;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close(() => resolve());
+      }),
+  };
+}
+
+function ready(sessionId: string, url: string) {
+  return {
+    v: 10,
+    user: BOT_USER,
+    guilds: [{ id: GUILD_ID, unavailable: true }],
+    session_id: sessionId,
+    resume_gateway_url: url,
+    shard: [0, 1],
+    application: { id: APP_ID, flags: 0 },
+    user_settings: {},
+    private_channels: [],
+    relationships: [],
+    presences: [],
+    geo_ordered_rtc_regions: [],
+    guild_join_requests: [],
+  };
+}
+
+export function guild() {
+  return {
+    id: GUILD_ID,
+    name: 'k8s study group',
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    banner: null,
+    description: null,
+    owner_id: '1100000000000000099',
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    roles: [
+      {
+        id: GUILD_ID,
+        name: '@everyone',
+        permissions: EVERYONE_PERMISSIONS,
+        position: 0,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+    ],
+    emojis: [],
+    stickers: [],
+    features: [],
+    mfa_level: 0,
+    application_id: null,
+    system_channel_id: null,
+    system_channel_flags: 0,
+    rules_channel_id: null,
+    public_updates_channel_id: null,
+    safety_alerts_channel_id: null,
+    vanity_url_code: null,
+    premium_tier: 0,
+    preferred_locale: 'en-US',
+    nsfw_level: 0,
+    premium_progress_bar_enabled: false,
+    max_members: 500_000,
+    max_video_channel_users: 25,
+    joined_at: '2025-01-01T00:00:00.000Z',
+    large: false,
+    unavailable: false,
+    member_count: 4,
+    voice_states: [],
+    members: [],
+    channels: [
+      {
+        id: CHANNEL_ID,
+        type: 0,
+        guild_id: GUILD_ID,
+        name: 'study',
+        position: 0,
+        permission_overwrites: [],
+        nsfw: false,
+        parent_id: null,
+        topic: null,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        flags: 0,
+      },
+    ],
+    threads: [],
+    presences: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+  };
+}

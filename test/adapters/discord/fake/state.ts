@@ -1,0 +1,162 @@
+import { EventEmitter } from 'node:events';
+import { EPHEMERAL } from './limits.ts';
+
+/** Everything the fake Discord remembers, and a way for tests to wait until it changes. */
+export const TOKEN = 'fake.bot.token';
+export const APP_ID = '1100000000000000001';
+export const GUILD_ID = '1100000000000000002';
+export const CHANNEL_ID = '1100000000000000003';
+export const BOT_USER = {
+  id: APP_ID,
+  username: 'podium',
+  discriminator: '0',
+  global_name: 'Podium',
+  avatar: null,
+  bot: true,
+};
+
+type Json = Record<string, unknown>;
+
+export interface StoredFile {
+  name: string;
+  text: string;
+}
+
+export interface StoredMessage {
+  id: string;
+  channelId: string;
+  content: string;
+  components: unknown[];
+  flags: number;
+  files: StoredFile[];
+  /** The `allowed_mentions` the bot sent with the last write (undefined when it sent none). */
+  allowedMentions: unknown;
+  /** The interaction this message answers, if any. */
+  interactionId: string | null;
+  edits: number;
+  deleted: boolean;
+}
+
+export interface Rejection {
+  method: string;
+  path: string;
+  status: number;
+  body: unknown;
+}
+
+export interface InteractionRecord {
+  id: string;
+  token: string;
+  /** 2 command, 3 component, 4 autocomplete, 5 modal submit. */
+  type: number;
+  payload: Json;
+  /** Callback types received, in order (a second one is a rejection). */
+  callbacks: number[];
+  expired: boolean;
+  original: StoredMessage | null;
+  followups: StoredMessage[];
+  choices: { name: string; value: unknown }[] | null;
+  modal: Json | null;
+  timer: NodeJS.Timeout | null;
+}
+
+export interface FakeState {
+  events: EventEmitter;
+  messages: Map<string, StoredMessage>;
+  interactions: Map<string, InteractionRecord>;
+  byToken: Map<string, InteractionRecord>;
+  rejections: Rejection[];
+  /** Every body the bot sent that becomes a message (for mention checks). */
+  writes: { path: string; body: Json }[];
+  commandPuts: { path: string; body: unknown }[];
+  attachments: Map<string, { text: string; delayMs: number }>;
+  snowflake(): string;
+  changed(): void;
+}
+
+export function createState(): FakeState {
+  let next = 1_200_000_000_000_000_000n;
+  const events = new EventEmitter();
+  events.setMaxListeners(0);
+  return {
+    events,
+    messages: new Map(),
+    interactions: new Map(),
+    byToken: new Map(),
+    rejections: [],
+    writes: [],
+    commandPuts: [],
+    attachments: new Map(),
+    snowflake: () => String(next++),
+    changed: () => events.emit('change'),
+  };
+}
+
+/** A message written by the bot: stored, and returned as the full message object discord.js builds on. */
+export function storeMessage(
+  state: FakeState,
+  channelId: string,
+  body: Json,
+  files: StoredFile[],
+  interactionId: string | null,
+): StoredMessage {
+  const message: StoredMessage = {
+    id: state.snowflake(),
+    channelId,
+    content: typeof body.content === 'string' ? body.content : '',
+    components: Array.isArray(body.components) ? body.components : [],
+    flags: typeof body.flags === 'number' ? body.flags : 0,
+    files,
+    allowedMentions: body.allowed_mentions,
+    interactionId,
+    edits: 0,
+    deleted: false,
+  };
+  state.messages.set(message.id, message);
+  return message;
+}
+
+export function editMessage(message: StoredMessage, body: Json, files: StoredFile[]): void {
+  if (typeof body.content === 'string') message.content = body.content;
+  if (Array.isArray(body.components)) message.components = body.components;
+  if (Array.isArray(body.attachments)) {
+    const keep = new Set(body.attachments.map((a) => String((a as Json).id)));
+    message.files = message.files.filter((_, i) => keep.has(String(i))).concat(files);
+  } else {
+    message.files = message.files.concat(files);
+  }
+  message.allowedMentions = body.allowed_mentions;
+  message.flags &= ~128; // a deferred response's "thinking…" state ends with its first edit
+  message.edits += 1;
+}
+
+export const isEphemeral = (message: StoredMessage) => (message.flags & EPHEMERAL) !== 0;
+
+export function messageJson(message: StoredMessage): Json {
+  return {
+    id: message.id,
+    channel_id: message.channelId,
+    guild_id: GUILD_ID,
+    author: BOT_USER,
+    content: message.content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: message.edits > 0 ? new Date().toISOString() : null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: message.files.map((f, i) => ({
+      id: `${message.id}${i}`,
+      filename: f.name,
+      size: Buffer.byteLength(f.text),
+      url: `https://cdn.invalid/${f.name}`,
+      proxy_url: `https://cdn.invalid/${f.name}`,
+    })),
+    embeds: [],
+    pinned: false,
+    type: message.interactionId === null ? 0 : 20,
+    flags: message.flags,
+    components: message.components,
+    ...(message.interactionId === null ? {} : { webhook_id: APP_ID, application_id: APP_ID }),
+  };
+}
