@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { runConsole } from './adapters/console/console.ts';
+import { slackOptionsFrom, startSlack } from './adapters/slack/slack.ts';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { loadLabCatalogue } from './lab/load.ts';
@@ -47,8 +48,24 @@ async function main(argv: string[]): Promise<number> {
     app.value.db.close();
     return 0;
   }
+  if (mode === 'bots') {
+    const stops: (() => Promise<void>)[] = [];
+    if (config.slack) stops.push((await startSlack(app.value, slackOptionsFrom(config.slack))).stop);
+    await untilSignal();
+    for (const stop of stops) await stop();
+    app.value.db.close();
+    return 0;
+  }
   process.stderr.write(`podium: unknown mode "${mode}"; try "podium console"\n`);
   return 2;
+}
+
+/** Resolves on Ctrl-C or a service manager's stop, so the bots disconnect cleanly. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -80,7 +80,9 @@ export function combinedAction(picked: readonly string[], all: readonly string[]
   if (first === undefined) return '';
   const prefix = first.slice(0, first.search(/\S+$/)).trimEnd();
   if (picked.length === 0) return prefix;
-  const lasts = picked.map((a) => a.slice(a.search(/\S+$/)));
+  // In the order the choices were offered, whatever order they were ticked in.
+  const ordered = [...picked].sort((a, b) => all.indexOf(a) - all.indexOf(b));
+  const lasts = ordered.map((a) => a.slice(a.search(/\S+$/)));
   return `${prefix} ${lasts.join(',')}`;
 }
 

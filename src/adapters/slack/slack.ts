@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import { App as Bolt, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { App as Bolt, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import { CHAT_COMMANDS } from '../../../commands/index.ts';
 import type { App, ChatCommand } from '../../chat/context.ts';
 import type { Outbox } from '../../chat/outbox.ts';
+import type { Config } from '../../config.ts';
 import { boltLogger, levelOf } from './bolt-logger.ts';
 import { registerListeners } from './listeners.ts';
 import { slackOutbox } from './outbox.ts';
@@ -47,9 +48,14 @@ export async function startSlack(app: App, options: SlackOptions): Promise<Slack
     slackApiUrl: options.apiUrl ?? 'https://slack.com/api/',
     ...(options.retries === undefined ? {} : { retryConfig: { retries: options.retries } }),
   });
+  const identity = await whoAmI(options, logger, clientOptions());
   const receiver = makeReceiver(options, logger, clientOptions());
   const bolt = new Bolt({
     token: options.botToken,
+    // Checked once above: Bolt's own check would retry in the background for half an hour.
+    tokenVerificationEnabled: false,
+    botId: identity.botId,
+    botUserId: identity.botUserId,
     receiver,
     logger,
     logLevel: levelOf(app.log.level),
@@ -77,6 +83,36 @@ export async function startSlack(app: App, options: SlackOptions): Promise<Slack
       await bolt.stop();
     },
   };
+}
+
+/** From `SLACK_BOT_TOKEN` + `SLACK_APP_TOKEN` (Socket Mode) or `SLACK_SIGNING_SECRET` + `PORT` (HTTP). */
+export function slackOptionsFrom(slack: NonNullable<Config['slack']>): SlackOptions {
+  return {
+    botToken: slack.botToken,
+    ...(slack.appToken === undefined ? {} : { appToken: slack.appToken }),
+    ...(slack.signingSecret === undefined ? {} : { signingSecret: slack.signingSecret }),
+    port: slack.port,
+  };
+}
+
+/**
+ * `auth.test` with the bot token, a few tries only: a wrong token or an unreachable Slack stops
+ * the start with a clear error instead of a bot that silently retries.
+ */
+async function whoAmI(
+  options: SlackOptions,
+  logger: ReturnType<typeof boltLogger>,
+  clientOptions: { slackApiUrl: string },
+): Promise<{ botId: string; botUserId: string }> {
+  const retryConfig = { retries: Math.min(options.retries ?? 2, 2) };
+  const client = new webApi.WebClient(options.botToken, { ...clientOptions, logger, retryConfig });
+  try {
+    const auth = await client.auth.test();
+    return { botId: auth.bot_id ?? '', botUserId: auth.user_id ?? '' };
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+    throw new Error(`Slack refused the bot token or could not be reached (auth.test: ${code})`);
+  }
 }
 
 function makeReceiver(

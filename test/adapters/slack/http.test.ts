@@ -98,13 +98,13 @@ describe('Slack over HTTP (signed requests to the real Bolt HTTPReceiver)', () =
   });
 
   it('GIVEN enough pods WHEN get po -o yaml prints over 10,000 characters THEN it arrives whole, split within Slack’s limits', async () => {
-    let expected = '';
-    for (let i = 0; expected.length <= 10_000; i++) {
+    for (let i = 0; direct(BOB, 'kubectl get po -o yaml').length <= 10_000; i++) {
       direct(BOB, `kubectl run web-${i} --image=nginx --labels=app=web,tier=frontend,env=prod`);
-      expected = direct(BOB, 'kubectl get po -o yaml');
     }
     const since = h.fake.state.posts.length;
     await h.command(BOB, '/kubectl', 'get po -o yaml');
+    // The same command at the same simulated time (pod status moves on with the clock).
+    const expected = direct(BOB, 'kubectl get po -o yaml');
     const posts = () => h.fake.state.posts.slice(since);
     await waitUntil(() => posts().map(codeOf).join('\n') === expected, 'the whole output');
     expect(h.fake.state.refused).toEqual([]);
@@ -114,12 +114,11 @@ describe('Slack over HTTP (signed requests to the real Bolt HTTPReceiver)', () =
   });
 
   it('GIVEN output too long for three messages WHEN it is public THEN it is uploaded as a file (getUploadURLExternal, upload, complete)', async () => {
-    let expected = '';
-    for (let i = 0; expected.length <= 40_000; i++) {
+    for (let i = 0; direct(CAROL, 'kubectl get po -o yaml').length <= 40_000; i++) {
       direct(CAROL, `kubectl run api-${i} --image=nginx`);
-      expected = direct(CAROL, 'kubectl get po -o yaml');
     }
     const file = await h.command(CAROL, '/kubectl', 'get po -o yaml');
+    const expected = direct(CAROL, 'kubectl get po -o yaml');
     expect(file).toMatchObject({
       via: 'files',
       channel: CHANNEL,

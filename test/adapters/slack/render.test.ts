@@ -130,6 +130,7 @@ describe('combining a multiple selection', () => {
   it.each([
     [['/quiz answer 3 a', '/quiz answer 3 c'], '/quiz answer 3 a,c'],
     [['/quiz answer 3 b'], '/quiz answer 3 b'],
+    [['/quiz answer 3 c', '/quiz answer 3 a'], '/quiz answer 3 a,c'],
     [[], '/quiz answer 3'],
   ])('GIVEN %j picked THEN %s is dispatched', (picked, expected) => {
     expect(combinedAction(picked, ['/quiz answer 3 a', '/quiz answer 3 b', '/quiz answer 3 c'])).toBe(
