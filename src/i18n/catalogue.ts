@@ -50,8 +50,8 @@ export const catalogue = {
     ko: '사용법: `/file save 이름` 다음 줄에 코드 블록, `/file list`, `/file show 이름`, `/file delete 이름`.',
   },
   'file.badName': {
-    en: '`{name}` cannot be a file name: use 1 to 64 letters, digits, `.`, `_` or `-`, for example `kubia-manual.yaml`.',
-    ko: '`{name}`은(는) 파일 이름으로 쓸 수 없어요: 영문자, 숫자, `.`, `_`, `-`로 1~64자를 써 주세요. 예: `kubia-manual.yaml`.',
+    en: '`{name}` cannot be a file name: use 1 to 64 letters, digits, `.`, `_` or `-` (not `-`, `.` or `..` alone), for example `kubia-manual.yaml`.',
+    ko: '`{name}`은(는) 파일 이름으로 쓸 수 없어요: 영문자, 숫자, `.`, `_`, `-`로 1~64자를 써 주세요 (`-`, `.`, `..` 하나만은 안 돼요). 예: `kubia-manual.yaml`.',
   },
   'file.noBlock': {
     en: 'Nothing to save: put the manifest in a code block on the lines right after `/file save {name}`.',

@@ -1,9 +1,8 @@
 import { stringify } from 'yaml';
-import { apiObject } from '../cluster/api-object.ts';
 import type { Cluster, Namespace, Pod } from '../cluster/model.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
-import { OUTPUT_FORMATS_ERROR, sortKeys } from './printers/objects.ts';
+import { OUTPUT_FORMATS_ERROR, printObjects, sortKeys } from './printers/objects.ts';
 
 /**
  * `-o yaml|json` after create/apply: what the server returned, or with `--dry-run=client` the
@@ -20,10 +19,12 @@ export function printedOutput(
   if (output === undefined || output === '' || output === 'name') return ok(null);
   if (output !== 'yaml' && output !== 'json')
     return err(kubectlError('plain', { message: OUTPUT_FORMATS_ERROR(output) }));
-  const docs = items.map((item) => sortKeys('json' in item ? item.json : apiObject(item.object, cluster)));
-  if (output === 'json') return ok(docs.map((d) => JSON.stringify(d, null, 4)).join('\n'));
-  const yaml = docs.map((d) =>
-    stringify(d, { lineWidth: 0, indentSeq: false, aliasDuplicateObjects: false }).trimEnd(),
-  );
-  return ok(yaml.join('\n---\n'));
+  const docs = items.map((item) => {
+    // What the server returned prints exactly as `get -o yaml|json` prints it.
+    if ('object' in item) return printObjects([item.object], output, cluster);
+    const sorted = sortKeys(item.json);
+    if (output === 'json') return JSON.stringify(sorted, null, 4);
+    return stringify(sorted, { lineWidth: 0, indentSeq: false, aliasDuplicateObjects: false }).trimEnd();
+  });
+  return ok(docs.join(output === 'json' ? '\n' : '\n---\n'));
 }
