@@ -108,7 +108,10 @@ export class SandboxStore {
    */
   load(sandbox: Sandbox, realNow: number): Cluster {
     const cached = this.cache.get(sandbox.id) ?? this.read(sandbox.id);
+    // Least recently used first: re-inserting moves the entry to the end of the Map's order.
+    this.cache.delete(sandbox.id);
     this.cache.set(sandbox.id, cached);
+    if (this.cache.size > CACHE_SANDBOXES) this.cache.delete(this.cache.keys().next().value ?? sandbox.id);
     return { ...cached, now: realNow + sandbox.clockOffsetMs };
   }
 
@@ -199,6 +202,9 @@ const toSandbox = (row: Row): Sandbox => ({
 const seedOf = (id: number) => `sandbox-${id}`;
 
 const FREEZE = process.env.VITEST !== undefined;
+
+/** Active members at once whose clusters stay in memory; the rest are read from SQLite. */
+const CACHE_SANDBOXES = 200;
 
 function deepFreeze(value: unknown): void {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;

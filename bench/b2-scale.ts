@@ -1,0 +1,78 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHAT_COMMANDS } from '../commands/index.ts';
+import { createApp } from '../src/app.ts';
+import type { App } from '../src/chat/context.ts';
+import { dispatch } from '../src/chat/dispatch.ts';
+import { createLogger } from '../src/log.ts';
+import { summarize, type Timings } from './stats.ts';
+
+/**
+ * B2: does cost grow with the number of members? 10,000 sandboxes of 10 pods each, built through
+ * the real dispatch; then `get po -l` in one sandbox, beside the same query in a database that
+ * holds one sandbox. Also the database size and the process's resident memory.
+ */
+export interface B2 {
+  sandboxes: number;
+  dbBytes: number;
+  rssBytes: number;
+  buildSeconds: number;
+  big: Timings;
+  single: Timings;
+  ratio: number;
+}
+
+const members = (app: App, user: string, text: string) =>
+  dispatch(app, CHAT_COMMANDS, {
+    platform: 'slack',
+    scope: 'T1',
+    channel: 'C1',
+    user,
+    text,
+    attachments: [],
+  });
+
+function fill(app: App, user: string): void {
+  for (let p = 0; p < 10; p++)
+    members(app, user, `kubectl run pod${p} --image=nginx --labels=app=web,tier=t${p % 3}`);
+}
+
+function query(app: App, user: string, runs: number): Timings {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    members(app, user, "kubectl get po -l 'tier in (t1,t2)'");
+    samples.push(performance.now() - start);
+  }
+  return summarize(samples);
+}
+
+export function benchScale(count = 10_000): B2 {
+  const dir = mkdtempSync(join(tmpdir(), 'podium-b2-'));
+  const bigPath = join(dir, 'big.db');
+  const big = createApp({ dbPath: bigPath, log: createLogger('silent') });
+  const single = createApp({ dbPath: join(dir, 'single.db'), log: createLogger('silent') });
+  if (!big.ok || !single.ok) throw new Error('cannot open the bench databases');
+  // The rate limiter is per member and these members each send 10 commands: no limit is hit.
+  const start = performance.now();
+  for (let u = 0; u < count; u++) fill(big.value, `U${u}`);
+  const buildSeconds = (performance.now() - start) / 1000;
+  fill(single.value, 'U0');
+  const probe = `U${Math.floor(count / 2)}`;
+  const bigTimes = query(big.value, probe, 2_000);
+  const singleTimes = query(single.value, 'U0', 2_000);
+  big.value.db.pragma('wal_checkpoint(TRUNCATE)');
+  const rssBytes = process.memoryUsage().rss;
+  big.value.db.close();
+  single.value.db.close();
+  return {
+    sandboxes: count,
+    dbBytes: statSync(bigPath).size,
+    rssBytes,
+    buildSeconds,
+    big: bigTimes,
+    single: singleTimes,
+    ratio: bigTimes.p99 / singleTimes.p99,
+  };
+}
