@@ -1,4 +1,4 @@
-import type { Change } from '../cluster/changes.ts';
+import { applyToCluster, type Change } from '../cluster/changes.ts';
 import type { Cluster, Labels, ObjectMeta } from '../cluster/model.ts';
 import { scheduleWaiting } from '../cluster/scheduler.ts';
 import { err, ok, type Result } from '../result.ts';
@@ -122,14 +122,12 @@ export function putObject(object: AnyObject): Change {
 
 /**
  * After node labels change the scheduler retries every pending pod (a `nodeSelector` may now
- * fit). Binding writes the pod, so each bound pod gets a new resourceVersion too.
+ * fit), seeing this command's other writes too. Binding writes the pod, so each bound pod gets
+ * a new resourceVersion.
  */
 export function rescheduleAfter(cluster: Cluster, changes: readonly Change[], nextVersion: () => string) {
-  const nodes = changes.flatMap((c) => (c.op === 'putNode' ? [c.node] : []));
-  if (nodes.length === 0) return [];
-  const names = new Set(nodes.map((n) => n.metadata.name));
-  const updated = [...cluster.nodes.filter((n) => !names.has(n.metadata.name)), ...nodes];
-  return scheduleWaiting({ nodes: updated, pods: cluster.pods }, cluster.now).map((c): Change => {
+  if (!changes.some((c) => c.op === 'putNode')) return [];
+  return scheduleWaiting(applyToCluster(cluster, changes), cluster.now).map((c): Change => {
     if (c.op !== 'putPod') return c;
     return {
       op: 'putPod',

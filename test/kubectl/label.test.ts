@@ -259,6 +259,17 @@ describe('kubectl label: nodes and nodeSelector scheduling (kubectl.md §8)', ()
     expect(box.kubectl('get po kubia-gpu -o wide').text).toMatch(/Running.*node01/);
   });
 
+  it('GIVEN the pending pod and the node labelled in one command THEN it is bound and keeps its new label', () => {
+    const box = verbSandbox();
+    box.addPod('kubia-gpu', { nodeSelector: { gpu: 'true' } });
+    expect(box.kubectl('label pod/kubia-gpu node/node02 gpu=true').text).toBe(
+      'pod/kubia-gpu labeled\nnode/node02 labeled',
+    );
+    const pod = box.cluster.pods.find((p) => p.metadata.name === 'kubia-gpu');
+    expect(pod?.spec.nodeName).toBe('node02');
+    expect(pod?.metadata.labels).toEqual({ gpu: 'true' });
+  });
+
   it('GIVEN a pending pod WHEN a node gets an unrelated label THEN it stays pending', () => {
     const box = verbSandbox();
     box.addPod('kubia-gpu', { nodeSelector: { gpu: 'true' } });
