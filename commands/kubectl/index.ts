@@ -4,6 +4,7 @@ import { apiResources } from './api-resources.ts';
 import { apply } from './apply.ts';
 import { create } from './create.ts';
 import { del } from './delete.ts';
+import { describe } from './describe.ts';
 import { exec } from './exec.ts';
 import { explain } from './explain.ts';
 import { get } from './get.ts';
@@ -18,6 +19,7 @@ import { wait } from './wait.ts';
 export const KUBECTL_VERBS: readonly KubectlVerb[] = [
   run,
   get,
+  describe,
   del,
   explain,
   apiResources,

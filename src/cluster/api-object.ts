@@ -1,23 +1,502 @@
-import type { Cluster, Namespace, Node, Pod } from './model.ts';
+import { unschedulableMessage } from './events.ts';
+import { imageID, qualifiedImage, sha256 } from './images.ts';
+import {
+  type ContainerState,
+  type ContainerStatus,
+  type PodStatus,
+  podStatus,
+  type Terminated,
+} from './lifecycle.ts';
+import type { Cluster, Container, Namespace, Node, ObjectMeta, Pod } from './model.ts';
+import { iso } from './seed.ts';
 
 /**
- * An object as the API server returns it (`-o yaml`): metadata without empty maps, the spec with
- * server defaults, and the status derived from the sandbox clock. The simulator's own `sim`
- * bookkeeping never appears.
+ * An object as the API server returns it (`-o yaml|json`): metadata without empty maps, the spec
+ * with the server's defaults and admission additions (the service-account token volume, the two
+ * 300 s tolerations), and the status derived from the sandbox clock. The simulator's own `sim`
+ * bookkeeping never appears. Key order does not matter here: the printers sort.
  */
-export function apiObject(object: Pod | Node | Namespace, _cluster: Cluster): Record<string, unknown> {
-  const { labels, annotations, ...meta } = object.metadata;
-  const metadata: Record<string, unknown> = { ...meta };
-  if (Object.keys(labels).length > 0) metadata.labels = labels;
-  if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
-  if (object.kind === 'Pod') return { apiVersion: 'v1', kind: 'Pod', metadata, spec: object.spec };
-  if (object.kind === 'Node')
-    return { apiVersion: 'v1', kind: 'Node', metadata, spec: { podCIDR: object.spec.podCIDR } };
+type Json = Record<string, unknown>;
+
+export function apiObject(
+  object: Pod | Node | Namespace,
+  cluster: Pick<Cluster, 'now' | 'nodes' | 'pods'>,
+): Json {
+  if (object.kind === 'Pod') return podObject(object, cluster);
+  if (object.kind === 'Node') return nodeObject(object, cluster.now);
   return {
     apiVersion: 'v1',
     kind: 'Namespace',
-    metadata,
+    metadata: metadataOf(object.metadata),
     spec: { finalizers: ['kubernetes'] },
-    status: object.status,
+    status: { phase: object.status.phase },
+  };
+}
+
+export function metadataOf(meta: ObjectMeta & { namespace?: string }): Json {
+  const { labels, annotations, ...rest } = meta;
+  return {
+    ...rest,
+    ...(Object.keys(labels).length > 0 ? { labels } : {}),
+    ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+  };
+}
+
+export const TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+export const tokenVolumeName = (pod: Pod): string => `kube-api-access-${pod.sim.tokenSuffix}`;
+
+/** The defaults and admission plugins' additions, shared with `describe`. */
+export function podPriority(pod: Pod): { priority: number; priorityClassName?: string } {
+  if (pod.metadata.namespace !== 'kube-system') return { priority: 0 };
+  return pod.metadata.labels['k8s-app'] === 'kube-dns'
+    ? { priority: 2_000_000_000, priorityClassName: 'system-cluster-critical' }
+    : { priority: 2_000_001_000, priorityClassName: 'system-node-critical' };
+}
+
+export const DEFAULT_TOLERATIONS = [
+  { effect: 'NoExecute', key: 'node.kubernetes.io/not-ready', operator: 'Exists', tolerationSeconds: 300 },
+  { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', operator: 'Exists', tolerationSeconds: 300 },
+] as const;
+
+function podObject(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | 'pods'>): Json {
+  const status = podStatus(pod, cluster.now);
+  const { spec } = pod;
+  const { volumes: _v, tolerations: _t, ...extra } = spec.extra ?? {};
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: metadataOf(pod.metadata),
+    spec: {
+      containers: spec.containers.map((c, i) => containerSpec(c, pod, i)),
+      dnsPolicy: 'ClusterFirst',
+      enableServiceLinks: true,
+      ...(spec.hostNetwork === true ? { hostNetwork: true } : {}),
+      ...(spec.nodeName === undefined ? {} : { nodeName: spec.nodeName }),
+      ...(Object.keys(spec.nodeSelector).length > 0 ? { nodeSelector: spec.nodeSelector } : {}),
+      preemptionPolicy: 'PreemptLowerPriority',
+      ...podPriority(pod),
+      restartPolicy: spec.restartPolicy,
+      schedulerName: 'default-scheduler',
+      securityContext: {},
+      serviceAccount: 'default',
+      serviceAccountName: 'default',
+      terminationGracePeriodSeconds: 30,
+      ...extra,
+      tolerations: podTolerations(pod),
+      volumes: [...userVolumes(pod), tokenVolume(pod)],
+    },
+    status: podStatusObject(pod, status, cluster),
+  };
+}
+
+const records = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isRecord) : []);
+
+/** The manifest's volumes, with the server's defaults (configMap/secret defaultMode, hostPath type). */
+export function userVolumes(pod: Pod): Json[] {
+  return records(pod.spec.extra?.volumes).map((v) => {
+    if (isRecord(v.configMap)) return { ...v, configMap: { defaultMode: 420, ...v.configMap } };
+    if (isRecord(v.secret)) return { ...v, secret: { defaultMode: 420, ...v.secret } };
+    if (isRecord(v.hostPath)) return { ...v, hostPath: { type: '', ...v.hostPath } };
+    return v;
+  });
+}
+
+/** The manifest's mounts, then the one the ServiceAccount admission plugin appends. */
+export function containerMounts(pod: Pod, c: Container): Json[] {
+  return [
+    ...records(c.extra?.volumeMounts),
+    { mountPath: TOKEN_MOUNT_PATH, name: tokenVolumeName(pod), readOnly: true },
+  ];
+}
+
+/** The manifest's tolerations, then DefaultTolerationSeconds' two unless already tolerated. */
+export function podTolerations(pod: Pod): Json[] {
+  const own = records(pod.spec.extra?.tolerations);
+  const covers = (key: string) =>
+    own.some(
+      (t) =>
+        (t.key === key || (t.key ?? '') === '') &&
+        (t.effect ?? 'NoExecute') === 'NoExecute' &&
+        (t.operator === 'Exists' || t.key === key),
+    );
+  return [...own, ...DEFAULT_TOLERATIONS.filter((t) => !covers(t.key)).map((t) => ({ ...t }))];
+}
+
+function containerSpec(c: Container, pod: Pod, index: number): Json {
+  const { volumeMounts: _m, resources: _r, ...extra } = c.extra ?? {};
+  const { requests, limits } = containerResources(pod, index);
+  return {
+    ...(c.args === undefined ? {} : { args: c.args }),
+    ...(c.command === undefined ? {} : { command: c.command }),
+    ...(c.env.length > 0 ? { env: c.env.map((e) => ({ name: e.name, value: e.value })) } : {}),
+    image: c.image,
+    imagePullPolicy: c.imagePullPolicy,
+    name: c.name,
+    ...(c.ports.length > 0 ? { ports: c.ports.map((p) => ({ ...p })) } : {}),
+    resources: {
+      ...(Object.keys(limits).length > 0 ? { limits } : {}),
+      ...(Object.keys(requests).length > 0 ? { requests } : {}),
+    },
+    terminationMessagePath: '/dev/termination-log',
+    terminationMessagePolicy: 'File',
+    ...extra,
+    volumeMounts: containerMounts(pod, c),
+  };
+}
+
+function tokenVolume(pod: Pod): Json {
+  return {
+    name: tokenVolumeName(pod),
+    projected: {
+      defaultMode: 420,
+      sources: [
+        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+        {
+          downwardAPI: {
+            items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }],
+          },
+        },
+      ],
+    },
+  };
+}
+
+export interface Condition {
+  type: 'PodReadyToStartContainers' | 'Initialized' | 'Ready' | 'ContainersReady' | 'PodScheduled';
+  status: 'True' | 'False';
+  at: number;
+  reason?: string;
+  message?: string;
+}
+
+/** The kubelet's and scheduler's conditions, in the order the API lists them. */
+export function podConditions(
+  pod: Pod,
+  status: PodStatus,
+  cluster: Pick<Cluster, 'nodes' | 'pods'>,
+): Condition[] {
+  const created = Date.parse(pod.metadata.creationTimestamp);
+  if (!status.scheduled || status.startTime === undefined) {
+    const message = unschedulableMessage(pod, cluster);
+    return [{ type: 'PodScheduled', status: 'False', at: created, reason: 'Unschedulable', message }];
+  }
+  const bound = status.startTime;
+  const terminal = status.phase === 'Succeeded' || status.phase === 'Failed';
+  const lastExit = Math.max(bound, ...status.containers.flatMap((c) => c.exits.map((e) => e.finishedAt)));
+  const sandboxUp = status.sandboxAt !== undefined && !terminal;
+  const sandbox: Condition = terminal
+    ? { type: 'PodReadyToStartContainers', status: 'False', at: lastExit }
+    : {
+        type: 'PodReadyToStartContainers',
+        status: sandboxUp ? 'True' : 'False',
+        at: status.sandboxAt ?? bound,
+      };
+  const unready = status.containers.filter((c) => !c.ready).map((c) => c.name);
+  const ready: Omit<Condition, 'type'> =
+    status.phase === 'Succeeded' || status.phase === 'Failed'
+      ? { status: 'False', at: lastExit, reason: status.phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed' }
+      : unready.length === 0
+        ? { status: 'True', at: status.readyChangedAt ?? bound }
+        : {
+            status: 'False',
+            at: status.readyChangedAt ?? bound,
+            reason: 'ContainersNotReady',
+            message: `containers with unready status: [${unready.join(' ')}]`,
+          };
+  return [
+    sandbox,
+    {
+      type: 'Initialized',
+      status: 'True',
+      at: bound,
+      ...(status.phase === 'Succeeded' ? { reason: 'PodCompleted' } : {}),
+    },
+    { type: 'Ready', ...ready },
+    { type: 'ContainersReady', ...ready },
+    { type: 'PodScheduled', status: 'True', at: bound },
+  ];
+}
+
+/** Requests and limits as quantity strings (`cpu: 100m`, `memory: 70Mi`), by resource name. */
+export interface Resources {
+  requests: Record<string, string>;
+  limits: Record<string, string>;
+}
+
+/** What kubeadm's and the add-ons' manifests ask for the control-plane pods. */
+const SYSTEM_RESOURCES: Record<string, Resources> = {
+  etcd: { requests: { cpu: '100m', memory: '100Mi' }, limits: {} },
+  'kube-apiserver': { requests: { cpu: '250m' }, limits: {} },
+  'kube-controller-manager': { requests: { cpu: '200m' }, limits: {} },
+  'kube-scheduler': { requests: { cpu: '100m' }, limits: {} },
+  'kube-dns': { requests: { cpu: '100m', memory: '70Mi' }, limits: { memory: '170Mi' } },
+  flannel: { requests: { cpu: '100m', memory: '50Mi' }, limits: {} },
+};
+
+const stringMap = (value: unknown): Record<string, string> =>
+  isRecord(value)
+    ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonicalQuantity(k, String(v))]))
+    : {};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** A container's resources: the manifest's (requests default to limits), or the add-on's. */
+export function containerResources(pod: Pod, index: number): Resources {
+  const written = pod.spec.containers[index]?.extra?.resources;
+  if (isRecord(written)) {
+    const limits = stringMap(written.limits);
+    return { limits, requests: { ...limits, ...stringMap(written.requests) } };
+  }
+  if (pod.metadata.namespace !== 'kube-system' || index > 0) return { requests: {}, limits: {} };
+  const labels = pod.metadata.labels;
+  const key = labels.component ?? labels['k8s-app'] ?? labels.app ?? '';
+  return SYSTEM_RESOURCES[key] ?? { requests: {}, limits: {} };
+}
+
+const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
+const DECIMAL: Record<string, number> = { k: 1e3, M: 1e6, G: 1e9, T: 1e12 };
+
+/** A quantity in base units (cores for cpu, bytes otherwise), or null if unreadable. */
+export function parseQuantity(text: string): number | null {
+  const m = /^([0-9.]+)(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(text.trim());
+  if (m === null) return null;
+  const n = Number(m[1]);
+  const unit = m[2];
+  if (unit === undefined) return n;
+  if (unit === 'm') return n / 1000;
+  return n * (BINARY[unit] ?? DECIMAL[unit] ?? 1);
+}
+
+/** resource.Quantity's canonical String(): `0.5` cpu is `500m`, `1024Mi` is `1Gi`. */
+function canonicalQuantity(name: string, text: string): string {
+  const value = parseQuantity(text);
+  if (value === null) return text;
+  if (name === 'cpu') return cpuText(Math.round(value * 1000));
+  return /[KMGT]i$/.test(text) ? memoryText(value) : text;
+}
+
+export const cpuText = (milli: number): string => (milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`);
+export function memoryText(bytes: number): string {
+  if (bytes === 0) return '0';
+  for (const unit of ['Ti', 'Gi', 'Mi', 'Ki']) {
+    const size = BINARY[unit] ?? 1;
+    if (bytes % size === 0) return `${bytes / size}${unit}`;
+  }
+  return String(bytes);
+}
+
+/** Kubernetes' QoS rule: nothing set anywhere is BestEffort; limits = requests for cpu and memory everywhere is Guaranteed. */
+export function qosClass(pod: Pod): string {
+  const all = pod.spec.containers.map((_, i) => containerResources(pod, i));
+  if (all.every((r) => Object.keys(r.requests).length === 0 && Object.keys(r.limits).length === 0))
+    return 'BestEffort';
+  const guaranteed = all.every((r) =>
+    ['cpu', 'memory'].every((k) => r.limits[k] !== undefined && r.limits[k] === r.requests[k]),
+  );
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+/** containerd's id of a container instance (a new one for every restart). */
+export const containerID = (pod: Pod, name: string, instance: number): string =>
+  `containerd://${sha256(`${pod.metadata.uid}/${name}/${instance}`)}`;
+
+function podStatusObject(pod: Pod, status: PodStatus, cluster: Pick<Cluster, 'nodes' | 'pods'>): Json {
+  const conditions = podConditions(pod, status, cluster).map((c) => ({
+    lastProbeTime: null,
+    lastTransitionTime: iso(c.at),
+    ...(c.message === undefined ? {} : { message: c.message }),
+    ...(c.reason === undefined ? {} : { reason: c.reason }),
+    status: c.status,
+    type: c.type,
+  }));
+  if (!status.scheduled) return { conditions, phase: 'Pending', qosClass: qosClass(pod) };
+  const hostIP = pod.sim.hostIP;
+  const podIP = status.sandboxAt !== undefined ? pod.sim.podIP : undefined;
+  return {
+    conditions,
+    containerStatuses: status.containers.flatMap((c, i) => {
+      const spec = pod.spec.containers[i];
+      return spec === undefined ? [] : [containerStatusObject(pod, c, spec)];
+    }),
+    ...(hostIP === undefined ? {} : { hostIP, hostIPs: [{ ip: hostIP }] }),
+    phase: status.phase,
+    ...(podIP === undefined ? {} : { podIP, podIPs: [{ ip: podIP }] }),
+    qosClass: qosClass(pod),
+    ...(status.startTime === undefined ? {} : { startTime: iso(status.startTime) }),
+  };
+}
+
+function containerStatusObject(pod: Pod, c: ContainerStatus, spec: Container): Json {
+  const created = c.starts.length > 0;
+  const instance = c.starts.length - 1;
+  const id = containerID(pod, c.name, instance);
+  // A terminated current state is the latest instance; otherwise the last exit is the previous one.
+  const lastInstance = c.state.kind === 'terminated' ? instance - 1 : instance;
+  return {
+    ...(created ? { containerID: id } : {}),
+    image: created ? qualifiedImage(c.image) : c.image,
+    imageID: created ? imageID(c.image) : '',
+    lastState:
+      c.lastState === undefined
+        ? {}
+        : { terminated: terminatedObject(c.lastState, containerID(pod, c.name, lastInstance)) },
+    name: c.name,
+    ready: c.ready,
+    restartCount: c.restartCount,
+    started: c.started,
+    state: stateObject(c.state, id),
+    ...(created
+      ? {
+          volumeMounts: containerMounts(pod, spec).map((m) => ({
+            mountPath: m.mountPath,
+            name: m.name,
+            ...(m.readOnly === true ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}),
+          })),
+        }
+      : {}),
+  };
+}
+
+function stateObject(state: ContainerState, id: string): Json {
+  if (state.kind === 'running') return { running: { startedAt: iso(state.startedAt) } };
+  if (state.kind === 'waiting') {
+    return {
+      waiting: { ...(state.message === undefined ? {} : { message: state.message }), reason: state.reason },
+    };
+  }
+  return { terminated: terminatedObject(state, id) };
+}
+
+function terminatedObject(t: Terminated, id: string): Json {
+  return {
+    containerID: id,
+    exitCode: t.exitCode,
+    finishedAt: iso(t.finishedAt),
+    reason: t.reason,
+    startedAt: iso(t.startedAt),
+  };
+}
+
+function nodeObject(node: Node, now: number): Json {
+  const facts = nodeFacts(node, now);
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: metadataOf(node.metadata),
+    spec: {
+      podCIDR: node.spec.podCIDR,
+      podCIDRs: [node.spec.podCIDR],
+      ...(node.spec.taints.length > 0
+        ? {
+            taints: node.spec.taints.map((t) => ({
+              effect: t.effect,
+              key: t.key,
+              ...(t.value === undefined ? {} : { value: t.value }),
+            })),
+          }
+        : {}),
+      ...(node.spec.unschedulable ? { unschedulable: true } : {}),
+    },
+    status: {
+      addresses: [
+        { address: node.status.internalIP, type: 'InternalIP' },
+        { address: node.metadata.name, type: 'Hostname' },
+      ],
+      allocatable: facts.allocatable,
+      capacity: facts.capacity,
+      conditions: facts.conditions.map((c) => ({
+        lastHeartbeatTime: iso(c.heartbeat),
+        lastTransitionTime: iso(c.transition),
+        message: c.message,
+        reason: c.reason,
+        status: c.status,
+        type: c.type,
+      })),
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      nodeInfo: {
+        architecture: node.status.architecture,
+        bootID: facts.bootID,
+        containerRuntimeVersion: node.status.containerRuntimeVersion,
+        kernelVersion: node.status.kernelVersion,
+        kubeProxyVersion: '',
+        kubeletVersion: node.status.kubeletVersion,
+        machineID: facts.machineID,
+        operatingSystem: 'linux',
+        osImage: node.status.osImage,
+        systemUUID: facts.systemUUID,
+      },
+    },
+  };
+}
+
+export interface NodeCondition {
+  type: string;
+  status: 'True' | 'False';
+  heartbeat: number;
+  transition: number;
+  reason: string;
+  message: string;
+}
+
+const STATUS_REPORT_MS = 5 * 60_000;
+const uuidOf = (hex: string) =>
+  `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+
+/**
+ * What a kubeadm node with flannel reports about itself: 2 CPUs and 4 GiB, the kubelet's default
+ * eviction threshold taken off allocatable (memory 100Mi, disk 10%), flannel's NetworkUnavailable
+ * condition, and a status heartbeat every 5 minutes (the node lease carries the rest).
+ */
+export function nodeFacts(node: Node, now: number) {
+  const born = Date.parse(node.metadata.creationTimestamp);
+  const readyAt = born + 20_000;
+  const heartbeat =
+    now < readyAt ? born : readyAt + Math.floor((now - readyAt) / STATUS_REPORT_MS) * STATUS_REPORT_MS;
+  const kubelet = (
+    type: string,
+    reason: string,
+    message: string,
+    status: 'True' | 'False',
+    transition: number,
+  ) => ({
+    type,
+    status,
+    heartbeat,
+    transition,
+    reason,
+    message,
+  });
+  const conditions: NodeCondition[] = [
+    {
+      type: 'NetworkUnavailable',
+      status: 'False',
+      heartbeat: born + 25_000,
+      transition: born + 25_000,
+      reason: 'FlannelIsUp',
+      message: 'Flannel is running on this node',
+    },
+    kubelet(
+      'MemoryPressure',
+      'KubeletHasSufficientMemory',
+      'kubelet has sufficient memory available',
+      'False',
+      born,
+    ),
+    kubelet('DiskPressure', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure', 'False', born),
+    kubelet('PIDPressure', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available', 'False', born),
+    kubelet('Ready', 'KubeletReady', 'kubelet is posting ready status', 'True', readyAt),
+  ];
+  const shared = { cpu: '2', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', pods: '110' };
+  return {
+    capacity: { ...shared, 'ephemeral-storage': '20134592Ki', memory: '4010040Ki' },
+    allocatable: { ...shared, 'ephemeral-storage': '18556039957', memory: '3907640Ki' },
+    conditions,
+    machineID: sha256(`machine:${node.metadata.name}`).slice(0, 32),
+    systemUUID: uuidOf(sha256(`system:${node.metadata.name}`)),
+    bootID: uuidOf(sha256(`boot:${node.metadata.uid}`)),
+    /** The node lease is renewed every 10 s. */
+    leaseRenewed: now - ((now - born) % 10_000),
   };
 }

@@ -1,29 +1,42 @@
+import { createHash } from 'node:crypto';
 import type { Container } from './model.ts';
 
 /**
- * The simulated images, as data (kwok-style): what each listens on, what it logs, how it answers
- * HTTP and whether its process exits. Anything not in this table cannot be pulled, as a typo'd
- * image on a real cluster ends in ErrImagePull / ImagePullBackOff.
+ * The simulated images, as data (kwok-style): how each one starts (ENTRYPOINT/CMD), which ports its
+ * server binds, what it logs, how it answers HTTP and how big it is to pull. Anything not in this
+ * table cannot be pulled, as a typo'd image on a real cluster ends in ErrImagePull/ImagePullBackOff.
+ * The lifecycle (`lifecycle.ts`) and the process model (`process.ts`) are small interpreters of it.
  */
 export interface ImageSpec {
-  /** Repository without registry, tag or digest, e.g. "luksa/kubia". */
+  /** Repository without registry (for Docker Hub), tag or digest, e.g. "luksa/kubia". */
   repository: string;
+  /** Tags the registry has; any other tag is "not found". */
+  tags: RegExp;
   sizeBytes: number;
-  /** How long a pull takes on a worker, in ms. */
+  /** How long a first pull takes on a worker, in ms. A repeat pull (layers cached) is quicker. */
   pullMs: number;
-  /** TCP ports the main process binds (by default; a command may change that). */
+  /** kubeadm pre-pulls the control-plane images: they are on every node already. */
+  preloaded: boolean;
+  /** The image's ENTRYPOINT and CMD, which `command`/`args` replace as Kubernetes documents. */
+  entrypoint: string[];
+  cmd: string[];
+  /** The binary that is this image's server (its argv[0] basename); absent for plain shells. */
+  server?: string;
+  /** TCP ports the server binds. */
   listens: number[];
-  /** Lines the process prints at start; {hostname} and {port} are filled in. */
+  /** Lines the server prints at start; {hostname} and {port} are filled in. */
   startLogs: string[];
   /** Line logged per HTTP request served; {from} is the caller's address. */
   requestLog?: string;
   /** Body of the HTTP answer; {hostname} is the pod's name. */
   httpBody?: string;
-  /** The line printed when a port it wants is already taken in the pod; {port} filled in. */
+  /** What the server prints when its port is already taken in the pod (lines split on \n). */
   bindError?: string;
+  /** How long the server takes to give up on a taken port (nginx retries five times). */
+  bindFailMs?: number;
   /** Commands (besides the shell built-ins) the image ships, for `kubectl exec`. */
   binaries: string[];
-  /** Runs its command/args instead of a server (busybox, alpine): see `process.ts`. */
+  /** True for images with no server of their own (busybox, alpine, curl): the command decides. */
   runsCommand: boolean;
   /** Processes shown by `ps`, one per container: the main process's command line. */
   processName: string;
@@ -45,148 +58,191 @@ const SHELL_TOOLS = [
   'date',
   'whoami',
 ];
+const DEBIAN_TOOLS = ['sh', 'bash', 'ls', 'cat', 'echo', 'env', 'hostname', 'sleep', 'true', 'false', 'date'];
+const VERSION_TAGS =
+  /^(latest|v?\d+(\.\d+)*([-.][a-z0-9.]+)*|alpine[\d.]*|stable|mainline|bookworm|bullseye)$/;
+
+type Entry = Omit<ImageSpec, 'runsCommand' | 'preloaded' | 'tags'> & {
+  preloaded?: boolean;
+  tags?: RegExp;
+};
+
+const image = (entry: Entry): ImageSpec => ({
+  preloaded: false,
+  tags: VERSION_TAGS,
+  ...entry,
+  runsCommand: entry.server === undefined,
+});
+
+const nginxBind = (family: string) =>
+  `nginx: [emerg] bind() to ${family}:{port} failed (98: Address already in use)`;
+
+const SYSTEM_COMPONENTS: readonly { name: string; binary: string; listens: number[] }[] = [
+  { name: 'etcd', binary: 'etcd', listens: [2379, 2380, 2381] },
+  { name: 'kube-apiserver', binary: 'kube-apiserver', listens: [6443] },
+  { name: 'kube-controller-manager', binary: 'kube-controller-manager', listens: [10257] },
+  { name: 'kube-scheduler', binary: 'kube-scheduler', listens: [10259] },
+  { name: 'kube-proxy', binary: 'kube-proxy', listens: [10249, 10256] },
+  { name: 'coredns/coredns', binary: 'coredns', listens: [53, 8080, 8181] },
+];
 
 export const IMAGES: readonly ImageSpec[] = [
-  {
+  image({
+    // Kubernetes in Action's app.js on node:7: ENTRYPOINT ["node", "app.js"].
     repository: 'luksa/kubia',
+    tags: /^(latest|v[1-3])$/,
     sizeBytes: 267_353_126,
     pullMs: 2100,
+    entrypoint: ['node', 'app.js'],
+    cmd: [],
+    server: 'node',
     listens: [8080],
     startLogs: ['Kubia server starting...'],
     requestLog: 'Received request from {from}',
     httpBody: "You've hit {hostname}\n",
+    // node:7 names the error without the "address already in use" words newer Node adds.
     bindError: 'Error: listen EADDRINUSE :::{port}',
     binaries: [...SHELL_TOOLS, 'bash', 'node', 'curl'],
-    runsCommand: false,
     processName: 'node app.js',
-  },
-  {
+  }),
+  image({
     repository: 'nginx',
     sizeBytes: 72_319_283,
     pullMs: 1400,
+    entrypoint: ['/docker-entrypoint.sh'],
+    cmd: ['nginx', '-g', 'daemon off;'],
+    server: 'nginx',
     listens: [80],
     startLogs: [
       '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+      '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+      '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+      '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+      '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
       '/docker-entrypoint.sh: Configuration complete; ready for start up',
     ],
     requestLog: '{from} - - [{date}] "GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"',
     httpBody:
       '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n</body>\n</html>\n',
-    bindError: 'nginx: [emerg] bind() to 0.0.0.0:{port} failed (98: Address already in use)',
-    binaries: [
-      'sh',
-      'bash',
-      'ls',
-      'cat',
-      'echo',
-      'env',
-      'hostname',
-      'sleep',
-      'curl',
-      'true',
-      'false',
-      'date',
-      'nginx',
-    ],
-    runsCommand: false,
+    // nginx retries bind() five times, half a second apart, on both listen sockets, then gives up.
+    bindError: [
+      ...Array.from({ length: 5 }, () => [nginxBind('0.0.0.0'), nginxBind('[::]')]).flat(),
+      'nginx: [emerg] still could not bind()',
+    ].join('\n'),
+    bindFailMs: 2500,
+    binaries: [...DEBIAN_TOOLS, 'curl', 'nginx'],
     processName: 'nginx: master process nginx -g daemon off;',
-  },
-  {
+  }),
+  image({
     repository: 'redis',
     sizeBytes: 45_120_311,
     pullMs: 1200,
+    entrypoint: ['docker-entrypoint.sh'],
+    cmd: ['redis-server'],
+    server: 'redis-server',
     listens: [6379],
     startLogs: [
       '1:C * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo',
       '1:M * Ready to accept connections tcp',
     ],
     bindError:
-      '1:M # Warning: Could not create server TCP listening socket *:{port}: bind: Address already in use',
-    binaries: [
-      'sh',
-      'bash',
-      'ls',
-      'cat',
-      'echo',
-      'env',
-      'hostname',
-      'sleep',
-      'true',
-      'false',
-      'date',
-      'redis-cli',
-      'redis-server',
-    ],
-    runsCommand: false,
+      '1:M # Warning: Could not create server TCP listening socket *:{port}: bind: Address already in use\n1:M # Failed listening on port {port} (tcp), aborting.',
+    binaries: [...DEBIAN_TOOLS, 'redis-cli', 'redis-server'],
     processName: 'redis-server *:6379',
-  },
-  {
+  }),
+  image({
     repository: 'busybox',
     sizeBytes: 2_155_134,
     pullMs: 900,
+    entrypoint: [],
+    cmd: ['sh'],
     listens: [],
     startLogs: [],
-    binaries: [...SHELL_TOOLS, 'nc', 'httpd'],
-    runsCommand: true,
+    binaries: [...SHELL_TOOLS, 'nc', 'httpd', 'wget'],
     processName: 'sh',
-  },
-  {
+  }),
+  image({
     repository: 'alpine',
     sizeBytes: 3_653_068,
     pullMs: 900,
+    entrypoint: [],
+    cmd: ['/bin/sh'],
     listens: [],
     startLogs: [],
     binaries: [...SHELL_TOOLS, 'nc'],
-    runsCommand: true,
-    processName: 'sh',
-  },
-  {
+    processName: '/bin/sh',
+  }),
+  image({
+    // ENTRYPOINT ["/entrypoint.sh"] CMD ["curl"]: arguments starting with "-" go to curl.
+    repository: 'curlimages/curl',
+    sizeBytes: 10_218_764,
+    pullMs: 1000,
+    entrypoint: ['/entrypoint.sh'],
+    cmd: ['curl'],
+    listens: [],
+    startLogs: [],
+    binaries: ['sh', 'ls', 'cat', 'echo', 'env', 'hostname', 'sleep', 'true', 'false', 'date', 'curl'],
+    processName: 'curl',
+  }),
+  image({
+    // The log-shipping sidecar of the notes' multi-container pods.
     repository: 'fluent/fluent-bit',
     sizeBytes: 38_502_917,
     pullMs: 1300,
+    entrypoint: ['/fluent-bit/bin/fluent-bit'],
+    cmd: ['-c', '/fluent-bit/etc/fluent-bit.conf'],
+    server: 'fluent-bit',
     listens: [2020],
     startLogs: [
       'Fluent Bit v3.2.2',
-      '[info] [fluent bit] version=3.2.2, commit=, pid=1',
-      '[info] [input:tail:tail.0] initializing',
+      '* Copyright (C) 2015-2024 The Fluent Bit Authors',
+      '* Fluent Bit is a CNCF sub-project under the umbrella of Fluentd',
+      '* https://fluentbit.io',
+      '',
+      '[info] [fluent bit] version=3.2.2, commit=a59c8f2e4c, pid=1',
+      '[info] [storage] ver=1.5.2, type=memory, sync=normal, checksum=off, max_chunks_up=128',
+      '[info] [cmetrics] version=0.9.9',
+      '[info] [input:cpu:cpu.0] initializing',
       '[info] [output:stdout:stdout.0] worker #0 started',
       '[info] [http_server] listen iface=0.0.0.0 tcp_port=2020',
+      '[info] [sp] stream processor started',
     ],
     httpBody: '{"fluent-bit":{"version":"3.2.2","edition":"Community"}}\n',
     bindError: '[error] [http_server] could not bind address 0.0.0.0:{port}. Aborting',
     binaries: ['fluent-bit'],
-    runsCommand: false,
     processName: '/fluent-bit/bin/fluent-bit -c /fluent-bit/etc/fluent-bit.conf',
-  },
-  ...[
-    'etcd',
-    'kube-apiserver',
-    'kube-controller-manager',
-    'kube-scheduler',
-    'kube-proxy',
-    'coredns/coredns',
-  ].map(
-    (name): ImageSpec => ({
-      repository: `registry.k8s.io/${name}`,
+  }),
+  ...SYSTEM_COMPONENTS.map((c) =>
+    image({
+      repository: `registry.k8s.io/${c.name}`,
       sizeBytes: 30_000_000,
       pullMs: 1000,
-      listens: [],
+      preloaded: true,
+      entrypoint: [c.binary],
+      cmd: [],
+      server: c.binary,
+      listens: c.listens,
       startLogs: [],
       binaries: [],
-      runsCommand: false,
-      processName: name.split('/').pop() ?? name,
+      processName: c.binary,
     }),
   ),
-  {
+  image({
     repository: 'ghcr.io/flannel-io/flannel',
     sizeBytes: 32_000_000,
     pullMs: 1000,
+    preloaded: true,
+    entrypoint: ['/opt/bin/flanneld'],
+    cmd: [],
+    server: 'flanneld',
     listens: [],
     startLogs: [],
     binaries: [],
-    runsCommand: false,
     processName: '/opt/bin/flanneld --ip-masq --kube-subnet-mgr',
-  },
+  }),
 ];
 
 export interface ImageRef {
@@ -207,20 +263,52 @@ export function parseImage(image: string): ImageRef {
   return { repository, tag };
 }
 
+/** The catalogue entry for a reference, if the registry has that repository and tag. */
 export function findImage(image: string): ImageSpec | undefined {
-  const { repository } = parseImage(image);
-  return IMAGES.find((i) => i.repository === repository);
+  const { repository, tag } = parseImage(image);
+  const spec = IMAGES.find((i) => i.repository === repository);
+  return spec !== undefined && (image.includes('@') || spec.tags.test(tag)) ? spec : undefined;
 }
 
 /** What `status.containerStatuses[].image` shows: the fully qualified reference. */
 export function qualifiedImage(image: string): string {
   const { repository, tag } = parseImage(image);
-  const first = repository.split('/')[0] ?? '';
-  const hasRegistry = first.includes('.') || first.includes(':');
-  if (hasRegistry) return `${repository}:${tag}`;
+  if (hasRegistry(repository)) return `${repository}:${tag}`;
   return repository.includes('/')
     ? `docker.io/${repository}:${tag}`
     : `docker.io/library/${repository}:${tag}`;
+}
+
+/** `imageID`: the repository with the digest the runtime resolved (deterministic per repository). */
+export function imageID(image: string): string {
+  const qualified = qualifiedImage(image);
+  const repository = qualified.slice(0, qualified.lastIndexOf(':'));
+  return `${repository}@sha256:${sha256(`image:${parseImage(image).repository}`)}`;
+}
+
+const hasRegistry = (repository: string): boolean => {
+  const first = repository.split('/')[0] ?? '';
+  return repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+};
+
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Why containerd cannot pull an image it does not find, worded as containerd 1.7 reports it: an
+ * unknown Docker Hub repository is "pull access denied", an unknown tag of a known one is "not
+ * found", and a registry that does not exist fails its DNS lookup.
+ */
+export function pullError(image: string): string {
+  const qualified = qualifiedImage(image);
+  const { repository, tag } = parseImage(image);
+  const prefix = `failed to pull and unpack image "${qualified}": failed to resolve reference "${qualified}"`;
+  if (IMAGES.some((i) => i.repository === repository)) return `${prefix}: ${qualified}: not found`;
+  if (hasRegistry(repository)) {
+    const host = repository.split('/')[0] ?? '';
+    const path = repository.slice(host.length + 1);
+    return `${prefix}: failed to do request: Head "https://${host}/v2/${path}/manifests/${tag}": dial tcp: lookup ${host}: no such host`;
+  }
+  return `${prefix}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`;
 }
 
 /** Image pull policy defaulting: Always for :latest or no tag, IfNotPresent otherwise. */

@@ -1,23 +1,43 @@
-import { findImage } from './images.ts';
+import { findImage, type ImageSpec, pullError, sha256 } from './images.ts';
 import type { Container, Pod } from './model.ts';
 import { type ProcessPlan, planProcess } from './process.ts';
 
 /**
- * A pod's status is never stored: it is derived from when the pod was scheduled, what its images
- * do (the catalogue) and the sandbox clock. The kubelet's timeline, per container in order:
- * pull (the image's pull time), create, start; a process that exits is restarted under
- * `restartPolicy: Always` (or `OnFailure` after a failure) with back-off 10 s, 20 s, 40 s ... 5 min.
+ * A pod's status is never stored: it is replayed from when the pod was bound, what its images do
+ * (the catalogue) and the sandbox clock, following the kubelet. Timeline (all in `TIMING`):
+ *   bound S ─ sandbox ready, first pull starts S+900ms ─ pulled (the image's pull time) ─
+ *   Created +100ms ─ Started +150ms; the next container is handled after that one started.
+ * A process that exits under `restartPolicy: Always` (or `OnFailure` after a failure) is restarted
+ * by the next sync, 1 s later: at once the first time, then after a back-off of 10 s, 20 s, 40 s
+ * ... 5 min (flowcontrol.Backoff, keyed per container; reset after a run of more than 10 min).
+ * While backing off, the pod worker re-syncs every 10 s and each sync reports "Back-off".
+ * A pull that fails is retried with the same back-off, first 10 s.
  */
-export const PULL_START_MS = 400;
-const CREATE_MS = 150;
-const BACKOFF_START_MS = 10_000;
-const BACKOFF_CAP_MS = 300_000;
-/** How long a failed container shows `Error` before the kubelet reports the back-off. */
-const ERROR_VISIBLE_MS = 1_000;
-/** An unknown image: ErrImagePull after the failed pull, ImagePullBackOff in between retries. */
-const PULL_FAIL_MS = 1_800;
+export const TIMING = {
+  /** Bound → pod sandbox (network namespace) ready and the first image pull begins. */
+  sandboxMs: 900,
+  /** Image pulled → Created event. */
+  createMs: 100,
+  /** Image pulled → container started. */
+  startMs: 150,
+  /** A failing pull takes this long to be refused by the registry. */
+  pullFailMs: 1200,
+  /** A process exits → the kubelet's next sync (PLEG relist) reacts. */
+  syncMs: 1000,
+  /** The pod worker's requeue after a failed sync (back-off in progress). */
+  resyncMs: 10_000,
+  backoffStartMs: 10_000,
+  backoffCapMs: 300_000,
+} as const;
+/** @deprecated kept for older callers: when the first pull starts after binding. */
+export const PULL_START_MS = TIMING.sandboxMs;
 
-export type WaitingReason = 'ContainerCreating' | 'ErrImagePull' | 'ImagePullBackOff' | 'CrashLoopBackOff';
+export type WaitingReason =
+  | 'ContainerCreating'
+  | 'ErrImagePull'
+  | 'ImagePullBackOff'
+  | 'ErrImageNeverPull'
+  | 'CrashLoopBackOff';
 
 export interface Terminated {
   reason: 'Completed' | 'Error';
@@ -31,8 +51,21 @@ export type ContainerState =
   | { kind: 'running'; startedAt: number }
   | ({ kind: 'terminated' } & Terminated);
 
+/** What the kubelet did for one container, for events (`events.ts`) and logs. */
+export type Occurrence =
+  | { at: number; kind: 'pulling' }
+  | { at: number; kind: 'pulled'; ms: number }
+  | { at: number; kind: 'present' }
+  | { at: number; kind: 'pullFailed'; message: string }
+  | { at: number; kind: 'pullBackOff' }
+  | { at: number; kind: 'neverPull' }
+  | { at: number; kind: 'created' }
+  | { at: number; kind: 'started' }
+  | { at: number; kind: 'backOff' };
+
 export interface ContainerStatus {
   name: string;
+  /** The image as the spec names it. */
   image: string;
   ready: boolean;
   started: boolean;
@@ -43,9 +76,11 @@ export interface ContainerStatus {
   starts: number[];
   /** Every exit so far, matching `starts`. */
   exits: Terminated[];
-  /** When the image pull finished (undefined while pulling or when it cannot be pulled). */
+  /** When the image was first available (undefined while pulling or when it cannot be pulled). */
   pulledAt?: number;
   plan: ProcessPlan;
+  /** The kubelet's actions up to now, oldest first (only filled by `podHistory`). */
+  history: Occurrence[];
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
@@ -57,180 +92,311 @@ export interface PodStatus {
   containers: ContainerStatus[];
   /** Time the last container became ready, if all are. */
   readyAt?: number;
+  /** When the pod's sandbox became ready (PodReadyToStartContainers). */
+  sandboxAt?: number;
+  /** When the containers' readiness last flipped (the Ready condition's lastTransitionTime). */
+  readyChangedAt?: number;
 }
 
 export function podStatus(pod: Pod, now: number): PodStatus {
+  return replay(pod, now, false);
+}
+
+/** The same status, with every container's `history` filled in (for events). */
+export function podHistory(pod: Pod, now: number): PodStatus {
+  return replay(pod, now, true);
+}
+
+function replay(pod: Pod, now: number, record: boolean): PodStatus {
   const scheduledAt = pod.sim.scheduledAt;
   if (scheduledAt === undefined || scheduledAt > now) {
     return { phase: 'Pending', scheduled: false, containers: [] };
   }
   const containers: ContainerStatus[] = [];
-  let cursor = scheduledAt + PULL_START_MS;
+  const pulled = new Set<string>();
+  let cursor = scheduledAt + TIMING.sandboxMs;
   for (const [index, container] of pod.spec.containers.entries()) {
-    const plan = planProcess(pod, index);
-    const status = containerStatus(pod, container, plan, cursor, now);
+    const run = newRun(pod, index, container, now, record, pulled);
+    const status = play(run, cursor);
     containers.push(status);
+    if (status.pulledAt !== undefined) pulled.add(container.image);
     // The kubelet starts containers one after another; a failed pull does not block the next.
-    cursor = status.pulledAt === undefined ? cursor + PULL_FAIL_MS : (status.starts[0] ?? cursor) + CREATE_MS;
+    cursor = run.handOff;
   }
+  const phase = phaseOf(pod, containers);
   return {
-    phase: phaseOf(pod, containers),
+    phase,
     scheduled: true,
     startTime: scheduledAt,
     containers,
-    ...readyAt(containers),
+    ...(scheduledAt + TIMING.sandboxMs <= now ? { sandboxAt: scheduledAt + TIMING.sandboxMs } : {}),
+    ...readiness(containers, scheduledAt, now),
   };
 }
 
-function containerStatus(
+/** One container's replay: what it needs to know, and what it has recorded so far. */
+interface Run {
+  pod: Pod;
+  index: number;
+  container: Container;
+  image: ImageSpec | undefined;
+  plan: ProcessPlan;
+  now: number;
+  record: boolean;
+  /** Images an earlier container of this pod already pulled (the node has their layers). */
+  pulledInPod: ReadonlySet<string>;
+  history: Occurrence[];
+  starts: number[];
+  exits: Terminated[];
+  pulledAt?: number;
+  pulls: number;
+  /** When the kubelet moves on to the next container (after this one's first start or failed pull). */
+  handOff: number;
+}
+
+function newRun(
   pod: Pod,
+  index: number,
   container: Container,
-  plan: ProcessPlan,
-  pullFrom: number,
   now: number,
-): ContainerStatus {
+  record: boolean,
+  pulledInPod: ReadonlySet<string>,
+): Run {
   const image = findImage(container.image);
-  const base = { name: container.name, image: container.image, plan, starts: [], exits: [] };
-  if (image === undefined) {
-    const failedAt = pullFrom + PULL_FAIL_MS;
-    const reason: WaitingReason = now < failedAt ? 'ContainerCreating' : pullFailure(now - failedAt);
-    return { ...base, ready: false, started: false, restartCount: 0, state: { kind: 'waiting', reason } };
-  }
-  const pulledAt = pullFrom + image.pullMs;
-  if (now < pulledAt + CREATE_MS) {
-    return {
-      ...base,
-      ready: false,
-      started: false,
-      restartCount: 0,
-      state: { kind: 'waiting', reason: 'ContainerCreating' },
-    };
-  }
-  return runLoop(
-    pod,
-    {
-      ...base,
-      pulledAt,
-      ready: false,
-      started: false,
-      restartCount: 0,
-      state: { kind: 'waiting', reason: 'ContainerCreating' },
-    },
-    pulledAt + CREATE_MS,
-    now,
-  );
-}
-
-/** Plays the start / exit / back-off / restart loop forward to `now`. */
-function runLoop(pod: Pod, status: ContainerStatus, firstStart: number, now: number): ContainerStatus {
-  const starts: number[] = [];
-  const exits: Terminated[] = [];
-  let start = firstStart;
-  for (;;) {
-    starts.push(start);
-    const runMs = status.plan.runsForMs;
-    if (runMs === null || start + runMs > now) {
-      return finish(status, starts, exits, { kind: 'running', startedAt: start }, now);
-    }
-    const exit: Terminated = {
-      reason: status.plan.exitCode === 0 ? 'Completed' : 'Error',
-      exitCode: status.plan.exitCode,
-      startedAt: start,
-      finishedAt: start + runMs,
-    };
-    exits.push(exit);
-    if (!restarts(pod, exit.exitCode))
-      return finish(status, starts, exits, { kind: 'terminated', ...exit }, now);
-    const backoff = Math.min(BACKOFF_START_MS * 2 ** (exits.length - 1), BACKOFF_CAP_MS);
-    const next = exit.finishedAt + backoff;
-    if (next > now) {
-      const state: ContainerState =
-        now - exit.finishedAt < ERROR_VISIBLE_MS
-          ? { kind: 'terminated', ...exit }
-          : {
-              kind: 'waiting',
-              reason: 'CrashLoopBackOff',
-              message: `back-off ${formatBackoff(backoff)} restarting failed container=${status.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`,
-            };
-      return finish(status, starts, exits, state, now);
-    }
-    start = next;
-  }
-}
-
-function finish(
-  status: ContainerStatus,
-  starts: number[],
-  exits: Terminated[],
-  state: ContainerState,
-  _now: number,
-): ContainerStatus {
-  const restartCount = Math.max(0, starts.length - 1);
-  const lastExit = state.kind === 'terminated' ? exits[exits.length - 2] : exits[exits.length - 1];
+  const plan = planProcess(pod, index);
   return {
-    ...status,
-    starts,
-    exits,
+    pod,
+    index,
+    container,
+    image,
+    plan,
+    now,
+    record,
+    pulledInPod,
+    history: [],
+    starts: [],
+    exits: [],
+    pulls: 0,
+    handOff: 0,
+  };
+}
+
+function play(run: Run, from: number): ContainerStatus {
+  if (run.container.imagePullPolicy === 'Never' && run.image?.preloaded !== true) return neverPull(run, from);
+  if (run.image === undefined) return failPulls(run, from);
+  let t = from;
+  let backoff: { ms: number; lastUpdate: number } | null = null;
+  let waiting: ContainerState = { kind: 'waiting', reason: 'ContainerCreating' };
+  for (;;) {
+    const ready = ensureImage(run, t, run.image);
+    const start = ready + TIMING.startMs;
+    if (run.starts.length === 0) run.handOff = start;
+    if (ready > run.now) return finish(run, waiting);
+    note(run, { at: ready + TIMING.createMs, kind: 'created' });
+    if (start > run.now) return finish(run, waiting);
+    run.starts.push(start);
+    note(run, { at: start, kind: 'started' });
+    const runs = run.plan.runsForMs;
+    if (runs === null || start + runs > run.now) return finish(run, { kind: 'running', startedAt: start });
+    const exit: Terminated = {
+      reason: run.plan.exitCode === 0 ? 'Completed' : 'Error',
+      exitCode: run.plan.exitCode,
+      startedAt: start,
+      finishedAt: start + runs,
+    };
+    run.exits.push(exit);
+    const terminated: ContainerState = { kind: 'terminated', ...exit };
+    if (!restarts(run.pod, exit.exitCode)) return finish(run, terminated);
+    const sync = exit.finishedAt + TIMING.syncMs;
+    if (backoff === null || exit.finishedAt - backoff.lastUpdate > 2 * TIMING.backoffCapMs) {
+      // No back-off yet (or it expired): restart at this sync, and arm the back-off.
+      backoff = { ms: TIMING.backoffStartMs, lastUpdate: sync };
+      if (run.now < sync) return finish(run, terminated);
+      t = sync;
+      waiting = terminated;
+      continue;
+    }
+    const restartAt: number = sync + backoff.ms;
+    for (let at = sync; at < restartAt && at <= run.now; at += TIMING.resyncMs)
+      note(run, { at, kind: 'backOff' });
+    waiting = {
+      kind: 'waiting',
+      reason: 'CrashLoopBackOff',
+      message: `back-off ${goDuration(backoff.ms)} restarting failed container=${run.container.name} pod=${podRef(run.pod)}`,
+    };
+    if (run.now < sync) return finish(run, terminated);
+    if (run.now < restartAt) return finish(run, waiting);
+    backoff = { ms: Math.min(backoff.ms * 2, TIMING.backoffCapMs), lastUpdate: restartAt };
+    t = restartAt;
+  }
+}
+
+/** Pulls (or finds) the image at `t`; returns when it is ready, maybe after `now`. */
+function ensureImage(run: Run, t: number, image: ImageSpec): number {
+  const present = image.preloaded || run.pulledAt !== undefined || run.pulledInPod.has(run.container.image);
+  if (run.container.imagePullPolicy === 'IfNotPresent' && present) {
+    note(run, { at: t, kind: 'present' });
+    run.pulledAt ??= t;
+    return t;
+  }
+  note(run, { at: t, kind: 'pulling' });
+  const ms = present ? cachedPullMs(run.pod, run.index, run.pulls) : image.pullMs;
+  run.pulls += 1;
+  const done = t + ms;
+  if (done <= run.now) {
+    note(run, { at: done, kind: 'pulled', ms });
+    run.pulledAt ??= done;
+  }
+  return done;
+}
+
+/** An image the registry does not have: fail, back off 10 s, 20 s ... 5 min, try again. */
+function failPulls(run: Run, from: number): ContainerStatus {
+  const message = pullError(run.container.image);
+  const backOff: ContainerState = {
+    kind: 'waiting',
+    reason: 'ImagePullBackOff',
+    message: `Back-off pulling image "${run.container.image}": ErrImagePull: ${message}`,
+  };
+  run.handOff = from + TIMING.pullFailMs;
+  let t = from;
+  for (let attempt = 0; ; attempt++) {
+    note(run, { at: t, kind: 'pulling' });
+    const failed = t + TIMING.pullFailMs;
+    if (run.now < failed)
+      return finish(run, attempt === 0 ? { kind: 'waiting', reason: 'ContainerCreating' } : backOff);
+    note(run, { at: failed, kind: 'pullFailed', message });
+    const sync = failed + TIMING.syncMs;
+    const next = sync + Math.min(TIMING.backoffStartMs * 2 ** attempt, TIMING.backoffCapMs);
+    for (let at = sync; at < next && at <= run.now; at += TIMING.resyncMs)
+      note(run, { at, kind: 'pullBackOff' });
+    if (run.now < sync) return finish(run, { kind: 'waiting', reason: 'ErrImagePull', message });
+    if (run.now < next) return finish(run, backOff);
+    t = next;
+  }
+}
+
+/** `imagePullPolicy: Never` and the image is not on the node: every sync says so again. */
+function neverPull(run: Run, from: number): ContainerStatus {
+  run.handOff = from;
+  for (let at = from; at <= run.now; at += TIMING.resyncMs) note(run, { at, kind: 'neverPull' });
+  return finish(run, {
+    kind: 'waiting',
+    reason: 'ErrImageNeverPull',
+    message: `Container image "${run.container.image}" is not present with pull policy of Never`,
+  });
+}
+
+function note(run: Run, occurrence: Occurrence): void {
+  if (run.record && occurrence.at <= run.now) run.history.push(occurrence);
+}
+
+function finish(run: Run, state: ContainerState): ContainerStatus {
+  const current = state.kind === 'terminated' ? run.exits.length - 1 : run.exits.length;
+  const lastState = run.exits[current - 1];
+  return {
+    name: run.container.name,
+    image: run.container.image,
+    plan: run.plan,
+    starts: run.starts,
+    exits: run.exits,
+    history: run.history,
     state,
-    restartCount,
+    restartCount: Math.max(0, run.starts.length - 1),
     started: state.kind === 'running',
     ready: state.kind === 'running',
-    ...(lastExit === undefined ? {} : { lastState: lastExit }),
+    ...(lastState === undefined ? {} : { lastState }),
+    ...(run.pulledAt === undefined ? {} : { pulledAt: run.pulledAt }),
   };
 }
+
+/** A repeat pull only checks the manifest and finds every layer: well under a second or so. */
+function cachedPullMs(pod: Pod, index: number, pull: number): number {
+  const n = Number.parseInt(sha256(`${pod.metadata.uid}:${index}:${pull}`).slice(0, 6), 16);
+  return 380 + (n % 900);
+}
+
+export const podRef = (pod: Pod): string =>
+  `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
 
 function restarts(pod: Pod, exitCode: number): boolean {
   const policy = pod.spec.restartPolicy;
   return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
 }
 
-function pullFailure(sinceFailure: number): WaitingReason {
-  // ErrImagePull right after each failed attempt, ImagePullBackOff while waiting for the next.
-  let attempt = 0;
-  let t = 0;
-  for (;;) {
-    const backoff = Math.min(BACKOFF_START_MS * 2 ** attempt, BACKOFF_CAP_MS);
-    if (sinceFailure < t + 5_000) return 'ErrImagePull';
-    if (sinceFailure < t + backoff + PULL_FAIL_MS) return 'ImagePullBackOff';
-    t += backoff + PULL_FAIL_MS;
-    attempt += 1;
-  }
-}
-
+/** The kubelet's getPhase, for pods without init containers. */
 function phaseOf(pod: Pod, containers: ContainerStatus[]): PodPhase {
-  if (containers.some((c) => c.state.kind === 'waiting' && c.starts.length === 0)) return 'Pending';
-  const terminatedForGood = containers.every(
-    (c) => c.state.kind === 'terminated' && !restarts(pod, c.state.exitCode),
-  );
-  if (terminatedForGood) {
-    return containers.every((c) => c.state.kind === 'terminated' && c.state.exitCode === 0)
-      ? 'Succeeded'
-      : 'Failed';
+  let waiting = 0;
+  let running = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  for (const c of containers) {
+    if (c.state.kind === 'running') running++;
+    else if (c.state.kind === 'terminated') {
+      stopped++;
+      if (c.state.exitCode === 0) succeeded++;
+    } else if (c.lastState !== undefined) stopped++;
+    else waiting++;
   }
-  return 'Running';
+  if (waiting > 0) return 'Pending';
+  if (running > 0) return 'Running';
+  if (stopped === 0) return 'Pending';
+  if (pod.spec.restartPolicy === 'Always') return 'Running';
+  if (stopped === succeeded) return 'Succeeded';
+  return pod.spec.restartPolicy === 'Never' ? 'Failed' : 'Running';
 }
 
-function readyAt(containers: ContainerStatus[]): { readyAt?: number } {
-  if (containers.length === 0 || !containers.every((c) => c.ready)) return {};
-  const times = containers.map((c) => (c.state.kind === 'running' ? c.state.startedAt : 0));
-  return { readyAt: Math.max(...times) };
+/** When every container is ready (readyAt) and when that last changed, replayed over the starts and exits. */
+function readiness(
+  containers: ContainerStatus[],
+  since: number,
+  now: number,
+): { readyAt?: number; readyChangedAt: number } {
+  const changes = [...new Set(containers.flatMap((c) => [...c.starts, ...c.exits.map((e) => e.finishedAt)]))]
+    .filter((t) => t <= now)
+    .sort((a, b) => a - b);
+  const allUp = (t: number) =>
+    containers.length > 0 &&
+    containers.every((c) =>
+      c.starts.some((s, i) => s <= t && (c.exits[i] === undefined || c.exits[i].finishedAt > t)),
+    );
+  let ready = false;
+  let changedAt = since;
+  for (const t of changes) {
+    const up = allUp(t);
+    if (up !== ready) {
+      ready = up;
+      changedAt = t;
+    }
+  }
+  return ready ? { readyAt: changedAt, readyChangedAt: changedAt } : { readyChangedAt: changedAt };
 }
 
-const formatBackoff = (ms: number): string => {
-  const s = Math.round(ms / 1000);
-  return s < 60 ? `${s}s` : s % 60 === 0 ? `${s / 60}m0s` : `${Math.floor(s / 60)}m${s % 60}s`;
-};
+/** Go's time.Duration String() for whole milliseconds: "10s", "5m0s", "645ms", "2.1s", "1m2.5s". */
+export function goDuration(ms: number): string {
+  if (ms < 1000) return `${ms}ms`;
+  const minutes = Math.floor(ms / 60_000);
+  const rest = ms - minutes * 60_000;
+  const seconds = `${Math.floor(rest / 1000)}${
+    rest % 1000 === 0
+      ? ''
+      : `.${String(rest % 1000)
+          .padStart(3, '0')
+          .replace(/0+$/, '')}`
+  }s`;
+  return minutes === 0 ? seconds : `${minutes}m${seconds}`;
+}
 
 /** kubectl's STATUS column (printers.go printPod), from the derived status. */
 export function statusColumn(status: PodStatus): string {
   let reason: string = status.phase;
+  let hasRunning = false;
   // Walks from the last container to the first, so the first container's reason wins.
   for (const c of [...status.containers].reverse()) {
     if (c.state.kind === 'waiting') reason = c.state.reason;
     else if (c.state.kind === 'terminated') reason = c.state.reason;
+    else if (c.ready) hasRunning = true;
   }
-  if (reason === 'Completed' && status.containers.some((c) => c.state.kind === 'running')) {
-    reason = status.readyAt !== undefined ? 'Running' : 'NotReady';
-  }
+  if (reason === 'Completed' && hasRunning) reason = status.readyAt !== undefined ? 'Running' : 'NotReady';
   return reason;
 }

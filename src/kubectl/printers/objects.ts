@@ -1,7 +1,7 @@
-import { stringify } from 'yaml';
 import { apiObject } from '../../cluster/api-object.ts';
 import type { Cluster } from '../../cluster/model.ts';
 import type { AnyObject } from '../query.ts';
+import { goJson, goYaml } from './go-yaml.ts';
 
 /** `-o yaml|json|name`: objects as the API returns them, keys sorted as kubectl prints them. */
 export type ObjectFormat = 'yaml' | 'json' | 'name';
@@ -20,8 +20,8 @@ export function printObjects(objects: readonly AnyObject[], format: ObjectFormat
       ? items[0]
       : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
   const sorted = sortKeys(document);
-  if (format === 'json') return JSON.stringify(sorted, null, 4);
-  return stringify(sorted, { lineWidth: 0, indentSeq: false, aliasDuplicateObjects: false }).trimEnd();
+  if (format === 'json') return goJson(sorted);
+  return goYaml(sorted).trimEnd();
 }
 
 /** kubectl prints unstructured maps, whose keys come out sorted at every level. */

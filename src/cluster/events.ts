@@ -1,0 +1,220 @@
+import { findImage } from './images.ts';
+import { goDuration, type Occurrence, podHistory, podRef } from './lifecycle.ts';
+import type { Cluster, Pod } from './model.ts';
+import { place } from './scheduler.ts';
+
+/**
+ * A pod's events, derived (like its status) from its history rather than stored. The scheduler
+ * reports FailedScheduling (retried every 5 minutes while nothing changes) and Scheduled; the
+ * kubelet reports what `lifecycle.ts` replays. Kubelet events pass through client-go's
+ * EventCorrelator exactly as on a node (tools/record/events_cache.go): identical events are counted
+ * into one (`x5 over 3m`); after 10 different messages of one reason in 10 minutes the rest are
+ * "(combined from similar events)"; and a source may burst 25 events about one pod, then one per
+ * 5 minutes, which is why a long crash loop's Normal events look frozen. Events live 1 hour
+ * after their last update (the API server's --event-ttl).
+ */
+export type EventType = 'Normal' | 'Warning';
+
+export interface PodEvent {
+  type: EventType;
+  reason: string;
+  source: 'default-scheduler' | 'kubelet';
+  message: string;
+  count: number;
+  /** Epoch ms of the first and the last recorded occurrence. */
+  first: number;
+  last: number;
+}
+
+const RETRY_UNSCHEDULABLE_MS = 5 * 60_000;
+const EVENT_TTL_MS = 60 * 60_000;
+const AGGREGATE_MAX = 10;
+const AGGREGATE_INTERVAL_MS = 600_000;
+const SPAM_BURST = 25;
+const SPAM_QPS = 1 / 300;
+
+interface Raw {
+  at: number;
+  type: EventType;
+  reason: string;
+  message: string;
+  /** spec.containers{name}: part of the dedup key, not of the aggregation or spam keys. */
+  fieldPath: string;
+}
+
+/** The pod's events as `kubectl describe` lists them: oldest last-seen first. */
+export function podEvents(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods' | 'now'>): PodEvent[] {
+  const now = cluster.now;
+  const events = [...schedulerEvents(pod, cluster), ...correlate(kubeletRaw(pod, now))];
+  return events
+    .filter((e) => now - e.last < EVENT_TTL_MS)
+    .map((e, order) => ({ e, order }))
+    .sort((a, b) => a.e.last - b.e.last || a.e.first - b.e.first || a.order - b.order)
+    .map(({ e }) => e);
+}
+
+function schedulerEvents(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods' | 'now'>): PodEvent[] {
+  const created = Date.parse(pod.metadata.creationTimestamp);
+  const scheduledAt = pod.sim.scheduledAt;
+  const until = scheduledAt === undefined || scheduledAt > cluster.now ? cluster.now + 1 : scheduledAt;
+  const events: PodEvent[] = [];
+  const attempts: number[] = [];
+  for (let at = created; at < until; at += RETRY_UNSCHEDULABLE_MS) attempts.push(at);
+  const first = attempts[0];
+  const last = attempts.at(-1);
+  if (first !== undefined && last !== undefined) {
+    events.push({
+      type: 'Warning',
+      reason: 'FailedScheduling',
+      source: 'default-scheduler',
+      message: unschedulableMessage(pod, cluster),
+      count: attempts.length,
+      first,
+      last,
+    });
+  }
+  if (scheduledAt !== undefined && scheduledAt <= cluster.now && pod.spec.nodeName !== undefined) {
+    events.push({
+      type: 'Normal',
+      reason: 'Scheduled',
+      source: 'default-scheduler',
+      message: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${pod.spec.nodeName}`,
+      count: 1,
+      first: scheduledAt,
+      last: scheduledAt,
+    });
+  }
+  return events;
+}
+
+/**
+ * The scheduler's FitError. For a pod that was bound later (a node got the label it wanted), the
+ * nodes are judged as they were before: its node without the labels its nodeSelector asks for.
+ */
+export function unschedulableMessage(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods'>): string {
+  const nodes = cluster.nodes.map((node) => {
+    if (node.metadata.name !== pod.spec.nodeName) return node;
+    const labels = Object.fromEntries(
+      Object.entries(node.metadata.labels).filter(([key]) => !(key in pod.spec.nodeSelector)),
+    );
+    return { ...node, metadata: { ...node.metadata, labels } };
+  });
+  const { nodeName: _bound, ...spec } = pod.spec;
+  const placement = place({ ...pod, spec }, { nodes, pods: cluster.pods });
+  return placement.ok ? `0/${nodes.length} nodes are available.` : placement.message;
+}
+
+function kubeletRaw(pod: Pod, now: number): Raw[] {
+  const status = podHistory(pod, now);
+  const raw: Raw[] = [];
+  status.containers.forEach((c, i) => {
+    const container = pod.spec.containers[i];
+    if (container === undefined) return;
+    const fieldPath = `spec.containers{${c.name}}`;
+    for (const o of c.history) {
+      for (const [type, reason, message] of describeOccurrence(o, container.image, c.name, pod)) {
+        raw.push({ at: o.at, type, reason, message, fieldPath });
+      }
+    }
+  });
+  return raw.sort((a, b) => a.at - b.at);
+}
+
+/** The kubelet's wording for each thing it did (pkg/kubelet/images, kuberuntime). */
+function describeOccurrence(
+  o: Occurrence,
+  image: string,
+  container: string,
+  pod: Pod,
+): [EventType, string, string][] {
+  switch (o.kind) {
+    case 'pulling':
+      return [['Normal', 'Pulling', `Pulling image "${image}"`]];
+    case 'pulled': {
+      const took = goDuration(o.ms);
+      return [
+        [
+          'Normal',
+          'Pulled',
+          `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${imageSize(image)} bytes.`,
+        ],
+      ];
+    }
+    case 'present':
+      return [['Normal', 'Pulled', `Container image "${image}" already present on machine`]];
+    case 'pullFailed':
+      return [
+        ['Warning', 'Failed', `Failed to pull image "${image}": ${o.message}`],
+        ['Warning', 'Failed', 'Error: ErrImagePull'],
+      ];
+    case 'pullBackOff':
+      return [
+        ['Normal', 'BackOff', `Back-off pulling image "${image}"`],
+        ['Warning', 'Failed', 'Error: ImagePullBackOff'],
+      ];
+    case 'neverPull':
+      return [
+        [
+          'Warning',
+          'ErrImageNeverPull',
+          `Container image "${image}" is not present with pull policy of Never`,
+        ],
+        ['Warning', 'Failed', 'Error: ErrImageNeverPull'],
+      ];
+    case 'created':
+      return [['Normal', 'Created', `Created container: ${container}`]];
+    case 'started':
+      return [['Normal', 'Started', `Started container ${container}`]];
+    case 'backOff':
+      return [
+        ['Warning', 'BackOff', `Back-off restarting failed container ${container} in pod ${podRef(pod)}`],
+      ];
+  }
+}
+
+const imageSize = (image: string): number => findImage(image)?.sizeBytes ?? 0;
+
+/** client-go's EventCorrelator: aggregate, count, then the per-pod spam filter. */
+function correlate(raw: readonly Raw[]): PodEvent[] {
+  const aggregates = new Map<string, { messages: Set<string>; last: number }>();
+  const observed = new Map<string, { count: number; first: number }>();
+  const written = new Map<string, PodEvent>();
+  const bucket = { tokens: SPAM_BURST, at: raw[0]?.at ?? 0 };
+  for (const event of raw) {
+    const aggregateKey = `${event.type}\u0000${event.reason}`;
+    let record = aggregates.get(aggregateKey);
+    if (record === undefined || event.at - record.last > AGGREGATE_INTERVAL_MS) {
+      record = { messages: new Set(), last: event.at };
+    }
+    record.messages.add(event.message);
+    record.last = event.at;
+    aggregates.set(aggregateKey, record);
+    const combined = record.messages.size >= AGGREGATE_MAX;
+    // Go pops an arbitrary member to keep the set below the maximum; we pop the oldest.
+    if (combined) record.messages.delete(record.messages.values().next().value ?? '');
+    const message = combined ? `(combined from similar events): ${event.message}` : event.message;
+    const key = combined ? aggregateKey : `${aggregateKey}\u0000${event.fieldPath}\u0000${event.message}`;
+    const seen = observed.get(key);
+    const count = (seen?.count ?? 0) + 1;
+    const first = seen?.first ?? event.at;
+    observed.set(key, { count, first });
+    // The token bucket refills continuously (golang.org/x/time/rate) up to the burst.
+    bucket.tokens = Math.min(SPAM_BURST, bucket.tokens + ((event.at - bucket.at) / 1000) * SPAM_QPS);
+    bucket.at = event.at;
+    if (bucket.tokens < 1) continue;
+    bucket.tokens -= 1;
+    written.set(key, {
+      type: event.type,
+      reason: event.reason,
+      source: 'kubelet',
+      message,
+      count,
+      first: seconds(first),
+      last: seconds(event.at),
+    });
+  }
+  return [...written.values()];
+}
+
+/** Core events carry metav1.Time: whole seconds. */
+const seconds = (ms: number): number => Math.floor(ms / 1000) * 1000;

@@ -1,0 +1,216 @@
+import {
+  containerID,
+  containerMounts,
+  containerResources,
+  podConditions,
+  podPriority,
+  podTolerations,
+  qosClass,
+  type Resources,
+  tokenVolumeName,
+  userVolumes,
+} from '../../cluster/api-object.ts';
+import { podEvents } from '../../cluster/events.ts';
+import { imageID } from '../../cluster/images.ts';
+import {
+  type ContainerState,
+  type ContainerStatus,
+  podStatus,
+  type Terminated,
+} from '../../cluster/lifecycle.ts';
+import type { Cluster, Container, Pod } from '../../cluster/model.ts';
+import {
+  type DescribeWriter,
+  describeWriter,
+  rfc1123z,
+  writeAnnotations,
+  writeEvents,
+  writeLabels,
+} from './describe-writer.ts';
+
+/** `kubectl describe pod`, line for line as kubectl's describePod writes it (pkg/describe). */
+export function describePod(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | 'pods'>): string {
+  const status = podStatus(pod, cluster.now);
+  const w = describeWriter();
+  const { priority, priorityClassName } = podPriority(pod);
+  w.write(0, `Name:\t${pod.metadata.name}\n`);
+  w.write(0, `Namespace:\t${pod.metadata.namespace}\n`);
+  w.write(0, `Priority:\t${priority}\n`);
+  if (priorityClassName !== undefined) w.write(0, `Priority Class Name:\t${priorityClassName}\n`);
+  w.write(0, 'Service Account:\tdefault\n');
+  const node = pod.spec.nodeName;
+  w.write(
+    0,
+    `Node:\t${node === undefined ? '<none>' : `${node}/${status.scheduled ? (pod.sim.hostIP ?? '') : ''}`}\n`,
+  );
+  if (status.startTime !== undefined) w.write(0, `Start Time:\t${rfc1123z(status.startTime)}\n`);
+  writeLabels(w, 'Labels', pod.metadata.labels);
+  writeAnnotations(w, pod.metadata.annotations);
+  w.write(0, `Status:\t${status.phase}\n`);
+  const podIP = status.sandboxAt === undefined ? undefined : pod.sim.podIP;
+  w.write(0, `IP:\t${podIP ?? ''}\n`);
+  if (podIP === undefined) w.write(0, 'IPs:\t<none>\n');
+  else w.write(0, `IPs:\n  IP:\t${podIP}\n`);
+  w.write(0, 'Containers:\n');
+  pod.spec.containers.forEach((c, i) => {
+    writeContainer(w, pod, i, c, status.containers[i]);
+  });
+  w.write(0, 'Conditions:\n  Type\tStatus\n');
+  for (const c of podConditions(pod, status, cluster)) w.write(1, `${c.type} \t${c.status} \n`);
+  writeVolumes(w, pod);
+  w.write(0, `QoS Class:\t${qosClass(pod)}\n`);
+  writeLabels(w, 'Node-Selectors', pod.spec.nodeSelector);
+  writeTolerations(w, pod);
+  writeEvents(w, podEvents(pod, cluster), cluster.now);
+  return w.text();
+}
+
+function writeContainer(
+  w: DescribeWriter,
+  pod: Pod,
+  index: number,
+  c: Container,
+  status: ContainerStatus | undefined,
+): void {
+  w.write(1, `${c.name}:\n`);
+  const created = status !== undefined && status.starts.length > 0;
+  if (status !== undefined) {
+    w.write(2, `Container ID:\t${created ? containerID(pod, c.name, status.starts.length - 1) : ''}\n`);
+  }
+  w.write(2, `Image:\t${c.image}\n`);
+  if (status !== undefined) w.write(2, `Image ID:\t${created ? imageID(c.image) : ''}\n`);
+  const ports = c.ports.map((p) => `${p.containerPort}/${p.protocol}`).join(', ');
+  const hostPorts = c.ports.map((p) => `${p.hostPort ?? 0}/${p.protocol}`).join(', ');
+  w.write(2, `${ports.includes(',') ? 'Ports' : 'Port'}:\t${ports === '' ? '<none>' : ports}\n`);
+  w.write(
+    2,
+    `${hostPorts.includes(',') ? 'Host Ports' : 'Host Port'}:\t${hostPorts === '' ? '<none>' : hostPorts}\n`,
+  );
+  writeArgv(w, 'Command', c.command);
+  writeArgv(w, 'Args', c.args);
+  if (status !== undefined) {
+    writeState(w, 'State', status.state);
+    if (status.lastState !== undefined)
+      writeState(w, 'Last State', { kind: 'terminated', ...status.lastState });
+    w.write(2, `Ready:\t${status.ready ? 'True' : 'False'}\n`);
+    w.write(2, `Restart Count:\t${status.restartCount}\n`);
+  }
+  writeResources(w, containerResources(pod, index));
+  if (c.env.length === 0) w.write(2, 'Environment:\t<none>\n');
+  else {
+    w.write(2, 'Environment:\n');
+    for (const e of c.env) {
+      e.value.split('\n').forEach((line, i) => {
+        w.write(3, i === 0 ? `${e.name}:\t${line}\n` : `\t${line}\n`);
+      });
+    }
+  }
+  w.write(2, 'Mounts:\n');
+  const mounts = containerMounts(pod, c).sort((a, b) =>
+    String(a.mountPath).localeCompare(String(b.mountPath)),
+  );
+  for (const m of mounts) {
+    const flags = [
+      m.readOnly === true ? 'ro' : 'rw',
+      ...(typeof m.subPath === 'string' && m.subPath !== '' ? [`path=${JSON.stringify(m.subPath)}`] : []),
+    ];
+    w.write(3, `${String(m.mountPath)} from ${String(m.name)} (${flags.join(',')})\n`);
+  }
+}
+
+/** describeResources: Limits then Requests, each sorted by resource name. */
+function writeResources(w: DescribeWriter, r: Resources): void {
+  for (const [title, list] of [
+    ['Limits', r.limits],
+    ['Requests', r.requests],
+  ] as const) {
+    const names = Object.keys(list).sort();
+    if (names.length > 0) w.write(2, `${title}:\n`);
+    for (const name of names) w.write(3, `${name}:\t${list[name] ?? ''}\n`);
+  }
+}
+
+function writeArgv(w: DescribeWriter, title: string, argv: string[] | undefined): void {
+  if (argv === undefined || argv.length === 0) return;
+  w.write(2, `${title}:\n`);
+  for (const arg of argv) for (const line of arg.split('\n')) w.write(3, `${line}\n`);
+}
+
+function writeState(w: DescribeWriter, title: string, state: ContainerState): void {
+  if (state.kind === 'running') {
+    w.write(2, `${title}:\tRunning\n`);
+    w.write(3, `Started:\t${rfc1123z(state.startedAt)}\n`);
+  } else if (state.kind === 'waiting') {
+    w.write(2, `${title}:\tWaiting\n`);
+    w.write(3, `Reason:\t${state.reason}\n`);
+  } else writeTerminated(w, title, state);
+}
+
+function writeTerminated(w: DescribeWriter, title: string, t: Terminated): void {
+  w.write(2, `${title}:\tTerminated\n`);
+  w.write(3, `Reason:\t${t.reason}\n`);
+  w.write(3, `Exit Code:\t${t.exitCode}\n`);
+  w.write(3, `Started:\t${rfc1123z(t.startedAt)}\n`);
+  w.write(3, `Finished:\t${rfc1123z(t.finishedAt)}\n`);
+}
+
+function writeVolumes(w: DescribeWriter, pod: Pod): void {
+  w.write(0, 'Volumes:\n');
+  for (const v of userVolumes(pod)) {
+    w.write(1, `${String(v.name)}:\n`);
+    writeVolumeSource(w, v);
+  }
+  w.write(1, `${tokenVolumeName(pod)}:\n`);
+  w.write(2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
+  w.write(2, 'TokenExpirationSeconds:\t3607\n');
+  w.write(2, 'ConfigMapName:\tkube-root-ca.crt\n');
+  w.write(2, 'Optional:\tfalse\n');
+  w.write(2, 'DownwardAPI:\ttrue\n');
+}
+
+const field = (source: unknown, key: string): string => {
+  const value =
+    source !== null && typeof source === 'object' ? (source as Record<string, unknown>)[key] : undefined;
+  return value === undefined || value === null ? '' : String(value);
+};
+
+/** The volume types a study-group manifest uses, as describe.go prints them. */
+function writeVolumeSource(w: DescribeWriter, v: Record<string, unknown>): void {
+  if (v.emptyDir !== undefined) {
+    const limit = field(v.emptyDir, 'sizeLimit');
+    w.write(2, "Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n");
+    w.write(2, `Medium:\t${field(v.emptyDir, 'medium')}\n`);
+    w.write(2, `SizeLimit:\t${limit === '' ? '<unset>' : limit}\n`);
+  } else if (v.hostPath !== undefined) {
+    w.write(2, 'Type:\tHostPath (bare host directory volume)\n');
+    w.write(2, `Path:\t${field(v.hostPath, 'path')}\n`);
+    w.write(2, `HostPathType:\t${field(v.hostPath, 'type')}\n`);
+  } else if (v.configMap !== undefined) {
+    w.write(2, 'Type:\tConfigMap (a volume populated by a ConfigMap)\n');
+    w.write(2, `Name:\t${field(v.configMap, 'name')}\n`);
+    w.write(2, `Optional:\t${field(v.configMap, 'optional') === 'true'}\n`);
+  } else if (v.secret !== undefined) {
+    w.write(2, 'Type:\tSecret (a volume populated by a Secret)\n');
+    w.write(2, `SecretName:\t${field(v.secret, 'secretName')}\n`);
+    w.write(2, `Optional:\t${field(v.secret, 'optional') === 'true'}\n`);
+  } else {
+    w.write(2, `<unknown>\n`);
+  }
+}
+
+/** printPodTolerationsMultiline: `key[=value]:Effect op=Exists for 300s`, sorted by key. */
+function writeTolerations(w: DescribeWriter, pod: Pod): void {
+  const tolerations = podTolerations(pod).sort((a, b) => field(a, 'key').localeCompare(field(b, 'key')));
+  if (tolerations.length === 0) w.write(0, 'Tolerations:\t<none>\n');
+  tolerations.forEach((t, i) => {
+    const key = field(t, 'key');
+    const value = field(t, 'value');
+    const effect = field(t, 'effect');
+    let text = `${key}${value === '' ? '' : `=${value}`}${effect === '' ? '' : `:${effect}`}`;
+    if (field(t, 'operator') === 'Exists' && value === '')
+      text += key !== '' || effect !== '' ? ' op=Exists' : 'op=Exists';
+    const seconds = field(t, 'tolerationSeconds');
+    if (seconds !== '') text += ` for ${seconds}s`;
+    w.write(0, `${i === 0 ? 'Tolerations:' : ''}\t${text}\n`);
+  });
+}

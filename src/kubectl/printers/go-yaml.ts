@@ -1,0 +1,361 @@
+/**
+ * kubectl's `-o yaml` is sigs.k8s.io/yaml: the object goes through JSON and is emitted by go-yaml
+ * v2 (libyaml's emitter ported to Go). This reproduces that emitter for the JSON subset kubectl
+ * prints, because learners read it closely:
+ * - mapping keys sorted "naturally" (digit runs as numbers; non-letters before letters);
+ * - block style, 2-space indent, sequences not indented under their key;
+ * - a string that would read back as another type (`"1364"`, `"True"`, `"2025-01-15T10:00:00Z"`,
+ *   `""`, `"yes"`, `"12:30"`) is double-quoted; one that plain style cannot carry (`: `, ` #`, a
+ *   leading indicator) is single-quoted; one with a line break is a `|` literal block;
+ * - plain and quoted scalars fold at a space once the line is past 80 columns, continuing two
+ *   columns deeper than their key.
+ */
+type Value = unknown;
+
+const BEST_WIDTH = 80;
+
+interface Out {
+  text: string;
+  column: number;
+}
+
+export function goYaml(value: Value): string {
+  const out: Out = { text: '', column: 0 };
+  if (isMap(value) && Object.keys(value).length > 0) mapping(out, value, 0, true);
+  else scalarOrFlow(out, value, 0, true);
+  return out.text.endsWith('\n') ? out.text : `${out.text}\n`;
+}
+
+const isMap = (v: Value): v is Record<string, Value> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function put(out: Out, text: string): void {
+  for (const ch of text) {
+    if (ch === '\n') {
+      out.text += '\n';
+      out.column = 0;
+    } else {
+      out.text += ch;
+      out.column += 1;
+    }
+  }
+}
+
+function newline(out: Out, indent: number): void {
+  if (out.column > 0) put(out, '\n');
+  put(out, ' '.repeat(indent));
+}
+
+function mapping(out: Out, map: Record<string, Value>, indent: number, inline: boolean): void {
+  naturalSort(Object.keys(map)).forEach((key, i) => {
+    if (!(inline && i === 0)) newline(out, indent);
+    put(out, keyText(key));
+    put(out, ':');
+    value(out, map[key], indent);
+  });
+}
+
+/** The value after `key:`: nested collections on the next lines, scalars on the same line. */
+function value(out: Out, v: Value, keyIndent: number): void {
+  if (Array.isArray(v) && v.length > 0) sequence(out, v, keyIndent, false);
+  else if (isMap(v) && Object.keys(v).length > 0) mapping(out, v, keyIndent + 2, false);
+  else scalarOrFlow(out, v, keyIndent + 2, false);
+}
+
+function sequence(out: Out, items: Value[], indent: number, inline: boolean): void {
+  items.forEach((item, i) => {
+    if (!(inline && i === 0)) newline(out, indent);
+    put(out, '-');
+    if (Array.isArray(item) && item.length > 0) {
+      put(out, ' ');
+      sequence(out, item, indent + 2, true);
+    } else if (isMap(item) && Object.keys(item).length > 0) {
+      put(out, ' ');
+      mapping(out, item, indent + 2, true);
+    } else scalarOrFlow(out, item, indent + 2, false);
+  });
+}
+
+/** A scalar, `{}` or `[]`, preceded by one space unless it starts the document. */
+function scalarOrFlow(out: Out, v: Value, indent: number, first: boolean): void {
+  const lead = first ? '' : ' ';
+  if (typeof v === 'string') stringScalar(out, v, indent, lead);
+  else put(out, `${lead}${flowText(v)}`);
+}
+
+function flowText(v: Value): string {
+  if (Array.isArray(v)) return '[]';
+  if (isMap(v)) return '{}';
+  if (v === null || v === undefined) return 'null';
+  return String(v);
+}
+
+function keyText(key: string): string {
+  const style = styleOf(key);
+  if (style === 'plain') return key;
+  // A key is a "simple key": never a block scalar.
+  if (style === 'single') return `'${key.replaceAll("'", "''")}'`;
+  return `"${[...key].map(escapeChar).join('')}"`;
+}
+
+type Style = 'plain' | 'single' | 'double' | 'literal';
+
+function styleOf(s: string): Style {
+  const analysis = analyze(s);
+  if (s.includes('\n')) return analysis.blockAllowed ? 'literal' : 'double';
+  if (!resolvesToString(s)) return 'double';
+  if (analysis.plainAllowed) return 'plain';
+  return analysis.singleAllowed ? 'single' : 'double';
+}
+
+function stringScalar(out: Out, s: string, indent: number, lead: string): void {
+  const style = styleOf(s);
+  if (style === 'literal') {
+    literal(out, s, indent, lead);
+    return;
+  }
+  put(out, lead);
+  const chars = [...s];
+  if (style === 'single') put(out, "'");
+  if (style === 'double') put(out, '"');
+  let spaces = false;
+  chars.forEach((ch, i) => {
+    const next = chars[i + 1];
+    if (ch === ' ') {
+      const fold =
+        !spaces &&
+        out.column > BEST_WIDTH &&
+        (style === 'plain'
+          ? next !== ' '
+          : style === 'single'
+            ? i > 0 && i < chars.length - 1 && next !== ' '
+            : i !== 0 && i !== chars.length - 1);
+      if (fold) {
+        newline(out, indent);
+        if (style === 'double' && next === ' ') put(out, '\\');
+      } else put(out, ' ');
+      spaces = true;
+      return;
+    }
+    spaces = false;
+    if (style === 'single') put(out, ch === "'" ? "''" : ch);
+    else if (style === 'double') put(out, escapeChar(ch));
+    else put(out, ch);
+  });
+  if (style === 'single') put(out, "'");
+  if (style === 'double') put(out, '"');
+}
+
+function literal(out: Out, s: string, indent: number, lead: string): void {
+  const lines = s.split('\n');
+  const trailing = s.length - s.replace(/\n+$/, '').length;
+  const chomp = trailing === 0 ? '-' : trailing === 1 && s !== '\n' ? '' : '+';
+  const indentHint = s.startsWith(' ') || s.startsWith('\n') ? '2' : '';
+  put(out, `${lead}|${indentHint}${chomp}`);
+  const body = trailing === 0 ? lines : lines.slice(0, lines.length - 1);
+  for (const line of body) {
+    put(out, '\n');
+    if (line !== '') put(out, ' '.repeat(indent) + line);
+  }
+  put(out, '\n');
+}
+
+function escapeChar(ch: string): string {
+  const cp = ch.codePointAt(0) ?? 0;
+  const short: Record<number, string> = {
+    0: '0',
+    7: 'a',
+    8: 'b',
+    9: 't',
+    10: 'n',
+    11: 'v',
+    12: 'f',
+    13: 'r',
+    27: 'e',
+    34: '"',
+    92: '\\',
+    133: 'N',
+    8232: 'L',
+    8233: 'P',
+  };
+  const named = short[cp];
+  if (named !== undefined) return `\\${named}`;
+  if (isPrintable(cp) && cp !== 0xfeff) return ch;
+  const hex = cp.toString(16).toUpperCase();
+  if (cp <= 0xff) return `\\x${hex.padStart(2, '0')}`;
+  if (cp <= 0xffff) return `\\u${hex.padStart(4, '0')}`;
+  return `\\U${hex.padStart(8, '0')}`;
+}
+
+/** libyaml's is_printable, by code point (4-byte UTF-8 characters do not count). */
+const isPrintable = (cp: number): boolean =>
+  cp === 0x0a ||
+  (cp >= 0x20 && cp <= 0x7e) ||
+  (cp >= 0xa0 && cp <= 0xd7ff) ||
+  (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff);
+
+const FLOW_START = new Set([...'#,[]{}&*!|>\'"%@`']);
+
+/** yaml_emitter_analyze_scalar, reduced to block context. */
+function analyze(s: string): { plainAllowed: boolean; singleAllowed: boolean; blockAllowed: boolean } {
+  if (s === '') return { plainAllowed: false, singleAllowed: true, blockAllowed: false };
+  const chars = [...s];
+  let indicators = s.startsWith('---') || s.startsWith('...');
+  let special = false;
+  let spaceBreak = false;
+  let breakSpace = false;
+  let previousSpace = false;
+  let previousBreak = false;
+  let precededByWhitespace = true;
+  chars.forEach((ch, i) => {
+    const next = chars[i + 1];
+    const followedByWhitespace = next === undefined || next === ' ' || next === '\t';
+    if (i === 0) {
+      if (FLOW_START.has(ch)) indicators = true;
+      if ((ch === '?' || ch === ':' || ch === '-') && followedByWhitespace) indicators = true;
+    } else if ((ch === ':' && followedByWhitespace) || (ch === '#' && precededByWhitespace)) {
+      indicators = true;
+    }
+    const cp = ch.codePointAt(0) ?? 0;
+    if (!isPrintable(cp)) special = true;
+    if (ch === ' ') {
+      if (previousBreak) breakSpace = true;
+      previousSpace = true;
+      previousBreak = false;
+    } else if (ch === '\n') {
+      if (previousSpace) spaceBreak = true;
+      previousSpace = false;
+      previousBreak = true;
+    } else {
+      previousSpace = false;
+      previousBreak = false;
+    }
+    precededByWhitespace = ch === ' ' || ch === '\t' || ch === '\n';
+  });
+  const edgeSpace = s.startsWith(' ') || s.endsWith(' ') || s.startsWith('\n') || s.endsWith('\n');
+  const lineBreaks = s.includes('\n');
+  return {
+    plainAllowed: !(edgeSpace || lineBreaks || indicators || special || breakSpace || spaceBreak),
+    singleAllowed: !(breakSpace || spaceBreak || special),
+    blockAllowed: !(s.endsWith(' ') || spaceBreak || special),
+  };
+}
+
+const NON_STRINGS = new Set([
+  '~',
+  'null',
+  'Null',
+  'NULL',
+  'y',
+  'Y',
+  'yes',
+  'Yes',
+  'YES',
+  'on',
+  'On',
+  'ON',
+  'true',
+  'True',
+  'TRUE',
+  'n',
+  'N',
+  'no',
+  'No',
+  'NO',
+  'off',
+  'Off',
+  'OFF',
+  'false',
+  'False',
+  'FALSE',
+  '.nan',
+  '.NaN',
+  '.NAN',
+  '.inf',
+  '.Inf',
+  '.INF',
+  '+.inf',
+  '+.Inf',
+  '+.INF',
+  '-.inf',
+  '-.Inf',
+  '-.INF',
+  '<<',
+]);
+
+/** go-yaml v2's resolve(): would this text, unquoted, read back as a string? */
+export function resolvesToString(s: string): boolean {
+  if (s === '' || NON_STRINGS.has(s)) return false;
+  if (!/^[-+.0-9]/.test(s)) return true;
+  const plain = s.replaceAll('_', '');
+  if (/^[-+]?(0b[01]+|0o?[0-7]+|0x[0-9a-fA-F]+|[0-9]+)$/.test(plain)) return false;
+  if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(plain)) return false;
+  if (/^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/.test(s)) return false;
+  return !isTimestamp(s);
+}
+
+/** The four layouts go-yaml v2 tries for timestamps. */
+function isTimestamp(s: string): boolean {
+  return (
+    /^\d{4}-\d{1,2}-\d{1,2}$/.test(s) ||
+    /^\d{4}-\d{1,2}-\d{1,2}[Tt ]\d{1,2}:\d{1,2}:\d{1,2}(\.\d{1,9})?(Z|[-+]\d{2}:\d{2})?$/.test(s)
+  );
+}
+
+/** go-yaml v2's keyList.Less: letters compare as runes, digit runs as numbers, others first. */
+export function naturalSort(keys: string[]): string[] {
+  return [...keys].sort((x, y) => (naturalLess(x, y) ? -1 : naturalLess(y, x) ? 1 : 0));
+}
+
+const isLetter = (ch: string): boolean => /\p{L}/u.test(ch);
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
+
+function naturalLess(a: string, b: string): boolean {
+  const ar = [...a];
+  const br = [...b];
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    const x = ar[i] ?? '';
+    const y = br[i] ?? '';
+    if (x === y) continue;
+    const xl = isLetter(x);
+    const yl = isLetter(y);
+    if (xl && yl) return x < y;
+    if (xl || yl) return yl;
+    let an = 0;
+    let bn = 0;
+    if (x === '0' || y === '0') {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
+        if (ar[j] !== '0') {
+          an = 1;
+          bn = 1;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = an * 10 + Number(ar[ai]);
+    let bi = i;
+    for (; bi < br.length && isDigit(br[bi]); bi++) bn = bn * 10 + Number(br[bi]);
+    if (an !== bn) return an < bn;
+    if (ai !== bi) return ai < bi;
+    return x < y;
+  }
+  return ar.length < br.length;
+}
+
+/** encoding/json's MarshalIndent with 4 spaces: sorted keys, and <, >, & escaped for HTML. */
+export function goJson(value: Value): string {
+  return JSON.stringify(sortJson(value), null, 4).replace(
+    /[<>&\u2028\u2029]/g,
+    (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+function sortJson(value: Value): Value {
+  if (Array.isArray(value)) return value.map(sortJson);
+  if (isMap(value)) {
+    const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(keys.map((k) => [k, sortJson(value[k])]));
+  }
+  return value;
+}
