@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Member } from './fake/payloads.ts';
+import { slashCommand } from './fake/payloads.ts';
+import { CHANNEL, codeOf, type Harness, startHarness, type Transport } from './harness.ts';
+
+const KUBIA = `apiVersion: v1
+kind: Pod
+metadata:
+  name: kubia-manual
+spec:
+  containers:
+  - image: luksa/kubia
+    name: kubia
+    ports:
+    - containerPort: 8080
+      protocol: TCP
+`;
+
+const BROKEN = `apiVersion: v1
+kind: Pod
+metadata:
+  name: [oops
+`;
+
+describe.each<Transport>(['http', 'socket'])('manifests over Slack (%s)', (transport) => {
+  let h: Harness;
+  const dana: Member = { id: `U0DANA${transport.toUpperCase()}`, name: 'dana' };
+  beforeAll(async () => {
+    h = await startHarness(transport);
+  });
+  afterAll(async () => {
+    await h.close();
+    expect(h.guard.outside()).toEqual([]);
+  });
+
+  const openModal = async (member: Member) => {
+    const since = h.fake.state.views.length;
+    await h.deliver('slash_commands', slashCommand(h.fake, member, CHANNEL, '/kubectl', 'apply'));
+    return h.fake.waitForView(since);
+  };
+
+  it('GIVEN the /kubectl apply modal WHEN a bad manifest is submitted THEN the error shows under the box and nothing is created', async () => {
+    const view = await openModal(dana);
+    const { status, ack } = await h.submitView(dana, view, BROKEN);
+    expect(status).toBe(200);
+    expect(ack).toEqual({
+      response_action: 'errors',
+      errors: {
+        manifest:
+          "error: error parsing STDIN: error converting YAML to JSON: yaml: line 4: did not find expected ',' or ']'",
+      },
+    });
+    expect(codeOf(await h.command(dana, '/kubectl', 'get po'))).toBe(
+      'No resources found in default namespace.',
+    );
+  });
+
+  it('GIVEN the /kubectl apply modal WHEN a pod manifest is submitted THEN the modal closes, the channel hears “created” and the pod exists', async () => {
+    const view = await openModal(dana);
+    const since = h.fake.state.posts.length;
+    const { status, ack } = await h.submitView(dana, view, `\`\`\`yaml\n${KUBIA}\`\`\``);
+    expect(status).toBe(200);
+    expect(ack === null || JSON.stringify(ack) === '{}').toBe(true);
+    const created = await h.fake.waitFor(() => true, since);
+    expect(created).toMatchObject({ via: 'chat.postMessage', channel: CHANNEL });
+    expect(codeOf(created)).toBe('pod/kubia-manual created');
+    const listed = codeOf(await h.command(dana, '/kubectl', 'get po kubia-manual'));
+    expect(listed.split('\n')[1]).toMatch(/^kubia-manual +0\/1 +ContainerCreating +0 +0s$/);
+  });
+
+  it('GIVEN a message mentioning the bot WHEN it carries apply -f - and a fenced manifest THEN the pod is created', async () => {
+    const erin: Member = { id: `U0ERIN${transport.toUpperCase()}`, name: 'erin' };
+    const answer = await h.mention(erin, `kubectl apply -f -\n\`\`\`yaml\n${KUBIA}\`\`\``);
+    expect(answer).toMatchObject({ via: 'chat.postMessage', channel: CHANNEL });
+    expect(codeOf(answer)).toBe('pod/kubia-manual created');
+  });
+});
