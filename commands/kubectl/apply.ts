@@ -27,12 +27,13 @@ import {
 } from '../../src/kubectl/manifest-batch.ts';
 import {
   type FieldValidation,
+  generatedName,
   mapKind,
   namespaceFor,
   namespaceFromManifest,
   podFromManifest,
 } from '../../src/kubectl/manifest-objects.ts';
-import { type Printed, printedOutput } from '../../src/kubectl/manifest-print.ts';
+import { outputOf, type Printed, printedOutput } from '../../src/kubectl/manifest-print.ts';
 import { type KubectlVerb, stdout, type VerbContext } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
 
@@ -75,6 +76,8 @@ Usage:
     if (!dryRun.ok) return dryRun;
     const validation = validationOf(line);
     if (!validation.ok) return validation;
+    const output = outputOf(flagString(line, 'output'));
+    if (!output.ok) return output;
     const files = readFiles(ctx, line);
     if (!files.ok) return files;
     const run: Run = {
@@ -83,7 +86,7 @@ Usage:
       dryRun: dryRun.value,
       validation: validation.value,
       namespace: flagString(line, 'namespace'),
-      output: flagString(line, 'output'),
+      output: output.value,
       printed: [],
     };
     // apply reads every object first (GetObjects), so reading errors come before applying ones.
@@ -116,6 +119,15 @@ function applyObject(run: Run, object: ManifestObject): void {
   if (kind.value === 'Node') return void fail(batch, nodeCreationError(object));
   const namespace = kind.value === 'Pod' ? namespaceFor(object, run.namespace) : ok('');
   if (!namespace.ok) return void fail(batch, namespace.error);
+  // apply finds the object by name before anything else, so it needs one.
+  const generated = generatedName(object);
+  if (generated !== null)
+    return void fail(
+      batch,
+      kubectlError('plain', { message: `from ${generated}: cannot use generate name with apply` }),
+    );
+  if (object.name === '')
+    return void fail(batch, kubectlError('plain', { message: 'resource name may not be empty' }));
   const live =
     kind.value === 'Pod'
       ? batch.cluster.pods.find(

@@ -31,7 +31,7 @@ import {
   namespaceFromManifest,
   podFromManifest,
 } from '../../src/kubectl/manifest-objects.ts';
-import { type Printed, printedOutput } from '../../src/kubectl/manifest-print.ts';
+import { outputOf, type Printed, printedOutput } from '../../src/kubectl/manifest-print.ts';
 import { type KubectlVerb, outcome, stdout, type VerbContext } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
 
@@ -134,6 +134,8 @@ Usage:
     if (!dryRun.ok) return dryRun;
     const validation = validationOf(line);
     if (!validation.ok) return validation;
+    const output = outputOf(flagString(line, 'output'));
+    if (!output.ok) return output;
     const files = readFiles(ctx, line);
     if (!files.ok) return files;
     const run: Run = {
@@ -143,7 +145,7 @@ Usage:
       validation: validation.value,
       namespace: flagString(line, 'namespace'),
       saveConfig: flagBool(line, 'save-config'),
-      output: flagString(line, 'output'),
+      output: output.value,
       printed: [],
     };
     let count = 0;
@@ -228,7 +230,9 @@ function createNamespaceCommand(ctx: VerbContext, line: ParsedLine, names: reado
     return err(kubectlError('usage', { message: `exactly one NAME is required, got ${names.length}`, verb }));
   const dryRun = dryRunOf(line);
   if (!dryRun.ok) return dryRun;
-  const output = flagString(line, 'output');
+  const checked = outputOf(flagString(line, 'output'));
+  if (!checked.ok) return checked;
+  const output = checked.value;
   if (dryRun.value === 'client') {
     const printed = printedOutput([{ json: namespaceTemplate(name) }], output, ctx.cluster);
     if (!printed.ok) return printed;

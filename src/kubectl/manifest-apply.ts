@@ -6,7 +6,7 @@ import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError, renderError } from './errors.ts';
 import type { ManifestObject } from './manifest.ts';
 import { specDiff } from './manifest-diff.ts';
-import { namespaceJson, podJson, threeWayMerge } from './manifest-merge.ts';
+import { MERGE_KEYS, namespaceJson, podJson, threeWayMerge } from './manifest-merge.ts';
 import { type FieldValidation, podFromManifest } from './manifest-objects.ts';
 import {
   deepEqual,
@@ -189,18 +189,50 @@ function parseStored(text: string): JsonValue | undefined {
   }
 }
 
-/** The fields that differ, as a merge patch (removed fields are null). */
-function patchOf(current: JsonValue | undefined, next: JsonValue): JsonValue | undefined {
+/**
+ * The strategic merge patch apply would send: changed fields only, removed ones as null, and for
+ * a list merged by key the changed items (with their key) after a `$setElementOrder` directive.
+ */
+function patchOf(current: JsonValue | undefined, next: JsonValue, path = ''): JsonValue | undefined {
   if (deepEqual(current, next)) return undefined;
   if (!isJsonObject(current) || !isJsonObject(next)) return next;
   const out = jsonObject();
   for (const [k, v] of Object.entries(next)) {
-    const p = patchOf(getKey(current, k), v);
+    const here = path === '' ? k : `${path}.${k}`;
+    const live = getKey(current, k);
+    const key = MERGE_KEYS[here];
+    if (key !== undefined && Array.isArray(live) && Array.isArray(v)) {
+      const items = listPatch(live, v, key, here);
+      if (items.length === 0) continue;
+      setKey(
+        out,
+        `$setElementOrder/${k}`,
+        v.map((item) => jsonObject([[key, keyOf(item, key) ?? null]])),
+      );
+      setKey(out, k, items);
+      continue;
+    }
+    const p = patchOf(live, v, here);
     if (p !== undefined) setKey(out, k, p);
   }
   for (const k of Object.keys(current)) if (!Object.hasOwn(next, k)) setKey(out, k, null);
   return out;
 }
+
+function listPatch(current: JsonValue[], next: JsonValue[], key: string, path: string): JsonValue[] {
+  const items: JsonValue[] = [];
+  for (const item of next) {
+    const id = keyOf(item, key);
+    const live = current.find((c) => keyOf(c, key) === id);
+    const p = live === undefined ? item : patchOf(live, item, `${path}[]`);
+    if (p === undefined) continue;
+    items.push(isJsonObject(p) ? jsonObject([[key, id ?? null], ...Object.entries(p)]) : p);
+  }
+  return items;
+}
+
+const keyOf = (item: JsonValue | undefined, key: string) =>
+  isJsonObject(item) ? getKey(item, key) : undefined;
 
 /** A server error on PATCH, as apply reports it (the Invalid form prints by itself). */
 function patchError(

@@ -14,7 +14,7 @@ import {
  * has not is removed; anything else the live object has (server defaults, labels added with
  * `kubectl label`) stays. Lists of containers, ports, env and mounts merge by their key.
  */
-const MERGE_KEYS: Readonly<Record<string, string>> = {
+export const MERGE_KEYS: Readonly<Record<string, string>> = {
   'spec.containers': 'name',
   'spec.initContainers': 'name',
   'spec.containers[].ports': 'containerPort',

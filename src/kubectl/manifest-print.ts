@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import type { Cluster, Namespace, Pod } from '../cluster/model.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
-import { OUTPUT_FORMATS_ERROR, printObjects, sortKeys } from './printers/objects.ts';
+import { printObjects, sortKeys } from './printers/objects.ts';
 
 /**
  * `-o yaml|json` after create/apply: what the server returned, or with `--dry-run=client` the
@@ -11,6 +11,12 @@ import { OUTPUT_FORMATS_ERROR, printObjects, sortKeys } from './printers/objects
  */
 export type Printed = { json: unknown } | { object: Pod | Namespace };
 
+/** `-o`, checked before anything is sent, as kubectl builds its printer first. */
+export function outputOf(output: string | undefined): Result<string | undefined, KubectlError> {
+  if (output === undefined || ['', 'name', 'yaml', 'json'].includes(output)) return ok(output);
+  return err(kubectlError('plain', { message: formatsError(output) }));
+}
+
 export function printedOutput(
   items: readonly Printed[],
   output: string | undefined,
@@ -18,7 +24,7 @@ export function printedOutput(
 ): Result<string | null, KubectlError> {
   if (output === undefined || output === '' || output === 'name') return ok(null);
   if (output !== 'yaml' && output !== 'json')
-    return err(kubectlError('plain', { message: OUTPUT_FORMATS_ERROR(output) }));
+    return err(kubectlError('plain', { message: formatsError(output) }));
   const docs = items.map((item) => {
     // What the server returned prints exactly as `get -o yaml|json` prints it.
     if ('object' in item) return printObjects([item.object], output, cluster);
@@ -28,3 +34,7 @@ export function printedOutput(
   });
   return ok(docs.join(output === 'json' ? '\n' : '\n---\n'));
 }
+
+/** create and apply print objects but not tables, so `wide` and custom columns are not offered. */
+const formatsError = (format: string) =>
+  `unable to match a printer suitable for the output format "${format}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`;
