@@ -4,9 +4,10 @@ import { file } from './chat/file.ts';
 import { help } from './chat/help.ts';
 import { kubectl } from './chat/kubectl.ts';
 import { lang } from './chat/lang.ts';
+import { quiz } from './chat/quiz.ts';
 import { sandbox } from './chat/sandbox.ts';
 
 export { KUBECTL_VERBS } from './kubectl/index.ts';
 
 /** Every chat command, listed explicitly (a test fails if a module in commands/chat is missing). */
-export const CHAT_COMMANDS: readonly ChatCommand[] = [kubectl, help, sandbox, lang, curl, wget, file];
+export const CHAT_COMMANDS: readonly ChatCommand[] = [kubectl, help, sandbox, lang, curl, wget, file, quiz];

@@ -2,7 +2,11 @@ import type { Logger } from 'pino';
 import type { App } from './chat/context.ts';
 import { RateLimiter } from './chat/rate-limit.ts';
 import type { Lang } from './i18n/lang.ts';
+import type { Bank } from './quiz/banks.ts';
+import type { Timers } from './quiz/live-runner.ts';
+import { createQuizService } from './quiz/service.ts';
 import { err, ok, type Result } from './result.ts';
+import { ChannelStore } from './store/channels.ts';
 import { openDatabase } from './store/db.ts';
 import { MemberStore } from './store/members.ts';
 import { SandboxStore } from './store/sandboxes.ts';
@@ -12,19 +16,32 @@ export interface AppOptions {
   log: Logger;
   clock?: () => number;
   defaultLang?: Lang;
+  /** Validated banks from start-up; without them the default folder is loaded on first use. */
+  banks?: readonly Bank[];
+  /** Live quiz timers; null or absent: none (questions close on `/quiz next`). */
+  timers?: Timers | null;
 }
 
 /** Opens the database (migrating it) and wires the stores every command uses. */
 export function createApp(options: AppOptions): Result<App, string> {
   const db = openDatabase(options.dbPath);
   if (!db.ok) return err(db.error);
+  const clock = options.clock ?? Date.now;
   return ok({
     db: db.value,
     sandboxes: new SandboxStore(db.value),
     members: new MemberStore(db.value),
-    clock: options.clock ?? Date.now,
+    clock,
     log: options.log,
     defaultLang: options.defaultLang ?? 'en',
     limiter: new RateLimiter(),
+    channels: new ChannelStore(db.value),
+    quiz: createQuizService({
+      db: db.value,
+      clock,
+      log: options.log,
+      timers: options.timers ?? null,
+      ...(options.banks === undefined ? {} : { banks: options.banks }),
+    }),
   });
 }

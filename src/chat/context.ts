@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { Lang } from '../i18n/lang.ts';
+import type { QuizService } from '../quiz/service.ts';
 import type { Result } from '../result.ts';
+import type { ChannelStore } from '../store/channels.ts';
 import type { MemberStore } from '../store/members.ts';
 import type { SandboxKey, SandboxStore } from '../store/sandboxes.ts';
 import type { RateLimiter } from './rate-limit.ts';
@@ -19,6 +21,10 @@ export interface App {
   defaultLang: Lang;
   /** Per-member command rate limit on the chat platforms. */
   limiter: RateLimiter;
+  /** Per-channel settings (the channel's default language). */
+  channels: ChannelStore;
+  /** Question banks, quiz stores and the live quiz runner (adapters attach their Outbox to it). */
+  quiz: QuizService;
 }
 
 export interface CommandContext {

@@ -16,7 +16,8 @@ export function dispatch(app: App, commands: readonly ChatCommand[], request: Re
   const key = { platform: request.platform, scope: request.scope, user: request.user };
   let lang = app.defaultLang;
   try {
-    lang = app.members.lang(key) ?? app.defaultLang;
+    // The member's own choice, else the channel's default (`/lang channel`), else the bot's.
+    lang = app.members.lang(key) ?? app.channels.lang(request) ?? app.defaultLang;
     // The console is one person at a keyboard (or a script); chat platforms are shared.
     if (request.platform !== 'console') {
       const waitMs = app.limiter.take(`${request.platform}/${request.scope}/${request.user}`, app.clock());

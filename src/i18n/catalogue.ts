@@ -549,6 +549,274 @@ export const catalogue = {
     en: 'I could not download {name}. Try again, or paste it with /apply.',
     ko: '{name} 파일을 내려받지 못했어요. 다시 해 보거나 /apply로 붙여 넣어 주세요.',
   },
+  'quiz.usage': {
+    en: 'Quizzes:\n• `/quiz start [topic] [count] [seconds]`: a live quiz in this channel\n• `/quiz answer B` (or `A,C`, or a selector): answer the open question\n• `/quiz next`, `/quiz stop`: move on, or end early (the host of the quiz)\n• `/quiz practice [topic]`: questions just for you, with feedback at once\n• `/quiz review`: the questions due for review\n• `/quiz stats`, `/quiz leaderboard`, `/quiz topics`',
+    ko: '퀴즈:\n• `/quiz start [주제] [문제 수] [초]`: 이 채널에서 라이브 퀴즈\n• `/quiz answer B` (또는 `A,C`, 셀렉터): 열려 있는 문제에 답하기\n• `/quiz next`, `/quiz stop`: 다음 문제로, 또는 일찍 끝내기 (퀴즈를 시작한 사람)\n• `/quiz practice [주제]`: 나만 보는 연습 문제, 바로 채점\n• `/quiz review`: 복습할 때가 된 문제\n• `/quiz stats`, `/quiz leaderboard`, `/quiz topics`',
+  },
+  'quiz.topics.title': {
+    en: 'Quiz topics (`/quiz start TOPIC`, `/quiz practice TOPIC`):',
+    ko: '퀴즈 주제 (`/quiz start 주제`, `/quiz practice 주제`):',
+  },
+  'quiz.topics.line': {
+    en: '• `{topic}`: {title} ({count} questions)',
+    ko: '• `{topic}`: {title} ({count}문제)',
+  },
+  'quiz.unknownTopic': {
+    en: 'There is no quiz topic `{topic}`. Topics: {topics}.',
+    ko: '`{topic}`라는 퀴즈 주제는 없어요. 주제: {topics}.',
+  },
+  'quiz.startUsage': {
+    en: 'Usage: `/quiz start [topic] [count] [seconds]`: {minCount} to {maxCount} questions, {minSeconds} to {maxSeconds} seconds each.',
+    ko: '사용법: `/quiz start [주제] [문제 수] [초]`: 문제 {minCount}~{maxCount}개, 문제당 {minSeconds}~{maxSeconds}초.',
+  },
+  'quiz.alreadyRunning': {
+    en: 'A live quiz is already running in this channel (started by {host}). Join in, or wait for it to end; {host} can `/quiz stop` it.',
+    ko: '이 채널에서는 이미 라이브 퀴즈가 진행 중이에요 ({host}님이 시작). 함께 풀거나 끝날 때까지 기다려 주세요. {host}님은 `/quiz stop`으로 끝낼 수 있어요.',
+  },
+  'quiz.started': {
+    en: 'Live quiz on {title}: {count} questions, {seconds} s each. Answer with the buttons or `/quiz answer B`; the fastest right answers score the most.',
+    ko: '{title} 라이브 퀴즈: {count}문제, 문제당 {seconds}초. 버튼이나 `/quiz answer B`로 답하세요. 빨리 맞힐수록 점수가 높아요.',
+  },
+  'quiz.startedUntimed': {
+    en: 'Live quiz on {title}: {count} questions, no timer. Answer with `/quiz answer B`; `/quiz next` closes a question (so does everyone who played having answered).',
+    ko: '{title} 라이브 퀴즈: {count}문제, 타이머 없음. `/quiz answer B`로 답하세요. `/quiz next`로 문제를 닫아요 (참가한 모두가 답해도 닫혀요).',
+  },
+  'quiz.noLive': {
+    en: 'No live quiz is running in this channel. Start one with `/quiz start`.',
+    ko: '이 채널에서 진행 중인 라이브 퀴즈가 없어요. `/quiz start`로 시작하세요.',
+  },
+  'quiz.notHost': {
+    en: 'Only {host}, who started this quiz, can do that.',
+    ko: '이 퀴즈를 시작한 {host}님만 할 수 있어요.',
+  },
+  'quiz.stopping': {
+    en: 'Stopping the quiz; the scores so far are kept.',
+    ko: '퀴즈를 끝낼게요. 지금까지의 점수는 그대로 남아요.',
+  },
+  'quiz.moving': {
+    en: 'Closing this question.',
+    ko: '이 문제를 닫을게요.',
+  },
+  'quiz.question.header': {
+    en: 'Question {n}/{total} · {title}',
+    ko: '문제 {n}/{total} · {title}',
+  },
+  'quiz.question.practice': {
+    en: 'Practice · {title}',
+    ko: '연습 · {title}',
+  },
+  'quiz.question.review': {
+    en: 'Review · {due} due',
+    ko: '복습 · {due}개 남음',
+  },
+  'quiz.question.time': {
+    en: 'You have {seconds} s.',
+    ko: '{seconds}초 안에 답하세요.',
+  },
+  'quiz.question.closed': {
+    en: '⏱ This question is closed.',
+    ko: '⏱ 이 문제는 마감됐어요.',
+  },
+  'quiz.hint.single': {
+    en: 'Pick one: `/quiz answer` and its letter.',
+    ko: '하나를 고르세요: `/quiz answer` 뒤에 그 글자.',
+  },
+  'quiz.hint.multi': {
+    en: 'Pick all that apply: `/quiz answer` and their letters, separated by commas.',
+    ko: '맞는 것을 모두 고르세요: `/quiz answer` 뒤에 글자들을 쉼표로 이어서.',
+  },
+  'quiz.hint.truefalse': {
+    en: 'True or false: `/quiz answer T` or `/quiz answer F`.',
+    ko: '참일까요, 거짓일까요: `/quiz answer T` 또는 `/quiz answer F`.',
+  },
+  'quiz.hint.selector': {
+    en: 'Write a selector that selects exactly those pods: `/quiz answer SELECTOR`.',
+    ko: '그 파드들만 정확히 고르는 셀렉터를 쓰세요: `/quiz answer 셀렉터`.',
+  },
+  'quiz.answer.recorded': {
+    en: 'Got it: {answer}. The right answer is revealed when the question closes.',
+    ko: '답 {answer}, 받았어요. 정답은 문제가 마감되면 공개돼요.',
+  },
+  'quiz.answer.already': {
+    en: 'You already answered this question ({answer}); only your first answer counts.',
+    ko: '이 문제에는 이미 답했어요 ({answer}). 첫 답만 인정돼요.',
+  },
+  'quiz.answer.closed': {
+    en: 'That question is closed; it no longer takes answers.',
+    ko: '그 문제는 마감돼서 더 이상 답을 받지 않아요.',
+  },
+  'quiz.answer.none': {
+    en: 'There is no question waiting for your answer. Try `/quiz practice`, or wait for a live quiz.',
+    ko: '답할 문제가 없어요. `/quiz practice`로 연습하거나 라이브 퀴즈를 기다려 주세요.',
+  },
+  'quiz.answer.empty': {
+    en: 'Give an answer, e.g. `/quiz answer {example}`.',
+    ko: '답을 적어 주세요. 예: `/quiz answer {example}`.',
+  },
+  'quiz.answer.tooLong': {
+    en: 'That answer is too long ({length} characters; at most {max}). Nothing was recorded.',
+    ko: '답이 너무 길어요 ({length}자, 최대 {max}자). 아무것도 기록되지 않았어요.',
+  },
+  'quiz.answer.noSuchChoice': {
+    en: 'There is no choice {choice} here: the choices are {valid}. Nothing was recorded.',
+    ko: '{choice}라는 선택지는 없어요. 선택지는 {valid}예요. 아무것도 기록되지 않았어요.',
+  },
+  'quiz.answer.pickOne': {
+    en: 'Pick exactly one choice, e.g. `/quiz answer {example}`. Nothing was recorded.',
+    ko: '선택지를 하나만 고르세요. 예: `/quiz answer {example}`. 아무것도 기록되지 않았어요.',
+  },
+  'quiz.answer.selectorSyntax': {
+    en: 'That selector does not parse, so nothing was recorded; fix it and answer again:',
+    ko: '셀렉터를 해석할 수 없어서 아무것도 기록되지 않았어요. 고쳐서 다시 답하세요:',
+  },
+  'quiz.feedback.right': {
+    en: '✅ Right!',
+    ko: '✅ 정답이에요!',
+  },
+  'quiz.feedback.wrong': {
+    en: '❌ Not quite: the answer is {answer}.',
+    ko: '❌ 아쉬워요. 정답은 {answer}예요.',
+  },
+  'quiz.feedback.selectorRight': {
+    en: '✅ Right: `{selector}` selects exactly {pods}.',
+    ko: '✅ 정답이에요: `{selector}`가 고르는 파드는 정확히 {pods}예요.',
+  },
+  'quiz.feedback.selectorWrong': {
+    en: '❌ `{selector}` selects {got}, but the question asks for exactly {want}. One selector that works: `{sample}`.',
+    ko: '❌ `{selector}`가 고르는 파드: {got}. 문제가 원하는 파드: 정확히 {want}. 정답 예: `{sample}`.',
+  },
+  'quiz.feedback.nothing': {
+    en: 'no pod',
+    ko: '없음',
+  },
+  'quiz.feedback.misconception': {
+    en: '{choice}: {text}',
+    ko: '{choice}: {text}',
+  },
+  'quiz.feedback.next': {
+    en: 'Next question:',
+    ko: '다음 문제:',
+  },
+  'quiz.review.empty': {
+    en: 'You have nothing to review yet: answer questions with `/quiz practice` or in a live quiz, and they come back here when they are due.',
+    ko: '아직 복습할 문제가 없어요. `/quiz practice`나 라이브 퀴즈에서 푼 문제가 때가 되면 여기로 돌아와요.',
+  },
+  'quiz.review.nothingDue': {
+    en: 'Nothing is due for review right now. The next one is due {when}.',
+    ko: '지금 복습할 문제는 없어요. 다음 복습은 {when}이에요.',
+  },
+  'quiz.review.finished': {
+    en: 'That was the last one due. The next review is due {when}.',
+    ko: '지금 복습할 문제는 다 풀었어요. 다음 복습은 {when}이에요.',
+  },
+  'quiz.when.now': {
+    en: 'now',
+    ko: '지금',
+  },
+  'quiz.when.minutes': {
+    en: 'in {n} min',
+    ko: '{n}분 뒤',
+  },
+  'quiz.when.hours': {
+    en: 'in {n} h',
+    ko: '{n}시간 뒤',
+  },
+  'quiz.when.days': {
+    en: 'in {n} days',
+    ko: '{n}일 뒤',
+  },
+  'quiz.reveal.header': {
+    en: 'Question {n}/{total}: the answer is {answer}',
+    ko: '문제 {n}/{total}의 정답: {answer}',
+  },
+  'quiz.reveal.picks': {
+    en: 'Picks:',
+    ko: '선택한 사람 수:',
+  },
+  'quiz.reveal.selectorPicks': {
+    en: 'Selectors written: {right} right, {wrong} wrong.',
+    ko: '제출한 셀렉터: 정답 {right}개, 오답 {wrong}개.',
+  },
+  'quiz.reveal.noAnswers': {
+    en: 'Nobody answered.',
+    ko: '아무도 답하지 않았어요.',
+  },
+  'quiz.reveal.points': {
+    en: 'Points:',
+    ko: '점수:',
+  },
+  'quiz.reveal.noPoints': {
+    en: 'Nobody scored on this one.',
+    ko: '이 문제는 아무도 맞히지 못했어요.',
+  },
+  'quiz.reveal.next': {
+    en: 'Next question in {seconds} s.',
+    ko: '{seconds}초 뒤 다음 문제.',
+  },
+  'quiz.final.title': {
+    en: '🏁 The quiz on {title} is over.',
+    ko: '🏁 {title} 퀴즈가 끝났어요.',
+  },
+  'quiz.final.stopped': {
+    en: '🏁 The quiz on {title} was stopped after {n} of {total} questions.',
+    ko: '🏁 {title} 퀴즈가 {total}문제 중 {n}문제 만에 중단됐어요.',
+  },
+  'quiz.final.nobody': {
+    en: 'Nobody scored.',
+    ko: '점수를 얻은 사람이 없어요.',
+  },
+  'quiz.points': {
+    en: '+{points} pts',
+    ko: '+{points}점',
+  },
+  'quiz.standing': {
+    en: '{name} · {points} pts ({correct}/{answers} right)',
+    ko: '{name} · {points}점 ({answers}문제 중 {correct}개 정답)',
+  },
+  'quiz.leaderboard.title': {
+    en: 'Leaderboard of this channel',
+    ko: '이 채널의 리더보드',
+  },
+  'quiz.leaderboard.week': {
+    en: 'This week',
+    ko: '이번 주',
+  },
+  'quiz.leaderboard.all': {
+    en: 'All time',
+    ko: '전체 기간',
+  },
+  'quiz.leaderboard.empty': {
+    en: 'No points yet.',
+    ko: '아직 점수가 없어요.',
+  },
+  'quiz.stats.title': {
+    en: 'Your quiz results',
+    ko: '나의 퀴즈 결과',
+  },
+  'quiz.stats.line': {
+    en: '• {title}: {correct}/{answered} right ({percent}%)',
+    ko: '• {title}: {answered}문제 중 {correct}개 정답 ({percent}%)',
+  },
+  'quiz.stats.total': {
+    en: 'Total: {correct}/{answered} right ({percent}%).',
+    ko: '전체: {answered}문제 중 {correct}개 정답 ({percent}%).',
+  },
+  'quiz.stats.empty': {
+    en: 'You have not answered any quiz question yet. Try `/quiz practice`.',
+    ko: '아직 푼 퀴즈 문제가 없어요. `/quiz practice`로 시작해 보세요.',
+  },
+  'quiz.stats.due': {
+    en: 'Due for review now: {due}. `/quiz review` serves them.',
+    ko: '지금 복습할 문제: {due}개. `/quiz review`로 풀 수 있어요.',
+  },
+  'lang.channelSet': {
+    en: 'The default language of this channel is now English (members who chose one with `/lang` keep theirs).',
+    ko: '이 채널의 기본 언어를 한국어로 바꿨어요 (`/lang`으로 언어를 고른 사람은 그대로예요).',
+  },
+  'lang.channelUsage': {
+    en: 'Usage: `/lang ko|en` for you, `/lang channel ko|en` for this channel’s default.',
+    ko: '사용법: 나에게는 `/lang ko|en`, 이 채널의 기본값은 `/lang channel ko|en`.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof catalogue;

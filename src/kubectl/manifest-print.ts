@@ -1,7 +1,7 @@
-import { stringify } from 'yaml';
 import type { Cluster, Namespace, Pod } from '../cluster/model.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
+import { goJson, goYaml } from './printers/go-yaml.ts';
 import { printObjects, sortKeys } from './printers/objects.ts';
 
 /**
@@ -29,8 +29,7 @@ export function printedOutput(
     // What the server returned prints exactly as `get -o yaml|json` prints it.
     if ('object' in item) return printObjects([item.object], output, cluster);
     const sorted = sortKeys(item.json);
-    if (output === 'json') return JSON.stringify(sorted, null, 4);
-    return stringify(sorted, { lineWidth: 0, indentSeq: false, aliasDuplicateObjects: false }).trimEnd();
+    return output === 'json' ? goJson(sorted) : goYaml(sorted).trimEnd();
   });
   return ok(docs.join(output === 'json' ? '\n' : '\n---\n'));
 }

@@ -1,0 +1,82 @@
+import { matchesSelector, parseSelector } from '../kubectl/selector.ts';
+import { err, ok, type Result } from '../result.ts';
+import { choicesOf, type Question, rightChoices } from './question.ts';
+
+/**
+ * Grading a member's answer. Choice questions take ids (`B`, `b`, `A,C`, `A C`); true/false takes
+ * T/F (also true/false, O/X, 참/거짓); a selector question takes a selector, which is run through
+ * the real parser and matcher against the question's pods: any selector that selects exactly the
+ * expected pods is right. Input that is not an answer at all (no such choice, two picks for a
+ * single-choice question, a selector that does not parse, a 10 KB paste) is an error, not a wrong
+ * answer: nothing is recorded and the member can try again.
+ */
+export const MAX_ANSWER_LENGTH = 300;
+
+export interface Graded {
+  correct: boolean;
+  /** The answer as stored and shown: `B`, `A,C`, `T`, or the selector text. */
+  text: string;
+  /** The choice ids picked (empty for a selector question). */
+  picked: string[];
+  /** Selector questions: the pods the member's selector selects. */
+  selected?: string[];
+}
+
+export type AnswerError =
+  | { code: 'empty' }
+  | { code: 'tooLong'; length: number; max: number }
+  | { code: 'noSuchChoice'; choice: string; valid: string[] }
+  | { code: 'pickOne' }
+  | { code: 'selectorSyntax'; message: string; column: number; text: string };
+
+const TRUE_WORDS = new Set(['T', 'TRUE', 'O', '참', 'YES', 'Y']);
+const FALSE_WORDS = new Set(['F', 'FALSE', 'X', '거짓', 'NO', 'N']);
+
+export function grade(question: Question, raw: string): Result<Graded, AnswerError> {
+  const text = raw.trim();
+  const length = [...text].length;
+  if (length > MAX_ANSWER_LENGTH) return err({ code: 'tooLong', length, max: MAX_ANSWER_LENGTH });
+  if (question.kind === 'selector') return gradeSelector(question, text);
+  if (text === '') return err({ code: 'empty' });
+  const words = text.split(/[\s,]+/).filter((w) => w !== '');
+  const picked = question.kind === 'truefalse' ? words.map(trueFalseId) : words.map((w) => w.toUpperCase());
+  const valid = choicesOf(question).map((c) => c.id);
+  const unknown = picked.find((id) => !valid.includes(id));
+  if (unknown !== undefined) {
+    const shown = words[picked.indexOf(unknown)] ?? unknown;
+    return err({ code: 'noSuchChoice', choice: shown, valid });
+  }
+  const unique = valid.filter((id) => picked.includes(id));
+  if (question.kind !== 'multi' && unique.length !== 1) return err({ code: 'pickOne' });
+  const right = rightChoices(question);
+  const correct = unique.length === right.length && unique.every((id) => right.includes(id));
+  return ok({ correct, text: unique.join(','), picked: unique });
+}
+
+function trueFalseId(word: string): string {
+  const upper = word.toUpperCase();
+  if (TRUE_WORDS.has(upper)) return 'T';
+  if (FALSE_WORDS.has(upper)) return 'F';
+  return word;
+}
+
+function gradeSelector(
+  question: Extract<Question, { kind: 'selector' }>,
+  text: string,
+): Result<Graded, AnswerError> {
+  // A member may paste it quoted, as on a command line: -l 'env in (prod)'.
+  const selectorText = text.replace(/^(['"])(.*)\1$/s, '$2').trim();
+  if (selectorText === '') return err({ code: 'empty' });
+  const parsed = parseSelector(selectorText);
+  if (!parsed.ok)
+    return err({
+      code: 'selectorSyntax',
+      message: parsed.error.message,
+      column: parsed.error.column,
+      text: selectorText,
+    });
+  const selected = question.pods.filter((p) => matchesSelector(parsed.value, p.labels)).map((p) => p.name);
+  const expected = new Set(question.expect);
+  const correct = selected.length === expected.size && selected.every((n) => expected.has(n));
+  return ok({ correct, text: selectorText, picked: [], selected });
+}

@@ -1,0 +1,165 @@
+import type { Logger } from 'pino';
+import type { Outbox } from '../chat/outbox.ts';
+import type { Reply } from '../chat/reply.ts';
+import type { Platform } from '../chat/request.ts';
+import type { LiveStore } from '../store/quiz-live.ts';
+import type { Catalog } from './catalog.ts';
+import { type LiveEffect, type LiveSession, step, wakeAt } from './live.ts';
+import { askReply, closedReply, finalReply, revealReply } from './live-render.ts';
+import { weekStart } from './week.ts';
+
+/**
+ * Delivers what live quizzes owe their channels and keeps their timers (see the design note in
+ * `live.ts`). All work runs on one promise chain, so deliveries are in order and `idle()` tells
+ * a test or the console when everything triggered so far has been sent.
+ */
+export interface Timers {
+  set(run: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export const REAL_TIMERS: Timers = {
+  set: (run, ms) => setTimeout(run, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export interface LiveRunner {
+  /** Whether new quizzes get deadlines (false with `--no-timers`). */
+  readonly timed: boolean;
+  /** An adapter's Outbox; resumes that platform's unfinished quizzes (after a restart). */
+  attach(platform: Platform, outbox: Outbox): void;
+  /** A command changed session `id`: deliver its effects once the transaction has committed. */
+  notify(id: number): void;
+  /** Resolves when every delivery triggered so far is done. */
+  idle(): Promise<void>;
+  /** Clears the timers; the sessions stay in the database and resume at the next start. */
+  shutdown(): void;
+}
+
+export interface RunnerDeps {
+  live: LiveStore;
+  catalog: () => Catalog;
+  clock: () => number;
+  log: Logger;
+  timers: Timers | null;
+}
+
+export function createLiveRunner(deps: RunnerDeps): LiveRunner {
+  const { live, clock, log } = deps;
+  const outboxes = new Map<Platform, Outbox>();
+  const timers = new Map<number, unknown>();
+  let work: Promise<void> = Promise.resolve();
+  let running = true;
+
+  // `then` defers the task past the caller's synchronous transaction, so it sees committed rows.
+  const enqueue = (task: () => Promise<void>) => {
+    work = work.then(task).catch((error: unknown) => log.error({ err: error }, 'live quiz delivery failed'));
+  };
+
+  async function deliver(id: number): Promise<void> {
+    for (;;) {
+      const item = live.nextEffect(id);
+      const session = live.get(id);
+      if (item === undefined || session === undefined) break;
+      const outbox = outboxes.get(session.channel.platform);
+      if (outbox === undefined) return;
+      try {
+        await perform(outbox, session, item.effect);
+      } catch (error) {
+        // A message the platform refused is logged and skipped, so the quiz itself goes on.
+        log.error({ err: error, session: id, effect: item.effect }, 'could not deliver a live quiz message');
+      }
+      live.deleteEffect(item.id);
+    }
+    schedule(id);
+  }
+
+  async function perform(outbox: Outbox, session: LiveSession, effect: LiveEffect): Promise<void> {
+    const catalog = deps.catalog();
+    const title = catalog.title(session.topic);
+    if (effect.kind === 'final') {
+      const now = clock();
+      const board = {
+        week: live.leaderboard(session.channel, weekStart(now)),
+        all: live.leaderboard(session.channel, 0),
+      };
+      await outbox.post(session.channel, finalReply(session, title, live.standings(session.id), board));
+      return;
+    }
+    const slot = session.questions[effect.index];
+    const question = slot === undefined ? null : catalog.question(slot.questionId);
+    if (slot === undefined || question === null) {
+      log.warn({ session: session.id, effect }, 'live quiz question is gone from the banks');
+      return;
+    }
+    const post = (reply: Reply) => outbox.post(session.channel, reply);
+    switch (effect.kind) {
+      case 'ask': {
+        const ref = await post(askReply(session, effect.index, question, title));
+        live.setMessage(session.id, effect.index, ref.id);
+        return;
+      }
+      case 'close':
+        if (slot.messageId !== null)
+          await outbox.edit(
+            { ...session.channel, id: slot.messageId },
+            closedReply(session, effect.index, question, title),
+          );
+        return;
+      case 'reveal':
+        await post(revealReply(session, effect.index, question, live.answers(session.id, effect.index)));
+        return;
+    }
+  }
+
+  function schedule(id: number): void {
+    const previous = timers.get(id);
+    if (previous !== undefined) deps.timers?.clear(previous);
+    timers.delete(id);
+    const session = live.get(id);
+    const at = session === undefined ? null : wakeAt(session);
+    if (at === null || deps.timers === null || !running) return;
+    const handle = deps.timers.set(
+      () => {
+        timers.delete(id);
+        enqueue(() => tick(id));
+      },
+      Math.max(0, at - clock()),
+    );
+    timers.set(id, handle);
+  }
+
+  /** A timer fired (or the bot restarted): close what is overdue, open what is due, deliver. */
+  async function tick(id: number): Promise<void> {
+    live.transaction(() => {
+      const session = live.get(id);
+      if (session === undefined) return;
+      const stepped = step(session, 'tick', clock());
+      if (stepped.effects.length > 0) live.save(stepped.session, stepped.effects);
+    });
+    await deliver(id);
+  }
+
+  return {
+    timed: deps.timers !== null,
+    attach(platform, outbox) {
+      outboxes.set(platform, outbox);
+      for (const id of live.unfinished(platform)) enqueue(() => tick(id));
+    },
+    notify(id) {
+      enqueue(() => deliver(id));
+    },
+    async idle() {
+      let current: Promise<void>;
+      do {
+        current = work;
+        await current;
+      } while (current !== work);
+    },
+    shutdown() {
+      running = false;
+      for (const handle of timers.values()) deps.timers?.clear(handle);
+      timers.clear();
+    },
+  };
+}

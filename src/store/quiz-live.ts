@@ -1,0 +1,279 @@
+import type { Database } from 'better-sqlite3';
+import type { ChannelRef } from '../chat/outbox.ts';
+import type { Platform } from '../chat/request.ts';
+import { isLang } from '../i18n/lang.ts';
+import type { LiveEffect, LivePhase, LiveQuestion, LiveSession } from '../quiz/live.ts';
+
+/** A live answer as stored: graded and scored when it arrived. */
+export interface LiveAnswer {
+  index: number;
+  user: string;
+  userName: string;
+  answer: string;
+  correct: boolean;
+  points: number;
+  answeredAt: number;
+}
+
+export interface Standing {
+  user: string;
+  name: string;
+  points: number;
+  correct: number;
+  answers: number;
+}
+
+type SessionRow = {
+  id: number;
+  platform: string;
+  scope: string;
+  channel: string;
+  host: string;
+  host_name: string;
+  topic: string | null;
+  lang: string;
+  seconds: number;
+  timed: number;
+  current: number;
+  phase: string;
+  next_at: number | null;
+  created_at: number;
+  ended_at: number | null;
+  stopped: number;
+};
+type QuestionRow = {
+  idx: number;
+  question_id: string;
+  opened_at: number | null;
+  deadline: number | null;
+  closed_at: number | null;
+  message_id: string | null;
+};
+type AnswerRow = {
+  idx: number;
+  user_id: string;
+  user_name: string;
+  answer: string;
+  correct: number;
+  points: number;
+  answered_at: number;
+};
+
+const SESSION_COLUMNS =
+  'id, platform, scope, channel, host, host_name, topic, lang, seconds, timed, current, phase, next_at, created_at, ended_at, stopped';
+
+type Channel3 = [string, string, string];
+
+/** Every statement, prepared once per database, typed by its parameters and rows. */
+function statements(db: Database) {
+  return {
+    insertSession: db.prepare<
+      [string, string, string, string, string, string | null, string, number, number, string, number]
+    >(
+      'INSERT INTO quiz_sessions (platform, scope, channel, host, host_name, topic, lang, seconds, timed, phase, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertQuestion: db.prepare<[number, number, string]>(
+      'INSERT INTO quiz_session_questions (session_id, idx, question_id) VALUES (?, ?, ?)',
+    ),
+    byId: db.prepare<[number], SessionRow>(`SELECT ${SESSION_COLUMNS} FROM quiz_sessions WHERE id = ?`),
+    active: db.prepare<Channel3, SessionRow>(
+      `SELECT ${SESSION_COLUMNS} FROM quiz_sessions WHERE platform = ? AND scope = ? AND channel = ? AND phase <> 'ended'`,
+    ),
+    unfinished: db.prepare<[string], { id: number }>(
+      "SELECT id FROM quiz_sessions WHERE platform = ? AND (phase <> 'ended' OR id IN (SELECT session_id FROM quiz_outbox)) ORDER BY id",
+    ),
+    questions: db.prepare<[number], QuestionRow>(
+      'SELECT idx, question_id, opened_at, deadline, closed_at, message_id FROM quiz_session_questions WHERE session_id = ? ORDER BY idx',
+    ),
+    updateSession: db.prepare<[number, string, number | null, number | null, number, number]>(
+      'UPDATE quiz_sessions SET current = ?, phase = ?, next_at = ?, ended_at = ?, stopped = ? WHERE id = ?',
+    ),
+    updateQuestion: db.prepare<[number | null, number | null, number | null, number, number]>(
+      'UPDATE quiz_session_questions SET opened_at = ?, deadline = ?, closed_at = ? WHERE session_id = ? AND idx = ?',
+    ),
+    setMessage: db.prepare<[string, number, number]>(
+      'UPDATE quiz_session_questions SET message_id = ? WHERE session_id = ? AND idx = ?',
+    ),
+    insertAnswer: db.prepare<[number, number, string, string, string, number, number, number]>(
+      'INSERT INTO quiz_live_answers (session_id, idx, user_id, user_name, answer, correct, points, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    answersOf: db.prepare<[number, number], AnswerRow>(
+      'SELECT idx, user_id, user_name, answer, correct, points, answered_at FROM quiz_live_answers WHERE session_id = ? AND idx = ? ORDER BY answered_at, user_id',
+    ),
+    answerOf: db.prepare<[number, number, string], AnswerRow>(
+      'SELECT idx, user_id, user_name, answer, correct, points, answered_at FROM quiz_live_answers WHERE session_id = ? AND idx = ? AND user_id = ?',
+    ),
+    players: db.prepare<[number, number], { user_id: string }>(
+      'SELECT DISTINCT user_id FROM quiz_live_answers WHERE session_id = ? AND idx < ?',
+    ),
+    standings: db.prepare<[number], Standing>(
+      `SELECT user_id AS user, max(user_name) AS name, sum(points) AS points, sum(correct) AS correct, count(*) AS answers
+       FROM quiz_live_answers WHERE session_id = ? GROUP BY user_id ORDER BY points DESC, correct DESC, name`,
+    ),
+    leaderboard: db.prepare<[string, string, string, number, number], Standing>(
+      `SELECT a.user_id AS user, max(a.user_name) AS name, sum(a.points) AS points, sum(a.correct) AS correct, count(*) AS answers
+       FROM quiz_live_answers a JOIN quiz_sessions s ON s.id = a.session_id
+       WHERE s.platform = ? AND s.scope = ? AND s.channel = ? AND a.answered_at >= ?
+       GROUP BY a.user_id HAVING sum(a.points) > 0 ORDER BY points DESC, correct DESC, name LIMIT ?`,
+    ),
+    enqueue: db.prepare<[number, string]>('INSERT INTO quiz_outbox (session_id, effect) VALUES (?, ?)'),
+    nextEffect: db.prepare<[number], { id: number; effect: string }>(
+      'SELECT id, effect FROM quiz_outbox WHERE session_id = ? ORDER BY id LIMIT 1',
+    ),
+    deleteEffect: db.prepare<[number]>('DELETE FROM quiz_outbox WHERE id = ?'),
+  };
+}
+
+/** Live quiz sessions, their questions, answers and undelivered effects. */
+export class LiveStore {
+  private readonly q: ReturnType<typeof statements>;
+
+  constructor(private readonly db: Database) {
+    this.q = statements(db);
+  }
+
+  /** Inserts a session with its planned questions; throws if the channel already has one running. */
+  create(session: Omit<LiveSession, 'id' | 'questions'>, questionIds: readonly string[]): LiveSession {
+    const c = session.channel;
+    const info = this.q.insertSession.run(
+      c.platform,
+      c.scope,
+      c.channel,
+      session.host,
+      session.hostName,
+      session.topic,
+      session.lang,
+      session.seconds,
+      session.timed ? 1 : 0,
+      session.phase,
+      session.createdAt,
+    );
+    const id = Number(info.lastInsertRowid);
+    for (const [i, q] of questionIds.entries()) this.q.insertQuestion.run(id, i, q);
+    const created = this.get(id);
+    if (created === undefined) throw new Error(`session ${id} vanished`);
+    return created;
+  }
+
+  get(id: number): LiveSession | undefined {
+    const row = this.q.byId.get(id);
+    return row === undefined ? undefined : this.toSession(row);
+  }
+
+  activeIn(channel: ChannelRef): LiveSession | undefined {
+    const row = this.q.active.get(channel.platform, channel.scope, channel.channel);
+    return row === undefined ? undefined : this.toSession(row);
+  }
+
+  /** Sessions of a platform that still run or still owe their channel a message. */
+  unfinished(platform: Platform): number[] {
+    return this.q.unfinished.all(platform).map((r) => r.id);
+  }
+
+  /** Writes a stepped session and queues its effects; the caller holds the transaction. */
+  save(session: LiveSession, effects: readonly LiveEffect[]): void {
+    this.q.updateSession.run(
+      session.current,
+      session.phase,
+      session.nextAt,
+      session.endedAt,
+      session.stopped ? 1 : 0,
+      session.id,
+    );
+    for (const q of session.questions)
+      this.q.updateQuestion.run(q.openedAt, q.deadline, q.closedAt, session.id, q.index);
+    for (const effect of effects) this.q.enqueue.run(session.id, JSON.stringify(effect));
+  }
+
+  setMessage(sessionId: number, index: number, messageId: string): void {
+    this.q.setMessage.run(messageId, sessionId, index);
+  }
+
+  addAnswer(sessionId: number, answer: LiveAnswer): void {
+    this.q.insertAnswer.run(
+      sessionId,
+      answer.index,
+      answer.user,
+      answer.userName,
+      answer.answer,
+      answer.correct ? 1 : 0,
+      answer.points,
+      answer.answeredAt,
+    );
+  }
+
+  answers(sessionId: number, index: number): LiveAnswer[] {
+    return this.q.answersOf.all(sessionId, index).map(toAnswer);
+  }
+
+  answerOf(sessionId: number, index: number, user: string): LiveAnswer | undefined {
+    const row = this.q.answerOf.get(sessionId, index, user);
+    return row === undefined ? undefined : toAnswer(row);
+  }
+
+  /** Members who answered any question before `index`: the ones "everyone" waits for. */
+  players(sessionId: number, index: number): string[] {
+    return this.q.players.all(sessionId, index).map((r) => r.user_id);
+  }
+
+  standings(sessionId: number): Standing[] {
+    return this.q.standings.all(sessionId);
+  }
+
+  leaderboard(channel: ChannelRef, since: number, limit = 10): Standing[] {
+    return this.q.leaderboard.all(channel.platform, channel.scope, channel.channel, since, limit);
+  }
+
+  nextEffect(sessionId: number): { id: number; effect: LiveEffect } | undefined {
+    const row = this.q.nextEffect.get(sessionId);
+    return row === undefined ? undefined : { id: row.id, effect: JSON.parse(row.effect) as LiveEffect };
+  }
+
+  deleteEffect(id: number): void {
+    this.q.deleteEffect.run(id);
+  }
+
+  transaction<T>(run: () => T): T {
+    return this.db.transaction(run)();
+  }
+
+  private toSession(row: SessionRow): LiveSession {
+    const questions = this.q.questions.all(row.id).map(
+      (q): LiveQuestion => ({
+        index: q.idx,
+        questionId: q.question_id,
+        openedAt: q.opened_at,
+        deadline: q.deadline,
+        closedAt: q.closed_at,
+        messageId: q.message_id,
+      }),
+    );
+    return {
+      id: row.id,
+      channel: { platform: row.platform as Platform, scope: row.scope, channel: row.channel },
+      host: row.host,
+      hostName: row.host_name,
+      topic: row.topic,
+      lang: isLang(row.lang) ? row.lang : 'en',
+      seconds: row.seconds,
+      timed: row.timed === 1,
+      current: row.current,
+      phase: row.phase as LivePhase,
+      nextAt: row.next_at,
+      createdAt: row.created_at,
+      endedAt: row.ended_at,
+      stopped: row.stopped === 1,
+      questions,
+    };
+  }
+}
+
+const toAnswer = (row: AnswerRow): LiveAnswer => ({
+  index: row.idx,
+  user: row.user_id,
+  userName: row.user_name,
+  answer: row.answer,
+  correct: row.correct === 1,
+  points: row.points,
+  answeredAt: row.answered_at,
+});
