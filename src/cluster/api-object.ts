@@ -42,6 +42,49 @@ export function metadataOf(meta: ObjectMeta & { namespace?: string }): Json {
   };
 }
 
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+}
+
+/**
+ * Who made a seeded system pod: the kubelet for the static control-plane pods (owner: the Node),
+ * a DaemonSet for kube-proxy and flannel, a ReplicaSet for CoreDNS. Members' pods are bare.
+ */
+export function podOwner(pod: Pod, cluster: Pick<Cluster, 'nodes'>): OwnerReference | undefined {
+  if (pod.metadata.namespace !== 'kube-system') return undefined;
+  const labels = pod.metadata.labels;
+  const owned = (apiVersion: string, kind: string, name: string, uid?: string) => ({
+    apiVersion,
+    kind,
+    name,
+    uid: uid ?? uuidOf(sha256(`owner:${kind}/${name}`)),
+  });
+  if (labels.tier === 'control-plane' && pod.spec.nodeName !== undefined) {
+    const node = cluster.nodes.find((n) => n.metadata.name === pod.spec.nodeName);
+    return owned('v1', 'Node', pod.spec.nodeName, node?.metadata.uid);
+  }
+  if (labels['k8s-app'] === 'kube-proxy') return owned('apps/v1', 'DaemonSet', 'kube-proxy');
+  if (labels.app === 'flannel') return owned('apps/v1', 'DaemonSet', 'kube-flannel-ds');
+  if (labels['k8s-app'] === 'kube-dns')
+    return owned('apps/v1', 'ReplicaSet', pod.metadata.name.replace(/-[^-]+$/, ''));
+  return undefined;
+}
+
+function podMetadata(pod: Pod, cluster: Pick<Cluster, 'nodes'>): Json {
+  const owner = podOwner(pod, cluster);
+  if (owner === undefined) return metadataOf(pod.metadata);
+  const controller =
+    owner.kind === 'Node' ? { controller: true } : { blockOwnerDeletion: true, controller: true };
+  return {
+    ...metadataOf(pod.metadata),
+    ...(owner.kind === 'Node' ? {} : { generateName: pod.metadata.name.replace(/[^-]+$/, '') }),
+    ownerReferences: [{ ...owner, ...controller }],
+  };
+}
+
 export const TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 export const tokenVolumeName = (pod: Pod): string => `kube-api-access-${pod.sim.tokenSuffix}`;
 
@@ -65,7 +108,7 @@ function podObject(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | 'pods'>): 
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: metadataOf(pod.metadata),
+    metadata: podMetadata(pod, cluster),
     spec: {
       containers: spec.containers.map((c, i) => containerSpec(c, pod, i)),
       dnsPolicy: 'ClusterFirst',
@@ -442,7 +485,7 @@ export interface NodeCondition {
 
 const STATUS_REPORT_MS = 5 * 60_000;
 const uuidOf = (hex: string) =>
-  `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 
 /**
  * What a kubeadm node with flannel reports about itself: 2 CPUs and 4 GiB, the kubelet's default

@@ -1,3 +1,4 @@
+import { podOwner } from './api-object.ts';
 import { findImage } from './images.ts';
 import { goDuration, type Occurrence, podHistory, podRef } from './lifecycle.ts';
 import type { Cluster, Pod } from './model.ts';
@@ -73,7 +74,14 @@ function schedulerEvents(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods' | 'no
       last,
     });
   }
-  if (scheduledAt !== undefined && scheduledAt <= cluster.now && pod.spec.nodeName !== undefined) {
+  // Static pods are started by the kubelet itself: the scheduler never sees them.
+  const isStatic = podOwner(pod, cluster)?.kind === 'Node';
+  if (
+    scheduledAt !== undefined &&
+    scheduledAt <= cluster.now &&
+    pod.spec.nodeName !== undefined &&
+    !isStatic
+  ) {
     events.push({
       type: 'Normal',
       reason: 'Scheduled',

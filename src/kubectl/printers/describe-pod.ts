@@ -3,6 +3,7 @@ import {
   containerMounts,
   containerResources,
   podConditions,
+  podOwner,
   podPriority,
   podTolerations,
   qosClass,
@@ -51,6 +52,8 @@ export function describePod(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | '
   w.write(0, `IP:\t${podIP ?? ''}\n`);
   if (podIP === undefined) w.write(0, 'IPs:\t<none>\n');
   else w.write(0, `IPs:\n  IP:\t${podIP}\n`);
+  const owner = podOwner(pod, cluster);
+  if (owner !== undefined) w.write(0, `Controlled By:\t${owner.kind}/${owner.name}\n`);
   w.write(0, 'Containers:\n');
   pod.spec.containers.forEach((c, i) => {
     writeContainer(w, pod, i, c, status.containers[i]);

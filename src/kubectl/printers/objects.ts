@@ -12,11 +12,21 @@ export const isObjectFormat = (format: string): format is ObjectFormat =>
 export const OUTPUT_FORMATS_ERROR = (format: string) =>
   `unable to match a printer suitable for the output format "${format}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`;
 
-export function printObjects(objects: readonly AnyObject[], format: ObjectFormat, cluster: Cluster): string {
+/**
+ * `singleItemImplied`: kubectl prints a bare object only when the command named exactly one
+ * (`get po kubia`); a list request (`get po`, `-l`) prints a List even for one or zero items.
+ * Without it, one object is printed bare.
+ */
+export function printObjects(
+  objects: readonly AnyObject[],
+  format: ObjectFormat,
+  cluster: Cluster,
+  singleItemImplied = objects.length === 1,
+): string {
   if (format === 'name') return objects.map((o) => `${o.kind.toLowerCase()}/${o.metadata.name}`).join('\n');
   const items = objects.map((o) => apiObject(o, cluster));
   const document =
-    items.length === 1 && items[0] !== undefined
+    singleItemImplied && items.length === 1 && items[0] !== undefined
       ? items[0]
       : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
   const sorted = sortKeys(document);
