@@ -128,7 +128,12 @@ function slackRequest(
 }
 
 export function langOf(app: App, request: Request): Lang {
-  return app.members.lang({ platform: 'slack', scope: request.scope, user: request.user }) ?? app.defaultLang;
+  const member = app.members.lang({ platform: 'slack', scope: request.scope, user: request.user });
+  return (
+    member ??
+    app.channels.lang({ platform: 'slack', scope: request.scope, channel: request.channel }) ??
+    app.defaultLang
+  );
 }
 
 function pickedValues(body: BlockAction): string[] {

@@ -11,10 +11,14 @@ import { renderWithin } from './render.ts';
  * reply that needs several messages is posted in order and the last one (with the buttons) is the
  * one later edited; an edit always fits one message.
  */
-export function slackOutbox(client: webApi.WebClient, lang: () => Lang, clock: () => number): Outbox {
+export function slackOutbox(
+  client: webApi.WebClient,
+  lang: (channel: ChannelRef) => Lang,
+  clock: () => number,
+): Outbox {
   return {
     async post(channel: ChannelRef, reply: Reply): Promise<MessageRef> {
-      const messages = renderWithin(reply, { lang: lang(), now: clock() }, BUDGET.messages);
+      const messages = renderWithin(reply, { lang: lang(channel), now: clock() }, BUDGET.messages);
       let ts = '';
       for (const message of messages) {
         const posted = await client.chat.postMessage({ channel: channel.channel, ...message });
@@ -23,7 +27,7 @@ export function slackOutbox(client: webApi.WebClient, lang: () => Lang, clock: (
       return { ...channel, id: ts };
     },
     async edit(message: MessageRef, reply: Reply): Promise<void> {
-      const [one] = renderWithin(reply, { lang: lang(), now: clock() }, 1);
+      const [one] = renderWithin(reply, { lang: lang(message), now: clock() }, 1);
       if (one === undefined) return;
       await client.chat.update({ channel: message.channel, ts: message.id, ...one });
     },

@@ -74,11 +74,18 @@ export async function startSlack(app: App, options: SlackOptions): Promise<Slack
   }
   const mode = receiver instanceof HTTPReceiver ? 'http' : 'socket';
   app.log.info({ platform: 'slack', mode, port }, 'slack connected');
+  const outbox = slackOutbox(
+    bolt.client,
+    (channel) => app.channels.lang(channel) ?? app.defaultLang,
+    app.clock,
+  );
+  // Live quizzes post questions, reveals and podiums through it; unfinished ones resume now.
+  app.quiz.runner.attach('slack', outbox);
   return {
     bolt,
     mode,
     port,
-    outbox: slackOutbox(bolt.client, () => app.defaultLang, app.clock),
+    outbox,
     stop: async () => {
       await bolt.stop();
     },

@@ -1,5 +1,10 @@
+import { Writable } from 'node:stream';
 import { type SlackBot, startSlack } from '../../../src/adapters/slack/slack.ts';
-import { type TestApp, testApp } from '../../helpers/app.ts';
+import { createApp } from '../../../src/app.ts';
+import type { ChatCommand } from '../../../src/chat/context.ts';
+import { createLogger } from '../../../src/log.ts';
+import type { Timers } from '../../../src/quiz/live-runner.ts';
+import { T0, type TestApp, testApp } from '../../helpers/app.ts';
 import { type FakeSlack, startFakeSlack } from './fake/fake-slack.ts';
 import {
   appMention,
@@ -47,7 +52,16 @@ export interface Harness {
     manifest: string,
   ): Promise<{ status: number; ack: unknown }>;
   mention(member: Member, text: string, channel?: string): Promise<Posted>;
+  /** Moves the simulated clock, fires the live-quiz timers that fall due and waits for their posts. */
+  tick(ms: number): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Live quizzes with deadlines, on timers driven by `tick` instead of the wall clock. */
+  timed?: boolean;
+  /** The chat commands the bot dispatches to (default: all of Podium's). */
+  commands?: readonly ChatCommand[];
 }
 
 export const CHANNEL = 'C0STUDY';
@@ -55,10 +69,11 @@ export const ALICE: Member = { id: 'U0ALICE', name: 'alice' };
 export const BOB: Member = { id: 'U0BOB', name: 'bob' };
 export const CAROL: Member = { id: 'U0CAROL', name: 'carol' };
 
-export async function startHarness(transport: Transport): Promise<Harness> {
+export async function startHarness(transport: Transport, options: HarnessOptions = {}): Promise<Harness> {
   const guard = guardNetwork();
   const fake = await startFakeSlack();
-  const t = testApp();
+  const timers = manualTimers();
+  const t = options.timed === true ? timedApp(timers) : testApp();
   const bot = await startSlack(t.app, {
     botToken: fake.state.botToken,
     ...(transport === 'socket' ? { appToken: fake.state.appToken } : { signingSecret: SIGNING_SECRET }),
@@ -68,6 +83,7 @@ export async function startHarness(transport: Transport): Promise<Harness> {
     retries: 0,
     pingTimeoutMs: 600,
     unhandledRequestTimeoutMs: 1000,
+    ...(options.commands === undefined ? {} : { commands: options.commands }),
   });
   const eventsUrl = `http://127.0.0.1:${bot.port ?? 0}/slack/events`;
 
@@ -105,13 +121,77 @@ export async function startHarness(transport: Transport): Promise<Harness> {
       deliver('interactive', viewSubmission(fake, member, view, manifest)),
     mention: (member, text, channel = CHANNEL) =>
       answered(() => deliver('events_api', appMention(fake, member, channel, text))),
+    async tick(ms) {
+      const until = t.clock.now + ms;
+      for (let due = timers.due(until); due !== undefined; due = timers.due(until)) {
+        t.clock.now = Math.max(t.clock.now, due.at);
+        due.run();
+        await t.app.quiz.runner.idle();
+      }
+      t.clock.now = until;
+      await t.app.quiz.runner.idle();
+    },
     async close() {
+      t.app.quiz.runner.shutdown();
       await bot.stop();
       await fake.close();
       guard.stop();
       t.app.db.close();
     },
   };
+}
+
+/** Timers the test fires by hand: `due(until)` is the earliest one set to run by then. */
+function manualTimers() {
+  let serial = 0;
+  const pending = new Map<number, { at: number; run: () => void }>();
+  let now = () => T0;
+  const timers: Timers = {
+    set(run, ms) {
+      serial += 1;
+      pending.set(serial, { at: now() + ms, run });
+      return serial;
+    },
+    clear: (handle) => {
+      pending.delete(handle as number);
+    },
+  };
+  const due = (until: number) => {
+    const [first] = [...pending.entries()].filter(([, p]) => p.at <= until).sort((a, b) => a[1].at - b[1].at);
+    if (first === undefined) return undefined;
+    pending.delete(first[0]);
+    return first[1];
+  };
+  return { timers, due, useClock: (clock: () => number) => (now = clock) };
+}
+
+/** Like `testApp()`, with live quizzes on the given timers. */
+function timedApp(manual: ReturnType<typeof manualTimers>): TestApp {
+  const clock = { now: T0 };
+  manual.useClock(() => clock.now);
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const created = createApp({
+    dbPath: ':memory:',
+    log: createLogger('info', sink),
+    clock: () => clock.now,
+    defaultLang: 'en',
+    timers: manual.timers,
+  });
+  if (!created.ok) throw new Error(created.error);
+  const app = created.value;
+  const unused = () => {
+    throw new Error('use the Slack harness to talk to this app');
+  };
+  const advance = (ms: number) => {
+    clock.now += ms;
+  };
+  return { app, clock, logs, send: unused, say: unused, advance };
 }
 
 /** The code blocks of a posted message, unescaped back to what kubectl printed. */

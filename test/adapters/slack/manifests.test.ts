@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Member } from './fake/payloads.ts';
 import { slashCommand } from './fake/payloads.ts';
-import { CHANNEL, codeOf, type Harness, startHarness, type Transport } from './harness.ts';
+import { CHANNEL, codeOf, type Harness, sectionTexts, startHarness, type Transport } from './harness.ts';
 
 const KUBIA = `apiVersion: v1
 kind: Pod
@@ -73,5 +73,14 @@ describe.each<Transport>(['http', 'socket'])('manifests over Slack (%s)', (trans
     const answer = await h.mention(erin, `kubectl apply -f -\n\`\`\`yaml\n${KUBIA}\`\`\``);
     expect(answer).toMatchObject({ via: 'chat.postMessage', channel: CHANNEL });
     expect(codeOf(answer)).toBe('pod/kubia-manual created');
+  });
+
+  it('GIVEN an annotation “<!channel> @here <@U123>” WHEN describe shows it THEN it mentions no one', async () => {
+    await h.command(dana, '/kubectl', "annotate po kubia-manual note='<!channel> @here <@U123>'");
+    const described = await h.command(dana, '/kubectl', 'describe po kubia-manual');
+    const raw = [described.text, ...sectionTexts(described)].join('\n');
+    expect(raw).toContain('note: &lt;!channel&gt; @here &lt;@U123&gt;');
+    expect(raw).not.toMatch(/<[!@#]/);
+    expect(codeOf(described)).toContain('Annotations:      note: <!channel> @here <@U123>');
   });
 });
