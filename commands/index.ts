@@ -3,6 +3,7 @@ import { curl, wget } from './chat/curl.ts';
 import { file } from './chat/file.ts';
 import { help } from './chat/help.ts';
 import { kubectl } from './chat/kubectl.ts';
+import { lab } from './chat/lab.ts';
 import { lang } from './chat/lang.ts';
 import { quiz } from './chat/quiz.ts';
 import { sandbox } from './chat/sandbox.ts';
@@ -10,4 +11,4 @@ import { sandbox } from './chat/sandbox.ts';
 export { KUBECTL_VERBS } from './kubectl/index.ts';
 
 /** Every chat command, listed explicitly (a test fails if a module in commands/chat is missing). */
-export const CHAT_COMMANDS: readonly ChatCommand[] = [kubectl, help, sandbox, lang, curl, wget, file, quiz];
+export const CHAT_COMMANDS: readonly ChatCommand[] = [kubectl, help, sandbox, lang, lab, curl, wget, file, quiz];

@@ -1,5 +1,6 @@
 import { type ContainerStatus, podStatus, statusColumn } from '../cluster/lifecycle.ts';
 import type { Cluster, Pod } from '../cluster/model.ts';
+import { connect } from '../cluster/network.ts';
 import type { Scope } from './check-pods.ts';
 import { fact, findPod, NONE, names, noPod, result } from './facts.ts';
 import type { CheckResult } from './model.ts';
@@ -23,13 +24,13 @@ const containerRef = (pod: Pod | undefined, index: number): string => {
 };
 
 const stateOf = (c: ContainerStatus | undefined): string =>
-  c === undefined
-    ? NONE
-    : c.state.kind === 'running'
-      ? 'Running'
-      : c.state.kind === 'waiting'
-        ? c.state.reason
-        : c.state.reason;
+  c === undefined ? NONE : c.state.kind === 'running' ? 'Running' : c.state.reason;
+
+/** Where a connection from `origin` to `address:port` lands, asked of the simulated network. */
+function landsIn(cluster: Cluster, origin: Pod, address: string, port: number) {
+  const connection = connect(cluster, { kind: 'pod', pod: origin }, address, port);
+  return connection.kind === 'open' ? connection : undefined;
+}
 
 /** Container `client` of the pod reaches container `server` at `localhost:port`. */
 export function localhostReach(
@@ -51,11 +52,16 @@ export function localhostReach(
     client,
     clientState: stateOf(status.containers[p.client]),
   });
-  const passed = p.server !== p.client && listens.includes(p.port) && running(status.containers[p.client]);
+  const reached = landsIn(cluster, pod, '127.0.0.1', p.port)?.container.name;
+  const passed =
+    p.server !== p.client &&
+    running(status.containers[p.client]) &&
+    reached !== undefined &&
+    reached === pod.spec.containers[p.server]?.name;
   return result(passed, expected, actual);
 }
 
-/** Pod `from` can open `to`'s pod IP on `port`: both up, and something in `to` listens there. */
+/** Pod `from` opens `to`'s pod IP on `port`: it is up, and something in `to` listens there. */
 export function podReaches(
   cluster: Cluster,
   p: Scope & { from: string; to: string; port: number },
@@ -69,9 +75,10 @@ export function podReaches(
   if (!fromStatus.containers.some(running)) {
     return result(false, expected, fact('lab.fact.notUp', { pod: p.from, status: statusColumn(fromStatus) }));
   }
-  const ports = boundPorts(to, cluster.now);
   const ip = to.sim.podIP ?? NONE;
-  if (to.sim.podIP === undefined || !ports.includes(p.port)) {
+  const reached = to.sim.podIP === undefined ? undefined : landsIn(cluster, from, to.sim.podIP, p.port);
+  if (reached?.pod.metadata.uid !== to.metadata.uid) {
+    const ports = boundPorts(to, cluster.now);
     const listens = ports.length === 0 ? NONE : ports.join(', ');
     return result(false, expected, fact('lab.fact.refused', { pod: p.to, ip, port: p.port, listens }));
   }

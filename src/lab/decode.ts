@@ -43,18 +43,20 @@ export const here = (node: unknown, at: At): At => ({
 
 const scalarValue = (node: unknown): unknown => (isScalar(node) ? node.value : node);
 
-const describe = (value: unknown): string =>
-  value === null || value === undefined ? 'nothing' : Array.isArray(value) ? 'a list' : typeof value;
+/** What was found instead, in words: `a map`, `a list`, `nothing`, `number`, ... */
+function whatIs(node: unknown): string {
+  if (isMap(node)) return 'a map';
+  if (isSeq(node)) return 'a list';
+  const value = scalarValue(node);
+  return value === null || value === undefined ? 'nothing' : typeof value;
+}
 
 export const text: Decoder<string> = (node, at) => {
   const value = scalarValue(node);
   if (typeof value === 'string' && value.trim() !== '') return ok(value);
   if (typeof value === 'string') return problem(here(node, at), 'must not be empty');
   const hint = isScalar(node) && node.value !== null ? ` (quote it: "${String(node.value)}")` : '';
-  return problem(
-    here(node, at),
-    `expected a string, found ${isMap(node) ? 'a map' : isSeq(node) ? 'a list' : describe(value)}${hint}`,
-  );
+  return problem(here(node, at), `expected a string, found ${whatIs(node)}${hint}`);
 };
 
 /** A name the API server would accept: a namespace (DNS label) or a pod (DNS subdomain). */
@@ -104,7 +106,7 @@ export const duration: Decoder<number> = (node, at) => {
 
 export function list<T>(item: Decoder<T>, min = 0): Decoder<T[]> {
   return (node, at) => {
-    if (!isSeq(node)) return problem(here(node, at), `expected a list, found ${describe(scalarValue(node))}`);
+    if (!isSeq(node)) return problem(here(node, at), `expected a list, found ${whatIs(node)}`);
     if (node.items.length < min) return problem(here(node, at), `needs at least ${min} item(s)`);
     const out: T[] = [];
     for (const [i, child] of node.items.entries()) {
@@ -118,15 +120,23 @@ export function list<T>(item: Decoder<T>, min = 0): Decoder<T[]> {
 
 /** The map's entries as (key, value node, position) triples, keys as strings. */
 export function entries(node: unknown, at: At): Decoded<{ key: string; value: unknown; at: At }[]> {
-  if (!isMap(node)) return problem(here(node, at), `expected a map, found ${describe(scalarValue(node))}`);
+  if (!isMap(node)) return problem(here(node, at), `expected a map, found ${whatIs(node)}`);
   const out: { key: string; value: unknown; at: At }[] = [];
   for (const pair of node.items) {
     const key = String(scalarValue(pair.key));
-    const path = at.path === '' ? key : `${at.path}.${key}`;
-    out.push({ key, value: pair.value, at: here(pair.key, { path, offset: here(node, at).offset }) });
+    out.push({
+      key,
+      value: pair.value,
+      at: here(pair.key, { path: join(at.path, key), offset: here(node, at).offset }),
+    });
   }
   return ok(out);
 }
+
+const join = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
+
+const fieldOf = (shape: Shape, key: string): Decoder<unknown> | undefined =>
+  Object.hasOwn(shape, key) ? shape[key] : undefined;
 
 /**
  * A map with exactly these fields: every `required` one present, `optional` ones allowed, and
@@ -143,7 +153,8 @@ export function object<R extends Shape, O extends Shape = Record<never, never>>(
     const known = [...Object.keys(required), ...Object.keys(optional ?? {})];
     const out: Record<string, unknown> = {};
     for (const entry of found.value) {
-      const decoder = required[entry.key] ?? optional?.[entry.key];
+      // Own fields only: a key such as `constructor` must not find Object.prototype's.
+      const decoder = fieldOf(required, entry.key) ?? fieldOf(optional ?? {}, entry.key);
       if (decoder === undefined) {
         if (alsoAllowed.includes(entry.key)) continue;
         return problem(entry.at, `unknown field (expected one of: ${[...known, ...alsoAllowed].join(', ')})`);
@@ -153,16 +164,14 @@ export function object<R extends Shape, O extends Shape = Record<never, never>>(
       out[entry.key] = decoded.value;
     }
     for (const key of Object.keys(required)) {
-      if (!(key in out))
+      if (!Object.hasOwn(out, key))
         return problem({ ...here(node, at), path: join(at.path, key) }, 'required field is missing');
     }
     return ok(out as ObjectOf<R, O>);
   };
 }
 
-const join = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
-
-/** Label (or annotation, with `keyCheck` relaxed) maps: string keys to string values, validated. */
+/** Label maps: keys and values checked as the API server checks labels; `null` values only if allowed. */
 export function labelMap(options: { allowNull: true }): Decoder<Record<string, string | null>>;
 export function labelMap(options?: { allowNull: false }): Decoder<Record<string, string>>;
 export function labelMap(options = { allowNull: false }): Decoder<Record<string, string | null>> {

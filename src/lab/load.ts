@@ -18,13 +18,13 @@ import {
   problem,
   text,
 } from './decode.ts';
-import type { Lab, LabCheck, Route, RouteStep, WrongRoute } from './model.ts';
+import type { Lab, LabCheck, RouteStep } from './model.ts';
 import { SHARED_NAMESPACES, seed } from './seed.ts';
 
 /**
- * Reads `quizzes/labs/NN-ID.yaml` files into labs, refusing a bad one with file, line and field
- * (`quizzes/labs/03-x.yaml:14: checks[1].pod: required field is missing`). Start-up runs this, so a
- * broken lab never reaches a member.
+ * Reads `quizzes/labs/NN-ID.yaml` files into labs, refusing a bad one with file, line, column and
+ * field (`quizzes/labs/03-x.yaml:14:5: checks[1].pod: required field is missing`). Start-up runs
+ * this, so a broken lab never reaches a member. The format is in `quizzes/labs/README.md`.
  */
 export const LABS_DIR = new URL('../../quizzes/labs/', import.meta.url).pathname;
 
@@ -95,17 +95,14 @@ function decodeLab(root: unknown, file: string, id: string): Decoded<Lab> {
       return problem(here(node, at), `duplicate check id "${check.value.id}"`);
     checks.push(check.value);
   }
-  const wrong: WrongRoute[] = [];
   for (const [i, w] of v.wrong.entries()) {
     const unknown = w.fails.find((f) => !checks.some((c) => c.id === f));
     if (unknown !== undefined) {
       const node = isMap(root) ? root.getIn(['wrong', i, 'fails'], true) : undefined;
       return problem(here(node, { path: `wrong[${i}].fails`, offset: 0 }), `no check "${unknown}"`);
     }
-    wrong.push(w);
   }
-  const solutions: Route[] = v.solutions;
-  return ok({ ...v, file, namespace, seed: seedPods, checks, solutions, wrong });
+  return ok({ ...v, file, namespace, seed: seedPods, checks });
 }
 
 function fieldAt(root: unknown, key: string): At {
@@ -114,7 +111,7 @@ function fieldAt(root: unknown, key: string): At {
   return here(pair?.key, { path: key, offset: 0 });
 }
 
-/** One file's text to a lab, or `file:line: field: message`. */
+/** One file's text to a lab, or `file:line:column: field: message`. */
 export function parseLab(source: string, file: string): Result<Lab, string> {
   const name = /^\d+-([a-z0-9-]+)\.yaml$/.exec(basename(file));
   if (name === null || name[1] === undefined) return err(`${file}: lab files are named NN-id.yaml`);

@@ -50,6 +50,11 @@ describe('lab file validation', () => {
       edit('hints: [{ ko: "가", en: "A" }]\n', ''),
       `${FILE}:1:1: hints: required field is missing`,
     ],
+    [
+      'a key named like an Object method',
+      edit('hints:', 'constructor: x\nhints:'),
+      `${FILE}:6:1: constructor: unknown field`,
+    ],
     ['a misspelt top-level field', edit('hints:', 'hint:'), `${FILE}:6:1: hint: unknown field`],
     [
       'an unknown check kind',

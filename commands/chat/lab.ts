@@ -1,0 +1,125 @@
+import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
+import { type Reply, textReply } from '../../src/chat/reply.ts';
+import type { Pod } from '../../src/cluster/model.ts';
+import { t } from '../../src/i18n/catalogue.ts';
+import { renderError } from '../../src/kubectl/errors.ts';
+import { evaluateChecks } from '../../src/lab/checks.ts';
+import { labCatalogue } from '../../src/lab/load.ts';
+import type { Lab } from '../../src/lab/model.ts';
+import { renderCheckLines, renderList, renderStart } from '../../src/lab/render.ts';
+import { startChanges } from '../../src/lab/seed.ts';
+import { err, ok, type Result } from '../../src/result.ts';
+import { type LabRun, labStore } from '../../src/store/labs.ts';
+
+type Outcome = Result<Reply, Reply>;
+
+/**
+ * `/lab list|start ID|check|hint|stop`: guided exercises graded against the member's own sandbox.
+ * A lab's checks look only at the sandbox's state, so any route to the right state passes.
+ */
+export const lab: ChatCommand = {
+  name: 'lab',
+  run(ctx, args) {
+    const labs = labCatalogue();
+    // Start-up refuses a bad lab file, so reaching this is a bug, not a member's mistake.
+    if (!labs.ok) throw new Error(labs.error);
+    const [sub = 'list', id, ...extra] = args.split(/\s+/).filter((w) => w !== '');
+    const fits = sub === 'start' ? id !== undefined && extra.length === 0 : id === undefined;
+    if (!fits) return fail(ctx, 'lab.usage');
+    switch (sub) {
+      case 'list':
+        return list(ctx, labs.value);
+      case 'start':
+        return start(ctx, labs.value, id ?? '');
+      case 'check':
+        return withRun(ctx, labs.value, check);
+      case 'hint':
+        return withRun(ctx, labs.value, hint);
+      case 'stop':
+        return withRun(ctx, labs.value, stop);
+      default:
+        return fail(ctx, 'lab.usage');
+    }
+  },
+};
+
+const say = (text: string): Outcome => ok(textReply(text, true, 'private'));
+const fail = (ctx: CommandContext, key: 'lab.usage' | 'lab.none', params = {}): Outcome =>
+  err(textReply(t(ctx.lang, key, params), false, 'private'));
+
+function list(ctx: CommandContext, labs: readonly Lab[]): Outcome {
+  const store = labStore(ctx.app.db);
+  return say(renderList(ctx.lang, labs, store.progress(ctx.key), store.active(ctx.key)));
+}
+
+function start(ctx: CommandContext, labs: readonly Lab[], id: string): Outcome {
+  const chosen = labs.find((l) => l.id === id);
+  if (chosen === undefined) {
+    const ids = labs.map((l) => `\`${l.id}\``).join(', ');
+    return err(textReply(t(ctx.lang, 'lab.unknown', { id, ids }), false, 'private'));
+  }
+  const store = labStore(ctx.app.db);
+  const active = store.active(ctx.key);
+  if (active !== undefined) {
+    return err(textReply(t(ctx.lang, 'lab.busy', { id: active.labId }), false, 'private'));
+  }
+  const { sandboxes } = ctx.app;
+  const now = ctx.app.clock();
+  const sandbox = sandboxes.open(ctx.key, now);
+  const ids = sandboxes.ids(sandbox);
+  const changes = startChanges(chosen, sandboxes.load(sandbox, now), ids);
+  if (!changes.ok) return err(textReply(renderError(changes.error), false, 'private'));
+  sandboxes.commit(sandbox, changes.value, ids.serial);
+  store.start(ctx.key, chosen.id, now);
+  const seeded = changes.value.flatMap((c): Pod[] => (c.op === 'putPod' ? [c.pod] : []));
+  return say(renderStart(ctx.lang, chosen, seeded));
+}
+
+type RunStep = (ctx: CommandContext, lab: Lab, run: LabRun, labs: readonly Lab[]) => Outcome;
+
+function withRun(ctx: CommandContext, labs: readonly Lab[], step: RunStep): Outcome {
+  const run = labStore(ctx.app.db).active(ctx.key);
+  if (run === undefined) return fail(ctx, 'lab.none');
+  const chosen = labs.find((l) => l.id === run.labId);
+  // A lab removed from the catalogue since the member started it: stop the run rather than fail forever.
+  if (chosen === undefined) return stopRun(ctx, run);
+  return step(ctx, chosen, run, labs);
+}
+
+const check: RunStep = (ctx, chosen, run, labs) => {
+  const store = labStore(ctx.app.db);
+  const now = ctx.app.clock();
+  const sandbox = ctx.app.sandboxes.open(ctx.key, now);
+  const results = evaluateChecks(chosen.checks, ctx.app.sandboxes.load(sandbox, now));
+  const passed = results.filter((r) => r.result.passed).length;
+  const all = passed === results.length;
+  store.checked(run, all, now);
+  const header = t(ctx.lang, 'lab.checkHeader', { id: chosen.id, passed, total: results.length });
+  const footer = all
+    ? t(ctx.lang, 'lab.finished', {
+        id: chosen.id,
+        hints: run.hintsUsed,
+        done: store.finishedCount(ctx.key),
+        total: labs.length,
+      })
+    : t(ctx.lang, 'lab.notYet');
+  return say([header, ...renderCheckLines(ctx.lang, results), '', footer].join('\n'));
+};
+
+const hint: RunStep = (ctx, chosen, run) => {
+  const total = chosen.hints.length;
+  const next = chosen.hints[run.hintsUsed];
+  if (next === undefined) {
+    const last = chosen.hints[total - 1]?.[ctx.lang] ?? '';
+    return say(t(ctx.lang, 'lab.noMoreHints', { total, text: last }));
+  }
+  labStore(ctx.app.db).useHint(run);
+  return say(t(ctx.lang, 'lab.hint', { n: run.hintsUsed + 1, total, text: next[ctx.lang] }));
+};
+
+function stopRun(ctx: CommandContext, run: LabRun): Outcome {
+  labStore(ctx.app.db).stop(run, ctx.app.clock());
+  return say(t(ctx.lang, 'lab.stopped', { id: run.labId }));
+}
+
+const stop: RunStep = (ctx, _lab, run) => stopRun(ctx, run);

@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Two labs end to end through the real console (`podium console --json`), as a member would type
+ * them: a failed check with expected vs actual, a hint, the fix, the pass, and the list after.
+ */
+const BIN = new URL('../../bin/podium.js', import.meta.url).pathname;
+
+interface Line {
+  user: string;
+  input: string;
+  ok: boolean;
+  text: string;
+}
+
+function podium(script: string): { lines: Line[]; status: number | null; stderr: string } {
+  const db = join(mkdtempSync(join(tmpdir(), 'podium-lab-')), 'p.db');
+  const result = spawnSync(process.execPath, [BIN, 'console', '--json', '--user', 'alice', '--db', db], {
+    input: script,
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { ...process.env, PODIUM_LANG: 'en' },
+  });
+  const lines = result.stdout
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as Line);
+  return { lines, status: result.status, stderr: result.stderr };
+}
+
+const SCRIPT = `/lab start labels
+kubectl label po kubia-manual creation_method=manual -n lab-labels
+kubectl label po kubia-manual-v2 env=debug -n lab-labels
+/lab check
+/lab hint
+kubectl label po kubia-manual-v2 env=debug --overwrite -n lab-labels
+/lab check
+/lab start annotations
+kubectl annotate pod kubia-manual mycompany.com/someannotation=foo -n lab-annotations
+/lab check
+/lab hint
+kubectl annotate pod kubia-manual mycompany.com/someannotation="foo bar" mycompany.com/created-by=minji --overwrite -n lab-annotations
+/lab check
+/lab list
+`;
+
+describe('labs in the console', () => {
+  it('GIVEN two labs typed into podium console --json THEN each fails a check with expected vs actual, gives a hint, then passes', () => {
+    const { lines, status, stderr } = podium(SCRIPT);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(lines.map((l) => l.input)).toEqual(SCRIPT.trimEnd().split('\n'));
+    const text = (i: number) => lines[i]?.text ?? '';
+
+    expect(text(0)).toMatch(/^Lab `labels`: Add, show and change labels\n/);
+    expect(text(1)).toBe('pod/kubia-manual labeled');
+    expect(lines[2]?.ok).toBe(false);
+    expect(text(2)).toBe("error: 'env' already has a value (prod), and --overwrite is false");
+    expect(text(3)).toContain(
+      '❌ `kubia-manual-v2` is `env=debug` and kept `creation_method=manual`: expected labels of `kubia-manual-v2`: creation_method=manual, env=debug; actual labels of `kubia-manual-v2`: creation_method=manual, env=prod',
+    );
+    expect(text(4)).toBe('Hint 1 of 3: Adding a label: `kubectl label po NAME KEY=VALUE -n lab-labels`.');
+    expect(text(6)).toMatch(/^Lab `labels`: 2 of 2 checks pass\.\n/);
+    expect(text(6)).toMatch(
+      /🎉 Every check passes: lab `labels` is finished, with 1 hint\(s\)\. You have finished 1 of \d+ labs\.$/,
+    );
+
+    expect(text(7)).toContain('I set up namespace `lab-annotations` with 1 pod(s): kubia-manual.');
+    expect(text(9)).toContain(
+      '❌ `mycompany.com/someannotation` is `foo bar`: expected annotations of `kubia-manual`: mycompany.com/someannotation=foo bar; actual annotations of `kubia-manual`: mycompany.com/someannotation=foo',
+    );
+    expect(text(9)).toContain(
+      '❌ the annotation `mycompany.com/created-by` is `minji`: expected annotations of `kubia-manual`: mycompany.com/created-by=minji; actual annotations of `kubia-manual`: mycompany.com/created-by=<none>',
+    );
+    expect(text(10)).toMatch(/^Hint 1 of 3: /);
+    expect(text(11)).toBe('pod/kubia-manual annotated');
+    expect(text(12)).toContain(
+      '🎉 Every check passes: lab `annotations` is finished, with 1 hint(s). You have finished 2 of',
+    );
+    expect(text(13)).toMatch(/^Labs: you have finished 2 of \d+\./);
+    expect(text(13)).toContain('✅ `labels` Add, show and change labels: finished (1 hint(s) used)');
+    expect(text(13)).toContain('✅ `annotations` Annotate a pod: finished (1 hint(s) used)');
+  });
+});
