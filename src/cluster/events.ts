@@ -36,11 +36,18 @@ const SPAM_QPS = 1 / 300;
 
 interface Raw {
   at: number;
+  event: Tagged;
+}
+
+/** One distinct kubelet event, with its correlator keys built once (long histories repeat them). */
+interface Tagged {
   type: EventType;
   reason: string;
   message: string;
-  /** spec.containers{name}: part of the dedup key, not of the aggregation or spam keys. */
-  fieldPath: string;
+  /** Source, object, type and reason: the aggregation key (no fieldPath, no message). */
+  aggregateKey: string;
+  /** The full dedup key: adds spec.containers{name} and the message. */
+  key: string;
 }
 
 /** The pod's events as `kubectl describe` lists them: oldest last-seen first. */
@@ -119,10 +126,25 @@ function kubeletRaw(pod: Pod, now: number): Raw[] {
     const container = pod.spec.containers[i];
     if (container === undefined) return;
     const fieldPath = `spec.containers{${c.name}}`;
+    const tag = ([type, reason, message]: [EventType, string, string]): Tagged => {
+      const aggregateKey = `${type}\u0000${reason}`;
+      return {
+        type,
+        reason,
+        message,
+        aggregateKey,
+        key: `${aggregateKey}\u0000${fieldPath}\u0000${message}`,
+      };
+    };
+    const byKind = new Map<string, Tagged[]>();
     for (const o of c.history) {
-      for (const [type, reason, message] of describeOccurrence(o, container.image, c.name, pod)) {
-        raw.push({ at: o.at, type, reason, message, fieldPath });
+      // Only a pull's duration varies; every other kind says the same thing each time.
+      let events = o.kind === 'pulled' ? undefined : byKind.get(o.kind);
+      if (events === undefined) {
+        events = describeOccurrence(o, container.image, c.name, pod).map(tag);
+        if (o.kind !== 'pulled') byKind.set(o.kind, events);
       }
+      for (const event of events) raw.push({ at: o.at, event });
     }
   });
   return raw.sort((a, b) => a.at - b.at);
@@ -188,37 +210,34 @@ function correlate(raw: readonly Raw[]): PodEvent[] {
   const observed = new Map<string, { count: number; first: number }>();
   const written = new Map<string, PodEvent>();
   const bucket = { tokens: SPAM_BURST, at: raw[0]?.at ?? 0 };
-  for (const event of raw) {
-    const aggregateKey = `${event.type}\u0000${event.reason}`;
-    let record = aggregates.get(aggregateKey);
-    if (record === undefined || event.at - record.last > AGGREGATE_INTERVAL_MS) {
-      record = { messages: new Set(), last: event.at };
+  for (const { at, event } of raw) {
+    let record = aggregates.get(event.aggregateKey);
+    if (record === undefined || at - record.last > AGGREGATE_INTERVAL_MS) {
+      record = { messages: new Set(), last: at };
+      aggregates.set(event.aggregateKey, record);
     }
     record.messages.add(event.message);
-    record.last = event.at;
-    aggregates.set(aggregateKey, record);
+    record.last = at;
     const combined = record.messages.size >= AGGREGATE_MAX;
     // Go pops an arbitrary member to keep the set below the maximum; we pop the oldest.
     if (combined) record.messages.delete(record.messages.values().next().value ?? '');
-    const message = combined ? `(combined from similar events): ${event.message}` : event.message;
-    const key = combined ? aggregateKey : `${aggregateKey}\u0000${event.fieldPath}\u0000${event.message}`;
+    const key = combined ? event.aggregateKey : event.key;
     const seen = observed.get(key);
-    const count = (seen?.count ?? 0) + 1;
-    const first = seen?.first ?? event.at;
-    observed.set(key, { count, first });
+    if (seen === undefined) observed.set(key, { count: 1, first: at });
+    else seen.count += 1;
     // The token bucket refills continuously (golang.org/x/time/rate) up to the burst.
-    bucket.tokens = Math.min(SPAM_BURST, bucket.tokens + ((event.at - bucket.at) / 1000) * SPAM_QPS);
-    bucket.at = event.at;
+    bucket.tokens = Math.min(SPAM_BURST, bucket.tokens + ((at - bucket.at) / 1000) * SPAM_QPS);
+    bucket.at = at;
     if (bucket.tokens < 1) continue;
     bucket.tokens -= 1;
     written.set(key, {
       type: event.type,
       reason: event.reason,
       source: 'kubelet',
-      message,
-      count,
-      first: seconds(first),
-      last: seconds(event.at),
+      message: combined ? `(combined from similar events): ${event.message}` : event.message,
+      count: seen?.count ?? 1,
+      first: seconds(seen?.first ?? at),
+      last: seconds(at),
     });
   }
   return [...written.values()];

@@ -1,4 +1,4 @@
-import { findImage, type ImageSpec, pullError, sha256 } from './images.ts';
+import { findImage, type ImageSpec, pullError } from './images.ts';
 import type { Container, Pod } from './model.ts';
 import { type ProcessPlan, planProcess } from './process.ts';
 
@@ -150,6 +150,8 @@ interface Run {
   exits: Terminated[];
   pulledAt?: number;
   pulls: number;
+  /** Hash of the pod's uid, for repeat-pull times. */
+  seed: number;
   /** When the kubelet moves on to the next container (after this one's first start or failed pull). */
   handOff: number;
 }
@@ -178,6 +180,7 @@ function newRun(
     exits: [],
     pulls: 0,
     handOff: 0,
+    seed: seedOf(pod.metadata.uid),
   };
 }
 
@@ -187,15 +190,25 @@ function play(run: Run, from: number): ContainerStatus {
   let t = from;
   let backoff: { ms: number; lastUpdate: number } | null = null;
   let waiting: ContainerState = { kind: 'waiting', reason: 'ContainerCreating' };
+  // The message of a CrashLoopBackOff we are re-pulling in, built only if it is the answer.
+  let lastBackoff = 0;
+  const pending = (): ContainerState =>
+    waiting.kind === 'waiting' && waiting.reason === 'CrashLoopBackOff'
+      ? {
+          kind: 'waiting',
+          reason: 'CrashLoopBackOff',
+          message: `back-off ${goDuration(lastBackoff)} restarting failed container=${run.container.name} pod=${podRef(run.pod)}`,
+        }
+      : waiting;
   for (;;) {
     const ready = ensureImage(run, t, run.image);
     const start = ready + TIMING.startMs;
     if (run.starts.length === 0) run.handOff = start;
-    if (ready > run.now) return finish(run, waiting);
-    note(run, { at: ready + TIMING.createMs, kind: 'created' });
-    if (start > run.now) return finish(run, waiting);
+    if (ready > run.now) return finish(run, pending());
+    if (run.record) note(run, { at: ready + TIMING.createMs, kind: 'created' });
+    if (start > run.now) return finish(run, pending());
     run.starts.push(start);
-    note(run, { at: start, kind: 'started' });
+    if (run.record) note(run, { at: start, kind: 'started' });
     const runs = run.plan.runsForMs;
     if (runs === null || start + runs > run.now) return finish(run, { kind: 'running', startedAt: start });
     const exit: Terminated = {
@@ -219,13 +232,16 @@ function play(run: Run, from: number): ContainerStatus {
     const restartAt: number = sync + backoff.ms;
     for (let at = sync; at < restartAt && at <= run.now; at += TIMING.resyncMs)
       note(run, { at, kind: 'backOff' });
-    waiting = {
+    const backingOff = backoff.ms;
+    const crashLoop = (): ContainerState => ({
       kind: 'waiting',
       reason: 'CrashLoopBackOff',
-      message: `back-off ${goDuration(backoff.ms)} restarting failed container=${run.container.name} pod=${podRef(run.pod)}`,
-    };
+      message: `back-off ${goDuration(backingOff)} restarting failed container=${run.container.name} pod=${podRef(run.pod)}`,
+    });
     if (run.now < sync) return finish(run, terminated);
-    if (run.now < restartAt) return finish(run, waiting);
+    if (run.now < restartAt) return finish(run, crashLoop());
+    waiting = { kind: 'waiting', reason: 'CrashLoopBackOff' };
+    lastBackoff = backingOff;
     backoff = { ms: Math.min(backoff.ms * 2, TIMING.backoffCapMs), lastUpdate: restartAt };
     t = restartAt;
   }
@@ -235,16 +251,16 @@ function play(run: Run, from: number): ContainerStatus {
 function ensureImage(run: Run, t: number, image: ImageSpec): number {
   const present = image.preloaded || run.pulledAt !== undefined || run.pulledInPod.has(run.container.image);
   if (run.container.imagePullPolicy === 'IfNotPresent' && present) {
-    note(run, { at: t, kind: 'present' });
+    if (run.record) note(run, { at: t, kind: 'present' });
     run.pulledAt ??= t;
     return t;
   }
-  note(run, { at: t, kind: 'pulling' });
-  const ms = present ? cachedPullMs(run.pod, run.index, run.pulls) : image.pullMs;
+  if (run.record) note(run, { at: t, kind: 'pulling' });
+  const ms = present ? cachedPullMs(run) : image.pullMs;
   run.pulls += 1;
   const done = t + ms;
   if (done <= run.now) {
-    note(run, { at: done, kind: 'pulled', ms });
+    if (run.record) note(run, { at: done, kind: 'pulled', ms });
     run.pulledAt ??= done;
   }
   return done;
@@ -261,11 +277,11 @@ function failPulls(run: Run, from: number): ContainerStatus {
   run.handOff = from + TIMING.pullFailMs;
   let t = from;
   for (let attempt = 0; ; attempt++) {
-    note(run, { at: t, kind: 'pulling' });
+    if (run.record) note(run, { at: t, kind: 'pulling' });
     const failed = t + TIMING.pullFailMs;
     if (run.now < failed)
       return finish(run, attempt === 0 ? { kind: 'waiting', reason: 'ContainerCreating' } : backOff);
-    note(run, { at: failed, kind: 'pullFailed', message });
+    if (run.record) note(run, { at: failed, kind: 'pullFailed', message });
     const sync = failed + TIMING.syncMs;
     const next = sync + Math.min(TIMING.backoffStartMs * 2 ** attempt, TIMING.backoffCapMs);
     for (let at = sync; at < next && at <= run.now; at += TIMING.resyncMs)
@@ -279,7 +295,8 @@ function failPulls(run: Run, from: number): ContainerStatus {
 /** `imagePullPolicy: Never` and the image is not on the node: every sync says so again. */
 function neverPull(run: Run, from: number): ContainerStatus {
   run.handOff = from;
-  for (let at = from; at <= run.now; at += TIMING.resyncMs) note(run, { at, kind: 'neverPull' });
+  if (run.record)
+    for (let at = from; at <= run.now; at += TIMING.resyncMs) note(run, { at, kind: 'neverPull' });
   return finish(run, {
     kind: 'waiting',
     reason: 'ErrImageNeverPull',
@@ -311,9 +328,18 @@ function finish(run: Run, state: ContainerState): ContainerStatus {
 }
 
 /** A repeat pull only checks the manifest and finds every layer: well under a second or so. */
-function cachedPullMs(pod: Pod, index: number, pull: number): number {
-  const n = Number.parseInt(sha256(`${pod.metadata.uid}:${index}:${pull}`).slice(0, 6), 16);
-  return 380 + (n % 900);
+function cachedPullMs(run: Run): number {
+  // A stable mix of the pod's uid and the pull's number, so a pod always shows the same times.
+  let h = run.seed ^ Math.imul(run.index + 1, 0x9e3779b1) ^ Math.imul(run.pulls + 1, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return 380 + (((h ^ (h >>> 16)) >>> 0) % 900);
+}
+
+function seedOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 export const podRef = (pod: Pod): string =>
@@ -346,26 +372,29 @@ function phaseOf(pod: Pod, containers: ContainerStatus[]): PodPhase {
   return pod.spec.restartPolicy === 'Never' ? 'Failed' : 'Running';
 }
 
-/** When every container is ready (readyAt) and when that last changed, replayed over the starts and exits. */
+/** When every container is ready (readyAt) and when that last changed: a sweep over starts and exits. */
 function readiness(
   containers: ContainerStatus[],
   since: number,
   now: number,
 ): { readyAt?: number; readyChangedAt: number } {
-  const changes = [...new Set(containers.flatMap((c) => [...c.starts, ...c.exits.map((e) => e.finishedAt)]))]
-    .filter((t) => t <= now)
-    .sort((a, b) => a - b);
-  const allUp = (t: number) =>
-    containers.length > 0 &&
-    containers.every((c) =>
-      c.starts.some((s, i) => s <= t && (c.exits[i] === undefined || c.exits[i].finishedAt > t)),
-    );
+  const edges: [number, number][] = [];
+  for (const c of containers) {
+    for (const start of c.starts) edges.push([start, 1]);
+    for (const exit of c.exits) if (exit.finishedAt <= now) edges.push([exit.finishedAt, -1]);
+  }
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let up = 0;
   let ready = false;
   let changedAt = since;
-  for (const t of changes) {
-    const up = allUp(t);
-    if (up !== ready) {
-      ready = up;
+  for (let i = 0; i < edges.length; i++) {
+    const [t, delta] = edges[i] ?? [0, 0];
+    up += delta;
+    // Judge only after every edge at this instant has been applied.
+    if ((edges[i + 1]?.[0] ?? Number.NaN) === t) continue;
+    const all = containers.length > 0 && up === containers.length;
+    if (all !== ready) {
+      ready = all;
       changedAt = t;
     }
   }
