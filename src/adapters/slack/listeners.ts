@@ -97,7 +97,10 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
     await postWith(reply, destination(client, request));
   });
 
-  bolt.event('app_mention', async ({ event, body, client }) => {
+  bolt.event('app_mention', async ({ event, body, client, context }) => {
+    // Bolt acks events at once, so a retry means only that Slack missed the ack: running the
+    // command again would create the pod twice (AlreadyExists) or answer twice.
+    if ((context.retryNum ?? 0) > 0) return;
     const text = decodeSlackText(stripLeadingMention(event.text));
     const request = slackRequest(body.team_id, event.channel, event.user ?? '', text);
     const to = destination(client, request);

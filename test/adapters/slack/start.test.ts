@@ -2,13 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack } from '../../../src/adapters/slack/slack.ts';
 import { testApp } from '../../helpers/app.ts';
 import { type FakeSlack, startFakeSlack } from './fake/fake-slack.ts';
+import { guardNetwork } from './net-guard.ts';
 
 let fake: FakeSlack;
+const guard = guardNetwork();
 beforeAll(async () => {
   fake = await startFakeSlack();
 });
 afterAll(async () => {
   await fake.close();
+  guard.stop();
+  expect(guard.outside()).toEqual([]);
 });
 
 describe('starting the Slack bot', () => {

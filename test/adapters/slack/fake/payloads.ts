@@ -23,6 +23,8 @@ export interface SignedPost {
   secret?: string | null;
   timestamp?: number;
   contentType?: string;
+  /** More headers, such as Slack's `x-slack-retry-num` on a redelivered event. */
+  headers?: Record<string, string>;
 }
 
 /** POSTs `body` to the app as Slack would: the exact bytes that were signed, the bare media type. */
@@ -31,6 +33,7 @@ export async function postSigned(url: string, body: string, options: SignedPost 
   const secret = options.secret === undefined ? SIGNING_SECRET : options.secret;
   const headers: Record<string, string> = {
     'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
+    ...options.headers,
   };
   if (secret !== null) {
     headers['x-slack-request-timestamp'] = String(timestamp);
@@ -132,14 +135,28 @@ export function viewSubmission(
 }
 
 /** An Events API callback for a message that mentions the bot; Slack escapes `&`, `<`, `>`. */
-export function appMention(fake: FakeSlack, member: Member, channel: string, typed: string) {
+export function appMention(
+  fake: FakeSlack,
+  member: Member,
+  channel: string,
+  typed: string,
+  threadTs?: string,
+) {
   const ts = fake.state.nextTs();
   const text = `<@${fake.state.bot.userId}> ${typed.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}`;
   return {
     token: 'legacy-verification-token',
     team_id: fake.state.team.id,
     api_app_id: fake.state.bot.appId,
-    event: { type: 'app_mention', user: member.id, text, ts, channel, event_ts: ts },
+    event: {
+      type: 'app_mention',
+      user: member.id,
+      text,
+      ts,
+      channel,
+      event_ts: ts,
+      ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+    },
     type: 'event_callback',
     event_id: `Ev${ts.replace('.', '')}`,
     event_time: Math.floor(Date.now() / 1000),
