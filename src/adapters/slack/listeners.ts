@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { BlockAction, App as Bolt, RespondFn, webApi } from '@slack/bolt';
 import type { App, ChatCommand } from '../../chat/context.ts';
 import { dispatch } from '../../chat/dispatch.ts';
@@ -107,8 +108,11 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
     await postWith(run(request), event.thread_ts === undefined ? to : { ...to, threadTs: event.thread_ts });
   });
 
+  // A command's own failures are answered by dispatch; this is the adapter's (Slack refused a
+  // message, a response_url expired): logged once with an id to find it by.
   bolt.error(async (error) => {
-    deps.app.log.error({ err: error, platform: 'slack' }, 'slack listener failed');
+    const errorId = randomUUID().slice(0, 8);
+    deps.app.log.error({ err: error, errorId, platform: 'slack' }, 'slack listener failed');
   });
 }
 
