@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { runConsole } from './adapters/console/console.ts';
+import { startDiscord } from './adapters/discord/bot.ts';
 import { slackOptionsFrom, startSlack } from './adapters/slack/slack.ts';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
@@ -50,6 +51,11 @@ async function main(argv: string[]): Promise<number> {
   }
   if (mode === 'bots') {
     const stops: (() => Promise<void>)[] = [];
+    const discordApi = process.env.DISCORD_API_URL;
+    if (config.discord) {
+      const options = { token: config.discord.token, ...(discordApi ? { api: discordApi } : {}) };
+      stops.push((await startDiscord(app.value, options)).stop);
+    }
     if (config.slack) stops.push((await startSlack(app.value, slackOptionsFrom(config.slack))).stop);
     await untilSignal();
     for (const stop of stops) await stop();

@@ -453,6 +453,10 @@ export const catalogue = {
     en: 'Go on to the next question',
     ko: '다음 문제로 넘어가기',
   },
+  'discord.quiz.topics': {
+    en: 'The topics there are quizzes on',
+    ko: '퀴즈가 있는 주제 목록',
+  },
   'discord.lab': {
     en: 'Hands-on labs checked against your sandbox',
     ko: '내 샌드박스로 확인하는 실습',

@@ -1,8 +1,10 @@
 import type { App } from '../../chat/context.ts';
 import type { Cluster } from '../../cluster/model.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { GLOBAL_FLAGS } from '../../kubectl/flags.ts';
 import { RESOURCES, resolveResource } from '../../kubectl/resources.ts';
 import type { KubectlVerb } from '../../kubectl/verb.ts';
+import { labCatalogue } from '../../lab/load.ts';
 import type { SandboxKey } from '../../store/sandboxes.ts';
 
 /**
@@ -100,23 +102,60 @@ export interface Focus {
   typed: string;
 }
 
-/** Suggestions for whichever option is focused; the member's sandbox is read, never created. */
+export interface Suggestion {
+  name: string;
+  value: string;
+}
+
+/**
+ * Suggestions for whichever option is focused: kubectl lines, saved file names, quiz topics and
+ * lab ids (named with their titles in the member's language). The member's sandbox is read,
+ * never created.
+ */
 export function suggestions(
   app: App,
   verbs: readonly KubectlVerb[],
   key: SandboxKey,
   focus: Focus,
-): string[] {
+  lang: Lang,
+): Suggestion[] {
   const cluster = () => {
     if (!app.sandboxes.exists(key)) return null;
     const now = app.clock();
     return app.sandboxes.load(app.sandboxes.open(key, now), now);
   };
-  if (focus.command === 'kubectl' && focus.option === 'command')
-    return suggestKubectl(focus.typed, cluster(), verbs);
-  if (focus.command === 'file' && focus.option === 'name') {
-    const files = cluster()?.files.map((f) => f.name) ?? [];
-    return files.filter((f) => f.startsWith(focus.typed) && f.length <= CHOICE_MAX).slice(0, MAX_CHOICES);
+  const same = (values: string[]) => values.map((v) => ({ name: v, value: v }));
+  const { command, option, typed } = focus;
+  if (command === 'kubectl' && option === 'command') return same(suggestKubectl(typed, cluster(), verbs));
+  if (command === 'file' && option === 'name')
+    return matching(same(cluster()?.files.map((f) => f.name) ?? []), typed);
+  if (command === 'quiz' && option === 'topic') {
+    const topics = app.quiz
+      .catalog()
+      .topics.map((x) => ({ name: titled(x.topic, x.title[lang]), value: x.topic }));
+    return matching(topics, typed);
+  }
+  if (command === 'lab' && option === 'name') {
+    const labs = labCatalogue();
+    return labs.ok
+      ? matching(
+          labs.value.map((l) => ({ name: titled(l.id, l.title[lang]), value: l.id })),
+          typed,
+        )
+      : [];
   }
   return [];
 }
+
+/** Those whose value or name contains what was typed, case-insensitively, within Discord's limits. */
+function matching(all: Suggestion[], typed: string): Suggestion[] {
+  const wanted = typed.trim().toLowerCase();
+  return all
+    .filter((s) => s.value.length <= CHOICE_MAX && `${s.value} ${s.name}`.toLowerCase().includes(wanted))
+    .slice(0, MAX_CHOICES);
+}
+
+const titled = (id: string, title: string) => {
+  const name = `${id} · ${title}`;
+  return name.length <= CHOICE_MAX ? name : `${name.slice(0, CHOICE_MAX - 1)}…`;
+};

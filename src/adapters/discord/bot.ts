@@ -64,15 +64,20 @@ export async function startDiscord(app: App, options: DiscordBotOptions): Promis
   );
   client.on(Events.ShardResume, (shard) => app.log.info({ shard, platform: 'discord' }, 'gateway resumed'));
   const ready = once(client, Events.ClientReady);
-  await client.login(options.token);
+  try {
+    await client.login(options.token);
+  } catch (error) {
+    await client.destroy();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Discord refused to log in: ${reason} (check DISCORD_TOKEN)`);
+  }
   const [readyClient] = (await ready) as [Client<true>];
   app.log.info(
     { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, platform: 'discord' },
     'discord ready',
   );
-  return {
-    client: readyClient,
-    outbox: discordOutbox(client.rest, { ids, lang: app.defaultLang }),
-    stop: () => client.destroy(),
-  };
+  const outbox = discordOutbox(client.rest, ids, (channel) => app.channels.lang(channel) ?? app.defaultLang);
+  // Live quizzes speak through it from now on, resuming any a restart interrupted.
+  app.quiz.runner.attach('discord', outbox);
+  return { client: readyClient, outbox, stop: () => client.destroy() };
 }

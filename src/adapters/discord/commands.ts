@@ -72,7 +72,8 @@ const quiz = command('quiz', 'discord.quiz')
       described(o.setName('answer'), 'discord.quiz.answer.text').setRequired(true).setMaxLength(TEXT_MAX),
     ),
   )
-  .addSubcommand(sub('next', 'discord.quiz.next'));
+  .addSubcommand(sub('next', 'discord.quiz.next'))
+  .addSubcommand(sub('topics', 'discord.quiz.topics'));
 
 const lab = command('lab', 'discord.lab')
   .addSubcommand(sub('list', 'discord.lab.list'))

@@ -70,7 +70,7 @@ export function interactionHandler(deps: HandlerDeps): (interaction: Interaction
 
 async function command(deps: HandlerDeps, interaction: ChatInputCommandInteraction): Promise<void> {
   const plan = planOf(deps.definitions, invocationOf(interaction));
-  const lang = langOf(deps.app, keyOf(interaction));
+  const lang = langOf(deps.app, interaction);
   if (plan.kind === 'modal') {
     await interaction.showModal(
       manifestModal(deps.ids.encode('f', plan.commandLine), plan.commandLine, lang),
@@ -92,10 +92,7 @@ async function command(deps: HandlerDeps, interaction: ChatInputCommandInteracti
     await answer(interaction, textReply(text, false, 'private'), { ids: deps.ids, lang });
     return;
   }
-  const reply =
-    plan.fileAs === 'stdin'
-      ? run(deps, interaction, withStdin(plan.text, fetched.value), [])
-      : run(deps, interaction, plan.text, [{ name: plan.file.name, content: fetched.value }]);
+  const reply = run(deps, interaction, plan.text, [{ name: plan.file.name, content: fetched.value }]);
   await answer(interaction, reply, { ids: deps.ids, lang });
 }
 
@@ -132,7 +129,7 @@ function manifestModal(customId: string, commandLine: string, lang: Lang): Modal
 
 async function modal(deps: HandlerDeps, interaction: ModalSubmitInteraction): Promise<void> {
   const decoded = deps.ids.decode(interaction.customId);
-  const lang = langOf(deps.app, keyOf(interaction));
+  const lang = langOf(deps.app, interaction);
   if (decoded === null || decoded.kind !== 'f') {
     await answer(interaction, expired(lang), { ids: deps.ids, lang });
     return;
@@ -143,7 +140,7 @@ async function modal(deps: HandlerDeps, interaction: ModalSubmitInteraction): Pr
 
 async function button(deps: HandlerDeps, interaction: ButtonInteraction): Promise<void> {
   const decoded = deps.ids.decode(interaction.customId);
-  const lang = langOf(deps.app, keyOf(interaction));
+  const lang = langOf(deps.app, interaction);
   let text: string | null = null;
   if (decoded?.kind === 'c') text = decoded.text;
   if (decoded?.kind === 's') {
@@ -176,12 +173,9 @@ async function select(deps: HandlerDeps, interaction: StringSelectMenuInteractio
 
 async function autocomplete(deps: HandlerDeps, interaction: AutocompleteInteraction): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const values = suggestions(deps.app, deps.verbs, keyOf(interaction), {
-    command: interaction.commandName,
-    option: focused.name,
-    typed: String(focused.value),
-  });
-  await interaction.respond(values.map((v) => ({ name: v, value: v })));
+  const focus = { command: interaction.commandName, option: focused.name, typed: String(focused.value) };
+  const lang = langOf(deps.app, interaction);
+  await interaction.respond(suggestions(deps.app, deps.verbs, keyOf(interaction), focus, lang));
 }
 
 function run(deps: HandlerDeps, interaction: Interaction, text: string, attachments: Attachment[]): Reply {
@@ -209,13 +203,19 @@ export const keyOf = (interaction: Interaction): SandboxKey => ({
   user: interaction.user.id,
 });
 
-export const langOf = (app: App, key: SandboxKey): Lang => app.members.lang(key) ?? app.defaultLang;
+/** As dispatch decides it: the member's choice, else the channel's default, else the bot's. */
+export function langOf(app: App, interaction: Interaction): Lang {
+  const { platform, scope, channel } = requestOf(interaction, '', []);
+  return (
+    app.members.lang(keyOf(interaction)) ?? app.channels.lang({ platform, scope, channel }) ?? app.defaultLang
+  );
+}
 
 /** A button or modal from before a restart whose long text is no longer known. */
 const expired = (lang: Lang): Reply => textReply(t(lang, 'discord.expired'), false, 'private');
 
 async function apologize(deps: HandlerDeps, interaction: RepliableInteraction, id: string): Promise<void> {
-  const content = t(langOf(deps.app, keyOf(interaction)), 'bot.apology', { id });
+  const content = t(langOf(deps.app, interaction), 'bot.apology', { id });
   const message = { content, allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral as const };
   try {
     if (interaction.deferred || interaction.replied) await interaction.followUp(message);

@@ -6,10 +6,12 @@ import {
 /**
  * What a slash command stands for, as the chat text the core understands. Options become words
  * in the order the command declares them (`/quiz start topic:labels count:5` is
- * `/quiz start labels 5`); a few commands need more than words:
+ * `/quiz start labels 5`); once an optional one is left out, the rest are named so that none
+ * takes its place (`/quiz start topic:labels seconds:30` is `/quiz start labels seconds:30`). A few commands need
+ * more than words:
  *   /kubectl command:X [file:F]   `kubectl X`, with F attached (and `-f F` when X names no file)
  *   /apply                        a modal whose box is the stdin of `kubectl apply -f -`
- *   /file save name:N [file:F]    `/file save N` with F, or else a modal's box, as its stdin
+ *   /file save name:N [file:F]    `/file save N` with F attached, or else a modal's box as its stdin
  *   /sandbox reset confirm:True   `/sandbox reset --yes`
  */
 export type OptionValue = string | number | boolean;
@@ -28,8 +30,8 @@ export interface Invocation {
 }
 
 export type Plan =
-  /** Dispatch `text`; a file, if any, is downloaded first and becomes an attachment or the stdin. */
-  | { kind: 'dispatch'; text: string; file: FileOption | null; fileAs: 'attachment' | 'stdin' }
+  /** Dispatch `text`; a file, if any, is downloaded first and attached. */
+  | { kind: 'dispatch'; text: string; file: FileOption | null }
   /** Open a modal; its box becomes the stdin of `commandLine`. */
   | { kind: 'modal'; commandLine: string };
 
@@ -45,22 +47,23 @@ export function planOf(
     const line = String(values.get('command') ?? '').trim();
     const text =
       file !== null && !namesFile(line) ? `kubectl ${line} -f ${quote(file.name)}` : `kubectl ${line}`;
-    return { kind: 'dispatch', text, file, fileAs: 'attachment' };
+    return { kind: 'dispatch', text, file };
   }
   if (command === 'apply') return { kind: 'modal', commandLine: 'kubectl apply -f -' };
   const words = [`/${command}`, ...(subcommand === null ? [] : [subcommand])];
+  let skipped = false;
   for (const name of declaredOptions(definitions, command, subcommand)) {
     const value = values.get(name);
+    if (value === undefined) skipped = true;
     if (value === undefined || value === false) continue;
-    words.push(value === true ? (FLAGS[name] ?? `--${name}`) : String(value));
+    if (value === true) words.push(FLAGS[name] ?? `--${name}`);
+    else words.push(skipped ? `${name}:${value}` : String(value));
   }
   const text = words.join(' ');
   if (command === 'file' && subcommand === 'save') {
-    return file === null
-      ? { kind: 'modal', commandLine: text }
-      : { kind: 'dispatch', text, file, fileAs: 'stdin' };
+    return file === null ? { kind: 'modal', commandLine: text } : { kind: 'dispatch', text, file };
   }
-  return { kind: 'dispatch', text, file: null, fileAs: 'attachment' };
+  return { kind: 'dispatch', text, file: null };
 }
 
 /** The names of a (sub)command's non-attachment options, in declared order. */

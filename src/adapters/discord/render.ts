@@ -106,7 +106,11 @@ export function splitContent(blocks: readonly Block[], trailer: readonly string[
       put(chunk);
     }
   };
+  let previous: Block['kind'] | null = null;
   for (const block of blocks) {
+    // Paragraphs need a blank line between them; a code block sets itself apart.
+    if (block.kind === 'text' && previous === 'text') add('');
+    previous = block.kind;
     if (block.kind === 'code') {
       if (block.text === '') continue;
       if (!fits(FENCE) || length + FENCE.length * 2 + 4 > limit) flush();

@@ -6,8 +6,10 @@ import {
   type RepliableInteraction,
   Routes,
 } from 'discord.js';
-import type { MessageRef, Outbox } from '../../chat/outbox.ts';
+import type { ChannelRef, MessageRef, Outbox } from '../../chat/outbox.ts';
 import type { Reply } from '../../chat/reply.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import type { IdTable } from './custom-id.ts';
 import { type OutgoingMessage, type RenderOptions, renderReply, renderSingle } from './render.ts';
 
 /** Every message, whatever it echoes, pings nobody: no @everyone, no roles, no users. */
@@ -50,21 +52,23 @@ function options(message: OutgoingMessage) {
   };
 }
 
-/** The core's channel voice (live-quiz questions, reveals, podiums) as plain REST calls. */
-export function discordOutbox(rest: REST, render: RenderOptions): Outbox {
+/**
+ * The core's channel voice (live-quiz questions, their closing, reveals, podiums) as plain REST
+ * calls. The few labels the adapter draws (a submit button) follow the channel's language.
+ */
+export function discordOutbox(rest: REST, ids: IdTable, langOf: (channel: ChannelRef) => Lang): Outbox {
+  const render = (channel: ChannelRef, reply: Reply) =>
+    restPayload(renderSingle(reply, { ids, lang: langOf(channel) }));
   return {
     async post(channel, reply) {
       const sent = (await rest.post(
         Routes.channelMessages(channel.channel),
-        restPayload(renderSingle(reply, render)),
+        render(channel, reply),
       )) as APIMessage;
       return { ...channel, id: sent.id } satisfies MessageRef;
     },
     async edit(message, reply) {
-      await rest.patch(
-        Routes.channelMessage(message.channel, message.id),
-        restPayload(renderSingle(reply, render)),
-      );
+      await rest.patch(Routes.channelMessage(message.channel, message.id), render(message, reply));
     },
   };
 }

@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KUBECTL_VERBS } from '../../../commands/index.ts';
 import { MAX_PIECES } from '../../../src/adapters/discord/render.ts';
 import { EPHEMERAL } from './fake/limits.ts';
 import { member } from './fake/payloads.ts';
@@ -37,7 +36,6 @@ spec:
     ports:
     - containerPort: 8080
 `;
-const hasVerb = (name: string) => KUBECTL_VERBS.some((v) => v.name === name);
 
 describe('Discord login', () => {
   it('GIVEN the fake WHEN the bot logs in THEN it identifies once, with only the Guilds intent, over 127.0.0.1', () => {
@@ -91,7 +89,7 @@ describe('/kubectl', () => {
     const carol = someone('carol');
     const choices = await h.fake.autocomplete(carol, 'kubectl', { command: '' }, 'command').choices();
     expect(choices.map((c) => c.value)).toEqual(expect.arrayContaining(['run', 'get', 'delete']));
-    expect(h.t.app.sandboxes.exists({ platform: 'discord', scope: GUILD_ID, user: carol.id })).toBe(false);
+    expect(h.app.sandboxes.exists({ platform: 'discord', scope: GUILD_ID, user: carol.id })).toBe(false);
   });
 });
 
@@ -109,19 +107,16 @@ describe('manifests', () => {
     expect(codeOf(followups[0]?.content ?? '')).toContain('unknown shorthand flag');
   });
 
-  it.runIf(hasVerb('create'))(
-    'GIVEN an attached manifest WHEN /kubectl create THEN the pod is created',
-    async () => {
-      const dave = someone('dave');
-      const file = h.fake.attachment('kubia-manual.yaml', POD('kubia-manual'));
-      const handle = h.fake.command(dave, 'kubectl', { command: 'create', file });
-      const reply = await handle.reply();
-      expect(handle.record.callbacks).toEqual([5]);
-      expect(codeOf(reply.content)).toBe('pod/kubia-manual created');
-      const table = await h.fake.command(dave, 'kubectl', { command: 'get po' }).reply();
-      expect(codeOf(table.content)).toContain('kubia-manual');
-    },
-  );
+  it('GIVEN an attached manifest WHEN /kubectl create THEN the pod is created', async () => {
+    const dave = someone('dave');
+    const file = h.fake.attachment('kubia-manual.yaml', POD('kubia-manual'));
+    const handle = h.fake.command(dave, 'kubectl', { command: 'create', file });
+    const reply = await handle.reply();
+    expect(handle.record.callbacks).toEqual([5]);
+    expect(codeOf(reply.content)).toBe('pod/kubia-manual created');
+    const table = await h.fake.command(dave, 'kubectl', { command: 'get po' }).reply();
+    expect(codeOf(table.content)).toContain('kubia-manual');
+  });
 
   it('GIVEN /apply WHEN the member fills the modal THEN its text is the stdin of kubectl apply -f -', async () => {
     const erin = someone('erin');
@@ -137,11 +132,30 @@ describe('manifests', () => {
     const box = (modal.components as { component: { custom_id: string } }[])[0]?.component.custom_id ?? '';
     const submit = h.fake.submitModal(erin, modal, { [box]: `\`\`\`yaml\n${POD('from-modal')}\`\`\`` });
     const reply = await submit.reply();
-    if (hasVerb('apply')) {
-      expect(codeOf(reply.content)).toBe('pod/from-modal created');
-    } else {
-      expect(codeOf(reply.content)).toContain('"kubectl apply" is not available');
-    }
+    expect(codeOf(reply.content)).toBe('pod/from-modal created');
+  });
+
+  it('GIVEN /file save without a file WHEN the member fills the modal THEN the manifest is saved for kubectl create -f NAME', async () => {
+    const fay = someone('fay');
+    const handle = h.fake.command(fay, 'file save', { name: 'web.yaml' });
+    const modal = await handle.modal();
+    expect(modal.title).toBe('/file save web.yaml');
+    const box = (modal.components as { component: { custom_id: string } }[])[0]?.component.custom_id ?? '';
+    const saved = await h.fake.submitModal(fay, modal, { [box]: POD('web') }).answer();
+    expect(saved.content).toContain('web.yaml');
+    const created = await h.fake.command(fay, 'kubectl', { command: 'create -f web.yaml' }).reply();
+    expect(codeOf(created.content)).toBe('pod/web created');
+  });
+
+  it('GIVEN a file attached to /file save WHEN saved THEN /file show autocompletes its name and shows it', async () => {
+    const gus = someone('gus');
+    const file = h.fake.attachment('anything.yaml', POD('att'));
+    const handle = h.fake.command(gus, 'file save', { name: 'att.yaml', file });
+    expect((await handle.answer()).content).toContain('att.yaml');
+    expect(handle.record.callbacks).toEqual([5]);
+    const choices = await h.fake.autocomplete(gus, 'file show', { name: 'at' }, 'name').choices();
+    expect(choices).toEqual([{ name: 'att.yaml', value: 'att.yaml' }]);
+    expect(h.say(gus, '/file show att.yaml')).toContain('name: att');
   });
 });
 
@@ -196,20 +210,17 @@ describe('rendering', () => {
     // expectClean (afterEach) checks every message: `allowed_mentions` parses nothing, nothing pings.
   });
 
-  it.runIf(hasVerb('create'))(
-    'GIVEN a manifest whose annotation holds ``` WHEN printed THEN the code block stays closed',
-    async () => {
-      const ivan = someone('ivan');
-      const manifest = POD('fenced').replace(
-        '  name: fenced\n',
-        "  name: fenced\n  annotations:\n    note: 'a ``` b'\n",
-      );
-      await h.fake
-        .command(ivan, 'kubectl', { command: 'create', file: h.fake.attachment('p.yaml', manifest) })
-        .reply();
-      const reply = await h.fake.command(ivan, 'kubectl', { command: 'get po fenced -o yaml' }).reply();
-      expect(reply.content.split('```')).toHaveLength(3);
-      expect(codeOf(reply.content)).toContain('    note: a `\u200d`\u200d` b\n');
-    },
-  );
+  it('GIVEN a manifest whose annotation holds ``` WHEN printed THEN the code block stays closed', async () => {
+    const ivan = someone('ivan');
+    const manifest = POD('fenced').replace(
+      '  name: fenced\n',
+      "  name: fenced\n  annotations:\n    note: 'a ``` b'\n",
+    );
+    await h.fake
+      .command(ivan, 'kubectl', { command: 'create', file: h.fake.attachment('p.yaml', manifest) })
+      .reply();
+    const reply = await h.fake.command(ivan, 'kubectl', { command: 'get po fenced -o yaml' }).reply();
+    expect(reply.content.split('```')).toHaveLength(3);
+    expect(codeOf(reply.content)).toContain('    note: a `\u200d`\u200d` b\n');
+  });
 });

@@ -1,4 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startDiscord } from '../../../src/adapters/discord/bot.ts';
+import { testApp } from '../../helpers/app.ts';
+import { startFakeDiscord } from './fake/discord.ts';
 import { member } from './fake/payloads.ts';
 import { codeOf, expectClean, type Harness, startHarness } from './harness.ts';
 
@@ -64,5 +67,24 @@ describe('a zombie gateway connection', () => {
     h.fake.gateway.behaviour.ackHeartbeats = true;
     expect(await answers(h, 'get no -o name')).toMatch(/^node\//);
     expectClean(h.fake);
+  });
+});
+
+describe('a wrong token', () => {
+  it('GIVEN a token Discord refuses WHEN the bot starts THEN it fails at once with a clear message', async () => {
+    const fake = await startFakeDiscord();
+    try {
+      const start = startDiscord(testApp().app, {
+        token: 'not.the.token',
+        api: fake.restUrl,
+        restRetries: 0,
+      });
+      await expect(start).rejects.toThrow(
+        /^Discord refused to log in: .*invalid token.*\(check DISCORD_TOKEN\)$/,
+      );
+      expect(fake.gateway.stats.connections).toBe(0);
+    } finally {
+      await fake.close();
+    }
   });
 });

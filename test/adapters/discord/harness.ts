@@ -1,19 +1,31 @@
+import { Writable } from 'node:stream';
 import { expect } from 'vitest';
 import { CHAT_COMMANDS } from '../../../commands/index.ts';
 import { type DiscordBot, startDiscord } from '../../../src/adapters/discord/bot.ts';
+import { createApp } from '../../../src/app.ts';
+import type { App } from '../../../src/chat/context.ts';
 import { dispatch } from '../../../src/chat/dispatch.ts';
 import { replyText } from '../../../src/chat/reply.ts';
-import { type TestApp, testApp } from '../../helpers/app.ts';
+import { createLogger } from '../../../src/log.ts';
+import type { Bank } from '../../../src/quiz/banks.ts';
+import type { Timers } from '../../../src/quiz/live-runner.ts';
+import { T0 } from '../../helpers/app.ts';
 import { type FakeDiscord, startFakeDiscord } from './fake/discord.ts';
 import { pings } from './fake/limits.ts';
 import type { FakeUser } from './fake/payloads.ts';
 import { CHANNEL_ID, GUILD_ID, TOKEN } from './fake/state.ts';
 
-/** The real discord.js bot on a test app (fixed clock, in-memory SQLite), logged in to the fake. */
+/**
+ * The real discord.js bot, logged in to the fake, on an app with an in-memory database, a fixed
+ * clock (2025-01-15T10:00:00Z) and live-quiz timers that fire only when a test says so.
+ */
 export interface Harness {
   fake: FakeDiscord;
   bot: DiscordBot;
-  t: TestApp;
+  app: App;
+  clock: { now: number };
+  logs: string[];
+  timers: ManualTimers;
   /** What dispatch answers `text` from `user`'s Discord sandbox, as plain text (to compare with). */
   say(user: FakeUser, text: string): string;
   close(): Promise<void>;
@@ -22,10 +34,30 @@ export interface Harness {
 /** discord.js waits 5 s between IDENTIFYs, as Discord requires; the fake does not, so tests need not. */
 const NO_IDENTIFY_THROTTLE = { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) };
 
-export async function startHarness(options: { heartbeatInterval?: number } = {}): Promise<Harness> {
-  const fake = await startFakeDiscord(options);
-  const t = testApp();
-  const bot = await startDiscord(t.app, {
+export async function startHarness(
+  options: { heartbeatInterval?: number; banks?: readonly Bank[] } = {},
+): Promise<Harness> {
+  const fake = await startFakeDiscord(options.heartbeatInterval === undefined ? {} : options);
+  const clock = { now: T0 };
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const timers = manualTimers(clock);
+  const created = createApp({
+    dbPath: ':memory:',
+    log: createLogger('info', sink),
+    clock: () => clock.now,
+    defaultLang: 'en',
+    timers,
+    ...(options.banks === undefined ? {} : { banks: options.banks }),
+  });
+  if (!created.ok) throw new Error(created.error);
+  const app = created.value;
+  const bot = await startDiscord(app, {
     token: TOKEN,
     api: fake.restUrl,
     restRetries: 0,
@@ -36,10 +68,13 @@ export async function startHarness(options: { heartbeatInterval?: number } = {})
   return {
     fake,
     bot,
-    t,
+    app,
+    clock,
+    logs,
+    timers,
     say: (user, text) =>
       replyText(
-        dispatch(t.app, CHAT_COMMANDS, {
+        dispatch(app, CHAT_COMMANDS, {
           platform: 'discord',
           scope: GUILD_ID,
           channel: CHANNEL_ID,
@@ -49,8 +84,37 @@ export async function startHarness(options: { heartbeatInterval?: number } = {})
         }),
       ),
     close: async () => {
+      app.quiz.runner.shutdown();
       await bot.stop();
       await fake.close();
+      app.db.close();
+    },
+  };
+}
+
+export interface ManualTimers extends Timers {
+  /** Moves the clock to the earliest timer and runs it; false when none is set. */
+  fireNext(): boolean;
+}
+
+function manualTimers(clock: { now: number }): ManualTimers {
+  const pending = new Set<{ at: number; run: () => void }>();
+  return {
+    set(run, ms) {
+      const timer = { at: clock.now + ms, run };
+      pending.add(timer);
+      return timer;
+    },
+    clear(handle) {
+      pending.delete(handle as { at: number; run: () => void });
+    },
+    fireNext() {
+      const [next] = [...pending].sort((a, b) => a.at - b.at);
+      if (next === undefined) return false;
+      pending.delete(next);
+      clock.now = Math.max(clock.now, next.at);
+      next.run();
+      return true;
     },
   };
 }

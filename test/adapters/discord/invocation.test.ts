@@ -23,6 +23,9 @@ describe('slash command → chat text', () => {
     ['kubectl', null, { command: 'get po -o wide' }, 'kubectl get po -o wide'],
     ['quiz', 'start', { seconds: 20, count: 5, topic: 'labels' }, '/quiz start labels 5 20'],
     ['quiz', 'start', { topic: 'labels' }, '/quiz start labels'],
+    ['quiz', 'start', { topic: 'labels', seconds: 30 }, '/quiz start labels seconds:30'],
+    ['quiz', 'start', { count: 3 }, '/quiz start count:3'],
+    ['quiz', 'topics', {}, '/quiz topics'],
     ['quiz', 'answer', { answer: 'env in (prod,dev)' }, '/quiz answer env in (prod,dev)'],
     ['quiz', 'leaderboard', {}, '/quiz leaderboard'],
     ['lab', 'start', { name: 'selectors' }, '/lab start selectors'],
@@ -37,14 +40,12 @@ describe('slash command → chat text', () => {
       kind: 'dispatch',
       text,
       file: null,
-      fileAs: 'attachment',
     });
   });
 
   it('GIVEN /kubectl with a file and no -f WHEN planned THEN -f names the attachment, quoted when needed', () => {
     expect(plan('kubectl', null, { command: 'create' }, file('pod.yaml'))).toMatchObject({
       text: 'kubectl create -f pod.yaml',
-      fileAs: 'attachment',
     });
     expect(plan('kubectl', null, { command: 'apply' }, file("my pod's.yaml"))).toMatchObject({
       text: `kubectl apply -f 'my pod'"'"'s.yaml'`,
@@ -66,7 +67,7 @@ describe('slash command → chat text', () => {
     expect(plan('file', 'save', { name: 'pod.yaml' }, file('a.yaml'))).toMatchObject({
       kind: 'dispatch',
       text: '/file save pod.yaml',
-      fileAs: 'stdin',
+      file: file('a.yaml'),
     });
   });
 

@@ -44,6 +44,17 @@ describe('renderReply', () => {
     expect(renderReply(reply, options())[0]?.content).toBe('Saved `pod.yaml`.\n```\nx\n```');
   });
 
+  it('GIVEN two text blocks WHEN rendered THEN a blank line separates them', () => {
+    const reply: Reply = {
+      ...textReply('a'),
+      blocks: [
+        { kind: 'text', text: 'a' },
+        { kind: 'text', text: 'b' },
+      ],
+    };
+    expect(renderReply(reply, options())[0]?.content).toBe('a\n\nb');
+  });
+
   it('GIVEN output holding ``` WHEN rendered THEN every backtick run is broken by a zero-width joiner', () => {
     const content = renderReply(codeReply('a ``` b\n```\n````'), options())[0]?.content ?? '';
     expect(content.split('```')).toHaveLength(3);

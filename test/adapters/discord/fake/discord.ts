@@ -31,6 +31,11 @@ export interface Handle {
   record: InteractionRecord;
   /** The response message once it has content (a deferred one once it has been edited). */
   reply(): Promise<StoredMessage>;
+  /**
+   * What the member ends up seeing first: the response, or, when a deferred public response gave
+   * way to a private answer, the ephemeral follow-up that replaced it.
+   */
+  answer(): Promise<StoredMessage>;
   /** Resolves when `count` follow-ups have arrived. */
   followups(count: number): Promise<StoredMessage[]>;
   choices(): Promise<{ name: string; value: unknown }[]>;
@@ -117,6 +122,13 @@ export async function startFakeDiscord(options: { heartbeatInterval?: number } =
         waitFor(() =>
           record.original !== null && (record.original.flags & 128) === 0 ? record.original : null,
         ),
+      answer: () =>
+        waitFor(() => {
+          const { original, followups } = record;
+          if (original === null || (original.flags & 128) !== 0)
+            return original?.deleted ? followups[0] : null;
+          return original.deleted ? followups[0] : original;
+        }),
       followups: (count) => waitFor(() => (record.followups.length >= count ? record.followups : null)),
       choices: () => waitFor(() => record.choices),
       modal: () => waitFor(() => record.modal),
