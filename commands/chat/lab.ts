@@ -25,7 +25,7 @@ export const lab: ChatCommand = {
     if (!labs.ok) throw new Error(labs.error);
     const [sub = 'list', id, ...extra] = args.split(/\s+/).filter((w) => w !== '');
     const fits = sub === 'start' ? id !== undefined && extra.length === 0 : id === undefined;
-    if (!fits) return fail(ctx, 'lab.usage');
+    if (!fits) return refuse(t(ctx.lang, 'lab.usage'));
     switch (sub) {
       case 'list':
         return list(ctx, labs.value);
@@ -38,14 +38,14 @@ export const lab: ChatCommand = {
       case 'stop':
         return withRun(ctx, labs.value, stop);
       default:
-        return fail(ctx, 'lab.usage');
+        return refuse(t(ctx.lang, 'lab.usage'));
     }
   },
 };
 
 const say = (text: string): Outcome => ok(textReply(text, true, 'private'));
-const fail = (ctx: CommandContext, key: 'lab.usage' | 'lab.none', params = {}): Outcome =>
-  err(textReply(t(ctx.lang, key, params), false, 'private'));
+/** A refusal: nothing the command did is kept. */
+const refuse = (text: string): Outcome => err(textReply(text, false, 'private'));
 
 function list(ctx: CommandContext, labs: readonly Lab[]): Outcome {
   const store = labStore(ctx.app.db);
@@ -56,19 +56,17 @@ function start(ctx: CommandContext, labs: readonly Lab[], id: string): Outcome {
   const chosen = labs.find((l) => l.id === id);
   if (chosen === undefined) {
     const ids = labs.map((l) => `\`${l.id}\``).join(', ');
-    return err(textReply(t(ctx.lang, 'lab.unknown', { id, ids }), false, 'private'));
+    return refuse(t(ctx.lang, 'lab.unknown', { id, ids }));
   }
   const store = labStore(ctx.app.db);
   const active = store.active(ctx.key);
-  if (active !== undefined) {
-    return err(textReply(t(ctx.lang, 'lab.busy', { id: active.labId }), false, 'private'));
-  }
+  if (active !== undefined) return refuse(t(ctx.lang, 'lab.busy', { id: active.labId }));
   const { sandboxes } = ctx.app;
   const now = ctx.app.clock();
   const sandbox = sandboxes.open(ctx.key, now);
   const ids = sandboxes.ids(sandbox);
   const changes = startChanges(chosen, sandboxes.load(sandbox, now), ids);
-  if (!changes.ok) return err(textReply(renderError(changes.error), false, 'private'));
+  if (!changes.ok) return refuse(renderError(changes.error));
   sandboxes.commit(sandbox, changes.value, ids.serial);
   store.start(ctx.key, chosen.id, now);
   const seeded = changes.value.flatMap((c): Pod[] => (c.op === 'putPod' ? [c.pod] : []));
@@ -79,7 +77,7 @@ type RunStep = (ctx: CommandContext, lab: Lab, run: LabRun, labs: readonly Lab[]
 
 function withRun(ctx: CommandContext, labs: readonly Lab[], step: RunStep): Outcome {
   const run = labStore(ctx.app.db).active(ctx.key);
-  if (run === undefined) return fail(ctx, 'lab.none');
+  if (run === undefined) return refuse(t(ctx.lang, 'lab.none'));
   const chosen = labs.find((l) => l.id === run.labId);
   // A lab removed from the catalogue since the member started it: stop the run rather than fail forever.
   if (chosen === undefined) return stopRun(ctx, run);

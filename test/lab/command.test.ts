@@ -41,6 +41,18 @@ describe('/lab', () => {
     expect(labStore(t.app.db).active(key)?.labId).toBe('labels');
   });
 
+  it('GIVEN a sandbox one pod short of its limit WHEN a lab seeds two THEN the start is refused with the quota error and changes nothing', () => {
+    const t = testApp();
+    for (let i = 0; i < 99; i++) t.send(MEMBER, `kubectl run p${i} --image=nginx`);
+    const reply = t.send(MEMBER, '/lab start labels');
+    expect(reply.ok).toBe(false);
+    expect(replyText(reply)).toMatch(
+      /^Error from server \(Forbidden\): pods "kubia-manual-v2" is forbidden: exceeded quota/,
+    );
+    expect(cluster(t).namespaces.map((n) => n.metadata.name)).not.toContain('lab-labels');
+    expect(labStore(t.app.db).active(key)).toBeUndefined();
+  });
+
   it.each([['/lab start'], ['/lab start a b'], ['/lab check now'], ['/lab fly']])(
     'GIVEN %s WHEN sent THEN the usage is shown',
     (text) => {
