@@ -84,6 +84,9 @@ Usage:
     }
     const namespace = namespaceOf(ctx.cluster, line);
     const allNs = flagBool(line, 'all-namespaces');
+    if (allNs && targets.some((t) => t.resource.namespaced && t.names.length > 0)) {
+      return err(kubectlError('plain', { message: 'a resource cannot be retrieved by name across all namespaces' }));
+    }
     const output: OutputLine[] = [];
     const changes: Change[] = [];
     let failed = false;

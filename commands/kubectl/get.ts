@@ -81,6 +81,9 @@ Usage:
     const hasNames = targets.some((t) => t.names.length > 0);
     const allNs = flagBool(line, 'all-namespaces');
     const namespace = namespaceOf(ctx.cluster, line);
+    if (allNs && targets.some((t) => t.resource.namespaced && t.names.length > 0)) {
+      return err(kubectlError('plain', { message: 'a resource cannot be retrieved by name across all namespaces' }));
+    }
     const output: OutputLine[] = [];
     const found: { target: Target; objects: AnyObject[] }[] = [];
     let failed = false;
