@@ -1,7 +1,7 @@
 import { podOwner } from './api-object.ts';
 import { findImage } from './images.ts';
 import { goDuration, type Occurrence, podHistory, podRef } from './lifecycle.ts';
-import type { Cluster, Pod } from './model.ts';
+import type { Cluster, Node, Pod } from './model.ts';
 import { place } from './scheduler.ts';
 
 /**
@@ -19,7 +19,8 @@ export type EventType = 'Normal' | 'Warning';
 export interface PodEvent {
   type: EventType;
   reason: string;
-  source: 'default-scheduler' | 'kubelet';
+  /** The reporting component: default-scheduler, kubelet, kube-proxy, node-controller. */
+  source: string;
   message: string;
   count: number;
   /** Epoch ms of the first and the last recorded occurrence. */
@@ -245,3 +246,37 @@ function correlate(raw: readonly Raw[]): PodEvent[] {
 
 /** Core events carry metav1.Time: whole seconds. */
 const seconds = (ms: number): number => Math.floor(ms / 1000) * 1000;
+
+/**
+ * What a node reported when it joined (kubeadm join, then flannel): the kubelet's start and
+ * condition events, the node controller's registration, kube-proxy's start. They expire with the
+ * hour like every event, so only a young cluster still shows them.
+ */
+export function nodeEvents(node: Node, now: number): PodEvent[] {
+  const born = Date.parse(node.metadata.creationTimestamp);
+  const name = node.metadata.name;
+  const event = (at: number, reason: string, source: string, message: string): PodEvent => ({
+    type: 'Normal',
+    reason,
+    source,
+    message,
+    count: 1,
+    first: at,
+    last: at,
+  });
+  return [
+    event(born, 'Starting', 'kubelet', 'Starting kubelet.'),
+    event(born, 'NodeHasSufficientMemory', 'kubelet', `Node ${name} status is now: NodeHasSufficientMemory`),
+    event(born, 'NodeHasNoDiskPressure', 'kubelet', `Node ${name} status is now: NodeHasNoDiskPressure`),
+    event(born, 'NodeHasSufficientPID', 'kubelet', `Node ${name} status is now: NodeHasSufficientPID`),
+    event(born, 'NodeAllocatableEnforced', 'kubelet', 'Updated Node Allocatable limit across pods'),
+    event(
+      born + 5_000,
+      'RegisteredNode',
+      'node-controller',
+      `Node ${name} event: Registered Node ${name} in Controller`,
+    ),
+    event(born + 18_000, 'Starting', 'kube-proxy', ''),
+    event(born + 20_000, 'NodeReady', 'kubelet', `Node ${name} status is now: NodeReady`),
+  ].filter((e) => e.last <= now && now - e.last < EVENT_TTL_MS);
+}

@@ -5,6 +5,7 @@ import {
   nodeFacts,
   parseQuantity,
 } from '../../cluster/api-object.ts';
+import { nodeEvents } from '../../cluster/events.ts';
 import { podStatus } from '../../cluster/lifecycle.ts';
 import type { Cluster, Namespace, Node, Pod } from '../../cluster/model.ts';
 import { compare } from '../query.ts';
@@ -71,7 +72,7 @@ export function describeNode(node: Node, cluster: Pick<Cluster, 'now' | 'pods'>)
   w.write(0, `PodCIDR:\t${node.spec.podCIDR}\n`);
   w.write(0, `PodCIDRs:\t${node.spec.podCIDR}\n`);
   writePods(w, node, cluster);
-  writeEvents(w, [], now);
+  writeEvents(w, nodeEvents(node, now), now);
   return w.text();
 }
 
