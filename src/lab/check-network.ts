@@ -2,7 +2,7 @@ import { type ContainerStatus, podStatus, statusColumn } from '../cluster/lifecy
 import type { Cluster, Pod } from '../cluster/model.ts';
 import { connect } from '../cluster/network.ts';
 import type { Scope } from './check-pods.ts';
-import { fact, findPod, NONE, names, noPod, result } from './facts.ts';
+import { fact, findPod, NONE, names, noPod, onPod, result } from './facts.ts';
 import type { CheckResult } from './model.ts';
 
 /**
@@ -85,7 +85,12 @@ export function podReaches(
   return result(true, expected, fact('lab.fact.answers', { from: p.from, to: p.to, ip, port: p.port }));
 }
 
-const requestSources = (pod: Pod): string => names([...new Set(pod.sim.requests.map((r) => r.from))]);
+/** Where the requests a pod served came from, as its log prints them. */
+const servedList = (pod: Pod) =>
+  fact('lab.fact.servedList', {
+    pod: pod.metadata.name,
+    sources: names([...new Set(pod.sim.requests.map((r) => r.from))]),
+  });
 
 /** Node.js servers print IPv4 callers as IPv4-mapped IPv6 (`::ffff:10.244.1.5`): the same caller. */
 const ipv4Of = (address: string): string => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
@@ -95,15 +100,11 @@ export function servedFromPod(cluster: Cluster, p: Scope & { pod: string; from: 
   const client = findPod(cluster, p.namespace, p.from);
   const source = `${p.from} (${client?.sim.podIP ?? NONE})`;
   const expected = fact('lab.fact.served', { pod: p.pod, from: source });
-  const pod = findPod(cluster, p.namespace, p.pod);
-  if (pod === undefined) return result(false, expected, noPod(p.namespace, p.pod));
   if (client === undefined) return result(false, expected, noPod(p.namespace, p.from));
-  const actual = fact('lab.fact.servedList', { pod: p.pod, sources: requestSources(pod) });
-  return result(
-    pod.sim.requests.some((r) => ipv4Of(r.from) === client.sim.podIP),
-    expected,
-    actual,
-  );
+  return onPod(cluster, p, expected, (pod) => ({
+    passed: pod.sim.requests.some((r) => ipv4Of(r.from) === client.sim.podIP),
+    actual: servedList(pod),
+  }));
 }
 
 /** A port-forwarded connection arrives from the pod's own loopback, as kubelet's socat makes it. */
@@ -111,14 +112,10 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export function servedThroughForward(cluster: Cluster, p: Scope & { pod: string }): CheckResult {
   const expected = fact('lab.fact.served', { pod: p.pod, from: 'port-forward (127.0.0.1)' });
-  const pod = findPod(cluster, p.namespace, p.pod);
-  if (pod === undefined) return result(false, expected, noPod(p.namespace, p.pod));
-  const actual = fact('lab.fact.servedList', { pod: p.pod, sources: requestSources(pod) });
-  return result(
-    pod.sim.requests.some((r) => LOOPBACK.has(r.from)),
-    expected,
-    actual,
-  );
+  return onPod(cluster, p, expected, (pod) => ({
+    passed: pod.sim.requests.some((r) => LOOPBACK.has(r.from)),
+    actual: servedList(pod),
+  }));
 }
 
 /** `kubectl port-forward POD local:remote` is open, to this very pod (not an earlier one of that name). */

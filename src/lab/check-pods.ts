@@ -2,7 +2,7 @@ import { findImage, parseImage } from '../cluster/images.ts';
 import { podStatus, statusColumn } from '../cluster/lifecycle.ts';
 import type { Cluster, CreatedVia, Labels } from '../cluster/model.ts';
 import { matchesSelector, type Selector } from '../kubectl/selector.ts';
-import { fact, findPod, hasPairs, NONE, names, noPod, pairs, pick, result } from './facts.ts';
+import { fact, findPod, hasPairs, NONE, names, noPod, onPod, pairs, pick, result } from './facts.ts';
 import type { CheckResult } from './model.ts';
 
 /**
@@ -24,10 +24,10 @@ export function podCreatedVia(cluster: Cluster, p: Scope & { pod: string; via: C
     pod: p.pod,
     via: p.via.map((v) => VIA_WORDS[v]).join(' / '),
   });
-  const pod = findPod(cluster, p.namespace, p.pod);
-  if (pod === undefined) return result(false, expected, noPod(p.namespace, p.pod));
-  const actual = fact('lab.fact.createdVia', { pod: p.pod, via: VIA_WORDS[pod.sim.createdVia] });
-  return result(p.via.includes(pod.sim.createdVia), expected, actual);
+  return onPod(cluster, p, expected, (pod) => ({
+    passed: p.via.includes(pod.sim.createdVia),
+    actual: fact('lab.fact.createdVia', { pod: p.pod, via: VIA_WORDS[pod.sim.createdVia] }),
+  }));
 }
 
 /** The pod is Running and every container is ready (what `READY n/n  Running` shows). */
@@ -48,38 +48,44 @@ export function podRunning(cluster: Cluster, p: Scope & { pod: string }): CheckR
 
 export function containerCount(cluster: Cluster, p: Scope & { pod: string; count: number }): CheckResult {
   const expected = fact('lab.fact.containerCount', { pod: p.pod, count: p.count });
-  const pod = findPod(cluster, p.namespace, p.pod);
-  if (pod === undefined) return result(false, expected, noPod(p.namespace, p.pod));
-  const containers = pod.spec.containers.map((c) => c.name);
-  const actual = fact('lab.fact.containers', {
-    pod: p.pod,
-    count: containers.length,
-    names: containers.join(', '),
+  return onPod(cluster, p, expected, (pod) => {
+    const containers = pod.spec.containers.map((c) => c.name);
+    return {
+      passed: containers.length === p.count,
+      actual: fact('lab.fact.containers', {
+        pod: p.pod,
+        count: containers.length,
+        names: containers.join(', '),
+      }),
+    };
   });
-  return result(containers.length === p.count, expected, actual);
 }
 
 export function containerPort(cluster: Cluster, p: Scope & { pod: string; port: number }): CheckResult {
   const expected = fact('lab.fact.declaresPort', { pod: p.pod, port: p.port });
-  const pod = findPod(cluster, p.namespace, p.pod);
-  if (pod === undefined) return result(false, expected, noPod(p.namespace, p.pod));
-  const ports = pod.spec.containers.flatMap((c) => c.ports.map((port) => port.containerPort));
-  const actual = fact('lab.fact.declaredPorts', {
-    pod: p.pod,
-    ports: ports.length === 0 ? NONE : ports.join(', '),
+  return onPod(cluster, p, expected, (pod) => {
+    const ports = pod.spec.containers.flatMap((c) => c.ports.map((port) => port.containerPort));
+    return {
+      passed: ports.includes(p.port),
+      actual: fact('lab.fact.declaredPorts', {
+        pod: p.pod,
+        ports: ports.length === 0 ? NONE : ports.join(', '),
+      }),
+    };
   });
-  return result(ports.includes(p.port), expected, actual);
 }
 
 /** Some container runs the image, whatever registry or tag the member wrote. */
 export function containerImage(cluster: Cluster, p: Scope & { pod: string; image: string }): CheckResult {
   const expected = fact('lab.fact.runsImage', { pod: p.pod, image: p.image });
-  const pod = findPod(cluster, p.namespace, p.pod);
-  if (pod === undefined) return result(false, expected, noPod(p.namespace, p.pod));
-  const images = pod.spec.containers.map((c) => c.image);
   const wanted = findImage(p.image)?.repository ?? parseImage(p.image).repository;
-  const passed = images.some((image) => parseImage(image).repository === wanted);
-  return result(passed, expected, fact('lab.fact.images', { pod: p.pod, images: images.join(', ') }));
+  return onPod(cluster, p, expected, (pod) => {
+    const images = pod.spec.containers.map((c) => c.image);
+    return {
+      passed: images.some((image) => parseImage(image).repository === wanted),
+      actual: fact('lab.fact.images', { pod: p.pod, images: images.join(', ') }),
+    };
+  });
 }
 
 export function podLabels(
@@ -87,10 +93,10 @@ export function podLabels(
   p: Scope & { pod: string; labels: Record<string, string | null> },
 ): CheckResult {
   const expected = fact('lab.fact.labels', { pod: p.pod, labels: pairs(p.labels) });
-  const pod = findPod(cluster, p.namespace, p.pod);
-  if (pod === undefined) return result(false, expected, noPod(p.namespace, p.pod));
-  const actual = fact('lab.fact.labels', { pod: p.pod, labels: pairs(pod.metadata.labels) });
-  return result(hasPairs(pod.metadata.labels, p.labels), expected, actual);
+  return onPod(cluster, p, expected, (pod) => ({
+    passed: hasPairs(pod.metadata.labels, p.labels),
+    actual: fact('lab.fact.labels', { pod: p.pod, labels: pairs(pod.metadata.labels) }),
+  }));
 }
 
 export function podAnnotations(
@@ -98,42 +104,45 @@ export function podAnnotations(
   p: Scope & { pod: string; annotations: Labels },
 ): CheckResult {
   const expected = fact('lab.fact.annotations', { pod: p.pod, annotations: pairs(p.annotations) });
-  const pod = findPod(cluster, p.namespace, p.pod);
-  if (pod === undefined) return result(false, expected, noPod(p.namespace, p.pod));
-  const seen = pick(pod.metadata.annotations, Object.keys(p.annotations));
-  const actual = fact('lab.fact.annotations', { pod: p.pod, annotations: pairs(seen) });
-  return result(hasPairs(pod.metadata.annotations, p.annotations), expected, actual);
+  return onPod(cluster, p, expected, (pod) => ({
+    passed: hasPairs(pod.metadata.annotations, p.annotations),
+    actual: fact('lab.fact.annotations', {
+      pod: p.pod,
+      annotations: pairs(pick(pod.metadata.annotations, Object.keys(p.annotations))),
+    }),
+  }));
 }
 
 export function podNodeSelector(cluster: Cluster, p: Scope & { pod: string; labels: Labels }): CheckResult {
   const expected = fact('lab.fact.nodeSelector', { pod: p.pod, selector: pairs(p.labels) });
-  const pod = findPod(cluster, p.namespace, p.pod);
-  if (pod === undefined) return result(false, expected, noPod(p.namespace, p.pod));
-  const actual = fact('lab.fact.nodeSelector', { pod: p.pod, selector: pairs(pod.spec.nodeSelector) });
-  return result(hasPairs(pod.spec.nodeSelector, p.labels), expected, actual);
+  return onPod(cluster, p, expected, (pod) => ({
+    passed: hasPairs(pod.spec.nodeSelector, p.labels),
+    actual: fact('lab.fact.nodeSelector', { pod: p.pod, selector: pairs(pod.spec.nodeSelector) }),
+  }));
 }
 
 /** Scheduled onto a node that carries the labels, and Running there. */
 export function podOnNode(cluster: Cluster, p: Scope & { pod: string; nodeLabels: Labels }): CheckResult {
   const labels = pairs(p.nodeLabels);
   const expected = fact('lab.fact.onNode', { pod: p.pod, labels });
-  const pod = findPod(cluster, p.namespace, p.pod);
-  if (pod === undefined) return result(false, expected, noPod(p.namespace, p.pod));
-  const status = podStatus(pod, cluster.now);
-  const node = cluster.nodes.find((n) => n.metadata.name === pod.spec.nodeName);
-  if (node === undefined) {
-    const labelled = cluster.nodes.filter((n) => hasPairs(n.metadata.labels, p.nodeLabels));
-    const nodes = names(labelled.map((n) => n.metadata.name));
-    return result(false, expected, fact('lab.fact.unscheduled', { pod: p.pod, labels, nodes }));
-  }
-  const seen = pairs(pick(node.metadata.labels, Object.keys(p.nodeLabels)));
-  const actual = fact('lab.fact.onNodeActual', {
-    pod: p.pod,
-    status: statusColumn(status),
-    node: node.metadata.name,
-    labels: seen,
+  return onPod(cluster, p, expected, (pod) => {
+    const node = cluster.nodes.find((n) => n.metadata.name === pod.spec.nodeName);
+    if (node === undefined) {
+      const labelled = cluster.nodes.filter((n) => hasPairs(n.metadata.labels, p.nodeLabels));
+      const nodes = names(labelled.map((n) => n.metadata.name));
+      return { passed: false, actual: fact('lab.fact.unscheduled', { pod: p.pod, labels, nodes }) };
+    }
+    const status = podStatus(pod, cluster.now);
+    return {
+      passed: hasPairs(node.metadata.labels, p.nodeLabels) && status.phase === 'Running',
+      actual: fact('lab.fact.onNodeActual', {
+        pod: p.pod,
+        status: statusColumn(status),
+        node: node.metadata.name,
+        labels: pairs(pick(node.metadata.labels, Object.keys(p.nodeLabels))),
+      }),
+    };
   });
-  return result(hasPairs(node.metadata.labels, p.nodeLabels) && status.phase === 'Running', expected, actual);
 }
 
 export function podAbsent(cluster: Cluster, p: Scope & { pod: string }): CheckResult {

@@ -20,6 +20,25 @@ export const findPod = (cluster: Cluster, namespace: string, name: string): Pod 
 /** The actual side when the pod the check is about is not there. */
 export const noPod = (namespace: string, pod: string): Fact => fact('lab.fact.noPod', { pod, namespace });
 
+/** What a check found on the pod it is about. */
+export interface Verdict {
+  passed: boolean;
+  actual: Fact;
+}
+
+/** Judges the named pod; a missing pod fails with `no pod X in namespace Y`. */
+export function onPod(
+  cluster: Cluster,
+  scope: { namespace: string; pod: string },
+  expected: Fact,
+  judge: (pod: Pod) => Verdict,
+): CheckResult {
+  const pod = findPod(cluster, scope.namespace, scope.pod);
+  if (pod === undefined) return result(false, expected, noPod(scope.namespace, scope.pod));
+  const { passed, actual } = judge(pod);
+  return result(passed, expected, actual);
+}
+
 /** `a, b, c` in byte order, or `<none>`. */
 export const names = (items: readonly string[]): string =>
   items.length === 0 ? NONE : [...items].sort(compare).join(', ');
