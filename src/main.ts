@@ -7,10 +7,12 @@ import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { loadLabCatalogue } from './lab/load.ts';
 import { createLogger } from './log.ts';
+import { formatProblem, loadBanks } from './quiz/banks.ts';
+import { REAL_TIMERS } from './quiz/live-runner.ts';
 
 /**
  * `podium` starts Discord and/or Slack when their credentials are set, and the console otherwise.
- * `podium console [--user NAME] [--db FILE] [--json]` always starts the console.
+ * `podium console [--user NAME] [--db FILE] [--json] [--no-timers]` always starts the console.
  */
 async function main(argv: string[]): Promise<number> {
   loadDotenv({ quiet: true });
@@ -33,12 +35,31 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`podium: ${labs.error}\n`);
     return 1;
   }
-  const app = createApp({ dbPath: values.db ?? config.dbPath, log, defaultLang: config.defaultLang });
+  // A broken quiz bank refuses start-up too, each problem as file:line:column: field: message.
+  const banks = loadBanks(process.env.PODIUM_QUIZZES_DIR);
+  if (!banks.ok) {
+    const problems = banks.error.map((p) => `  ${formatProblem(p)}`).join('\n');
+    process.stderr.write(`podium: the quiz banks have problems; fix them and start again:\n${problems}\n`);
+    return 1;
+  }
+  const app = createApp({
+    dbPath: values.db ?? config.dbPath,
+    log,
+    defaultLang: config.defaultLang,
+    banks: banks.value,
+    // --no-timers (scripts): live questions close on `/quiz next` or once everyone has answered.
+    timers: values['no-timers'] ? null : REAL_TIMERS,
+  });
   if (!app.ok) {
     process.stderr.write(`podium: ${app.error}\n`);
     return 1;
   }
   if (mode === 'console') {
+    // `podium console | head` closes the pipe early: that is the reader's choice, not a crash.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
     await runConsole(app.value, {
       user: values.user,
       json: values.json,
@@ -59,6 +80,7 @@ async function main(argv: string[]): Promise<number> {
     if (config.slack) stops.push((await startSlack(app.value, slackOptionsFrom(config.slack))).stop);
     await untilSignal();
     for (const stop of stops) await stop();
+    app.value.quiz.runner.shutdown();
     app.value.db.close();
     return 0;
   }

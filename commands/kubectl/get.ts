@@ -112,8 +112,16 @@ Usage:
       }
       found.push({ target, objects });
     }
-    const printed = print(ctx, line, found, targets.length + unsimulated.length > 1, allNs, format);
     const total = found.reduce((n, f) => n + f.objects.length, 0);
+    // kubectl prints a bare object only when one was named (`get po kubia`); lists stay Lists.
+    const singleItemImplied = targets.length === 1 && targets[0]?.names.length === 1;
+    if (isObjectFormat(format) && format !== 'name') {
+      const objects = found.flatMap((f) => f.objects);
+      const printable = objects.length > 0 || !hasNames;
+      const text = printable ? [stdout(printObjects(objects, format, ctx.cluster, singleItemImplied))] : [];
+      return ok(outcome([...text, ...output], [], failed ? 1 : 0));
+    }
+    const printed = print(ctx, line, found, targets.length + unsimulated.length > 1, allNs, format);
     if (total === 0 && !hasNames) {
       const scoped = targets.every((t) => t.resource.namespaced) && !allNs;
       output.push(stderr(scoped ? `No resources found in ${namespace} namespace.` : 'No resources found'));
