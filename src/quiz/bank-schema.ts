@@ -86,8 +86,27 @@ function readQuestion(value: unknown, topic: string, path: Path, report: Report)
   const section = text(value.section, [...path, 'section'], report);
   const prompt = localized(value.prompt, [...path, 'prompt'], report);
   const explanation = localized(value.explanation, [...path, 'explanation'], report);
-  if (id === null || section === null || prompt === null || explanation === null) return null;
-  const common = { id, topic, section, prompt, explanation };
+  // The kind's own fields are checked even when a common one failed: every problem is reported.
+  const common = {
+    id: id ?? '',
+    topic,
+    section: section ?? '',
+    prompt: prompt ?? EMPTY,
+    explanation: explanation ?? EMPTY,
+  };
+  const question = readKind(value, kind, common, path, report);
+  return id === null || section === null || prompt === null || explanation === null ? null : question;
+}
+
+const EMPTY: Localized = { ko: '', en: '' };
+
+function readKind(
+  value: Obj,
+  kind: Question['kind'],
+  common: { id: string; topic: string; section: string; prompt: Localized; explanation: Localized },
+  path: Path,
+  report: Report,
+): Question | null {
   switch (kind) {
     case 'single':
     case 'multi': {

@@ -104,13 +104,15 @@ export function finalReply(
 ): Reply {
   const lang = session.lang;
   const asked = session.questions.filter((q) => q.openedAt !== null).length;
+  // The podium is for those who scored; a player with no points is not third.
+  const scorers = standings.filter((s) => s.points > 0);
   const lines = [
     session.stopped
       ? t(lang, 'quiz.final.stopped', { title: title[lang], n: asked, total: session.questions.length })
       : t(lang, 'quiz.final.title', { title: title[lang] }),
     '',
-    ...(standings.some((s) => s.points > 0)
-      ? standings.slice(0, 3).map((s, i) => `${MEDALS[i] ?? ''} ${standingLine(s, lang)}`)
+    ...(scorers.length > 0
+      ? scorers.slice(0, 3).map((s, i) => `${MEDALS[i] ?? ''} ${standingLine(s, lang)}`)
       : [t(lang, 'quiz.final.nobody')]),
   ];
   const blocks: Block[] = [

@@ -3,12 +3,14 @@ import type { Readable, Writable } from 'node:stream';
 import { CHAT_COMMANDS } from '../../../commands/index.ts';
 import type { App } from '../../chat/context.ts';
 import { dispatch } from '../../chat/dispatch.ts';
-import { type Reply, replyText } from '../../chat/reply.ts';
+import { replyText } from '../../chat/reply.ts';
 import { MessageAssembler } from './assembler.ts';
+import { consoleOutbox, jsonLine } from './outbox.ts';
 
 /**
  * The console chat: a REPL on a terminal, or a script from a pipe. Every member of the "channel"
- * is typed by prefixing a line with `@name `; with `--json` each message gets exactly one line.
+ * is typed by prefixing a line with `@name `; with `--json` each message gets exactly one line,
+ * and what a live quiz posts on its own gets lines of its own, from "podium" (`outbox.ts`).
  */
 export interface ConsoleOptions {
   user: string;
@@ -21,10 +23,14 @@ export interface ConsoleOptions {
 export function runConsole(app: App, options: ConsoleOptions): Promise<void> {
   const assembler = new MessageAssembler();
   const rl = createInterface({ input: options.input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
+  const runner = app.quiz.runner;
+  runner.attach('console', consoleOutbox(options.output, options.json));
   const prompt = () => {
     if (options.interactive) options.output.write(`${options.user}> `);
   };
-  const handle = (message: string) => {
+  // Messages are handled one after another, each followed by whatever it made a live quiz post
+  // (the next question, a reveal), so a script's output comes out in a stable order.
+  const handle = async (message: string) => {
     const { user, text } = speaker(message, options.user);
     const reply = dispatch(app, CHAT_COMMANDS, {
       platform: 'console',
@@ -36,17 +42,29 @@ export function runConsole(app: App, options: ConsoleOptions): Promise<void> {
       attachments: [],
     });
     options.output.write(`${options.json ? jsonLine(user, text, reply) : replyText(reply)}\n`);
+    await runner.idle();
+  };
+  let queue = runner.idle();
+  const then = (work: () => Promise<void>) => {
+    queue = queue.then(work).catch((error: unknown) => app.log.error({ err: error }, 'console failed'));
   };
   prompt();
-  rl.on('line', (line) => {
-    for (const message of assembler.push(line)) handle(message);
-    prompt();
-  });
+  rl.on('line', (line) =>
+    then(async () => {
+      for (const message of assembler.push(line)) await handle(message);
+      prompt();
+    }),
+  );
   return new Promise((resolve) => {
-    rl.on('close', () => {
-      for (const message of assembler.end()) handle(message);
-      resolve();
-    });
+    rl.on('close', () =>
+      then(async () => {
+        for (const message of assembler.end()) await handle(message);
+        // A quiz still running stays in the database and resumes at the next start.
+        runner.shutdown();
+        await runner.idle();
+        resolve();
+      }),
+    );
   });
 }
 
@@ -55,14 +73,4 @@ export function speaker(message: string, defaultUser: string): { user: string; t
   const match = /^@([\w.-]{1,64})\s+([\s\S]*)$/.exec(message);
   if (match === null) return { user: defaultUser, text: message };
   return { user: match[1] ?? defaultUser, text: match[2] ?? '' };
-}
-
-function jsonLine(user: string, input: string, reply: Reply): string {
-  return JSON.stringify({
-    user,
-    input,
-    ok: reply.ok,
-    text: replyText(reply),
-    choices: reply.choices.map((c) => ({ id: c.id, label: c.label })),
-  });
 }
