@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { runConsole } from './adapters/console/console.ts';
 import { startDiscord } from './adapters/discord/bot.ts';
-import { slackOptionsFrom, startSlack } from './adapters/slack/slack.ts';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { loadLabCatalogue } from './lab/load.ts';
@@ -77,7 +76,11 @@ async function main(argv: string[]): Promise<number> {
       const options = { token: config.discord.token, ...(discordApi ? { api: discordApi } : {}) };
       stops.push((await startDiscord(app.value, options)).stop);
     }
-    if (config.slack) stops.push((await startSlack(app.value, slackOptionsFrom(config.slack))).stop);
+    if (config.slack) {
+      // Imported only here: Bolt is slow to load, and the console never needs it.
+      const { slackOptionsFrom, startSlack } = await import('./adapters/slack/slack.ts');
+      stops.push((await startSlack(app.value, slackOptionsFrom(config.slack))).stop);
+    }
     await untilSignal();
     for (const stop of stops) await stop();
     app.value.quiz.runner.shutdown();
