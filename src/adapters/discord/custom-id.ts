@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setBounded } from './bounded.ts';
 
 /**
  * Discord custom_ids (buttons, select options, modals) are at most 100 characters. A button's
@@ -33,12 +34,7 @@ export function createIdTable(): IdTable {
       const direct = `${kind}:t${text}`;
       if (direct.length <= CUSTOM_ID_MAX) return direct;
       const hash = createHash('sha256').update(text).digest('base64url').slice(0, 24);
-      long.delete(hash);
-      long.set(hash, text);
-      if (long.size > TABLE_MAX) {
-        const oldest = long.keys().next();
-        if (oldest.done !== true) long.delete(oldest.value);
-      }
+      setBounded(long, hash, text, TABLE_MAX);
       return `${kind}:h${hash}`;
     },
     decode(customId) {

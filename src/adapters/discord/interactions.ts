@@ -5,15 +5,11 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
-  LabelBuilder,
   MessageFlags,
-  ModalBuilder,
   type ModalSubmitInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type RepliableInteraction,
   type StringSelectMenuInteraction,
-  TextInputBuilder,
-  TextInputStyle,
 } from 'discord.js';
 import type { App, ChatCommand } from '../../chat/context.ts';
 import { dispatch } from '../../chat/dispatch.ts';
@@ -28,6 +24,8 @@ import { suggestions } from './autocomplete.ts';
 import type { IdTable } from './custom-id.ts';
 import { download } from './download.ts';
 import { type Invocation, type OptionValue, planOf, withStdin } from './invocation.ts';
+import { boxText, manifestModal } from './modal.ts';
+import type { RenderOptions } from './render.ts';
 import { combineActions, type Selections } from './selections.ts';
 import { answer, NO_MENTIONS } from './send.ts';
 
@@ -47,10 +45,7 @@ export interface HandlerDeps {
 }
 
 /** Direct messages have no guild; their sandboxes live in a scope of their own. */
-export const DM_SCOPE = '@me';
-const MODAL_TITLE_MAX = 45;
-const MODAL_TEXT_MAX = 4000;
-const BOX_ID = 'body';
+const DM_SCOPE = '@me';
 
 export function interactionHandler(deps: HandlerDeps): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {
@@ -70,7 +65,8 @@ export function interactionHandler(deps: HandlerDeps): (interaction: Interaction
 
 async function command(deps: HandlerDeps, interaction: ChatInputCommandInteraction): Promise<void> {
   const plan = planOf(deps.definitions, invocationOf(interaction));
-  const lang = langOf(deps.app, interaction);
+  const render = renderOptions(deps, interaction);
+  const { lang } = render;
   if (plan.kind === 'modal') {
     await interaction.showModal(
       manifestModal(deps.ids.encode('f', plan.commandLine), plan.commandLine, lang),
@@ -78,7 +74,7 @@ async function command(deps: HandlerDeps, interaction: ChatInputCommandInteracti
     return;
   }
   if (plan.file === null) {
-    await answer(interaction, run(deps, interaction, plan.text, []), { ids: deps.ids, lang });
+    await answer(interaction, run(deps, interaction, plan.text, []), render);
     return;
   }
   // Downloads can take longer than the 3 s Discord gives; most results are public.
@@ -89,11 +85,11 @@ async function command(deps: HandlerDeps, interaction: ChatInputCommandInteracti
       fetched.error.code === 'tooLarge'
         ? t(lang, 'bot.tooLong', { size: fetched.error.size, limit: LIMITS.messageBytes })
         : t(lang, 'discord.downloadFailed', { name: plan.file.name });
-    await answer(interaction, textReply(text, false, 'private'), { ids: deps.ids, lang });
+    await answer(interaction, textReply(text, false, 'private'), render);
     return;
   }
   const reply = run(deps, interaction, plan.text, [{ name: plan.file.name, content: fetched.value }]);
-  await answer(interaction, reply, { ids: deps.ids, lang });
+  await answer(interaction, reply, render);
 }
 
 function invocationOf(interaction: ChatInputCommandInteraction): Invocation {
@@ -111,51 +107,29 @@ function invocationOf(interaction: ChatInputCommandInteraction): Invocation {
   return { command: interaction.commandName, subcommand, values, file };
 }
 
-function manifestModal(customId: string, commandLine: string, lang: Lang): ModalBuilder {
-  const title =
-    commandLine.length <= MODAL_TITLE_MAX ? commandLine : `${commandLine.slice(0, MODAL_TITLE_MAX - 1)}…`;
-  const box = new TextInputBuilder()
-    .setCustomId(BOX_ID)
-    .setStyle(TextInputStyle.Paragraph)
-    .setRequired(true)
-    .setMaxLength(MODAL_TEXT_MAX);
-  return new ModalBuilder()
-    .setCustomId(customId)
-    .setTitle(title)
-    .addLabelComponents(
-      new LabelBuilder().setLabel(t(lang, 'discord.manifestBox')).setTextInputComponent(box),
-    );
-}
-
 async function modal(deps: HandlerDeps, interaction: ModalSubmitInteraction): Promise<void> {
   const decoded = deps.ids.decode(interaction.customId);
-  const lang = langOf(deps.app, interaction);
-  if (decoded === null || decoded.kind !== 'f') {
-    await answer(interaction, expired(lang), { ids: deps.ids, lang });
-    return;
-  }
-  const text = withStdin(decoded.text, interaction.fields.getTextInputValue(BOX_ID));
-  await answer(interaction, run(deps, interaction, text, []), { ids: deps.ids, lang });
+  const render = renderOptions(deps, interaction);
+  const reply =
+    decoded?.kind === 'f'
+      ? run(deps, interaction, withStdin(decoded.text, boxText(interaction)), [])
+      : expired(render.lang);
+  await answer(interaction, reply, render);
 }
 
 async function button(deps: HandlerDeps, interaction: ButtonInteraction): Promise<void> {
   const decoded = deps.ids.decode(interaction.customId);
-  const lang = langOf(deps.app, interaction);
-  let text: string | null = null;
-  if (decoded?.kind === 'c') text = decoded.text;
+  const render = renderOptions(deps, interaction);
+  let reply = expired(render.lang);
+  if (decoded?.kind === 'c') reply = run(deps, interaction, decoded.text, []);
   if (decoded?.kind === 's') {
     const picked = deps.selections.take(interaction.message.id, interaction.user.id);
-    if (picked === null) {
-      await answer(interaction, textReply(t(lang, 'discord.pickFirst'), false, 'private'), {
-        ids: deps.ids,
-        lang,
-      });
-      return;
-    }
-    text = combineActions(picked);
+    reply =
+      picked === null
+        ? textReply(t(render.lang, 'discord.pickFirst'), false, 'private')
+        : run(deps, interaction, combineActions(picked), []);
   }
-  const reply = text === null ? expired(lang) : run(deps, interaction, text, []);
-  await answer(interaction, reply, { ids: deps.ids, lang });
+  await answer(interaction, reply, render);
 }
 
 /** A pick in a multi-select counts only once submitted; until then it is remembered, not sent. */
@@ -174,7 +148,7 @@ async function select(deps: HandlerDeps, interaction: StringSelectMenuInteractio
 async function autocomplete(deps: HandlerDeps, interaction: AutocompleteInteraction): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const focus = { command: interaction.commandName, option: focused.name, typed: String(focused.value) };
-  const lang = langOf(deps.app, interaction);
+  const { lang } = renderOptions(deps, interaction);
   await interaction.respond(suggestions(deps.app, deps.verbs, keyOf(interaction), focus, lang));
 }
 
@@ -182,40 +156,32 @@ function run(deps: HandlerDeps, interaction: Interaction, text: string, attachme
   return dispatch(deps.app, deps.commands, requestOf(interaction, text, attachments));
 }
 
-export function requestOf(interaction: Interaction, text: string, attachments: Attachment[]): Request {
+function requestOf(interaction: Interaction, text: string, attachments: Attachment[]): Request {
   const member = interaction.member;
   const userName =
     member !== null && 'displayName' in member ? member.displayName : interaction.user.displayName;
-  return {
-    platform: 'discord',
-    scope: interaction.guildId ?? DM_SCOPE,
-    channel: interaction.channelId ?? '',
-    user: interaction.user.id,
-    userName,
-    text,
-    attachments,
-  };
+  return { ...keyOf(interaction), channel: interaction.channelId ?? '', userName, text, attachments };
 }
 
-export const keyOf = (interaction: Interaction): SandboxKey => ({
+const keyOf = (interaction: Interaction): SandboxKey => ({
   platform: 'discord',
   scope: interaction.guildId ?? DM_SCOPE,
   user: interaction.user.id,
 });
 
-/** As dispatch decides it: the member's choice, else the channel's default, else the bot's. */
-export function langOf(app: App, interaction: Interaction): Lang {
-  const { platform, scope, channel } = requestOf(interaction, '', []);
-  return (
-    app.members.lang(keyOf(interaction)) ?? app.channels.lang({ platform, scope, channel }) ?? app.defaultLang
-  );
+/** Labels the adapter draws speak as dispatch does: the member's choice, the channel's, the bot's. */
+function renderOptions(deps: HandlerDeps, interaction: Interaction): RenderOptions {
+  const { app } = deps;
+  const key = keyOf(interaction);
+  const channel = { platform: key.platform, scope: key.scope, channel: interaction.channelId ?? '' };
+  return { ids: deps.ids, lang: app.members.lang(key) ?? app.channels.lang(channel) ?? app.defaultLang };
 }
 
 /** A button or modal from before a restart whose long text is no longer known. */
 const expired = (lang: Lang): Reply => textReply(t(lang, 'discord.expired'), false, 'private');
 
 async function apologize(deps: HandlerDeps, interaction: RepliableInteraction, id: string): Promise<void> {
-  const content = t(langOf(deps.app, interaction), 'bot.apology', { id });
+  const content = t(renderOptions(deps, interaction).lang, 'bot.apology', { id });
   const message = { content, allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral as const };
   try {
     if (interaction.deferred || interaction.replied) await interaction.followUp(message);

@@ -41,14 +41,17 @@ export interface RenderOptions {
   lang: Lang;
 }
 
-/** The messages to send for `reply`, in order; choices ride on the last one. */
-export function renderReply(reply: Reply, options: RenderOptions): OutgoingMessage[] {
-  const lines = reply.deadline === undefined ? [] : [countdown(reply.deadline)];
-  const pieces = splitContent(reply.blocks, lines, CONTENT_MAX);
+/**
+ * The messages to send for `reply`, in order; choices ride on the last one. Past `maxPieces`
+ * pieces, one message carries the whole reply as a text file instead.
+ */
+export function renderReply(reply: Reply, options: RenderOptions, maxPieces = MAX_PIECES): OutgoingMessage[] {
+  const trailer = reply.deadline === undefined ? [] : [countdown(reply.deadline)];
+  const pieces = splitContent(reply.blocks, trailer, CONTENT_MAX);
   const components = choiceRows(reply, options);
-  if (pieces.length > MAX_PIECES) {
+  if (pieces.length > maxPieces) {
     const text = replyText(reply);
-    return [{ content: lines[0] ?? null, components, file: { name: OUTPUT_FILE, text } }];
+    return [{ content: trailer[0] ?? null, components, file: { name: OUTPUT_FILE, text } }];
   }
   if (pieces.length === 0) return [{ content: EMPTY, components, file: null }];
   return pieces.map((content, i) => ({
@@ -58,14 +61,10 @@ export function renderReply(reply: Reply, options: RenderOptions): OutgoingMessa
   }));
 }
 
-/** One message whatever the length (a channel post the core may edit later). */
+/** One message whatever the length: a channel post the core may edit later. */
 export function renderSingle(reply: Reply, options: RenderOptions): OutgoingMessage {
-  const messages = renderReply(reply, options);
-  const [first] = messages;
-  if (messages.length === 1 && first !== undefined) return first;
-  const deadline = reply.deadline === undefined ? null : countdown(reply.deadline);
-  const components = choiceRows(reply, options);
-  return { content: deadline, components, file: { name: OUTPUT_FILE, text: replyText(reply) } };
+  const [only] = renderReply(reply, options, 1);
+  return only ?? { content: EMPTY, components: [], file: null };
 }
 
 /** Discord renders `<t:…:R>` as a live "in 20 seconds" in each reader's own language. */

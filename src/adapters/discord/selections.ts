@@ -1,3 +1,5 @@
+import { setBounded } from './bounded.ts';
+
 /**
  * A multi-select question is a select menu plus a submit button. Discord reports each change of
  * the menu separately, so each member's latest pick is held here until they press submit; a
@@ -17,12 +19,8 @@ export function createSelections(): Selections {
   return {
     put(messageId, userId, actions) {
       const key = keyOf(messageId, userId);
-      pending.delete(key);
-      if (actions.length > 0) pending.set(key, [...actions]);
-      if (pending.size > MAX_PENDING) {
-        const oldest = pending.keys().next();
-        if (oldest.done !== true) pending.delete(oldest.value);
-      }
+      if (actions.length === 0) pending.delete(key);
+      else setBounded(pending, key, [...actions], MAX_PENDING);
     },
     take(messageId, userId) {
       const key = keyOf(messageId, userId);

@@ -169,4 +169,16 @@ describe('a live quiz on Discord', () => {
     expect(reveal.content).toMatch(/✅ B ▇ 1/);
     expect(reveal.content).toMatch(/▫️ C +0/);
   });
+
+  it('GIVEN /quiz practice WHEN the member clicks an answer on the private question THEN the feedback is private too', async () => {
+    const dave = member('5000000000000000004', 'dave');
+    const handle = fake.command(dave, 'quiz practice', { topic: 'labels' });
+    const question = await handle.reply();
+    expect(question.flags).toBe(EPHEMERAL);
+    expect(question.content).toContain('Where do labels go?');
+    const feedback = await click(dave, question, 'A');
+    expect(feedback.flags).toBe(EPHEMERAL);
+    expect(feedback.content).toContain('Under metadata.');
+    expect(posts().filter((p) => p.content.includes('dave'))).toEqual([]);
+  });
 });

@@ -42,7 +42,10 @@ function register(
 }
 
 describe('npm run discord:register', () => {
-  it('GIVEN a guild id WHEN run THEN one bulk PUT of every command to the guild, which Discord accepts', async () => {
+  // A child process (npm, node, tsx, discord.js): seconds on a busy machine.
+  it('GIVEN a guild id WHEN run THEN one bulk PUT of every command to the guild, which Discord accepts', {
+    timeout: 90_000,
+  }, async () => {
     const { code, stdout, stderr } = await register({
       DISCORD_TOKEN: TOKEN,
       DISCORD_APP_ID: APP_ID,

@@ -125,9 +125,8 @@ export async function startFakeDiscord(options: { heartbeatInterval?: number } =
       answer: () =>
         waitFor(() => {
           const { original, followups } = record;
-          if (original === null || (original.flags & 128) !== 0)
-            return original?.deleted ? followups[0] : null;
-          return original.deleted ? followups[0] : original;
+          if (original?.deleted) return followups[0];
+          return original !== null && (original.flags & 128) === 0 ? original : null;
         }),
       followups: (count) => waitFor(() => (record.followups.length >= count ? record.followups : null)),
       choices: () => waitFor(() => record.choices),
