@@ -1,6 +1,6 @@
 import { findImage } from '../../cluster/images.ts';
-import { podStatus } from '../../cluster/lifecycle.ts';
 import type { Container, Pod } from '../../cluster/model.ts';
+import { connect, resolveHost } from '../../cluster/network.ts';
 import { planProcess } from '../../cluster/process.ts';
 import { podTable } from '../../kubectl/printers/pods.ts';
 import { formatTable } from '../../kubectl/printers/table.ts';
@@ -11,14 +11,14 @@ import { addPod, container, GEN_NOW, joinLines, type Sim, say, simCluster } from
 
 /**
  * (c) "From container X of pod P, does `curl localhost:PORT` (or `curl IP:PORT`) succeed, and who
- * answers?" Two pods of random servers; the answer is the container whose process listens on that
- * port in the addressed pod's network namespace (the process model of `process.ts`), or
- * "Connection refused".
+ * answers?" Two pods of random servers; the answer is whatever the sandbox's network model
+ * (`network.ts`: one network namespace per pod, a flat pod network) connects that address to,
+ * or "Connection refused".
  */
+/** HTTP servers only: busybox's httpd here accepts but never answers (curl: empty reply). */
 const SERVERS = [
   { name: 'kubia', image: 'luksa/kubia' },
   { name: 'nginx', image: 'nginx' },
-  { name: 'httpd', image: 'busybox', command: ['httpd', '-f', '-p', '8000'] },
   { name: 'metrics', image: 'fluent/fluent-bit' },
 ] as const;
 const SHELL = { name: 'shell', image: 'busybox', command: ['sleep', 'infinity'] } as const;
@@ -64,7 +64,7 @@ export function curlScenario(seed: string): CurlScenario {
     { pod: api, host: api.sim.podIP ?? '' },
     { pod: web, host: random.chance(0.3) ? (web.sim.podIP ?? '') : 'localhost' },
   ]);
-  const answerer = whoAnswers(target.pod, port);
+  const answerer = whoAnswers(sim, web, target.host, port);
   const everyone = [web, api].flatMap((pod) => pod.spec.containers.map((c) => ({ pod, c })));
   const choices: ChoiceSpec[] = [
     ...everyone.map(({ pod, c }, i) => ({ id: letter(i), text: containerIn(c.name, pod.metadata.name) })),
@@ -76,7 +76,10 @@ export function curlScenario(seed: string): CurlScenario {
   const answerIndex =
     answerer === null
       ? everyone.length
-      : everyone.findIndex(({ pod, c }) => pod === target.pod && c.name === answerer.name);
+      : everyone.findIndex(
+          ({ pod, c }) =>
+            pod.metadata.name === answerer.pod.metadata.name && c.name === answerer.container.name,
+        );
   const answer = letter(answerIndex);
   const command = `kubectl exec web -c ${from.name} -- ${clientTool(from)} ${target.host}:${port}`;
   const question: Question = {
@@ -94,7 +97,7 @@ export function curlScenario(seed: string): CurlScenario {
     exhibit: exhibit([api, web]),
     choices: choices.map((c) => (c.id === answer ? c : { ...c, misconception: MISS })),
     answer,
-    explanation: explain(target, port, answerer, web),
+    explanation: explain(target, port, answerer?.container ?? null, web),
   };
   return { question, sim, from: { pod: web, container: from.name }, host: target.host, port };
 }
@@ -104,12 +107,23 @@ const MISS = {
   en: 'localhost reaches only the containers of the same pod; a pod IP reaches only the pod that has it.',
 };
 
-/** The container of `pod` whose running process listens on `port`, if any. */
-export function whoAnswers(pod: Pod, port: number, now = CURL_NOW): Container | null {
-  const status = podStatus(pod, now);
-  for (const [i, c] of pod.spec.containers.entries()) {
-    if (status.containers[i]?.state.kind === 'running' && planProcess(pod, i).listens.includes(port))
-      return c;
+/**
+ * Who accepts `curl HOST:PORT` run in `from`, as the sandbox's network decides it (`network.ts`):
+ * the host resolves as the pod's resolver does (localhost is ::1 then 127.0.0.1, tried in turn),
+ * and the first address that connects answers. null: every address refused.
+ */
+export function whoAnswers(
+  sim: Sim,
+  from: Pod,
+  host: string,
+  port: number,
+): { pod: Pod; container: Container } | null {
+  const cluster = { ...sim.cluster, now: CURL_NOW };
+  const origin = { kind: 'pod' as const, pod: from };
+  for (const address of resolveHost(origin, host) ?? []) {
+    const connection = connect(cluster, origin, address, port);
+    if (connection.kind === 'open') return { pod: connection.pod, container: connection.container };
+    if (connection.kind !== 'refused') throw new Error(`curl family: ${host}:${port} is ${connection.kind}`);
   }
   return null;
 }
