@@ -198,14 +198,14 @@ describe('rendering', () => {
     expect(reply.files).toEqual([{ name: 'output.txt', text: expected }]);
   });
 
-  it('GIVEN an annotation "@everyone <@&123> <@42>" WHEN printed THEN the text is shown and nobody is pinged', async () => {
+  it('GIVEN an annotation "@everyone <@&123> <@42>" WHEN describe shows it THEN the text is there and nobody is pinged', async () => {
     const hank = someone('hank');
     await h.fake.command(hank, 'kubectl', { command: 'run web --image=nginx' }).reply();
     await h.fake
       .command(hank, 'kubectl', { command: "annotate pod web note='@everyone <@&123> <@42>'" })
       .reply();
-    const reply = await h.fake.command(hank, 'kubectl', { command: 'get po web -o yaml' }).reply();
-    expect(codeOf(reply.content)).toContain('@everyone <@&123> <@42>');
+    const reply = await h.fake.command(hank, 'kubectl', { command: 'describe po web' }).reply();
+    expect(codeOf(reply.content)).toMatch(/^Annotations: +note: @everyone <@&123> <@42>$/m);
     expect(reply.allowedMentions).toEqual({ parse: [] });
     // expectClean (afterEach) checks every message: `allowed_mentions` parses nothing, nothing pings.
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeDiscord, startFakeDiscord } from './discord.ts';
+import { pings } from './limits.ts';
 import { member } from './payloads.ts';
 import { APP_ID, CHANNEL_ID, TOKEN } from './state.ts';
 
@@ -170,5 +171,15 @@ describe('fake Discord REST strictness', () => {
       (await call('PUT', `/applications/${APP_ID}/commands`, [{ name: 'Bad Name', description: 'd' }]))
         .status,
     ).toBe(400);
+  });
+});
+
+describe('fake Discord mention check', () => {
+  it('GIVEN mentions in a message WHEN allowed_mentions is missing, partial or empty THEN exactly the pings Discord would send', () => {
+    const content = '@everyone <@&123> <@42> <@!7>';
+    expect(pings({ content })).toEqual(['@everyone', 'user 42', 'user 7', 'role 123']);
+    expect(pings({ content, allowed_mentions: { parse: ['users'] } })).toEqual(['user 42', 'user 7']);
+    expect(pings({ content, allowed_mentions: { parse: [], roles: ['123'] } })).toEqual(['role 123']);
+    expect(pings({ content, allowed_mentions: { parse: [] } })).toEqual([]);
   });
 });
