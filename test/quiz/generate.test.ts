@@ -161,7 +161,7 @@ describe('generated questions', () => {
         for (const c of crashed) expect(answer).toContain(c.name);
         expect(question.explanation.en).toMatch(/already taken/);
       }
-      for (const c of choices(question)) if (c.text.en !== answer) expect(c.text.en).not.toBe(answer);
+      // Choice texts are unique (checked above), so every distractor names an outcome that did not happen.
     }
     expect(clashes).toBeGreaterThan(0);
   });
