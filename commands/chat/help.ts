@@ -3,7 +3,16 @@ import { textReply } from '../../src/chat/reply.ts';
 import { type MessageKey, t } from '../../src/i18n/catalogue.ts';
 import { ok } from '../../src/result.ts';
 
-const LINES: MessageKey[] = ['help.kubectl', 'help.sandbox', 'help.file', 'help.lang', 'help.help'];
+const LINES: MessageKey[] = [
+  'help.kubectl',
+  'help.curl',
+  'help.quiz',
+  'help.lab',
+  'help.file',
+  'help.sandbox',
+  'help.lang',
+  'help.help',
+];
 
 export const help: ChatCommand = {
   name: 'help',

@@ -109,9 +109,29 @@ export const catalogue = {
     en: '`/help`: this list.',
     ko: '`/help`: 이 목록.',
   },
+  'help.quiz': {
+    en: '`/quiz start [topic]`: a live quiz in this channel; `/quiz practice`, `/quiz review`, `/quiz stats`, `/quiz leaderboard` (`/quiz` alone for all of it).',
+    ko: '`/quiz start [주제]`: 이 채널에서 라이브 퀴즈; `/quiz practice`, `/quiz review`, `/quiz stats`, `/quiz leaderboard` (전체는 `/quiz`만 입력).',
+  },
+  'help.lab': {
+    en: '`/lab list`, `/lab start ID`, `/lab check`, `/lab hint`, `/lab stop`: guided exercises checked against your sandbox.',
+    ko: '`/lab list`, `/lab start ID`, `/lab check`, `/lab hint`, `/lab stop`: 내 샌드박스로 채점하는 실습.',
+  },
+  'help.curl': {
+    en: '`curl localhost:8888`: curl on your own machine, through a `kubectl port-forward` you opened.',
+    ko: '`curl localhost:8888`: 내 컴퓨터에서 curl 실행 (`kubectl port-forward`로 연 포트를 거쳐요).',
+  },
   'kubectl.selectorHint': {
     en: 'Hint: without quotes the selector is split at its spaces, as in a shell, so kubectl got only `{given}` and took `{stray}` as more arguments. Quote the whole selector: `{quoted}`',
     ko: '힌트: 따옴표가 없으면 셸처럼 셀렉터가 공백에서 나뉘어서, kubectl은 `{given}`만 셀렉터로 받고 `{stray}`는 다른 인자로 받았어요. 셀렉터 전체를 따옴표로 감싸세요: `{quoted}`',
+  },
+  'kubectl.interactiveExec': {
+    en: 'A chat message cannot hold a terminal open, so there is no interactive shell here: each message runs one command and shows its output. Run the commands one at a time, e.g. `kubectl exec {pod} -- ls /`, or put a script in a fenced block after `kubectl exec -i {pod} -- sh`.',
+    ko: '채팅 메시지는 터미널을 열어 둘 수 없어서 여기서는 대화형 셸을 쓸 수 없어요. 메시지 하나가 명령 하나를 실행하고 그 출력을 보여 줘요. 명령을 하나씩 실행하세요. 예: `kubectl exec {pod} -- ls /`. 또는 `kubectl exec -i {pod} -- sh` 다음 줄에 코드 블록으로 스크립트를 넣으세요.',
+  },
+  'kubectl.interactiveRun': {
+    en: 'A chat message cannot attach a terminal to a pod (`-i`, `-t`, `--attach`, `--rm`), so nothing was created. Start the pod detached and run commands in it one at a time: `kubectl run {pod} --image=busybox --restart=Never -- sleep 3600`, then `kubectl exec {pod} -- wget -qO- URL`, and `kubectl delete pod {pod}` when you are done.',
+    ko: '채팅 메시지로는 파드에 터미널을 붙일 수 없어서(`-i`, `-t`, `--attach`, `--rm`) 아무것도 만들지 않았어요. 파드를 분리된 상태로 띄우고 그 안에서 명령을 하나씩 실행하세요: `kubectl run {pod} --image=busybox --restart=Never -- sleep 3600` 다음에 `kubectl exec {pod} -- wget -qO- URL`, 다 쓰면 `kubectl delete pod {pod}`.',
   },
   'slack.applyTitle': {
     en: 'Apply a manifest',

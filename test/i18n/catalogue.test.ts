@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { catalogue, type MessageKey } from '../../src/i18n/catalogue.ts';
+import { testApp } from '../helpers/app.ts';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('the message catalogue', () => {
+  it.each(Object.keys(catalogue) as MessageKey[])(
+    'GIVEN %s THEN it says something in Korean and English, with the same placeholders',
+    (key) => {
+      const entry = catalogue[key];
+      expect(entry.en.trim()).not.toBe('');
+      expect(entry.ko.trim()).not.toBe('');
+      expect(placeholders(entry.ko)).toEqual(placeholders(entry.en));
+      // Korean, unless the entry is only a layout of placeholders, code and symbols.
+      const prose = entry.ko.replace(/\{\w+\}/g, '').replace(/`[^`]*`/g, '');
+      expect(prose).toMatch(/[\uac00-\ud7a3]|^[^A-Za-z]*$/);
+    },
+  );
+});
+
+describe('/help', () => {
+  it('GIVEN either language WHEN a member asks for help THEN every command family is listed', () => {
+    const t = testApp();
+    for (const lang of ['en', 'ko']) {
+      t.say('alice', `/lang ${lang}`);
+      const help = t.say('alice', '/help');
+      for (const command of ['kubectl', 'curl', '/quiz', '/lab', '/file', '/sandbox', '/lang', '/help']) {
+        expect(help, `${lang} help mentions ${command}`).toContain(command);
+      }
+    }
+  });
+});
