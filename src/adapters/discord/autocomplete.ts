@@ -27,7 +27,9 @@ export function suggestKubectl(
   cluster: Cluster | null,
   verbs: readonly KubectlVerb[],
 ): string[] {
-  const words = line.trimStart().split(/\s+/);
+  // Members used to a terminal may type the `kubectl` the command's name already says.
+  const lead = /^\s*(?:kubectl\s+)?/.exec(line)?.[0] ?? '';
+  const words = line.slice(lead.length).split(/\s+/);
   const partial = words.pop() ?? '';
   const prefix = line.slice(0, line.length - partial.length);
   const complete = (candidates: Iterable<string>) => {
@@ -44,7 +46,7 @@ export function suggestKubectl(
   const verb = verbs.find((v) => v.name === verbName);
   if (verb === undefined) return [];
   if (partial.startsWith('-')) {
-    return complete([...verb.flags, ...GLOBAL_FLAGS].flatMap((f) => [`--${f.name}`]));
+    return complete([...verb.flags, ...GLOBAL_FLAGS].map((f) => `--${f.name}`));
   }
   const { positional, namespace, after } = scan(rest, verb);
   if (after !== null && NAMESPACE_FLAGS.has(after)) return complete(names(cluster, 'namespaces', namespace));

@@ -9,7 +9,8 @@ import {
  * `/quiz start labels 5`); once an optional one is left out, the rest are named so that none
  * takes its place (`/quiz start topic:labels seconds:30` is `/quiz start labels seconds:30`). A few commands need
  * more than words:
- *   /kubectl command:X [file:F]   `kubectl X`, with F attached (and `-f F` when X names no file)
+ *   /kubectl command:X [file:F]   `kubectl X` (X may repeat the `kubectl`), with F attached (and
+ *                                 `-f F` when X names no file)
  *   /apply                        a modal whose box is the stdin of `kubectl apply -f -`
  *   /file save name:N [file:F]    `/file save N` with F attached, or else a modal's box as its stdin
  *   /sandbox reset confirm:True   `/sandbox reset --yes`
@@ -44,9 +45,12 @@ export function planOf(
 ): Plan {
   const { command, subcommand, values, file } = invocation;
   if (command === 'kubectl') {
-    const line = String(values.get('command') ?? '').trim();
-    const text =
-      file !== null && !namesFile(line) ? `kubectl ${line} -f ${quote(file.name)}` : `kubectl ${line}`;
+    // `/kubectl command:kubectl get po` means what a terminal would: the word is said once.
+    const line = String(values.get('command') ?? '')
+      .trim()
+      .replace(/^kubectl(\s+|$)/, '');
+    const attached = file !== null && !namesFile(line) ? ['-f', quote(file.name)] : [];
+    const text = ['kubectl', line, ...attached].filter((w) => w !== '').join(' ');
     return { kind: 'dispatch', text, file };
   }
   if (command === 'apply') return { kind: 'modal', commandLine: 'kubectl apply -f -' };

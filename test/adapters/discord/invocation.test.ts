@@ -21,6 +21,8 @@ const file = (name: string): FileOption => ({ name, url: 'http://127.0.0.1/x', s
 describe('slash command → chat text', () => {
   it.each([
     ['kubectl', null, { command: 'get po -o wide' }, 'kubectl get po -o wide'],
+    ['kubectl', null, { command: 'kubectl get po' }, 'kubectl get po'],
+    ['kubectl', null, { command: 'kubectl' }, 'kubectl'],
     ['quiz', 'start', { seconds: 20, count: 5, topic: 'labels' }, '/quiz start labels 5 20'],
     ['quiz', 'start', { topic: 'labels' }, '/quiz start labels'],
     ['quiz', 'start', { topic: 'labels', seconds: 30 }, '/quiz start labels seconds:30'],
