@@ -65,7 +65,12 @@ function applyOne<
         ],
       };
     case 'deleteNamespace':
-      return { ...c, namespaces: c.namespaces.filter((n) => n.metadata.name !== change.name) };
+      // As the store does: a namespace takes its pods with it.
+      return {
+        ...c,
+        namespaces: c.namespaces.filter((n) => n.metadata.name !== change.name),
+        pods: c.pods.filter((p) => p.metadata.namespace !== change.name),
+      };
     case 'putForward':
       return {
         ...c,

@@ -833,6 +833,10 @@ export const catalogue = {
     en: 'Due for review now: {due}. `/quiz review` serves them.',
     ko: '지금 복습할 문제: {due}개. `/quiz review`로 풀 수 있어요.',
   },
+  'quiz.stats.labs': {
+    en: 'Labs finished: {labs} (`/lab list` shows which).',
+    ko: '끝낸 실습: {labs}개 (`/lab list`에서 볼 수 있어요).',
+  },
   'lang.channelSet': {
     en: 'The default language of this channel is now English (members who chose one with `/lang` keep theirs).',
     ko: '이 채널의 기본 언어를 한국어로 바꿨어요 (`/lang`으로 언어를 고른 사람은 그대로예요).',

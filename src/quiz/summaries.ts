@@ -1,6 +1,7 @@
 import type { CommandContext } from '../chat/context.ts';
 import { type Reply, textReply } from '../chat/reply.ts';
 import { t } from '../i18n/catalogue.ts';
+import { labStore } from '../store/labs.ts';
 import { channelOf } from './attempts.ts';
 import { leaderboardText } from './live-render.ts';
 import { weekStart } from './week.ts';
@@ -10,7 +11,11 @@ export function stats(ctx: CommandContext): Reply {
   const { progress } = ctx.app.quiz;
   const catalog = ctx.app.quiz.catalog();
   const rows = progress.stats(ctx.key);
-  if (rows.length === 0) return textReply(t(ctx.lang, 'quiz.stats.empty'), true, 'private');
+  // Labs finished count on a member's stats too: what they can do, beside what they know.
+  const labs = labStore(ctx.app.db).finishedCount(ctx.key);
+  const labLine = labs > 0 ? [t(ctx.lang, 'quiz.stats.labs', { labs })] : [];
+  if (rows.length === 0)
+    return textReply([t(ctx.lang, 'quiz.stats.empty'), ...labLine].join('\n'), true, 'private');
   const percent = (correct: number, answered: number) => Math.round((100 * correct) / Math.max(1, answered));
   const total = rows.reduce(
     (sum, r) => ({ answered: sum.answered + r.answered, correct: sum.correct + r.correct }),
@@ -32,6 +37,7 @@ export function stats(ctx: CommandContext): Reply {
     ),
     t(ctx.lang, 'quiz.stats.total', { ...total, percent: percent(total.correct, total.answered) }),
     ...(due > 0 ? [t(ctx.lang, 'quiz.stats.due', { due })] : []),
+    ...labLine,
   ];
   return textReply(lines.join('\n'), true, 'private');
 }
