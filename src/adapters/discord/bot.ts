@@ -59,9 +59,11 @@ export async function startDiscord(app: App, options: DiscordBotOptions): Promis
   client.on(Events.Error, (error) =>
     app.log.error({ err: error, platform: 'discord' }, 'discord client error'),
   );
-  client.on(Events.ShardReconnecting, (shard) =>
-    app.log.info({ shard, platform: 'discord' }, 'gateway reconnecting'),
-  );
+  let stopping = false;
+  client.on(Events.ShardReconnecting, (shard) => {
+    // discord.js reports its own shutdown as a reconnect too; only a real one is news.
+    if (!stopping) app.log.info({ shard, platform: 'discord' }, 'gateway reconnecting');
+  });
   client.on(Events.ShardResume, (shard) => app.log.info({ shard, platform: 'discord' }, 'gateway resumed'));
   const ready = once(client, Events.ClientReady);
   try {
@@ -69,7 +71,9 @@ export async function startDiscord(app: App, options: DiscordBotOptions): Promis
   } catch (error) {
     await client.destroy();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Discord refused to log in: ${reason} (check DISCORD_TOKEN)`);
+    const refused =
+      typeof error === 'object' && error !== null && 'code' in error && error.code === 'TokenInvalid';
+    throw new Error(`Discord login failed: ${reason}${refused ? ' (check DISCORD_TOKEN)' : ''}`);
   }
   const [readyClient] = (await ready) as [Client<true>];
   app.log.info(
@@ -79,5 +83,9 @@ export async function startDiscord(app: App, options: DiscordBotOptions): Promis
   const outbox = discordOutbox(client.rest, ids, (channel) => app.channels.lang(channel) ?? app.defaultLang);
   // Live quizzes speak through it from now on, resuming any a restart interrupted.
   app.quiz.runner.attach('discord', outbox);
-  return { client: readyClient, outbox, stop: () => client.destroy() };
+  const stop = () => {
+    stopping = true;
+    return client.destroy();
+  };
+  return { client: readyClient, outbox, stop };
 }

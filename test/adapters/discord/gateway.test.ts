@@ -33,6 +33,7 @@ describe('a dropped gateway connection', () => {
     await h.fake.waitFor(() => h.fake.gateway.stats.resumes === 1);
     expect(await answers(h, 'get ns')).toMatch(/^NAME +STATUS +AGE\ndefault +Active/);
     expect(h.fake.gateway.stats.identifies).toBe(1);
+    expect(h.logs.join('')).toContain(`"msg":"gateway resumed"`);
   });
 
   it('GIVEN a command sent while the connection is down WHEN the client resumes THEN it is replayed and answered', async () => {
@@ -79,9 +80,7 @@ describe('a wrong token', () => {
         api: fake.restUrl,
         restRetries: 0,
       });
-      await expect(start).rejects.toThrow(
-        /^Discord refused to log in: .*invalid token.*\(check DISCORD_TOKEN\)$/,
-      );
+      await expect(start).rejects.toThrow(/^Discord login failed: .*invalid token.*\(check DISCORD_TOKEN\)$/);
       expect(fake.gateway.stats.connections).toBe(0);
     } finally {
       await fake.close();
