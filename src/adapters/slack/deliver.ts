@@ -1,9 +1,10 @@
-import type { RespondFn, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import { type Reply, replyText } from '../../chat/reply.ts';
 import { t } from '../../i18n/catalogue.ts';
 import { BUDGET } from './limits.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { type RenderContext, renderReply, renderWithin } from './render.ts';
+import type { Respond } from './respond.ts';
 
 /**
  * How a Reply reaches Slack. Slash commands and clicks answer through their `response_url`
@@ -20,7 +21,7 @@ export interface Destination {
   threadTs?: string;
 }
 
-export async function respondWith(respond: RespondFn, reply: Reply, to: Destination): Promise<void> {
+export async function respondWith(respond: Respond, reply: Reply, to: Destination): Promise<void> {
   if (await uploadedAsFile(reply, to)) return;
   const type = reply.visibility === 'public' ? 'in_channel' : 'ephemeral';
   for (const message of renderWithin(reply, to.render, BUDGET.messages)) {

@@ -11,6 +11,7 @@ import { type Destination, postWith, respondWith } from './deliver.ts';
 import { SLACK } from './limits.ts';
 import { MODAL, manifestMessage, manifestModal, modalContext, opensManifestModal } from './modal.ts';
 import { decodeSlackText, stripLeadingMention } from './mrkdwn.ts';
+import { responder } from './respond.ts';
 
 /**
  * Every Slack entry point, each translated to one `dispatch` call. The rule is Slack's: `ack()`
@@ -31,7 +32,7 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
     render: { lang: langOf(deps.app, request), now: deps.app.clock() },
   });
 
-  bolt.command(SLASH_PATTERN, async ({ command, ack, respond, client }) => {
+  bolt.command(SLASH_PATTERN, async ({ command, ack, client }) => {
     await ack();
     const text = slashText(command.command, command.text);
     if (text === null) return;
@@ -48,13 +49,18 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
       await client.views.open({ trigger_id: command.trigger_id, view });
       return;
     }
-    await respondWith(respond, run(request), destination(client, request));
+    await respondWith(responder(command.response_url), run(request), destination(client, request));
   });
 
   const answer = async (text: string, body: BlockAction, respond: RespondFn, client: webApi.WebClient) => {
     const scope = body.team?.id ?? body.user.team_id ?? '';
     const request = slackRequest(scope, body.channel?.id ?? '', body.user.id, text, body.user.username);
-    await respondWith(respond, run(request), destination(client, request));
+    // A click in a message has a response_url; Bolt's respond stays for any other surface.
+    const to =
+      typeof body.response_url === 'string' && body.response_url !== ''
+        ? responder(body.response_url)
+        : respond;
+    await respondWith(to, run(request), destination(client, request));
   };
 
   bolt.action<BlockAction>(
