@@ -1,5 +1,5 @@
 import type { ChatCommand } from '../../src/chat/context.ts';
-import type { Reply } from '../../src/chat/reply.ts';
+import { type Reply, textReply } from '../../src/chat/reply.ts';
 import { t } from '../../src/i18n/catalogue.ts';
 import type { Lang } from '../../src/i18n/lang.ts';
 import { kubectlError, renderError } from '../../src/kubectl/errors.ts';
@@ -27,12 +27,20 @@ export const kubectl: ChatCommand = {
     );
     const hinted = (reply: Reply) => withSelectorHint(reply, tokens.value, ctx.lang);
     if (!result.ok) return err(hinted(errorReply(renderError(result.error))));
+    if (result.value.interactive?.verb === 'run')
+      return err(
+        textReply(
+          t(ctx.lang, 'kubectl.interactiveRun', { pod: result.value.interactive.pod }),
+          false,
+          'private',
+        ),
+      );
     // A failure that changed nothing rolls back too (even the sandbox's creation on first use);
     // a partial failure (`delete po a nope`) keeps what succeeded, as kubectl does.
     if (result.value.exitCode !== 0 && result.value.changes.length === 0)
       return err(hinted(outcomeReply(result.value)));
     sandboxes.commit(sandbox, result.value.changes, ids.serial);
-    return ok(hinted(outcomeReply(result.value)));
+    return ok(withInteractiveNote(hinted(outcomeReply(result.value)), result.value, ctx.lang));
   },
 };
 
@@ -42,6 +50,14 @@ function withSelectorHint(reply: Reply, tokens: readonly string[], lang: Lang): 
   if (hint === null) return reply;
   const text = t(lang, 'kubectl.selectorHint', { ...hint });
   return { ...reply, blocks: [...reply.blocks, { kind: 'text', text }] };
+}
+
+/** `exec -it POD -- sh`: what ran is shown, then why no prompt follows. */
+function withInteractiveNote(reply: Reply, outcome: Outcome, lang: Lang): Reply {
+  if (outcome.interactive?.verb !== 'exec') return reply;
+  const text = t(lang, 'kubectl.interactiveExec', { pod: outcome.interactive.pod });
+  const blocks = reply.blocks.filter((b) => !(b.kind === 'code' && b.text === ''));
+  return { ...reply, blocks: [...blocks, { kind: 'text', text }] };
 }
 
 function outcomeReply(outcome: Outcome): Reply {

@@ -97,6 +97,15 @@ Usage:
     output.push(...toLines(ran.chunks));
     if (ran.exitCode !== 0)
       output.push(stderr(renderError(kubectlError('commandTerminated', { code: ran.exitCode }))));
-    return ok(outcome(output, ran.changes, ran.exitCode));
+    const done = outcome(output, ran.changes, ran.exitCode);
+    if (ran.exitCode === 0 && ctx.stdin === null && flagBool(line, 'stdin') && isBareShell(command))
+      return ok({ ...done, interactive: { verb: 'exec', pod: name } });
+    return ok(done);
   },
 };
+
+/** `sh`, `/bin/bash`...: with -i and nothing to read, a shell waits for a person at a terminal. */
+function isBareShell(command: readonly string[]): boolean {
+  const program = (command[0] ?? '').split('/').pop() ?? '';
+  return ['sh', 'bash', 'ash', 'dash', 'zsh'].includes(program) && !command.includes('-c');
+}

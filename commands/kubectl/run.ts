@@ -1,13 +1,18 @@
 import { defaultPullPolicy } from '../../src/cluster/images.ts';
-import type { Container, EnvVar, RestartPolicy } from '../../src/cluster/model.ts';
+import type { Cluster, Container, EnvVar, Pod, PullPolicy, RestartPolicy } from '../../src/cluster/model.ts';
 import { createPod } from '../../src/cluster/pods.ts';
-import { kubectlError } from '../../src/kubectl/errors.ts';
+import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import { outputOf } from '../../src/kubectl/manifest-print.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
+import { goJsonInOrder, goYaml } from '../../src/kubectl/printers/go-yaml.ts';
+import { printObjects, sortKeys } from '../../src/kubectl/printers/objects.ts';
+import { isImageReference, type RunSpec, runPodObject } from '../../src/kubectl/run-object.ts';
 import { type KubectlVerb, outcome, stderr, stdout } from '../../src/kubectl/verb.ts';
-import { err, ok } from '../../src/result.ts';
+import { err, ok, type Result } from '../../src/result.ts';
 
 const RESTART: Record<string, RestartPolicy> = { Always: 'Always', OnFailure: 'OnFailure', Never: 'Never' };
+const PULL: Record<string, PullPolicy> = { Always: 'Always', IfNotPresent: 'IfNotPresent', Never: 'Never' };
 
 export const run: KubectlVerb = {
   name: 'run',
@@ -28,13 +33,20 @@ Examples:
   kubectl run sleeper --image=busybox --restart=Never -- sleep 3600
 
 Options:
+    --annotations=[]: Annotations to apply to the pod.
+    --attach=false: If true, wait for the Pod to start running, and then attach to the Pod as if 'kubectl attach ...' were called.  Default false, unless '-i/--stdin' is set, in which case the default is true.
     --command=false: If true and extra arguments are present, use them as the 'command' field in the container, rather than the 'args' field which is the default.
     --dry-run='none': Must be "none", "server", or "client".
     --env=[]: Environment variables to set in the container.
     --image='': The image for the container to run.
+    --image-pull-policy='': The image pull policy for the container.  If left empty, this value will not be specified by the client and defaulted by the server.
     -l, --labels='': Comma separated labels to apply to the pod. Will override previous values.
     --port='': The port that this container exposes.
+    -o, --output='': Output format. One of: (json, yaml, name).
     --restart='Always': The restart policy for this Pod.  Legal values [Always, OnFailure, Never].
+    --rm=false: If true, delete the pod after it exits.  Only valid when attaching to the container, e.g. with '--attach' or with '-i/--stdin'.
+    -i, --stdin=false: Keep stdin open on the container in the pod, even if nothing is attached.
+    -t, --tty=false: Allocate a TTY for the container in the pod.
 
 Usage:
   kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]`,
@@ -42,76 +54,174 @@ Usage:
     { name: 'image', type: 'string' },
     { name: 'port', type: 'string' },
     { name: 'labels', short: 'l', type: 'string' },
+    { name: 'annotations', type: 'array' },
     { name: 'restart', type: 'string' },
-    { name: 'env', type: 'list' },
+    { name: 'env', type: 'array' },
+    { name: 'image-pull-policy', type: 'string' },
     { name: 'command', type: 'bool' },
     { name: 'dry-run', type: 'string' },
     { name: 'output', short: 'o', type: 'string' },
+    { name: 'stdin', short: 'i', type: 'bool' },
+    { name: 'tty', short: 't', type: 'bool' },
+    { name: 'attach', type: 'bool' },
+    { name: 'rm', type: 'bool' },
     { name: 'generator', type: 'string' },
   ],
   run(ctx, line) {
     if (line.flags.has('generator'))
       return err(kubectlError('unknownFlag', { flag: '--generator', verb: 'run' }));
+    // cobra checks required flags first; then Complete reads --dry-run and builds the printer.
+    const image = flagString(line, 'image');
+    if (image === undefined)
+      return err(kubectlError('plain', { message: 'required flag(s) "image" not set' }));
+    const dryRun = flagString(line, 'dry-run') ?? 'none';
+    if (!['none', 'client', 'server'].includes(dryRun))
+      return err(
+        kubectlError('plain', {
+          message: `Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`,
+        }),
+      );
+    const output = outputOf(flagString(line, 'output'));
+    if (!output.ok) return output;
     const name = line.args[0];
     if (name === undefined)
       return err(kubectlError('usage', { message: 'NAME is required for run', verb: 'run' }));
-    const image = flagString(line, 'image');
-    if (image === undefined || image === '')
-      return err(kubectlError('plain', { message: 'required flag(s) "image" not set' }));
-    const container = buildContainer(name, image, line);
-    if (!container.ok) return container;
-    const labels = parseRunLabels(flagString(line, 'labels'), name);
-    if (!labels.ok) return labels;
-    const restartFlag = flagString(line, 'restart') ?? 'Always';
-    const restartPolicy = RESTART[restartFlag];
-    if (restartPolicy === undefined)
-      return err(kubectlError('plain', { message: `invalid restart policy: ${restartFlag}` }));
-    const dryRun = flagString(line, 'dry-run') ?? 'none';
+    const checked = checkRunFlags(line, image, dryRun);
+    if (!checked.ok) return checked;
+    if (checked.value.attach) return ok({ ...outcome([], [], 1), interactive: { verb: 'run', pod: name } });
+    const spec = runSpec(line, name, image, checked.value.restartPolicy);
+    if (!spec.ok) return spec;
+    if (dryRun === 'client') return ok(outcome([stdout(clientPrinted(spec.value, output.value))]));
+    const container: Container = {
+      name,
+      image,
+      imagePullPolicy: checked.value.pullPolicy ?? defaultPullPolicy(image),
+      ports: spec.value.port === undefined ? [] : [{ containerPort: spec.value.port, protocol: 'TCP' }],
+      env: spec.value.env,
+      ...(spec.value.command === undefined ? {} : { command: spec.value.command }),
+      ...(spec.value.args === undefined ? {} : { args: spec.value.args }),
+    };
     const created = createPod(
       ctx.cluster,
       {
         name,
         namespace: namespaceOf(ctx.cluster, line),
-        labels: labels.value,
-        annotations: {},
-        containers: [container.value],
+        labels: spec.value.labels,
+        annotations: spec.value.annotations,
+        containers: [container],
         nodeSelector: {},
-        restartPolicy,
+        restartPolicy: checked.value.restartPolicy,
         createdVia: 'run',
       },
       ctx.ids,
     );
     if (!created.ok) return created;
     const warnings = created.value.warnings.map((w) => stderr(`Warning: ${w}`));
-    if (dryRun === 'client') return ok(outcome([stdout(`pod/${name} created (dry run)`)]));
-    if (dryRun === 'server')
-      return ok(outcome([...warnings, stdout(`pod/${name} created (server dry run)`)]));
-    return ok(outcome([...warnings, stdout(`pod/${name} created`)], created.value.changes));
+    const printed = serverPrinted(created.value.pod, output.value, ctx.cluster, dryRun === 'server');
+    if (dryRun === 'server') return ok(outcome([...warnings, stdout(printed)]));
+    return ok(outcome([...warnings, stdout(printed)], created.value.changes));
   },
 };
 
-function buildContainer(name: string, image: string, line: ParsedLine) {
-  const portText = flagString(line, 'port');
-  const ports: Container['ports'] = [];
-  if (portText !== undefined && portText !== '') {
-    if (!/^[+-]?\d+$/.test(portText)) {
-      return err(kubectlError('plain', { message: `strconv.Atoi: parsing "${portText}": invalid syntax` }));
-    }
-    ports.push({ containerPort: Number(portText), protocol: 'TCP' });
-  }
+type Checked = { attach: boolean; restartPolicy: RestartPolicy; pullPolicy: PullPolicy | undefined };
+
+/** RunOptions.Run's checks before it builds the pod, in its order. */
+function checkRunFlags(line: ParsedLine, image: string, dryRun: string): Result<Checked, KubectlError> {
+  if (image === '') return err(kubectlError('plain', { message: '--image is required' }));
+  if (!isImageReference(image))
+    return err(kubectlError('plain', { message: `Invalid image name "${image}": invalid reference format` }));
+  const interactive = flagBool(line, 'stdin');
+  if (flagBool(line, 'tty') && !interactive)
+    return err(
+      kubectlError('usage', {
+        message: '-i/--stdin is required for containers with -t/--tty=true',
+        verb: 'run',
+      }),
+    );
+  const attach = flagBool(line, 'attach') || (interactive && line.flags.get('attach') !== false);
+  if (dryRun !== 'none' && (attach || interactive || flagBool(line, 'tty')))
+    return err(
+      kubectlError('usage', {
+        message:
+          "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)",
+        verb: 'run',
+      }),
+    );
+  const restartFlag = flagString(line, 'restart') ?? 'Always';
+  const restartPolicy = RESTART[restartFlag];
+  if (restartPolicy === undefined)
+    return err(kubectlError('usage', { message: `invalid restart policy: ${restartFlag}`, verb: 'run' }));
+  if (flagBool(line, 'rm') && !attach)
+    return err(
+      kubectlError('usage', { message: '--rm should only be used for attached containers', verb: 'run' }),
+    );
+  const pullFlag = flagString(line, 'image-pull-policy');
+  const pullPolicy = pullFlag === undefined || pullFlag === '' ? undefined : PULL[pullFlag];
+  if (pullFlag !== undefined && pullFlag !== '' && pullPolicy === undefined)
+    return err(kubectlError('usage', { message: `invalid image pull policy: ${pullFlag}`, verb: 'run' }));
+  return ok({ attach, restartPolicy, pullPolicy });
+}
+
+/** The generator's parameters, parsed in its order: env, annotations, labels, port. */
+function runSpec(
+  line: ParsedLine,
+  name: string,
+  image: string,
+  restartPolicy: RestartPolicy,
+): Result<RunSpec, KubectlError> {
   const env: EnvVar[] = [];
   for (const pair of flagList(line, 'env')) {
     const eq = pair.indexOf('=');
     if (eq <= 0) return err(kubectlError('plain', { message: `invalid env: ${pair}` }));
     env.push({ name: pair.slice(0, eq), value: pair.slice(eq + 1) });
   }
-  const extra = line.afterDash ?? line.args.slice(1);
-  const container: Container = { name, image, imagePullPolicy: defaultPullPolicy(image), ports, env };
-  if (extra.length > 0) {
-    if (flagBool(line, 'command')) container.command = [...extra];
-    else container.args = [...extra];
+  const annotations: Record<string, string> = {};
+  for (const pair of flagList(line, 'annotations')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) return err(kubectlError('plain', { message: `invalid annotations format: ${pair}` }));
+    annotations[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
-  return ok(container);
+  const labels = parseRunLabels(flagString(line, 'labels'), name);
+  if (!labels.ok) return labels;
+  const portText = flagString(line, 'port') ?? '';
+  if (portText !== '' && !/^[+-]?\d+$/.test(portText))
+    return err(kubectlError('plain', { message: `strconv.Atoi: parsing "${portText}": invalid syntax` }));
+  const extra = line.afterDash ?? line.args.slice(1);
+  const asCommand = flagBool(line, 'command');
+  const pull = flagString(line, 'image-pull-policy');
+  return ok({
+    name,
+    namespace: flagString(line, 'namespace'),
+    labels: labels.value,
+    annotations,
+    image,
+    command: extra.length > 0 && asCommand ? [...extra] : undefined,
+    args: extra.length > 0 && !asCommand ? [...extra] : undefined,
+    port: portText === '' ? undefined : Number(portText),
+    env,
+    imagePullPolicy: pull === '' ? undefined : pull,
+    restartPolicy,
+  });
+}
+
+/** `--dry-run=client`: nothing reaches the server, so only kubectl's own object is printed. */
+function clientPrinted(spec: RunSpec, output: string | undefined): string {
+  const object = runPodObject(spec);
+  if (output === 'yaml') return goYaml(sortKeys(object)).trimEnd();
+  if (output === 'json') return goJsonInOrder(object);
+  if (output === 'name') return `pod/${spec.name}`;
+  return `pod/${spec.name} created (dry run)`;
+}
+
+function serverPrinted(
+  pod: Pod,
+  output: string | undefined,
+  cluster: Cluster,
+  serverDryRun: boolean,
+): string {
+  if (output === 'yaml' || output === 'json') return printObjects([pod], output, cluster);
+  if (output === 'name') return `pod/${pod.metadata.name}`;
+  return `pod/${pod.metadata.name} created${serverDryRun ? ' (server dry run)' : ''}`;
 }
 
 /** `--labels` as kubectl run parses it: comma-separated k=v, each with exactly one `=`. */

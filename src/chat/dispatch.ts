@@ -50,7 +50,8 @@ export function dispatch(app: App, commands: readonly ChatCommand[], request: Re
 type Route = { name: string; command: ChatCommand | undefined; args: string };
 
 function routeOf(line: string, commands: readonly ChatCommand[]): Route | null {
-  const kubectl = /^kubectl(?:\s+|$)(.*)$/s.exec(line);
+  // `k` is everyone's shell alias for kubectl; only with arguments, so a bare "k" (okay) is chat.
+  const kubectl = /^kubectl(?:\s+|$)(.*)$/s.exec(line) ?? /^k\s+(\S.*)$/s.exec(line);
   if (kubectl !== null)
     return { name: 'kubectl', command: commands.find((c) => c.name === 'kubectl'), args: kubectl[1] ?? '' };
   // curl and wget run on the member's own computer (commands/chat/curl.ts).

@@ -5,9 +5,10 @@ import { type KubectlError, kubectlError } from './errors.ts';
  * Flag parsing with pflag's rules, which kubectl users rely on: flags may come anywhere among the
  * arguments; `--name=value`, `--name value`, `-n value`, `-nvalue` and `-n=value`; booleans take no
  * separate value (`--all`, `--all=false`) and combine (`-it`); `--` ends the flags; repeated
- * string-list flags accumulate and split on commas.
+ * string-list flags accumulate and split on commas (pflag StringSlice), string-array flags
+ * accumulate whole (pflag StringArray: `run --env="A=x,y"` is one variable).
  */
-export type FlagType = 'bool' | 'string' | 'int' | 'list';
+export type FlagType = 'bool' | 'string' | 'int' | 'list' | 'array';
 
 export interface FlagSpec {
   name: string;
@@ -148,6 +149,11 @@ function set(
       const prior = out.flags.get(spec.name);
       const list = Array.isArray(prior) ? prior : [];
       out.flags.set(spec.name, [...list, ...raw.split(',')]);
+      return ok(consumed);
+    }
+    case 'array': {
+      const prior = out.flags.get(spec.name);
+      out.flags.set(spec.name, [...(Array.isArray(prior) ? prior : []), raw]);
       return ok(consumed);
     }
     case 'string':

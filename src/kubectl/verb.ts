@@ -26,6 +26,11 @@ export interface Outcome {
   output: OutputLine[];
   changes: Change[];
   exitCode: number;
+  /**
+   * The command asked for a terminal session (`exec -it POD -- sh`, `run -it`), which a chat
+   * message cannot hold open: the chat layer says so in the member's language.
+   */
+  interactive?: { verb: 'exec' | 'run'; pod: string };
 }
 
 export interface KubectlVerb {

@@ -345,7 +345,12 @@ function naturalLess(a: string, b: string): boolean {
 
 /** encoding/json's MarshalIndent with 4 spaces: sorted keys, and <, >, & escaped for HTML. */
 export function goJson(value: Value): string {
-  return JSON.stringify(sortJson(value), null, 4).replace(
+  return goJsonInOrder(sortJson(value));
+}
+
+/** The same for a typed Go struct (`run --dry-run=client -o json`): keys stay in field order. */
+export function goJsonInOrder(value: Value): string {
+  return JSON.stringify(value, null, 4).replace(
     /[<>&\u2028\u2029]/g,
     (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
   );

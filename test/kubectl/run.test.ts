@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { testApp } from '../helpers/app.ts';
+
+/**
+ * `kubectl run` against the real kubectl v1.32 as an oracle (a discovery stub behind a kubeconfig,
+ * since run needs the REST mapping even for `--dry-run=client`): every expected text below is what
+ * the real binary printed for the same command line.
+ */
+const ORACLE: [string, string][] = [
+  [
+    'run x --image=busybox --env=A=B --env=C=D --labels=a=b,c=d --dry-run=client -o yaml --command -- sleep 3600',
+    `apiVersion: v1
+kind: Pod
+metadata:
+  creationTimestamp: null
+  labels:
+    a: b
+    c: d
+  name: x
+spec:
+  containers:
+  - command:
+    - sleep
+    - "3600"
+    env:
+    - name: A
+      value: B
+    - name: C
+      value: D
+    image: busybox
+    name: x
+    resources: {}
+  dnsPolicy: ClusterFirst
+  restartPolicy: Always
+status: {}`,
+  ],
+  [
+    'run x --image=busybox --restart=Never --image-pull-policy=IfNotPresent -n foo --dry-run=client -o yaml',
+    `apiVersion: v1
+kind: Pod
+metadata:
+  creationTimestamp: null
+  labels:
+    run: x
+  name: x
+  namespace: foo
+spec:
+  containers:
+  - image: busybox
+    imagePullPolicy: IfNotPresent
+    name: x
+    resources: {}
+  dnsPolicy: ClusterFirst
+  restartPolicy: Never
+status: {}`,
+  ],
+  [
+    // A typed corev1.Pod: JSON keeps Go's field order (kind first), and --env is a StringArray.
+    `run x --image=busybox --port=80 --env="A=1,2" --annotations=z=1 --image-pull-policy=Never --dry-run=client -o json -- sleep 1`,
+    `{
+    "kind": "Pod",
+    "apiVersion": "v1",
+    "metadata": {
+        "name": "x",
+        "creationTimestamp": null,
+        "labels": {
+            "run": "x"
+        },
+        "annotations": {
+            "z": "1"
+        }
+    },
+    "spec": {
+        "containers": [
+            {
+                "name": "x",
+                "image": "busybox",
+                "args": [
+                    "sleep",
+                    "1"
+                ],
+                "ports": [
+                    {
+                        "containerPort": 80
+                    }
+                ],
+                "env": [
+                    {
+                        "name": "A",
+                        "value": "1,2"
+                    }
+                ],
+                "resources": {},
+                "imagePullPolicy": "Never"
+            }
+        ],
+        "restartPolicy": "Always",
+        "dnsPolicy": "ClusterFirst"
+    },
+    "status": {}
+}`,
+  ],
+  // Client-side dry run sends nothing, so the server's checks (port range) do not apply.
+  ['run x --image=busybox --port=0 --dry-run=client -o name', 'pod/x'],
+  ['run', 'error: required flag(s) "image" not set'],
+  ['run x --image=', 'error: --image is required'],
+  ['run x --image=Busybox', 'error: Invalid image name "Busybox": invalid reference format'],
+  [
+    'run x --image=b --dry-run=bogus -o foo',
+    'error: Invalid dry-run value (bogus). Must be "none", "server", or "client".',
+  ],
+  [
+    'run x --image=b -o foo',
+    'error: unable to match a printer suitable for the output format "foo", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml',
+  ],
+  ['run x --image=B -t', 'error: Invalid image name "B": invalid reference format'],
+  [
+    'run x --image=b -t',
+    "error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples",
+  ],
+  [
+    'run x --image=b -it --dry-run=client',
+    "error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)\nSee 'kubectl run -h' for help and examples",
+  ],
+  [
+    'run x --image=b --rm --restart=bad',
+    "error: invalid restart policy: bad\nSee 'kubectl run -h' for help and examples",
+  ],
+  [
+    'run x --image=b --rm --image-pull-policy=bad',
+    "error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples",
+  ],
+  [
+    'run x --image=b --image-pull-policy=bad --env==B',
+    "error: invalid image pull policy: bad\nSee 'kubectl run -h' for help and examples",
+  ],
+  ['run x --image=b --env==B --annotations=x', 'error: invalid env: =B'],
+  ['run x --image=b --annotations=x -l "a b"', 'error: invalid annotations format: x'],
+  ['run x --image=b --port=x -l "a b"', 'error: unexpected label spec: a b'],
+];
+
+describe('kubectl run: byte for byte what the real kubectl prints', () => {
+  for (const [command, expected] of ORACLE) {
+    it(`GIVEN an empty sandbox WHEN kubectl ${command} THEN it prints what kubectl prints`, () => {
+      expect(testApp().say('alice', `kubectl ${command}`)).toBe(expected);
+    });
+  }
+
+  it('GIVEN a pod kubia WHEN run kubia --dry-run=client -o yaml THEN the object prints (nothing asks the server)', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run kubia --image=luksa/kubia');
+    expect(t.say('alice', 'kubectl run kubia --image=luksa/kubia --dry-run=client -o yaml')).toContain(
+      'name: kubia',
+    );
+  });
+
+  it('GIVEN --image-pull-policy=Never WHEN the pod is created THEN the server keeps it instead of defaulting', () => {
+    const t = testApp();
+    expect(t.say('alice', 'kubectl run kubia --image=luksa/kubia --image-pull-policy=Never -o name')).toBe(
+      'pod/kubia',
+    );
+    expect(t.say('alice', 'kubectl get po kubia -o yaml')).toContain('imagePullPolicy: Never');
+  });
+});
+
+describe('interactive sessions in chat', () => {
+  it('GIVEN a member WHEN kubectl run -it --rm THEN nothing is created and a note says how to do it detached', () => {
+    const t = testApp();
+    const reply = t.send('alice', 'kubectl run -it --rm tmp --image=busybox -- sh');
+    expect(reply.ok).toBe(false);
+    expect(t.say('alice', 'kubectl run -it --rm tmp --image=busybox -- sh')).toContain('nothing was created');
+    expect(t.say('alice', 'kubectl get po')).toBe('No resources found in default namespace.');
+  });
+
+  it('GIVEN a running pod WHEN kubectl exec -it POD -- sh THEN a note explains there is no shell prompt', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run kubia --image=luksa/kubia');
+    t.advance(30_000);
+    expect(t.say('alice', 'kubectl exec -it kubia -- sh')).toContain('no interactive shell here');
+    expect(t.say('alice', 'kubectl exec -it kubia -- hostname')).toBe('kubia');
+    expect(t.say('alice', '/lang ko')).not.toBe('');
+    expect(t.say('alice', 'kubectl exec -ti kubia -- /bin/bash')).toContain('대화형 셸');
+  });
+
+  it('GIVEN the k alias WHEN a member types k get po THEN it runs as kubectl, and a bare "k" stays chat', () => {
+    const t = testApp();
+    expect(t.say('alice', 'k get po')).toBe('No resources found in default namespace.');
+    expect(t.send('alice', 'k').ok).toBe(false);
+  });
+});
