@@ -6,7 +6,7 @@ export interface Config {
   dbPath: string;
   defaultLang: Lang;
   logLevel: string;
-  discord?: { token: string; appId: string; guildId?: string };
+  discord?: { token: string; appId: string; guildId?: string; apiUrl?: string };
   slack?: { botToken: string; appToken?: string; signingSecret?: string; port: number };
 }
 
@@ -22,6 +22,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       token: env.DISCORD_TOKEN,
       appId: env.DISCORD_APP_ID,
       ...(env.DISCORD_GUILD_ID ? { guildId: env.DISCORD_GUILD_ID } : {}),
+      // Only for tests and benchmarks against a local fake of Discord.
+      ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),
     };
   }
   if (env.SLACK_BOT_TOKEN && (env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET)) {

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { runConsole } from './adapters/console/console.ts';
-import { startDiscord } from './adapters/discord/bot.ts';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { loadLabCatalogue } from './lab/load.ts';
@@ -71,15 +70,28 @@ async function main(argv: string[]): Promise<number> {
   }
   if (mode === 'bots') {
     const stops: (() => Promise<void>)[] = [];
-    const discordApi = process.env.DISCORD_API_URL;
-    if (config.discord) {
-      const options = { token: config.discord.token, ...(discordApi ? { api: discordApi } : {}) };
-      stops.push((await startDiscord(app.value, options)).stop);
-    }
-    if (config.slack) {
-      // Imported only here: Bolt is slow to load, and the console never needs it.
-      const { slackOptionsFrom, startSlack } = await import('./adapters/slack/slack.ts');
-      stops.push((await startSlack(app.value, slackOptionsFrom(config.slack))).stop);
+    try {
+      // Imported only here: discord.js and Bolt are slow to load, and the console never needs them.
+      if (config.discord) {
+        const { startDiscord } = await import('./adapters/discord/bot.ts');
+        const api = config.discord.apiUrl;
+        stops.push(
+          (await startDiscord(app.value, { token: config.discord.token, ...(api ? { api } : {}) })).stop,
+        );
+      }
+      if (config.slack) {
+        const { slackOptionsFrom, startSlack } = await import('./adapters/slack/slack.ts');
+        stops.push((await startSlack(app.value, slackOptionsFrom(config.slack))).stop);
+      }
+    } catch (error) {
+      // A refused token or an unreachable platform: say so in one line, not a stack trace.
+      process.stderr.write(
+        `podium: could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      for (const stop of stops) await stop();
+      app.value.quiz.runner.shutdown();
+      app.value.db.close();
+      return 1;
     }
     await untilSignal();
     for (const stop of stops) await stop();
