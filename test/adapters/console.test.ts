@@ -21,7 +21,7 @@ function podium(
   const result = spawnSync(process.execPath, [BIN, 'console', '--json', ...args], {
     input,
     encoding: 'utf8',
-    timeout: 20_000,
+    timeout: 90_000,
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, PODIUM_LANG: 'en' },
   });

@@ -54,7 +54,7 @@ describe('course-notes walkthrough through `podium console --json`', () => {
     const run = spawnSync(process.execPath, [BIN, 'console', '--json', '--user', 'alice', '--db', db], {
       input: `${script()}\n`,
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 120_000,
       env: { ...process.env, PODIUM_LANG: 'en' },
     });
     expect(run.status).toBe(0);
