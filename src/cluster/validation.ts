@@ -5,6 +5,7 @@ import {
   labelValueErrors,
   qualifiedNameErrors,
 } from '../kubectl/label-validation.ts';
+import { goQuote } from '../kubectl/selector-lexer.ts';
 import type { Labels, Pod } from './model.ts';
 
 /**
@@ -14,8 +15,10 @@ import type { Labels, Pod } from './model.ts';
  */
 export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
 
+// field.Error prints a string value with Go's %q, which escapes what JSON.stringify keeps
+// (a pasted non-breaking space, U+2028) and spells control characters its own way (\x01).
 const invalid = (path: string, value: string | number, detail: string) =>
-  `${path}: Invalid value: ${typeof value === 'string' ? JSON.stringify(value) : value}: ${detail}`;
+  `${path}: Invalid value: ${typeof value === 'string' ? goQuote(value) : value}: ${detail}`;
 
 export function validateObjectName(name: string, rule: 'subdomain' | 'label'): string[] {
   if (name === '') return ['metadata.name: Required value: name or generateName is required'];
@@ -59,7 +62,7 @@ export function validatePod(pod: Pod): string[] {
     if (c.name === '') causes.push(`${path}.name: Required value`);
     else {
       for (const e of dns1123LabelErrors(c.name)) causes.push(invalid(`${path}.name`, c.name, e));
-      if (seen.has(c.name)) causes.push(`${path}.name: Duplicate value: ${JSON.stringify(c.name)}`);
+      if (seen.has(c.name)) causes.push(`${path}.name: Duplicate value: ${goQuote(c.name)}`);
       seen.add(c.name);
     }
     if (c.image.trim() === '') causes.push(`${path}.image: Required value`);

@@ -17,6 +17,7 @@ import type { ManifestObject } from './manifest.ts';
 import { decodeStrict } from './manifest-decode.ts';
 import { NAMESPACE, POD } from './manifest-schema.ts';
 import { getKey, isJsonObject, type JsonObject, type JsonValue } from './manifest-value.ts';
+import { goQuote } from './selector-lexer.ts';
 
 /**
  * From a manifest object to what the cluster creates: the REST mapping (this cluster serves
@@ -192,7 +193,7 @@ function oneOf<T extends string>(
 }
 
 const unsupported = (path: string, value: JsonValue | undefined, allowed: readonly string[]) =>
-  `${path}: Unsupported value: ${JSON.stringify(value)}: supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`;
+  `${path}: Unsupported value: ${typeof value === 'string' ? goQuote(value) : JSON.stringify(value)}: supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`;
 
 /** A Pod shaped enough for `validatePod`, to report its causes together with ours. */
 function previewPod(input: PodInput): Pod {
