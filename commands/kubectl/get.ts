@@ -68,10 +68,15 @@ Usage:
   ],
   run(ctx, line) {
     const format = flagString(line, 'output') ?? '';
+    // kubectl's order: Complete (a type is required), Validate (--show-labels), then the printer.
+    if (line.args.length === 0) return err(kubectlError('rawText', { text: NO_TYPE }));
+    if (flagBool(line, 'show-labels') && format !== '' && format !== 'wide')
+      return err(
+        kubectlError('plain', { message: `--show-labels option cannot be used with ${format} printer` }),
+      );
     if (format !== '' && format !== 'wide' && !isObjectFormat(format)) {
       return err(kubectlError('plain', { message: OUTPUT_FORMATS_ERROR(format) }));
     }
-    if (line.args.length === 0) return err(kubectlError('rawText', { text: NO_TYPE }));
     // The Builder checks names against -l before it looks up types (`get -l env in (a) po`).
     const argsError = selectorArgsError(line.args, flagString(line, 'selector'));
     if (argsError !== null) return err(argsError);
@@ -82,7 +87,9 @@ Usage:
     const allNs = flagBool(line, 'all-namespaces');
     const namespace = namespaceOf(ctx.cluster, line);
     if (allNs && targets.some((t) => t.resource.namespaced && t.names.length > 0)) {
-      return err(kubectlError('plain', { message: 'a resource cannot be retrieved by name across all namespaces' }));
+      return err(
+        kubectlError('plain', { message: 'a resource cannot be retrieved by name across all namespaces' }),
+      );
     }
     const output: OutputLine[] = [];
     const found: { target: Target; objects: AnyObject[] }[] = [];
@@ -121,7 +128,10 @@ Usage:
       const text = printable ? [stdout(printObjects(objects, format, ctx.cluster, singleItemImplied))] : [];
       return ok(outcome([...text, ...output], [], failed ? 1 : 0));
     }
-    const printed = print(ctx, line, found, targets.length + unsimulated.length > 1, allNs, format);
+    // get.go multipleGVKsRequested: kinds are shown when what was *found* has several kinds
+    // (`get po,ns` with no pods prints the namespace table without `namespace/`).
+    const kinds = found.filter((f) => f.objects.length > 0).length + unsimulated.length;
+    const printed = print(ctx, line, found, kinds > 1, allNs, format);
     if (total === 0 && !hasNames) {
       const scoped = targets.every((t) => t.resource.namespaced) && !allNs;
       output.push(stderr(scoped ? `No resources found in ${namespace} namespace.` : 'No resources found'));

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { testApp } from '../helpers/app.ts';
+
+describe('kubectl get: kinds, --show-labels and the order of its checks (KC pkg/cmd/get/get.go)', () => {
+  it('GIVEN no pods WHEN get po,ns THEN only namespaces were found, so their names carry no kind prefix', () => {
+    const out = testApp().say('alice', 'kubectl get po,ns');
+    expect(out.split('\n')[1]).toMatch(/^default\s+Active\s/);
+  });
+
+  it('GIVEN a pod WHEN get po,ns THEN two kinds were found and both tables prefix the kind', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run kubia --image=luksa/kubia');
+    const out = t.say('alice', 'kubectl get po,ns');
+    expect(out).toMatch(/^NAME\s+READY[^\n]*\npod\/kubia\s/);
+    expect(out).toMatch(/\n\nNAME +STATUS +AGE\nnamespace\/default +Active/);
+  });
+
+  it('GIVEN --show-labels WHEN -o yaml THEN Validate refuses it (and before the printer is checked)', () => {
+    const t = testApp();
+    expect(t.say('alice', 'kubectl get po -o yaml --show-labels')).toBe(
+      'error: --show-labels option cannot be used with yaml printer',
+    );
+    expect(t.say('alice', 'kubectl get po -o foo --show-labels')).toBe(
+      'error: --show-labels option cannot be used with foo printer',
+    );
+    expect(t.say('alice', 'kubectl get -o foo').split('\n')[0]).toBe(
+      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.',
+    );
+  });
+});
