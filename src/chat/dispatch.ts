@@ -72,12 +72,15 @@ class Rollback {
 
 function inTransaction(app: App, run: () => Result<Reply, Reply>): Reply {
   try {
-    return app.db.transaction(() => {
+    const reply = app.db.transaction(() => {
       const result = run();
       if (!result.ok) throw new Rollback(result.error);
       return result.value;
     })();
+    app.sandboxes.publish();
+    return reply;
   } catch (e) {
+    app.sandboxes.discard();
     if (e instanceof Rollback) return e.reply;
     throw e;
   }

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Platform } from '../chat/request.ts';
-import type { Change } from '../cluster/changes.ts';
+import { applyToCluster, type Change } from '../cluster/changes.ts';
 import { createIds, type Ids } from '../cluster/ids.ts';
 import type { Cluster, Namespace, Node, Pod, PortForward, SavedFile } from '../cluster/model.ts';
 import { seedCluster } from '../cluster/seed.ts';
@@ -39,6 +39,10 @@ export class SandboxStore {
   private readonly deleteSandbox: Statement<[number]>;
 
   private readonly cache = new Map<number, Omit<Cluster, 'now'>>();
+  /** Clusters as the open transaction left them; they enter the cache only once it commits. */
+  private readonly staged = new Map<number, Omit<Cluster, 'now'>>();
+  /** Sandboxes read or written since the last commit or rollback. */
+  private readonly touched = new Set<number>();
 
   constructor(db: Database) {
     this.find = db.prepare(
@@ -95,6 +99,7 @@ export class SandboxStore {
     const row = this.find.get(key.platform, key.scope, key.user);
     if (row !== undefined) {
       this.cache.delete(row.id);
+      this.staged.delete(row.id);
       this.deleteSandbox.run(row.id);
     }
     return this.open(key, now);
@@ -107,6 +112,9 @@ export class SandboxStore {
    * the tests every cached object is frozen, so a mutation throws.
    */
   load(sandbox: Sandbox, realNow: number): Cluster {
+    this.touched.add(sandbox.id);
+    const staged = this.staged.get(sandbox.id);
+    if (staged !== undefined) return { ...staged, now: realNow + sandbox.clockOffsetMs };
     const cached = this.cache.get(sandbox.id) ?? this.read(sandbox.id);
     // Least recently used first: re-inserting moves the entry to the end of the Map's order.
     this.cache.delete(sandbox.id);
@@ -136,7 +144,17 @@ export class SandboxStore {
 
   /** Writes a handler's changes and the sandbox's new counters; the caller holds the transaction. */
   commit(sandbox: Sandbox, changes: readonly Change[], serial: number): void {
-    if (changes.length > 0) this.cache.delete(sandbox.id);
+    this.touched.add(sandbox.id);
+    if (changes.length > 0) {
+      // Keep the written state in memory too, so the next read needs no reload; it becomes the
+      // cache entry only when the transaction commits (`publish`), never if it rolls back.
+      const base = this.staged.get(sandbox.id) ?? this.cache.get(sandbox.id);
+      this.cache.delete(sandbox.id);
+      if (base !== undefined) {
+        const { now: _, ...next } = applyToCluster({ ...base, now: 0 }, changes);
+        this.staged.set(sandbox.id, next);
+      }
+    }
     let offset = sandbox.clockOffsetMs;
     for (const change of changes) {
       if (change.op === 'advanceClock') offset += change.ms;
@@ -144,6 +162,26 @@ export class SandboxStore {
     }
     if (offset !== sandbox.clockOffsetMs || serial !== sandbox.serial)
       this.updateSandbox.run(offset, serial, sandbox.id);
+  }
+
+  /** The transaction committed: what it wrote is now what the cache serves. */
+  publish(): void {
+    for (const [id, cluster] of this.staged) {
+      if (FREEZE) deepFreeze(cluster);
+      this.cache.set(id, cluster);
+    }
+    this.staged.clear();
+    this.touched.clear();
+  }
+
+  /**
+   * The transaction rolled back: forget what it would have written, and what it read too, since a
+   * sandbox it created on first use is gone again (and SQLite may hand its id to the next one).
+   */
+  discard(): void {
+    this.staged.clear();
+    for (const id of this.touched) this.cache.delete(id);
+    this.touched.clear();
   }
 
   private apply(id: number, change: Exclude<Change, { op: 'advanceClock' }>): void {

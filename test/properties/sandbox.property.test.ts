@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { replyText } from '../../src/chat/reply.ts';
+import { SandboxStore } from '../../src/store/sandboxes.ts';
 import { testApp } from '../helpers/app.ts';
 import { dumpDatabase } from '../helpers/dump.ts';
 import { kubectlLine, singleObjectLine } from './commands.ts';
@@ -62,6 +63,34 @@ describe('sandbox properties (seeded)', () => {
           expect(views.map((v) => replyText(t.send('bob', v)))).toEqual(before);
         },
       ),
+      { seed: SEED, numRuns: 40 },
+    );
+  });
+
+  it('GIVEN any sequence of commands THEN the cached sandbox equals what SQLite holds', () => {
+    fc.assert(
+      fc.property(fc.array(kubectlLine, { minLength: 1, maxLength: 25 }), (lines) => {
+        const t = testApp();
+        for (const line of lines) {
+          t.send('alice', line);
+          t.advance(2_000);
+        }
+        const key = { platform: 'console' as const, scope: 'test', user: 'alice' };
+        if (!t.app.sandboxes.exists(key)) return;
+        const sandbox = t.app.sandboxes.open(key, t.clock.now);
+        const byName = <T extends { metadata: { name: string } }>(xs: readonly T[]) =>
+          [...xs].sort((a, b) => JSON.stringify(a.metadata).localeCompare(JSON.stringify(b.metadata)));
+        const normalize = (c: ReturnType<SandboxStore['load']>) => ({
+          pods: byName(c.pods),
+          nodes: byName(c.nodes),
+          namespaces: byName(c.namespaces),
+          forwards: [...c.forwards].sort((a, b) => a.localPort - b.localPort),
+          files: [...c.files].sort((a, b) => a.name.localeCompare(b.name)),
+        });
+        const cached = normalize(t.app.sandboxes.load(sandbox, t.clock.now));
+        const stored = normalize(new SandboxStore(t.app.db).load(sandbox, t.clock.now));
+        expect(JSON.parse(JSON.stringify(cached))).toEqual(JSON.parse(JSON.stringify(stored)));
+      }),
       { seed: SEED, numRuns: 40 },
     );
   });
