@@ -26,6 +26,11 @@ export const kubectl: ChatCommand = {
       tokens.value,
     );
     const hinted = (reply: Reply) => withSelectorHint(reply, tokens.value, ctx.lang);
+    // A verb outside the pods chapter is the sandbox's limit, not kubectl's: say so in words.
+    if (!result.ok && result.error.code === 'notSimulated')
+      return err(
+        textReply(t(ctx.lang, 'kubectl.notSimulated', { verb: result.error.params.verb }), false, 'private'),
+      );
     if (!result.ok) return err(hinted(errorReply(renderError(result.error))));
     if (result.value.interactive?.verb === 'run')
       return err(

@@ -125,6 +125,10 @@ export const catalogue = {
     en: 'Hint: without quotes the selector is split at its spaces, as in a shell, so kubectl got only `{given}` and took `{stray}` as more arguments. Quote the whole selector: `{quoted}`',
     ko: '힌트: 따옴표가 없으면 셸처럼 셀렉터가 공백에서 나뉘어서, kubectl은 `{given}`만 셀렉터로 받고 `{stray}`는 다른 인자로 받았어요. 셀렉터 전체를 따옴표로 감싸세요: `{quoted}`',
   },
+  'kubectl.notSimulated': {
+    en: '`kubectl {verb}` is not available here: this sandbox simulates the pods chapter (pods, labels, annotations, nodes and namespaces). `kubectl --help` lists the commands it has.',
+    ko: '`kubectl {verb}`은(는) 여기서 쓸 수 없어요. 이 샌드박스는 파드 장(파드, 레이블, 어노테이션, 노드, 네임스페이스)만 시뮬레이션해요. 쓸 수 있는 명령은 `kubectl --help`로 볼 수 있어요.',
+  },
   'kubectl.interactiveExec': {
     en: 'A chat message cannot hold a terminal open, so there is no interactive shell here: each message runs one command and shows its output. Run the commands one at a time, e.g. `kubectl exec {pod} -- ls /`, or put a script in a fenced block after `kubectl exec -i {pod} -- sh`.',
     ko: '채팅 메시지는 터미널을 열어 둘 수 없어서 여기서는 대화형 셸을 쓸 수 없어요. 메시지 하나가 명령 하나를 실행하고 그 출력을 보여 줘요. 명령을 하나씩 실행하세요. 예: `kubectl exec {pod} -- ls /`. 또는 `kubectl exec -i {pod} -- sh` 다음 줄에 코드 블록으로 스크립트를 넣으세요.',

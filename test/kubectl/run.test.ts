@@ -187,4 +187,13 @@ describe('interactive sessions in chat', () => {
     expect(t.say('alice', 'k get po')).toBe('No resources found in default namespace.');
     expect(t.send('alice', 'k').ok).toBe(false);
   });
+
+  it('GIVEN a verb outside the pods chapter WHEN kubectl top po THEN the sandbox says so in the member language, not as a kubectl error', () => {
+    const t = testApp();
+    expect(t.say('alice', 'kubectl top po')).toMatch(/^`kubectl top` is not available here: /);
+    t.say('alice', '/lang ko');
+    expect(t.say('alice', 'kubectl create deployment x --image=nginx')).toMatch(
+      /^`kubectl create deployment`은\(는\) 여기서/,
+    );
+  });
 });
