@@ -41,8 +41,8 @@ export class SandboxStore {
   private readonly cache = new Map<number, Omit<Cluster, 'now'>>();
   /** Clusters as the open transaction left them; they enter the cache only once it commits. */
   private readonly staged = new Map<number, Omit<Cluster, 'now'>>();
-  /** Sandboxes read or written since the last commit or rollback. */
-  private readonly touched = new Set<number>();
+  /** Sandboxes made (on first use, or by reset) since the last commit or rollback. */
+  private readonly created = new Set<number>();
 
   constructor(db: Database) {
     this.find = db.prepare(
@@ -82,6 +82,8 @@ export class SandboxStore {
     const row = this.find.get(key.platform, key.scope, key.user);
     if (row !== undefined) return toSandbox(row);
     const id = Number(this.insert.run(key.platform, key.scope, key.user, now).lastInsertRowid);
+    this.created.add(id);
+    this.cache.delete(id);
     const ids = createIds(seedOf(id), 0);
     const seed = seedCluster(now, ids);
     for (const node of seed.nodes) this.apply(id, { op: 'putNode', node });
@@ -112,7 +114,6 @@ export class SandboxStore {
    * the tests every cached object is frozen, so a mutation throws.
    */
   load(sandbox: Sandbox, realNow: number): Cluster {
-    this.touched.add(sandbox.id);
     const staged = this.staged.get(sandbox.id);
     if (staged !== undefined) return { ...staged, now: realNow + sandbox.clockOffsetMs };
     const cached = this.cache.get(sandbox.id) ?? this.read(sandbox.id);
@@ -144,7 +145,6 @@ export class SandboxStore {
 
   /** Writes a handler's changes and the sandbox's new counters; the caller holds the transaction. */
   commit(sandbox: Sandbox, changes: readonly Change[], serial: number): void {
-    this.touched.add(sandbox.id);
     if (changes.length > 0) {
       // Keep the written state in memory too, so the next read needs no reload; it becomes the
       // cache entry only when the transaction commits (`publish`), never if it rolls back.
@@ -171,17 +171,17 @@ export class SandboxStore {
       this.cache.set(id, cluster);
     }
     this.staged.clear();
-    this.touched.clear();
+    this.created.clear();
   }
 
   /**
-   * The transaction rolled back: forget what it would have written, and what it read too, since a
-   * sandbox it created on first use is gone again (and SQLite may hand its id to the next one).
+   * The transaction rolled back: forget what it would have written, and any sandbox it made on
+   * first use, which is gone again (and whose id SQLite may hand to the next one).
    */
   discard(): void {
     this.staged.clear();
-    for (const id of this.touched) this.cache.delete(id);
-    this.touched.clear();
+    for (const id of this.created) this.cache.delete(id);
+    this.created.clear();
   }
 
   private apply(id: number, change: Exclude<Change, { op: 'advanceClock' }>): void {
