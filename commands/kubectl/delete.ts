@@ -1,14 +1,21 @@
 import type { Change } from '../../src/cluster/changes.ts';
 import type { Cluster, Pod } from '../../src/cluster/model.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
-import { kubectlError } from '../../src/kubectl/errors.ts';
-import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
+import { flagBool, flagInt, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { deleteFromFiles } from '../../src/kubectl/manifest-delete.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { parseTargets } from '../../src/kubectl/targets.ts';
-import { type KubectlVerb, type OutputLine, outcome, stderr, stdout } from '../../src/kubectl/verb.ts';
-import { err, ok } from '../../src/result.ts';
+import {
+  type KubectlVerb,
+  type Outcome,
+  type OutputLine,
+  outcome,
+  stderr,
+  stdout,
+} from '../../src/kubectl/verb.ts';
+import { err, ok, type Result } from '../../src/result.ts';
 
 const NO_ARGS = `You must provide one or more resources by argument or filename.
 Example resource specifications include:
@@ -61,8 +68,12 @@ Usage:
     { name: 'output', short: 'o', type: 'string' },
   ],
   run(ctx, line) {
-    if (flagList(line, 'filename').length > 0)
-      return deleteFromFiles(ctx, line, (cluster, object) => deleteOne(cluster, object, line));
+    const grace = graceCheck(line);
+    if (!grace.ok) return grace;
+    if (flagList(line, 'filename').length > 0) {
+      const fromFiles = deleteFromFiles(ctx, line, (cluster, object) => deleteOne(cluster, object, line));
+      return fromFiles.ok ? ok(withWarning(fromFiles.value, grace.value)) : fromFiles;
+    }
     const selectorText = flagString(line, 'selector');
     const all = flagBool(line, 'all');
     if (all && selectorText !== undefined && selectorText.trim() !== '') {
@@ -85,7 +96,9 @@ Usage:
     const namespace = namespaceOf(ctx.cluster, line);
     const allNs = flagBool(line, 'all-namespaces');
     if (allNs && targets.some((t) => t.resource.namespaced && t.names.length > 0)) {
-      return err(kubectlError('plain', { message: 'a resource cannot be retrieved by name across all namespaces' }));
+      return err(
+        kubectlError('plain', { message: 'a resource cannot be retrieved by name across all namespaces' }),
+      );
     }
     const output: OutputLine[] = [];
     const changes: Change[] = [];
@@ -124,9 +137,30 @@ Usage:
       }
     }
     if (!deletedAny && !failed) output.push(stderr('No resources found'));
-    return ok(outcome(output, changes, failed ? 1 : 0));
+    return ok(withWarning(outcome(output, changes, failed ? 1 : 0), grace.value));
   },
 };
+
+const IMMEDIATE =
+  'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.';
+
+/** DeleteOptions.Complete/Validate: --force means --grace-period=0, and says so on stderr first. */
+function graceCheck(line: ParsedLine): Result<string | null, KubectlError> {
+  const grace = flagInt(line, 'grace-period');
+  if (flagBool(line, 'now') && grace !== undefined && grace !== -1)
+    return err(kubectlError('plain', { message: '--now and --grace-period cannot be specified together' }));
+  if (!flagBool(line, 'force')) return ok(null);
+  if (grace !== undefined && grace > 0)
+    return err(
+      kubectlError('plain', {
+        message: '--force and --grace-period greater than 0 cannot be specified together',
+      }),
+    );
+  return ok(IMMEDIATE);
+}
+
+const withWarning = (done: Outcome, warning: string | null): Outcome =>
+  warning === null ? done : { ...done, output: [stderr(warning), ...done.output] };
 
 function deleteOne(cluster: Cluster, object: NonNullable<ReturnType<typeof findObject>>, line: ParsedLine) {
   const force = flagBool(line, 'force') ? ' force' : '';

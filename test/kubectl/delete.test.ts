@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { testApp } from '../helpers/app.ts';
+
+const IMMEDIATE =
+  'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.';
+
+// Checked against kubectl v1.32 (DeleteOptions.Complete and Validate run before any request).
+describe('kubectl delete --force and --grace-period', () => {
+  it('GIVEN a pod WHEN delete --grace-period=0 --force THEN the immediate-deletion warning comes first', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run kubia --image=luksa/kubia');
+    expect(t.say('alice', 'kubectl delete po kubia --grace-period=0 --force')).toBe(
+      `${IMMEDIATE}\npod "kubia" force deleted from default namespace`,
+    );
+  });
+
+  it('GIVEN --force alone WHEN delete THEN it means a grace period of 0, with the same warning', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run kubia --image=luksa/kubia');
+    expect(t.say('alice', 'kubectl delete po kubia --force').split('\n')[0]).toBe(IMMEDIATE);
+  });
+
+  it('GIVEN --force with a positive grace period, or --now with one, WHEN delete THEN kubectl refuses', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run kubia --image=luksa/kubia');
+    expect(t.say('alice', 'kubectl delete po kubia --force --grace-period=5')).toBe(
+      'error: --force and --grace-period greater than 0 cannot be specified together',
+    );
+    expect(t.say('alice', 'kubectl delete po kubia --now --grace-period=3')).toBe(
+      'error: --now and --grace-period cannot be specified together',
+    );
+    expect(t.say('alice', 'kubectl get po -o name')).toBe('pod/kubia');
+  });
+});
