@@ -2,6 +2,7 @@ import { containerLog, type LogLine, timestamp } from '../../src/cluster/logs.ts
 import type { Pod } from '../../src/cluster/model.ts';
 import { kubectlError, renderError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagInt, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import { parseGoDuration } from '../../src/kubectl/go-duration.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { containerIndex, defaultContainer, findPod, parsePodArg } from '../../src/kubectl/pod-ref.ts';
 import { listObjects, selectorOf } from '../../src/kubectl/query.ts';
@@ -58,6 +59,18 @@ Usage:
     { name: 'max-log-requests', type: 'int' },
   ],
   run(ctx, line) {
+    // pflag parses --since as a Duration before the command runs.
+    const since = flagString(line, 'since');
+    const parsedSince = since === undefined ? null : parseGoDuration(since);
+    if (parsedSince !== null && !parsedSince.ok)
+      return err(
+        kubectlError('invalidFlagValue', {
+          value: since ?? '',
+          flag: '--since',
+          reason: parsedSince.error,
+          verb: 'logs',
+        }),
+      );
     const selectorText = flagString(line, 'selector');
     const bySelector = selectorText !== undefined && selectorText !== '';
     if (line.args.length === 0 && !bySelector)
@@ -134,7 +147,12 @@ function podLogs(
       failed = true;
       continue;
     }
-    const shown = tail >= 0 ? log.lines.slice(Math.max(0, log.lines.length - tail)) : log.lines;
+    // --since: the kubelet keeps lines newer than sinceSeconds (kubectl rounds up to a second),
+    // and --tail applies to what is left.
+    const since = sinceMs(line);
+    const recent =
+      since > 0 ? log.lines.filter((l) => l.at >= now - Math.ceil(since / 1000) * 1000) : log.lines;
+    const shown = tail >= 0 ? recent.slice(Math.max(0, recent.length - tail)) : recent;
     const name = pod.spec.containers[index]?.name ?? '';
     output.push(...shown.map((l) => stdout(render(l, line, `[pod/${pod.metadata.name}/${name}] `))));
   }
@@ -144,4 +162,12 @@ function podLogs(
 function render(l: LogLine, line: ParsedLine, prefix: string): string {
   const stamped = flagBool(line, 'timestamps') ? `${timestamp(l.at)} ${l.text}` : l.text;
   return flagBool(line, 'prefix') ? `${prefix}${stamped}` : stamped;
+}
+
+/** `--since`, already checked in run(): 0 when absent. */
+function sinceMs(line: ParsedLine): number {
+  const text = flagString(line, 'since');
+  if (text === undefined) return 0;
+  const parsed = parseGoDuration(text);
+  return parsed.ok ? parsed.value : 0;
 }
