@@ -50,6 +50,7 @@ Examples:
 Options:
     -A, --all-namespaces=false: If present, list the requested object(s) across all namespaces.
     -L, --label-columns=[]: Accepts a comma separated list of labels that are going to be presented as columns.
+    --ignore-not-found=false: If the requested object does not exist the command will return exit code 0.
     --no-headers=false: When using the default or custom-column output format, don't print headers.
     -o, --output='': Output format. One of: (json, yaml, name, wide).
     -l, --selector='': Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.
@@ -65,6 +66,7 @@ Usage:
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'no-headers', type: 'bool' },
     { name: 'watch', short: 'w', type: 'bool' },
+    { name: 'ignore-not-found', type: 'bool' },
   ],
   run(ctx, line) {
     const format = flagString(line, 'output') ?? '';
@@ -91,6 +93,7 @@ Usage:
         kubectlError('plain', { message: 'a resource cannot be retrieved by name across all namespaces' }),
       );
     }
+    const ignoreNotFound = flagBool(line, 'ignore-not-found');
     const output: OutputLine[] = [];
     const found: { target: Target; objects: AnyObject[] }[] = [];
     let failed = false;
@@ -112,10 +115,11 @@ Usage:
       const objects: AnyObject[] = [];
       for (const name of target.names) {
         const object = findObject(ctx.cluster, target.resource, namespace, name);
-        if (object === undefined) {
+        if (object !== undefined) objects.push(object);
+        else if (!ignoreNotFound) {
           output.push(stderr(`Error from server (NotFound): ${target.resource.type} "${name}" not found`));
           failed = true;
-        } else objects.push(object);
+        }
       }
       found.push({ target, objects });
     }
@@ -132,7 +136,7 @@ Usage:
     // (`get po,ns` with no pods prints the namespace table without `namespace/`).
     const kinds = found.filter((f) => f.objects.length > 0).length + unsimulated.length;
     const printed = print(ctx, line, found, kinds > 1, allNs, format);
-    if (total === 0 && !hasNames) {
+    if (total === 0 && !hasNames && !ignoreNotFound) {
       const scoped = targets.every((t) => t.resource.namespaced) && !allNs;
       output.push(stderr(scoped ? `No resources found in ${namespace} namespace.` : 'No resources found'));
     }

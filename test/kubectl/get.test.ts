@@ -27,4 +27,12 @@ describe('kubectl get: kinds, --show-labels and the order of its checks (KC pkg/
       'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.',
     );
   });
+
+  it('GIVEN no pod nope WHEN get po nope --ignore-not-found THEN nothing is printed and it succeeds', () => {
+    const t = testApp();
+    const reply = t.send('alice', 'kubectl get po nope --ignore-not-found');
+    expect(reply.ok).toBe(true);
+    expect(t.say('alice', 'kubectl get po nope --ignore-not-found')).toBe('');
+    expect(t.say('alice', 'kubectl get po --ignore-not-found')).toBe('');
+  });
 });
