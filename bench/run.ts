@@ -1,6 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { benchCommands } from './b1-commands.ts';
 import { benchScale } from './b2-scale.ts';
+import { type B3Round, benchQuizBurst } from './b3-quiz-burst.ts';
+import { benchStartup } from './b4-startup.ts';
 import { fmt, printTable } from './stats.ts';
 
 /** `npm run bench`: prints the figures and writes them as JSON under bench/results/. */
@@ -36,6 +39,57 @@ if (want('b2')) {
   );
 }
 
+if (want('b3')) {
+  const b3 = await benchQuizBurst(
+    Number(process.env.B3_MEMBERS ?? 1_000),
+    Number(process.env.B3_SPREAD_MS ?? 1_000),
+    Number(process.env.B3_ROUNDS ?? 3),
+  );
+  results.b3 = b3;
+  const each = (pick: (r: B3Round) => string) => b3.rounds.map(pick).join(', ');
+  const target = `${b3.members} of ${b3.members}`;
+  rows.push(
+    ['B3 quiz burst', 'answers recorded', `${each((r) => String(r.recorded))} of ${b3.members}`, target],
+    [
+      'B3 quiz burst',
+      'confirmed/acked/bare acked',
+      each((r) => `${r.confirmed}/${r.acked.real}/${r.acked.bare}`),
+      '',
+    ],
+    ['B3 ack', 'p50 ms', each((r) => fmt(r.real.p50, 1)), ''],
+    ['B3 ack', 'p99 ms', each((r) => fmt(r.real.p99, 1)), ''],
+    ['B3 bare Bolt', 'p99 ms', each((r) => fmt(r.bare.p99, 1)), ''],
+    ['B3', 'ratio p99/bare', `${fmt(b3.ratio, 2)} (${each((r) => fmt(r.ratio, 2))})`, '<= 1.5'],
+    [
+      'B3 server CPU',
+      'ms per click',
+      `${fmt(b3.cpuPerClickMs.real, 2)} (bare ${fmt(b3.cpuPerClickMs.bare, 2)})`,
+      '',
+    ],
+    ['B3', 'load average', fmt(b3.loadAverage, 1), ''],
+  );
+}
+
+if (want('b4')) {
+  const b4 = await benchStartup(Number(process.env.B4_RUNS ?? 5));
+  results.b4 = b4;
+  for (const f of b4)
+    rows.push([
+      'B4 start-up',
+      f.name,
+      `${fmt(f.medianMs / 1000, 2)} s (${f.samplesMs.map((ms) => fmt(ms / 1000, 2)).join(', ')})`,
+      f.ready ? '<= 1 s' : '',
+    ]);
+}
+
+// Every figure but B4's in-process ones shares the machine: say how busy it was.
+results.loadAverage = loadavg();
+rows.push([
+  'machine',
+  'load average (1 min)',
+  `${fmt(loadavg()[0] ?? Number.NaN, 1)} on ${cpus().length} cores`,
+  '',
+]);
 printTable(rows);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 const file = new URL(`./results/bench-${Date.now()}.json`, import.meta.url);

@@ -1,0 +1,97 @@
+import { Agent, request } from 'node:http';
+import { parentPort } from 'node:worker_threads';
+
+/**
+ * B3's load generator, in a worker thread: it sends the signed POSTs on its own event loop, so a
+ * busy server delays the acks it measures, never the sending (a client on the server's thread
+ * would start its clock late and hide the queue). Each request leaves at its slot of the spread;
+ * its latency runs from that send to the end of the HTTP response (Bolt's ack).
+ */
+export interface Burst {
+  url: string;
+  /** Form bodies with their signature headers, sent in order. */
+  requests: { body: string; headers: Record<string, string> }[];
+  spreadMs: number;
+}
+
+export interface BurstResult {
+  latencies: number[];
+  statuses: number[];
+  /** From the first send to the last ack. */
+  wallMs: number;
+  /** How late the last request left, beyond its slot. */
+  lagMs: number;
+}
+
+function post(agent: Agent, url: URL, body: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method: 'POST',
+      agent,
+      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+    });
+    req.on('response', (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function fire(burst: Burst): Promise<BurstResult> {
+  const url = new URL(burst.url);
+  const agent = new Agent({ keepAlive: true, maxSockets: burst.requests.length });
+  const n = burst.requests.length;
+  const latencies: number[] = new Array(n).fill(Number.NaN);
+  const statuses: number[] = new Array(n).fill(0);
+  const pending: Promise<void>[] = [];
+  const start = performance.now();
+  let lagMs = 0;
+  for (let i = 0; i < n; ) {
+    const now = performance.now();
+    // Everything whose slot has come goes now; then the loop sleeps a millisecond (a slot) so
+    // responses are read and the second core is not spent spinning.
+    for (; i < n && start + (i * burst.spreadMs) / n <= now; i++) {
+      const item = burst.requests[i];
+      if (item === undefined) continue;
+      const index = i;
+      const sent = performance.now();
+      lagMs = sent - (start + (i * burst.spreadMs) / n);
+      pending.push(
+        post(agent, url, item.body, item.headers).then(
+          (status) => {
+            latencies[index] = performance.now() - sent;
+            statuses[index] = status;
+          },
+          () => {
+            statuses[index] = -1;
+          },
+        ),
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  await Promise.all(pending);
+  const wallMs = performance.now() - start;
+  agent.destroy();
+  return { latencies, statuses, wallMs, lagMs };
+}
+
+/**
+ * `load` hands over a burst (its copy to this thread costs the server's thread CPU, so it comes
+ * before any measuring starts) and is answered `loaded`; `go` fires it and answers the result.
+ */
+export type ClickerMessage = { kind: 'load'; burst: Burst } | { kind: 'go' };
+
+let loaded: Burst | null = null;
+parentPort?.on('message', (message: ClickerMessage) => {
+  if (message.kind === 'load') {
+    loaded = message.burst;
+    parentPort?.postMessage('loaded');
+  } else if (loaded !== null) {
+    void fire(loaded).then((result) => parentPort?.postMessage(result));
+    loaded = null;
+  }
+});
+parentPort?.postMessage('ready');
