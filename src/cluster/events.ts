@@ -65,7 +65,12 @@ export function podEvents(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods' | 'n
 function schedulerEvents(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods' | 'now'>): PodEvent[] {
   const created = Date.parse(pod.metadata.creationTimestamp);
   const scheduledAt = pod.sim.scheduledAt;
-  const until = scheduledAt === undefined || scheduledAt > cluster.now ? cluster.now + 1 : scheduledAt;
+  // creationTimestamp has whole seconds and scheduledAt milliseconds: compare like with like, or a
+  // pod bound at once would seem to have failed one attempt first.
+  const until =
+    scheduledAt === undefined || scheduledAt > cluster.now
+      ? cluster.now + 1
+      : Math.floor(scheduledAt / 1000) * 1000;
   const events: PodEvent[] = [];
   const attempts: number[] = [];
   for (let at = created; at < until; at += RETRY_UNSCHEDULABLE_MS) attempts.push(at);
