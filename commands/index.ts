@@ -11,4 +11,14 @@ import { sandbox } from './chat/sandbox.ts';
 export { KUBECTL_VERBS } from './kubectl/index.ts';
 
 /** Every chat command, listed explicitly (a test fails if a module in commands/chat is missing). */
-export const CHAT_COMMANDS: readonly ChatCommand[] = [kubectl, help, sandbox, lang, lab, curl, wget, file, quiz];
+export const CHAT_COMMANDS: readonly ChatCommand[] = [
+  kubectl,
+  help,
+  sandbox,
+  lang,
+  lab,
+  curl,
+  wget,
+  file,
+  quiz,
+];

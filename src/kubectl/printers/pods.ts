@@ -48,7 +48,10 @@ function podRow(pod: Pod, now: number, opts: TableOptions): string[] {
 function restartsCell(containers: ReturnType<typeof podStatus>['containers'], now: number): string {
   const restarts = containers.reduce((sum, c) => sum + c.restartCount, 0);
   // The API carries finishedAt in whole seconds, and kubectl measures from that.
-  const lastExit = Math.max(0, ...containers.map((c) => Math.floor((c.lastState?.finishedAt ?? 0) / 1000) * 1000));
+  const lastExit = Math.max(
+    0,
+    ...containers.map((c) => Math.floor((c.lastState?.finishedAt ?? 0) / 1000) * 1000),
+  );
   if (restarts === 0 || lastExit === 0) return String(restarts);
   return `${restarts} (${humanDuration(now - lastExit)} ago)`;
 }
