@@ -117,8 +117,5 @@ export function answerLive(
  * list, so it waits for its deadline or `/quiz next`.
  */
 function everyoneAnswered(ctx: CommandContext, session: LiveSession, index: number): boolean {
-  const players = ctx.app.quiz.live.players(session.id, index);
-  if (players.length === 0) return false;
-  const answered = new Set(ctx.app.quiz.live.answers(session.id, index).map((a) => a.user));
-  return players.every((p) => answered.has(p));
+  return ctx.app.quiz.live.everyoneAnswered(session.id, index);
 }

@@ -106,6 +106,15 @@ function statements(db: Database) {
     players: db.prepare<[number, number], { user_id: string }>(
       'SELECT DISTINCT user_id FROM quiz_live_answers WHERE session_id = ? AND idx < ?',
     ),
+    // One pass in SQLite instead of two lists in JS: this runs on every answer of a busy channel.
+    allAnswered: db.prepare<{ session: number; idx: number }, { players: number; missing: number }>(
+      `SELECT
+         (SELECT count(DISTINCT user_id) FROM quiz_live_answers WHERE session_id = $session AND idx < $idx) AS players,
+         (SELECT count(DISTINCT p.user_id) FROM quiz_live_answers p
+            WHERE p.session_id = $session AND p.idx < $idx
+              AND NOT EXISTS (SELECT 1 FROM quiz_live_answers a
+                              WHERE a.session_id = $session AND a.idx = $idx AND a.user_id = p.user_id)) AS missing`,
+    ),
     standings: db.prepare<[number], Standing>(
       `SELECT user_id AS user, max(user_name) AS name, sum(points) AS points, sum(correct) AS correct, count(*) AS answers
        FROM quiz_live_answers WHERE session_id = ? GROUP BY user_id ORDER BY points DESC, correct DESC, name`,
@@ -214,6 +223,12 @@ export class LiveStore {
   /** Members who answered any question before `index`: the ones "everyone" waits for. */
   players(sessionId: number, index: number): string[] {
     return this.q.players.all(sessionId, index).map((r) => r.user_id);
+  }
+
+  /** Whoever played an earlier question has answered this one (false when nobody played before). */
+  everyoneAnswered(sessionId: number, index: number): boolean {
+    const row = this.q.allAnswered.get({ session: sessionId, idx: index });
+    return row !== undefined && row.players > 0 && row.missing === 0;
   }
 
   standings(sessionId: number): Standing[] {
