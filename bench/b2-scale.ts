@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,10 @@ import { summarize, type Timings } from './stats.ts';
 export interface B2 {
   sandboxes: number;
   dbBytes: number;
+  /** Resident memory of the process that built the database (its heap's high-water mark). */
   rssBytes: number;
+  /** A fresh process serving that database: RSS and `get -l` over 2,000 different members. */
+  serving: { rssBytes: number; manyMembers: Timings; oneMember: Timings };
   buildSeconds: number;
   big: Timings;
   single: Timings;
@@ -66,7 +70,16 @@ export function benchScale(count = 10_000): B2 {
   const rssBytes = process.memoryUsage().rss;
   big.value.db.close();
   single.value.db.close();
+  const served = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', new URL('./b2-serve.ts', import.meta.url).pathname, bigPath, String(count)],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const serving = JSON.parse(served.stdout.trim().split('\n').pop() ?? '{}') as B2['serving'];
   return {
+    serving,
     sandboxes: count,
     dbBytes: statSync(bigPath).size,
     rssBytes,
