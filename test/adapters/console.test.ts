@@ -1,38 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runConsole, tempDbPath } from '../helpers/console.ts';
 
-const BIN = new URL('../../bin/podium.js', import.meta.url).pathname;
+const podium = runConsole;
 
-interface Line {
-  user: string;
-  input: string;
-  ok: boolean;
-  text: string;
-  choices: unknown[];
-}
-
-function podium(
-  input: string | Buffer,
-  args: string[],
-): { lines: Line[]; status: number | null; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, 'console', '--json', ...args], {
-    input,
-    encoding: 'utf8',
-    timeout: 90_000,
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, PODIUM_LANG: 'en' },
-  });
-  const lines = result.stdout
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as Line);
-  return { lines, status: result.status, stderr: result.stderr };
-}
-
-const tempDb = () => join(mkdtempSync(join(tmpdir(), 'podium-console-')), 'p.db');
+const tempDb = () => tempDbPath('podium-console-');
 
 describe('console chat (--json)', () => {
   it('GIVEN run then get WHEN piped THEN exactly two JSON lines: created, then the pod table', () => {

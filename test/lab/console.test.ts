@@ -1,36 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runConsole, tempDbPath } from '../helpers/console.ts';
 
 /**
  * Two labs end to end through the real console (`podium console --json`), as a member would type
  * them: a failed check with expected vs actual, a hint, the fix, the pass, and the list after.
  */
-const BIN = new URL('../../bin/podium.js', import.meta.url).pathname;
-
-interface Line {
-  user: string;
-  input: string;
-  ok: boolean;
-  text: string;
-}
-
-function podium(script: string): { lines: Line[]; status: number | null; stderr: string } {
-  const db = join(mkdtempSync(join(tmpdir(), 'podium-lab-')), 'p.db');
-  const result = spawnSync(process.execPath, [BIN, 'console', '--json', '--user', 'alice', '--db', db], {
-    input: script,
-    encoding: 'utf8',
-    timeout: 20_000,
-    env: { ...process.env, PODIUM_LANG: 'en' },
-  });
-  const lines = result.stdout
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as Line);
-  return { lines, status: result.status, stderr: result.stderr };
-}
+const podium = (script: string) => runConsole(script, ['--user', 'alice', '--db', tempDbPath('podium-lab-')]);
 
 const SCRIPT = `/lab start labels
 kubectl label po kubia-manual creation_method=manual -n lab-labels

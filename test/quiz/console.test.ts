@@ -1,9 +1,10 @@
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { runConsole } from '../helpers/console.ts';
 
 /**
  * The console end to end (`podium console --json --no-timers`): a scripted session with practice,
@@ -22,20 +23,14 @@ interface Line {
 }
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'podium-quiz-console-'));
-const parse = (stdout: string): Line[] =>
+const _parse = (stdout: string): Line[] =>
   stdout
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as Line);
 
 function podium(script: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, 'console', '--json', '--no-timers', ...args], {
-    input: script,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, PODIUM_LANG: 'en', ...env },
-  });
-  return { lines: parse(result.stdout), status: result.status, stderr: result.stderr };
+  return runConsole(script, ['--no-timers', ...args], env);
 }
 
 /** Each member answers twice: a letter, then T (so a true/false question gets an answer too). */
