@@ -106,9 +106,28 @@ export function createLiveRunner(deps: RunnerDeps): LiveRunner {
             closedReply(session, effect.index, question, title),
           );
         return;
-      case 'reveal':
-        await post(revealReply(session, effect.index, question, live.answers(session.id, effect.index)));
+      case 'reveal': {
+        // The reveal is edited into the question message, so the channel reads each question and
+        // its answer in one place; a question whose message was never delivered gets a new one.
+        const reveal = revealReply(session, effect.index, question, live.answers(session.id, effect.index));
+        if (slot.messageId === null) {
+          await post(reveal);
+          return;
+        }
+        const closed = closedReply(session, effect.index, question, title);
+        try {
+          await outbox.edit(
+            { ...session.channel, id: slot.messageId },
+            { ...closed, blocks: [...reveal.blocks, ...closed.blocks] },
+          );
+        } catch (error) {
+          // The question message is gone (deleted, or the platform refused the edit): the channel
+          // still gets its answer, as a message of its own.
+          log.warn({ err: error, session: session.id }, 'could not edit the reveal into the question');
+          await post(reveal);
+        }
         return;
+      }
     }
   }
 

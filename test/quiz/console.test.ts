@@ -89,20 +89,23 @@ describe('quizzes in the console', { timeout: 180_000 }, () => {
       expect(replies[1]?.choices.every((c) => /^\/quiz answer #p1 [A-Z]$/.test(c.action))).toBe(true);
       expect(replies[4]?.text).toMatch(startRe);
 
-      // What podium posted, in order: Q1, Q1 closed (an edit), its reveal, Q2, closed, reveal, results.
+      // What podium posted, in order: Q1, Q1 closed (an edit), its reveal edited into Q1, Q2,
+      // closed, reveal (both edits), results.
       const posts = lines.filter((l) => l.user === 'podium');
       expect(posts.map((p) => (p.edited === true ? 'edit' : 'post'))).toEqual([
         'post',
         'edit',
-        'post',
-        'post',
         'edit',
         'post',
+        'edit',
+        'edit',
         'post',
       ]);
       expect(posts[0]?.text).toMatch(questionRe);
       expect(posts.every((p) => p.input === '' && p.ok)).toBe(true);
       expect(posts[1]?.choices).toEqual([]);
+      expect(posts[2]?.choices).toEqual([]);
+      expect(posts[5]?.choices).toEqual([]);
       const final = posts[6]?.text ?? '';
       expect(final).toMatch(finalRe);
       // The podium is consistent with the points the two reveals gave.

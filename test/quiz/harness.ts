@@ -34,6 +34,8 @@ export interface QuizHarness {
   advance(ms: number): Promise<void>;
   /** The text of the post at `index` (negative: from the end). */
   post(index: number): string;
+  /** The text of the last edit of the post at `index` (negative: from the end); '' if none. */
+  edited(index: number): string;
 }
 
 export function fakeTimers(clock: { now: number }) {
@@ -79,6 +81,8 @@ export function quizHarness(options: {
   clock?: { now: number };
   /** false: no Outbox attached (a bot that dies before it delivers anything). */
   attach?: boolean;
+  /** The channel's messages so far: a restarted bot edits what the bot before it posted. */
+  posts?: Posted[];
 }): QuizHarness {
   const clock = options.clock ?? { now: T0 };
   const fake = fakeTimers(clock);
@@ -92,7 +96,7 @@ export function quizHarness(options: {
   });
   if (!created.ok) throw new Error(created.error);
   const app = created.value;
-  const posts: Posted[] = [];
+  const posts: Posted[] = options.posts ?? [];
   if (options.attach !== false) app.quiz.runner.attach('console', recordingOutbox(posts));
   const send = (user: string, text: string, channel = CHANNEL.channel) =>
     dispatch(app, CHAT_COMMANDS, {
@@ -129,6 +133,10 @@ export function quizHarness(options: {
     post(index) {
       const p = posts.at(index);
       return p === undefined ? '' : replyText(p.reply);
+    },
+    edited(index) {
+      const last = posts.at(index)?.edits.at(-1);
+      return last === undefined ? '' : replyText(last);
     },
   };
 }

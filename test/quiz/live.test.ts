@@ -38,11 +38,16 @@ describe('live quiz', () => {
       /^You already answered this question \(.*\); only your first answer counts\.$/,
     );
     await h.advance(15_000);
-    expect(h.posts).toHaveLength(2);
-    expect(first?.edits).toHaveLength(1);
+    // The question closes (first edit), then its reveal is edited in above the closed question.
+    expect(h.posts).toHaveLength(1);
+    expect(first?.edits).toHaveLength(2);
     expect(first?.edits[0]?.choices).toEqual([]);
     expect(replyText(first?.edits[0] ?? started)).toContain('⏱ This question is closed.');
-    const reveal1 = h.post(1);
+    expect(first?.edits[1]?.choices).toEqual([]);
+    const closedBlocks = first?.edits[0]?.blocks ?? [];
+    expect(first?.edits[1]?.blocks.slice(-closedBlocks.length)).toEqual(closedBlocks);
+    const reveal1 = h.edited(0);
+    expect(reveal1).toContain('⏱ This question is closed.');
     expect(reveal1).toMatch(/^Question 1\/3: the answer is /);
     expect(reveal1).toContain('• alice +950 pts');
     expect(reveal1).not.toContain('bob +');
@@ -59,7 +64,8 @@ describe('live quiz', () => {
 
     // Question 2 opens after the pause; alice and bob both answer, so it closes early.
     await h.advance(REVEAL_PAUSE_MS);
-    expect(h.posts).toHaveLength(3);
+    expect(h.posts).toHaveLength(2);
+    expect(h.post(1)).toMatch(/^Question 2\/3 · Label selectors\n/);
     q = currentQuestion(h);
     expect(q.index).toBe(1);
     await h.advance(1_000);
@@ -67,8 +73,10 @@ describe('live quiz', () => {
     await h.advance(3_000);
     h.send('alice', `/quiz answer ${q.wrong}`);
     await h.settle();
-    expect(h.posts).toHaveLength(4);
-    expect(h.post(3)).toContain('• bob +975 pts');
+    expect(h.posts).toHaveLength(2);
+    expect(h.posts[1]?.edits).toHaveLength(2);
+    expect(h.edited(1)).toMatch(/^Question 2\/3: the answer is /);
+    expect(h.edited(1)).toContain('• bob +975 pts');
 
     // Question 3: both right, bob faster; then the podium and the leaderboard.
     await h.advance(REVEAL_PAUSE_MS);
@@ -78,9 +86,12 @@ describe('live quiz', () => {
     await h.advance(10_000);
     h.send('alice', `/quiz answer ${q.right}`);
     await h.settle();
+    expect(h.posts).toHaveLength(4);
     const final = h.post(-1);
-    expect(h.post(-2)).toMatch(/^Question 3\/3: the answer is /);
-    expect(h.post(-2)).toContain('• bob +1000 pts\n• alice +750 pts');
+    expect(h.post(-2)).toMatch(/^Question 3\/3 · Label selectors\n/);
+    expect(h.posts.at(-2)?.edits).toHaveLength(2);
+    expect(h.edited(-2)).toMatch(/^Question 3\/3: the answer is /);
+    expect(h.edited(-2)).toContain('• bob +1000 pts\n• alice +750 pts');
     expect(final).toBe(
       [
         '🏁 The quiz on Label selectors is over.',
@@ -122,16 +133,20 @@ describe('live quiz', () => {
     await h.settle();
     expect(h.posts.map((p) => replyText(p.reply).split('\n')[0])).toEqual([
       'Question 1/2 · Pods and labels',
-      expect.stringMatching(/^Question 1\/2: the answer is /),
       'Question 2/2 · Pods and labels',
     ]);
+    expect(h.posts[0]?.edits).toHaveLength(2);
+    expect(h.edited(0)).toMatch(/^Question 1\/2: the answer is /);
     q = currentQuestion(h);
     h.send('bob', `/quiz answer ${q.wrong}`);
     await h.settle();
-    expect(h.posts).toHaveLength(3);
+    expect(h.posts).toHaveLength(2);
+    expect(h.posts[1]?.edits).toHaveLength(0);
     h.send('alice', `/quiz answer ${q.right}`);
     await h.settle();
-    expect(h.posts).toHaveLength(5);
+    expect(h.posts).toHaveLength(3);
+    expect(h.posts[1]?.edits).toHaveLength(2);
+    expect(h.edited(1)).toMatch(/^Question 2\/2: the answer is /);
     expect(h.post(-1)).toMatch(
       /^🏁 The quiz on Pods and labels is over\.\n\n🥇 alice · 2000 pts \(2\/2 right\)\n🥈 bob · 1000 pts \(1\/2 right\)/,
     );
@@ -159,7 +174,10 @@ describe('live quiz', () => {
     expect(h.say('bob', '/quiz stop')).toBe('Only alice, who started this quiz, can do that.');
     expect(h.say('alice', '/quiz stop')).toBe('Stopping the quiz; the scores so far are kept.');
     await h.settle();
-    expect(h.post(-2)).toMatch(/^Question 1\/5: the answer is /);
+    expect(h.posts).toHaveLength(2);
+    expect(h.post(-2)).toMatch(/^Question 1\/5 · Label selectors\n/);
+    expect(h.posts[0]?.edits).toHaveLength(2);
+    expect(h.edited(-2)).toMatch(/^Question 1\/5: the answer is /);
     expect(h.post(-1)).toMatch(
       /^🏁 The quiz on Label selectors was stopped after 1 of 5 questions\.\n\n🥇 bob · 983 pts \(1\/1 right\)/,
     );

@@ -25,12 +25,16 @@ describe('live quiz across a restart', () => {
     await before.settle();
     // The process is killed here; 40 s pass before the new one starts.
     clock.now += 40_000;
-    const after = quizHarness({ timed: true, dbPath: path, clock });
+    // The channel keeps the first bot's messages, so the new one edits the question it posted.
+    const after = quizHarness({ timed: true, dbPath: path, clock, posts: before.posts });
     await after.settle();
     expect(after.posts).toHaveLength(1);
+    expect(after.post(0)).toMatch(/^Question 1\/2 · Label selectors/);
+    expect(after.posts[0]?.edits).toHaveLength(2);
     expect(
-      replyText(after.posts[0]?.reply ?? { ok: true, blocks: [], choices: [], visibility: 'public' }),
-    ).toMatch(/^Question 1\/2: the answer is [\s\S]*• alice \+950 pts/);
+      replyText(after.posts[0]?.edits[0] ?? { ok: true, blocks: [], choices: [], visibility: 'public' }),
+    ).toContain('⏱ This question is closed.');
+    expect(after.edited(0)).toMatch(/^Question 1\/2: the answer is [\s\S]*• alice \+950 pts/);
     await after.advance(REVEAL_PAUSE_MS);
     expect(after.post(-1)).toMatch(/^Question 2\/2 · Label selectors/);
     const q2 = currentQuestion(after);
@@ -48,14 +52,18 @@ describe('live quiz across a restart', () => {
     await before.settle();
     const q = currentQuestion(before);
     before.send('alice', `/quiz answer ${q.right}`);
-    const after = quizHarness({ timed: false, dbPath: path });
+    // The channel keeps the first bot's messages, so the new one edits the question it posted.
+    const after = quizHarness({ timed: false, dbPath: path, posts: before.posts });
     await after.settle();
-    expect(after.posts).toHaveLength(0);
+    expect(after.posts).toHaveLength(1);
+    expect(after.posts[0]?.edits).toHaveLength(0);
     expect(after.say('alice', `/quiz answer ${q.wrong}`)).toMatch(/^You already answered this question/);
     after.send('bob', `/quiz answer ${q.ref} ${q.wrong}`);
     after.send('alice', '/quiz next');
     await after.settle();
-    const reveal = after.post(0);
+    expect(after.posts).toHaveLength(2);
+    expect(after.posts[0]?.edits).toHaveLength(2);
+    const reveal = after.edited(0);
     expect(reveal).toMatch(/^Question 1\/2: the answer is /);
     expect(reveal).toContain('• alice +1000 pts');
     expect(after.app.quiz.live.answers(1, 0).map((a) => a.user)).toEqual(['alice', 'bob']);

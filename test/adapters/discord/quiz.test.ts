@@ -12,7 +12,8 @@ import { expectClean, type Harness, startHarness } from './harness.ts';
  * A live quiz in a channel, end to end: the question posted through the Outbox with answer
  * buttons (or a select menu and a submit button) and a countdown, members clicking (one twice),
  * each click confirmed privately, the question closed by an edit when time is up, the reveal with
- * per-choice counts, and the podium. Two one-question banks keep the questions known.
+ * per-choice counts edited into the question message (no new post), and the podium. Two
+ * one-question banks keep the questions known.
  */
 const bank = (topic: string, question: string): Bank => {
   const parsed = parseBank(
@@ -70,6 +71,8 @@ afterAll(async () => {
 /** Messages the bot posted in the channel by itself (through the Outbox), oldest first. */
 const posts = () => fake.channelMessages().filter((m) => m.interactionId === null);
 const newPost = async (after: number) => fake.waitFor(() => posts()[after]);
+/** The edits (PATCHes) the bot sent for a channel message, oldest first. */
+const patches = (message: StoredMessage) => fake.state.writes.filter((w) => w.path === `edit ${message.id}`);
 const customIds = (message: StoredMessage) =>
   (
     message.components as {
@@ -120,16 +123,22 @@ describe('a live quiz on Discord', () => {
     await click(carol, question, 'B');
 
     await timeUp();
+    // The question is closed by a first edit, then the reveal is edited into it (no new post).
     expect(question.components).toEqual([]);
-    expect(question.edits).toBe(1);
-    const reveal = await newPost(1);
-    expect(reveal.content).toMatch(/✅ B ▇▇ 2/);
-    expect(reveal.content).toMatch(/▫️ C ▇ 1/);
-    expect(reveal.content).toMatch(/▫️ A +0/);
-    expect(reveal.content).toContain('Under metadata.');
+    expect(question.edits).toBe(2);
+    expect(patches(question)).toHaveLength(2);
+    const reveal = question.content;
+    expect(reveal).toMatch(/✅ B ▇▇ 2/);
+    expect(reveal).toMatch(/▫️ C ▇ 1/);
+    expect(reveal).toMatch(/▫️ A +0/);
+    expect(reveal).toContain('Under metadata.');
+    // The reveal reads first, the closed question follows it.
+    expect(reveal.indexOf('✅ B ▇▇ 2')).toBeLessThan(reveal.indexOf('Where do labels go?'));
 
-    // It was the last question: the podium follows the reveal at once.
-    const podium = await newPost(2);
+    // It was the last question: the podium follows the reveal at once, and is the only other post.
+    const podium = await newPost(1);
+    expect(posts()).toHaveLength(2);
+    expect(podium.content).not.toMatch(/✅ B ▇▇ 2/);
     // The faster right answer scores more (bob, who answered wrongly, scored nothing).
     const medals = podium.content.split('\n').filter((l) => /^(🥇|🥈|🥉)/.test(l));
     expect(medals.slice(0, 2).map((l) => l.split(' ').slice(0, 2).join(' '))).toEqual([
@@ -164,10 +173,20 @@ describe('a live quiz on Discord', () => {
     expect(confirmed.content).toContain('A,B');
 
     await timeUp();
-    const reveal = await newPost(before + 1);
-    expect(reveal.content).toMatch(/✅ A ▇ 1/);
-    expect(reveal.content).toMatch(/✅ B ▇ 1/);
-    expect(reveal.content).toMatch(/▫️ C +0/);
+    // The reveal is edited into the question message (after the closing edit), not posted anew.
+    expect(question.components).toEqual([]);
+    expect(question.edits).toBe(2);
+    expect(patches(question)).toHaveLength(2);
+    const reveal = question.content;
+    expect(reveal).toMatch(/✅ A ▇ 1/);
+    expect(reveal).toMatch(/✅ B ▇ 1/);
+    expect(reveal).toMatch(/▫️ C +0/);
+    expect(reveal.indexOf('✅ A ▇ 1')).toBeLessThan(reveal.indexOf('Where can you see annotations?'));
+    // The next post is the final results, and nothing else was posted.
+    const podium = await newPost(before + 1);
+    expect(podium.content).toContain('🏁');
+    expect(podium.content).not.toMatch(/✅ A ▇ 1/);
+    expect(posts()).toHaveLength(before + 2);
   });
 
   it('GIVEN /quiz practice WHEN the member clicks an answer on the private question THEN the feedback is private too', async () => {

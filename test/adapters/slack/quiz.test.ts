@@ -6,8 +6,8 @@ import { ALICE, BOB, CAROL, CHANNEL, type Harness, sectionTexts, startHarness } 
 /**
  * A live quiz through the real Bolt app: the core's runner posts questions with the adapter's
  * Outbox (`chat.postMessage`), members click the Block Kit buttons, each click is confirmed
- * privately, the close edits the question (`chat.update`), the reveal shows the counts, and the
- * quiz ends with the podium. Deadlines run on timers driven by hand, never on the wall clock.
+ * privately, the close edits the question (`chat.update`), a second edit of the same message
+ * shows the reveal and its counts (no new post), and the quiz ends with the podium. Deadlines run on timers driven by hand, never on the wall clock.
  */
 let h: Harness;
 beforeAll(async () => {
@@ -119,13 +119,19 @@ describe('a live quiz in a Slack channel', () => {
     const closed = await h.fake.waitFor((p) => p.via === 'chat.update' && p.ts === first.ts, beforeClose);
     expect(elementsOf(closed)).toEqual([]);
     expect(textOf(closed)).toContain('This question is closed.');
+    // The reveal is a second edit of the same question message, above the closed question.
     const reveal = await h.fake.waitFor(
-      (p) => p.via === 'chat.postMessage' && p.text.startsWith('Question 1/2'),
+      (p) => p.via === 'chat.update' && p.ts === first.ts && p.text.startsWith('Question 1/2: the answer is'),
       beforeClose,
     );
+    expect(reveal.channel).toBe(CHANNEL);
+    expect(elementsOf(reveal)).toEqual([]);
     const counts = textOf(reveal);
     expect(counts).toMatch(new RegExp(`${a} ▇▇ 2`));
     expect(counts).toMatch(new RegExp(`${b} ▇ 1`));
+    expect(counts).toContain('This question is closed.');
+    expect(counts.indexOf('the answer is')).toBeLessThan(counts.indexOf('This question is closed.'));
+    expect(textOf(stored(first))).toBe(counts);
 
     // Question 2 after the pause; once all three have answered it closes by itself.
     const beforeSecond = h.fake.state.posts.length;
@@ -139,6 +145,16 @@ describe('a live quiz in a Slack channel', () => {
       beforeSecond,
     );
     expect(textOf(podium)).toMatch(/🥇 \w+ · \d+ pts/);
+    // Question 2's reveal is likewise edited into its message, and no reveal is ever posted anew.
+    const reveal2 = await h.fake.waitFor(
+      (p) =>
+        p.via === 'chat.update' && p.ts === second.ts && p.text.startsWith('Question 2/2: the answer is'),
+      beforeSecond,
+    );
+    expect(textOf(reveal2)).toContain('This question is closed.');
+    const newPosts = h.fake.state.posts.slice(beforeClose).filter((p) => p.via === 'chat.postMessage');
+    expect(newPosts.map((p) => p.ts)).toEqual([second.ts, podium.ts]);
+    expect(newPosts.filter((p) => textOf(p).includes('the answer is'))).toEqual([]);
     expect(h.fake.state.refused).toEqual([]);
   });
 });
