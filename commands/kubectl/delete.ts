@@ -17,13 +17,6 @@ import {
 } from '../../src/kubectl/verb.ts';
 import { err, ok, type Result } from '../../src/result.ts';
 
-const NO_ARGS = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
-
 /** The namespaces the NamespaceLifecycle admission plugin never lets go. */
 const IMMORTAL = new Set(['default', 'kube-system', 'kube-public']);
 
@@ -84,7 +77,7 @@ Usage:
     // The Builder checks names against -l/--all before it looks up types or wants arguments.
     const argsError = selectorArgsError(line.args, selectorText, all);
     if (argsError !== null) return err(argsError);
-    if (line.args.length === 0) return err(kubectlError('plain', { message: NO_ARGS }));
+    if (line.args.length === 0) return err(kubectlError('noResources'));
     const parsed = parseTargets(line.args, 'delete');
     if (!parsed.ok) return parsed;
     const { targets } = parsed.value;

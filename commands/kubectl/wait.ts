@@ -15,13 +15,6 @@ import {
 } from '../../src/kubectl/verb.ts';
 import { err, ok, type Result } from '../../src/result.ts';
 
-const NO_ARGS = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
-
 /** kubectl's default `--timeout`, and what a negative one means (a week). */
 const DEFAULT_TIMEOUT_MS = 30_000;
 const FOREVER_MS = 168 * 3_600_000;
@@ -71,7 +64,7 @@ Usage:
       return err(kubectlError('plain', { message: `unrecognized condition: "${forText}"` }));
     const timeout = parseTimeout(flagString(line, 'timeout'));
     if (!timeout.ok) return timeout;
-    if (line.args.length === 0) return err(kubectlError('plain', { message: NO_ARGS }));
+    if (line.args.length === 0) return err(kubectlError('noResources'));
     const objects = selectObjects(ctx, line, waitFor);
     if (!objects.ok) return objects;
     return ok(waitOn(ctx.cluster.now, objects.value, waitFor, timeout.value));

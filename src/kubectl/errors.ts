@@ -36,6 +36,9 @@ const messages = {
     `error: invalid argument "${p.value}" for "${p.flag}" flag: ${p.reason}\n${seeUsage(p.verb)}`,
   usage: (p: { message: string; verb: string }) => `error: ${p.message}\n${seeHelp(p.verb)}`,
   plain: (p: { message: string }) => `error: ${p.message}`,
+  // cli-runtime's Builder when no resource was named (delete, wait, ...).
+  noResources: () =>
+    "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
   unknownResourceType: (p: { type: string }) => `error: the server doesn't have a resource type "${p.type}"`,
   // cli-runtime mapper.infoForData wraps the RESTMapper's NoKindMatchError with the object's
   // metadata as written (namespace "" when the manifest has none) and the CRD hint.
