@@ -1,14 +1,15 @@
 import type { Change } from '../../src/cluster/changes.ts';
-import type { Labels } from '../../src/cluster/model.ts';
 import { validateAnnotations } from '../../src/cluster/validation.ts';
 import { type Selection, selectObjects, type Visit } from '../../src/kubectl/builder.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import {
+  applyPairs,
   type DryRun,
   dryRunSuffix,
   LABEL_OUTPUT_FORMATS,
   listLines,
+  METADATA_UPDATE_FLAGS,
   type ObjectError,
   parseDryRun,
   printerError,
@@ -16,6 +17,8 @@ import {
   putObject,
   renderObjectErrors,
   sameMap,
+  type UpdateOptions,
+  updateOptions,
   withMetadata,
 } from '../../src/kubectl/metadata-update.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
@@ -74,15 +77,7 @@ Options:
 
 Usage:
   kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]`,
-  flags: [
-    { name: 'overwrite', type: 'bool' },
-    { name: 'list', type: 'bool' },
-    { name: 'selector', short: 'l', type: 'string' },
-    { name: 'all', type: 'bool' },
-    { name: 'all-namespaces', short: 'A', type: 'bool' },
-    { name: 'output', short: 'o', type: 'string' },
-    { name: 'dry-run', type: 'string' },
-  ],
+  flags: METADATA_UPDATE_FLAGS,
   // The order of checks is annotate.go's ToOptions: printer, pairs, --all/-l, resources, updates.
   run(ctx, line) {
     const dryRun = parseDryRun(flagString(line, 'dry-run'));
@@ -116,12 +111,7 @@ function visitAll(ctx: VerbContext, line: ParsedLine, selection: Selection, pair
   const output: OutputLine[] = [];
   const errors: ObjectError[] = [];
   const changes: Change[] = [];
-  const opts = {
-    overwrite: flagBool(line, 'overwrite'),
-    list: flagBool(line, 'list'),
-    format: flagString(line, 'output') ?? '',
-    dryRun,
-  };
+  const opts = updateOptions(line, dryRun);
   for (const visit of selection.visits) {
     const result = annotateOne(ctx, visit, pairs, opts, selection.singleItemImplied);
     if (result.kind === 'error') errors.push(result.error);
@@ -133,17 +123,16 @@ function visitAll(ctx: VerbContext, line: ParsedLine, selection: Selection, pair
   return outcome([...output, ...renderObjectErrors(errors)], changes, errors.length > 0 ? 1 : 0);
 }
 
-interface Options {
-  overwrite: boolean;
-  list: boolean;
-  format: string;
-  dryRun: DryRun;
-}
-
 type Step = { kind: 'error'; error: ObjectError } | { kind: 'done'; output: OutputLine[]; changes: Change[] };
 
 /** One object: refuse overwrites (all keys in one message), patch, validate, print `annotated`. */
-function annotateOne(ctx: VerbContext, visit: Visit, pairs: Pairs, opts: Options, single: boolean): Step {
+function annotateOne(
+  ctx: VerbContext,
+  visit: Visit,
+  pairs: Pairs,
+  opts: UpdateOptions,
+  single: boolean,
+): Step {
   const { object } = visit;
   if (object === undefined)
     return { kind: 'error', error: { kind: 'notFound', resource: visit.resource.type, name: visit.name } };
@@ -157,9 +146,7 @@ function annotateOne(ctx: VerbContext, visit: Visit, pairs: Pairs, opts: Options
       return { kind: 'error', error: { kind: 'client', message } };
     }
   }
-  const next: Labels = { ...old };
-  for (const [key, value] of pairs.set) next[key] = value;
-  for (const key of pairs.remove) delete next[key];
+  const next = applyPairs(old, pairs);
   if (opts.list)
     return { kind: 'done', output: listLines(visit, next, single, 'annotations').map(stdout), changes: [] };
   const changes: Change[] = [];

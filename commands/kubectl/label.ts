@@ -5,10 +5,12 @@ import { type Selection, selectObjects, type Visit } from '../../src/kubectl/bui
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import {
+  applyPairs,
   type DryRun,
   dryRunSuffix,
   LABEL_OUTPUT_FORMATS,
   listLines,
+  METADATA_UPDATE_FLAGS,
   type ObjectError,
   parseDryRun,
   printerError,
@@ -17,6 +19,8 @@ import {
   renderObjectErrors,
   rescheduleAfter,
   sameMap,
+  type UpdateOptions,
+  updateOptions,
   withMetadata,
 } from '../../src/kubectl/metadata-update.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
@@ -70,15 +74,7 @@ Options:
 
 Usage:
   kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]`,
-  flags: [
-    { name: 'overwrite', type: 'bool' },
-    { name: 'list', type: 'bool' },
-    { name: 'selector', short: 'l', type: 'string' },
-    { name: 'all', type: 'bool' },
-    { name: 'all-namespaces', short: 'A', type: 'bool' },
-    { name: 'output', short: 'o', type: 'string' },
-    { name: 'dry-run', type: 'string' },
-  ],
+  flags: METADATA_UPDATE_FLAGS,
   run(ctx, line) {
     const dryRun = parseDryRun(flagString(line, 'dry-run'));
     if (!dryRun.ok) return dryRun;
@@ -111,12 +107,7 @@ function visitAll(ctx: VerbContext, line: ParsedLine, selection: Selection, pair
   const output: OutputLine[] = [];
   const errors: ObjectError[] = [];
   const changes: Change[] = [];
-  const opts = {
-    overwrite: flagBool(line, 'overwrite'),
-    list: flagBool(line, 'list'),
-    format: flagString(line, 'output') ?? '',
-    dryRun,
-  };
+  const opts = updateOptions(line, dryRun);
   for (const visit of selection.visits) {
     const result = labelOne(ctx, visit, pairs, opts, selection.singleItemImplied);
     output.push(...result.output);
@@ -127,13 +118,6 @@ function visitAll(ctx: VerbContext, line: ParsedLine, selection: Selection, pair
   return outcome([...output, ...renderObjectErrors(errors)], changes, errors.length > 0 ? 1 : 0);
 }
 
-interface Options {
-  overwrite: boolean;
-  list: boolean;
-  format: string;
-  dryRun: DryRun;
-}
-
 interface Step {
   output: OutputLine[];
   errors: ObjectError[];
@@ -141,7 +125,7 @@ interface Step {
 }
 
 /** One object, as label.go's visitor does it: report missing keys, refuse overwrites, patch, print. */
-function labelOne(ctx: VerbContext, visit: Visit, pairs: Pairs, opts: Options, single: boolean): Step {
+function labelOne(ctx: VerbContext, visit: Visit, pairs: Pairs, opts: UpdateOptions, single: boolean): Step {
   const step: Step = { output: [], errors: [], changes: [] };
   const { object } = visit;
   if (object === undefined) {
@@ -165,9 +149,7 @@ function labelOne(ctx: VerbContext, visit: Visit, pairs: Pairs, opts: Options, s
     }
     if (step.errors.length > 0) return step;
   }
-  const next: Labels = { ...old };
-  for (const [key, value] of pairs.set) next[key] = value;
-  for (const key of pairs.remove) delete next[key];
+  const next = applyPairs(old, pairs);
   if (opts.list) {
     step.output.push(...listLines(visit, next, single, 'labels').map(stdout));
     return step;

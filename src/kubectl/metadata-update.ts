@@ -4,6 +4,8 @@ import { scheduleWaiting } from '../cluster/scheduler.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Visit } from './builder.ts';
 import { type KubectlError, kubectlError, renderError } from './errors.ts';
+import { type FlagSpec, flagBool, flagString, type ParsedLine } from './flags.ts';
+import type { Pairs } from './pairs.ts';
 import { printObjects } from './printers/objects.ts';
 import type { AnyObject } from './query.ts';
 import { type OutputLine, stderr, stdout } from './verb.ts';
@@ -134,4 +136,37 @@ export function rescheduleAfter(cluster: Cluster, changes: readonly Change[], ne
       pod: { ...c.pod, metadata: { ...c.pod.metadata, resourceVersion: nextVersion() } },
     };
   });
+}
+
+/** The flags `label` and `annotate` share, as kubectl defines them for both. */
+export const METADATA_UPDATE_FLAGS: readonly FlagSpec[] = [
+  { name: 'overwrite', type: 'bool' },
+  { name: 'list', type: 'bool' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'all', type: 'bool' },
+  { name: 'all-namespaces', short: 'A', type: 'bool' },
+  { name: 'output', short: 'o', type: 'string' },
+  { name: 'dry-run', type: 'string' },
+];
+
+export interface UpdateOptions {
+  overwrite: boolean;
+  list: boolean;
+  format: string;
+  dryRun: DryRun;
+}
+
+export const updateOptions = (line: ParsedLine, dryRun: DryRun): UpdateOptions => ({
+  overwrite: flagBool(line, 'overwrite'),
+  list: flagBool(line, 'list'),
+  format: flagString(line, 'output') ?? '',
+  dryRun,
+});
+
+/** The map after the update: keys set in argument order, then removals. */
+export function applyPairs(old: Labels, pairs: Pairs): Labels {
+  const next: Labels = { ...old };
+  for (const [key, value] of pairs.set) next[key] = value;
+  for (const key of pairs.remove) delete next[key];
+  return next;
 }
