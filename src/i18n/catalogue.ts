@@ -1,10 +1,7 @@
 import type { Lang } from './lang.ts';
 
-/**
- * Every sentence the bot says to a member, in Korean and English. kubectl output is not here:
- * it stays English, as the real tool prints it. `{name}` placeholders are filled by `t`.
- */
-export const catalogue = {
+/** The first edition's sentences; newer areas keep theirs in `messages/<area>.ts`. */
+const core = {
   'bot.apology': {
     en: 'Sorry, something went wrong on our side (error id {id}). Your sandbox was not changed.',
     ko: '죄송해요, 봇 내부에서 문제가 생겼어요 (오류 id {id}). 샌드박스는 바뀌지 않았어요.',
@@ -849,7 +846,19 @@ export const catalogue = {
     en: 'Usage: `/lang ko|en` for you, `/lang channel ko|en` for this channel’s default.',
     ko: '사용법: 나에게는 `/lang ko|en`, 이 채널의 기본값은 `/lang channel ko|en`.',
   },
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const satisfies Messages;
+
+/** One area's sentences: each key has its Korean and its English. */
+export type Messages = Record<string, Record<Lang, string>>;
+
+/**
+ * Every sentence the bot says to a member, in Korean and English. kubectl output is not here:
+ * it stays English, as the real tool prints it. `{name}` placeholders are filled by `t`.
+ * An area with many sentences keeps them in `messages/<area>.ts` and is spread in here.
+ */
+export const catalogue = {
+  ...core,
+} as const satisfies Messages;
 
 export type MessageKey = keyof typeof catalogue;
 
