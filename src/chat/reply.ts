@@ -10,6 +10,18 @@ export interface Choice {
 
 export type Visibility = 'public' | 'private';
 
+/**
+ * A file the reply carries (a picture, an export, a kubeconfig). Adapters attach it (Discord),
+ * upload it (Slack; to the member's DM when the reply is private) or write it to disk (console,
+ * listed in the JSON line as `files: [{name, path, content}]`, content for text files).
+ */
+export interface ReplyFile {
+  name: string;
+  /** A MIME type: `image/png`, `text/csv`, `text/markdown`, `application/yaml`. */
+  contentType: string;
+  data: string | Uint8Array;
+}
+
 export interface Reply {
   ok: boolean;
   blocks: Block[];
@@ -19,6 +31,8 @@ export interface Reply {
   multiSelect?: boolean;
   /** Epoch ms when answering closes; adapters render a native countdown. */
   deadline?: number;
+  /** Files that go with the reply; see ReplyFile. */
+  files?: ReplyFile[];
 }
 
 export const textReply = (text: string, ok = true, visibility: Visibility = 'public'): Reply => ({
