@@ -34,7 +34,15 @@ export interface CommandContext {
   lang: Lang;
   /** The fenced block that followed the command line. */
   stdin: string | null;
+  /**
+   * Leaves work for the platform thread, done only once the command's transaction has committed
+   * (a command may run in a worker that holds no platform connection).
+   */
+  emit(event: CommandEvent): void;
 }
+
+/** What a committed command asks of the platform thread, as data (it crosses threads). */
+export type CommandEvent = { kind: 'liveQuizChanged'; session: number };
 
 /**
  * A chat command (`/help`, `/sandbox`, `kubectl`, ...). Returning `err(reply)` rolls the whole

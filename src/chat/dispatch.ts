@@ -1,49 +1,128 @@
 import { randomUUID } from 'node:crypto';
 import { LIMITS } from '../cluster/limits.ts';
 import { t } from '../i18n/catalogue.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { Result } from '../result.ts';
-import type { App, ChatCommand, CommandContext } from './context.ts';
+import type { SandboxKey } from '../store/sandboxes.ts';
+import type { App, ChatCommand, CommandContext, CommandEvent } from './context.ts';
 import { parseMessage } from './message.ts';
 import { type Reply, textReply } from './reply.ts';
 import type { Request } from './request.ts';
 
 /**
- * The one entry point of every chat surface. It routes the message to its command and runs it in
- * one SQLite transaction: a command that fails rolls everything back, so bad input changes
- * nothing. Any exception is a bug: it is logged with an id and the member gets a short apology.
+ * A message's way through the bot, in three steps:
+ *   admit    on the platform thread: the rate limit and the size cap (cheap, never a command);
+ *   execute  where a budget can stop it (a worker, or in process): parse, route, and run the
+ *            command in one SQLite transaction, so a command that fails changes nothing;
+ *   settle   back on the platform thread, after the commit: the events the command left
+ *            (a live quiz to deliver).
+ * Any exception is a bug: it is logged with an id and the member gets a short apology.
  */
-export function dispatch(app: App, commands: readonly ChatCommand[], request: Request): Reply {
-  const key = { platform: request.platform, scope: request.scope, user: request.user };
-  let lang = app.defaultLang;
-  try {
-    // The member's own choice, else the channel's default (`/lang channel`), else the bot's.
-    lang = app.members.lang(key) ?? app.channels.lang(request) ?? app.defaultLang;
+export interface Executed {
+  reply: Reply;
+  events: CommandEvent[];
+}
+
+/** The member's own choice, else the channel's default (`/lang channel`), else the bot's. */
+export function langOf(app: App, request: Request): Lang {
+  return app.members.lang(keyOf(request)) ?? app.channels.lang(request) ?? app.defaultLang;
+}
+
+export const keyOf = (request: Request): SandboxKey => ({
+  platform: request.platform,
+  scope: request.scope,
+  user: request.user,
+});
+
+/** Who a request belongs to, as one string: the rate limiter's and the executor's routing key. */
+export const routingKey = (request: Request): string =>
+  `${request.platform}/${request.scope}/${request.user}`;
+
+/** null when the request may run; otherwise the reply that refuses it. */
+export function admit(app: App, request: Request): Reply | null {
+  return guarded(app, request, (lang) => {
     // The console is one person at a keyboard (or a script); chat platforms are shared.
     if (request.platform !== 'console') {
-      const waitMs = app.limiter.take(`${request.platform}/${request.scope}/${request.user}`, app.clock());
+      const waitMs = app.limiter.take(routingKey(request), app.clock());
       if (waitMs > 0)
-        return textReply(t(lang, 'bot.rateLimited', { seconds: Math.ceil(waitMs / 1000) }), false, 'private');
+        return textReply(
+          t(lang(), 'bot.rateLimited', { seconds: Math.ceil(waitMs / 1000) }),
+          false,
+          'private',
+        );
     }
     const size = Buffer.byteLength(request.text);
-    if (size > LIMITS.messageBytes) {
-      return textReply(t(lang, 'bot.tooLong', { size, limit: LIMITS.messageBytes }), false, 'private');
-    }
+    if (size > LIMITS.messageBytes)
+      return textReply(t(lang(), 'bot.tooLong', { size, limit: LIMITS.messageBytes }), false, 'private');
+    return null;
+  });
+}
+
+export function execute(app: App, commands: readonly ChatCommand[], request: Request): Executed {
+  const events: CommandEvent[] = [];
+  const reply = guarded(app, request, (lang) => {
     const message = parseMessage(request.text);
-    if (!message.ok) return textReply(t(lang, 'bot.unclosedFence'), false, 'private');
+    if (!message.ok) return textReply(t(lang(), 'bot.unclosedFence'), false, 'private');
     const { command, stdin } = message.value;
     const route = routeOf(command, commands);
-    if (route === null) return textReply(t(lang, 'bot.unknownMessage'), false, 'private');
+    if (route === null) return textReply(t(lang(), 'bot.unknownMessage'), false, 'private');
     if (route.command === undefined)
-      return textReply(t(lang, 'bot.unknownCommand', { name: route.name }), false, 'private');
-    const ctx: CommandContext = { app, request, key, lang, stdin };
-    return inTransaction(
+      return textReply(t(lang(), 'bot.unknownCommand', { name: route.name }), false, 'private');
+    const pending: CommandEvent[] = [];
+    const ctx: CommandContext = {
+      app,
+      request,
+      key: keyOf(request),
+      lang: lang(),
+      stdin,
+      emit: (event) => pending.push(event),
+    };
+    const committed = inTransaction(
       app,
       () => route.command?.run(ctx, route.args) ?? { ok: false, error: textReply('', false) },
     );
+    // Events of a rolled-back command never happened.
+    if (committed.ok) events.push(...pending);
+    return committed.reply;
+  });
+  return { reply, events };
+}
+
+/** The platform thread's share of a committed command. */
+export function settle(app: App, events: readonly CommandEvent[]): void {
+  for (const event of events) {
+    if (event.kind === 'liveQuizChanged') app.quiz.runner.notify(event.session);
+  }
+}
+
+/** All three steps at once, in process (tests, benches). */
+export function dispatch(app: App, commands: readonly ChatCommand[], request: Request): Reply {
+  const refused = admit(app, request);
+  if (refused !== null) return refused;
+  const done = execute(app, commands, request);
+  settle(app, done.events);
+  return done.reply;
+}
+
+/** Runs `step` with a lazily read language; a bug becomes a logged, apologetic reply. */
+function guarded<T>(app: App, request: Request, step: (lang: () => Lang) => T): T | Reply {
+  let lang: Lang | undefined;
+  const langNow = () => {
+    lang ??= langOf(app, request);
+    return lang;
+  };
+  try {
+    return step(langNow);
   } catch (error) {
     const id = randomUUID().slice(0, 8);
     app.log.error({ err: error, errorId: id, platform: request.platform }, 'command failed');
-    return textReply(t(lang, 'bot.apology', { id }), false, 'private');
+    let said: Lang = app.defaultLang;
+    try {
+      said = langNow();
+    } catch {
+      // The database itself failed: apologise in the bot's language.
+    }
+    return textReply(t(said, 'bot.apology', { id }), false, 'private');
   }
 }
 
@@ -70,7 +149,7 @@ class Rollback {
   constructor(readonly reply: Reply) {}
 }
 
-function inTransaction(app: App, run: () => Result<Reply, Reply>): Reply {
+function inTransaction(app: App, run: () => Result<Reply, Reply>): { ok: boolean; reply: Reply } {
   try {
     const reply = app.db.transaction(() => {
       const result = run();
@@ -78,10 +157,10 @@ function inTransaction(app: App, run: () => Result<Reply, Reply>): Reply {
       return result.value;
     })();
     app.sandboxes.publish();
-    return reply;
+    return { ok: true, reply };
   } catch (e) {
     app.sandboxes.discard();
-    if (e instanceof Rollback) return e.reply;
+    if (e instanceof Rollback) return { ok: false, reply: e.reply };
     throw e;
   }
 }

@@ -10,7 +10,10 @@ import { answerErrorBlocks } from './render.ts';
 import { points } from './scoring.ts';
 import { parseStartArgs } from './start-args.ts';
 
-/** `/quiz start|stop|next` and answers to a live question, each inside dispatch's transaction. */
+/**
+ * `/quiz start|stop|next` and answers to a live question, each inside dispatch's transaction. The
+ * runner that posts to the channel is told through an event, after the commit.
+ */
 type Outcome = Result<Reply, Reply>;
 
 const say = (text: string, good = true): Reply => textReply(text, good, 'private');
@@ -48,7 +51,7 @@ export function startLive(ctx: CommandContext, words: readonly string[]): Outcom
   );
   const started = begin(created, now);
   quiz.live.save(started.session, started.effects);
-  quiz.runner.notify(created.id);
+  ctx.emit({ kind: 'liveQuizChanged', session: created.id });
   const title = catalog.title(args.value.topic)[lang];
   const text = created.timed
     ? t(lang, 'quiz.started', { title, count: questionIds.length, seconds: args.value.seconds })
@@ -69,7 +72,7 @@ export function steerLive(ctx: CommandContext, event: Extract<LiveEvent, 'stop' 
 function advance(ctx: CommandContext, session: LiveSession, event: LiveEvent): void {
   const stepped = step(session, event, ctx.app.clock());
   ctx.app.quiz.live.save(stepped.session, stepped.effects);
-  ctx.app.quiz.runner.notify(session.id);
+  ctx.emit({ kind: 'liveQuizChanged', session: session.id });
 }
 
 /** An answer to question `index` (1-based on buttons; null: the current one) of a live quiz. */

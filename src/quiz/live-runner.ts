@@ -166,7 +166,12 @@ export function createLiveRunner(deps: RunnerDeps): LiveRunner {
       for (const id of live.unfinished(platform)) enqueue(() => tick(id));
     },
     notify(id) {
-      enqueue(() => deliver(id));
+      // From the next turn of the event loop: the member's own reply (which the command that
+      // notified is still returning) goes out before what the quiz posts because of it.
+      enqueue(async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        await deliver(id);
+      });
     },
     async idle() {
       let current: Promise<void>;

@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { CHAT_COMMANDS } from '../../../commands/index.ts';
+import { CHAT_COMMANDS, KUBECTL_VERBS } from '../../../commands/index.ts';
 import type { App } from '../../chat/context.ts';
-import { dispatch } from '../../chat/dispatch.ts';
 import { replyText } from '../../chat/reply.ts';
+import { type Executor, inProcessExecutor, serve } from '../../executor/executor.ts';
 import { MessageAssembler } from './assembler.ts';
 import { consoleOutbox, jsonLine } from './outbox.ts';
 
@@ -18,12 +18,15 @@ export interface ConsoleOptions {
   input: Readable;
   output: Writable;
   interactive: boolean;
+  /** Where commands run; in process by default. */
+  executor?: Executor;
 }
 
 export function runConsole(app: App, options: ConsoleOptions): Promise<void> {
   const assembler = new MessageAssembler();
   const rl = createInterface({ input: options.input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
   const runner = app.quiz.runner;
+  const executor = options.executor ?? inProcessExecutor(app, CHAT_COMMANDS, KUBECTL_VERBS);
   runner.attach('console', consoleOutbox(options.output, options.json));
   const prompt = () => {
     if (options.interactive) options.output.write(`${options.user}> `);
@@ -32,7 +35,7 @@ export function runConsole(app: App, options: ConsoleOptions): Promise<void> {
   // (the next question, a reveal), so a script's output comes out in a stable order.
   const handle = async (message: string) => {
     const { user, text } = speaker(message, options.user);
-    const reply = dispatch(app, CHAT_COMMANDS, {
+    const reply = await serve(app, executor, {
       platform: 'console',
       scope: 'local',
       channel: 'console',

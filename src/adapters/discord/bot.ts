@@ -3,6 +3,7 @@ import { Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.j
 import { CHAT_COMMANDS, KUBECTL_VERBS } from '../../../commands/index.ts';
 import type { App } from '../../chat/context.ts';
 import type { Outbox } from '../../chat/outbox.ts';
+import { type Executor, inProcessExecutor } from '../../executor/executor.ts';
 import { commandPayloads } from './commands.ts';
 import { createIdTable } from './custom-id.ts';
 import { interactionHandler } from './interactions.ts';
@@ -26,6 +27,8 @@ export interface DiscordBotOptions {
   restRetries?: number;
   /** discord.js' gateway options (tests replace the 5-second identify throttle). */
   ws?: ClientOptions['ws'];
+  /** Where commands run; in process by default. */
+  executor?: Executor;
 }
 
 export interface DiscordBot {
@@ -49,6 +52,7 @@ export async function startDiscord(app: App, options: DiscordBotOptions): Promis
   const ids = createIdTable();
   const handle = interactionHandler({
     app,
+    executor: options.executor ?? inProcessExecutor(app, CHAT_COMMANDS, KUBECTL_VERBS),
     commands: CHAT_COMMANDS,
     verbs: KUBECTL_VERBS,
     definitions: commandPayloads(),

@@ -12,15 +12,14 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { App, ChatCommand } from '../../chat/context.ts';
-import { dispatch } from '../../chat/dispatch.ts';
 import { type Reply, textReply } from '../../chat/reply.ts';
 import type { Attachment, Request } from '../../chat/request.ts';
 import { LIMITS } from '../../cluster/limits.ts';
+import { type Executor, serve } from '../../executor/executor.ts';
 import { t } from '../../i18n/catalogue.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { KubectlVerb } from '../../kubectl/verb.ts';
 import type { SandboxKey } from '../../store/sandboxes.ts';
-import { suggestions } from './autocomplete.ts';
 import type { IdTable } from './custom-id.ts';
 import { download } from './download.ts';
 import { type Invocation, type OptionValue, planOf, withStdin } from './invocation.ts';
@@ -32,11 +31,12 @@ import { answer, NO_MENTIONS } from './send.ts';
 /**
  * Discord interactions in, dispatch Requests through, Replies out. Nothing here decides what
  * the bot says: texts come from dispatch or the catalogue. Each interaction is acknowledged
- * within Discord's 3 seconds: dispatch is synchronous and fast, so it is answered directly,
- * except when a file must be downloaded first, which is deferred.
+ * within Discord's 3 seconds whatever the command costs: the executor runs it off this thread,
+ * and a reply not ready within `ACK_WITHIN_MS` is deferred first (`inTime`).
  */
 export interface HandlerDeps {
   app: App;
+  executor: Executor;
   commands: readonly ChatCommand[];
   verbs: readonly KubectlVerb[];
   definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
@@ -74,7 +74,7 @@ async function command(deps: HandlerDeps, interaction: ChatInputCommandInteracti
     return;
   }
   if (plan.file === null) {
-    await answer(interaction, run(deps, interaction, plan.text, []), render);
+    await answer(interaction, await inTime(interaction, run(deps, interaction, plan.text, [])), render);
     return;
   }
   // Downloads can take longer than the 3 s Discord gives; most results are public.
@@ -88,7 +88,7 @@ async function command(deps: HandlerDeps, interaction: ChatInputCommandInteracti
     await answer(interaction, textReply(text, false, 'private'), render);
     return;
   }
-  const reply = run(deps, interaction, plan.text, [{ name: plan.file.name, content: fetched.value }]);
+  const reply = await run(deps, interaction, plan.text, [{ name: plan.file.name, content: fetched.value }]);
   await answer(interaction, reply, render);
 }
 
@@ -112,7 +112,7 @@ async function modal(deps: HandlerDeps, interaction: ModalSubmitInteraction): Pr
   const render = renderOptions(deps, interaction);
   const reply =
     decoded?.kind === 'f'
-      ? run(deps, interaction, withStdin(decoded.text, boxText(interaction)), [])
+      ? await inTime(interaction, run(deps, interaction, withStdin(decoded.text, boxText(interaction)), []))
       : expired(render.lang);
   await answer(interaction, reply, render);
 }
@@ -121,13 +121,13 @@ async function button(deps: HandlerDeps, interaction: ButtonInteraction): Promis
   const decoded = deps.ids.decode(interaction.customId);
   const render = renderOptions(deps, interaction);
   let reply = expired(render.lang);
-  if (decoded?.kind === 'c') reply = run(deps, interaction, decoded.text, []);
+  if (decoded?.kind === 'c') reply = await inTime(interaction, run(deps, interaction, decoded.text, []));
   if (decoded?.kind === 's') {
     const picked = deps.selections.take(interaction.message.id, interaction.user.id);
     reply =
       picked === null
         ? textReply(t(render.lang, 'discord.pickFirst'), false, 'private')
-        : run(deps, interaction, combineActions(picked), []);
+        : await inTime(interaction, run(deps, interaction, combineActions(picked), []));
   }
   await answer(interaction, reply, render);
 }
@@ -149,11 +149,39 @@ async function autocomplete(deps: HandlerDeps, interaction: AutocompleteInteract
   const focused = interaction.options.getFocused(true);
   const focus = { command: interaction.commandName, option: focused.name, typed: String(focused.value) };
   const { lang } = renderOptions(deps, interaction);
-  await interaction.respond(suggestions(deps.app, deps.verbs, keyOf(interaction), focus, lang));
+  // Suggestions come late or never rather than after Discord's 3 s: then the member sees none.
+  const late = new Promise<[]>((resolve) => setTimeout(() => resolve([]), ACK_WITHIN_MS).unref());
+  const offered = await Promise.race([deps.executor.suggest(keyOf(interaction), focus, lang), late]);
+  await interaction.respond(offered);
 }
 
-function run(deps: HandlerDeps, interaction: Interaction, text: string, attachments: Attachment[]): Reply {
-  return dispatch(deps.app, deps.commands, requestOf(interaction, text, attachments));
+/**
+ * How long a reply may take before the interaction is deferred. Deferring fixes whether the
+ * answer is ephemeral before the reply says so; most replies arrive well within this, and
+ * answer directly with the right visibility.
+ */
+export const ACK_WITHIN_MS = 1500;
+
+/** The reply, after deferring the interaction if it is not ready within ACK_WITHIN_MS. */
+async function inTime(interaction: RepliableInteraction, pending: Promise<Reply>): Promise<Reply> {
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<'slow'>((resolve) => {
+    timer = setTimeout(() => resolve('slow'), ACK_WITHIN_MS);
+  });
+  const first = await Promise.race([pending, slow]);
+  clearTimeout(timer);
+  if (first !== 'slow') return first;
+  await interaction.deferReply();
+  return pending;
+}
+
+function run(
+  deps: HandlerDeps,
+  interaction: Interaction,
+  text: string,
+  attachments: Attachment[],
+): Promise<Reply> {
+  return serve(deps.app, deps.executor, requestOf(interaction, text, attachments));
 }
 
 function requestOf(interaction: Interaction, text: string, attachments: Attachment[]): Request {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { BlockAction, App as Bolt, RespondFn, webApi } from '@slack/bolt';
 import type { App, ChatCommand } from '../../chat/context.ts';
-import { dispatch } from '../../chat/dispatch.ts';
 import { replyText } from '../../chat/reply.ts';
 import type { Request } from '../../chat/request.ts';
+import { type Executor, serve } from '../../executor/executor.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { ACTION_IDS, combinedAction } from './choices.ts';
 import { SLASH_PATTERN, slashText } from './commands.ts';
@@ -21,10 +21,17 @@ import { responder } from './respond.ts';
 export interface ListenerDeps {
   app: App;
   commands: readonly ChatCommand[];
+  executor: Executor;
 }
 
+/**
+ * Slack gives a modal submission 3 s for its ack; a reply not ready by then is acked plainly
+ * and posted as a message once it is.
+ */
+export const MODAL_ACK_WITHIN_MS = 2000;
+
 export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
-  const run = (request: Request) => dispatch(deps.app, deps.commands, request);
+  const run = (request: Request) => serve(deps.app, deps.executor, request);
   const destination = (client: webApi.WebClient, request: Request): Destination => ({
     client,
     channel: request.channel,
@@ -49,7 +56,7 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
       await client.views.open({ trigger_id: command.trigger_id, view });
       return;
     }
-    await respondWith(responder(command.response_url), run(request), destination(client, request));
+    await respondWith(responder(command.response_url), await run(request), destination(client, request));
   });
 
   const answer = async (text: string, body: BlockAction, respond: RespondFn, client: webApi.WebClient) => {
@@ -60,7 +67,7 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
       typeof body.response_url === 'string' && body.response_url !== ''
         ? responder(body.response_url)
         : respond;
-    await respondWith(to, run(request), destination(client, request));
+    await respondWith(to, await run(request), destination(client, request));
   };
 
   bolt.action<BlockAction>(
@@ -93,8 +100,20 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
     const scope = body.team?.id ?? view.team_id;
     const text = manifestMessage(context.command, manifest);
     const request = slackRequest(scope, context.channel, body.user.id, text, body.user.name);
-    // Dispatch is synchronous and quick (one SQLite transaction), so it fits before the ack.
-    const reply = run(request);
+    // Most replies fit before the ack, so a failed apply shows as the field's error.
+    const pending = run(request);
+    let timer: NodeJS.Timeout | undefined;
+    const slow = new Promise<'slow'>((resolve) => {
+      timer = setTimeout(() => resolve('slow'), MODAL_ACK_WITHIN_MS);
+    });
+    const first = await Promise.race([pending, slow]);
+    clearTimeout(timer);
+    if (first === 'slow') {
+      await ack();
+      await postWith(await pending, destination(client, request));
+      return;
+    }
+    const reply = first;
     if (!reply.ok) {
       const message = [...replyText(reply)].slice(0, SLACK.fieldError).join('');
       await ack({ response_action: 'errors', errors: { [MODAL.block]: message } });
@@ -111,7 +130,10 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
     const text = decodeSlackText(stripLeadingMention(event.text));
     const request = slackRequest(body.team_id, event.channel, event.user ?? '', text);
     const to = destination(client, request);
-    await postWith(run(request), event.thread_ts === undefined ? to : { ...to, threadTs: event.thread_ts });
+    await postWith(
+      await run(request),
+      event.thread_ts === undefined ? to : { ...to, threadTs: event.thread_ts },
+    );
   });
 
   // A command's own failures are answered by dispatch; this is the adapter's (Slack refused a

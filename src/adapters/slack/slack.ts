@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { App as Bolt, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
-import { CHAT_COMMANDS } from '../../../commands/index.ts';
+import { CHAT_COMMANDS, KUBECTL_VERBS } from '../../../commands/index.ts';
 import type { App, ChatCommand } from '../../chat/context.ts';
 import type { Outbox } from '../../chat/outbox.ts';
 import type { Config } from '../../config.ts';
+import { type Executor, inProcessExecutor } from '../../executor/executor.ts';
 import { boltLogger, levelOf } from './bolt-logger.ts';
 import { registerListeners } from './listeners.ts';
 import { slackOutbox } from './outbox.ts';
@@ -30,6 +31,8 @@ export interface SlackOptions {
   /** HTTP mode: how long an un-acked request waits before a 404. Default about 3 s. */
   unhandledRequestTimeoutMs?: number;
   commands?: readonly ChatCommand[];
+  /** Where commands run; in process by default. */
+  executor?: Executor;
 }
 
 export interface SlackBot {
@@ -61,7 +64,9 @@ export async function startSlack(app: App, options: SlackOptions): Promise<Slack
     logLevel: levelOf(app.log.level),
     clientOptions: clientOptions(),
   });
-  registerListeners(bolt, { app, commands: options.commands ?? CHAT_COMMANDS });
+  const commands = options.commands ?? CHAT_COMMANDS;
+  const executor = options.executor ?? inProcessExecutor(app, commands, KUBECTL_VERBS);
+  registerListeners(bolt, { app, commands, executor });
   let port: number | null = null;
   if (receiver instanceof HTTPReceiver) {
     const server = await bolt.start({
