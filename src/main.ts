@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { runConsole } from './adapters/console/console.ts';
@@ -64,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
       input: process.stdin,
       output: process.stdout,
       interactive: process.stdin.isTTY === true && !values.json,
+      filesDir: filesDirFor(values.db ?? config.dbPath),
     });
     app.value.db.close();
     return 0;
@@ -101,6 +103,11 @@ async function main(argv: string[]): Promise<number> {
   }
   process.stderr.write(`podium: unknown mode "${mode}"; try "podium console"\n`);
   return 2;
+}
+
+/** Files go in `files/` beside the database (`data/files/`), or under `data/` for an in-memory one. */
+function filesDirFor(dbPath: string): string {
+  return dbPath === ':memory:' ? join('data', 'files') : join(dirname(dbPath), 'files');
 }
 
 /** Resolves on Ctrl-C or a service manager's stop, so the bots disconnect cleanly. */

@@ -1,4 +1,5 @@
 import type { Lang } from './lang.ts';
+import { mapMessages } from './messages/map.ts';
 
 /** The first edition's sentences; newer areas keep theirs in `messages/<area>.ts`. */
 const core = {
@@ -858,6 +859,7 @@ export type Messages = Record<string, Record<Lang, string>>;
  */
 export const catalogue = {
   ...core,
+  ...mapMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof catalogue;

@@ -13,6 +13,8 @@ export interface ConsoleLine {
   text: string;
   choices: { id: string; label: string; action: string }[];
   edited?: boolean;
+  /** Files the reply carried, as the console wrote them (content for text files only). */
+  files?: { name: string; path: string; content?: string }[];
 }
 
 export interface ConsoleRun {

@@ -5,6 +5,7 @@ import type { App } from '../../chat/context.ts';
 import { replyText } from '../../chat/reply.ts';
 import { type Executor, inProcessExecutor, serve } from '../../executor/executor.ts';
 import { MessageAssembler } from './assembler.ts';
+import { fileWriter, type WrittenFile } from './files.ts';
 import { consoleOutbox, jsonLine } from './outbox.ts';
 
 /**
@@ -20,6 +21,8 @@ export interface ConsoleOptions {
   interactive: boolean;
   /** Where commands run; in process by default. */
   executor?: Executor;
+  /** Where a reply's files are written (`data/files` beside the default database). */
+  filesDir: string;
 }
 
 export function runConsole(app: App, options: ConsoleOptions): Promise<void> {
@@ -27,6 +30,7 @@ export function runConsole(app: App, options: ConsoleOptions): Promise<void> {
   const rl = createInterface({ input: options.input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
   const runner = app.quiz.runner;
   const executor = options.executor ?? inProcessExecutor(app, CHAT_COMMANDS, KUBECTL_VERBS);
+  const writeFiles = fileWriter(options.filesDir);
   runner.attach('console', consoleOutbox(options.output, options.json));
   const prompt = () => {
     if (options.interactive) options.output.write(`${options.user}> `);
@@ -44,7 +48,11 @@ export function runConsole(app: App, options: ConsoleOptions): Promise<void> {
       text,
       attachments: [],
     });
-    options.output.write(`${options.json ? jsonLine(user, text, reply) : replyText(reply)}\n`);
+    const files = writeFiles(reply);
+    const shown = options.json
+      ? jsonLine(user, text, reply, false, files)
+      : replyText(reply) + filePaths(files);
+    options.output.write(`${shown}\n`);
     await runner.idle();
   };
   let queue = runner.idle();
@@ -70,6 +78,9 @@ export function runConsole(app: App, options: ConsoleOptions): Promise<void> {
     );
   });
 }
+
+/** In a terminal each file is a line naming where it was written, to open with an image viewer. */
+const filePaths = (files: readonly WrittenFile[]): string => files.map((f) => `\n[file] ${f.path}`).join('');
 
 /** `@bob kubectl get po` speaks as bob; anything else as the console's own user. */
 export function speaker(message: string, defaultUser: string): { user: string; text: string } {

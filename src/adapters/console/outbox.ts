@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { MessageRef, Outbox } from '../../chat/outbox.ts';
 import { type Reply, replyText } from '../../chat/reply.ts';
+import type { WrittenFile } from './files.ts';
 
 /**
  * The console's Outbox: what a live quiz posts (questions, reveals, the podium) is printed as it
@@ -29,7 +30,13 @@ export function consoleOutbox(output: Writable, json: boolean): Outbox {
 }
 
 /** One JSON line: the reply as plain text and its buttons, each with the text a click sends. */
-export function jsonLine(user: string, input: string, reply: Reply, edited = false): string {
+export function jsonLine(
+  user: string,
+  input: string,
+  reply: Reply,
+  edited = false,
+  files: readonly WrittenFile[] = [],
+): string {
   return JSON.stringify({
     user,
     input,
@@ -37,6 +44,7 @@ export function jsonLine(user: string, input: string, reply: Reply, edited = fal
     text: replyText(reply),
     choices: reply.choices.map((c) => ({ id: c.id, label: c.label, action: c.action })),
     ...(edited ? { edited: true } : {}),
+    ...(files.length > 0 ? { files } : {}),
   });
 }
 

@@ -10,7 +10,8 @@ import type { ChannelRef, MessageRef, Outbox } from '../../chat/outbox.ts';
 import type { Reply } from '../../chat/reply.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { IdTable } from './custom-id.ts';
-import { type OutgoingMessage, type RenderOptions, renderReply, renderSingle } from './render.ts';
+import { type Attachment, renderWithFiles } from './files.ts';
+import { type OutgoingMessage, type RenderOptions, renderSingle } from './render.ts';
 
 /** Every message, whatever it echoes, pings nobody: no @everyone, no roles, no users. */
 export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
@@ -27,27 +28,32 @@ export async function answer(
   render: RenderOptions,
 ): Promise<void> {
   const ephemeral = reply.visibility === 'private';
-  const [first, ...rest] = renderReply(reply, render);
+  const [first, ...rest] = renderWithFiles(reply, render);
   if (first === undefined) return;
   if (interaction.deferred && !interaction.replied && interaction.ephemeral === ephemeral) {
-    await interaction.editReply(options(first));
+    await interaction.editReply(options(first.message, first.files));
   } else if (interaction.deferred || interaction.replied) {
     if (interaction.deferred && !interaction.replied) await interaction.deleteReply();
-    await interaction.followUp({ ...options(first), ...flags(ephemeral) });
+    await interaction.followUp({ ...options(first.message, first.files), ...flags(ephemeral) });
   } else {
-    await interaction.reply({ ...options(first), ...flags(ephemeral) });
+    await interaction.reply({ ...options(first.message, first.files), ...flags(ephemeral) });
   }
-  for (const message of rest) await interaction.followUp({ ...options(message), ...flags(ephemeral) });
+  for (const { message, files } of rest)
+    await interaction.followUp({ ...options(message, files), ...flags(ephemeral) });
 }
 
 const flags = (ephemeral: boolean) => (ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});
 
-function options(message: OutgoingMessage) {
+function options(message: OutgoingMessage, extra: readonly Attachment[] = []) {
   return {
     ...(message.content === null ? {} : { content: message.content }),
     components: message.components,
-    files:
-      message.file === null ? [] : [{ attachment: Buffer.from(message.file.text), name: message.file.name }],
+    files: [
+      ...(message.file === null
+        ? []
+        : [{ attachment: Buffer.from(message.file.text), name: message.file.name }]),
+      ...extra.map((f) => ({ attachment: f.data, name: f.name })),
+    ],
     allowedMentions: NO_MENTIONS,
   };
 }

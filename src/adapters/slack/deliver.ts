@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import { type Reply, replyText } from '../../chat/reply.ts';
 import { t } from '../../i18n/catalogue.ts';
+import { noteFilesInDm, uploadReplyFiles } from './files.ts';
 import { BUDGET } from './limits.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { type RenderContext, renderReply, renderWithin } from './render.ts';
@@ -21,8 +22,9 @@ export interface Destination {
   threadTs?: string;
 }
 
-export async function respondWith(respond: Respond, reply: Reply, to: Destination): Promise<void> {
-  if (await uploadedAsFile(reply, to)) return;
+export async function respondWith(respond: Respond, given: Reply, to: Destination): Promise<void> {
+  const reply = noteFilesInDm(given, to.render.lang);
+  if (await uploadedAsFile(reply, to)) return uploadReplyFiles(reply, to);
   const type = reply.visibility === 'public' ? 'in_channel' : 'ephemeral';
   for (const message of renderWithin(reply, to.render, BUDGET.messages)) {
     await respond({
@@ -32,10 +34,12 @@ export async function respondWith(respond: Respond, reply: Reply, to: Destinatio
       blocks: message.blocks,
     });
   }
+  await uploadReplyFiles(reply, to);
 }
 
-export async function postWith(reply: Reply, to: Destination): Promise<void> {
-  if (await uploadedAsFile(reply, to)) return;
+export async function postWith(given: Reply, to: Destination): Promise<void> {
+  const reply = noteFilesInDm(given, to.render.lang);
+  if (await uploadedAsFile(reply, to)) return uploadReplyFiles(reply, to);
   const thread = to.threadTs === undefined ? {} : { thread_ts: to.threadTs };
   for (const message of renderWithin(reply, to.render, BUDGET.messages)) {
     if (reply.visibility === 'public') {
@@ -44,6 +48,7 @@ export async function postWith(reply: Reply, to: Destination): Promise<void> {
       await to.client.chat.postEphemeral({ channel: to.channel, user: to.user, ...thread, ...message });
     }
   }
+  await uploadReplyFiles(reply, to);
 }
 
 /** `files.uploadV2`: get an upload URL, send the bytes there, then share the file in the channel. */

@@ -31,6 +31,9 @@ import {
  * bot token (401). Attachments are served under `/attachments/` as Discord's CDN would.
  */
 type Json = Record<string, unknown>;
+/** The upload limits of a guild without boosts (the `attachment_size_limit` interactions carry). */
+const MAX_FILES = 10;
+const UPLOAD_LIMIT = 10_485_760;
 interface Parsed {
   body: unknown;
   files: StoredFile[];
@@ -87,7 +90,8 @@ async function handle(options: RestOptions, req: IncomingMessage, res: ServerRes
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(file.text);
     return;
   }
-  const answer = await route(options, method, path, req, await parse(req, raw));
+  const parsed = await parse(req, raw);
+  const answer = attachmentProblem(parsed.files) ?? (await route(options, method, path, req, parsed));
   if (answer.status >= 400) state.rejections.push({ method, path, status: answer.status, body: answer.body });
   send(res, answer);
   state.changed();
@@ -106,11 +110,24 @@ async function parse(req: IncomingMessage, raw: Buffer): Promise<Parsed> {
     let body: unknown = {};
     for (const [name, value] of form.entries()) {
       if (name === 'payload_json') body = JSON.parse(String(value));
-      else if (typeof value !== 'string') files.push({ name: value.name, text: await value.text() });
+      else if (typeof value !== 'string') files.push(await storedFile(value));
     }
     return { body, files };
   }
   return { body: raw.length === 0 ? {} : JSON.parse(raw.toString('utf8')), files: [] };
+}
+
+async function storedFile(value: File): Promise<StoredFile> {
+  const bytes = new Uint8Array(await value.arrayBuffer());
+  return { name: value.name, text: new TextDecoder().decode(bytes), bytes };
+}
+
+/** Discord takes at most 10 files a message and 10 MiB in all (413, 40005, past the size). */
+function attachmentProblem(files: StoredFile[]): Answer | null {
+  if (files.length > MAX_FILES)
+    return invalid([{ path: 'files', message: 'Must be 10 or fewer in length.' }]);
+  const bytes = files.reduce((sum, f) => sum + f.bytes.length, 0);
+  return bytes > UPLOAD_LIMIT ? fail(413, 40005, 'Request entity too large') : null;
 }
 
 async function route(

@@ -20,6 +20,8 @@ type Json = Record<string, unknown>;
 export interface StoredFile {
   name: string;
   text: string;
+  /** The raw bytes (a picture's PNG), as the multipart part carried them. */
+  bytes: Uint8Array;
 }
 
 export interface StoredMessage {

@@ -13,7 +13,7 @@ export interface Posted {
   text: string;
   blocks: unknown[];
   threadTs?: string;
-  file?: { name: string; content: string };
+  file?: { name: string; content: string; bytes: Buffer };
 }
 
 export interface StoredMessage {
@@ -64,6 +64,8 @@ export class FakeState extends EventEmitter {
   readonly responseUrls = new Map<string, ResponseUrl>();
   readonly uploads = new Map<string, Upload>();
   readonly tickets = new Set<string>();
+  /** Direct-message channels opened by `conversations.open`, and the member each is with. */
+  readonly directs = new Map<string, string>();
   /** Every Web API method called, in order. */
   readonly calls: string[] = [];
   private serial = 0;

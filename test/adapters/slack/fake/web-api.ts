@@ -108,6 +108,8 @@ export function callMethod(
     }
     case 'files.completeUploadExternal':
       return completeUpload(state, args, fail, failWith, json('files'));
+    case 'conversations.open':
+      return openDirect(state, args, failWith);
     default:
       return failWith('unknown_method', method);
   }
@@ -154,7 +156,7 @@ function completeUpload(
     if (upload === undefined || upload.content === null) return failWith('file_not_found', String(entry.id));
     if (upload.content.length !== upload.length)
       return failWith('invalid_arguments', 'length differs from upload');
-    const file = { name: upload.filename, content: upload.content.toString('utf8') };
+    const file = { name: upload.filename, content: upload.content.toString('utf8'), bytes: upload.content };
     state.post({
       via: 'files',
       ephemeral: false,
@@ -167,6 +169,15 @@ function completeUpload(
     done.push({ id: entry.id, title: entry.title ?? upload.filename, name: upload.filename });
   }
   return { ok: true, files: done };
+}
+
+/** A DM with one member (`users` names exactly one); its id is stable per member, as Slack's is. */
+function openDirect(state: FakeState, args: Args, failWith: (e: string, d?: string) => Answer): Answer {
+  const users = (args.users ?? '').split(',').filter((u) => u !== '');
+  if (users.length !== 1 || !/^U\w+$/.test(users[0] ?? '')) return failWith('user_not_found');
+  const id = `D${users[0]?.slice(1)}`;
+  state.directs.set(id, users[0] ?? '');
+  return { ok: true, channel: { id } };
 }
 
 const asArray = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
