@@ -195,7 +195,7 @@ describe('rendering', () => {
     const expected = h.say(gina, 'kubectl get po -A -o json');
     expect(expected.length).toBeGreaterThan(MAX_PIECES * 2000);
     const reply = await h.fake.command(gina, 'kubectl', { command: 'get po -A -o json' }).reply();
-    expect(reply.files).toEqual([{ name: 'output.txt', text: expected }]);
+    expect(reply.files).toMatchObject([{ name: 'output.txt', text: expected }]);
   });
 
   it('GIVEN an annotation "@everyone <@&123> <@42>" WHEN describe shows it THEN the text is there and nobody is pinged', async () => {

@@ -34,7 +34,7 @@ describe('the checked-in Slack app manifest', () => {
 
   it('GIVEN what the adapter calls THEN the bot scopes, the app_mention event, interactivity and Socket Mode are there', () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(
-      ['app_mentions:read', 'chat:write', 'chat:write.public', 'commands', 'files:write'].sort(),
+      ['app_mentions:read', 'chat:write', 'chat:write.public', 'commands', 'files:write', 'im:write'].sort(),
     );
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
