@@ -1,6 +1,7 @@
 import type { Change } from '../../src/cluster/changes.ts';
 import type { Labels } from '../../src/cluster/model.ts';
 import { validateLabels } from '../../src/cluster/validation.ts';
+import { goQuote } from '../../src/go/strings.ts';
 import { type Selection, selectObjects, type Visit } from '../../src/kubectl/builder.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
@@ -25,7 +26,6 @@ import {
 } from '../../src/kubectl/metadata-update.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { type Pairs, parseLabelPairs, splitResourcesAndPairs } from '../../src/kubectl/pairs.ts';
-import { goQuote } from '../../src/kubectl/selector-lexer.ts';
 import {
   type KubectlVerb,
   type OutputLine,

@@ -1,8 +1,8 @@
 import { containerLog, type LogLine, timestamp } from '../../src/cluster/logs.ts';
 import type { Pod } from '../../src/cluster/model.ts';
+import { parseGoDuration } from '../../src/go/duration.ts';
 import { kubectlError, renderError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagInt, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
-import { parseGoDuration } from '../../src/kubectl/go-duration.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { containerIndex, defaultContainer, findPod, parsePodArg } from '../../src/kubectl/pod-ref.ts';
 import { listObjects, selectorOf } from '../../src/kubectl/query.ts';

@@ -1,11 +1,11 @@
+import { goQuote } from '../go/strings.ts';
 import {
   annotationKeyErrors,
   dns1123LabelErrors,
   dns1123SubdomainErrors,
   labelValueErrors,
   qualifiedNameErrors,
-} from '../kubectl/label-validation.ts';
-import { goQuote } from '../kubectl/selector-lexer.ts';
+} from './labels/validation.ts';
 import type { Labels, Pod } from './model.ts';
 
 /**

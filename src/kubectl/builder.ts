@@ -1,9 +1,10 @@
+import { parseSelector } from '../cluster/labels/selector.ts';
 import type { Cluster } from '../cluster/model.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { type AnyObject, findObject, listObjects } from './query.ts';
 import { type ResourceInfo, resolveResource } from './resources.ts';
-import { kubectlSelectorError, kubectlSelectorText, parseSelector } from './selector.ts';
+import { kubectlSelectorError, kubectlSelectorText } from './selector.ts';
 import { parseTargets } from './targets.ts';
 
 /**

@@ -1,6 +1,6 @@
+import { labelValueErrors } from '../cluster/labels/validation.ts';
+import { goQuote } from '../go/strings.ts';
 import { err, ok, type Result } from '../result.ts';
-import { labelValueErrors } from './label-validation.ts';
-import { goQuote } from './selector-lexer.ts';
 
 /**
  * The `KEY=VALUE` / `KEY-` arguments of `kubectl label` and `kubectl annotate`, read as kubectl

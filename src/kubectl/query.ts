@@ -1,15 +1,10 @@
+import { matchesSelector, parseSelector, type Selector } from '../cluster/labels/selector.ts';
 import type { Cluster, Labels, Namespace, Node, Pod } from '../cluster/model.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { flagString, type ParsedLine } from './flags.ts';
 import type { ResourceInfo } from './resources.ts';
-import {
-  kubectlSelectorError,
-  kubectlSelectorText,
-  matchesSelector,
-  parseSelector,
-  type Selector,
-} from './selector.ts';
+import { kubectlSelectorError, kubectlSelectorText } from './selector.ts';
 
 export type AnyObject = Pod | Node | Namespace;
 

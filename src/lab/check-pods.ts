@@ -1,7 +1,7 @@
 import { findImage, parseImage } from '../cluster/images.ts';
+import { matchesSelector, type Selector } from '../cluster/labels/selector.ts';
 import { podStatus, statusColumn } from '../cluster/lifecycle.ts';
 import type { Cluster, CreatedVia, Labels } from '../cluster/model.ts';
-import { matchesSelector, type Selector } from '../kubectl/selector.ts';
 import { fact, findPod, hasPairs, NONE, names, noPod, onPod, pairs, pick, result } from './facts.ts';
 import type { CheckResult } from './model.ts';
 

@@ -1,5 +1,5 @@
+import { parseSelector, type Selector } from '../cluster/labels/selector.ts';
 import type { Cluster, CreatedVia } from '../cluster/model.ts';
-import { parseSelector, type Selector } from '../kubectl/selector.ts';
 import { ok } from '../result.ts';
 import {
   localhostReach,

@@ -4,7 +4,7 @@ import {
   dns1123SubdomainErrors,
   labelValueErrors,
   qualifiedNameErrors,
-} from '../kubectl/label-validation.ts';
+} from '../cluster/labels/validation.ts';
 import { err, ok, type Result } from '../result.ts';
 
 /**

@@ -1,9 +1,9 @@
+import { matchesSelector, parseSelector } from '../cluster/labels/selector.ts';
 import {
   dns1123SubdomainErrors,
   labelValueErrors,
   qualifiedNameErrors,
-} from '../kubectl/label-validation.ts';
-import { matchesSelector, parseSelector } from '../kubectl/selector.ts';
+} from '../cluster/labels/validation.ts';
 import type { ChoiceSpec, Localized, Question, SelectorPod } from './question.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { matchesSelector, parseSelector } from '../kubectl/selector.ts';
+import { matchesSelector, parseSelector } from '../cluster/labels/selector.ts';
 import { err, ok, type Result } from '../result.ts';
 import { choicesOf, type Question, rightChoices } from './question.ts';
 

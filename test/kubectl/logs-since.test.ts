@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGoDuration } from '../../src/kubectl/go-duration.ts';
+import { parseGoDuration } from '../../src/go/duration.ts';
 import { testApp } from '../helpers/app.ts';
 
 describe('kubectl logs --since', () => {

@@ -5,7 +5,7 @@ import type { Cluster } from '../../src/cluster/model.ts';
 import { place } from '../../src/cluster/scheduler.ts';
 import { WORKERS } from '../../src/cluster/seed.ts';
 import { runKubectl } from '../../src/kubectl/run-kubectl.ts';
-import { explainSelector, parseSelector } from '../../src/kubectl/selector.ts';
+import { explainSelector, parseSelector } from '../../src/cluster/labels/selector.ts';
 import { tokenize } from '../../src/kubectl/tokenize.ts';
 import { CURL_NOW, curlScenario } from '../../src/quiz/generate/curl.ts';
 import { deleteSelectorScenario } from '../../src/quiz/generate/delete-selector.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goTrimSpace } from '../../src/kubectl/selector-lexer.ts';
+import { goTrimSpace } from '../../src/go/strings.ts';
 import { testApp } from '../helpers/app.ts';
 
 /**

@@ -1,13 +1,13 @@
-import type { Labels } from '../../cluster/model.ts';
-import { listObjects } from '../../kubectl/query.ts';
-import { resolveResource } from '../../kubectl/resources.ts';
 import {
   formatRequirement,
   type Operator,
   parseSelector,
   type Requirement,
   type Selector,
-} from '../../kubectl/selector.ts';
+} from '../../cluster/labels/selector.ts';
+import type { Labels } from '../../cluster/model.ts';
+import { listObjects } from '../../kubectl/query.ts';
+import { resolveResource } from '../../kubectl/resources.ts';
 import type { Localized, Question } from '../question.ts';
 import { createRandom, letter } from '../random.ts';
 import { type Family, generatedId } from './family.ts';

@@ -1,5 +1,3 @@
-import type { Labels } from '../../cluster/model.ts';
-import type { Lang } from '../../i18n/lang.ts';
 import {
   explainSelector,
   formatRequirement,
@@ -7,7 +5,9 @@ import {
   parseSelector,
   type Requirement,
   type Selector,
-} from '../../kubectl/selector.ts';
+} from '../../cluster/labels/selector.ts';
+import type { Labels } from '../../cluster/model.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { Localized } from '../question.ts';
 import type { Random } from '../random.ts';
 import { joinLines, same, say } from './sim.ts';

@@ -1,9 +1,9 @@
+import { parseSelector } from '../../cluster/labels/selector.ts';
 import type { Labels, Pod } from '../../cluster/model.ts';
 import { place } from '../../cluster/scheduler.ts';
 import { WORKERS } from '../../cluster/seed.ts';
 import { nodeTable } from '../../kubectl/printers/nodes.ts';
 import { formatTable } from '../../kubectl/printers/table.ts';
-import { parseSelector } from '../../kubectl/selector.ts';
 import type { ChoiceSpec, Question } from '../question.ts';
 import { createRandom, letter, type Random } from '../random.ts';
 import { type Family, generatedId } from './family.ts';

@@ -1,5 +1,5 @@
+import { matchesSelector } from '../../cluster/labels/selector.ts';
 import type { Labels } from '../../cluster/model.ts';
-import { matchesSelector } from '../../kubectl/selector.ts';
 import type { Question } from '../question.ts';
 import { createRandom, letter } from '../random.ts';
 import { type Family, generatedId } from './family.ts';

@@ -6,7 +6,7 @@ import {
   labelValueErrors,
   qualifiedNameErrors,
   regexError,
-} from '../../src/kubectl/label-validation.ts';
+} from '../../../src/cluster/labels/validation.ts';
 
 // Exact v1.34 texts (kubectl.md §2.1, selectors.md §4); note the two spaces before each `or`.
 const NP =

@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   explainSelector,
   formatSelector,
-  kubectlSelectorError,
-  kubectlSelectorText,
   matchesSelector,
   parseSelector,
   type Selector,
-} from '../../src/kubectl/selector.ts';
-import { lexSelector } from '../../src/kubectl/selector-lexer.ts';
+} from '../../../src/cluster/labels/selector.ts';
+import { lexSelector } from '../../../src/cluster/labels/selector-lexer.ts';
+import { kubectlSelectorError, kubectlSelectorText } from '../../../src/kubectl/selector.ts';
 
 // The six sample label maps of selectors.md §3.
 const MAPS: ReadonlyArray<readonly [string, Readonly<Record<string, string>>]> = [
