@@ -1,4 +1,3 @@
-import { unschedulableMessage } from './events.ts';
 import { imageID, qualifiedImage, sha256 } from './images.ts';
 import {
   type ContainerState,
@@ -8,6 +7,7 @@ import {
   type Terminated,
 } from './lifecycle.ts';
 import type { Cluster, Container, Namespace, Node, ObjectMeta, Pod } from './model.ts';
+import { unschedulableMessage } from './scheduler.ts';
 import { iso } from './seed.ts';
 
 /**

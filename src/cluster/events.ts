@@ -2,7 +2,7 @@ import { podOwner } from './api-object.ts';
 import { findImage } from './images.ts';
 import { goDuration, type Occurrence, podHistory, podRef } from './lifecycle.ts';
 import type { Cluster, Node, Pod } from './model.ts';
-import { place } from './scheduler.ts';
+import { unschedulableMessage } from './scheduler.ts';
 
 /**
  * A pod's events, derived (like its status) from its history rather than stored. The scheduler
@@ -106,23 +106,6 @@ function schedulerEvents(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods' | 'no
     });
   }
   return events;
-}
-
-/**
- * The scheduler's FitError. For a pod that was bound later (a node got the label it wanted), the
- * nodes are judged as they were before: its node without the labels its nodeSelector asks for.
- */
-export function unschedulableMessage(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods'>): string {
-  const nodes = cluster.nodes.map((node) => {
-    if (node.metadata.name !== pod.spec.nodeName) return node;
-    const labels = Object.fromEntries(
-      Object.entries(node.metadata.labels).filter(([key]) => !(key in pod.spec.nodeSelector)),
-    );
-    return { ...node, metadata: { ...node.metadata, labels } };
-  });
-  const { nodeName: _bound, ...spec } = pod.spec;
-  const placement = place({ ...pod, spec }, { nodes, pods: cluster.pods });
-  return placement.ok ? `0/${nodes.length} nodes are available.` : placement.message;
 }
 
 function kubeletRaw(pod: Pod, now: number): Raw[] {

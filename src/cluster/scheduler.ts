@@ -64,6 +64,23 @@ function nextIP(node: Node, pods: readonly Pod[]): string {
   return `${prefix}.254`;
 }
 
+/**
+ * The scheduler's FitError. For a pod that was bound later (a node got the label it wanted), the
+ * nodes are judged as they were before: its node without the labels its nodeSelector asks for.
+ */
+export function unschedulableMessage(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods'>): string {
+  const nodes = cluster.nodes.map((node) => {
+    if (node.metadata.name !== pod.spec.nodeName) return node;
+    const labels = Object.fromEntries(
+      Object.entries(node.metadata.labels).filter(([key]) => !(key in pod.spec.nodeSelector)),
+    );
+    return { ...node, metadata: { ...node.metadata, labels } };
+  });
+  const { nodeName: _bound, ...spec } = pod.spec;
+  const placement = place({ ...pod, spec }, { nodes, pods: cluster.pods });
+  return placement.ok ? `0/${nodes.length} nodes are available.` : placement.message;
+}
+
 /** Binds a pod if it can; returns the pod, bound or still pending. */
 export function bind(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods'>, now: number): Pod {
   const placement = place(pod, cluster);
