@@ -3,6 +3,7 @@ import { type Reply, textReply } from '../../src/chat/reply.ts';
 import type { Pod } from '../../src/cluster/model.ts';
 import { t } from '../../src/i18n/catalogue.ts';
 import { renderError } from '../../src/kubectl/errors.ts';
+import { fromStatus } from '../../src/kubectl/status-error.ts';
 import { evaluateChecks } from '../../src/lab/checks.ts';
 import { labCatalogue } from '../../src/lab/load.ts';
 import type { Lab } from '../../src/lab/model.ts';
@@ -66,7 +67,7 @@ function start(ctx: CommandContext, labs: readonly Lab[], id: string): Outcome {
   const sandbox = sandboxes.open(ctx.key, now);
   const ids = sandboxes.ids(sandbox);
   const changes = startChanges(chosen, sandboxes.load(sandbox, now), ids);
-  if (!changes.ok) return refuse(renderError(changes.error));
+  if (!changes.ok) return refuse(renderError(fromStatus(changes.error)));
   sandboxes.commit(sandbox, changes.value, ids.serial);
   store.start(ctx.key, chosen.id, now);
   const seeded = changes.value.flatMap((c): Pod[] => (c.op === 'putPod' ? [c.pod] : []));

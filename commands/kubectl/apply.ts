@@ -23,7 +23,6 @@ import {
   successLine,
   validationOf,
   warn,
-  withSource,
 } from '../../src/kubectl/manifest-batch.ts';
 import {
   type FieldValidation,
@@ -34,6 +33,7 @@ import {
   podFromManifest,
 } from '../../src/kubectl/manifest-objects.ts';
 import { outputOf, type Printed, printedOutput } from '../../src/kubectl/manifest-print.ts';
+import { fromStatus } from '../../src/kubectl/status-error.ts';
 import { type KubectlVerb, stdout, type VerbContext } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
 
@@ -171,9 +171,8 @@ function createObject(run: Run, object: ManifestObject, kind: 'Pod' | 'Namespace
       batch.cluster,
       { ...input, annotations: { ...input.annotations, ...annotation }, createdVia: 'apply' },
       ctx.ids,
-      object.source,
     );
-    if (!created.ok) return void fail(batch, withSource(created.error, object.source), object.source);
+    if (!created.ok) return void fail(batch, fromStatus(created.error, object.source), object.source);
     warn(batch, [...decoded.value.warnings, ...created.value.warnings]);
     if (run.dryRun === 'none') commit(batch, created.value.changes);
     run.printed.push({ object: created.value.pod });
@@ -185,9 +184,8 @@ function createObject(run: Run, object: ManifestObject, kind: 'Pod' | 'Namespace
       batch.cluster,
       { ...input, annotations: { ...input.annotations, ...annotation } },
       ctx.ids,
-      object.source,
     );
-    if (!created.ok) return void fail(batch, created.error, object.source);
+    if (!created.ok) return void fail(batch, fromStatus(created.error, object.source), object.source);
     warn(batch, decoded.value.warnings);
     if (run.dryRun === 'none') commit(batch, created.value.changes);
     run.printed.push({ object: created.value.namespace });

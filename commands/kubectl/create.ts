@@ -21,7 +21,6 @@ import {
   successLine,
   validationOf,
   warn,
-  withSource,
 } from '../../src/kubectl/manifest-batch.ts';
 import {
   type FieldValidation,
@@ -32,6 +31,7 @@ import {
   podFromManifest,
 } from '../../src/kubectl/manifest-objects.ts';
 import { outputOf, type Printed, printedOutput } from '../../src/kubectl/manifest-print.ts';
+import { fromStatus } from '../../src/kubectl/status-error.ts';
 import { type KubectlVerb, outcome, stdout, type VerbContext } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
 
@@ -200,8 +200,8 @@ function createPodObject(run: Run, object: ManifestObject, namespace: string): v
   if (generated !== null) input.name = generated + ctx.ids.suffix(5);
   if (run.saveConfig)
     input.annotations = { ...input.annotations, ...lastAppliedAnnotation(object, namespace) };
-  const created = createPod(batch.cluster, input, ctx.ids, object.source);
-  if (!created.ok) return void fail(batch, withSource(created.error, object.source), object.source);
+  const created = createPod(batch.cluster, input, ctx.ids);
+  if (!created.ok) return void fail(batch, fromStatus(created.error, object.source), object.source);
   warn(batch, [...decoded.value.warnings, ...created.value.warnings]);
   if (run.dryRun === 'none') commit(batch, created.value.changes);
   run.printed.push({ object: created.value.pod });
@@ -214,8 +214,8 @@ function createNamespaceObject(run: Run, object: ManifestObject): void {
   if (!decoded.ok) return void fail(batch, decoded.error, object.source);
   const input = { ...decoded.value.input };
   if (run.saveConfig) input.annotations = { ...input.annotations, ...lastAppliedAnnotation(object, '') };
-  const created = createNamespace(batch.cluster, input, ctx.ids, object.source);
-  if (!created.ok) return void fail(batch, created.error, object.source);
+  const created = createNamespace(batch.cluster, input, ctx.ids);
+  if (!created.ok) return void fail(batch, fromStatus(created.error, object.source), object.source);
   warn(batch, decoded.value.warnings);
   if (run.dryRun === 'none') commit(batch, created.value.changes);
   run.printed.push({ object: created.value.namespace });
@@ -240,7 +240,7 @@ function createNamespaceCommand(ctx: VerbContext, line: ParsedLine, names: reado
     return ok(outcome([stdout(text)]));
   }
   const created = createNamespace(ctx.cluster, { name, labels: {}, annotations: {} }, ctx.ids);
-  if (!created.ok) return created;
+  if (!created.ok) return err(fromStatus(created.error));
   const printed = printedOutput([{ object: created.value.namespace }], output, ctx.cluster);
   if (!printed.ok) return printed;
   const text = printed.value ?? successLine('Namespace', name, 'created', dryRun.value, output);

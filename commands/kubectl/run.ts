@@ -8,6 +8,7 @@ import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { goJsonInOrder, goYaml } from '../../src/kubectl/printers/go-yaml.ts';
 import { printObjects, sortKeys } from '../../src/kubectl/printers/objects.ts';
 import { isImageReference, type RunSpec, runPodObject } from '../../src/kubectl/run-object.ts';
+import { fromStatus } from '../../src/kubectl/status-error.ts';
 import { type KubectlVerb, outcome, stderr, stdout } from '../../src/kubectl/verb.ts';
 import { err, ok, type Result } from '../../src/result.ts';
 
@@ -115,7 +116,7 @@ Usage:
       },
       ctx.ids,
     );
-    if (!created.ok) return created;
+    if (!created.ok) return err(fromStatus(created.error));
     const warnings = created.value.warnings.map((w) => stderr(`Warning: ${w}`));
     const printed = serverPrinted(created.value.pod, output.value, ctx.cluster, dryRun === 'server');
     if (dryRun === 'server') return ok(outcome([...warnings, stdout(printed)]));

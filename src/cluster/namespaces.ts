@@ -1,10 +1,10 @@
-import { type KubectlError, kubectlError } from '../kubectl/errors.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Change } from './changes.ts';
 import type { Ids } from './ids.ts';
 import { LIMITS } from './limits.ts';
 import type { Cluster, Labels, Namespace } from './model.ts';
 import { iso } from './seed.ts';
+import { alreadyExists, forbidden, invalid, type Status } from './status.ts';
 import { validateAnnotations, validateLabels, validateObjectName } from './validation.ts';
 
 /**
@@ -37,30 +37,20 @@ export function createNamespace(
   cluster: Cluster,
   input: NamespaceInput,
   ids: Ids,
-  source?: string,
-): Result<CreatedNamespace, KubectlError> {
+): Result<CreatedNamespace, Status> {
   const causes = [
     ...validateObjectName(input.name, 'label'),
     ...validateLabels(input.labels),
     ...validateAnnotations(input.annotations),
   ];
-  if (causes.length > 0) return err(kubectlError('invalid', { kind: 'Namespace', name: input.name, causes }));
+  if (causes.length > 0) return err(invalid('Namespace', input.name, causes));
   if (cluster.namespaces.some((n) => n.metadata.name === input.name)) {
-    return err(
-      kubectlError('alreadyExists', {
-        resource: 'namespaces',
-        name: input.name,
-        ...(source === undefined ? {} : { source }),
-      }),
-    );
+    return err(alreadyExists('namespaces', input.name));
   }
   if (userNamespaces(cluster).length >= LIMITS.namespacesPerSandbox) {
-    const prefix = source === undefined ? '' : `error when creating "${source}": `;
-    return err(
-      kubectlError('limit', {
-        message: `${prefix}namespaces "${input.name}" is forbidden: exceeded quota: sandbox, requested: namespaces=1, used: namespaces=${LIMITS.namespacesPerSandbox}, limited: namespaces=${LIMITS.namespacesPerSandbox}`,
-      }),
-    );
+    const max = LIMITS.namespacesPerSandbox;
+    const why = `exceeded quota: sandbox, requested: namespaces=1, used: namespaces=${max}, limited: namespaces=${max}`;
+    return err(forbidden('namespaces', input.name, why));
   }
   const namespace: Namespace = {
     apiVersion: 'v1',

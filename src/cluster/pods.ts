@@ -1,4 +1,3 @@
-import { type KubectlError, kubectlError } from '../kubectl/errors.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Change } from './changes.ts';
 import type { Ids } from './ids.ts';
@@ -6,6 +5,7 @@ import { LIMITS } from './limits.ts';
 import type { Cluster, Container, CreatedVia, Labels, Pod, RestartPolicy } from './model.ts';
 import { bind } from './scheduler.ts';
 import { iso } from './seed.ts';
+import { alreadyExists, forbidden, invalid, notFound, type Status } from './status.ts';
 import { duplicatePortWarnings, validatePod } from './validation.ts';
 
 /** A pod as the member described it, before the API server fills in its defaults. */
@@ -36,65 +36,37 @@ export const userPods = (cluster: Pick<Cluster, 'pods'>) =>
 
 /**
  * What the API server does on POST /pods: namespace admission, validation, uniqueness, defaults,
- * then the scheduler binds it if any node fits. `source` is the file name for `-f` messages.
+ * then the scheduler binds it if any node fits.
  */
-export function createPod(
-  cluster: Cluster,
-  input: PodInput,
-  ids: Ids,
-  source?: string,
-): Result<Created, KubectlError> {
+export function createPod(cluster: Cluster, input: PodInput, ids: Ids): Result<Created, Status> {
   const pod = buildPod(input, cluster.now, ids);
-  const admitted = admit(cluster, pod, source);
+  const admitted = admit(cluster, pod);
   if (!admitted.ok) return admitted;
   const causes = validatePod(pod);
-  if (causes.length > 0)
-    return err(kubectlError('invalid', { kind: 'Pod', name: pod.metadata.name, causes }));
+  if (causes.length > 0) return err(invalid('Pod', pod.metadata.name, causes));
   if (cluster.pods.some((p) => p.metadata.namespace === input.namespace && p.metadata.name === input.name)) {
-    return err(
-      kubectlError('alreadyExists', {
-        resource: 'pods',
-        name: input.name,
-        ...(source === undefined ? {} : { source }),
-      }),
-    );
+    return err(alreadyExists('pods', input.name));
   }
   const bound = bind(pod, cluster, cluster.now);
   return ok({ pod: bound, changes: [{ op: 'putPod', pod: bound }], warnings: duplicatePortWarnings(bound) });
 }
 
-function admit(cluster: Cluster, pod: Pod, source: string | undefined): Result<true, KubectlError> {
-  const namespace = cluster.namespaces.find((n) => n.metadata.name === pod.metadata.namespace);
-  if (namespace === undefined) {
-    return err(
-      kubectlError('namespaceNotFound', {
-        namespace: pod.metadata.namespace,
-        ...(source === undefined ? {} : { source }),
-      }),
-    );
-  }
-  if (namespace.status.phase === 'Terminating') {
-    return err(
-      kubectlError('namespaceTerminating', {
-        resource: 'pods',
-        name: pod.metadata.name,
-        namespace: pod.metadata.namespace,
-      }),
-    );
+function admit(cluster: Cluster, pod: Pod): Result<true, Status> {
+  const { name, namespace } = pod.metadata;
+  const found = cluster.namespaces.find((n) => n.metadata.name === namespace);
+  if (found === undefined) return err(notFound('namespaces', namespace));
+  if (found.status.phase === 'Terminating') {
+    const why = `unable to create new content in namespace ${namespace} because it is being terminated`;
+    return err(forbidden('pods', name, why));
   }
   if (userPods(cluster).length >= LIMITS.podsPerSandbox) {
-    return err(
-      kubectlError('limit', {
-        message: `pods "${pod.metadata.name}" is forbidden: exceeded quota: sandbox, requested: pods=1, used: pods=${LIMITS.podsPerSandbox}, limited: pods=${LIMITS.podsPerSandbox}`,
-      }),
-    );
+    const max = LIMITS.podsPerSandbox;
+    const why = `exceeded quota: sandbox, requested: pods=1, used: pods=${max}, limited: pods=${max}`;
+    return err(forbidden('pods', name, why));
   }
   if (pod.spec.containers.length > LIMITS.containersPerPod) {
-    return err(
-      kubectlError('limit', {
-        message: `pods "${pod.metadata.name}" is forbidden: this sandbox allows at most ${LIMITS.containersPerPod} containers in a pod, got ${pod.spec.containers.length}`,
-      }),
-    );
+    const why = `this sandbox allows at most ${LIMITS.containersPerPod} containers in a pod, got ${pod.spec.containers.length}`;
+    return err(forbidden('pods', name, why));
   }
   return ok(true);
 }

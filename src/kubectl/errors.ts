@@ -10,12 +10,8 @@ const seeUsage = (verb: string) => `See 'kubectl ${verb} --help' for usage.`;
 const messages = {
   notFound: (p: { resource: string; name: string }) =>
     `Error from server (NotFound): ${p.resource} "${p.name}" not found`,
-  alreadyExists: (p: { resource: string; name: string; source?: string }) =>
-    `Error from server (AlreadyExists): ${sourcePrefix('creating', p.source)}${p.resource} "${p.name}" already exists`,
-  namespaceNotFound: (p: { namespace: string; source?: string }) =>
-    `Error from server (NotFound): ${sourcePrefix('creating', p.source)}namespaces "${p.namespace}" not found`,
-  namespaceTerminating: (p: { resource: string; name: string; namespace: string }) =>
-    `Error from server (Forbidden): ${p.resource} "${p.name}" is forbidden: unable to create new content in namespace ${p.namespace} because it is being terminated`,
+  // Any other refusal of the API server (see status-error.ts for where the message comes from).
+  server: (p: { reason: string; message: string }) => `Error from server (${p.reason}): ${p.message}`,
   invalid: (p: { kind: string; name: string; causes: string[] }) =>
     p.causes.length === 1
       ? `The ${p.kind} "${p.name}" is invalid: ${p.causes[0]}`
@@ -54,7 +50,6 @@ const messages = {
       : `error: resource mapping not found for name: "${p.name ?? ''}" namespace: "${p.namespace ?? ''}" from "${p.source}": no matches for kind "${p.kind}" in version "${p.apiVersion}"\nensure CRDs are installed first`,
   tokenize: (p: { message: string }) => `error: ${p.message}`,
   emptyCommand: () => 'error: no command given; try `kubectl get po`',
-  limit: (p: { message: string }) => `Error from server (Forbidden): ${p.message}`,
   rawText: (p: { text: string }) => p.text,
   // manifests: create -f, apply -f, delete -f (reference §4)
   parseManifest: (p: { source: string; message: string }) => `error: error parsing ${p.source}: ${p.message}`,

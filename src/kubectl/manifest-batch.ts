@@ -110,17 +110,6 @@ export function successLine(
   return `${ref} ${operation}${suffix}`;
 }
 
-/** An error from the server about an object from a file names the file, as AddSourceToErr does. */
-export function withSource(error: KubectlError, source: string, verb = 'creating'): KubectlError {
-  const prefix = `error when ${verb} "${source}": `;
-  if (error.code === 'limit') return kubectlError('limit', { message: prefix + error.params.message });
-  if (error.code === 'namespaceTerminating') {
-    const message = renderError(error).replace(/^Error from server \(Forbidden\): /, '');
-    return kubectlError('forbidden', { message: prefix + message });
-  }
-  return error;
-}
-
 /** How an error reads among several (StandardErrorMessage rather than the `The Pod` form). */
 function inList({ error, source, verb }: Failure): KubectlError {
   if (error.code !== 'invalid' || source === undefined) return error;

@@ -4,7 +4,7 @@ import { defaultPullPolicy } from '../cluster/images.ts';
 import type { Cluster, Namespace } from '../cluster/model.ts';
 import { createPod } from '../cluster/pods.ts';
 import { iso } from '../cluster/seed.ts';
-import type { KubectlError } from '../kubectl/errors.ts';
+import type { Status } from '../cluster/status.ts';
 import { err, ok, type Result } from '../result.ts';
 import {
   type Decoder,
@@ -98,7 +98,7 @@ export const SHARED_NAMESPACES: readonly string[] = [
 ];
 
 /** The changes that set a lab's stage; nothing for a lab that works in a shared namespace. */
-export function startChanges(lab: Lab, cluster: Cluster, ids: Ids): Result<Change[], KubectlError> {
+export function startChanges(lab: Lab, cluster: Cluster, ids: Ids): Result<Change[], Status> {
   if (SHARED_NAMESPACES.includes(lab.namespace)) return ok([]);
   const changes: Change[] = [
     ...emptied(cluster, lab.namespace),

@@ -70,7 +70,7 @@ export function netSandbox(): NetSandbox {
         },
         ids,
       );
-      if (!created.ok) throw new Error(renderError(created.error));
+      if (!created.ok) throw new Error(created.error.message);
       box.cluster = applyToCluster(box.cluster, created.value.changes);
       return created.value.pod;
     },

@@ -60,7 +60,7 @@ export function verbSandbox(): VerbSandbox {
         },
         ids,
       );
-      if (!created.ok) throw new Error(renderError(created.error));
+      if (!created.ok) throw new Error(created.error.message);
       box.cluster = applyToCluster(box.cluster, created.value.changes);
     },
     advance(ms) {

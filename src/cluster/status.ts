@@ -1,0 +1,87 @@
+/**
+ * What the API server answers when it refuses a request: a `Status` (apimachinery
+ * `metav1.Status`, built by `k8s.io/apimachinery/pkg/api/errors`). The server words only its own
+ * `message`; how kubectl prints it (`Error from server (Reason): ...`, `The Pod "x" is invalid:`,
+ * the `-f` file name) is the client's business, in `src/kubectl/status-error.ts`.
+ */
+export type StatusReason =
+  | 'BadRequest'
+  | 'Forbidden'
+  | 'NotFound'
+  | 'AlreadyExists'
+  | 'Conflict'
+  | 'Invalid'
+  | 'MethodNotAllowed';
+
+/** The HTTP code each reason travels with (api/errors `New*` constructors). */
+export const STATUS_CODES: Readonly<Record<StatusReason, number>> = {
+  BadRequest: 400,
+  Forbidden: 403,
+  NotFound: 404,
+  MethodNotAllowed: 405,
+  AlreadyExists: 409,
+  Conflict: 409,
+  Invalid: 422,
+};
+
+export interface StatusCause {
+  /** The field path (`spec.containers[0].name`), when the cause names one. */
+  readonly field?: string;
+  readonly message: string;
+}
+
+export interface StatusDetails {
+  readonly name: string;
+  /** The kind for Invalid (`Pod`), the resource for the others (`pods`). */
+  readonly kind: string;
+  readonly causes?: readonly StatusCause[];
+}
+
+export interface Status {
+  readonly kind: 'Status';
+  readonly apiVersion: 'v1';
+  readonly status: 'Failure';
+  readonly reason: StatusReason;
+  readonly code: number;
+  readonly message: string;
+  readonly details?: StatusDetails;
+}
+
+function status(reason: StatusReason, message: string, details?: StatusDetails): Status {
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    status: 'Failure',
+    reason,
+    code: STATUS_CODES[reason],
+    message,
+    ...(details === undefined ? {} : { details }),
+  };
+}
+
+/** `pods "x" not found` (NewNotFound). */
+export const notFound = (resource: string, name: string): Status =>
+  status('NotFound', `${resource} "${name}" not found`, { name, kind: resource });
+
+/** `pods "x" already exists` (NewAlreadyExists). */
+export const alreadyExists = (resource: string, name: string): Status =>
+  status('AlreadyExists', `${resource} "${name}" already exists`, { name, kind: resource });
+
+/** `pods "x" is forbidden: why` (NewForbidden). */
+export const forbidden = (resource: string, name: string, why: string): Status =>
+  status('Forbidden', `${resource} "${name}" is forbidden: ${why}`, { name, kind: resource });
+
+export const badRequest = (message: string): Status => status('BadRequest', message);
+
+/**
+ * `Pod "x" is invalid: cause` or, for several, `[c1, c2]` (NewInvalid, whose message is
+ * `ErrorList.ToAggregate()`). Each cause is a rendered field error (`path: Invalid value: ...`).
+ */
+export function invalid(kind: string, name: string, causes: readonly string[]): Status {
+  const body = causes.length === 1 ? (causes[0] ?? '') : `[${causes.join(', ')}]`;
+  const details = causes.map((cause) => {
+    const field = /^([^:\s]+): /.exec(cause)?.[1];
+    return field === undefined ? { message: cause } : { field, message: cause.slice(field.length + 2) };
+  });
+  return status('Invalid', `${kind} "${name}" is invalid: ${body}`, { name, kind, causes: details });
+}
