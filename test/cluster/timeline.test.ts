@@ -31,7 +31,7 @@ interface Case {
 const UNITS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
 
 /** `1d3m17.3s`, `900ms`, `0s`: a sum of numbers with units. */
-export function instantMs(text: string): number {
+function instantMs(text: string): number {
   let total = 0;
   const rest = text.replace(/(\d+(?:\.\d+)?)(ms|d|h|m|s)/g, (_, n: string, unit: string) => {
     total += Math.round(Number(n) * (UNITS[unit] ?? Number.NaN));
