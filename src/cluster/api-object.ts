@@ -2,8 +2,10 @@ import { imageID, qualifiedImage, sha256 } from './images.ts';
 import {
   type ContainerState,
   type ContainerStatus,
+  exitOfRun,
   type PodStatus,
   podStatus,
+  readyChangedAt,
   type Terminated,
 } from './lifecycle.ts';
 import type { Cluster, Container, Namespace, Node, ObjectMeta, Pod } from './model.ts';
@@ -226,7 +228,9 @@ export function podConditions(
   }
   const bound = status.startTime;
   const terminal = status.phase === 'Succeeded' || status.phase === 'Failed';
-  const lastExit = Math.max(bound, ...status.containers.flatMap((c) => c.exits.map((e) => e.finishedAt)));
+  let lastExit = bound;
+  for (const c of status.containers)
+    if (c.exited > 0) lastExit = Math.max(lastExit, exitOfRun(c, c.exited - 1));
   const sandboxUp = status.sandboxAt !== undefined && !terminal;
   const sandbox: Condition = terminal
     ? { type: 'PodReadyToStartContainers', status: 'False', at: lastExit }
@@ -240,10 +244,10 @@ export function podConditions(
     status.phase === 'Succeeded' || status.phase === 'Failed'
       ? { status: 'False', at: lastExit, reason: status.phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed' }
       : unready.length === 0
-        ? { status: 'True', at: status.readyChangedAt ?? bound }
+        ? { status: 'True', at: readyChangedAt(status.containers, bound) }
         : {
             status: 'False',
-            at: status.readyChangedAt ?? bound,
+            at: readyChangedAt(status.containers, bound),
             reason: 'ContainersNotReady',
             message: `containers with unready status: [${unready.join(' ')}]`,
           };
@@ -372,8 +376,8 @@ function podStatusObject(pod: Pod, status: PodStatus, cluster: Pick<Cluster, 'no
 }
 
 function containerStatusObject(pod: Pod, c: ContainerStatus, spec: Container): Json {
-  const created = c.starts.length > 0;
-  const instance = c.starts.length - 1;
+  const created = c.runs > 0;
+  const instance = c.runs - 1;
   const id = containerID(pod, c.name, instance);
   // A terminated current state is the latest instance; otherwise the last exit is the previous one.
   const lastInstance = c.state.kind === 'terminated' ? instance - 1 : instance;

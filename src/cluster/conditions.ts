@@ -1,4 +1,4 @@
-import { PULL_START_MS, podStatus } from './lifecycle.ts';
+import { exitOfRun, podStatus, startOfRun, TIMING } from './lifecycle.ts';
 import type { Pod } from './model.ts';
 
 /**
@@ -36,7 +36,7 @@ export function conditionAt(pod: Pod, t: number, type: string): boolean | undefi
       return status.scheduled;
     case 'podreadytostartcontainers':
     case 'initialized':
-      return status.scheduled && (pod.sim.scheduledAt ?? t) + PULL_START_MS <= t;
+      return status.scheduled && (pod.sim.scheduledAt ?? t) + TIMING.sandboxMs <= t;
     case 'ready':
     case 'containersready':
       return status.scheduled ? status.readyAt !== undefined : undefined;
@@ -61,15 +61,23 @@ export function holdsAt(pod: Pod, t: number, wait: WaitFor): boolean {
 
 const SWEEP_MS = 250;
 const SWEEP_SPAN_MS = 5 * 60_000;
+/** Starts and exits looked at per container: a wait's cost does not grow with its timeout. */
+const MAX_RUNS_LOOKED_AT = 2000;
 
 /** The first moment in [from, until] at which `wait` holds for the pod, or null. */
 export function firstHolding(pod: Pod, from: number, until: number, wait: WaitFor): number | null {
+  if (wait.kind === 'delete') return null;
   const moments = new Set<number>([from]);
+  const start = podStatus(pod, from);
   const end = podStatus(pod, until);
-  for (const c of end.containers) {
-    for (const s of c.starts) moments.add(s);
-    for (const e of c.exits) moments.add(e.finishedAt);
-  }
+  end.containers.forEach((c, i) => {
+    const first = Math.max(0, (start.containers[i]?.runs ?? 0) - 1);
+    const last = Math.min(c.runs, first + MAX_RUNS_LOOKED_AT);
+    for (let k = first; k < last; k++) {
+      moments.add(startOfRun(c, k));
+      if (k < c.exited) moments.add(exitOfRun(c, k));
+    }
+  });
   const sweepEnd = Math.min(until, from + SWEEP_SPAN_MS);
   for (let t = from + SWEEP_MS; t <= sweepEnd; t += SWEEP_MS) moments.add(t);
   moments.add(until);

@@ -1,5 +1,5 @@
 import { findImage, type ImageSpec } from './images.ts';
-import { podStatus } from './lifecycle.ts';
+import { lastStart, podStatus } from './lifecycle.ts';
 import type { Pod } from './model.ts';
 
 /**
@@ -147,7 +147,8 @@ export function processTable(
 ): string {
   const main = mainCommand(pod, index, image);
   const self = argv.join(' ');
-  const startedAt = podStatus(pod, now).containers[index]?.starts.at(-1) ?? now;
+  const c = podStatus(pod, now).containers[index];
+  const startedAt = (c === undefined ? undefined : lastStart(c)) ?? now;
   if (userlandOf(image) === 'busybox') {
     return [
       'PID   USER     TIME  COMMAND',

@@ -1,6 +1,6 @@
 import { podOwner } from './api-object.ts';
 import { findImage } from './images.ts';
-import { goDuration, type Occurrence, podHistory, podRef } from './lifecycle.ts';
+import { goDuration, type Occurrence, occurrences, podRef, podStatus } from './lifecycle.ts';
 import type { Cluster, Node, Pod } from './model.ts';
 import { unschedulableMessage } from './scheduler.ts';
 
@@ -109,7 +109,7 @@ function schedulerEvents(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods' | 'no
 }
 
 function kubeletRaw(pod: Pod, now: number): Raw[] {
-  const status = podHistory(pod, now);
+  const status = podStatus(pod, now);
   const raw: Raw[] = [];
   status.containers.forEach((c, i) => {
     const container = pod.spec.containers[i];
@@ -126,7 +126,7 @@ function kubeletRaw(pod: Pod, now: number): Raw[] {
       };
     };
     const byKind = new Map<string, Tagged[]>();
-    for (const o of c.history) {
+    for (const o of occurrences(c.timeline, Number.NEGATIVE_INFINITY, now)) {
       // Only a pull's duration varies; every other kind says the same thing each time.
       let events = o.kind === 'pulled' ? undefined : byKind.get(o.kind);
       if (events === undefined) {

@@ -1,5 +1,5 @@
 import { findImage } from './images.ts';
-import { type ContainerStatus, podStatus } from './lifecycle.ts';
+import { type ContainerStatus, exitOfRun, podStatus, startOfRun } from './lifecycle.ts';
 import type { Pod, ServedRequest } from './model.ts';
 
 /**
@@ -43,21 +43,21 @@ export function containerLog(pod: Pod, index: number, now: number, previous: boo
 
 /** Which run of the container the kubelet reads, by index into `starts`; null: none. */
 function instanceFor(c: ContainerStatus, previous: boolean): number | null {
-  const runs = c.starts.length;
+  const runs = c.runs;
   if (runs === 0) return null;
   // While running, or just terminated, the newest run is current and the one before is previous;
   // while waiting in back-off the newest run is already "last state", so both read it.
   const waiting = c.state.kind === 'waiting';
   if (previous) {
     const prior = waiting ? runs - 1 : runs - 2;
-    return prior >= 0 && c.exits[prior] !== undefined ? prior : null;
+    return prior >= 0 && prior < c.exited ? prior : null;
   }
   return runs - 1;
 }
 
 function instanceLines(pod: Pod, index: number, c: ContainerStatus, run: number, now: number): LogLine[] {
-  const start = c.starts[run] ?? now;
-  const end = c.exits[run]?.finishedAt ?? now;
+  const start = run < c.runs ? startOfRun(c, run) : now;
+  const end = run < c.exited ? exitOfRun(c, run) : now;
   const name = pod.spec.containers[index]?.name ?? '';
   const image = findImage(pod.spec.containers[index]?.image ?? '');
   const startLines = [...c.plan.logs.map((text) => ({ at: start, text })), ...periodicLines(c, start, end)];

@@ -76,9 +76,9 @@ function writeContainer(
   status: ContainerStatus | undefined,
 ): void {
   w.write(1, `${c.name}:\n`);
-  const created = status !== undefined && status.starts.length > 0;
+  const created = status !== undefined && status.runs > 0;
   if (status !== undefined) {
-    w.write(2, `Container ID:\t${created ? containerID(pod, c.name, status.starts.length - 1) : ''}\n`);
+    w.write(2, `Container ID:\t${created ? containerID(pod, c.name, status.runs - 1) : ''}\n`);
   }
   w.write(2, `Image:\t${c.image}\n`);
   if (status !== undefined) w.write(2, `Image ID:\t${created ? imageID(c.image) : ''}\n`);
