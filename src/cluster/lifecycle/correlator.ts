@@ -1,0 +1,108 @@
+/**
+ * client-go's EventCorrelator (tools/record/events_cache.go) as the kubelet runs it for one pod:
+ * aggregate, count, then the per-pod spam filter. Its state is a value, so a reader can start it
+ * from a state computed in closed form (`kubelet-events.ts`) and replay only a window.
+ */
+export type EventType = 'Normal' | 'Warning';
+
+export interface PodEvent {
+  type: EventType;
+  reason: string;
+  /** The reporting component: default-scheduler, kubelet, kube-proxy, node-controller. */
+  source: string;
+  message: string;
+  count: number;
+  /** Epoch ms of the first and the last recorded occurrence. */
+  first: number;
+  last: number;
+}
+
+/** One distinct kubelet event, with its correlator keys built once (long histories repeat them). */
+export interface Tagged {
+  type: EventType;
+  reason: string;
+  message: string;
+  /** Source, object, type and reason: the aggregation key (no fieldPath, no message). */
+  aggregateKey: string;
+  /** The full dedup key: adds spec.containers{name} and the message. */
+  key: string;
+}
+
+export interface Raw {
+  at: number;
+  event: Tagged;
+}
+
+export const AGGREGATE_MAX = 10;
+export const AGGREGATE_INTERVAL_MS = 600_000;
+/**
+ * The spam filter's token bucket (golang.org/x/time/rate, burst 25, one token per 5 minutes),
+ * counted in exact integers: one unit is one millisecond of refill, a token is 300,000 units.
+ */
+export const TOKEN_UNITS = 300_000;
+export const BURST_UNITS = 25 * TOKEN_UNITS;
+
+export interface CorrelatorState {
+  /** Per aggregation key: the distinct messages seen (at most nine kept) and the last time. */
+  aggregates: Map<string, { messages: Set<string>; last: number }>;
+  /** Per event key (or aggregation key once combined): how many and since when. */
+  observed: Map<string, { count: number; first: number }>;
+  /** What the API server holds, per key. */
+  written: Map<string, PodEvent>;
+  bucket: { units: number; at: number };
+}
+
+export const freshState = (): CorrelatorState => ({
+  aggregates: new Map(),
+  observed: new Map(),
+  written: new Map(),
+  bucket: { units: BURST_UNITS, at: Number.NaN },
+});
+
+/**
+ * Whether an event with this message is folded into "(combined from similar events)". Go's set
+ * pops an arbitrary member once it holds ten messages; we pop the one just inserted, so the nine
+ * kept are the first nine seen since the record last expired.
+ */
+export function combines(record: { messages: Set<string> }, message: string): boolean {
+  return !record.messages.has(message) && record.messages.size >= AGGREGATE_MAX - 1;
+}
+
+/** Feeds raw events (oldest first) through the correlator. */
+export function correlate(raw: readonly Raw[], state: CorrelatorState): CorrelatorState {
+  const { aggregates, observed, written, bucket } = state;
+  for (const { at, event } of raw) {
+    let record = aggregates.get(event.aggregateKey);
+    if (record === undefined || at - record.last > AGGREGATE_INTERVAL_MS) {
+      record = { messages: new Set(), last: at };
+      aggregates.set(event.aggregateKey, record);
+    }
+    record.last = at;
+    const combined = combines(record, event.message);
+    if (!combined) record.messages.add(event.message);
+    const key = combined ? event.aggregateKey : event.key;
+    const seen = observed.get(key);
+    if (seen === undefined) observed.set(key, { count: 1, first: at });
+    else seen.count += 1;
+    // The bucket refills continuously up to the burst.
+    bucket.units = Number.isNaN(bucket.at)
+      ? BURST_UNITS
+      : Math.min(BURST_UNITS, bucket.units + (at - bucket.at));
+    bucket.at = at;
+    if (bucket.units < TOKEN_UNITS) continue;
+    bucket.units -= TOKEN_UNITS;
+    written.set(key, {
+      type: event.type,
+      reason: event.reason,
+      source: 'kubelet',
+      message: combined ? `(combined from similar events): ${event.message}` : event.message,
+      count: seen?.count ?? 1,
+      first: seconds(seen?.first ?? at),
+      last: seconds(at),
+    });
+  }
+  return state;
+}
+
+/** Core events carry metav1.Time: whole seconds. */
+export const seconds = (ms: number): number => Math.floor(ms / 1000) * 1000;
