@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { AGES, benchAges, spread } from './b1-ages.ts';
 import { benchCommands } from './b1-commands.ts';
 import { benchScale } from './b2-scale.ts';
 import { type B3Round, benchQuizBurst } from './b3-quiz-burst.ts';
@@ -22,6 +23,43 @@ if (want('b1')) {
     ['B1 floor', 'p50 ms', fmt(b1.floor.p50), ''],
     ['B1', 'ratio p50/floor', fmt(b1.ratio, 1), '<= 5'],
   );
+}
+
+if (want('ages')) {
+  const ages = benchAges(Number(process.env.AGES_ROUNDS ?? 30));
+  results.ages = ages;
+  for (const f of ages) {
+    rows.push(
+      ['crash loops', `get po, 100 pods, ${f.age}: p50 ms`, fmt(f.getPo.p50), ''],
+      ['crash loops', `describe po (1 pod), ${f.age}: p50 ms`, fmt(f.describeOne.p50), ''],
+      ['crash loops', `describe po, 100 pods x 10, ${f.age}: p50 ms`, fmt(f.describeAllTen.p50, 1), ''],
+    );
+  }
+  const getSpread = spread(ages, (f) => f.getPo);
+  rows.push(
+    [
+      'crash loops',
+      `get po: slowest/fastest of ${AGES.map(([a]) => a).join(', ')}`,
+      fmt(getSpread, 2),
+      '<= 1.5',
+    ],
+    [
+      'crash loops',
+      'describe po (1 pod): slowest/fastest',
+      fmt(
+        spread(ages, (f) => f.describeOne),
+        2,
+      ),
+      '',
+    ],
+  );
+  // Asserted: a pod's age must not change what reading it costs (issue 15, acceptance 4).
+  if (!(getSpread <= 1.5)) {
+    console.error(
+      `FAILED: get po at ${AGES.map(([a]) => a).join(', ')} is not within 1.5x (${fmt(getSpread, 2)})`,
+    );
+    process.exitCode = 1;
+  }
 }
 
 if (want('b2')) {

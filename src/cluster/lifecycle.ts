@@ -13,7 +13,6 @@ export {
   type Timeline,
   type WaitingReason,
 } from './lifecycle/container-status.ts';
-export { goDuration } from './lifecycle/go-duration.ts';
 export { type Occurrence, occurrences } from './lifecycle/occurrences.ts';
 export { readyChangedAt } from './lifecycle/readiness.ts';
 export { TIMING } from './lifecycle/stages.ts';

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type ContainerStatus,
-  goDuration,
-  lastStart,
-  podStatus,
-  statusColumn,
-} from '../../src/cluster/lifecycle.ts';
+import { type ContainerStatus, lastStart, podStatus, statusColumn } from '../../src/cluster/lifecycle.ts';
+import { goDuration } from '../../src/go/duration.ts';
 import { at, boundPod } from './lifecycle-fixtures.ts';
 
 const state = (c: ContainerStatus | undefined) =>

@@ -1,7 +1,7 @@
+import { goDuration } from '../../go/duration.ts';
 import { findImage, pullError } from '../images.ts';
 import type { Container, Pod } from '../model.ts';
 import { type ProcessPlan, planProcess } from '../process.ts';
-import { goDuration } from './go-duration.ts';
 import { repeatPullMs, seedOf } from './pull-times.ts';
 import {
   attemptAt,

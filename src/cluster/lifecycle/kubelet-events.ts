@@ -1,3 +1,4 @@
+import { goDuration } from '../../go/duration.ts';
 import { findImage } from '../images.ts';
 import type { Pod } from '../model.ts';
 import { type ContainerStatus, podRef, type Timeline } from './container-status.ts';
@@ -13,7 +14,6 @@ import {
   type Tagged,
   TOKEN_UNITS,
 } from './correlator.ts';
-import { goDuration } from './go-duration.ts';
 import { countOccurrences } from './occurrence-counts.ts';
 import { type Occurrence, occurrences } from './occurrences.ts';
 import { attemptAt, failedPullAttemptAt } from './schedule.ts';
