@@ -36,8 +36,8 @@ const core = {
     ko: '`kubectl ...`: 나만의 샌드박스에서 kubectl 실행 (`kubectl get po`, `kubectl run kubia --image=luksa/kubia --port=8080` 해 보세요).',
   },
   'help.sandbox': {
-    en: '`/sandbox reset --yes`: throw your sandbox away and start over with a fresh cluster.',
-    ko: '`/sandbox reset --yes`: 샌드박스를 지우고 새 클러스터로 다시 시작.',
+    en: '`/sandbox reset --yes`: throw your sandbox away and start over with a fresh cluster. `/sandbox map [-l SELECTOR]`: your sandbox as a picture.',
+    ko: '`/sandbox reset --yes`: 샌드박스를 지우고 새 클러스터로 다시 시작. `/sandbox map [-l 셀렉터]`: 샌드박스를 그림으로 보기.',
   },
   'help.file': {
     en: '`/file save NAME` + a code block, `/file list`, `/file show NAME`, `/file delete NAME`: saved manifests for `kubectl create -f NAME`.',
@@ -392,8 +392,8 @@ const core = {
     ko: '샌드박스를 새로 만들었어요: 노드 {nodes}개, 내 파드는 없어요.',
   },
   'sandbox.usage': {
-    en: 'Usage: `/sandbox reset [--yes]`.',
-    ko: '사용법: `/sandbox reset [--yes]`.',
+    en: 'Usage: `/sandbox reset [--yes]`, `/sandbox map [-n NAMESPACE | -A] [-l SELECTOR] [--text]`.',
+    ko: '사용법: `/sandbox reset [--yes]`, `/sandbox map [-n 네임스페이스 | -A] [-l 셀렉터] [--text]`.',
   },
   'lang.set': {
     en: 'I will speak English to you from now on.',

@@ -1,0 +1,16 @@
+import { Resvg } from '@resvg/resvg-js';
+import type { Result } from '../result.ts';
+import { err, ok } from '../result.ts';
+
+/**
+ * SVG to PNG with resvg. The SVG carries its glyphs as paths (svg.ts `glyphs` mode), so system
+ * fonts stay off and no font is loaded here: what a member sees never depends on the machine.
+ */
+export function svgToPng(svg: string): Result<Uint8Array, string> {
+  try {
+    const rendered = new Resvg(svg, { font: { loadSystemFonts: false }, logLevel: 'off' }).render();
+    return ok(new Uint8Array(rendered.asPng()));
+  } catch (error) {
+    return err(error instanceof Error ? error.message : String(error));
+  }
+}
