@@ -1,4 +1,5 @@
-import { kubectlSelectorError, kubectlSelectorText, parseSelector } from '../kubectl/selector.ts';
+import { parseSelector } from '../cluster/labels/selector.ts';
+import { kubectlSelectorError, kubectlSelectorText } from '../kubectl/selector.ts';
 import { tokenize } from '../kubectl/tokenize.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { MapOptions } from './view.ts';

@@ -1,7 +1,7 @@
+import { explainSelector, type Selector } from '../cluster/labels/selector.ts';
 import { type PodPhase, podStatus, statusColumn } from '../cluster/lifecycle.ts';
 import type { Cluster, Node, Pod } from '../cluster/model.ts';
 import { place } from '../cluster/scheduler.ts';
-import { explainSelector, type Selector } from '../kubectl/selector.ts';
 import { STYLE } from './style.ts';
 
 /**
