@@ -5,6 +5,7 @@ import { benchCommands } from './b1-commands.ts';
 import { benchScale } from './b2-scale.ts';
 import { type B3Round, benchQuizBurst } from './b3-quiz-burst.ts';
 import { benchStartup } from './b4-startup.ts';
+import { benchMap } from './b5-map.ts';
 import { fmt, printTable } from './stats.ts';
 
 /** `npm run bench`: prints the figures and writes them as JSON under bench/results/. */
@@ -122,6 +123,21 @@ if (want('b4')) {
       `${fmt(f.medianMs / 1000, 2)} s (${f.samplesMs.map((ms) => fmt(ms / 1000, 2)).join(', ')})`,
       f.ready ? '<= 1 s' : '',
     ]);
+}
+
+if (want('b5')) {
+  const b5 = benchMap(Number(process.env.B5_RUNS ?? 7));
+  results.b5 = b5;
+  for (const c of b5)
+    rows.push(
+      [
+        `B5 map, ${c.pods} pod(s)`,
+        'render p50 ms (wall / CPU)',
+        `${fmt(c.wall.p50, 1)} / ${fmt(c.cpuP50, 1)}`,
+        '<= 200',
+      ],
+      [`B5 map, ${c.pods} pod(s)`, 'PNG KB', fmt(c.pngBytes / 1024, 0), '<= 1024'],
+    );
 }
 
 // Every figure but B4's in-process ones shares the machine: say how busy it was.

@@ -29,6 +29,7 @@ export function layoutMap(view: MapView, lang: Lang): Scene {
   const rect = (box: Box, fill: string, stroke: string, strokeWidth = 1, dashed = false) =>
     shapes.push({ kind: 'rect', ...box, fill, stroke, strokeWidth, ...(dashed ? { dashed } : {}) });
   const compact = view.pods.length > S.compactAfter;
+  const P = compact ? S.compactPod : S.pod;
   const allNamespaces = view.namespace === null;
   const podBoxes = new Map<string, Box>();
 
@@ -204,19 +205,19 @@ export function layoutMap(view: MapView, lang: Lang): Scene {
   /** Pods in rows as wide as the box allows; each row as tall as its tallest pod. Returns the bottom. */
   function podGrid(pods: PodView[], box: Box, top: number): number {
     if (pods.length === 0) {
-      text(box.x + S.padding, top + S.line.body - 4, say('map.noPods'), S.font.body, C.muted);
-      return top + S.line.body + S.padding;
+      text(box.x + S.padding, top + P.line - 4, say('map.noPods'), P.font, C.muted);
+      return top + P.line + S.padding;
     }
-    const columns = Math.max(1, Math.floor((box.w - S.padding) / (S.pod.width + S.padding)));
+    const columns = Math.max(1, Math.floor((box.w - S.padding) / (P.width + S.padding)));
     let rowTop = top;
     for (let i = 0; i < pods.length; i += columns) {
       const row = pods.slice(i, i + columns);
       const height = Math.max(...row.map(podHeight));
       row.forEach((pod, j) => {
         podBox(pod, {
-          x: box.x + S.padding + j * (S.pod.width + S.padding),
+          x: box.x + S.padding + j * (P.width + S.padding),
           y: rowTop,
-          w: S.pod.width,
+          w: P.width,
           h: height,
         });
       });
@@ -236,8 +237,8 @@ export function layoutMap(view: MapView, lang: Lang): Scene {
 
   function podHeight(pod: PodView): number {
     const containers =
-      pod.containers.length * (S.container.height + 4) + (pod.containers.length > 1 ? S.line.small : 0) + 8;
-    return Math.max(S.pod.minHeight, S.padding + podLines(pod) * S.line.body + containers + S.padding);
+      pod.containers.length * (P.container + 4) + (pod.containers.length > 1 ? S.line.small : 0) + 8;
+    return Math.max(P.minHeight, S.padding + podLines(pod) * P.line + containers + S.padding);
   }
 
   function podBox(pod: PodView, box: Box): void {
@@ -249,36 +250,37 @@ export function layoutMap(view: MapView, lang: Lang): Scene {
     rect(box, fill, stroke, verdict.kind === 'match' ? 3 : 1, missed);
     const inner = box.w - 2 * S.padding;
     const x = box.x + S.padding;
-    let ty = box.y + S.padding + S.line.body - 4;
-    const name = allNamespaces ? `${pod.namespace}/${pod.name}` : pod.name;
-    text(
-      x,
-      ty,
-      fitText(name, S.font.body + 1, 'bold', inner),
-      S.font.body + 1,
-      missed ? C.muted : C.ink,
-      true,
-    );
-    ty += S.line.body;
+    let ty = box.y + S.padding + P.line - 4;
+    // Compact boxes keep the name whole and say the namespace on the IP line instead.
+    const name = allNamespaces && !compact ? `${pod.namespace}/${pod.name}` : pod.name;
+    text(x, ty, fitText(name, P.font + 1, 'bold', inner), P.font + 1, missed ? C.muted : C.ink, true);
+    ty += P.line;
     const trouble = (S.troubleReasons as readonly string[]).includes(pod.status);
     const colour = trouble ? S.phase.Failed : S.phase[pod.phase];
     shapes.push({ kind: 'circle', x: x + 5, y: ty - 4, r: 5, fill: colour });
     text(
       x + 14,
       ty,
-      fitText(`${pod.status}   READY ${pod.ready}`, S.font.body, 'bold', inner - 14),
-      S.font.body,
+      fitText(`${pod.status}   READY ${pod.ready}`, P.font, 'bold', inner - 14),
+      P.font,
       colour,
       true,
     );
-    ty += S.line.body;
-    text(x, ty, `IP ${pod.ip ?? '<none>'}`, S.font.body, C.muted);
+    ty += P.line;
+    const ip = `IP ${pod.ip ?? '<none>'}`;
+    text(
+      x,
+      ty,
+      fitText(allNamespaces && compact ? `${pod.namespace} · ${ip}` : ip, P.font, 'regular', inner),
+      P.font,
+      C.muted,
+    );
     if (!compact && pod.labels.length > 0) {
-      ty += S.line.body;
+      ty += P.line;
       text(x, ty, fitText(pod.labels.join(', '), S.font.small, 'regular', inner), S.font.small, C.label.ink);
     }
     if (verdict.kind !== 'none') {
-      ty += S.line.body;
+      ty += P.line;
       const line =
         verdict.kind === 'match'
           ? `✓ ${say('map.match')}`
@@ -286,14 +288,14 @@ export function layoutMap(view: MapView, lang: Lang): Scene {
       text(
         x,
         ty,
-        fitText(line, S.font.body, 'bold', inner),
-        S.font.body,
+        fitText(line, P.font, 'bold', inner),
+        P.font,
         verdict.kind === 'match' ? C.match.stroke : C.miss.ink,
         true,
       );
     }
     if (pod.pending !== null) {
-      ty += S.line.body;
+      ty += P.line;
       const reason =
         pod.pending.kind === 'selector'
           ? say('map.pendingSelector', { selector: pod.pending.selector })
@@ -305,8 +307,7 @@ export function layoutMap(view: MapView, lang: Lang): Scene {
       x,
       y: ty + 8,
       w: inner,
-      h:
-        pod.containers.length * (S.container.height + 4) + 4 + (pod.containers.length > 1 ? S.line.small : 0),
+      h: pod.containers.length * (P.container + 4) + 4 + (pod.containers.length > 1 ? S.line.small : 0),
     };
     rect(shared, C.background, C.localhost, pod.containers.length > 1 ? 2 : 1);
     let cy = shared.y + 4;
@@ -315,20 +316,21 @@ export function layoutMap(view: MapView, lang: Lang): Scene {
       cy += S.line.small;
     }
     for (const c of pod.containers) {
-      rect(
-        { x: shared.x + 4, y: cy, w: shared.w - 8, h: S.container.height },
-        C.container.fill,
-        C.container.stroke,
-      );
+      rect({ x: shared.x + 4, y: cy, w: shared.w - 8, h: P.container }, C.container.fill, C.container.stroke);
       const ports = c.ports.length === 0 ? '' : `  :${c.ports.join(', :')}`;
       text(
         shared.x + 10,
-        cy + S.container.height - 7,
-        fitText(`${c.name} · ${c.image}${ports}`, S.font.small, 'regular', shared.w - 20),
+        cy + Math.round(P.container * 0.7),
+        fitText(
+          compact ? `${c.name}${ports}` : `${c.name} · ${c.image}${ports}`,
+          S.font.small,
+          'regular',
+          shared.w - 20,
+        ),
         S.font.small,
         C.ink,
       );
-      cy += S.container.height + 4;
+      cy += P.container + 4;
     }
   }
 }

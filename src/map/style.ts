@@ -10,8 +10,9 @@ export const STYLE = {
   font: { title: 20, heading: 15, body: 12, small: 11 },
   line: { title: 30, heading: 20, body: 16, small: 14 },
   computer: { width: 300 },
-  pod: { width: 262, minHeight: 70 },
-  container: { height: 22 },
+  /** A pod box, roomy; past `compactAfter` pods, the compact one (no labels line, slimmer rows). */
+  pod: { width: 262, minHeight: 70, line: 16, font: 12, container: 22 },
+  compactPod: { width: 188, minHeight: 50, line: 14, font: 11, container: 16 },
   /** Past this many pods a pod box drops its labels line, so 100 pods stay on one readable page. */
   compactAfter: 30,
   /** Arrows drawn for pod-to-pod requests, newest first; older ones are only in the text tree. */

@@ -89,12 +89,20 @@ const lab = command('lab', 'discord.lab')
   .addSubcommand(sub('hint', 'discord.lab.hint'))
   .addSubcommand(sub('stop', 'discord.lab.stop'));
 
-const sandbox = command('sandbox', 'discord.sandbox').addSubcommand((s) =>
-  sub(
-    'reset',
-    'discord.sandbox.reset',
-  )(s).addBooleanOption((o) => described(o.setName('confirm'), 'discord.sandbox.confirm')),
-);
+const sandbox = command('sandbox', 'discord.sandbox')
+  .addSubcommand((s) =>
+    sub(
+      'reset',
+      'discord.sandbox.reset',
+    )(s).addBooleanOption((o) => described(o.setName('confirm'), 'discord.sandbox.confirm')),
+  )
+  .addSubcommand((s) =>
+    sub('map', 'discord.sandbox.map')(s)
+      .addStringOption((o) => described(o.setName('selector'), 'discord.sandbox.map.selector').setMaxLength(256))
+      .addStringOption((o) => described(o.setName('namespace'), 'discord.sandbox.map.namespace').setMaxLength(63))
+      .addBooleanOption((o) => described(o.setName('all-namespaces'), 'discord.sandbox.map.all'))
+      .addBooleanOption((o) => described(o.setName('text'), 'discord.sandbox.map.text')),
+  );
 
 const fileName = (s: SlashCommandSubcommandBuilder) =>
   s.addStringOption((o) =>

@@ -14,6 +14,8 @@ import {
  *   /apply                        a modal whose box is the stdin of `kubectl apply -f -`
  *   /file save name:N [file:F]    `/file save N` with F attached, or else a modal's box as its stdin
  *   /sandbox reset confirm:True   `/sandbox reset --yes`
+ *   /sandbox map selector:S namespace:N all-namespaces:True text:True
+ *                                 `/sandbox map -l 'S' -n 'N' -A --text` (kubectl's flags, quoted)
  */
 export type OptionValue = string | number | boolean;
 
@@ -54,6 +56,7 @@ export function planOf(
     return { kind: 'dispatch', text, file };
   }
   if (command === 'apply') return { kind: 'modal', commandLine: 'kubectl apply -f -' };
+  if (command === 'sandbox' && subcommand === 'map') return { kind: 'dispatch', text: mapLine(values), file: null };
   const words = [`/${command}`, ...(subcommand === null ? [] : [subcommand])];
   let skipped = false;
   for (const name of declaredOptions(definitions, command, subcommand)) {
@@ -86,6 +89,18 @@ function declaredOptions(
             : [],
         );
   return level.filter((o) => o.type !== ApplicationCommandOptionType.Attachment).map((o) => o.name);
+}
+
+/** `/sandbox map` options as the flags its text form takes (src/map/args.ts). */
+function mapLine(values: ReadonlyMap<string, OptionValue>): string {
+  const words = ['/sandbox map'];
+  const selector = values.get('selector');
+  const namespace = values.get('namespace');
+  if (typeof selector === 'string' && selector !== '') words.push('-l', quote(selector));
+  if (typeof namespace === 'string' && namespace !== '') words.push('-n', quote(namespace));
+  if (values.get('all-namespaces') === true) words.push('-A');
+  if (values.get('text') === true) words.push('--text');
+  return words.join(' ');
 }
 
 const namesFile = (line: string) => /(^|\s)(-f|--filename)(\s|=|$)|(^|\s)-f\S/.test(line);
