@@ -1,3 +1,4 @@
+import { echoesOf, firstLoop, listeningPorts } from './command-scan.ts';
 import { findImage, type ImageSpec } from './images.ts';
 import type { Container, Pod } from './model.ts';
 
@@ -24,11 +25,26 @@ const QUICK_EXIT_MS = 300;
 const NOTHING: ProcessPlan = { runsForMs: null, exitCode: 0, listens: [], logs: [] };
 
 export function planProcess(pod: Pod, index: number): ProcessPlan {
-  const container = pod.spec.containers[index];
-  const image = container === undefined ? undefined : findImage(container.image);
-  if (container === undefined || image === undefined) return NOTHING;
-  const plan = basePlan(pod, container, image);
-  const taken = new Set(earlierPorts(pod, index));
+  return planProcesses(pod)[index] ?? NOTHING;
+}
+
+/**
+ * The plans of all of a pod's containers, in start order: each container's ports are checked
+ * against those bound by the ones before it that came up (one pass, not a re-planning of every
+ * earlier container for each later one, which doubled the work per container).
+ */
+export function planProcesses(pod: Pod): ProcessPlan[] {
+  const taken = new Set<number>();
+  return pod.spec.containers.map((container) => {
+    const image = findImage(container.image);
+    if (image === undefined) return NOTHING;
+    const plan = withPortConflict(basePlan(pod, container, image), image, taken);
+    if (plan.portConflict === undefined) for (const port of plan.listens) taken.add(port);
+    return plan;
+  });
+}
+
+function withPortConflict(plan: ProcessPlan, image: ImageSpec, taken: ReadonlySet<number>): ProcessPlan {
   const conflict = plan.listens.find((port) => taken.has(port));
   if (conflict === undefined) return plan;
   const bindError = (image.bindError ?? 'bind: address already in use').replaceAll(
@@ -69,18 +85,6 @@ function basePlan(pod: Pod, container: Container, image: ImageSpec): ProcessPlan
   return { runsForMs: null, exitCode: 0, listens: [...image.listens], logs: image.startLogs.map(fill) };
 }
 
-/** Ports bound by the containers before `index` that do come up (they start first). */
-function earlierPorts(pod: Pod, index: number): number[] {
-  const ports: number[] = [];
-  for (let i = 0; i < index; i++) {
-    const container = pod.spec.containers[i];
-    if (container === undefined || findImage(container.image) === undefined) continue;
-    const plan = planProcess(pod, i);
-    if (plan.portConflict === undefined) ports.push(...plan.listens);
-  }
-  return ports;
-}
-
 /**
  * A command line, as busybox's or alpine's shell would run it. `sleep N` runs N seconds,
  * `sleep infinity`, a `while true` loop or `tail -f` run forever, `httpd -f -p P` / `nc -l -p P`
@@ -92,14 +96,11 @@ export function commandPlan(argv: readonly string[]): ProcessPlan {
   const shell = /^(\/bin\/)?(sh|ash|bash)$/.test(argv[0] ?? '');
   if (shell && argv[1] !== '-c') return { runsForMs: QUICK_EXIT_MS, exitCode: 0, listens: [], logs: [] };
   const line = shell ? argv.slice(2).join(' ') : argv.join(' ');
-  const listens = [
-    ...line.matchAll(/\bhttpd\b(?=[^;&|]*\s-f\b)[^;&|]*?-p\s*(?:[\d.]+:)?(\d+)/g),
-    ...line.matchAll(/\bnc\b[^;&|]*?-l[^;&|]*?-p\s*(\d+)/g),
-  ].map((m) => Number(m[1]));
-  const loop = /while\s+(?:true|:)\s*;?\s*do(.*?)done/.exec(line);
-  const body = loop?.[1] ?? '';
-  const echoes = echoesOf(loop === null ? line : line.replace(loop[0], ''));
-  if (/sleep\s+inf|tail\s+-f/.test(line) || loop !== null || listens.length > 0) {
+  const listens = listeningPorts(line);
+  const loop = firstLoop(line);
+  const body = loop?.body ?? '';
+  const echoes = echoesOf(loop === undefined ? line : line.slice(0, loop.start) + line.slice(loop.end));
+  if (/sleep\s+inf|tail\s+-f/.test(line) || loop !== undefined || listens.length > 0) {
     const period = /sleep\s+(\d+)/.exec(body);
     const lines = echoesOf(body);
     const every =
@@ -120,8 +121,3 @@ export function commandPlan(argv: readonly string[]): ProcessPlan {
   }
   return { runsForMs: Math.max(sleeps, QUICK_EXIT_MS), exitCode, listens: [], logs: echoes };
 }
-
-const echoesOf = (script: string): string[] =>
-  [...script.matchAll(/echo\s+("([^"]*)"|'([^']*)'|([^;&|]+))/g)].map((m) =>
-    (m[2] ?? m[3] ?? m[4] ?? '').trim(),
-  );
