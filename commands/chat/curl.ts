@@ -1,10 +1,11 @@
 import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
-import type { Reply } from '../../src/chat/reply.ts';
+import type { Block, Reply } from '../../src/chat/reply.ts';
 import type { Terminal } from '../../src/cluster/curl.ts';
 import { runCurl } from '../../src/cluster/curl.ts';
 import type { ProgramResult } from '../../src/cluster/screen.ts';
 import { toLines } from '../../src/cluster/screen.ts';
 import { runWget } from '../../src/cluster/wget.ts';
+import { t } from '../../src/i18n/catalogue.ts';
 import { tokenize } from '../../src/kubectl/tokenize.ts';
 import { err, ok, type Result } from '../../src/result.ts';
 
@@ -26,11 +27,17 @@ function onMachine(program: (term: Terminal, args: string[]) => ProgramResult): 
       .map((l) => l.text)
       .join('\n');
     // Like kubectl: a failure that changed nothing rolls back (even the sandbox's creation).
-    if (ran.exitCode !== 0 && ran.changes.length === 0) return err(codeBlock(text, false));
+    const notes = (ran.notes ?? []).map((n): Block => ({ kind: 'text', text: t(ctx.lang, n.key, n.params) }));
+    if (ran.exitCode !== 0 && ran.changes.length === 0) return err(withNotes(codeBlock(text, false), notes));
     sandboxes.commit(sandbox, ran.changes, sandboxes.ids(sandbox).serial);
-    return ok(codeBlock(text, ran.exitCode === 0));
+    return ok(withNotes(codeBlock(text, ran.exitCode === 0), notes));
   };
 }
+
+const withNotes = (reply: Reply, notes: Block[]): Reply => ({
+  ...reply,
+  blocks: [...reply.blocks, ...notes],
+});
 
 const codeBlock = (text: string, success: boolean): Reply => ({
   ok: success,

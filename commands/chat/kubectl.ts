@@ -45,7 +45,13 @@ export const kubectl: ChatCommand = {
     if (result.value.exitCode !== 0 && result.value.changes.length === 0)
       return err(hinted(outcomeReply(result.value)));
     sandboxes.commit(sandbox, result.value.changes, ids.serial);
-    return ok(withInteractiveNote(hinted(outcomeReply(result.value)), result.value, ctx.lang));
+    return ok(
+      withNotes(
+        withInteractiveNote(hinted(outcomeReply(result.value)), result.value, ctx.lang),
+        result.value,
+        ctx.lang,
+      ),
+    );
   },
 };
 
@@ -55,6 +61,12 @@ function withSelectorHint(reply: Reply, tokens: readonly string[], lang: Lang): 
   if (hint === null) return reply;
   const text = t(lang, 'kubectl.selectorHint', { ...hint });
   return { ...reply, blocks: [...reply.blocks, { kind: 'text', text }] };
+}
+
+/** What the sandbox left out or changed (a cap it applied), after the output. */
+function withNotes(reply: Reply, outcome: Outcome, lang: Lang): Reply {
+  const notes = (outcome.notes ?? []).map((n) => ({ kind: 'text' as const, text: t(lang, n.key, n.params) }));
+  return notes.length === 0 ? reply : { ...reply, blocks: [...reply.blocks, ...notes] };
 }
 
 /** `exec -it POD -- sh`: what ran is shown, then why no prompt follows. */

@@ -1,5 +1,6 @@
-import { applyToCluster } from './changes.ts';
+import { applyToCluster, type Change } from './changes.ts';
 import { type CurlOptions, parseCurl } from './curl-options.ts';
+import { LIMITS } from './limits.ts';
 import type { Cluster } from './model.ts';
 import { type Connection, connect, type HttpResponse, type Origin, resolveHost, serve } from './network.ts';
 import { type Chunk, errOut, out, type ProgramResult, result } from './screen.ts';
@@ -33,14 +34,26 @@ export function runCurl(term: Terminal, args: readonly string[]): ProgramResult 
   const chunks: Chunk[] = [];
   const changes: ProgramResult['changes'] = [];
   let exitCode = 0;
-  for (const raw of o.urls) {
+  for (const raw of o.urls.slice(0, LIMITS.urlsPerCommand)) {
     const one = transfer({ ...term, cluster }, o, raw);
     chunks.push(...one.chunks);
     changes.push(...one.changes);
     cluster = applyToCluster(cluster, one.changes);
     exitCode = one.exitCode;
   }
-  return result(chunks, exitCode, changes);
+  const ran = result(chunks, exitCode, lastPutPerPod(changes));
+  if (o.urls.length <= LIMITS.urlsPerCommand) return ran;
+  const params = { limit: LIMITS.urlsPerCommand, count: o.urls.length };
+  return { ...ran, notes: [{ key: 'cost.urlsCapped', params }] };
+}
+
+/** Each request rewrites its server's pod; only the last write of each pod needs storing. */
+function lastPutPerPod(changes: readonly Change[]): Change[] {
+  const last = new Map<string, number>();
+  changes.forEach((change, i) => {
+    if (change.op === 'putPod') last.set(change.pod.metadata.uid, i);
+  });
+  return changes.filter((change, i) => change.op !== 'putPod' || last.get(change.pod.metadata.uid) === i);
 }
 
 interface Failure {

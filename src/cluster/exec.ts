@@ -11,7 +11,7 @@ import {
 import { runCurl } from './curl.ts';
 import { findImage, type ImageSpec } from './images.ts';
 import type { Cluster, Pod } from './model.ts';
-import { type Chunk, errOut, out, type ProgramResult, result } from './screen.ts';
+import { type Chunk, errOut, type Note, out, type ProgramResult, result } from './screen.ts';
 import { expandWord, parseScript } from './shell.ts';
 import { runWget } from './wget.ts';
 
@@ -194,20 +194,23 @@ function shell(
   let cluster = target.cluster;
   const chunks: Chunk[] = [];
   const changes: ProgramResult['changes'] = [];
+  const notes: Note[] = [];
+  const ran = (exitCode: number): ProgramResult => ({ ...result(chunks, exitCode, changes), notes });
   let status = 0;
   for (const step of parsed.steps) {
     if ((step.after === '&&' && status !== 0) || (step.after === '||' && status === 0)) continue;
     const lookup = (v: string) => (v === '?' ? String(status) : (env.get(v) ?? ''));
     const argv = step.words.flatMap((w) => expandWord(w, lookup));
     const builtin = shellBuiltin(argv, env);
-    if (builtin === 'exit') return result(chunks, Number(argv[1] ?? status) || 0, changes);
+    if (builtin === 'exit') return ran(Number(argv[1] ?? status) || 0);
     const run = builtin ?? command({ ...target, cluster }, image, name, argv, env);
     chunks.push(...run.chunks);
     changes.push(...run.changes);
+    notes.push(...(run.notes ?? []));
     cluster = applyToCluster(cluster, run.changes);
     status = run.exitCode;
   }
-  return result(chunks, status, changes);
+  return ran(status);
 }
 
 function command(

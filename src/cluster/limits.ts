@@ -6,4 +6,8 @@ export const LIMITS = {
   savedFiles: 50,
   manifestBytes: 64 * 1024,
   messageBytes: 256 * 1024,
+  /** URLs one curl command fetches; past it, the rest are left out and the member is told. */
+  urlsPerCommand: 100,
+  /** Requests a pod keeps for its log (the most recent; older ones fall off, as log rotation does). */
+  requestsPerPod: 100,
 } as const;

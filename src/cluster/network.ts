@@ -1,6 +1,7 @@
 import type { Change } from './changes.ts';
 import { findImage, type ImageSpec } from './images.ts';
 import { podStatus } from './lifecycle.ts';
+import { LIMITS } from './limits.ts';
 import type { Cluster, Container, Pod, PortForward } from './model.ts';
 import { planProcess } from './process.ts';
 
@@ -174,7 +175,8 @@ export function serve(
   const current = cluster.pods.find((p) => p.metadata.uid === pod.metadata.uid) ?? pod;
   const from = DUAL_STACK_LOGGERS.has(image.repository) && isIPv4(peer) ? `::ffff:${peer}` : peer;
   const request = { container: container.name, at: cluster.now, from, port };
-  const recorded: Pod = { ...current, sim: { ...current.sim, requests: [...current.sim.requests, request] } };
+  const kept = current.sim.requests.slice(1 - LIMITS.requestsPerPod);
+  const recorded: Pod = { ...current, sim: { ...current.sim, requests: [...kept, request] } };
   const body = image.httpBody.replaceAll('{hostname}', pod.metadata.name);
   return {
     response: {

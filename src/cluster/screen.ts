@@ -1,3 +1,4 @@
+import type { MessageKey, Params } from '../i18n/catalogue.ts';
 import type { Change } from './changes.ts';
 
 /**
@@ -17,6 +18,14 @@ export interface ProgramResult {
   exitCode: number;
   /** Side effects on the cluster (requests served, recorded on the server's pod). */
   changes: Change[];
+  /** What the sandbox left out (a cap was reached), said in the member's language after the output. */
+  notes?: Note[];
+}
+
+/** A sentence of the catalogue for the chat layer to add, e.g. that a cap was reached. */
+export interface Note {
+  key: MessageKey;
+  params?: Params;
 }
 
 export const out = (text: string): Chunk => ({ stream: 'stdout', text });

@@ -1,4 +1,5 @@
 import type { Lang } from './lang.ts';
+import { costMessages } from './messages/cost.ts';
 import { mapMessages } from './messages/map.ts';
 
 /** The first edition's sentences; newer areas keep theirs in `messages/<area>.ts`. */
@@ -860,6 +861,7 @@ export type Messages = Record<string, Record<Lang, string>>;
 export const catalogue = {
   ...core,
   ...mapMessages,
+  ...costMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof catalogue;

@@ -2,6 +2,7 @@ import type { Attachment } from '../chat/request.ts';
 import type { Change } from '../cluster/changes.ts';
 import type { Ids } from '../cluster/ids.ts';
 import type { Cluster } from '../cluster/model.ts';
+import type { Note } from '../cluster/screen.ts';
 import type { Result } from '../result.ts';
 import type { KubectlError } from './errors.ts';
 import type { FlagSpec, ParsedLine } from './flags.ts';
@@ -31,6 +32,8 @@ export interface Outcome {
    * message cannot hold open: the chat layer says so in the member's language.
    */
   interactive?: { verb: 'exec' | 'run'; pod: string };
+  /** Sentences for the chat layer to add after the output (a cap the sandbox applied). */
+  notes?: Note[];
 }
 
 export interface KubectlVerb {

@@ -156,10 +156,12 @@ export class SandboxStore {
       }
     }
     let offset = sandbox.clockOffsetMs;
-    for (const change of changes) {
+    const last = lastPuts(changes);
+    changes.forEach((change, i) => {
       if (change.op === 'advanceClock') offset += change.ms;
-      else this.apply(sandbox.id, change);
-    }
+      else if (putKey(change) === undefined || last.get(putKey(change) ?? '') === i)
+        this.apply(sandbox.id, change);
+    });
     if (offset !== sandbox.clockOffsetMs || serial !== sandbox.serial)
       this.updateSandbox.run(offset, serial, sandbox.id);
   }
@@ -228,6 +230,34 @@ export class SandboxStore {
         return;
     }
   }
+}
+
+/** The row a put writes (a later put of the same row makes it moot), or undefined for other changes. */
+function putKey(change: Change): string | undefined {
+  switch (change.op) {
+    case 'putPod':
+      return `Pod/${change.pod.metadata.namespace}/${change.pod.metadata.name}`;
+    case 'putNode':
+      return `Node/${change.node.metadata.name}`;
+    case 'putNamespace':
+      return `Namespace/${change.namespace.metadata.name}`;
+    case 'putForward':
+      return `Forward/${change.forward.localPort}`;
+    case 'putFile':
+      return `File/${change.file.name}`;
+    default:
+      return undefined;
+  }
+}
+
+/** For each row put more than once, the index of its last put: only that one is serialized and written. */
+function lastPuts(changes: readonly Change[]): Map<string, number> {
+  const last = new Map<string, number>();
+  changes.forEach((change, i) => {
+    const key = putKey(change);
+    if (key !== undefined) last.set(key, i);
+  });
+  return last;
 }
 
 const toSandbox = (row: Row): Sandbox => ({
