@@ -1,7 +1,9 @@
 import type { Change } from '../../src/cluster/changes.ts';
 import { firstHolding, parseWaitFor, type WaitFor } from '../../src/cluster/conditions.ts';
+import { LIMITS } from '../../src/cluster/limits.ts';
 import { kubectlError, renderError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import { parseGoDuration } from '../../src/kubectl/go-duration.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { parseTargets } from '../../src/kubectl/targets.ts';
@@ -62,12 +64,18 @@ Usage:
     const waitFor = parseWaitFor(forText);
     if (waitFor === null)
       return err(kubectlError('plain', { message: `unrecognized condition: "${forText}"` }));
-    const timeout = parseTimeout(flagString(line, 'timeout'));
+    const timeoutText = flagString(line, 'timeout');
+    const timeout = parseTimeout(timeoutText);
     if (!timeout.ok) return timeout;
     if (line.args.length === 0) return err(kubectlError('noResources'));
     const objects = selectObjects(ctx, line, waitFor);
     if (!objects.ok) return objects;
-    return ok(waitOn(ctx.cluster.now, objects.value, waitFor, timeout.value));
+    // kubectl accepts any duration; the sandbox's clock moves at most LIMITS.waitFastForwardMs.
+    const span = Math.min(timeout.value, LIMITS.waitFastForwardMs);
+    const waited = waitOn(ctx.cluster.now, objects.value, waitFor, span);
+    if (waited.exitCode === 0 || span === timeout.value) return ok(waited);
+    const params = { limit: `${span / 3_600_000}h`, timeout: timeoutText ?? '' };
+    return ok({ ...waited, notes: [{ key: 'cost.waitClamped', params }] });
   },
 };
 
@@ -141,35 +149,18 @@ function metAt(object: AnyObject, from: number, until: number, waitFor: WaitFor)
 const advance = (from: number, to: number): Change[] =>
   to > from ? [{ op: 'advanceClock', ms: to - from }] : [];
 
-const UNITS: Record<string, number> = {
-  ns: 1e-6,
-  us: 1e-3,
-  µs: 1e-3,
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-};
-
-/** Go's time.ParseDuration, with kubectl's meaning of zero (check once) and negative (a week). */
+/** Go's time.ParseDuration (pflag's error text), with kubectl's zero (check once) and negative (a week). */
 function parseTimeout(text: string | undefined): Result<number, ReturnType<typeof kubectlError>> {
   if (text === undefined) return ok(DEFAULT_TIMEOUT_MS);
-  const bad = (reason: string) =>
-    err(kubectlError('invalidFlagValue', { value: text, flag: '--timeout', reason, verb: 'wait' }));
-  const sign = text.startsWith('-') ? -1 : 1;
-  const body = text.replace(/^[-+]/, '');
-  if (body === '0') return ok(0);
-  if (body === '') return bad(`time: invalid duration "${text}"`);
-  let ms = 0;
-  const parts = /^(?:(\d+(?:\.\d*)?|\.\d+)([a-zµ]*))+$/.test(body)
-    ? body.matchAll(/(\d+(?:\.\d*)?|\.\d+)([a-zµ]*)/g)
-    : null;
-  if (parts === null) return bad(`time: invalid duration "${text}"`);
-  for (const [, number = '', unit = ''] of parts) {
-    if (unit === '') return bad(`time: missing unit in duration "${text}"`);
-    const scale = UNITS[unit];
-    if (scale === undefined) return bad(`time: unknown unit "${unit}" in duration "${text}"`);
-    ms += Number(number) * scale;
-  }
-  return ok(sign < 0 ? FOREVER_MS : Math.round(ms));
+  const parsed = parseGoDuration(text);
+  if (!parsed.ok)
+    return err(
+      kubectlError('invalidFlagValue', {
+        value: text,
+        flag: '--timeout',
+        reason: parsed.error,
+        verb: 'wait',
+      }),
+    );
+  return ok(parsed.value < 0 ? FOREVER_MS : Math.round(parsed.value));
 }

@@ -10,4 +10,6 @@ export const LIMITS = {
   urlsPerCommand: 100,
   /** Requests a pod keeps for its log (the most recent; older ones fall off, as log rotation does). */
   requestsPerPod: 100,
+  /** How far one `kubectl wait` may move the sandbox's clock (kubectl itself accepts any --timeout). */
+  waitFastForwardMs: 3_600_000,
 } as const;

@@ -11,6 +11,8 @@ const UNITS: Record<string, number> = {
   h: 3_600_000,
 };
 
+const MAX_NANOSECONDS = 2 ** 63 - 1;
+
 /**
  * Go's time.ParseDuration, in milliseconds (`--since=1h30m`, `--since=90s`, `--since=1.5h`).
  * The error is Go's own text, which pflag prints after `invalid argument`.
@@ -31,12 +33,16 @@ export function parseGoDuration(text: string): Result<number, string> {
     const number = m?.[1] ?? '';
     const unit = m?.[2] ?? '';
     if (number === '' || number === '.') return invalid;
+    // Go reads the whole-number part as an int64 before it looks at the unit.
+    if (Number(number.split('.')[0]) > MAX_NANOSECONDS) return invalid;
     if (unit === '') return err(`time: missing unit in duration ${JSON.stringify(text)}`);
     const scale = UNITS[unit];
     if (scale === undefined)
       return err(`time: unknown unit ${JSON.stringify(unit)} in duration ${JSON.stringify(text)}`);
     total += Number(number) * scale;
     rest = rest.slice(number.length + unit.length);
+    // Go's Duration is int64 nanoseconds (about 292 years): past it, the whole text is invalid.
+    if (total * 1e6 > MAX_NANOSECONDS) return invalid;
   }
   return ok(sign * total);
 }
