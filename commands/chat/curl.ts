@@ -1,5 +1,6 @@
 import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
 import type { Block, Reply } from '../../src/chat/reply.ts';
+import { sandboxFullReply } from '../../src/chat/sandbox-full.ts';
 import type { Terminal } from '../../src/cluster/curl.ts';
 import { runCurl } from '../../src/cluster/curl.ts';
 import type { ProgramResult } from '../../src/cluster/screen.ts';
@@ -29,7 +30,8 @@ function onMachine(program: (term: Terminal, args: string[]) => ProgramResult): 
     // Like kubectl: a failure that changed nothing rolls back (even the sandbox's creation).
     const notes = (ran.notes ?? []).map((n): Block => ({ kind: 'text', text: t(ctx.lang, n.key, n.params) }));
     if (ran.exitCode !== 0 && ran.changes.length === 0) return err(withNotes(codeBlock(text, false), notes));
-    sandboxes.commit(sandbox, ran.changes, sandboxes.ids(sandbox).serial);
+    const committed = sandboxes.commit(sandbox, ran.changes, sandboxes.ids(sandbox).serial);
+    if (!committed.ok) return err(sandboxFullReply(ctx.lang, committed.error));
     return ok(withNotes(codeBlock(text, ran.exitCode === 0), notes));
   };
 }

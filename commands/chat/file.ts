@@ -1,5 +1,6 @@
 import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
 import type { Reply } from '../../src/chat/reply.ts';
+import { sandboxFullReply } from '../../src/chat/sandbox-full.ts';
 import type { Change } from '../../src/cluster/changes.ts';
 import { LIMITS } from '../../src/cluster/limits.ts';
 import type { SavedFile } from '../../src/cluster/model.ts';
@@ -37,6 +38,8 @@ function save(ctx: CommandContext, name: string): Result<Reply, Reply> {
   const attached = ctx.request.attachments.length === 1 ? ctx.request.attachments[0]?.content : undefined;
   const content = ctx.stdin ?? attached;
   if (content === undefined || content.trim() === '') return err(say(ctx, 'file.noBlock', { name }, false));
+  // An attachment is decoded as UTF-8 with U+FFFD for bytes that are not; NUL is never text.
+  if (/[\u0000\uFFFD]/.test(content)) return err(say(ctx, 'cost.binaryFile', { name }, false));
   const size = Buffer.byteLength(content);
   if (size > LIMITS.manifestBytes)
     return err(say(ctx, 'file.tooLarge', { name, size, limit: LIMITS.manifestBytes }, false));
@@ -49,7 +52,8 @@ function save(ctx: CommandContext, name: string): Result<Reply, Reply> {
   const replacing = files.some((f) => f.name === name);
   if (!replacing && files.length >= LIMITS.savedFiles)
     return err(say(ctx, 'file.tooMany', { limit: LIMITS.savedFiles }, false));
-  write(ctx, [{ op: 'putFile', file: { name, content } }]);
+  const written = write(ctx, [{ op: 'putFile', file: { name, content } }]);
+  if (!written.ok) return written;
   return ok(say(ctx, replacing ? 'file.replaced' : 'file.saved', { name, size }));
 }
 
@@ -75,7 +79,8 @@ function show(ctx: CommandContext, name: string): Result<Reply, Reply> {
 
 function remove(ctx: CommandContext, name: string): Result<Reply, Reply> {
   if (!filesOf(ctx).some((f) => f.name === name)) return err(say(ctx, 'file.notFound', { name }, false));
-  write(ctx, [{ op: 'deleteFile', name }]);
+  const written = write(ctx, [{ op: 'deleteFile', name }]);
+  if (!written.ok) return written;
   return ok(say(ctx, 'file.deleted', { name }));
 }
 
@@ -87,10 +92,11 @@ function filesOf(ctx: CommandContext): SavedFile[] {
   );
 }
 
-function write(ctx: CommandContext, changes: Change[]): void {
+function write(ctx: CommandContext, changes: Change[]): Result<void, Reply> {
   const { sandboxes } = ctx.app;
   const sandbox = sandboxes.open(ctx.key, ctx.app.clock());
-  sandboxes.commit(sandbox, changes, sandbox.serial);
+  const committed = sandboxes.commit(sandbox, changes, sandbox.serial);
+  return committed.ok ? ok(undefined) : err(sandboxFullReply(ctx.lang, committed.error));
 }
 
 /** Saved files are the member's own: every answer is private. */

@@ -1,5 +1,6 @@
 import type { ChatCommand } from '../../src/chat/context.ts';
 import { type Reply, textReply } from '../../src/chat/reply.ts';
+import { sandboxFullReply } from '../../src/chat/sandbox-full.ts';
 import { t } from '../../src/i18n/catalogue.ts';
 import type { Lang } from '../../src/i18n/lang.ts';
 import { kubectlError, renderError } from '../../src/kubectl/errors.ts';
@@ -44,7 +45,8 @@ export const kubectl: ChatCommand = {
     // a partial failure (`delete po a nope`) keeps what succeeded, as kubectl does.
     if (result.value.exitCode !== 0 && result.value.changes.length === 0)
       return err(hinted(outcomeReply(result.value)));
-    sandboxes.commit(sandbox, result.value.changes, ids.serial);
+    const committed = sandboxes.commit(sandbox, result.value.changes, ids.serial);
+    if (!committed.ok) return err(sandboxFullReply(ctx.lang, committed.error));
     return ok(
       withNotes(
         withInteractiveNote(hinted(outcomeReply(result.value)), result.value, ctx.lang),

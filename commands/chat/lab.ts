@@ -1,5 +1,6 @@
 import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
 import { type Reply, textReply } from '../../src/chat/reply.ts';
+import { sandboxFullReply } from '../../src/chat/sandbox-full.ts';
 import type { Pod } from '../../src/cluster/model.ts';
 import { t } from '../../src/i18n/catalogue.ts';
 import { renderError } from '../../src/kubectl/errors.ts';
@@ -68,7 +69,8 @@ function start(ctx: CommandContext, labs: readonly Lab[], id: string): Outcome {
   const ids = sandboxes.ids(sandbox);
   const changes = startChanges(chosen, sandboxes.load(sandbox, now), ids);
   if (!changes.ok) return refuse(renderError(fromStatus(changes.error)));
-  sandboxes.commit(sandbox, changes.value, ids.serial);
+  const committed = sandboxes.commit(sandbox, changes.value, ids.serial);
+  if (!committed.ok) return err(sandboxFullReply(ctx.lang, committed.error));
   store.start(ctx.key, chosen.id, now);
   const seeded = changes.value.flatMap((c): Pod[] => (c.op === 'putPod' ? [c.pod] : []));
   return say(renderStart(ctx.lang, chosen, seeded));

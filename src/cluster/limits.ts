@@ -12,4 +12,6 @@ export const LIMITS = {
   requestsPerPod: 100,
   /** How far one `kubectl wait` may move the sandbox's clock (kubectl itself accepts any --timeout). */
   waitFastForwardMs: 3_600_000,
+  /** All of a sandbox's stored objects, forwards and files together (JSON bytes). */
+  sandboxBytes: 2 * 1024 * 1024,
 } as const;

@@ -2,8 +2,10 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Platform } from '../chat/request.ts';
 import { applyToCluster, type Change } from '../cluster/changes.ts';
 import { createIds, type Ids } from '../cluster/ids.ts';
+import { LIMITS } from '../cluster/limits.ts';
 import type { Cluster, Namespace, Node, Pod, PortForward, SavedFile } from '../cluster/model.ts';
 import { seedCluster } from '../cluster/seed.ts';
+import { err, ok, type Result } from '../result.ts';
 
 /** One sandbox per (platform, scope, user): the only key any query here is ever given. */
 export interface SandboxKey {
@@ -37,14 +39,20 @@ export class SandboxStore {
   private readonly deleteFileRow: Statement<[number, string]>;
   private readonly updateSandbox: Statement<[number, number, number]>;
   private readonly deleteSandbox: Statement<[number]>;
+  private readonly bytesOf: Statement<[number, number, number], { bytes: number }>;
 
-  private readonly cache = new Map<number, Omit<Cluster, 'now'>>();
+  /** Loaded clusters, least recently used first, with the bytes their rows hold (about their size in memory). */
+  private readonly cache = new Map<number, Cached>();
+  private cachedBytes = 0;
   /** Clusters as the open transaction left them; they enter the cache only once it commits. */
-  private readonly staged = new Map<number, Omit<Cluster, 'now'>>();
+  private readonly staged = new Map<number, Cached>();
   /** Sandboxes made (on first use, or by reset) since the last commit or rollback. */
   private readonly created = new Set<number>();
 
-  constructor(db: Database) {
+  constructor(
+    db: Database,
+    private readonly cacheLimit = { sandboxes: CACHE_SANDBOXES, bytes: CACHE_BYTES },
+  ) {
     this.find = db.prepare(
       'SELECT id, created_at, clock_offset_ms, serial FROM sandboxes WHERE platform = ? AND scope = ? AND user_id = ?',
     );
@@ -75,6 +83,11 @@ export class SandboxStore {
     this.deleteFileRow = db.prepare('DELETE FROM saved_files WHERE sandbox_id = ? AND name = ?');
     this.updateSandbox = db.prepare('UPDATE sandboxes SET clock_offset_ms = ?, serial = ? WHERE id = ?');
     this.deleteSandbox = db.prepare('DELETE FROM sandboxes WHERE id = ?');
+    this.bytesOf = db.prepare(
+      `SELECT (SELECT coalesce(sum(octet_length(body)), 0) FROM objects WHERE sandbox_id = ?)
+            + (SELECT coalesce(sum(octet_length(body)), 0) FROM port_forwards WHERE sandbox_id = ?)
+            + (SELECT coalesce(sum(octet_length(content)), 0) FROM saved_files WHERE sandbox_id = ?) AS bytes`,
+    );
   }
 
   /** The member's sandbox, made and seeded with a fresh cluster on first use. */
@@ -83,7 +96,7 @@ export class SandboxStore {
     if (row !== undefined) return toSandbox(row);
     const id = Number(this.insert.run(key.platform, key.scope, key.user, now).lastInsertRowid);
     this.created.add(id);
-    this.cache.delete(id);
+    this.forget(id);
     const ids = createIds(seedOf(id), 0);
     const seed = seedCluster(now, ids);
     for (const node of seed.nodes) this.apply(id, { op: 'putNode', node });
@@ -100,7 +113,7 @@ export class SandboxStore {
   reset(key: SandboxKey, now: number): Sandbox {
     const row = this.find.get(key.platform, key.scope, key.user);
     if (row !== undefined) {
-      this.cache.delete(row.id);
+      this.forget(row.id);
       this.staged.delete(row.id);
       this.deleteSandbox.run(row.id);
     }
@@ -115,44 +128,91 @@ export class SandboxStore {
    */
   load(sandbox: Sandbox, realNow: number): Cluster {
     const staged = this.staged.get(sandbox.id);
-    if (staged !== undefined) return { ...staged, now: realNow + sandbox.clockOffsetMs };
+    if (staged !== undefined) return { ...staged.cluster, now: realNow + sandbox.clockOffsetMs };
     const cached = this.cache.get(sandbox.id) ?? this.read(sandbox.id);
     // Least recently used first: re-inserting moves the entry to the end of the Map's order.
-    this.cache.delete(sandbox.id);
-    this.cache.set(sandbox.id, cached);
-    if (this.cache.size > CACHE_SANDBOXES) this.cache.delete(this.cache.keys().next().value ?? sandbox.id);
-    return { ...cached, now: realNow + sandbox.clockOffsetMs };
+    this.remember(sandbox.id, cached);
+    return { ...cached.cluster, now: realNow + sandbox.clockOffsetMs };
   }
 
-  private read(id: number): Omit<Cluster, 'now'> {
+  /** Puts an entry last in the cache, then drops the least recently used past the count or the bytes. */
+  private remember(id: number, entry: Cached): void {
+    this.forget(id);
+    this.cache.set(id, entry);
+    this.cachedBytes += entry.bytes;
+    for (const [oldest] of this.cache) {
+      if (this.cache.size <= this.cacheLimit.sandboxes && this.cachedBytes <= this.cacheLimit.bytes) break;
+      if (oldest === id) break;
+      this.forget(oldest);
+    }
+  }
+
+  private forget(id: number): void {
+    this.cachedBytes -= this.cache.get(id)?.bytes ?? 0;
+    this.cache.delete(id);
+  }
+
+  /** Bytes held in memory by the cache (the JSON size of the rows it was read from). */
+  get cacheBytes(): number {
+    return this.cachedBytes;
+  }
+
+  private read(id: number): Cached {
     const cluster: Omit<Cluster, 'now'> = { nodes: [], namespaces: [], pods: [], forwards: [], files: [] };
-    const sandbox = { id };
-    for (const { kind, body } of this.objectsOf.all(sandbox.id)) {
+    let bytes = 0;
+    for (const { kind, body } of this.objectsOf.all(id)) {
+      bytes += body.length;
       if (kind === 'Pod') cluster.pods.push(JSON.parse(body) as Pod);
       else if (kind === 'Node') cluster.nodes.push(JSON.parse(body) as Node);
       else cluster.namespaces.push(JSON.parse(body) as Namespace);
     }
-    for (const { body } of this.forwardsOf.all(sandbox.id))
+    for (const { body } of this.forwardsOf.all(id)) {
+      bytes += body.length;
       cluster.forwards.push(JSON.parse(body) as PortForward);
-    for (const file of this.filesOf.all(sandbox.id)) cluster.files.push(file as SavedFile);
+    }
+    for (const file of this.filesOf.all(id)) {
+      bytes += file.content.length;
+      cluster.files.push(file as SavedFile);
+    }
     if (FREEZE) deepFreeze(cluster);
-    return cluster;
+    return { cluster, bytes };
   }
 
   ids(sandbox: Sandbox): Ids {
     return createIds(seedOf(sandbox.id), sandbox.serial);
   }
 
-  /** Writes a handler's changes and the sandbox's new counters; the caller holds the transaction. */
-  commit(sandbox: Sandbox, changes: readonly Change[], serial: number): void {
+  /**
+   * Writes a handler's changes and the sandbox's new counters; the caller holds the transaction.
+   * A write that would take the sandbox past `LIMITS.sandboxBytes` (and grow it) is refused: the
+   * caller answers with the error and so rolls the transaction back (nothing changed).
+   */
+  commit(sandbox: Sandbox, changes: readonly Change[], serial: number): Result<void, SandboxTooBig> {
+    const grows = changes.some((c) => putKey(c) !== undefined);
+    const before = grows ? this.bytes(sandbox.id) : 0;
+    this.write(sandbox, changes, serial);
+    if (!grows) return ok(undefined);
+    const after = this.bytes(sandbox.id);
+    if (after > LIMITS.sandboxBytes && after > before)
+      return err({ bytes: after, limit: LIMITS.sandboxBytes });
+    const staged = this.staged.get(sandbox.id);
+    if (staged !== undefined) staged.bytes = after;
+    return ok(undefined);
+  }
+
+  private bytes(id: number): number {
+    return this.bytesOf.get(id, id, id)?.bytes ?? 0;
+  }
+
+  private write(sandbox: Sandbox, changes: readonly Change[], serial: number): void {
     if (changes.length > 0) {
       // Keep the written state in memory too, so the next read needs no reload; it becomes the
       // cache entry only when the transaction commits (`publish`), never if it rolls back.
       const base = this.staged.get(sandbox.id) ?? this.cache.get(sandbox.id);
-      this.cache.delete(sandbox.id);
+      this.forget(sandbox.id);
       if (base !== undefined) {
-        const { now: _, ...next } = applyToCluster({ ...base, now: 0 }, changes);
-        this.staged.set(sandbox.id, next);
+        const { now: _, ...next } = applyToCluster({ ...base.cluster, now: 0 }, changes);
+        this.staged.set(sandbox.id, { cluster: next, bytes: base.bytes });
       }
     }
     let offset = sandbox.clockOffsetMs;
@@ -168,9 +228,9 @@ export class SandboxStore {
 
   /** The transaction committed: what it wrote is now what the cache serves. */
   publish(): void {
-    for (const [id, cluster] of this.staged) {
-      if (FREEZE) deepFreeze(cluster);
-      this.cache.set(id, cluster);
+    for (const [id, entry] of this.staged) {
+      if (FREEZE) deepFreeze(entry.cluster);
+      this.remember(id, entry);
     }
     this.staged.clear();
     this.created.clear();
@@ -182,7 +242,7 @@ export class SandboxStore {
    */
   discard(): void {
     this.staged.clear();
-    for (const id of this.created) this.cache.delete(id);
+    for (const id of this.created) this.forget(id);
     this.created.clear();
   }
 
@@ -273,6 +333,19 @@ const FREEZE = process.env.VITEST !== undefined;
 
 /** Active members at once whose clusters stay in memory; the rest are read from SQLite. */
 const CACHE_SANDBOXES = 200;
+/** And at most this many bytes of them (200 sandboxes at the byte cap would be 400 MB). */
+const CACHE_BYTES = 64 * 1024 * 1024;
+
+interface Cached {
+  cluster: Omit<Cluster, 'now'>;
+  bytes: number;
+}
+
+/** A write refused because the sandbox would hold more than its byte cap. */
+export interface SandboxTooBig {
+  bytes: number;
+  limit: number;
+}
 
 function deepFreeze(value: unknown): void {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
