@@ -1,9 +1,9 @@
 import type { Change } from '../../src/cluster/changes.ts';
 import { firstHolding, parseWaitFor, type WaitFor } from '../../src/cluster/conditions.ts';
 import { LIMITS } from '../../src/cluster/limits.ts';
+import { parseGoDuration } from '../../src/go/duration.ts';
 import { kubectlError, renderError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
-import { parseGoDuration } from '../../src/kubectl/go-duration.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { parseTargets } from '../../src/kubectl/targets.ts';
