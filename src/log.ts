@@ -1,8 +1,12 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
+import { scrub, scrubText } from './log-scrub.ts';
+
+export { TOKEN_PATTERN } from './log-scrub.ts';
 
 /**
  * Structured JSON logs on stderr (stdout belongs to the console chat). Anything that looks like a
- * credential is redacted by key, and token-shaped strings are masked in every message.
+ * credential is redacted by key; token-shaped strings and token-bearing URL paths are masked and
+ * long strings (request bodies) cut, in every message and every logged object (`log-scrub.ts`).
  */
 const SECRET_KEYS = [
   'token',
@@ -16,8 +20,6 @@ const SECRET_KEYS = [
   'secret',
 ];
 
-export const TOKEN_PATTERN = /\b(xox[abposr]-[\w-]+|xapp-[\w-]+|[MNO][\w-]{23,}\.[\w-]{6}\.[\w-]{27,})\b/g;
-
 export function createLogger(
   level = process.env.LOG_LEVEL ?? 'info',
   destination?: DestinationStream,
@@ -26,11 +28,11 @@ export function createLogger(
     {
       level,
       redact: { paths: [...SECRET_KEYS, ...SECRET_KEYS.map((k) => `*.${k}`)], censor: '[redacted]' },
+      serializers: { err: (error: unknown) => scrub(error) },
+      formatters: { log: (object) => scrub(object) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {
-          const masked = args.map((a) =>
-            typeof a === 'string' ? a.replace(TOKEN_PATTERN, '[redacted]') : a,
-          );
+          const masked = args.map((a) => (typeof a === 'string' ? scrubText(a, 2_000) : a));
           method.apply(this, masked as Parameters<typeof method>);
         },
       },
