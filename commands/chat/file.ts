@@ -1,4 +1,5 @@
 import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
+import { inCode } from '../../src/chat/inline-code.ts';
 import type { Reply } from '../../src/chat/reply.ts';
 import { sandboxFullReply } from '../../src/chat/sandbox-full.ts';
 import type { Change } from '../../src/cluster/changes.ts';
@@ -101,9 +102,11 @@ function write(ctx: CommandContext, changes: Change[]): Result<void, Reply> {
 
 /** Saved files are the member's own: every answer is private. */
 function say(ctx: CommandContext, key: MessageKey, params: Params = {}, success = true): Reply {
+  // The name is echoed in inline code, as the member typed it (even a bad one).
+  const shown = typeof params.name === 'string' ? { ...params, name: inCode(params.name) } : params;
   return {
     ok: success,
-    blocks: [{ kind: 'text', text: t(ctx.lang, key, params) }],
+    blocks: [{ kind: 'text', text: t(ctx.lang, key, shown) }],
     choices: [],
     visibility: 'private',
   };

@@ -1,4 +1,5 @@
 import type { ChatCommand } from '../../src/chat/context.ts';
+import { inCode } from '../../src/chat/inline-code.ts';
 import { type Reply, textReply } from '../../src/chat/reply.ts';
 import { sandboxFullReply } from '../../src/chat/sandbox-full.ts';
 import { t } from '../../src/i18n/catalogue.ts';
@@ -61,7 +62,11 @@ export const kubectl: ChatCommand = {
 function withSelectorHint(reply: Reply, tokens: readonly string[], lang: Lang): Reply {
   const hint = selectorHint(tokens);
   if (hint === null) return reply;
-  const text = t(lang, 'kubectl.selectorHint', { ...hint });
+  const text = t(lang, 'kubectl.selectorHint', {
+    given: inCode(hint.given),
+    stray: inCode(hint.stray),
+    quoted: inCode(hint.quoted, 200),
+  });
   return { ...reply, blocks: [...reply.blocks, { kind: 'text', text }] };
 }
 

@@ -22,6 +22,7 @@ import type { KubectlVerb } from '../../kubectl/verb.ts';
 import type { SandboxKey } from '../../store/sandboxes.ts';
 import type { IdTable } from './custom-id.ts';
 import { download } from './download.ts';
+import { escapeDiscord } from './escape.ts';
 import { type Invocation, type OptionValue, planOf, withStdin } from './invocation.ts';
 import { boxText, manifestModal } from './modal.ts';
 import type { RenderOptions } from './render.ts';
@@ -186,8 +187,9 @@ function run(
 
 function requestOf(interaction: Interaction, text: string, attachments: Attachment[]): Request {
   const member = interaction.member;
-  const userName =
-    member !== null && 'displayName' in member ? member.displayName : interaction.user.displayName;
+  const userName = escapeDiscord(
+    member !== null && 'displayName' in member ? member.displayName : interaction.user.displayName,
+  );
   return { ...keyOf(interaction), channel: interaction.channelId ?? '', userName, text, attachments };
 }
 

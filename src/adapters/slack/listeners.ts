@@ -8,6 +8,7 @@ import type { Lang } from '../../i18n/lang.ts';
 import { ACTION_IDS, combinedAction } from './choices.ts';
 import { SLASH_PATTERN, slashText } from './commands.ts';
 import { type Destination, postWith, respondWith } from './deliver.ts';
+import { escapeSlack } from './escape.ts';
 import { SLACK } from './limits.ts';
 import { MODAL, manifestMessage, manifestModal, modalContext, opensManifestModal } from './modal.ts';
 import { decodeSlackText, stripLeadingMention } from './mrkdwn.ts';
@@ -156,7 +157,7 @@ function slackRequest(
     scope,
     channel,
     user,
-    ...(userName === undefined ? {} : { userName }),
+    ...(userName === undefined ? {} : { userName: escapeSlack(userName) }),
     text,
     attachments: [],
   };
