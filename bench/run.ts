@@ -6,6 +6,7 @@ import { benchScale } from './b2-scale.ts';
 import { type B3Round, benchQuizBurst } from './b3-quiz-burst.ts';
 import { benchStartup } from './b4-startup.ts';
 import { benchMap } from './b5-map.ts';
+import { benchCost } from './b6-cost.ts';
 import { fmt, printTable } from './stats.ts';
 
 /** `npm run bench`: prints the figures and writes them as JSON under bench/results/. */
@@ -138,6 +139,16 @@ if (want('b5')) {
       ],
       [`B5 map, ${c.pods} pod(s)`, 'PNG KB', fmt(c.pngBytes / 1024, 0), '<= 1024'],
     );
+}
+
+if (want('b6')) {
+  const b6 = benchCost(Number(process.env.B6_GENERATED ?? 40));
+  results.b6 = b6;
+  rows.push(
+    ['B6 cost fuzz', `worst message ms (${b6.worstTime.name})`, fmt(b6.worstTime.ms), '< 2000'],
+    ['B6 cost fuzz', `worst message heap MB (${b6.worstHeap.name})`, fmt(b6.worstHeap.heapMb, 1), '< 64'],
+    ['B6 cost fuzz', 'messages measured', String(b6.figures.length), ''],
+  );
 }
 
 // Every figure but B4's in-process ones shares the machine: say how busy it was.

@@ -4,7 +4,13 @@ import { escapeSlack } from '../../src/adapters/slack/escape.ts';
 import { testApp } from '../helpers/app.ts';
 
 /** Member text shown by the bot cannot become a link, a code block, a mention or markdown. */
-const HOSTILE = ['[free nitro](https://evil.example/x)', 'a```b', '@everyone', '<@123456789>', '**big** _i_ ~s~'];
+const HOSTILE = [
+  '[free nitro](https://evil.example/x)',
+  'a```b',
+  '@everyone',
+  '<@123456789>',
+  '**big** _i_ ~s~',
+];
 
 describe('display names', () => {
   it.each(HOSTILE)('GIVEN the name %j on Discord THEN every markdown character is escaped', (name) => {

@@ -27,7 +27,8 @@ describe('sandbox bytes', () => {
 
   it('GIVEN a sandbox near the cap THEN smaller writes and deletes still work, and get -o yaml of all of it stays bounded', () => {
     const t = withPods(10);
-    for (let i = 0; i < 7; i++) expect(t.send('alice', `kubectl annotate po p${i} big=${big(255)}`).ok).toBe(true);
+    for (let i = 0; i < 7; i++)
+      expect(t.send('alice', `kubectl annotate po p${i} big=${big(255)}`).ok).toBe(true);
     expect(t.send('alice', `kubectl annotate po p7 big=${big(255)}`).ok).toBe(false);
     expect(t.send('alice', `kubectl annotate po p7 small=${big(100)}`).ok).toBe(true);
     expect(t.say('alice', 'kubectl delete po p0 --now')).toMatch(/^pod "p0" deleted/);

@@ -22,14 +22,18 @@ describe('kubectl wait --timeout', () => {
     const t = testApp();
     t.say('alice', 'kubectl run crash --image=busybox');
     const reply = t.send('alice', 'kubectl wait --for=delete po/crash --timeout=20m');
-    expect(reply.blocks.map((b) => b.text)).toEqual(['error: timed out waiting for the condition on pods/crash']);
+    expect(reply.blocks.map((b) => b.text)).toEqual([
+      'error: timed out waiting for the condition on pods/crash',
+    ]);
     expect(clockOf(t)).toBe(20 * 60_000);
   });
 
   it('GIVEN a negative timeout (a week) or one past int64 nanoseconds THEN kubectl’s meaning and errors hold', () => {
     const t = testApp();
     t.say('alice', 'kubectl run crash --image=busybox');
-    expect(t.send('alice', 'kubectl wait --for=delete po/crash --timeout=-1s').blocks[1]?.text).toContain('-1s');
+    expect(t.send('alice', 'kubectl wait --for=delete po/crash --timeout=-1s').blocks[1]?.text).toContain(
+      '-1s',
+    );
     expect(t.say('alice', 'kubectl wait --for=delete po/crash --timeout=3000000h')).toBe(
       'error: invalid argument "3000000h" for "--timeout" flag: time: invalid duration "3000000h"\nSee \'kubectl wait --help\' for usage.',
     );
