@@ -46,11 +46,12 @@ describe('sandbox bytes', () => {
         t.say(user, `kubectl annotate po p${i} k=${big(250)}`);
       }
     }
-    const keys = ['a', 'b', 'c'].map((user) => ({ platform: 'console' as const, scope: 'test', user }));
+    const key = (user: string) => ({ platform: 'console' as const, scope: 'test', user });
+    const keys = ['a', 'b', 'c'].map(key);
     for (const key of keys) store.load(store.open(key, t.clock.now), t.clock.now);
     expect(store.cacheBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
     expect(store.cacheBytes).toBeGreaterThan(3 * 1024 * 1024);
-    const again = store.load(store.open(keys[0] ?? keys[1]!, t.clock.now), t.clock.now);
+    const again = store.load(store.open(key('a'), t.clock.now), t.clock.now);
     expect(again.pods.find((p) => p.metadata.name === 'p6')?.metadata.annotations?.k).toBe(big(250));
     expect(store.cacheBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
   });
