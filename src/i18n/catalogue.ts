@@ -1,5 +1,6 @@
 import type { Lang } from './lang.ts';
 import { mapMessages } from './messages/map.ts';
+import { executorMessages } from './messages/executor.ts';
 
 /** The first edition's sentences; newer areas keep theirs in `messages/<area>.ts`. */
 const core = {
@@ -860,6 +861,7 @@ export type Messages = Record<string, Record<Lang, string>>;
 export const catalogue = {
   ...core,
   ...mapMessages,
+  ...executorMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof catalogue;

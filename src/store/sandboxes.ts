@@ -93,6 +93,15 @@ export class SandboxStore {
     return { id, createdAt: now, clockOffsetMs: 0, serial: ids.serial };
   }
 
+  /**
+   * Drops the member's cached cluster: another connection (a sibling worker) may have written it
+   * since this one cached it.
+   */
+  forget(key: SandboxKey): void {
+    const row = this.find.get(key.platform, key.scope, key.user);
+    if (row !== undefined) this.cache.delete(row.id);
+  }
+
   exists(key: SandboxKey): boolean {
     return this.find.get(key.platform, key.scope, key.user) !== undefined;
   }
