@@ -3,6 +3,7 @@ import { LIMITS } from '../cluster/limits.ts';
 import { t } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Result } from '../result.ts';
+import { durably } from '../store/db.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 import type { App, ChatCommand, CommandContext, CommandEvent } from './context.ts';
 import { parseMessage } from './message.ts';
@@ -42,10 +43,11 @@ export function admit(app: App, request: Request): Reply | null {
   return guarded(app, request, (lang) => {
     // The console is one person at a keyboard (or a script); chat platforms are shared.
     if (request.platform !== 'console') {
-      const waitMs = app.limiter.take(routingKey(request), app.clock());
+      const { waitMs, costly } = app.limiter.admit(routingKey(request), app.clock());
+      const seconds = Math.ceil(waitMs / 1000);
       if (waitMs > 0)
         return textReply(
-          t(lang(), 'bot.rateLimited', { seconds: Math.ceil(waitMs / 1000) }),
+          t(lang(), costly ? 'executor.costly' : 'bot.rateLimited', { seconds }),
           false,
           'private',
         );
@@ -85,7 +87,8 @@ export function execute(
       stdin,
       emit: (event) => pending.push(event),
     };
-    const committed = inTransaction(
+    const transaction = route.command.durable === true ? durablyIn : inTransaction;
+    const committed = transaction(
       app,
       () => {
         pending.length = 0;
@@ -181,6 +184,10 @@ function inTransaction(
     return attempt(app, run, beforeCommit, 'immediate');
   }
 }
+
+/** The same, with `synchronous = FULL` for the commit (store/db.ts). */
+const durablyIn: typeof inTransaction = (app, run, beforeCommit) =>
+  durably(app.db, () => inTransaction(app, run, beforeCommit));
 
 function attempt(
   app: App,

@@ -57,7 +57,7 @@ interface Slot {
   ready: boolean;
   /** Terminated or crashed: its events no longer count. */
   gone: boolean;
-  current: { pending: Pending; id: number; timer: NodeJS.Timeout } | null;
+  current: { pending: Pending; id: number; timer: NodeJS.Timeout; startedAt: number } | null;
 }
 
 export const DEFAULT_BUDGET = { workers: 2, timeMs: 2000, memoryMb: 256 } as const;
@@ -125,6 +125,8 @@ export function workerPool(app: App, options: PoolOptions): Executor {
     const current = slot.current;
     if (current === null || current.id !== done.id) return;
     clearTimeout(current.timer);
+    // Expensive commands slow their member down first (the rate limit charges by cost).
+    app.limiter.charge(current.pending.key, performance.now() - current.startedAt, false, app.clock());
     for (const line of done.logs) stream?.write(line);
     free(slot);
     if (done.kind === 'ran' && current.pending.answer.kind === 'run') {
@@ -162,7 +164,7 @@ export function workerPool(app: App, options: PoolOptions): Executor {
     const id = ++jobIds;
     Atomics.store(slot.state, 0, JobState.running);
     const timer = setTimeout(() => overtime(slot, id), timeMs);
-    slot.current = { pending, id, timer };
+    slot.current = { pending, id, timer, startedAt: performance.now() };
     slot.worker.postMessage({ ...pending.job(forget), id });
   }
 
@@ -182,6 +184,7 @@ export function workerPool(app: App, options: PoolOptions): Executor {
     const { pending } = current;
     app.log.warn({ member: pending.key, reason, budgetMs: timeMs, memoryMb }, 'command over budget stopped');
     options.onStopped?.(pending.key, reason);
+    app.limiter.charge(pending.key, timeMs, true, app.clock());
     const lang = pending.lang();
     const text = committed
       ? t(lang, 'bot.apology', { id: randomUUID().slice(0, 8) })
