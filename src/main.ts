@@ -9,6 +9,7 @@ import { loadLabCatalogue } from './lab/load.ts';
 import { createLogger } from './log.ts';
 import { formatProblem, loadBanks } from './quiz/banks.ts';
 import { REAL_TIMERS } from './quiz/live-runner.ts';
+import { claimDatabase } from './store/owner.ts';
 
 /**
  * `podium` starts Discord and/or Slack when their credentials are set, and the console otherwise.
@@ -42,8 +43,15 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`podium: the quiz banks have problems; fix them and start again:\n${problems}\n`);
     return 1;
   }
+  const dbPath = values.db ?? config.dbPath;
+  // One Podium per database file: a second one would serve stale caches (see store/owner.ts).
+  const claim = claimDatabase(dbPath);
+  if (!claim.ok) {
+    process.stderr.write(`podium: ${claim.error}\n`);
+    return 1;
+  }
   const app = createApp({
-    dbPath: values.db ?? config.dbPath,
+    dbPath,
     log,
     defaultLang: config.defaultLang,
     banks: banks.value,
@@ -74,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
   if (mode === 'bots') {
     // Commands run in worker threads with a time and memory budget; this thread keeps the sockets.
     const executor = workerPool(app.value, {
-      dbPath: values.db ?? config.dbPath,
+      dbPath,
       banks: banks.value,
       ...config.executor,
     });
