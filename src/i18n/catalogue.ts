@@ -1,6 +1,6 @@
 import type { Lang } from './lang.ts';
-import { mapMessages } from './messages/map.ts';
 import { executorMessages } from './messages/executor.ts';
+import { mapMessages } from './messages/map.ts';
 
 /** The first edition's sentences; newer areas keep theirs in `messages/<area>.ts`. */
 const core = {
