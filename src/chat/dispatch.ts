@@ -200,6 +200,8 @@ function attempt(
       .transaction(() => {
         const result = run();
         if (!result.ok) throw new Rollback(result.error);
+        // Sandboxes made on first use are written last, so the write lock is held only briefly.
+        app.sandboxes.flush();
         beforeCommit();
         return result.value;
       })

@@ -18,7 +18,9 @@ export interface RateLimit {
   stoppedDebt: number;
 }
 
-export const CHAT_RATE_LIMIT: RateLimit = { burst: 20, refillMs: 500, costStepMs: 250, stoppedDebt: 10 };
+// A stopped command's debt (30 tokens: 15 s) outlasts the start of the worker that replaces the
+// one it took down, so one member cannot take the whole pool down by repeating it.
+export const CHAT_RATE_LIMIT: RateLimit = { burst: 20, refillMs: 500, costStepMs: 250, stoppedDebt: 30 };
 
 interface Bucket {
   tokens: number;

@@ -62,7 +62,12 @@ interface Slot {
 
 export const DEFAULT_BUDGET = { workers: 2, timeMs: 2000, memoryMb: 256 } as const;
 
-export function workerPool(app: App, options: PoolOptions): Executor {
+export interface WorkerPool extends Executor {
+  /** Resolves once every worker has started (opened its database, loaded the commands). */
+  ready(): Promise<void>;
+}
+
+export function workerPool(app: App, options: PoolOptions): WorkerPool {
   const size = options.workers ?? DEFAULT_BUDGET.workers;
   const timeMs = options.timeBudgetMs ?? DEFAULT_BUDGET.timeMs;
   const memoryMb = options.memoryBudgetMb ?? DEFAULT_BUDGET.memoryMb;
@@ -75,6 +80,7 @@ export function workerPool(app: App, options: PoolOptions): Executor {
   let serials = 0;
   let jobIds = 0;
   let closing = false;
+  const started: (() => void)[] = [];
   const stream = (app.log as unknown as Record<symbol, { write(line: string): void }>)[
     pino.symbols.streamSym
   ];
@@ -119,6 +125,7 @@ export function workerPool(app: App, options: PoolOptions): Executor {
   function received(slot: Slot, done: Done): void {
     if (done.kind === 'ready') {
       slot.ready = true;
+      if (slots.every((s) => s.ready)) for (const resolve of started.splice(0)) resolve();
       pump();
       return;
     }
@@ -192,6 +199,24 @@ export function workerPool(app: App, options: PoolOptions): Executor {
         ? t(lang, 'executor.tooSlow', { seconds: timeMs / 1000 })
         : t(lang, 'executor.tooBig');
     answerAfter(gone, pending, textReply(text, false, 'private'));
+    refuseQueued(pending.key);
+  }
+
+  /**
+   * The member's requests still waiting behind a stopped one go back through the rate limit,
+   * which now charges them the stopped command's debt: they are refused in words, instead of
+   * each taking a worker down in turn.
+   */
+  function refuseQueued(key: string): void {
+    for (let i = queue.length - 1; i >= 0; i--) {
+      const pending = queue[i];
+      if (pending?.key !== key) continue;
+      const { waitMs } = app.limiter.admit(key, app.clock());
+      if (waitMs === 0) continue;
+      queue.splice(i, 1);
+      const seconds = Math.ceil(waitMs / 1000);
+      answerWith(pending, textReply(t(pending.lang(), 'executor.costly', { seconds }), false, 'private'));
+    }
   }
 
   /** The worker died on its own (a bug in the worker, not a budget). */
@@ -264,6 +289,11 @@ export function workerPool(app: App, options: PoolOptions): Executor {
           answer: { kind: 'suggest', resolve },
         });
         pump();
+      }),
+    ready: () =>
+      new Promise<void>((resolve) => {
+        if (slots.every((s) => s.ready)) resolve();
+        else started.push(resolve);
       }),
     async close() {
       closing = true;

@@ -68,8 +68,45 @@ export function serveJobs(commands: readonly ChatCommand[], verbs: readonly Kube
     return { kind: 'ran', id: job.id, reply: done.reply, events: done.events, logs: logs.splice(0) };
   }
 
+  warmUp(commands, setup);
   port.on('message', (job: Job) => port.postMessage(handle(job)));
   port.postMessage({ kind: 'ready' } satisfies Done);
 }
 
 class Cancelled extends Error {}
+
+/**
+ * A few everyday commands against a throwaway in-memory database before the worker says it is
+ * ready: its first real command then costs what any other does, not the loading and compiling
+ * of every module it touches (which on a busy machine can take longer than the budget).
+ */
+function warmUp(commands: readonly ChatCommand[], setup: WorkerSetup): void {
+  const scratch = createApp({
+    dbPath: ':memory:',
+    log: createLogger('silent'),
+    defaultLang: setup.defaultLang,
+  });
+  if (!scratch.ok) return;
+  for (const text of WARM_UP) {
+    execute(scratch.value, commands, {
+      platform: 'console',
+      scope: 'warm-up',
+      channel: 'warm-up',
+      user: 'warm-up',
+      text,
+      attachments: [],
+    });
+  }
+  scratch.value.db.close();
+}
+
+const WARM_UP = [
+  'kubectl run web --image=nginx --labels=app=web',
+  'kubectl get po',
+  'kubectl get po -l app=web -o wide',
+  'kubectl describe po web',
+  'kubectl get po web -o yaml',
+  'kubectl logs web',
+  'kubectl delete po web',
+  '/help',
+];

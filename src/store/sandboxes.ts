@@ -24,7 +24,6 @@ type Row = { id: number; created_at: number; clock_offset_ms: number; serial: nu
 /** Prepared statements for the sandbox tables, made once per database. */
 export class SandboxStore {
   private readonly find: Statement<[string, string, string], Row>;
-  private readonly insert: Statement<[string, string, string, number]>;
   private readonly objectsOf: Statement<[number], { kind: string; body: string }>;
   private readonly forwardsOf: Statement<[number], { body: string }>;
   private readonly filesOf: Statement<[number], { name: string; content: string }>;
@@ -37,19 +36,20 @@ export class SandboxStore {
   private readonly deleteFileRow: Statement<[number, string]>;
   private readonly updateSandbox: Statement<[number, number, number]>;
   private readonly deleteSandbox: Statement<[number]>;
+  private readonly nextId: Statement<[], { id: number }>;
+  private readonly insertWithId: Statement<[number, string, string, string, number, number]>;
 
   private readonly cache = new Map<number, Omit<Cluster, 'now'>>();
   /** Clusters as the open transaction left them; they enter the cache only once it commits. */
   private readonly staged = new Map<number, Omit<Cluster, 'now'>>();
   /** Sandboxes made (on first use, or by reset) since the last commit or rollback. */
   private readonly created = new Set<number>();
+  /** Sandboxes made in this transaction and not yet written (see `open`), by member. */
+  private readonly unwritten = new Map<string, Sandbox & { key: SandboxKey }>();
 
   constructor(db: Database) {
     this.find = db.prepare(
       'SELECT id, created_at, clock_offset_ms, serial FROM sandboxes WHERE platform = ? AND scope = ? AND user_id = ?',
-    );
-    this.insert = db.prepare(
-      'INSERT INTO sandboxes (platform, scope, user_id, created_at) VALUES (?, ?, ?, ?)',
     );
     this.objectsOf = db.prepare(
       'SELECT kind, body FROM objects WHERE sandbox_id = ? ORDER BY kind, namespace, name',
@@ -75,22 +75,49 @@ export class SandboxStore {
     this.deleteFileRow = db.prepare('DELETE FROM saved_files WHERE sandbox_id = ? AND name = ?');
     this.updateSandbox = db.prepare('UPDATE sandboxes SET clock_offset_ms = ?, serial = ? WHERE id = ?');
     this.deleteSandbox = db.prepare('DELETE FROM sandboxes WHERE id = ?');
+    // The id SQLite itself would give the next row (the largest plus one).
+    this.nextId = db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM sandboxes');
+    this.insertWithId = db.prepare(
+      'INSERT INTO sandboxes (id, platform, scope, user_id, created_at, serial) VALUES (?, ?, ?, ?, ?, ?)',
+    );
   }
 
-  /** The member's sandbox, made and seeded with a fresh cluster on first use. */
+  /**
+   * The member's sandbox, made and seeded with a fresh cluster on first use. A new sandbox is
+   * seeded in memory and written only when the transaction writes (`commit`) or is about to
+   * commit (`flush`): its first command, however long it runs, holds no write lock meanwhile,
+   * so other members' writes never wait for it.
+   */
   open(key: SandboxKey, now: number): Sandbox {
     const row = this.find.get(key.platform, key.scope, key.user);
     if (row !== undefined) return toSandbox(row);
-    const id = Number(this.insert.run(key.platform, key.scope, key.user, now).lastInsertRowid);
+    const pending = this.unwritten.get(memberOf(key));
+    if (pending !== undefined) return pending;
+    const id = this.nextId.get()?.id ?? 1;
     this.created.add(id);
     this.cache.delete(id);
     const ids = createIds(seedOf(id), 0);
-    const seed = seedCluster(now, ids);
+    this.staged.set(id, { ...seedCluster(now, ids), forwards: [], files: [] });
+    const sandbox = { id, createdAt: now, clockOffsetMs: 0, serial: ids.serial };
+    this.unwritten.set(memberOf(key), { ...sandbox, key });
+    return sandbox;
+  }
+
+  /** Writes the sandboxes this transaction made; the caller holds the transaction. */
+  flush(): void {
+    for (const pending of this.unwritten.values()) this.write(pending);
+    this.unwritten.clear();
+  }
+
+  private write(pending: Sandbox & { key: SandboxKey }): void {
+    const { id, key } = pending;
+    this.unwritten.delete(memberOf(key));
+    this.insertWithId.run(id, key.platform, key.scope, key.user, pending.createdAt, pending.serial);
+    const seed = this.staged.get(id);
+    if (seed === undefined) return;
     for (const node of seed.nodes) this.apply(id, { op: 'putNode', node });
     for (const namespace of seed.namespaces) this.apply(id, { op: 'putNamespace', namespace });
     for (const pod of seed.pods) this.apply(id, { op: 'putPod', pod });
-    this.updateSandbox.run(0, ids.serial, id);
-    return { id, createdAt: now, clockOffsetMs: 0, serial: ids.serial };
   }
 
   /**
@@ -103,10 +130,17 @@ export class SandboxStore {
   }
 
   exists(key: SandboxKey): boolean {
-    return this.find.get(key.platform, key.scope, key.user) !== undefined;
+    return (
+      this.unwritten.has(memberOf(key)) || this.find.get(key.platform, key.scope, key.user) !== undefined
+    );
   }
 
   reset(key: SandboxKey, now: number): Sandbox {
+    const pending = this.unwritten.get(memberOf(key));
+    if (pending !== undefined) {
+      this.unwritten.delete(memberOf(key));
+      this.staged.delete(pending.id);
+    }
     const row = this.find.get(key.platform, key.scope, key.user);
     if (row !== undefined) {
       this.cache.delete(row.id);
@@ -154,6 +188,10 @@ export class SandboxStore {
 
   /** Writes a handler's changes and the sandbox's new counters; the caller holds the transaction. */
   commit(sandbox: Sandbox, changes: readonly Change[], serial: number): void {
+    // A sandbox made in this transaction is written before its changes (`flush` writes one that
+    // has none, at the end).
+    if (changes.length > 0 || serial !== sandbox.serial)
+      for (const pending of this.unwritten.values()) if (pending.id === sandbox.id) this.write(pending);
     if (changes.length > 0) {
       // Keep the written state in memory too, so the next read needs no reload; it becomes the
       // cache entry only when the transaction commits (`publish`), never if it rolls back.
@@ -189,6 +227,7 @@ export class SandboxStore {
    */
   discard(): void {
     this.staged.clear();
+    this.unwritten.clear();
     for (const id of this.created) this.cache.delete(id);
     this.created.clear();
   }
@@ -247,6 +286,8 @@ const toSandbox = (row: Row): Sandbox => ({
 });
 
 const seedOf = (id: number) => `sandbox-${id}`;
+
+const memberOf = (key: SandboxKey) => `${key.platform}/${key.scope}/${key.user}`;
 
 const FREEZE = process.env.VITEST !== undefined;
 
