@@ -6,6 +6,7 @@ import { benchScale } from './b2-scale.ts';
 import { type B3Round, benchQuizBurst } from './b3-quiz-burst.ts';
 import { benchStartup } from './b4-startup.ts';
 import { benchMap } from './b5-map.ts';
+import { benchExecutor } from './b6-executor.ts';
 import { fmt, printTable } from './stats.ts';
 
 /** `npm run bench`: prints the figures and writes them as JSON under bench/results/. */
@@ -138,6 +139,22 @@ if (want('b5')) {
       ],
       [`B5 map, ${c.pods} pod(s)`, 'PNG KB', fmt(c.pngBytes / 1024, 0), '<= 1024'],
     );
+  const b6 = await benchExecutor(Number(process.env.B6_OPS ?? 1000), Number(process.env.B6_SECONDS ?? 20));
+  results.b6 = b6;
+  const { second } = b6.attack;
+  rows.push(
+    ['B6 get po', 'p50 / p99 ms in process', `${fmt(b6.inProcess.p50)} / ${fmt(b6.inProcess.p99)}`, ''],
+    ['B6 get po', 'p50 / p99 ms through the pool', `${fmt(b6.pool.p50)} / ${fmt(b6.pool.p99)}`, ''],
+    ['B6 worker hop', 'ms per command (p50 difference)', fmt(b6.hopMs), ''],
+    [
+      'B6 attack',
+      `stopped / refused by cost, ${b6.attack.seconds} s`,
+      `${b6.attack.stopped} / ${b6.attack.refused}`,
+      '',
+    ],
+    ['B6 attack', `second members' get po p50 ms (${second.count})`, fmt(second.p50, 1), ''],
+    ['B6 attack', "second members' get po p99 ms", fmt(second.p99, 1), '< 100'],
+  );
 }
 
 // Every figure but B4's in-process ones shares the machine: say how busy it was.
