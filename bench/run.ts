@@ -139,6 +139,9 @@ if (want('b5')) {
       ],
       [`B5 map, ${c.pods} pod(s)`, 'PNG KB', fmt(c.pngBytes / 1024, 0), '<= 1024'],
     );
+}
+
+if (want('b6')) {
   const b6 = await benchExecutor(Number(process.env.B6_OPS ?? 1000), Number(process.env.B6_SECONDS ?? 20));
   results.b6 = b6;
   const { second } = b6.attack;
