@@ -2,8 +2,8 @@ import type { ChatCommand } from '../../src/chat/context.ts';
 import { type Reply, textReply } from '../../src/chat/reply.ts';
 import { t } from '../../src/i18n/catalogue.ts';
 import type { Lang } from '../../src/i18n/lang.ts';
-import { kubectlError, renderError } from '../../src/kubectl/errors.ts';
-import { runKubectl } from '../../src/kubectl/run-kubectl.ts';
+import { kubectlError, renderError, type SandboxNote } from '../../src/kubectl/errors.ts';
+import { runKubectl, unsimulatedTypesIn } from '../../src/kubectl/run-kubectl.ts';
 import { selectorHint } from '../../src/kubectl/selector-hint.ts';
 import { tokenize } from '../../src/kubectl/tokenize.ts';
 import type { Outcome } from '../../src/kubectl/verb.ts';
@@ -25,7 +25,17 @@ export const kubectl: ChatCommand = {
       { cluster, ids, stdin: ctx.stdin, attachments: ctx.request.attachments },
       tokens.value,
     );
-    const hinted = (reply: Reply) => withSelectorHint(reply, tokens.value, ctx.lang);
+    const typed = unsimulatedTypesIn(KUBECTL_VERBS, tokens.value);
+    const notes: SandboxNote[] = [
+      ...(typed.length > 0 ? [{ key: 'unsimulatedType' as const, types: typed }] : []),
+      ...(result.ok ? (result.value.notes ?? []) : []),
+      ...(!result.ok && result.error.code === 'rawText' ? (result.error.params.notes ?? []) : []),
+      ...(!result.ok && result.error.code === 'unsimulatedKind'
+        ? [{ key: 'unsimulatedCreate' as const, ...result.error.params }]
+        : []),
+    ];
+    const hinted = (reply: Reply) =>
+      withNotes(withSelectorHint(reply, tokens.value, ctx.lang), notes, ctx.lang);
     // A verb outside the pods chapter is the sandbox's limit, not kubectl's: say so in words.
     if (!result.ok && result.error.code === 'notSimulated')
       return err(
@@ -48,6 +58,20 @@ export const kubectl: ChatCommand = {
     return ok(withInteractiveNote(hinted(outcomeReply(result.value)), result.value, ctx.lang));
   },
 };
+
+/** Where the sandbox is not a cluster, said after kubectl's output in the member's language. */
+function withNotes(reply: Reply, notes: readonly SandboxNote[], lang: Lang): Reply {
+  if (notes.length === 0) return reply;
+  const texts = notes.map((note) =>
+    note.key === 'unsimulatedType'
+      ? t(lang, 'kubectl.unsimulatedType', { types: note.types.map((type) => `\`${type}\``).join(', ') })
+      : t(lang, 'kubectl.unsimulatedCreate', { kind: note.kind, apiVersion: note.apiVersion }),
+  );
+  return {
+    ...reply,
+    blocks: [...reply.blocks, ...[...new Set(texts)].map((text) => ({ kind: 'text' as const, text }))],
+  };
+}
 
 /** An unquoted `-l env in (a,b)` reached kubectl in pieces: say how to quote it, after the output. */
 function withSelectorHint(reply: Reply, tokens: readonly string[], lang: Lang): Reply {

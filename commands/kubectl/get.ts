@@ -8,6 +8,7 @@ import { isObjectFormat, OUTPUT_FORMATS_ERROR, printObjects } from '../../src/ku
 import { podTable } from '../../src/kubectl/printers/pods.ts';
 import { formatTable } from '../../src/kubectl/printers/table.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
+import { qualifiedName } from '../../src/kubectl/resources.ts';
 import { parseTargets, type Target } from '../../src/kubectl/targets.ts';
 import {
   type KubectlVerb,
@@ -117,7 +118,9 @@ Usage:
         const object = findObject(ctx.cluster, target.resource, namespace, name);
         if (object !== undefined) objects.push(object);
         else if (!ignoreNotFound) {
-          output.push(stderr(`Error from server (NotFound): ${target.resource.type} "${name}" not found`));
+          output.push(
+            stderr(`Error from server (NotFound): ${qualifiedName(target.resource)} "${name}" not found`),
+          );
           failed = true;
         }
       }

@@ -1,5 +1,6 @@
 import type { Lang } from './lang.ts';
 import { executorMessages } from './messages/executor.ts';
+import { fidelityMessages } from './messages/fidelity.ts';
 import { mapMessages } from './messages/map.ts';
 
 /** The first edition's sentences; newer areas keep theirs in `messages/<area>.ts`. */
@@ -862,6 +863,7 @@ export const catalogue = {
   ...core,
   ...mapMessages,
   ...executorMessages,
+  ...fidelityMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof catalogue;

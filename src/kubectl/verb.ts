@@ -3,7 +3,7 @@ import type { Change } from '../cluster/changes.ts';
 import type { Ids } from '../cluster/ids.ts';
 import type { Cluster } from '../cluster/model.ts';
 import type { Result } from '../result.ts';
-import type { KubectlError } from './errors.ts';
+import type { KubectlError, SandboxNote } from './errors.ts';
 import type { FlagSpec, ParsedLine } from './flags.ts';
 
 /** Everything a kubectl verb may look at. Verbs are pure: they read this and return an Outcome. */
@@ -31,6 +31,8 @@ export interface Outcome {
    * message cannot hold open: the chat layer says so in the member's language.
    */
   interactive?: { verb: 'exec' | 'run'; pod: string };
+  /** Where the sandbox differs from a cluster (a real type it does not simulate). */
+  notes?: SandboxNote[];
 }
 
 export interface KubectlVerb {
