@@ -62,16 +62,27 @@ export const kubectl: ChatCommand = {
 /** Where the sandbox is not a cluster, said after kubectl's output in the member's language. */
 function withNotes(reply: Reply, notes: readonly SandboxNote[], lang: Lang): Reply {
   if (notes.length === 0) return reply;
-  const texts = notes.map((note) =>
-    note.key === 'unsimulatedType'
-      ? t(lang, 'kubectl.unsimulatedType', { types: note.types.map((type) => `\`${type}\``).join(', ') })
-      : t(lang, 'kubectl.unsimulatedCreate', { kind: note.kind, apiVersion: note.apiVersion }),
-  );
+  const texts = notes.map(noteText(lang));
   return {
     ...reply,
     blocks: [...reply.blocks, ...[...new Set(texts)].map((text) => ({ kind: 'text' as const, text }))],
   };
 }
+
+const noteText =
+  (lang: Lang) =>
+  (note: SandboxNote): string => {
+    switch (note.key) {
+      case 'unsimulatedType':
+        return t(lang, 'kubectl.unsimulatedType', {
+          types: note.types.map((type) => `\`${type}\``).join(', '),
+        });
+      case 'unsimulatedCreate':
+        return t(lang, 'kubectl.unsimulatedCreate', { kind: note.kind, apiVersion: note.apiVersion });
+      case 'watchSnapshot':
+        return t(lang, 'kubectl.watchSnapshot', {});
+    }
+  };
 
 /** An unquoted `-l env in (a,b)` reached kubectl in pieces: say how to quote it, after the output. */
 function withSelectorHint(reply: Reply, tokens: readonly string[], lang: Lang): Reply {

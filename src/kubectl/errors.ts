@@ -7,7 +7,8 @@
 /** What the chat layer adds after kubectl's own output where the sandbox differs from a cluster. */
 export type SandboxNote =
   | { key: 'unsimulatedType'; types: string[] }
-  | { key: 'unsimulatedCreate'; kind: string; apiVersion: string };
+  | { key: 'unsimulatedCreate'; kind: string; apiVersion: string }
+  | { key: 'watchSnapshot' };
 
 const seeHelp = (verb: string) => `See 'kubectl ${verb} -h' for help and examples`;
 const seeUsage = (verb: string) => `See 'kubectl ${verb} --help' for usage.`;
