@@ -6,7 +6,8 @@ import { benchScale } from './b2-scale.ts';
 import { type B3Round, benchQuizBurst } from './b3-quiz-burst.ts';
 import { benchStartup } from './b4-startup.ts';
 import { benchMap } from './b5-map.ts';
-import { benchCost } from './b6-cost.ts';
+import { benchExecutor } from './b6-executor.ts';
+import { benchCost } from './b7-cost.ts';
 import { fmt, printTable } from './stats.ts';
 
 /** `npm run bench`: prints the figures and writes them as JSON under bench/results/. */
@@ -142,12 +143,31 @@ if (want('b5')) {
 }
 
 if (want('b6')) {
-  const b6 = benchCost(Number(process.env.B6_GENERATED ?? 40));
+  const b6 = await benchExecutor(Number(process.env.B6_OPS ?? 1000), Number(process.env.B6_SECONDS ?? 20));
   results.b6 = b6;
+  const { second } = b6.attack;
   rows.push(
-    ['B6 cost fuzz', `worst message ms (${b6.worstTime.name})`, fmt(b6.worstTime.ms), '< 2000'],
-    ['B6 cost fuzz', `worst message heap MB (${b6.worstHeap.name})`, fmt(b6.worstHeap.heapMb, 1), '< 64'],
-    ['B6 cost fuzz', 'messages measured', String(b6.figures.length), ''],
+    ['B6 get po', 'p50 / p99 ms in process', `${fmt(b6.inProcess.p50)} / ${fmt(b6.inProcess.p99)}`, ''],
+    ['B6 get po', 'p50 / p99 ms through the pool', `${fmt(b6.pool.p50)} / ${fmt(b6.pool.p99)}`, ''],
+    ['B6 worker hop', 'ms per command (p50 difference)', fmt(b6.hopMs), ''],
+    [
+      'B6 attack',
+      `stopped / refused by cost, ${b6.attack.seconds} s`,
+      `${b6.attack.stopped} / ${b6.attack.refused}`,
+      '',
+    ],
+    ['B6 attack', `second members' get po p50 ms (${second.count})`, fmt(second.p50, 1), ''],
+    ['B6 attack', "second members' get po p99 ms", fmt(second.p99, 1), '< 100'],
+  );
+}
+
+if (want('b7')) {
+  const b7 = benchCost(Number(process.env.B7_GENERATED ?? 40));
+  results.b7 = b7;
+  rows.push(
+    ['B7 cost fuzz', `worst message ms (${b7.worstTime.name})`, fmt(b7.worstTime.ms), '< 2000'],
+    ['B7 cost fuzz', `worst message heap MB (${b7.worstHeap.name})`, fmt(b7.worstHeap.heapMb, 1), '< 64'],
+    ['B7 cost fuzz', 'messages measured', String(b7.figures.length), ''],
   );
 }
 

@@ -6,6 +6,8 @@ export interface Config {
   dbPath: string;
   defaultLang: Lang;
   logLevel: string;
+  /** Where chat commands run on Discord and Slack: worker threads and their budgets. */
+  executor: { workers: number; timeBudgetMs: number; memoryBudgetMb: number };
   discord?: { token: string; appId: string; guildId?: string; apiUrl?: string };
   slack?: { botToken: string; appToken?: string; signingSecret?: string; port: number };
 }
@@ -16,6 +18,11 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     dbPath: env.PODIUM_DB ?? DEFAULT_DB_PATH,
     defaultLang: isLang(lang) ? lang : 'ko',
     logLevel: env.LOG_LEVEL ?? 'info',
+    executor: {
+      workers: positive(env.PODIUM_WORKERS, 2),
+      timeBudgetMs: positive(env.PODIUM_TIME_BUDGET_MS, 2000),
+      memoryBudgetMb: positive(env.PODIUM_MEMORY_BUDGET_MB, 256),
+    },
   };
   if (env.DISCORD_TOKEN && env.DISCORD_APP_ID) {
     config.discord = {
@@ -35,4 +42,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     };
   }
   return config;
+}
+
+/** A positive whole number from the environment, or the default when unset or not one. */
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && Number.isInteger(n) && n > 0 ? n : fallback;
 }

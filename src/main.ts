@@ -4,10 +4,12 @@ import { config as loadDotenv } from 'dotenv';
 import { runConsole } from './adapters/console/console.ts';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
+import { workerPool } from './executor/pool.ts';
 import { loadLabCatalogue } from './lab/load.ts';
 import { createLogger } from './log.ts';
 import { formatProblem, loadBanks } from './quiz/banks.ts';
 import { REAL_TIMERS } from './quiz/live-runner.ts';
+import { claimDatabase } from './store/owner.ts';
 
 /**
  * `podium` starts Discord and/or Slack when their credentials are set, and the console otherwise.
@@ -41,8 +43,15 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`podium: the quiz banks have problems; fix them and start again:\n${problems}\n`);
     return 1;
   }
+  const dbPath = values.db ?? config.dbPath;
+  // One Podium per database file: a second one would serve stale caches (see store/owner.ts).
+  const claim = claimDatabase(dbPath);
+  if (!claim.ok) {
+    process.stderr.write(`podium: ${claim.error}\n`);
+    return 1;
+  }
   const app = createApp({
-    dbPath: values.db ?? config.dbPath,
+    dbPath,
     log,
     defaultLang: config.defaultLang,
     banks: banks.value,
@@ -71,6 +80,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (mode === 'bots') {
+    // Commands run in worker threads with a time and memory budget; this thread keeps the sockets.
+    const executor = workerPool(app.value, {
+      dbPath,
+      banks: banks.value,
+      ...config.executor,
+    });
     const stops: (() => Promise<void>)[] = [];
     try {
       // Imported only here: discord.js and Bolt are slow to load, and the console never needs them.
@@ -78,12 +93,13 @@ async function main(argv: string[]): Promise<number> {
         const { startDiscord } = await import('./adapters/discord/bot.ts');
         const api = config.discord.apiUrl;
         stops.push(
-          (await startDiscord(app.value, { token: config.discord.token, ...(api ? { api } : {}) })).stop,
+          (await startDiscord(app.value, { token: config.discord.token, executor, ...(api ? { api } : {}) }))
+            .stop,
         );
       }
       if (config.slack) {
         const { slackOptionsFrom, startSlack } = await import('./adapters/slack/slack.ts');
-        stops.push((await startSlack(app.value, slackOptionsFrom(config.slack))).stop);
+        stops.push((await startSlack(app.value, { ...slackOptionsFrom(config.slack), executor })).stop);
       }
     } catch (error) {
       // A refused token or an unreachable platform: say so in one line, not a stack trace.
@@ -91,12 +107,14 @@ async function main(argv: string[]): Promise<number> {
         `podium: could not start: ${error instanceof Error ? error.message : String(error)}\n`,
       );
       for (const stop of stops) await stop();
+      await executor.close();
       app.value.quiz.runner.shutdown();
       app.value.db.close();
       return 1;
     }
     await untilSignal();
     for (const stop of stops) await stop();
+    await executor.close();
     app.value.quiz.runner.shutdown();
     app.value.db.close();
     return 0;

@@ -4,8 +4,8 @@ import { type Reply, textReply } from '../../src/chat/reply.ts';
 import { sandboxFullReply } from '../../src/chat/sandbox-full.ts';
 import { t } from '../../src/i18n/catalogue.ts';
 import type { Lang } from '../../src/i18n/lang.ts';
-import { kubectlError, renderError } from '../../src/kubectl/errors.ts';
-import { runKubectl } from '../../src/kubectl/run-kubectl.ts';
+import { kubectlError, renderError, type SandboxNote } from '../../src/kubectl/errors.ts';
+import { runKubectl, unsimulatedTypesIn } from '../../src/kubectl/run-kubectl.ts';
 import { selectorHint } from '../../src/kubectl/selector-hint.ts';
 import { tokenize } from '../../src/kubectl/tokenize.ts';
 import type { Outcome } from '../../src/kubectl/verb.ts';
@@ -27,7 +27,17 @@ export const kubectl: ChatCommand = {
       { cluster, ids, stdin: ctx.stdin, attachments: ctx.request.attachments },
       tokens.value,
     );
-    const hinted = (reply: Reply) => withSelectorHint(reply, tokens.value, ctx.lang);
+    const typed = unsimulatedTypesIn(KUBECTL_VERBS, tokens.value);
+    const notes: SandboxNote[] = [
+      ...(typed.length > 0 ? [{ key: 'unsimulatedType' as const, types: typed }] : []),
+      ...(result.ok ? (result.value.notes ?? []) : []),
+      ...(!result.ok && result.error.code === 'rawText' ? (result.error.params.notes ?? []) : []),
+      ...(!result.ok && result.error.code === 'unsimulatedKind'
+        ? [{ key: 'unsimulatedCreate' as const, ...result.error.params }]
+        : []),
+    ];
+    const hinted = (reply: Reply) =>
+      withNotes(withSelectorHint(reply, tokens.value, ctx.lang), notes, ctx.lang);
     // A verb outside the pods chapter is the sandbox's limit, not kubectl's: say so in words.
     if (!result.ok && result.error.code === 'notSimulated')
       return err(
@@ -49,7 +59,7 @@ export const kubectl: ChatCommand = {
     const committed = sandboxes.commit(sandbox, result.value.changes, ids.serial);
     if (!committed.ok) return err(sandboxFullReply(ctx.lang, committed.error));
     return ok(
-      withNotes(
+      withCapNotes(
         withInteractiveNote(hinted(outcomeReply(result.value)), result.value, ctx.lang),
         result.value,
         ctx.lang,
@@ -57,6 +67,31 @@ export const kubectl: ChatCommand = {
     );
   },
 };
+
+/** Where the sandbox is not a cluster, said after kubectl's output in the member's language. */
+function withNotes(reply: Reply, notes: readonly SandboxNote[], lang: Lang): Reply {
+  if (notes.length === 0) return reply;
+  const texts = notes.map(noteText(lang));
+  return {
+    ...reply,
+    blocks: [...reply.blocks, ...[...new Set(texts)].map((text) => ({ kind: 'text' as const, text }))],
+  };
+}
+
+const noteText =
+  (lang: Lang) =>
+  (note: SandboxNote): string => {
+    switch (note.key) {
+      case 'unsimulatedType':
+        return t(lang, 'kubectl.unsimulatedType', {
+          types: note.types.map((type) => `\`${type}\``).join(', '),
+        });
+      case 'unsimulatedCreate':
+        return t(lang, 'kubectl.unsimulatedCreate', { kind: note.kind, apiVersion: note.apiVersion });
+      case 'watchSnapshot':
+        return t(lang, 'kubectl.watchSnapshot', {});
+    }
+  };
 
 /** An unquoted `-l env in (a,b)` reached kubectl in pieces: say how to quote it, after the output. */
 function withSelectorHint(reply: Reply, tokens: readonly string[], lang: Lang): Reply {
@@ -71,8 +106,11 @@ function withSelectorHint(reply: Reply, tokens: readonly string[], lang: Lang): 
 }
 
 /** What the sandbox left out or changed (a cap it applied), after the output. */
-function withNotes(reply: Reply, outcome: Outcome, lang: Lang): Reply {
-  const notes = (outcome.notes ?? []).map((n) => ({ kind: 'text' as const, text: t(lang, n.key, n.params) }));
+function withCapNotes(reply: Reply, outcome: Outcome, lang: Lang): Reply {
+  const notes = (outcome.capNotes ?? []).map((n) => ({
+    kind: 'text' as const,
+    text: t(lang, n.key, n.params),
+  }));
   return notes.length === 0 ? reply : { ...reply, blocks: [...reply.blocks, ...notes] };
 }
 

@@ -21,6 +21,7 @@ type Outcome = Result<Reply, Reply>;
  */
 export const lab: ChatCommand = {
   name: 'lab',
+  durable: true,
   run(ctx, args) {
     const labs = labCatalogue();
     // Start-up refuses a bad lab file, so reaching this is a bug, not a member's mistake.

@@ -16,6 +16,7 @@ import { err, ok, type Result } from '../../src/result.ts';
  */
 export const quiz: ChatCommand = {
   name: 'quiz',
+  durable: true,
   run(ctx, args) {
     const text = args.trim();
     const [sub = '', ...words] = text.split(/\s+/).filter((w) => w !== '');

@@ -28,6 +28,7 @@ import {
   parseAnnotationPairs,
   splitResourcesAndPairs,
 } from '../../src/kubectl/pairs.ts';
+import { qualifiedName } from '../../src/kubectl/resources.ts';
 import {
   type KubectlVerb,
   type OutputLine,
@@ -135,7 +136,10 @@ function annotateOne(
 ): Step {
   const { object } = visit;
   if (object === undefined)
-    return { kind: 'error', error: { kind: 'notFound', resource: visit.resource.type, name: visit.name } };
+    return {
+      kind: 'error',
+      error: { kind: 'notFound', resource: qualifiedName(visit.resource), name: visit.name },
+    };
   const old = object.metadata.annotations;
   if (!opts.overwrite) {
     const taken = pairs.set

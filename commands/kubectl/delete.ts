@@ -6,6 +6,7 @@ import { flagBool, flagInt, flagList, flagString, type ParsedLine } from '../../
 import { deleteFromFiles } from '../../src/kubectl/manifest-delete.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
+import { qualifiedName } from '../../src/kubectl/resources.ts';
 import { parseTargets } from '../../src/kubectl/targets.ts';
 import {
   type KubectlVerb,
@@ -114,7 +115,9 @@ Usage:
             ).map((object) => ({ name: object.metadata.name, object }));
       for (const { name, object } of objects) {
         if (object === undefined) {
-          output.push(stderr(`Error from server (NotFound): ${target.resource.type} "${name}" not found`));
+          output.push(
+            stderr(`Error from server (NotFound): ${qualifiedName(target.resource)} "${name}" not found`),
+          );
           failed = true;
           continue;
         }

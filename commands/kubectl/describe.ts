@@ -5,6 +5,7 @@ import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { describeNamespace, describeNode } from '../../src/kubectl/printers/describe-node.ts';
 import { describePod } from '../../src/kubectl/printers/describe-pod.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
+import { qualifiedName } from '../../src/kubectl/resources.ts';
 import { parseTargets } from '../../src/kubectl/targets.ts';
 import { type KubectlVerb, type OutputLine, outcome, stderr, stdout } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
@@ -99,7 +100,9 @@ Usage:
             outcome([stdout(byPrefix.map((o) => chomp(describeOne(o, cluster, showEvents))).join('\n\n'))]),
           );
         }
-        errors.push(stderr(`Error from server (NotFound): ${target.resource.type} "${name}" not found`));
+        errors.push(
+          stderr(`Error from server (NotFound): ${qualifiedName(target.resource)} "${name}" not found`),
+        );
       }
     }
     const output: OutputLine[] = [];

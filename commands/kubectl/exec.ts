@@ -97,7 +97,7 @@ Usage:
     output.push(...toLines(ran.chunks));
     if (ran.exitCode !== 0)
       output.push(stderr(renderError(kubectlError('commandTerminated', { code: ran.exitCode }))));
-    const done = { ...outcome(output, ran.changes, ran.exitCode), notes: ran.notes ?? [] };
+    const done = { ...outcome(output, ran.changes, ran.exitCode), capNotes: ran.notes ?? [] };
     if (ran.exitCode === 0 && ctx.stdin === null && flagBool(line, 'stdin') && isBareShell(command))
       return ok({ ...done, interactive: { verb: 'exec', pod: name } });
     return ok(done);

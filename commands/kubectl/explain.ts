@@ -1,9 +1,13 @@
+import { DEFINITIONS, type Definition, type FieldDefinition } from '../../src/cluster/openapi/discovery.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { renderExplain } from '../../src/kubectl/explain/render.ts';
-import { type FieldSchema, TYPES, type TypeSchema } from '../../src/kubectl/explain/schema.ts';
-import { resolveResource } from '../../src/kubectl/resources.ts';
+import { flagBool, flagString } from '../../src/kubectl/flags.ts';
+import { qualifiedName, resolveResource } from '../../src/kubectl/resources.ts';
 import { type KubectlVerb, outcome, stdout } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
+
+/** At most this many path segments are followed (a path is user input). */
+const MAX_PATH = 32;
 
 export const explain: KubectlVerb = {
   name: 'explain',
@@ -22,14 +26,25 @@ Examples:
   # Get the documentation of the resource and its fields
   kubectl explain pods
 
+  # Get all the fields in the resource
+  kubectl explain pods --recursive
+
+  # Get the explanation for deployment in supported api versions
+  kubectl explain deployments --api-version=apps/v1
+
   # Get the documentation of a specific field of a resource
   kubectl explain pods.spec.containers
+
+Options:
+    --api-version='': Use given api-version (group/version) of the resource.
+    --recursive=false: When true, print the name of all the fields recursively. Otherwise, print the available fields with their description.
 
 Usage:
   kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [options]`,
   flags: [
     { name: 'recursive', type: 'bool' },
     { name: 'api-version', type: 'string' },
+    { name: 'output', short: 'o', type: 'string' },
   ],
   run(_ctx, line) {
     const target = line.args[0];
@@ -41,23 +56,51 @@ Usage:
         }),
       );
     }
-    const [resourceWord = '', ...path] = target.split('.');
-    const resource = resolveResource(resourceWord);
-    if (resource === undefined) return err(kubectlError('unknownResourceType', { type: resourceWord }));
-    let type: TypeSchema | undefined = TYPES[resource.kind];
-    if (type === undefined) return err(kubectlError('unknownResourceType', { type: resourceWord }));
-    let field: { name: string; schema: FieldSchema } | null = null;
-    for (const name of path) {
-      const schema: FieldSchema | undefined = type?.fields[name];
+    const { resource, path, word } = splitWithMatchingPrefix(target);
+    if (resource === undefined) return err(kubectlError('unknownResourceType', { type: word }));
+    const apiVersion = flagString(line, 'api-version');
+    const served = resource.group === '' ? resource.version : `${resource.group}/${resource.version}`;
+    if (apiVersion !== undefined && apiVersion !== '' && apiVersion !== served) {
+      const gvr = `${apiVersion.includes('/') ? apiVersion : `/${apiVersion}`}, Resource=${resource.type}`;
+      return err(kubectlError('plain', { message: `couldn't find resource for "${gvr}"` }));
+    }
+    const root = DEFINITIONS[resource.schema];
+    if (root === undefined)
+      return err(kubectlError('unknownResourceType', { type: qualifiedName(resource) }));
+    let type: Definition | undefined = root;
+    let field: { name: string; schema: FieldDefinition } | null = null;
+    for (const name of path.slice(0, MAX_PATH)) {
+      const schema: FieldDefinition | undefined = type?.f[name];
       if (schema === undefined)
         return err(kubectlError('plain', { message: `field "${name}" does not exist` }));
       field = { name, schema };
-      type = schema.ref === undefined ? undefined : TYPES[schema.ref];
+      type = schema.r === undefined ? undefined : DEFINITIONS[schema.r];
     }
     const description =
-      field === null
-        ? (type?.description ?? '')
-        : [field.schema.description, type?.description].filter((d) => d !== undefined).join('\n');
-    return ok(outcome([stdout(renderExplain(resource.kind, field, `${description}\n`, type ?? null))]));
+      field === null ? (type?.d ?? '') : [field.schema.d, type?.d].filter((d) => d !== undefined).join('\n');
+    const text = renderExplain({
+      group: resource.group,
+      kind: resource.kind,
+      version: resource.version,
+      field,
+      description: `${description}\n`,
+      type: type ?? null,
+      recursive: flagBool(line, 'recursive'),
+      lookup: (key) => DEFINITIONS[key],
+    });
+    return ok(outcome([stdout(text)]));
   },
 };
+
+/**
+ * explain.SplitAndParseResourceRequestWithMatchingPrefix: the longest leading run of segments that
+ * names a resource (`deployments.apps.spec` is `deployments.apps`, then the path `spec`).
+ */
+function splitWithMatchingPrefix(target: string) {
+  const segments = target.split('.');
+  for (let take = Math.min(segments.length, 8); take >= 1; take--) {
+    const resource = resolveResource(segments.slice(0, take).join('.'));
+    if (resource !== undefined) return { resource, path: segments.slice(take), word: '' };
+  }
+  return { resource: undefined, path: [], word: segments[0] ?? '' };
+}

@@ -2,12 +2,14 @@ import type { Namespace, Node, Pod } from '../../src/cluster/model.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import { getEvents } from '../../src/kubectl/get-events.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { namespaceTable, nodeTable } from '../../src/kubectl/printers/nodes.ts';
 import { isObjectFormat, OUTPUT_FORMATS_ERROR, printObjects } from '../../src/kubectl/printers/objects.ts';
 import { podTable } from '../../src/kubectl/printers/pods.ts';
 import { formatTable } from '../../src/kubectl/printers/table.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
+import { qualifiedName } from '../../src/kubectl/resources.ts';
 import { parseTargets, type Target } from '../../src/kubectl/targets.ts';
 import {
   type KubectlVerb,
@@ -50,6 +52,7 @@ Examples:
 Options:
     -A, --all-namespaces=false: If present, list the requested object(s) across all namespaces.
     -L, --label-columns=[]: Accepts a comma separated list of labels that are going to be presented as columns.
+    --field-selector='': Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.
     --ignore-not-found=false: If the requested object does not exist the command will return exit code 0.
     --no-headers=false: When using the default or custom-column output format, don't print headers.
     -o, --output='': Output format. One of: (json, yaml, name, wide).
@@ -66,6 +69,7 @@ Usage:
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'no-headers', type: 'bool' },
     { name: 'watch', short: 'w', type: 'bool' },
+    { name: 'field-selector', type: 'string' },
     { name: 'ignore-not-found', type: 'bool' },
   ],
   run(ctx, line) {
@@ -85,6 +89,11 @@ Usage:
     const parsed = parseTargets(line.args, 'get');
     if (!parsed.ok) return parsed;
     const { targets, unsimulated } = parsed.value;
+    if (targets.length > 0 && targets.every((t) => isCoreEvents(t) && t.names.length === 0)) {
+      const events = getEvents(ctx.cluster, line, namespaceOf(ctx.cluster, line), format);
+      if (!events.ok || !flagBool(line, 'watch')) return events;
+      return ok({ ...events.value, notes: [{ key: 'watchSnapshot' }] });
+    }
     const hasNames = targets.some((t) => t.names.length > 0);
     const allNs = flagBool(line, 'all-namespaces');
     const namespace = namespaceOf(ctx.cluster, line);
@@ -117,7 +126,9 @@ Usage:
         const object = findObject(ctx.cluster, target.resource, namespace, name);
         if (object !== undefined) objects.push(object);
         else if (!ignoreNotFound) {
-          output.push(stderr(`Error from server (NotFound): ${target.resource.type} "${name}" not found`));
+          output.push(
+            stderr(`Error from server (NotFound): ${qualifiedName(target.resource)} "${name}" not found`),
+          );
           failed = true;
         }
       }
@@ -183,3 +194,5 @@ function prefixName(row: string[], singular: string, withNamespace: boolean): st
   const index = withNamespace ? 1 : 0;
   return row.map((cell, i) => (i === index ? `${singular}/${cell}` : cell));
 }
+
+const isCoreEvents = (t: Target) => t.resource.type === 'events' && t.resource.group === '';

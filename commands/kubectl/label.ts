@@ -26,6 +26,7 @@ import {
 } from '../../src/kubectl/metadata-update.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { type Pairs, parseLabelPairs, splitResourcesAndPairs } from '../../src/kubectl/pairs.ts';
+import { qualifiedName } from '../../src/kubectl/resources.ts';
 import {
   type KubectlVerb,
   type OutputLine,
@@ -129,7 +130,7 @@ function labelOne(ctx: VerbContext, visit: Visit, pairs: Pairs, opts: UpdateOpti
   const step: Step = { output: [], errors: [], changes: [] };
   const { object } = visit;
   if (object === undefined) {
-    step.errors.push({ kind: 'notFound', resource: visit.resource.type, name: visit.name });
+    step.errors.push({ kind: 'notFound', resource: qualifiedName(visit.resource), name: visit.name });
     return step;
   }
   const old = object.metadata.labels;

@@ -75,7 +75,7 @@ Usage:
     const waited = waitOn(ctx.cluster.now, objects.value, waitFor, span);
     if (waited.exitCode === 0 || span === timeout.value) return ok(waited);
     const params = { limit: `${span / 3_600_000}h`, timeout: timeoutText ?? '' };
-    return ok({ ...waited, notes: [{ key: 'cost.waitClamped', params }] });
+    return ok({ ...waited, capNotes: [{ key: 'cost.waitClamped', params }] });
   },
 };
 

@@ -50,5 +50,7 @@ export type CommandEvent = { kind: 'liveQuizChanged'; session: number };
  */
 export interface ChatCommand {
   name: string;
+  /** Its commits must survive a power cut, not only a crash (quiz answers, lab results). */
+  durable?: boolean;
   run(ctx: CommandContext, args: string): Result<Reply, Reply>;
 }

@@ -3,6 +3,7 @@ import { LIMITS } from '../cluster/limits.ts';
 import { t } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Result } from '../result.ts';
+import { durably } from '../store/db.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 import type { App, ChatCommand, CommandContext, CommandEvent } from './context.ts';
 import { parseMessage } from './message.ts';
@@ -35,18 +36,18 @@ export const keyOf = (request: Request): SandboxKey => ({
 });
 
 /** Who a request belongs to, as one string: the rate limiter's and the executor's routing key. */
-export const routingKey = (request: Request): string =>
-  `${request.platform}/${request.scope}/${request.user}`;
+export const routingKey = (key: SandboxKey): string => `${key.platform}/${key.scope}/${key.user}`;
 
 /** null when the request may run; otherwise the reply that refuses it. */
 export function admit(app: App, request: Request): Reply | null {
   return guarded(app, request, (lang) => {
     // The console is one person at a keyboard (or a script); chat platforms are shared.
     if (request.platform !== 'console') {
-      const waitMs = app.limiter.take(routingKey(request), app.clock());
+      const { waitMs, costly } = app.limiter.admit(routingKey(request), app.clock());
+      const seconds = Math.ceil(waitMs / 1000);
       if (waitMs > 0)
         return textReply(
-          t(lang(), 'bot.rateLimited', { seconds: Math.ceil(waitMs / 1000) }),
+          t(lang(), costly ? 'executor.costly' : 'bot.rateLimited', { seconds }),
           false,
           'private',
         );
@@ -58,7 +59,16 @@ export function admit(app: App, request: Request): Reply | null {
   });
 }
 
-export function execute(app: App, commands: readonly ChatCommand[], request: Request): Executed {
+/**
+ * `beforeCommit` runs as the transaction's last step: a worker uses it to check that it still may
+ * commit (its budget may have run out meanwhile); throwing rolls the command back.
+ */
+export function execute(
+  app: App,
+  commands: readonly ChatCommand[],
+  request: Request,
+  beforeCommit: () => void = () => {},
+): Executed {
   const events: CommandEvent[] = [];
   const reply = guarded(app, request, (lang) => {
     const message = parseMessage(request.text);
@@ -77,9 +87,14 @@ export function execute(app: App, commands: readonly ChatCommand[], request: Req
       stdin,
       emit: (event) => pending.push(event),
     };
-    const committed = inTransaction(
+    const transaction = route.command.durable === true ? durablyIn : inTransaction;
+    const committed = transaction(
       app,
-      () => route.command?.run(ctx, route.args) ?? { ok: false, error: textReply('', false) },
+      () => {
+        pending.length = 0;
+        return route.command?.run(ctx, route.args) ?? { ok: false, error: textReply('', false) };
+      },
+      beforeCommit,
     );
     // Events of a rolled-back command never happened.
     if (committed.ok) events.push(...pending);
@@ -149,13 +164,48 @@ class Rollback {
   constructor(readonly reply: Reply) {}
 }
 
-function inTransaction(app: App, run: () => Result<Reply, Reply>): { ok: boolean; reply: Reply } {
+/**
+ * Runs a command in one transaction. Transactions start deferred, so reads (most commands) never
+ * wait for another connection. A write that finds another connection (a sibling worker) writing
+ * cannot wait for it without risking a deadlock, so SQLite refuses it at once; the command is then
+ * run again, from the start, in a transaction that takes the write lock first and waits its turn
+ * (commands are deterministic for a given `now`, so the second run decides as the first would
+ * have on the newer data).
+ */
+function inTransaction(
+  app: App,
+  run: () => Result<Reply, Reply>,
+  beforeCommit: () => void,
+): { ok: boolean; reply: Reply } {
   try {
-    const reply = app.db.transaction(() => {
-      const result = run();
-      if (!result.ok) throw new Rollback(result.error);
-      return result.value;
-    })();
+    return attempt(app, run, beforeCommit, 'deferred');
+  } catch (e) {
+    if (!isBusy(e)) throw e;
+    return attempt(app, run, beforeCommit, 'immediate');
+  }
+}
+
+/** The same, with `synchronous = FULL` for the commit (store/db.ts). */
+const durablyIn: typeof inTransaction = (app, run, beforeCommit) =>
+  durably(app.db, () => inTransaction(app, run, beforeCommit));
+
+function attempt(
+  app: App,
+  run: () => Result<Reply, Reply>,
+  beforeCommit: () => void,
+  mode: 'deferred' | 'immediate',
+): { ok: boolean; reply: Reply } {
+  try {
+    const reply = app.db
+      .transaction(() => {
+        const result = run();
+        if (!result.ok) throw new Rollback(result.error);
+        // Sandboxes made on first use are written last, so the write lock is held only briefly.
+        app.sandboxes.flush();
+        beforeCommit();
+        return result.value;
+      })
+      [mode]();
     app.sandboxes.publish();
     return { ok: true, reply };
   } catch (e) {
@@ -164,3 +214,6 @@ function inTransaction(app: App, run: () => Result<Reply, Reply>): { ok: boolean
     throw e;
   }
 }
+
+const isBusy = (e: unknown): boolean =>
+  e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('SQLITE_BUSY');

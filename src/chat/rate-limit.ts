@@ -2,18 +2,42 @@
  * A per-member token bucket: a member may send `burst` commands at once and then one every
  * `refillMs`. A bot in a busy channel must not let one member's script starve the others;
  * the limited member gets a polite message and their next command after the window works.
+ *
+ * Commands are charged by cost too, not only by count: each costs one token, plus one per
+ * `costStepMs` it ran in its worker, and a command stopped by its budget empties the bucket and
+ * leaves a debt of `stoppedDebt` tokens. So a member whose commands are expensive is slowed
+ * first, and one who sends budget-busting commands waits longest, while everyone else's bucket
+ * stays full.
  */
 export interface RateLimit {
   burst: number;
   refillMs: number;
+  /** Worker time that costs one more token. */
+  costStepMs: number;
+  /** Tokens owed after a command stopped by its budget (the wait is this times refillMs). */
+  stoppedDebt: number;
 }
 
-export const CHAT_RATE_LIMIT: RateLimit = { burst: 20, refillMs: 500 };
+// A stopped command's debt (30 tokens: 15 s) outlasts the start of the worker that replaces the
+// one it took down, so one member cannot take the whole pool down by repeating it.
+export const CHAT_RATE_LIMIT: RateLimit = { burst: 20, refillMs: 500, costStepMs: 250, stoppedDebt: 30 };
 
 interface Bucket {
   tokens: number;
   at: number;
+  /** The bucket went below zero because of cost, not count. */
+  costly: boolean;
 }
+
+export interface Admission {
+  /** 0 when allowed, otherwise how many ms until the next token. */
+  waitMs: number;
+  /** Why: true when the member's expensive commands (not their number) emptied the bucket. */
+  costly: boolean;
+}
+
+/** Buckets kept at most; full ones are forgotten first. */
+const MAX_BUCKETS = 10_000;
 
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
@@ -22,15 +46,33 @@ export class RateLimiter {
 
   /** Takes one token; returns 0 when allowed, otherwise how many ms until the next one. */
   take(member: string, now: number): number {
-    const bucket = this.buckets.get(member) ?? { tokens: this.limit.burst, at: now };
-    const refilled = Math.min(this.limit.burst, bucket.tokens + (now - bucket.at) / this.limit.refillMs);
-    if (refilled < 1) {
-      this.buckets.set(member, { tokens: refilled, at: now });
-      return Math.ceil((1 - refilled) * this.limit.refillMs);
+    return this.admit(member, now).waitMs;
+  }
+
+  admit(member: string, now: number): Admission {
+    const bucket = this.refilled(member, now);
+    if (bucket.tokens < 1) {
+      this.buckets.set(member, bucket);
+      return { waitMs: Math.ceil((1 - bucket.tokens) * this.limit.refillMs), costly: bucket.costly };
     }
-    this.buckets.set(member, { tokens: refilled - 1, at: now });
-    if (this.buckets.size > 10_000) this.forgetFull(now);
-    return 0;
+    this.buckets.set(member, { tokens: bucket.tokens - 1, at: now, costly: false });
+    if (this.buckets.size > MAX_BUCKETS) this.forgetFull(now);
+    return { waitMs: 0, costly: false };
+  }
+
+  /** A command of `member` ran `ms` in its worker (`stopped`: until its budget stopped it). */
+  charge(member: string, ms: number, stopped: boolean, now: number): void {
+    const bucket = this.refilled(member, now);
+    const extra = Math.floor(ms / this.limit.costStepMs);
+    if (!stopped && extra === 0) return;
+    const tokens = stopped ? Math.min(0, bucket.tokens) - this.limit.stoppedDebt : bucket.tokens - extra;
+    this.buckets.set(member, { tokens, at: now, costly: tokens < 1 || bucket.costly });
+  }
+
+  private refilled(member: string, now: number): Bucket {
+    const bucket = this.buckets.get(member) ?? { tokens: this.limit.burst, at: now, costly: false };
+    const tokens = Math.min(this.limit.burst, bucket.tokens + (now - bucket.at) / this.limit.refillMs);
+    return { tokens, at: now, costly: bucket.costly && tokens < 1 };
   }
 
   /** Members whose bucket has refilled carry no state worth keeping. */

@@ -1,9 +1,11 @@
 import type { Change } from './changes.ts';
 import type { Cluster, Node, Pod } from './model.ts';
+import { NODE_ALLOCATABLE, podTotals } from './quantity.ts';
 
 /**
  * The default scheduler, reduced to what the notes need: filter nodes in the scheduler's plugin
- * order (NodeUnschedulable, TaintToleration, NodeAffinity for `nodeSelector`), then spread: the
+ * order (NodeUnschedulable, TaintToleration, NodeAffinity for `nodeSelector`, NodeResourcesFit
+ * for cpu and memory requests against the node's allocatable), then spread: the
  * feasible node with the fewest pods wins, ties by name. An unschedulable pod stays Pending with
  * the FitError text kubectl shows in its FailedScheduling event.
  */
@@ -15,16 +17,20 @@ const REASON_SELECTOR = "node(s) didn't match Pod's node affinity/selector";
 export function place(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods'>): Placement {
   const reasons = new Map<string, number>();
   const feasible: Node[] = [];
+  let fitFailures = 0;
   for (const node of cluster.nodes) {
     const reason = filter(pod, node);
-    if (reason === null) feasible.push(node);
-    else reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    const misfit = reason === null ? insufficient(pod, node, cluster.pods) : [];
+    if (reason === null && misfit.length === 0) feasible.push(node);
+    for (const r of reason === null ? misfit : [reason]) reasons.set(r, (reasons.get(r) ?? 0) + 1);
+    if (misfit.length > 0) fitFailures += 1;
   }
   if (cluster.nodes.length === 0) return { ok: false, message: 'no nodes available to schedule pods' };
   const chosen = feasible.sort(
     (a, b) => load(cluster.pods, a) - load(cluster.pods, b) || a.metadata.name.localeCompare(b.metadata.name),
   )[0];
-  if (chosen === undefined) return { ok: false, message: fitError(cluster.nodes.length, reasons) };
+  if (chosen === undefined)
+    return { ok: false, message: fitError(cluster.nodes.length, reasons, fitFailures) };
   return {
     ok: true,
     node: chosen,
@@ -42,12 +48,42 @@ function filter(pod: Pod, node: Node): string | null {
   return null;
 }
 
-function fitError(total: number, reasons: Map<string, number>): string {
-  const parts = [...reasons.entries()].map(([reason, count]) => `${count} ${reason}`).sort();
-  return (
-    `0/${total} nodes are available: ${parts.join(', ')}. ` +
-    `preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`
-  );
+/**
+ * FitError.Error: the sorted reason histogram, then preemption's. A node refused for resources
+ * could make room by preemption, but every sandbox pod has priority 0, so no victim is found; the
+ * others (taint, selector, cordon) are unresolvable.
+ */
+function fitError(total: number, reasons: Map<string, number>, fitFailures: number): string {
+  const histogram = (entries: [string, number][]) =>
+    entries
+      .filter(([, count]) => count > 0)
+      .map(([reason, count]) => `${count} ${reason}`)
+      .sort()
+      .join(', ');
+  const preemption = histogram([
+    ['Preemption is not helpful for scheduling', total - fitFailures],
+    ['No preemption victims found for incoming pod', fitFailures],
+  ]);
+  return `0/${total} nodes are available: ${histogram([...reasons.entries()])}. preemption: 0/${total} nodes are available: ${preemption}.`;
+}
+
+/** NodeResourcesFit: the pod's requests on top of what the node's pods already request. */
+function insufficient(pod: Pod, node: Node, pods: readonly Pod[]): string[] {
+  const wanted = podTotals(pod);
+  if (wanted.cpuReq === 0 && wanted.memReq === 0) return [];
+  let cpu = 0;
+  let memory = 0;
+  for (const p of pods) {
+    if (p.spec.nodeName !== node.metadata.name || p === pod) continue;
+    const used = podTotals(p);
+    cpu += used.cpuReq;
+    memory += used.memReq;
+  }
+  const out: string[] = [];
+  if (wanted.cpuReq > 0 && cpu + wanted.cpuReq > NODE_ALLOCATABLE.cpuMilli) out.push('Insufficient cpu');
+  if (wanted.memReq > 0 && memory + wanted.memReq > NODE_ALLOCATABLE.memoryBytes)
+    out.push('Insufficient memory');
+  return out;
 }
 
 const load = (pods: readonly Pod[], node: Node) =>

@@ -1,5 +1,7 @@
 import type { Lang } from './lang.ts';
 import { costMessages } from './messages/cost.ts';
+import { executorMessages } from './messages/executor.ts';
+import { fidelityMessages } from './messages/fidelity.ts';
 import { mapMessages } from './messages/map.ts';
 
 /** The first edition's sentences; newer areas keep theirs in `messages/<area>.ts`. */
@@ -861,6 +863,8 @@ export type Messages = Record<string, Record<Lang, string>>;
 export const catalogue = {
   ...core,
   ...mapMessages,
+  ...executorMessages,
+  ...fidelityMessages,
   ...costMessages,
 } as const satisfies Messages;
 

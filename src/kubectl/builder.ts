@@ -3,7 +3,7 @@ import type { Cluster } from '../cluster/model.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { type AnyObject, findObject, listObjects } from './query.ts';
-import { type ResourceInfo, resolveResource } from './resources.ts';
+import { categoryMembers, type ResourceInfo, resolveResource } from './resources.ts';
 import { kubectlSelectorError, kubectlSelectorText } from './selector.ts';
 import { parseTargets } from './targets.ts';
 
@@ -107,20 +107,21 @@ export function selectObjects(
 
 /** (type, name) in the order kubectl visits them: argument order, types before names. */
 function namedPairs(args: readonly string[]): { resource: ResourceInfo; name: string }[] {
-  const resolve = (word: string) => resolveResource(word === 'all' ? 'pods' : word);
+  const resolve = (word: string) =>
+    word.toLowerCase() === 'all'
+      ? categoryMembers('all')
+      : [resolveResource(word)].filter((r) => r !== undefined);
   const out: { resource: ResourceInfo; name: string }[] = [];
   if (args.some((a) => a.includes('/'))) {
     for (const arg of args) {
       const [word = '', name = ''] = arg.split('/');
-      const resource = resolve(word);
-      if (resource !== undefined) out.push({ resource, name });
+      for (const resource of resolve(word)) out.push({ resource, name });
     }
     return out;
   }
   const [types = '', ...names] = args;
   for (const word of types.split(',')) {
-    const resource = resolve(word);
-    if (resource !== undefined) for (const name of names) out.push({ resource, name });
+    for (const resource of resolve(word)) for (const name of names) out.push({ resource, name });
   }
   return out;
 }

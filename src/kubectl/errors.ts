@@ -4,6 +4,12 @@
  * without a message cannot exist. Handlers return `kubectlError(code, params)`; only `renderError`
  * turns it into text.
  */
+/** What the chat layer adds after kubectl's own output where the sandbox differs from a cluster. */
+export type SandboxNote =
+  | { key: 'unsimulatedType'; types: string[] }
+  | { key: 'unsimulatedCreate'; kind: string; apiVersion: string }
+  | { key: 'watchSnapshot' };
+
 const seeHelp = (verb: string) => `See 'kubectl ${verb} -h' for help and examples`;
 const seeUsage = (verb: string) => `See 'kubectl ${verb} --help' for usage.`;
 
@@ -50,7 +56,10 @@ const messages = {
       : `error: resource mapping not found for name: "${p.name ?? ''}" namespace: "${p.namespace ?? ''}" from "${p.source}": no matches for kind "${p.kind}" in version "${p.apiVersion}"\nensure CRDs are installed first`,
   tokenize: (p: { message: string }) => `error: ${p.message}`,
   emptyCommand: () => 'error: no command given; try `kubectl get po`',
-  rawText: (p: { text: string }) => p.text,
+  rawText: (p: { text: string; notes?: SandboxNote[] }) => p.text,
+  // A real type the sandbox does not simulate: the chat layer says so in the member's language.
+  unsimulatedKind: (p: { kind: string; apiVersion: string }) =>
+    `error: ${p.kind} (${p.apiVersion}) exists in Kubernetes but is not simulated in this sandbox; nothing was created`,
   // manifests: create -f, apply -f, delete -f (reference §4)
   parseManifest: (p: { source: string; message: string }) => `error: error parsing ${p.source}: ${p.message}`,
   validateManifest: (p: { source: string; message: string }) =>

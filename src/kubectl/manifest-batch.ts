@@ -1,7 +1,7 @@
 import { applyToCluster, type Change } from '../cluster/changes.ts';
 import type { Cluster } from '../cluster/model.ts';
 import { err, ok, type Result } from '../result.ts';
-import { type KubectlError, kubectlError, renderError } from './errors.ts';
+import { type KubectlError, kubectlError, renderError, type SandboxNote } from './errors.ts';
 import { flagList, flagString, type ParsedLine } from './flags.ts';
 import { type ManifestRead, readManifest } from './manifest.ts';
 import type { FieldValidation } from './manifest-objects.ts';
@@ -20,6 +20,7 @@ export interface Batch {
   changes: Change[];
   output: OutputLine[];
   errors: Failure[];
+  notes: SandboxNote[];
 }
 
 /** An error, with the file it came from when the server's Invalid form must name it. */
@@ -29,7 +30,13 @@ export interface Failure {
   verb?: string;
 }
 
-export const newBatch = (cluster: Cluster): Batch => ({ cluster, changes: [], output: [], errors: [] });
+export const newBatch = (cluster: Cluster): Batch => ({
+  cluster,
+  changes: [],
+  output: [],
+  errors: [],
+  notes: [],
+});
 
 export function commit(batch: Batch, changes: readonly Change[]): void {
   batch.changes.push(...changes);
@@ -39,21 +46,24 @@ export function commit(batch: Batch, changes: readonly Change[]): void {
 export const warn = (batch: Batch, warnings: readonly string[]) =>
   batch.output.push(...warnings.map((w) => stderr(`Warning: ${w}`)));
 export const say = (batch: Batch, line: string) => batch.output.push(stdout(line));
-export const fail = (batch: Batch, error: KubectlError, source?: string, verb = 'creating') =>
+export function fail(batch: Batch, error: KubectlError, source?: string, verb = 'creating'): void {
   batch.errors.push(source === undefined ? { error } : { error, source, verb });
+  if (error.code === 'unsimulatedKind') batch.notes.push({ key: 'unsimulatedCreate', ...error.params });
+}
 
 /**
  * The outcome of a run. A run that changed nothing is an error result (so the store writes
  * nothing, not even id counters); one that changed something commits, even with exit code 1.
  */
 export function finish(batch: Batch): Result<Outcome, KubectlError> {
-  if (batch.errors.length === 0) return ok(outcome(batch.output, batch.changes));
+  const notes = batch.notes.length === 0 ? {} : { notes: batch.notes };
+  if (batch.errors.length === 0) return ok({ ...outcome(batch.output, batch.changes), ...notes });
   const errors = renderErrors(batch.errors);
   if (batch.changes.length === 0) {
     const text = [...batch.output.map((l) => l.text), errors].join('\n');
-    return err(kubectlError('rawText', { text }));
+    return err(kubectlError('rawText', { text, ...notes }));
   }
-  return ok(outcome([...batch.output, stderr(errors)], batch.changes, 1));
+  return ok({ ...outcome([...batch.output, stderr(errors)], batch.changes, 1), ...notes });
 }
 
 function renderErrors(failures: readonly Failure[]): string {

@@ -9,6 +9,7 @@ import type {
   RestartPolicy,
 } from '../cluster/model.ts';
 import type { NamespaceInput } from '../cluster/namespaces.ts';
+import { API_RESOURCES, groupVersion } from '../cluster/openapi/discovery.ts';
 import type { PodInput } from '../cluster/pods.ts';
 import { validatePod } from '../cluster/validation.ts';
 import { goQuote } from '../go/strings.ts';
@@ -32,6 +33,8 @@ export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 export function mapKind(object: ManifestObject): Result<ServedKind, KubectlError> {
   const served = object.apiVersion === 'v1' && ['Pod', 'Namespace', 'Node'].includes(object.kind);
   if (served) return ok(object.kind as ServedKind);
+  const real = API_RESOURCES.some((r) => r.kind === object.kind && groupVersion(r) === object.apiVersion);
+  if (real) return err(kubectlError('unsimulatedKind', { kind: object.kind, apiVersion: object.apiVersion }));
   return err(
     kubectlError('noMatchesForKind', {
       kind: object.kind,

@@ -1,11 +1,11 @@
 import type { Cluster, Pod } from '../cluster/model.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
-import { resolveResource } from './resources.ts';
+import { qualifiedName, resolveResource } from './resources.ts';
 
 /**
- * The one-pod argument of `exec`, `logs` and `port-forward`: `NAME` or `TYPE/NAME` where TYPE
- * names pods. This cluster serves only pods, nodes and namespaces, so any other type is unknown.
+ * The one-pod argument of `exec`, `logs` and `port-forward`: `NAME` or `TYPE/NAME`. kubectl
+ * first gets the named object; a type the sandbox holds none of is therefore NotFound.
  */
 export function parsePodArg(arg: string): Result<string, KubectlError> {
   const slash = arg.indexOf('/');
@@ -14,6 +14,13 @@ export function parsePodArg(arg: string): Result<string, KubectlError> {
   const resource = resolveResource(type);
   if (resource === undefined) return err(kubectlError('unknownResourceType', { type }));
   if (resource.type === 'pods') return ok(arg.slice(slash + 1));
+  if (!resource.simulated)
+    return err(
+      kubectlError('server', {
+        reason: 'NotFound',
+        message: `${qualifiedName(resource)} "${arg.slice(slash + 1)}" not found`,
+      }),
+    );
   return err(
     kubectlError('plain', {
       message: `cannot attach to *v1.${resource.kind}: selector for *v1.${resource.kind} not implemented`,

@@ -25,6 +25,7 @@ export function listObjects(
   namespace: string | null,
   selector: Selector | null,
 ): AnyObject[] {
+  if (!resource.simulated || resource.type === 'events') return [];
   const all: AnyObject[] =
     resource.type === 'pods'
       ? cluster.pods.filter((p) => namespace === null || p.metadata.namespace === namespace)
@@ -42,6 +43,7 @@ export function findObject(
   namespace: string,
   name: string,
 ): AnyObject | undefined {
+  if (!resource.simulated || resource.type === 'events') return undefined;
   if (resource.type === 'pods')
     return cluster.pods.find((p) => p.metadata.namespace === namespace && p.metadata.name === name);
   if (resource.type === 'nodes') return cluster.nodes.find((n) => n.metadata.name === name);

@@ -1,26 +1,65 @@
+import { API_RESOURCES, type ApiResource, qualifiedResource } from '../cluster/openapi/discovery.ts';
+
 /**
- * The resource types this cluster serves, as discovery describes them, and the names kubectl
- * accepts for each (plural, singular, short name, kind; case-insensitive as kubectl is).
+ * The resource types discovery lists (every v1.34 type) and the names kubectl accepts for each:
+ * plural, singular, short name or kind, optionally with `.group` or `.version.group`,
+ * case-insensitive, the core group first (so `events` is `v1` events), as kubectl's RESTMapper
+ * resolves them. Only a few are simulated; the others are real types this sandbox holds none of.
  */
-export type ResourceType = 'pods' | 'nodes' | 'namespaces';
+export type SimulatedType = 'pods' | 'nodes' | 'namespaces' | 'events';
 
 export interface ResourceInfo {
-  type: ResourceType;
+  /** The plural (`pods`, `deployments`). */
+  type: string;
+  group: string;
+  version: string;
   singular: string;
-  kind: 'Pod' | 'Node' | 'Namespace';
-  shortNames: string[];
+  kind: string;
+  shortNames: readonly string[];
   namespaced: boolean;
+  categories: readonly string[];
+  verbs: readonly string[];
+  /** The OpenAPI definition explain starts from. */
+  schema: string;
+  /** Whether the sandbox keeps objects of this type; the others are always empty. */
+  simulated: boolean;
 }
 
-export const RESOURCES: readonly ResourceInfo[] = [
-  { type: 'pods', singular: 'pod', kind: 'Pod', shortNames: ['po'], namespaced: true },
-  { type: 'nodes', singular: 'node', kind: 'Node', shortNames: ['no'], namespaced: false },
-  { type: 'namespaces', singular: 'namespace', kind: 'Namespace', shortNames: ['ns'], namespaced: false },
-];
+const SIMULATED: ReadonlySet<string> = new Set<SimulatedType>(['pods', 'nodes', 'namespaces', 'events']);
+
+const info = (r: ApiResource): ResourceInfo => ({
+  type: r.name,
+  group: r.group,
+  version: r.version,
+  singular: r.kind.toLowerCase(),
+  kind: r.kind,
+  shortNames: r.shortNames,
+  namespaced: r.namespaced,
+  categories: r.categories,
+  verbs: r.verbs,
+  schema: r.schema,
+  simulated: r.group === '' && SIMULATED.has(r.name),
+});
+
+export const RESOURCES: readonly ResourceInfo[] = API_RESOURCES.map(info);
+
+/** `pods`, `deployments.apps`: the name in the server's messages. */
+export const qualifiedName = (r: ResourceInfo): string => qualifiedResource({ name: r.type, group: r.group });
 
 export function resolveResource(word: string): ResourceInfo | undefined {
-  const w = word.toLowerCase().replace(/\.v1$|\.$/, '');
-  return RESOURCES.find(
-    (r) => r.type === w || r.singular === w || r.kind.toLowerCase() === w || r.shortNames.includes(w),
-  );
+  const lower = word.toLowerCase();
+  const dot = lower.indexOf('.');
+  const name = dot === -1 ? lower : lower.slice(0, dot);
+  let qualifier = dot === -1 ? null : lower.slice(dot + 1);
+  if (qualifier === '' || qualifier === 'v1') qualifier = dot === -1 ? null : '';
+  return RESOURCES.find((r) => {
+    const named = r.type === name || r.singular === name || r.shortNames.includes(name);
+    if (!named) return false;
+    if (qualifier === null) return true;
+    return qualifier === r.group || qualifier === `${r.version}.${r.group}`;
+  });
 }
+
+/** The types in a discovery category (`all`), in discovery order. */
+export const categoryMembers = (category: string): ResourceInfo[] =>
+  RESOURCES.filter((r) => r.categories.includes(category));

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { flagBool, parseFlags } from './flags.ts';
+import { categoryMembers, qualifiedName, type ResourceInfo, resolveResource } from './resources.ts';
 import { KUBECTL_COMMANDS, suggestCommands } from './suggest.ts';
 import { type KubectlVerb, type Outcome, outcome, stdout, type VerbContext } from './verb.ts';
 
@@ -42,6 +43,34 @@ export function runKubectl(
   if (!line.ok) return line;
   if (flagBool(line.value, 'help')) return ok(outcome([stdout(verb.help)]));
   return verb.run(ctx, line.value);
+}
+
+/** Verbs whose arguments name resource types (`TYPE[,TYPE] NAME...` or `TYPE/NAME`). */
+const TYPE_LIST_VERBS = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'wait']);
+const POD_ARG_VERBS = new Set(['logs', 'exec', 'port-forward', 'attach']);
+
+/**
+ * The real resource types a command names that the sandbox holds none of (`get deploy`,
+ * `logs deploy/x`, `get all`), as the server names them, for the note the chat layer adds.
+ */
+export function unsimulatedTypesIn(verbs: readonly KubectlVerb[], rawTokens: readonly string[]): string[] {
+  const [word, ...rest] = hoistGlobalFlags(rawTokens);
+  const verb = verbs.find((v) => v.name === word);
+  if (verb === undefined || !(TYPE_LIST_VERBS.has(verb.name) || POD_ARG_VERBS.has(verb.name))) return [];
+  const line = parseFlags(rest, verb.flags, verb.name);
+  if (!line.ok) return [];
+  const { args } = line.value;
+  const slashed = args.filter((a) => a.includes('/')).map((a) => a.slice(0, a.indexOf('/')));
+  const words = slashed.length > 0 || POD_ARG_VERBS.has(verb.name) ? slashed : (args[0] ?? '').split(',');
+  const named = words
+    .slice(0, 64)
+    .flatMap((w): (ResourceInfo | undefined)[] =>
+      w.toLowerCase() === 'all' ? categoryMembers('all') : [resolveResource(w)],
+    );
+  const types = named
+    .filter((r) => r !== undefined && !r.simulated)
+    .map((r) => qualifiedName(r as ResourceInfo));
+  return [...new Set(types)];
 }
 
 function topLevelHelp(verbs: readonly KubectlVerb[]): string {

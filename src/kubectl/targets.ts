@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
-import { type ResourceInfo, resolveResource } from './resources.ts';
+import { categoryMembers, type ResourceInfo, resolveResource } from './resources.ts';
 
 /**
  * kubectl's resource arguments: `TYPE [NAME...]`, `TYPE1,TYPE2 [NAME...]` or `TYPE/NAME ...`
@@ -26,10 +26,12 @@ export function parseTargets(args: readonly string[], verb: string): Result<Targ
   const targets: Target[] = [];
   const unsimulated: string[] = [];
   for (const word of first.split(',')) {
-    // `all` is a discovery category; of what this cluster serves, only pods are in it.
-    const resource = resolveResource(word === 'all' ? 'pods' : word);
-    if (resource === undefined) return err(kubectlError('unknownResourceType', { type: word }));
-    targets.push({ resource, names });
+    // `all` is a discovery category: pods, services, the workload controllers, ...
+    const resources = word.toLowerCase() === 'all' ? categoryMembers('all') : [resolveResource(word)];
+    for (const resource of resources) {
+      if (resource === undefined) return err(kubectlError('unknownResourceType', { type: word }));
+      targets.push({ resource, names });
+    }
   }
   return ok({ targets, unsimulated });
 }

@@ -4,7 +4,7 @@ import type { Ids } from '../cluster/ids.ts';
 import type { Cluster } from '../cluster/model.ts';
 import type { Note } from '../cluster/screen.ts';
 import type { Result } from '../result.ts';
-import type { KubectlError } from './errors.ts';
+import type { KubectlError, SandboxNote } from './errors.ts';
 import type { FlagSpec, ParsedLine } from './flags.ts';
 
 /** Everything a kubectl verb may look at. Verbs are pure: they read this and return an Outcome. */
@@ -32,8 +32,10 @@ export interface Outcome {
    * message cannot hold open: the chat layer says so in the member's language.
    */
   interactive?: { verb: 'exec' | 'run'; pod: string };
-  /** Sentences for the chat layer to add after the output (a cap the sandbox applied). */
-  notes?: Note[];
+  /** Where the sandbox differs from a cluster (a real type it does not simulate). */
+  notes?: SandboxNote[];
+  /** Caps the sandbox applied to this command, said after the output in the member's language. */
+  capNotes?: Note[];
 }
 
 export interface KubectlVerb {

@@ -13,10 +13,10 @@ import { type MapView, mapView } from './view.ts';
  * `/sandbox map` as a Reply: a caption and the PNG (public, like kubectl's output: the map is for
  * showing the study group), or the text tree with `--text` or when drawing fails. Read-only: it changes nothing.
  */
-export function mapReply(cluster: Cluster, request: MapRequest, lang: Lang): Reply {
+export function mapReply(cluster: Cluster, request: MapRequest, lang: Lang, draw = drawMap): Reply {
   const view = mapView(cluster, request);
   if (request.text) return treeReply(view, lang, []);
-  const png = drawMap(view, lang);
+  const png = draw(view, lang);
   if (!png.ok) return treeReply(view, lang, [t(lang, 'map.renderFailed')]);
   const scope =
     view.namespace === null

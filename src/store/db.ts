@@ -11,6 +11,11 @@ export function openDatabase(path: string, migrationsDir?: string): Result<Datab
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new BetterSqlite3(path);
   db.pragma('journal_mode = WAL');
+  // NORMAL by default: in WAL mode every commit survives a crash of the process (SIGKILL, an
+  // out-of-memory abort), and the database stays consistent through a power cut, which may only
+  // lose the last commits. Sandbox writes are cheap to redo and frequent; an fsync on each costs
+  // 0.6 ms at the median and 33 ms at p99 on the test VM. Quiz answers and lab results are not
+  // cheap to redo: their commands are `durable`, and `dispatch` commits them with FULL (`durably`).
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
@@ -25,4 +30,17 @@ export function openDatabase(path: string, migrationsDir?: string): Result<Datab
     return err(applied.error);
   }
   return ok(db);
+}
+
+/**
+ * Runs `work` (one transaction) with `synchronous = FULL`: the WAL is fsynced at its commit, so
+ * what it wrote (and everything committed before it) survives a power cut.
+ */
+export function durably<T>(db: Database, work: () => T): T {
+  db.pragma('synchronous = FULL');
+  try {
+    return work();
+  } finally {
+    db.pragma('synchronous = NORMAL');
+  }
 }

@@ -26,7 +26,6 @@ type Row = { id: number; created_at: number; clock_offset_ms: number; serial: nu
 /** Prepared statements for the sandbox tables, made once per database. */
 export class SandboxStore {
   private readonly find: Statement<[string, string, string], Row>;
-  private readonly insert: Statement<[string, string, string, number]>;
   private readonly objectsOf: Statement<[number], { kind: string; body: string }>;
   private readonly forwardsOf: Statement<[number], { body: string }>;
   private readonly filesOf: Statement<[number], { name: string; content: string }>;
@@ -39,25 +38,21 @@ export class SandboxStore {
   private readonly deleteFileRow: Statement<[number, string]>;
   private readonly updateSandbox: Statement<[number, number, number]>;
   private readonly deleteSandbox: Statement<[number]>;
+  private readonly nextId: Statement<[], { id: number }>;
   private readonly bytesOf: Statement<[number, number, number], { bytes: number }>;
+  private readonly insertWithId: Statement<[number, string, string, string, number, number]>;
 
-  /** Loaded clusters, least recently used first, with the bytes their rows hold (about their size in memory). */
-  private readonly cache = new Map<number, Cached>();
-  private cachedBytes = 0;
+  private readonly cache = new Map<number, Omit<Cluster, 'now'>>();
   /** Clusters as the open transaction left them; they enter the cache only once it commits. */
-  private readonly staged = new Map<number, Cached>();
+  private readonly staged = new Map<number, Omit<Cluster, 'now'>>();
   /** Sandboxes made (on first use, or by reset) since the last commit or rollback. */
   private readonly created = new Set<number>();
+  /** Sandboxes made in this transaction and not yet written (see `open`), by member. */
+  private readonly unwritten = new Map<string, Sandbox & { key: SandboxKey }>();
 
-  constructor(
-    db: Database,
-    private readonly cacheLimit = { sandboxes: CACHE_SANDBOXES, bytes: CACHE_BYTES },
-  ) {
+  constructor(db: Database) {
     this.find = db.prepare(
       'SELECT id, created_at, clock_offset_ms, serial FROM sandboxes WHERE platform = ? AND scope = ? AND user_id = ?',
-    );
-    this.insert = db.prepare(
-      'INSERT INTO sandboxes (platform, scope, user_id, created_at) VALUES (?, ?, ?, ?)',
     );
     this.objectsOf = db.prepare(
       'SELECT kind, body FROM objects WHERE sandbox_id = ? ORDER BY kind, namespace, name',
@@ -83,37 +78,80 @@ export class SandboxStore {
     this.deleteFileRow = db.prepare('DELETE FROM saved_files WHERE sandbox_id = ? AND name = ?');
     this.updateSandbox = db.prepare('UPDATE sandboxes SET clock_offset_ms = ?, serial = ? WHERE id = ?');
     this.deleteSandbox = db.prepare('DELETE FROM sandboxes WHERE id = ?');
+    // The id SQLite itself would give the next row (the largest plus one).
+    this.nextId = db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM sandboxes');
     this.bytesOf = db.prepare(
       `SELECT (SELECT coalesce(sum(octet_length(body)), 0) FROM objects WHERE sandbox_id = ?)
             + (SELECT coalesce(sum(octet_length(body)), 0) FROM port_forwards WHERE sandbox_id = ?)
             + (SELECT coalesce(sum(octet_length(content)), 0) FROM saved_files WHERE sandbox_id = ?) AS bytes`,
     );
+    this.insertWithId = db.prepare(
+      'INSERT INTO sandboxes (id, platform, scope, user_id, created_at, serial) VALUES (?, ?, ?, ?, ?, ?)',
+    );
   }
 
-  /** The member's sandbox, made and seeded with a fresh cluster on first use. */
+  /**
+   * The member's sandbox, made and seeded with a fresh cluster on first use. A new sandbox is
+   * seeded in memory and written only when the transaction writes (`commit`) or is about to
+   * commit (`flush`): its first command, however long it runs, holds no write lock meanwhile,
+   * so other members' writes never wait for it.
+   */
   open(key: SandboxKey, now: number): Sandbox {
     const row = this.find.get(key.platform, key.scope, key.user);
     if (row !== undefined) return toSandbox(row);
-    const id = Number(this.insert.run(key.platform, key.scope, key.user, now).lastInsertRowid);
+    const pending = this.unwritten.get(memberOf(key));
+    if (pending !== undefined) return pending;
+    const id = this.nextId.get()?.id ?? 1;
     this.created.add(id);
-    this.forget(id);
+    this.cache.delete(id);
     const ids = createIds(seedOf(id), 0);
-    const seed = seedCluster(now, ids);
+    this.staged.set(id, { ...seedCluster(now, ids), forwards: [], files: [] });
+    const sandbox = { id, createdAt: now, clockOffsetMs: 0, serial: ids.serial };
+    this.unwritten.set(memberOf(key), { ...sandbox, key });
+    return sandbox;
+  }
+
+  /** Writes the sandboxes this transaction made; the caller holds the transaction. */
+  flush(): void {
+    for (const pending of this.unwritten.values()) this.write(pending);
+    this.unwritten.clear();
+  }
+
+  private write(pending: Sandbox & { key: SandboxKey }): void {
+    const { id, key } = pending;
+    this.unwritten.delete(memberOf(key));
+    this.insertWithId.run(id, key.platform, key.scope, key.user, pending.createdAt, pending.serial);
+    const seed = this.staged.get(id);
+    if (seed === undefined) return;
     for (const node of seed.nodes) this.apply(id, { op: 'putNode', node });
     for (const namespace of seed.namespaces) this.apply(id, { op: 'putNamespace', namespace });
     for (const pod of seed.pods) this.apply(id, { op: 'putPod', pod });
-    this.updateSandbox.run(0, ids.serial, id);
-    return { id, createdAt: now, clockOffsetMs: 0, serial: ids.serial };
+  }
+
+  /**
+   * Drops the member's cached cluster: another connection (a sibling worker) may have written it
+   * since this one cached it.
+   */
+  forget(key: SandboxKey): void {
+    const row = this.find.get(key.platform, key.scope, key.user);
+    if (row !== undefined) this.cache.delete(row.id);
   }
 
   exists(key: SandboxKey): boolean {
-    return this.find.get(key.platform, key.scope, key.user) !== undefined;
+    return (
+      this.unwritten.has(memberOf(key)) || this.find.get(key.platform, key.scope, key.user) !== undefined
+    );
   }
 
   reset(key: SandboxKey, now: number): Sandbox {
+    const pending = this.unwritten.get(memberOf(key));
+    if (pending !== undefined) {
+      this.unwritten.delete(memberOf(key));
+      this.staged.delete(pending.id);
+    }
     const row = this.find.get(key.platform, key.scope, key.user);
     if (row !== undefined) {
-      this.forget(row.id);
+      this.cache.delete(row.id);
       this.staged.delete(row.id);
       this.deleteSandbox.run(row.id);
     }
@@ -128,109 +166,80 @@ export class SandboxStore {
    */
   load(sandbox: Sandbox, realNow: number): Cluster {
     const staged = this.staged.get(sandbox.id);
-    if (staged !== undefined) return { ...staged.cluster, now: realNow + sandbox.clockOffsetMs };
+    if (staged !== undefined) return { ...staged, now: realNow + sandbox.clockOffsetMs };
     const cached = this.cache.get(sandbox.id) ?? this.read(sandbox.id);
     // Least recently used first: re-inserting moves the entry to the end of the Map's order.
-    this.remember(sandbox.id, cached);
-    return { ...cached.cluster, now: realNow + sandbox.clockOffsetMs };
+    this.cache.delete(sandbox.id);
+    this.cache.set(sandbox.id, cached);
+    if (this.cache.size > CACHE_SANDBOXES) this.cache.delete(this.cache.keys().next().value ?? sandbox.id);
+    return { ...cached, now: realNow + sandbox.clockOffsetMs };
   }
 
-  /** Puts an entry last in the cache, then drops the least recently used past the count or the bytes. */
-  private remember(id: number, entry: Cached): void {
-    this.forget(id);
-    this.cache.set(id, entry);
-    this.cachedBytes += entry.bytes;
-    for (const [oldest] of this.cache) {
-      if (this.cache.size <= this.cacheLimit.sandboxes && this.cachedBytes <= this.cacheLimit.bytes) break;
-      if (oldest === id) break;
-      this.forget(oldest);
-    }
-  }
-
-  private forget(id: number): void {
-    this.cachedBytes -= this.cache.get(id)?.bytes ?? 0;
-    this.cache.delete(id);
-  }
-
-  /** Bytes held in memory by the cache (the JSON size of the rows it was read from). */
-  get cacheBytes(): number {
-    return this.cachedBytes;
-  }
-
-  private read(id: number): Cached {
+  private read(id: number): Omit<Cluster, 'now'> {
     const cluster: Omit<Cluster, 'now'> = { nodes: [], namespaces: [], pods: [], forwards: [], files: [] };
-    let bytes = 0;
-    for (const { kind, body } of this.objectsOf.all(id)) {
-      bytes += body.length;
+    const sandbox = { id };
+    for (const { kind, body } of this.objectsOf.all(sandbox.id)) {
       if (kind === 'Pod') cluster.pods.push(JSON.parse(body) as Pod);
       else if (kind === 'Node') cluster.nodes.push(JSON.parse(body) as Node);
       else cluster.namespaces.push(JSON.parse(body) as Namespace);
     }
-    for (const { body } of this.forwardsOf.all(id)) {
-      bytes += body.length;
+    for (const { body } of this.forwardsOf.all(sandbox.id))
       cluster.forwards.push(JSON.parse(body) as PortForward);
-    }
-    for (const file of this.filesOf.all(id)) {
-      bytes += file.content.length;
-      cluster.files.push(file as SavedFile);
-    }
+    for (const file of this.filesOf.all(sandbox.id)) cluster.files.push(file as SavedFile);
     if (FREEZE) deepFreeze(cluster);
-    return { cluster, bytes };
+    return cluster;
   }
 
   ids(sandbox: Sandbox): Ids {
     return createIds(seedOf(sandbox.id), sandbox.serial);
   }
 
-  /**
-   * Writes a handler's changes and the sandbox's new counters; the caller holds the transaction.
-   * A write that would take the sandbox past `LIMITS.sandboxBytes` (and grow it) is refused: the
-   * caller answers with the error and so rolls the transaction back (nothing changed).
-   */
+  /** Writes a handler's changes and the sandbox's new counters; the caller holds the transaction. */
   commit(sandbox: Sandbox, changes: readonly Change[], serial: number): Result<void, SandboxTooBig> {
-    const grows = changes.some((c) => putKey(c) !== undefined);
+    const grows = changes.some((c) => c.op.startsWith('put'));
     const before = grows ? this.bytes(sandbox.id) : 0;
-    this.write(sandbox, changes, serial);
+    this.writeChanges(sandbox, changes, serial);
     if (!grows) return ok(undefined);
+    // Past the byte cap (and growing), the caller answers with the error: the transaction rolls back.
     const after = this.bytes(sandbox.id);
-    if (after > LIMITS.sandboxBytes && after > before)
-      return err({ bytes: after, limit: LIMITS.sandboxBytes });
-    const staged = this.staged.get(sandbox.id);
-    if (staged !== undefined) staged.bytes = after;
-    return ok(undefined);
+    return after > LIMITS.sandboxBytes && after > before
+      ? err({ bytes: after, limit: LIMITS.sandboxBytes })
+      : ok(undefined);
   }
 
   private bytes(id: number): number {
     return this.bytesOf.get(id, id, id)?.bytes ?? 0;
   }
 
-  private write(sandbox: Sandbox, changes: readonly Change[], serial: number): void {
+  private writeChanges(sandbox: Sandbox, changes: readonly Change[], serial: number): void {
+    // A sandbox made in this transaction is written before its changes (`flush` writes one that
+    // has none, at the end).
+    if (changes.length > 0 || serial !== sandbox.serial)
+      for (const pending of this.unwritten.values()) if (pending.id === sandbox.id) this.write(pending);
     if (changes.length > 0) {
       // Keep the written state in memory too, so the next read needs no reload; it becomes the
       // cache entry only when the transaction commits (`publish`), never if it rolls back.
       const base = this.staged.get(sandbox.id) ?? this.cache.get(sandbox.id);
-      this.forget(sandbox.id);
+      this.cache.delete(sandbox.id);
       if (base !== undefined) {
-        const { now: _, ...next } = applyToCluster({ ...base.cluster, now: 0 }, changes);
-        this.staged.set(sandbox.id, { cluster: next, bytes: base.bytes });
+        const { now: _, ...next } = applyToCluster({ ...base, now: 0 }, changes);
+        this.staged.set(sandbox.id, next);
       }
     }
     let offset = sandbox.clockOffsetMs;
-    const last = lastPuts(changes);
-    changes.forEach((change, i) => {
+    for (const change of changes) {
       if (change.op === 'advanceClock') offset += change.ms;
-      else if (putKey(change) === undefined || last.get(putKey(change) ?? '') === i)
-        this.apply(sandbox.id, change);
-    });
+      else this.apply(sandbox.id, change);
+    }
     if (offset !== sandbox.clockOffsetMs || serial !== sandbox.serial)
       this.updateSandbox.run(offset, serial, sandbox.id);
   }
 
   /** The transaction committed: what it wrote is now what the cache serves. */
   publish(): void {
-    for (const [id, entry] of this.staged) {
-      if (FREEZE) deepFreeze(entry.cluster);
-      this.remember(id, entry);
+    for (const [id, cluster] of this.staged) {
+      if (FREEZE) deepFreeze(cluster);
+      this.cache.set(id, cluster);
     }
     this.staged.clear();
     this.created.clear();
@@ -242,7 +251,8 @@ export class SandboxStore {
    */
   discard(): void {
     this.staged.clear();
-    for (const id of this.created) this.forget(id);
+    this.unwritten.clear();
+    for (const id of this.created) this.cache.delete(id);
     this.created.clear();
   }
 
@@ -292,34 +302,6 @@ export class SandboxStore {
   }
 }
 
-/** The row a put writes (a later put of the same row makes it moot), or undefined for other changes. */
-function putKey(change: Change): string | undefined {
-  switch (change.op) {
-    case 'putPod':
-      return `Pod/${change.pod.metadata.namespace}/${change.pod.metadata.name}`;
-    case 'putNode':
-      return `Node/${change.node.metadata.name}`;
-    case 'putNamespace':
-      return `Namespace/${change.namespace.metadata.name}`;
-    case 'putForward':
-      return `Forward/${change.forward.localPort}`;
-    case 'putFile':
-      return `File/${change.file.name}`;
-    default:
-      return undefined;
-  }
-}
-
-/** For each row put more than once, the index of its last put: only that one is serialized and written. */
-function lastPuts(changes: readonly Change[]): Map<string, number> {
-  const last = new Map<string, number>();
-  changes.forEach((change, i) => {
-    const key = putKey(change);
-    if (key !== undefined) last.set(key, i);
-  });
-  return last;
-}
-
 const toSandbox = (row: Row): Sandbox => ({
   id: row.id,
   createdAt: row.created_at,
@@ -329,26 +311,21 @@ const toSandbox = (row: Row): Sandbox => ({
 
 const seedOf = (id: number) => `sandbox-${id}`;
 
+const memberOf = (key: SandboxKey) => `${key.platform}/${key.scope}/${key.user}`;
+
 const FREEZE = process.env.VITEST !== undefined;
 
 /** Active members at once whose clusters stay in memory; the rest are read from SQLite. */
 const CACHE_SANDBOXES = 200;
-/** And at most this many bytes of them (200 sandboxes at the byte cap would be 400 MB). */
-const CACHE_BYTES = 64 * 1024 * 1024;
 
-interface Cached {
-  cluster: Omit<Cluster, 'now'>;
-  bytes: number;
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
 }
 
 /** A write refused because the sandbox would hold more than its byte cap. */
 export interface SandboxTooBig {
   bytes: number;
   limit: number;
-}
-
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RateLimiter } from '../../src/chat/rate-limit.ts';
 import { replyText } from '../../src/chat/reply.ts';
 import { testApp } from '../helpers/app.ts';
 
@@ -33,5 +34,43 @@ describe('per-member rate limit on chat platforms', () => {
     const t = testApp();
     const replies = Array.from({ length: 200 }, () => t.send('me', 'kubectl version'));
     expect(replies.every((r) => r.ok)).toBe(true);
+  });
+
+  it('GIVEN a member whose command was stopped by its budget WHEN they send the next one THEN it waits, said in words, while a member who sent as many cheap ones does not', () => {
+    const t = testApp();
+    t.send('mallory', 'kubectl version', 'discord');
+    t.send('bob', 'kubectl version', 'discord');
+    t.app.limiter.charge('discord/test/mallory', 2000, true, t.clock.now);
+    const slowed = t.send('mallory', 'kubectl version', 'discord');
+    expect(slowed.ok).toBe(false);
+    expect(replyText(slowed)).toMatch(/^Your recent commands were very expensive.*try again in \d+ s/);
+    expect(t.send('bob', 'kubectl version', 'discord').ok).toBe(true);
+    // The debt is paid by waiting, as any other: then mallory is served again.
+    t.advance(30 * 500 + 1_000);
+    expect(t.send('mallory', 'kubectl version', 'discord').ok).toBe(true);
+  });
+
+  it("GIVEN two members at the same pace WHEN one member's commands each run a second THEN that member is slowed first", () => {
+    const limiter = new RateLimiter();
+    let now = 0;
+    let slowFirstLimited = -1;
+    for (let i = 0; i < 40 && slowFirstLimited === -1; i++) {
+      now += 1000;
+      if (limiter.take('cheap', now) > 0) throw new Error('the cheap member was limited');
+      if (limiter.take('slow', now) > 0) slowFirstLimited = i;
+      else limiter.charge('slow', 1000, false, now);
+    }
+    expect(slowFirstLimited).toBeGreaterThan(0);
+    expect(limiter.admit('slow', now).costly).toBe(true);
+  });
+
+  it('GIVEN quick commands WHEN charged by their cost THEN nothing extra is taken', () => {
+    const limiter = new RateLimiter();
+    for (let i = 0; i < 20; i++) {
+      expect(limiter.take('quick', 0)).toBe(0);
+      limiter.charge('quick', 5, false, 0);
+    }
+    expect(limiter.take('quick', 0)).toBeGreaterThan(0);
+    expect(limiter.admit('quick', 500).costly).toBe(false);
   });
 });

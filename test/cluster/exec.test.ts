@@ -24,7 +24,7 @@ describe('kubectl exec: errors (reference §12)', () => {
       "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples",
     ],
     ['exec nope -- ls', 'Error from server (NotFound): pods "nope" not found'],
-    ['exec svc/kubia -- ls', 'error: the server doesn\'t have a resource type "svc"'],
+    ['exec svc/kubia -- ls', 'Error from server (NotFound): services "kubia" not found'],
     ['exec kubia -c nope -- ls', 'Error from server (BadRequest): container nope is not valid for pod kubia'],
     [
       'exec kubia -- foo',

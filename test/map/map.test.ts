@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMapArgs } from '../../src/map/args.ts';
-import { mapSvg } from '../../src/map/map.ts';
+import { mapReply, mapSvg } from '../../src/map/map.ts';
 import { mapText } from '../../src/map/text.ts';
 import { GPU_POD, mapFixture, walkthrough } from './fixtures.ts';
 
@@ -121,5 +121,37 @@ describe('map arguments', () => {
     expect(!parsed.ok && parsed.error.kind === 'selector' && parsed.error.message).toMatch(
       /^Error from server \(BadRequest\): Unable to find "\/v1, Resource=pods" that match label selector "env in \("/,
     );
+  });
+});
+
+describe('map reply', () => {
+  it('GIVEN drawing fails WHEN /sandbox map THEN the reply says so and carries the text tree, no file', () => {
+    const f = walkthrough(1);
+    const request = parseMapArgs('');
+    if (!request.ok) throw new Error('args');
+    const reply = mapReply(f.cluster(), request.value, 'en', () => ({ ok: false, error: 'boom' }));
+    expect(reply.files).toBeUndefined();
+    expect(reply.blocks[0]?.text).toContain('could not be drawn');
+    expect(reply.blocks[1]).toMatchObject({ kind: 'code' });
+    expect(reply.blocks[1]?.text).toContain('pod kubia  Running  READY 1/1');
+  });
+
+  it('GIVEN a drawable sandbox WHEN /sandbox map THEN a caption and one PNG file, and nothing in the sandbox changes', () => {
+    const f = walkthrough(2);
+    const before = JSON.stringify(f.cluster());
+    const reply = f.t.send('alice', '/sandbox map');
+    expect(reply.ok).toBe(true);
+    expect(reply.files?.map((file) => [file.name, file.contentType])).toEqual([
+      ['sandbox-map.png', 'image/png'],
+    ]);
+    expect(JSON.stringify(f.cluster())).toBe(before);
+  });
+
+  it('GIVEN bad arguments WHEN /sandbox map THEN an error reply and no file', () => {
+    const f = mapFixture();
+    expect(f.t.send('alice', '/sandbox map --bogus')).toMatchObject({ ok: false });
+    const bad = f.t.send('alice', "/sandbox map -l 'env in ('");
+    expect(bad.ok).toBe(false);
+    expect(bad.files).toBeUndefined();
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { KUBECTL_VERBS } from '../../commands/index.ts';
+import { explainSelector, parseSelector } from '../../src/cluster/labels/selector.ts';
 import { podStatus } from '../../src/cluster/lifecycle.ts';
 import type { Cluster } from '../../src/cluster/model.ts';
 import { place } from '../../src/cluster/scheduler.ts';
 import { WORKERS } from '../../src/cluster/seed.ts';
 import { runKubectl } from '../../src/kubectl/run-kubectl.ts';
-import { explainSelector, parseSelector } from '../../src/cluster/labels/selector.ts';
 import { tokenize } from '../../src/kubectl/tokenize.ts';
 import { CURL_NOW, curlScenario } from '../../src/quiz/generate/curl.ts';
 import { deleteSelectorScenario } from '../../src/quiz/generate/delete-selector.ts';

@@ -9,7 +9,7 @@ import { COST_CASES, type CostCase, hostileCostLine } from './cost-cases.ts';
  * The cost fuzz (issue 16): every hostile message completes within a generous bound with bounded
  * heap growth, a failed one changes nothing, and another member still gets their answer. The
  * bounds are loose on purpose (a loaded 2-core machine); the figures themselves, against their
- * targets of 2 s and 64 MB, are in `npm run bench` (B6).
+ * targets of 2 s and 64 MB, are in `npm run bench` (B7).
  */
 const GENEROUS_MS = 15_000;
 const GENEROUS_HEAP_BYTES = 512 * 1024 * 1024;

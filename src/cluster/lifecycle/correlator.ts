@@ -15,6 +15,8 @@ export interface PodEvent {
   /** Epoch ms of the first and the last recorded occurrence. */
   first: number;
   last: number;
+  /** The part of the pod it is about (`spec.containers{kubia}`), for `get events -o wide`. */
+  fieldPath?: string;
 }
 
 /** One distinct kubelet event, with its correlator keys built once (long histories repeat them). */
@@ -99,6 +101,8 @@ export function correlate(raw: readonly Raw[], state: CorrelatorState): Correlat
       count: seen?.count ?? 1,
       first: seconds(seen?.first ?? at),
       last: seconds(at),
+      // The dedup key is type, reason, fieldPath and message (kubelet-events.ts tags it).
+      fieldPath: event.key.split('\u0000')[2] ?? '',
     });
   }
   return state;

@@ -1,36 +1,74 @@
-import type { FieldSchema, TypeSchema } from './schema.ts';
+import type { Definition, FieldDefinition } from '../../cluster/openapi/discovery.ts';
 
 /**
- * kubectl's explain v2 plaintext template (pkg/explain/v2/templates/plaintext.tmpl): KIND and
- * VERSION, `FIELD: name <type>` for a path, the description wrapped at 76 columns and indented
- * 4, then each field as `name<TAB><type>[ -required-]` with its description wrapped at 76 and
- * indented 4, fields in sorted order.
+ * kubectl's explain v2 plaintext template (pkg/explain/v2/templates/plaintext.tmpl): GROUP (for a
+ * named group), KIND and VERSION, `FIELD: name <type>` (and ENUM) for a path, the description
+ * wrapped at 76 columns and indented 4, then each field as `name<TAB><type>[ -required-]` with its
+ * description, in sorted order; `--recursive` lists the nested fields instead, two spaces deeper
+ * per level, without descriptions.
  */
-export function renderExplain(
-  kind: string,
-  field: { name: string; schema: FieldSchema } | null,
-  description: string,
-  type: TypeSchema | null,
-): string {
-  let out = `KIND:       ${kind}\nVERSION:    v1\n\n`;
+export interface ExplainView {
+  group: string;
+  kind: string;
+  version: string;
+  field: { name: string; schema: FieldDefinition } | null;
+  description: string;
+  type: Definition | null;
+  recursive: boolean;
+  /** Looks a nested definition up, for `--recursive`. */
+  lookup: (key: string) => Definition | undefined;
+}
+
+export function renderExplain(view: ExplainView): string {
+  const { field, type } = view;
+  let out = view.group === '' ? '' : `GROUP:      ${view.group}\n`;
+  out += `KIND:       ${view.kind}\nVERSION:    ${view.version}\n\n`;
   if (field !== null) {
-    out += `FIELD: ${field.name} <${field.schema.type}>\n`;
-    if (field.schema.enum !== undefined) out += `ENUM:${field.schema.enum.map((e) => `\n    ${e}`).join('')}`;
+    out += `FIELD: ${field.name} <${field.schema.t}>\n`;
+    if (field.schema.e !== undefined) out += `ENUM:${field.schema.e.map((e) => `\n    ${e}`).join('')}`;
     out += '\n\n';
   }
-  out += `DESCRIPTION:\n${indent(wrap(description, 76), 4)}\n`;
-  if (type !== null && Object.keys(type.fields).length > 0) {
+  out += `DESCRIPTION:\n${indent(wrap(view.description, 76), 4)}\n`;
+  if (type !== null && Object.keys(type.f).length > 0) {
     out += 'FIELDS:\n';
-    for (const name of Object.keys(type.fields).sort()) {
-      const f = type.fields[name];
-      if (f === undefined) continue;
-      out += `  ${name}\t<${f.type}>${f.required === true ? ' -required-' : ''}`;
-      if (f.enum !== undefined)
-        out += `\n  enum: ${f.enum.slice(0, 4).join(', ')}${f.enum.length > 4 ? ', ....' : ''}`;
-      out += `\n${indent(wrap(f.description, 76), 4)}\n\n`;
-    }
+    out += view.recursive ? recursiveFields(type, view.lookup, 2, []) : fieldList(type);
   }
   return out.replace(/\n+$/, '');
+}
+
+function fieldLine(name: string, f: FieldDefinition, pad: number): string {
+  return `${' '.repeat(pad)}${name}\t<${f.t}>${f.q === 1 ? ' -required-' : ''}`;
+}
+
+function fieldList(type: Definition): string {
+  let out = '';
+  for (const name of Object.keys(type.f).sort()) {
+    const f = type.f[name];
+    if (f === undefined) continue;
+    out += fieldLine(name, f, 2);
+    if (f.e !== undefined) out += `\n  enum: ${f.e.slice(0, 4).join(', ')}${f.e.length > 4 ? ', ....' : ''}`;
+    out += `\n${indent(wrap(f.d, 76), 4)}\n\n`;
+  }
+  return out;
+}
+
+/** Every nested field; a type already open above (JSONSchemaProps inside itself) is not reopened. */
+function recursiveFields(
+  type: Definition,
+  lookup: (key: string) => Definition | undefined,
+  pad: number,
+  open: readonly string[],
+): string {
+  let out = '';
+  for (const name of Object.keys(type.f).sort()) {
+    const f = type.f[name];
+    if (f === undefined) continue;
+    out += `${fieldLine(name, f, pad)}\n`;
+    const nested = f.r === undefined || open.includes(f.r) ? undefined : lookup(f.r);
+    if (nested !== undefined && f.r !== undefined)
+      out += recursiveFields(nested, lookup, pad + 2, [...open, f.r]);
+  }
+  return out;
 }
 
 /** Greedy word wrap of each line, never breaking a long word (URLs stay whole). */

@@ -1,13 +1,8 @@
-import {
-  containerResources,
-  cpuText,
-  memoryText,
-  nodeFacts,
-  parseQuantity,
-} from '../../cluster/api-object.ts';
+import { cpuText, memoryText, nodeFacts } from '../../cluster/api-object.ts';
 import { nodeEvents } from '../../cluster/events.ts';
 import { podStatus } from '../../cluster/lifecycle.ts';
-import type { Cluster, Namespace, Node, Pod } from '../../cluster/model.ts';
+import type { Cluster, Namespace, Node } from '../../cluster/model.ts';
+import { NODE_ALLOCATABLE, podTotals } from '../../cluster/quantity.ts';
 import { compare } from '../query.ts';
 import { describeWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels } from './describe-writer.ts';
 import { nodeRoles } from './nodes.ts';
@@ -76,8 +71,8 @@ export function describeNode(node: Node, cluster: Pick<Cluster, 'now' | 'pods'>)
   return w.text();
 }
 
-const ALLOCATABLE_CPU = 2000;
-const ALLOCATABLE_MEMORY = 3907640 * 1024;
+const ALLOCATABLE_CPU = NODE_ALLOCATABLE.cpuMilli;
+const ALLOCATABLE_MEMORY = NODE_ALLOCATABLE.memoryBytes;
 
 /** describeNodeResource: the node's non-terminated pods and what they request. */
 function writePods(
@@ -129,19 +124,4 @@ export function describeNamespace(namespace: Namespace): string {
   w.write(0, '\nNo resource quota.\n');
   w.write(0, '\nNo LimitRange resource.\n');
   return w.text();
-}
-
-/** PodRequestsAndLimits for cpu (millicores) and memory (bytes), summed over the containers. */
-function podTotals(pod: Pod): { cpuReq: number; cpuLim: number; memReq: number; memLim: number } {
-  const sum = (pick: (r: ReturnType<typeof containerResources>) => string | undefined, scale: number) =>
-    pod.spec.containers.reduce(
-      (n, _, i) => n + Math.round((parseQuantity(pick(containerResources(pod, i)) ?? '0') ?? 0) * scale),
-      0,
-    );
-  return {
-    cpuReq: sum((r) => r.requests.cpu, 1000),
-    cpuLim: sum((r) => r.limits.cpu, 1000),
-    memReq: sum((r) => r.requests.memory, 1),
-    memLim: sum((r) => r.limits.memory, 1),
-  };
 }

@@ -5,7 +5,7 @@ import { testApp } from '../test/helpers/app.ts';
 import { COST_CASES, hostileCostLine } from '../test/reliability/cost-cases.ts';
 
 /**
- * B6: the cost fuzz's inputs (test/reliability/cost-cases.ts), each message timed alone in a
+ * B7: the cost fuzz's inputs (test/reliability/cost-cases.ts), each message timed alone in a
  * fresh app after its setup. Memory is the heap a message needed: after a full collection,
  * the growth of the V8 heap's used and committed size over the message (committed size does not
  * shrink at once, so it keeps the message's peak); the larger of the two is reported.

@@ -1,0 +1,305 @@
+import { randomUUID } from 'node:crypto';
+import type { Worker } from 'node:worker_threads';
+import { pino } from 'pino';
+import type { Focus, Suggestion } from '../adapters/discord/autocomplete.ts';
+import type { App } from '../chat/context.ts';
+import { langOf, routingKey, settle } from '../chat/dispatch.ts';
+import { type Reply, textReply } from '../chat/reply.ts';
+import type { Request } from '../chat/request.ts';
+import { t } from '../i18n/catalogue.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { Bank } from '../quiz/banks.ts';
+import type { SandboxKey } from '../store/sandboxes.ts';
+import type { Executor } from './executor.ts';
+import { type Done, type Job, JobState, type WorkerSetup } from './protocol.ts';
+import { spawnWorker, WORKER_ENTRY } from './spawn.ts';
+
+/**
+ * Commands in a pool of worker threads, each with its own SQLite connection and sandbox cache.
+ * A member's requests run one at a time, in order, on one worker; a worker that served someone
+ * else's sandbox since is told to forget its cached copy first, so caches stay coherent. A job
+ * still running after its time budget, or over its worker's memory budget, is stopped: the
+ * worker is terminated before it can commit (its transaction rolls back), the member is told
+ * in plain words, a fresh worker takes its place, and everyone else's requests go on.
+ */
+export interface PoolOptions {
+  dbPath: string;
+  /** Default 2. */
+  workers?: number;
+  /** Wall time a command may run in its worker. Default 2000 ms. */
+  timeBudgetMs?: number;
+  /** A worker's V8 old-space limit. Default 256 MB. */
+  memoryBudgetMb?: number;
+  banks?: readonly Bank[];
+  /** The worker module (tests may give another; see spawn.ts). */
+  entry?: URL;
+  /** Called when a job is stopped (rate limit by cost; tests). */
+  onStopped?: (key: string, reason: Stop) => void;
+}
+
+export type Stop = 'time' | 'memory';
+
+type Answer =
+  | { kind: 'run'; resolve: (reply: Reply) => void }
+  | { kind: 'suggest'; resolve: (s: Suggestion[]) => void };
+
+interface Pending {
+  key: string;
+  lang: () => Lang;
+  job: (forget: boolean) => Job;
+  answer: Answer;
+}
+
+interface Slot {
+  serial: number;
+  worker: Worker;
+  state: Int32Array;
+  ready: boolean;
+  /** Terminated or crashed: its events no longer count. */
+  gone: boolean;
+  current: { pending: Pending; id: number; timer: NodeJS.Timeout; startedAt: number } | null;
+}
+
+export const DEFAULT_BUDGET = { workers: 2, timeMs: 2000, memoryMb: 256 } as const;
+
+export interface WorkerPool extends Executor {
+  /** Resolves once every worker has started (opened its database, loaded the commands). */
+  ready(): Promise<void>;
+}
+
+export function workerPool(app: App, options: PoolOptions): WorkerPool {
+  const size = options.workers ?? DEFAULT_BUDGET.workers;
+  const timeMs = options.timeBudgetMs ?? DEFAULT_BUDGET.timeMs;
+  const memoryMb = options.memoryBudgetMb ?? DEFAULT_BUDGET.memoryMb;
+  const queue: Pending[] = [];
+  /** Keys with a job in a worker now: a member's next request waits for the previous one. */
+  const busy = new Set<string>();
+  /** Which worker (by serial) last served each key, most recent last. */
+  const lastServed = new Map<string, number>();
+  const slots: Slot[] = [];
+  let serials = 0;
+  let jobIds = 0;
+  let closing = false;
+  const started: (() => void)[] = [];
+  const stream = (app.log as unknown as Record<symbol, { write(line: string): void }>)[
+    pino.symbols.streamSym
+  ];
+
+  const setup = (): WorkerSetup => ({
+    dbPath: options.dbPath,
+    defaultLang: app.defaultLang,
+    timed: app.quiz.runner.timed,
+    logLevel: app.log.level,
+    ...(options.banks === undefined ? {} : { banks: options.banks }),
+    state: new SharedArrayBuffer(4),
+  });
+
+  function start(index: number): void {
+    const data = setup();
+    const slot: Slot = {
+      serial: ++serials,
+      worker: spawnWorker(options.entry ?? WORKER_ENTRY, data, { memoryMb }),
+      state: new Int32Array(data.state),
+      ready: false,
+      gone: false,
+      current: null,
+    };
+    slots[index] = slot;
+    slot.worker.on('message', (done: Done) => {
+      if (!slot.gone) received(slot, done);
+    });
+    slot.worker.on('error', (error: Error & { code?: string }) => {
+      if (slot.gone) return;
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        stopped(slot, 'memory');
+        return;
+      }
+      app.log.error({ err: error, worker: slot.serial }, 'executor worker failed');
+      crashed(slot);
+    });
+    slot.worker.on('exit', () => {
+      if (!slot.gone && !closing) crashed(slot);
+    });
+  }
+
+  function received(slot: Slot, done: Done): void {
+    if (done.kind === 'ready') {
+      slot.ready = true;
+      if (slots.every((s) => s.ready)) for (const resolve of started.splice(0)) resolve();
+      pump();
+      return;
+    }
+    const current = slot.current;
+    if (current === null || current.id !== done.id) return;
+    clearTimeout(current.timer);
+    // Expensive commands slow their member down first (the rate limit charges by cost).
+    app.limiter.charge(current.pending.key, performance.now() - current.startedAt, false, app.clock());
+    for (const line of done.logs) stream?.write(line);
+    free(slot);
+    if (done.kind === 'ran' && current.pending.answer.kind === 'run') {
+      settle(app, done.events);
+      current.pending.answer.resolve(done.reply);
+    } else if (done.kind === 'suggested' && current.pending.answer.kind === 'suggest') {
+      current.pending.answer.resolve(done.suggestions);
+    }
+    pump();
+  }
+
+  function free(slot: Slot): void {
+    if (slot.current !== null) busy.delete(slot.current.pending.key);
+    slot.current = null;
+    Atomics.store(slot.state, 0, JobState.idle);
+  }
+
+  /** Gives every idle worker the first queued job whose member has none running. */
+  function pump(): void {
+    for (const slot of slots) {
+      if (!slot.ready || slot.current !== null) continue;
+      const index = queue.findIndex((p) => !busy.has(p.key));
+      if (index === -1) return;
+      const [pending] = queue.splice(index, 1);
+      if (pending !== undefined) assign(slot, pending);
+    }
+  }
+
+  function assign(slot: Slot, pending: Pending): void {
+    const forget = lastServed.get(pending.key) !== slot.serial;
+    lastServed.delete(pending.key);
+    lastServed.set(pending.key, slot.serial);
+    if (lastServed.size > 100_000) lastServed.delete(lastServed.keys().next().value ?? pending.key);
+    busy.add(pending.key);
+    const id = ++jobIds;
+    Atomics.store(slot.state, 0, JobState.running);
+    const timer = setTimeout(() => overtime(slot, id), timeMs);
+    slot.current = { pending, id, timer, startedAt: performance.now() };
+    slot.worker.postMessage({ ...pending.job(forget), id });
+  }
+
+  function overtime(slot: Slot, id: number): void {
+    if (slot.current?.id !== id) return;
+    // A job already committing finishes (a commit takes milliseconds); its reply is on its way.
+    if (Atomics.compareExchange(slot.state, 0, JobState.running, JobState.cancelled) === JobState.running)
+      stopped(slot, 'time');
+  }
+
+  /** Over budget: the job's transaction never commits; its member hears why; a new worker starts. */
+  function stopped(slot: Slot, reason: Stop): void {
+    const current = slot.current;
+    const committed = Atomics.load(slot.state, 0) === JobState.done;
+    const gone = replace(slot);
+    if (current === null) return;
+    const { pending } = current;
+    app.log.warn({ member: pending.key, reason, budgetMs: timeMs, memoryMb }, 'command over budget stopped');
+    options.onStopped?.(pending.key, reason);
+    app.limiter.charge(pending.key, timeMs, true, app.clock());
+    const lang = pending.lang();
+    const text = committed
+      ? t(lang, 'bot.apology', { id: randomUUID().slice(0, 8) })
+      : reason === 'time'
+        ? t(lang, 'executor.tooSlow', { seconds: timeMs / 1000 })
+        : t(lang, 'executor.tooBig');
+    answerAfter(gone, pending, textReply(text, false, 'private'));
+    refuseQueued(pending.key);
+  }
+
+  /**
+   * The member's requests still waiting behind a stopped one go back through the rate limit,
+   * which now charges them the stopped command's debt: they are refused in words, instead of
+   * each taking a worker down in turn.
+   */
+  function refuseQueued(key: string): void {
+    for (let i = queue.length - 1; i >= 0; i--) {
+      const pending = queue[i];
+      if (pending?.key !== key) continue;
+      const { waitMs } = app.limiter.admit(key, app.clock());
+      if (waitMs === 0) continue;
+      queue.splice(i, 1);
+      const seconds = Math.ceil(waitMs / 1000);
+      answerWith(pending, textReply(t(pending.lang(), 'executor.costly', { seconds }), false, 'private'));
+    }
+  }
+
+  /** The worker died on its own (a bug in the worker, not a budget). */
+  function crashed(slot: Slot): void {
+    const current = slot.current;
+    const gone = replace(slot);
+    if (current === null) return;
+    const id = randomUUID().slice(0, 8);
+    app.log.error({ member: current.pending.key, errorId: id }, 'executor worker exited during a command');
+    answerAfter(
+      gone,
+      current.pending,
+      textReply(t(current.pending.lang(), 'bot.apology', { id }), false, 'private'),
+    );
+  }
+
+  /**
+   * Answers once the old worker is gone, and only then lets its member's next request run: the
+   * worker's connection (and any write lock it held) closes as the thread ends.
+   */
+  function answerAfter(gone: Promise<unknown>, pending: Pending, reply: Reply): void {
+    busy.add(pending.key);
+    void gone.finally(() => {
+      busy.delete(pending.key);
+      answerWith(pending, reply);
+      pump();
+    });
+  }
+
+  /** Terminates the worker (its open transaction rolls back) and starts another in its place. */
+  function replace(slot: Slot): Promise<number> {
+    slot.gone = true;
+    if (slot.current !== null) clearTimeout(slot.current.timer);
+    free(slot);
+    const gone = slot.worker.terminate();
+    const index = slots.indexOf(slot);
+    if (index === -1 || closing) return gone;
+    // A worker that died while starting (a broken database?) is retried after a pause, not in a loop.
+    if (slot.ready) start(index);
+    else setTimeout(() => closing || start(index), 1000).unref();
+    return gone;
+  }
+
+  function answerWith(pending: Pending, reply: Reply): void {
+    if (pending.answer.kind === 'run') pending.answer.resolve(reply);
+    else pending.answer.resolve([]);
+  }
+
+  for (let i = 0; i < size; i++) start(i);
+
+  return {
+    run: (request: Request) =>
+      new Promise<Reply>((resolve) => {
+        const now = app.clock();
+        queue.push({
+          key: routingKey(request),
+          lang: () => langOf(app, request),
+          job: (forget) => ({ kind: 'run', id: 0, request, now, forget }),
+          answer: { kind: 'run', resolve },
+        });
+        pump();
+      }),
+    suggest: (key: SandboxKey, focus: Focus, lang: Lang) =>
+      new Promise<Suggestion[]>((resolve) => {
+        const now = app.clock();
+        queue.push({
+          key: routingKey(key),
+          lang: () => lang,
+          job: (forget) => ({ kind: 'suggest', id: 0, key, focus, lang, now, forget }),
+          answer: { kind: 'suggest', resolve },
+        });
+        pump();
+      }),
+    ready: () =>
+      new Promise<void>((resolve) => {
+        if (slots.every((s) => s.ready)) resolve();
+        else started.push(resolve);
+      }),
+    async close() {
+      closing = true;
+      for (const slot of slots) slot.gone = true;
+      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+      for (const pending of queue.splice(0)) answerWith(pending, textReply('', false, 'private'));
+    },
+  };
+}

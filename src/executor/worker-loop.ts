@@ -1,0 +1,112 @@
+import { Writable } from 'node:stream';
+import { parentPort, workerData } from 'node:worker_threads';
+import { suggestions } from '../adapters/discord/autocomplete.ts';
+import { createApp } from '../app.ts';
+import type { ChatCommand } from '../chat/context.ts';
+import { execute } from '../chat/dispatch.ts';
+import type { KubectlVerb } from '../kubectl/verb.ts';
+import { createLogger } from '../log.ts';
+import type { Bank } from '../quiz/banks.ts';
+import type { Timers } from '../quiz/live-runner.ts';
+import { type Done, type Job, JobState, type WorkerSetup } from './protocol.ts';
+
+/**
+ * A worker of the pool: its own SQLite connection and sandbox cache, one job at a time. The
+ * platform thread keeps the live quiz runner and its timers; here the runner is never attached,
+ * so commands only record their events, which travel back with the reply. The commands are
+ * given by the entry module (`worker.ts`; tests add their own).
+ */
+export function serveJobs(commands: readonly ChatCommand[], verbs: readonly KubectlVerb[]): void {
+  const setup = workerData as WorkerSetup;
+  const port = parentPort;
+  if (port === null) throw new Error('serveJobs runs in a worker thread');
+
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  let now = 0;
+  // Timers that never fire: this runner only answers `timed`; the platform thread's runs the quiz.
+  const INERT: Timers = { set: () => null, clear: () => {} };
+  const created = createApp({
+    dbPath: setup.dbPath,
+    log: createLogger(setup.logLevel, sink),
+    clock: () => now,
+    defaultLang: setup.defaultLang,
+    timers: setup.timed ? INERT : null,
+    ...(setup.banks === undefined ? {} : { banks: setup.banks as Bank[] }),
+  });
+  if (!created.ok) throw new Error(created.error);
+  const app = created.value;
+  const state = new Int32Array(setup.state);
+
+  /** The last step of every transaction: commit only if the pool has not stopped the job. */
+  function claimCommit(): void {
+    if (Atomics.compareExchange(state, 0, JobState.running, JobState.committing) !== JobState.running)
+      throw new Cancelled('the budget ran out before the commit');
+  }
+
+  /** The job is over (committed, rolled back or read-only), unless the pool stopped it first. */
+  function finished(): void {
+    Atomics.compareExchange(state, 0, JobState.running, JobState.done);
+    Atomics.compareExchange(state, 0, JobState.committing, JobState.done);
+  }
+
+  function handle(job: Job): Done {
+    now = job.now;
+    if (job.forget) app.sandboxes.forget(job.kind === 'run' ? job.request : job.key);
+    if (job.kind === 'suggest') {
+      const offered = suggestions(app, verbs, job.key, job.focus, job.lang);
+      finished();
+      return { kind: 'suggested', id: job.id, suggestions: offered, logs: logs.splice(0) };
+    }
+    const done = execute(app, commands, job.request, claimCommit);
+    finished();
+    return { kind: 'ran', id: job.id, reply: done.reply, events: done.events, logs: logs.splice(0) };
+  }
+
+  warmUp(commands, setup);
+  port.on('message', (job: Job) => port.postMessage(handle(job)));
+  port.postMessage({ kind: 'ready' } satisfies Done);
+}
+
+class Cancelled extends Error {}
+
+/**
+ * A few everyday commands against a throwaway in-memory database before the worker says it is
+ * ready: its first real command then costs what any other does, not the loading and compiling
+ * of every module it touches (which on a busy machine can take longer than the budget).
+ */
+function warmUp(commands: readonly ChatCommand[], setup: WorkerSetup): void {
+  const scratch = createApp({
+    dbPath: ':memory:',
+    log: createLogger('silent'),
+    defaultLang: setup.defaultLang,
+  });
+  if (!scratch.ok) return;
+  for (const text of WARM_UP) {
+    execute(scratch.value, commands, {
+      platform: 'console',
+      scope: 'warm-up',
+      channel: 'warm-up',
+      user: 'warm-up',
+      text,
+      attachments: [],
+    });
+  }
+  scratch.value.db.close();
+}
+
+const WARM_UP = [
+  'kubectl run web --image=nginx --labels=app=web',
+  'kubectl get po',
+  'kubectl get po -l app=web -o wide',
+  'kubectl describe po web',
+  'kubectl get po web -o yaml',
+  'kubectl logs web',
+  'kubectl delete po web',
+  '/help',
+];

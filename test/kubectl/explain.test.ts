@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { DEFINITIONS, type Definition } from '../../src/cluster/openapi/discovery.ts';
+import { wrap } from '../../src/kubectl/explain/render.ts';
+import { verbSandbox } from './verb-sandbox.ts';
+
+/**
+ * Issue 15 acceptance 3: `explain` prints the v1.34 schema data (src/cluster/openapi/v1.34.json)
+ * for every field path of the types the course meets, and `--recursive` prints every field.
+ */
+const ROOTS: Record<string, string> = {
+  pods: 'io.k8s.api.core.v1.Pod',
+  nodes: 'io.k8s.api.core.v1.Node',
+  namespaces: 'io.k8s.api.core.v1.Namespace',
+  services: 'io.k8s.api.core.v1.Service',
+  events: 'io.k8s.api.core.v1.Event',
+};
+
+/** Every field path under a definition, each type opened once per branch (no cycles). */
+function paths(
+  key: string,
+  prefix: string,
+  open: readonly string[],
+): { path: string; def: Definition; name: string }[] {
+  const def = DEFINITIONS[key];
+  if (def === undefined) return [];
+  return Object.entries(def.f).flatMap(([name, field]) => {
+    const path = `${prefix}.${name}`;
+    const deeper =
+      field.r === undefined || open.includes(field.r) ? [] : paths(field.r, path, [...open, field.r]);
+    return [{ path, def, name }, ...deeper];
+  });
+}
+
+const indented = (text: string) => `    ${wrap(text, 76).replaceAll('\n', '\n    ')}`;
+
+describe('explain from the v1.34 schema', () => {
+  const box = verbSandbox();
+  for (const [resource, root] of Object.entries(ROOTS)) {
+    const all = paths(root, resource, [root]);
+    it(`GIVEN every field path of ${resource} (${all.length}) WHEN explained THEN FIELD, type and description are the schema's`, () => {
+      expect(all.length).toBeGreaterThan(resource === 'namespaces' ? 20 : 60);
+      for (const { path, def, name } of all) {
+        const field = def.f[name];
+        if (field === undefined) throw new Error(path);
+        const { text, ok } = box.kubectl(`explain ${path}`);
+        expect(ok, path).toBe(true);
+        expect(text, path).toContain(`FIELD: ${name} <${field.t}>`);
+        expect(text, path).toContain(indented(field.d));
+      }
+    });
+  }
+
+  it('GIVEN explain pods --recursive THEN every field appears, nested two spaces per level, in order', () => {
+    const { text } = box.kubectl('explain pods --recursive');
+    const expected: string[] = [];
+    const walk = (key: string, pad: number, open: readonly string[]) => {
+      const def = DEFINITIONS[key];
+      if (def === undefined) return;
+      for (const name of Object.keys(def.f).sort()) {
+        const f = def.f[name];
+        if (f === undefined) continue;
+        expected.push(`${' '.repeat(pad)}${name}\t<${f.t}>${f.q === 1 ? ' -required-' : ''}`);
+        if (f.r !== undefined && !open.includes(f.r)) walk(f.r, pad + 2, [...open, f.r]);
+      }
+    };
+    walk(ROOTS.pods ?? '', 2, [ROOTS.pods ?? '']);
+    const listed = text.slice(text.indexOf('FIELDS:\n') + 'FIELDS:\n'.length).split('\n');
+    expect(listed).toEqual(expected);
+    expect(listed).toContain('      tolerations\t<[]Toleration>'.slice(2));
+  });
+
+  it('GIVEN pods.spec.tolerations (shown by -o yaml) THEN explain knows it', () => {
+    expect(box.kubectl('explain pods.spec.tolerations').text).toContain('FIELD: tolerations <[]Toleration>');
+  });
+
+  it('GIVEN a group resource THEN the GROUP line comes first, and a wrong --api-version is refused', () => {
+    expect(
+      box
+        .kubectl('explain deploy')
+        .text.startsWith('GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n'),
+    ).toBe(true);
+    expect(box.kubectl('explain deployments.apps.spec.replicas').text).toContain('FIELD: replicas <integer>');
+    expect(box.kubectl('explain deploy --api-version=apps/v2').text).toBe(
+      `error: couldn't find resource for "apps/v2, Resource=deployments"`,
+    );
+  });
+
+  it('GIVEN a field with enum values THEN ENUM lists them (kept from the v3 document)', () => {
+    expect(box.kubectl('explain pods.spec.restartPolicy').text).toContain(
+      'ENUM:\n    Always\n    Never\n    OnFailure\n',
+    );
+  });
+});
