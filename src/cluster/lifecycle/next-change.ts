@@ -1,5 +1,13 @@
 import type { ContainerStatus } from './container-status.ts';
-import { attemptAt, beginOf, exitOf, failedPullAttemptAt, failedPullBegin, readyOf, startOf } from './schedule.ts';
+import {
+  attemptAt,
+  beginOf,
+  exitOf,
+  failedPullAttemptAt,
+  failedPullBegin,
+  readyOf,
+  startOf,
+} from './schedule.ts';
 import { TIMING } from './stages.ts';
 
 /**
