@@ -10,64 +10,143 @@ import { createLogger } from '../src/log.ts';
 import { summarize, type Timings } from './stats.ts';
 
 /**
- * B1: a mixed kubectl workload (80% reads, 20% writes) through dispatch on a sandbox of 100
- * pods, beside the SQLite floor: one indexed read plus one single-row write transaction with the
- * same pragmas, on the same kind of file.
+ * B1: a mixed kubectl workload through dispatch beside the SQLite floor (one indexed read plus
+ * one single-row write transaction with the same pragmas, on the same kind of file). The mix is
+ * 80% reads (get, selectors, describe, logs, -o yaml, -o wide) and 20% writes (label, annotate,
+ * run, delete of the pod just run), and every command must succeed: each kind's successes and
+ * failures are counted and printed. The sandbox holds running servers and crash loops; each cell
+ * of the grid (10, 50, 100 pods; pods 1 minute, 1 day, 7 days old) is warmed up, then timed.
  */
 export interface B1 {
   commands: Timings;
   floor: Timings;
   ratio: number;
+  /** Per command kind: how many succeeded and failed (all are meant to succeed). */
+  outcomes: Record<string, { ok: number; failed: number }>;
+  grid: { pods: number; age: string; timings: Timings }[];
+  /** `get po -o yaml` on the 100-pod sandbox (7 days old). */
+  yaml100: Timings;
 }
 
-const request = (text: string): Request => ({
+const request = (user: string, text: string): Request => ({
   platform: 'console',
   scope: 'bench',
   channel: 'bench',
-  user: 'b1',
+  user,
   text,
   attachments: [],
 });
 
-export function benchCommands(ops = 5_000): B1 {
+export const B1_PODS = [10, 50, 100];
+export const B1_AGES: [string, number][] = [
+  ['1 minute', 60_000],
+  ['1 day', 86_400_000],
+  ['7 days', 7 * 86_400_000],
+];
+
+export function benchCommands(opsWanted = 2_000, warmupWanted = 300): B1 {
+  // Whole rounds of 20, so that every `run` of a cell is followed by its `delete`.
+  const ops = Math.ceil(opsWanted / 20) * 20;
+  const warmup = Math.ceil(warmupWanted / 20) * 20;
   const dir = mkdtempSync(join(tmpdir(), 'podium-b1-'));
-  const app = createApp({ dbPath: join(dir, 'b1.db'), log: createLogger('silent') });
+  const clock = { now: Date.UTC(2025, 0, 15, 10, 0, 0) };
+  const app = createApp({ dbPath: join(dir, 'b1.db'), log: createLogger('silent'), clock: () => clock.now });
   if (!app.ok) throw new Error(app.error);
-  const send = (text: string) => dispatch(app.value, CHAT_COMMANDS, request(text));
-  for (let i = 0; i < 100; i++)
-    send(`kubectl run pod${i} --image=luksa/kubia --labels=app=kubia,env=${i % 2 ? 'prod' : 'dev'},n=${i}`);
-  const reads = [
-    'kubectl get po',
-    "kubectl get po -l 'env in (prod)'",
-    'kubectl get po -l app=kubia,env!=dev',
-    'kubectl describe po pod7',
-    'kubectl logs pod3',
-  ];
-  const samples: number[] = [];
-  let extra = 0;
-  for (let i = 0; i < ops; i++) {
-    let text: string;
-    if (i % 5 !== 4) text = reads[i % reads.length] ?? 'kubectl get po';
-    else {
-      const w = Math.floor(i / 5) % 4;
-      const n = extra++;
-      text =
-        w === 0
-          ? `kubectl label po pod${n % 100} step=s${n} --overwrite`
-          : w === 1
-            ? `kubectl annotate po pod${n % 100} note=n${n} --overwrite`
-            : w === 2
-              ? `kubectl run extra${n} --image=nginx`
-              : `kubectl delete po extra${n - 2}`;
+  const outcomes: B1['outcomes'] = {};
+  const grid: B1['grid'] = [];
+  let headline: Timings | undefined;
+  let yaml100 = summarize([]);
+  for (const pods of B1_PODS) {
+    const user = `b1-${pods}`;
+    const send = (text: string, count: boolean) => {
+      const reply = dispatch(app.value, CHAT_COMMANDS, request(user, text));
+      if (count) {
+        const kind = text.split(' ').slice(0, 2).join(' ');
+        const o = outcomes[kind] ?? { ok: 0, failed: 0 };
+        if (reply.ok) o.ok++;
+        else o.failed++;
+        outcomes[kind] = o;
+      }
+      return reply;
+    };
+    // One slot is left under the quota for the pod each `run` adds and the next `delete` removes.
+    const base = Math.min(pods, 99);
+    const born = clock.now;
+    for (let i = 0; i < base; i++) {
+      const crash = i % 4 === 3;
+      send(
+        crash
+          ? `kubectl run pod${i} --image=busybox --labels=app=crash,env=${i % 2 ? 'prod' : 'dev'}`
+          : `kubectl run pod${i} --image=luksa/kubia --labels=app=kubia,env=${i % 2 ? 'prod' : 'dev'}`,
+        false,
+      );
     }
-    const start = performance.now();
-    send(text);
-    samples.push(performance.now() - start);
+    let extra = 0;
+    for (const [age, ms] of B1_AGES) {
+      clock.now = born + ms;
+      const op = (i: number): string => {
+        const n = (i * 7) % base;
+        const kubia = n - (n % 4 === 3 ? 1 : 0);
+        switch (i % 10) {
+          case 0:
+            return 'kubectl get po';
+          case 1:
+            return "kubectl get po -l 'env in (prod)'";
+          case 2:
+            return 'kubectl get po -l app=kubia,env!=dev';
+          case 3:
+            return `kubectl describe po pod${n}`;
+          case 4:
+            return `kubectl logs pod${kubia}`;
+          case 5:
+            return `kubectl get po pod${n} -o yaml`;
+          case 6:
+            return 'kubectl get po -o wide';
+          case 7:
+            return `kubectl get po pod${kubia}`;
+          case 8:
+            return i % 20 === 8
+              ? `kubectl label po pod${n} step=s${i} --overwrite`
+              : `kubectl annotate po pod${n} note=n${i} --overwrite`;
+          default:
+            return i % 20 === 9
+              ? `kubectl run extra${extra} --image=nginx`
+              : `kubectl delete po extra${extra++}`;
+        }
+      };
+      for (let i = 0; i < warmup; i++) {
+        clock.now += 50;
+        send(op(i), false);
+      }
+      const samples: number[] = [];
+      for (let i = warmup; i < warmup + ops; i++) {
+        clock.now += 50;
+        const text = op(i);
+        const start = performance.now();
+        send(text, true);
+        samples.push(performance.now() - start);
+      }
+      const timings = summarize(samples);
+      grid.push({ pods, age, timings });
+      if (pods === 100 && headline === undefined) headline = timings;
+    }
+    if (pods === 100) {
+      for (let i = 0; i < 5; i++) send('kubectl get po -o yaml', false);
+      const samples: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        clock.now += 50;
+        const start = performance.now();
+        send('kubectl get po -o yaml', true);
+        samples.push(performance.now() - start);
+      }
+      yaml100 = summarize(samples);
+    }
+    clock.now = born + 8 * 86_400_000;
   }
   app.value.db.close();
   const floor = benchFloor(join(dir, 'floor.db'), ops);
-  const commands = summarize(samples);
-  return { commands, floor, ratio: commands.p50 / floor.p50 };
+  const commands = headline ?? summarize([]);
+  return { commands, floor, ratio: commands.p50 / floor.p50, outcomes, grid, yaml100 };
 }
 
 function benchFloor(path: string, ops: number): Timings {

@@ -21,11 +21,32 @@ if (want('b1')) {
   results.b1 = b1;
   rows.push(
     ['B1 commands', 'ops/s', fmt(b1.commands.opsPerSec, 0), ''],
-    ['B1 commands', 'p50 ms', fmt(b1.commands.p50), ''],
-    ['B1 commands', 'p99 ms', fmt(b1.commands.p99), '<= 1'],
+    ['B1 commands', 'p50 ms (100 pods, 1 minute)', fmt(b1.commands.p50), ''],
+    ['B1 commands', 'p99 ms (100 pods, 1 minute)', fmt(b1.commands.p99), '<= 1'],
     ['B1 floor', 'p50 ms', fmt(b1.floor.p50), ''],
     ['B1', 'ratio p50/floor', fmt(b1.ratio, 1), '<= 5'],
   );
+  for (const cell of b1.grid)
+    rows.push([
+      'B1 grid',
+      `${cell.pods} pods, ${cell.age}: p50 / p99 ms`,
+      `${fmt(cell.timings.p50)} / ${fmt(cell.timings.p99)}`,
+      '',
+    ]);
+  rows.push(['B1 get po -o yaml', '100 pods: p50 ms', fmt(b1.yaml100.p50), '< 10']);
+  const failed = Object.entries(b1.outcomes).filter(([, o]) => o.failed > 0);
+  rows.push([
+    'B1 mix',
+    'ok / failed per command',
+    Object.entries(b1.outcomes)
+      .map(([kind, o]) => `${kind.replace('kubectl ', '')} ${o.ok}/${o.failed}`)
+      .join(', '),
+    'all ok',
+  ]);
+  if (failed.length > 0) {
+    console.error(`FAILED: B1 commands that should succeed failed: ${failed.map(([k]) => k).join(', ')}`);
+    process.exitCode = 1;
+  }
 }
 
 if (want('ages')) {

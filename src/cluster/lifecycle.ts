@@ -1,4 +1,5 @@
 import { type ContainerStatus, containerStatus } from './lifecycle/container-status.ts';
+import { after, nextChange } from './lifecycle/next-change.ts';
 import { readiness } from './lifecycle/readiness.ts';
 import { exitOf, startOf } from './lifecycle/schedule.ts';
 import { TIMING } from './lifecycle/stages.ts';
@@ -36,7 +37,32 @@ export interface PodStatus {
   sandboxAt?: number;
 }
 
+/**
+ * Each pod's last derived status and the span of time it holds for: from when it was derived
+ * until the next moment anything in it can change. Pods are immutable values (a change makes a
+ * new object), so the object is the key and a dropped pod frees its entry.
+ */
+const memo = new WeakMap<Pod, { status: PodStatus; from: number; until: number }>();
+
 export function podStatus(pod: Pod, now: number): PodStatus {
+  const known = memo.get(pod);
+  if (known !== undefined && known.from <= now && now < known.until) return known.status;
+  const status = derivedStatus(pod, now);
+  memo.set(pod, { status, from: now, until: statusUntil(pod, status, now) });
+  return status;
+}
+
+/** When the status derived at `now` may next read differently. */
+function statusUntil(pod: Pod, status: PodStatus, now: number): number {
+  const scheduledAt = pod.sim.scheduledAt;
+  if (scheduledAt === undefined) return Number.POSITIVE_INFINITY;
+  let until = after(now, [scheduledAt, scheduledAt + TIMING.sandboxMs]);
+  for (const c of status.containers) until = Math.min(until, nextChange(c, now));
+  return until;
+}
+
+/** The status, derived afresh (what the memo must always equal). */
+export function derivedStatus(pod: Pod, now: number): PodStatus {
   const scheduledAt = pod.sim.scheduledAt;
   if (scheduledAt === undefined || scheduledAt > now) {
     return { phase: 'Pending', scheduled: false, containers: [] };

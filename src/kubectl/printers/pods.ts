@@ -25,7 +25,8 @@ export function podTable(pods: readonly Pod[], now: number, opts: TableOptions):
 
 function podRow(pod: Pod, now: number, opts: TableOptions): string[] {
   const status = podStatus(pod, now);
-  const ready = status.containers.filter((c) => c.ready).length;
+  let ready = 0;
+  for (const c of status.containers) if (c.ready) ready++;
   return [
     ...(opts.withNamespace ? [pod.metadata.namespace] : []),
     pod.metadata.name,
@@ -46,14 +47,27 @@ function podRow(pod: Pod, now: number, opts: TableOptions): string[] {
 }
 
 function restartsCell(containers: ReturnType<typeof podStatus>['containers'], now: number): string {
-  const restarts = containers.reduce((sum, c) => sum + c.restartCount, 0);
-  // The API carries finishedAt in whole seconds, and kubectl measures from that.
-  const lastExit = Math.max(
-    0,
-    ...containers.map((c) => Math.floor((c.lastState?.finishedAt ?? 0) / 1000) * 1000),
-  );
+  let restarts = 0;
+  let lastExit = 0;
+  for (const c of containers) {
+    restarts += c.restartCount;
+    // The API carries finishedAt in whole seconds, and kubectl measures from that.
+    lastExit = Math.max(lastExit, Math.floor((c.lastState?.finishedAt ?? 0) / 1000) * 1000);
+  }
   if (restarts === 0 || lastExit === 0) return String(restarts);
   return `${restarts} (${humanDuration(now - lastExit)} ago)`;
 }
 
-export const age = (timestamp: string, now: number): string => humanDuration(now - Date.parse(timestamp));
+export const age = (timestamp: string, now: number): string => humanDuration(now - parsedTime(timestamp));
+
+/** RFC 3339 timestamps parsed once: every pod row reads its creationTimestamp. */
+const parsed = new Map<string, number>();
+function parsedTime(timestamp: string): number {
+  let ms = parsed.get(timestamp);
+  if (ms === undefined) {
+    if (parsed.size >= 4096) parsed.clear();
+    ms = Date.parse(timestamp);
+    parsed.set(timestamp, ms);
+  }
+  return ms;
+}

@@ -5,27 +5,41 @@
  * trailing cell is empty (kubectl prints those spaces, and so do we).
  */
 export function formatTable(rows: readonly (readonly string[])[]): string {
+  // One pass for the widths, one to write: each cell's width is measured once, and a row is
+  // appended to one string (a table of 100 pods is read on every `get`).
   const widths: number[] = [];
   for (const row of rows) {
-    row.forEach((cell, i) => {
-      if (i === row.length - 1) return;
-      widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell));
-    });
+    for (let i = 0; i < row.length - 1; i++) {
+      const w = displayWidth(row[i] ?? '');
+      if (w > (widths[i] ?? 0)) widths[i] = w;
+    }
   }
-  return rows
-    .map((row) =>
-      row
-        .map((cell, i) => {
-          if (i === row.length - 1) return cell;
-          const width = Math.max((widths[i] ?? 0) + 3, 6);
-          return cell + ' '.repeat(width - displayWidth(cell));
-        })
-        .join(''),
-    )
-    .join('\n');
+  let out = '';
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] ?? [];
+    if (r > 0) out += '\n';
+    for (let i = 0; i < row.length; i++) {
+      const cell = row[i] ?? '';
+      out += cell;
+      if (i < row.length - 1) out += ' '.repeat(Math.max((widths[i] ?? 0) + 3, 6) - displayWidth(cell));
+    }
+  }
+  return out;
 }
 
 /** Width in terminal cells: tabwriter counts runes, so do we (code points, not UTF-16 units). */
-function displayWidth(text: string): number {
-  return [...text].length;
+export function displayWidth(text: string): number {
+  let width = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        width--;
+        i++;
+      }
+    }
+  }
+  return width;
 }
