@@ -7,6 +7,7 @@ import { lab } from './chat/lab.ts';
 import { lang } from './chat/lang.ts';
 import { quiz } from './chat/quiz.ts';
 import { sandbox } from './chat/sandbox.ts';
+import { settings } from './chat/settings.ts';
 
 export { KUBECTL_VERBS } from './kubectl/index.ts';
 
@@ -21,4 +22,5 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   wget,
   file,
   quiz,
+  settings,
 ];

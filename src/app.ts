@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { App } from './chat/context.ts';
 import { RateLimiter } from './chat/rate-limit.ts';
+import { createGroupService } from './group/service.ts';
 import type { Lang } from './i18n/lang.ts';
 import type { Bank } from './quiz/banks.ts';
 import type { Timers } from './quiz/live-runner.ts';
@@ -43,5 +44,6 @@ export function createApp(options: AppOptions): Result<App, string> {
       timers: options.timers ?? null,
       ...(options.banks === undefined ? {} : { banks: options.banks }),
     }),
+    group: createGroupService(db.value),
   });
 }

@@ -11,6 +11,7 @@ const LINES: MessageKey[] = [
   'help.file',
   'help.sandbox',
   'help.lang',
+  'help.settings',
   'help.help',
 ];
 

@@ -1,6 +1,7 @@
 import type { Lang } from './lang.ts';
 import { executorMessages } from './messages/executor.ts';
 import { fidelityMessages } from './messages/fidelity.ts';
+import { groupMessages } from './messages/group.ts';
 import { mapMessages } from './messages/map.ts';
 
 /** The first edition's sentences; newer areas keep theirs in `messages/<area>.ts`. */
@@ -864,6 +865,7 @@ export const catalogue = {
   ...mapMessages,
   ...executorMessages,
   ...fidelityMessages,
+  ...groupMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof catalogue;
