@@ -8,6 +8,7 @@ import { lang } from './chat/lang.ts';
 import { quiz } from './chat/quiz.ts';
 import { sandbox } from './chat/sandbox.ts';
 import { settings } from './chat/settings.ts';
+import { share } from './chat/share.ts';
 
 export { KUBECTL_VERBS } from './kubectl/index.ts';
 
@@ -23,4 +24,5 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   file,
   quiz,
   settings,
+  share,
 ];

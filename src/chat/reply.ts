@@ -33,6 +33,11 @@ export interface Reply {
   deadline?: number;
   /** Files that go with the reply; see ReplyFile. */
   files?: ReplyFile[];
+  /**
+   * The member's own output (kubectl, curl): dispatch makes it private with a Share button, or
+   * public where the channel says so (src/group/share.ts). Never reaches an adapter.
+   */
+  shareable?: boolean;
 }
 
 export const textReply = (text: string, ok = true, visibility: Visibility = 'public'): Reply => ({

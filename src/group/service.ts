@@ -1,10 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import type { ChannelRef } from '../chat/outbox.ts';
+import { SandboxShareStore } from '../store/sandbox-shares.ts';
 import { type ChannelSettings, SettingsStore } from '../store/settings.ts';
+import { ShareStore } from '../store/shares.ts';
 
 /** The study group's stores: channel settings, shared replies, shared sandboxes, the daily question. */
 export interface GroupService {
   settings: SettingsStore;
+  /** Private replies kept for their Share button. */
+  shares: ShareStore;
+  /** Sandboxes opened read-only to teammates, and who looked. */
+  sandboxShares: SandboxShareStore;
   /** A moderator changed a channel's settings (inside the command's transaction). */
   onSettingsChanged(channel: ChannelRef, settings: ChannelSettings, now: number): void;
 }
@@ -13,6 +19,8 @@ export function createGroupService(db: Database): GroupService {
   const settings = new SettingsStore(db);
   return {
     settings,
+    shares: new ShareStore(db),
+    sandboxShares: new SandboxShareStore(db),
     onSettingsChanged() {},
   };
 }

@@ -36,4 +36,52 @@ export const groupMessages = {
   },
   'discord.settings.name': { en: 'The setting to change', ko: '바꿀 설정' },
   'discord.settings.value': { en: 'Its new value', ko: '새 값' },
+  'share.button': { en: 'Share', ko: '공유' },
+  'share.heading': { en: '{name} shared:', ko: '{name}님이 공유했어요:' },
+  'share.usage': {
+    en: 'Usage: `/share ID`, as the Share button under your output sends it.',
+    ko: '사용법: `/share ID` (출력 아래의 공유 버튼이 보내는 명령이에요).',
+  },
+  'share.gone': {
+    en: 'There is no output of yours to share with that id (outputs are kept for a week).',
+    ko: '그 id로 공유할 내 출력이 없어요 (출력은 일주일 동안 보관돼요).',
+  },
+  'share.already': {
+    en: 'You already shared that output in the channel.',
+    ko: '그 출력은 이미 채널에 공유했어요.',
+  },
+  'context.notShared': {
+    en: 'Nobody here called `{name}` has shared their sandbox (they can with `/sandbox share on`). Your own context is your username; `kubectl config get-contexts` lists the shared ones.',
+    ko: '여기에는 샌드박스를 공유한 `{name}`이(가) 없어요 (`/sandbox share on`으로 공유할 수 있어요). 내 컨텍스트 이름은 내 사용자 이름이고, 공유된 것은 `kubectl config get-contexts`로 볼 수 있어요.',
+  },
+  'context.readOnly': {
+    en: 'You can only look at {name}’s sandbox (get, describe, logs, explain): `{verb}` would change it. Nothing was changed.',
+    ko: '{name}님의 샌드박스는 보기만 할 수 있어요 (get, describe, logs, explain). `{verb}`은(는) 샌드박스를 바꾸는 명령이에요. 아무것도 바뀌지 않았어요.',
+  },
+  'sandbox.share.on': {
+    en: 'Your sandbox is now shared: members of this server or workspace can look at it (read-only) with `kubectl --context={name} get po`. `/sandbox share off` stops it.',
+    ko: '이제 샌드박스를 공유해요: 이 서버나 워크스페이스의 멤버가 `kubectl --context={name} get po`로 볼 수 있어요 (읽기만 가능). `/sandbox share off`로 멈춰요.',
+  },
+  'sandbox.share.off': {
+    en: 'Your sandbox is no longer shared: nobody else can look at it.',
+    ko: '이제 샌드박스를 공유하지 않아요: 다른 사람은 볼 수 없어요.',
+  },
+  'sandbox.share.isOn': {
+    en: 'Your sandbox is shared as `{name}` (read-only). `/sandbox share off` stops it.',
+    ko: '샌드박스를 `{name}`(으)로 공유하고 있어요 (읽기만 가능). `/sandbox share off`로 멈춰요.',
+  },
+  'sandbox.share.isOff': {
+    en: 'Your sandbox is not shared. `/sandbox share on` lets your teammates look at it (read-only).',
+    ko: '샌드박스를 공유하지 않고 있어요. `/sandbox share on`으로 팀원이 볼 수 있게 해요 (읽기만 가능).',
+  },
+  'sandbox.share.noUsername': {
+    en: 'This platform did not tell me your username, so your sandbox cannot be shared here.',
+    ko: '이 플랫폼이 사용자 이름을 알려 주지 않아서 여기서는 샌드박스를 공유할 수 없어요.',
+  },
+  'sandbox.share.looks': { en: 'Who looked recently:', ko: '최근에 본 사람:' },
+  'sandbox.share.noLooks': { en: 'Nobody has looked yet.', ko: '아직 아무도 보지 않았어요.' },
+  'sandbox.share.look': {
+    en: '• {name}: `{command}` ({minutes} min ago)',
+    ko: '• {name}: `{command}` ({minutes}분 전)',
+  },
 } as const satisfies Messages;
