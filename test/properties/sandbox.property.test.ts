@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { replyText } from '../../src/chat/reply.ts';
 import { SandboxStore } from '../../src/store/sandboxes.ts';
 import { testApp } from '../helpers/app.ts';
-import { dumpDatabase } from '../helpers/dump.ts';
+import { dumpDatabase, REPLY_TABLES } from '../helpers/dump.ts';
 import { kubectlLine, singleObjectLine } from './commands.ts';
 
 const SEED = 20251115;
@@ -37,9 +37,9 @@ describe('sandbox properties (seeded)', () => {
       fc.property(fc.array(kubectlLine, { maxLength: 10 }), singleObjectLine, (setup, line) => {
         const t = testApp();
         for (const l of setup) t.send('alice', l);
-        const before = dumpDatabase(t.app.db);
+        const before = dumpDatabase(t.app.db, REPLY_TABLES);
         const reply = t.send('alice', line);
-        if (!reply.ok) expect(dumpDatabase(t.app.db)).toBe(before);
+        if (!reply.ok) expect(dumpDatabase(t.app.db, REPLY_TABLES)).toBe(before);
       }),
       { seed: SEED, numRuns: 150 },
     );

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../src/cluster/model.ts';
 import { testApp } from '../helpers/app.ts';
-import { dumpDatabase } from '../helpers/dump.ts';
+import { dumpDatabase, REPLY_TABLES } from '../helpers/dump.ts';
 import { hostileLine, hostileManifest } from './fuzz-inputs.ts';
 
 /**
@@ -54,11 +54,11 @@ describe('fuzz (seeded)', () => {
     const lines = fc.sample(hostileLine, { seed: 7, numRuns: 10_000 });
     lines.forEach((line, i) => {
       const user = i % 3 === 0 ? 'bob' : 'alice';
-      const before = i % 10 === 0 ? dumpDatabase(t.app.db) : null;
+      const before = i % 10 === 0 ? dumpDatabase(t.app.db, REPLY_TABLES) : null;
       const reply = t.send(user, line);
       expect(reply.blocks.length).toBeGreaterThan(0);
       if (before !== null && !reply.ok && !/ -l | --all|delete ns/.test(line))
-        expect(dumpDatabase(t.app.db)).toBe(before);
+        expect(dumpDatabase(t.app.db, REPLY_TABLES)).toBe(before);
       if (i % 50 === 0) t.advance(7_000);
     });
     expect(escaped(t)).toEqual([]);
@@ -70,14 +70,14 @@ describe('fuzz (seeded)', () => {
     const docs = fc.sample(hostileManifest, { seed: 11, numRuns: 1_000 });
     docs.forEach((doc, i) => {
       const verb = i % 2 === 0 ? 'create' : 'apply';
-      const before = dumpDatabase(t.app.db);
+      const before = dumpDatabase(t.app.db, REPLY_TABLES);
       const reply = t.send('alice', `kubectl ${verb} -f -\n\`\`\`yaml\n${doc}\n\`\`\``);
       expect(reply.blocks.length).toBeGreaterThan(0);
       if (
         !reply.ok &&
         (reply.blocks[0]?.text ?? '').split('\n').every((l) => !/ (created|configured)$/.test(l))
       ) {
-        expect(dumpDatabase(t.app.db)).toBe(before);
+        expect(dumpDatabase(t.app.db, REPLY_TABLES)).toBe(before);
       }
     });
     expect(escaped(t)).toEqual([]);
