@@ -84,6 +84,8 @@ CREATE TABLE quiz_participants (
   user_id TEXT NOT NULL,
   user_name TEXT NOT NULL,
   joined_at INTEGER NOT NULL,
+  -- 'button': Join (the quiz waits for them from then on); 'answer': by answering a question.
+  joined_by TEXT NOT NULL CHECK (joined_by IN ('button', 'answer')),
   PRIMARY KEY (session_id, user_id)
 ) WITHOUT ROWID;
 

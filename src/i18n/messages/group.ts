@@ -84,4 +84,60 @@ export const groupMessages = {
     en: '• {name}: `{command}` ({minutes} min ago)',
     ko: '• {name}: `{command}` ({minutes}분 전)',
   },
+  'live.mayNotStart': {
+    en: 'In this channel only moderators (or the role set with `/settings quiz-starters`) start live quizzes. `/quiz practice` is yours any time.',
+    ko: '이 채널에서는 모더레이터 (또는 `/settings quiz-starters`로 정한 역할)만 라이브 퀴즈를 시작할 수 있어요. `/quiz practice`는 언제든 할 수 있어요.',
+  },
+  'live.lobbyStarted': {
+    en: 'Live quiz on {title}: {count} questions. Press Join to play; question 1 opens in {seconds} s.',
+    ko: '{title} 라이브 퀴즈: {count}문제. 참가 버튼을 누르세요. {seconds}초 뒤에 1번 문제가 열려요.',
+  },
+  'live.lobbyStartedUntimed': {
+    en: 'Live quiz on {title}: {count} questions. Press Join to play; question 1 opens on `/quiz next`.',
+    ko: '{title} 라이브 퀴즈: {count}문제. 참가 버튼을 누르세요. `/quiz next`로 1번 문제가 열려요.',
+  },
+  'live.lobby': {
+    en: '🎬 Live quiz on {title}: {count} questions, {seconds} s each. Press Join to play!',
+    ko: '🎬 {title} 라이브 퀴즈: {count}문제, 문제마다 {seconds}초. 참가 버튼을 눌러 주세요!',
+  },
+  'live.lobbyClosed': {
+    en: '🎬 Live quiz on {title}: {players} played.',
+    ko: '🎬 {title} 라이브 퀴즈: {players}명이 참가했어요.',
+  },
+  'live.join': { en: 'Join', ko: '참가' },
+  'live.joined': {
+    en: 'You are in ({players} playing). Question 1 opens soon.',
+    ko: '참가했어요 (지금 {players}명). 곧 1번 문제가 열려요.',
+  },
+  'live.joinedLate': {
+    en: 'You are in ({players} playing): answer the open question.',
+    ko: '참가했어요 (지금 {players}명): 열려 있는 문제에 답해 보세요.',
+  },
+  'live.alreadyIn': { en: 'You are already playing in this quiz.', ko: '이미 이 퀴즈에 참가하고 있어요.' },
+  'live.partly': { en: 'Partly right:', ko: '부분 정답:' },
+  'live.mostPickedWrong': {
+    en: '🤔 Most picked wrong answer: {choice} ({count}). {misconception}',
+    ko: '🤔 가장 많이 고른 오답: {choice} ({count}명). {misconception}',
+  },
+  'live.mostMissed': {
+    en: '📌 The questions the group missed most:',
+    ko: '📌 그룹이 가장 많이 틀린 문제:',
+  },
+  'live.missedLine': {
+    en: '• Q{n}: {prompt} ({wrong}/{answers} wrong)',
+    ko: '• {n}번: {prompt} ({answers}명 중 {wrong}명 오답)',
+  },
+  'live.practise': { en: 'Practise these', ko: '이 문제들 연습하기' },
+  'live.nothingMissed': {
+    en: 'That quiz has no missed questions to practise.',
+    ko: '그 퀴즈에는 연습할 오답 문제가 없어요.',
+  },
+  'live.practiseHeader': {
+    en: 'Practice · what the group missed ({left} left)',
+    ko: '연습 · 그룹이 틀린 문제 ({left}문제 남음)',
+  },
+  'live.practiseDone': {
+    en: 'That was the last of the questions the group missed. 🎉',
+    ko: '그룹이 틀린 문제를 모두 풀었어요. 🎉',
+  },
 } as const satisfies Messages;
