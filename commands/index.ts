@@ -5,6 +5,7 @@ import { help } from './chat/help.ts';
 import { kubectl } from './chat/kubectl.ts';
 import { lab } from './chat/lab.ts';
 import { lang } from './chat/lang.ts';
+import { progress } from './chat/progress.ts';
 import { quiz } from './chat/quiz.ts';
 import { sandbox } from './chat/sandbox.ts';
 import { settings } from './chat/settings.ts';
@@ -25,4 +26,5 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   quiz,
   settings,
   share,
+  progress,
 ];

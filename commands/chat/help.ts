@@ -12,6 +12,7 @@ const LINES: MessageKey[] = [
   'help.sandbox',
   'help.lang',
   'help.settings',
+  'help.progress',
   'help.help',
 ];
 

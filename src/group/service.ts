@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ChannelRef } from '../chat/outbox.ts';
+import { GroupProgressStore } from '../store/group-progress.ts';
 import { SandboxShareStore } from '../store/sandbox-shares.ts';
 import { type ChannelSettings, SettingsStore } from '../store/settings.ts';
 import { ShareStore } from '../store/shares.ts';
@@ -11,6 +12,8 @@ export interface GroupService {
   shares: ShareStore;
   /** Sandboxes opened read-only to teammates, and who looked. */
   sandboxShares: SandboxShareStore;
+  /** What /progress reads. */
+  progress: GroupProgressStore;
   /** A moderator changed a channel's settings (inside the command's transaction). */
   onSettingsChanged(channel: ChannelRef, settings: ChannelSettings, now: number): void;
 }
@@ -21,6 +24,7 @@ export function createGroupService(db: Database): GroupService {
     settings,
     shares: new ShareStore(db),
     sandboxShares: new SandboxShareStore(db),
+    progress: new GroupProgressStore(db),
     onSettingsChanged() {},
   };
 }

@@ -92,7 +92,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   },
   optionalNumber('quiz-count', 'quizCount', 1, 20, 5),
   optionalNumber('quiz-seconds', 'quizSeconds', 5, 300, 20),
-  optionalNumber('lobby', 'lobbySeconds', 0, 300, 15),
+  optionalNumber('lobby', 'lobbySeconds', 0, 300, 0),
   toggle('threads', 'threads'),
   {
     name: 'moderators',
@@ -133,4 +133,4 @@ export const SETTINGS: readonly SettingSpec[] = [
 ];
 
 /** The default lobby countdown of a live quiz, in seconds (a channel's `lobby` setting overrides). */
-export const DEFAULT_LOBBY_SECONDS = 15;
+export const DEFAULT_LOBBY_SECONDS = 0;

@@ -140,4 +140,26 @@ export const groupMessages = {
     en: 'That was the last of the questions the group missed. 🎉',
     ko: '그룹이 틀린 문제를 모두 풀었어요. 🎉',
   },
+  'progress.title': { en: '📈 Your progress', ko: '📈 나의 진도' },
+  'progress.labs': { en: 'Labs done:', ko: '끝낸 실습:' },
+  'progress.none': { en: 'none yet', ko: '아직 없어요' },
+  'progress.accuracy': { en: 'Accuracy per topic:', ko: '주제별 정답률:' },
+  'progress.reviews': { en: 'Reviews due: {n}', ko: '복습할 문제: {n}개' },
+  'progress.streak': { en: 'Daily question streak: {n} days', ko: '오늘의 문제 연속 기록: {n}일' },
+  'progress.groupTitle': { en: '👥 The group’s progress', ko: '👥 그룹 진도' },
+  'progress.grid': { en: 'Labs finished (members × labs):', ko: '끝낸 실습 (멤버 × 실습):' },
+  'progress.groupAccuracy': { en: 'Accuracy per topic, whole group:', ko: '그룹 전체의 주제별 정답률:' },
+  'progress.mostMissed': { en: 'Most-missed questions:', ko: '가장 많이 틀린 문제:' },
+  'progress.exported': {
+    en: 'The group’s study log: a CSV (one row per member and topic or lab) and the same in Markdown.',
+    ko: '그룹 학습 기록이에요: CSV (멤버와 주제 또는 실습마다 한 줄)와 같은 내용의 Markdown.',
+  },
+  'progress.usage': {
+    en: 'Usage: `/progress` (yours), `/progress group`, `/progress export`.',
+    ko: '사용법: `/progress` (나), `/progress group`, `/progress export`.',
+  },
+  'help.progress': {
+    en: '`/progress`, `/progress group`, `/progress export`: labs done, accuracy per topic, reviews due and daily streak, for you or the group (CSV and Markdown).',
+    ko: '`/progress`, `/progress group`, `/progress export`: 끝낸 실습, 주제별 정답률, 복습할 문제, 오늘의 문제 연속 기록 (나 또는 그룹, CSV와 Markdown).',
+  },
 } as const satisfies Messages;
