@@ -1,5 +1,6 @@
 import type { ChatCommand } from '../src/chat/context.ts';
 import { curl, wget } from './chat/curl.ts';
+import { daily } from './chat/daily.ts';
 import { file } from './chat/file.ts';
 import { help } from './chat/help.ts';
 import { kubectl } from './chat/kubectl.ts';
@@ -27,4 +28,5 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   settings,
   share,
   progress,
+  daily,
 ];

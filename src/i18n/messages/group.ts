@@ -162,4 +162,12 @@ export const groupMessages = {
     en: '`/progress`, `/progress group`, `/progress export`: labs done, accuracy per topic, reviews due and daily streak, for you or the group (CSV and Markdown).',
     ko: '`/progress`, `/progress group`, `/progress export`: 끝낸 실습, 주제별 정답률, 복습할 문제, 오늘의 문제 연속 기록 (나 또는 그룹, CSV와 Markdown).',
   },
+  'daily.header': { en: '☀️ Question of the day', ko: '☀️ 오늘의 문제' },
+  'daily.usage': {
+    en: 'Usage: `/daily answer POST CHOICE`, as the daily question’s buttons send it.',
+    ko: '사용법: `/daily answer 게시물 선택지` (오늘의 문제 버튼이 보내는 명령이에요).',
+  },
+  'daily.gone': { en: 'That daily question is not here any more.', ko: '그 오늘의 문제는 더 이상 없어요.' },
+  'daily.already': { en: 'You already answered that daily question.', ko: '그 오늘의 문제에는 이미 답했어요.' },
+  'daily.streak': { en: '🔥 Your daily streak: {n} days.', ko: '🔥 오늘의 문제 연속 기록: {n}일.' },
 } as const satisfies Messages;
