@@ -80,8 +80,9 @@ export function steerLive(ctx: CommandContext, event: Extract<LiveEvent, 'stop' 
   if (session === undefined) return err(say(t(ctx.lang, 'quiz.noLive'), false));
   if (session.host !== ctx.request.user && !isModerator(ctx.request, ctx.app.group.settings.get(channel)))
     return err(say(t(ctx.lang, 'quiz.notHost', { host: session.hostName }), false));
+  const opening = event === 'next' && inLobby(session);
   advance(ctx, session, event);
-  return ok(say(t(ctx.lang, event === 'stop' ? 'quiz.stopping' : 'quiz.moving')));
+  return ok(say(t(ctx.lang, event === 'stop' ? 'quiz.stopping' : opening ? 'live.opening' : 'quiz.moving')));
 }
 
 function advance(ctx: CommandContext, session: LiveSession, event: LiveEvent): void {

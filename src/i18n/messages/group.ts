@@ -105,6 +105,7 @@ export const groupMessages = {
     ko: '🎬 {title} 라이브 퀴즈: {players}명이 참가했어요.',
   },
   'live.join': { en: 'Join', ko: '참가' },
+  'live.opening': { en: 'Opening question 1.', ko: '1번 문제를 열게요.' },
   'live.joined': {
     en: 'You are in ({players} playing). Question 1 opens soon.',
     ko: '참가했어요 (지금 {players}명). 곧 1번 문제가 열려요.',
@@ -168,6 +169,9 @@ export const groupMessages = {
     ko: '사용법: `/daily answer 게시물 선택지` (오늘의 문제 버튼이 보내는 명령이에요).',
   },
   'daily.gone': { en: 'That daily question is not here any more.', ko: '그 오늘의 문제는 더 이상 없어요.' },
-  'daily.already': { en: 'You already answered that daily question.', ko: '그 오늘의 문제에는 이미 답했어요.' },
+  'daily.already': {
+    en: 'You already answered that daily question.',
+    ko: '그 오늘의 문제에는 이미 답했어요.',
+  },
   'daily.streak': { en: '🔥 Your daily streak: {n} days.', ko: '🔥 오늘의 문제 연속 기록: {n}일.' },
 } as const satisfies Messages;
