@@ -1,6 +1,10 @@
 import type { Logger } from 'pino';
 import type { App } from './chat/context.ts';
+import type { Outbox } from './chat/outbox.ts';
 import { RateLimiter } from './chat/rate-limit.ts';
+import type { Platform } from './chat/request.ts';
+import { createDailyRunner } from './group/daily.ts';
+import { createGroupService } from './group/service.ts';
 import type { Lang } from './i18n/lang.ts';
 import type { Bank } from './quiz/banks.ts';
 import type { Timers } from './quiz/live-runner.ts';
@@ -27,21 +31,54 @@ export function createApp(options: AppOptions): Result<App, string> {
   const db = openDatabase(options.dbPath);
   if (!db.ok) return err(db.error);
   const clock = options.clock ?? Date.now;
+  const log = options.log;
+  const defaultLang = options.defaultLang ?? 'en';
+  const channels = new ChannelStore(db.value);
+  const quiz = createQuizService({
+    db: db.value,
+    clock,
+    log,
+    timers: options.timers ?? null,
+    ...(options.banks === undefined ? {} : { banks: options.banks }),
+  });
+  const group = createGroupService(db.value);
+  // The daily question posts through the same Outbox as live quizzes: attached with it, stopped with it.
+  const daily = createDailyRunner(
+    {
+      daily: group.daily,
+      settings: group.settings,
+      channels,
+      progress: group.progress,
+      catalog: quiz.catalog,
+      clock,
+      log,
+      transaction: (run) => db.value.transaction(run)(),
+      defaultLang,
+    },
+    options.timers ?? null,
+  );
+  const live = quiz.runner;
+  const runner = {
+    ...live,
+    attach: (platform: Platform, outbox: Outbox) => {
+      live.attach(platform, outbox);
+      daily.attach(platform, outbox);
+    },
+    shutdown: () => {
+      daily.shutdown();
+      live.shutdown();
+    },
+  };
   return ok({
     db: db.value,
     sandboxes: new SandboxStore(db.value),
     members: new MemberStore(db.value),
     clock,
-    log: options.log,
-    defaultLang: options.defaultLang ?? 'en',
+    log,
+    defaultLang,
     limiter: new RateLimiter(),
-    channels: new ChannelStore(db.value),
-    quiz: createQuizService({
-      db: db.value,
-      clock,
-      log: options.log,
-      timers: options.timers ?? null,
-      ...(options.banks === undefined ? {} : { banks: options.banks }),
-    }),
+    channels,
+    quiz: { ...quiz, runner },
+    group,
   });
 }

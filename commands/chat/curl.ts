@@ -6,6 +6,7 @@ import { runCurl } from '../../src/cluster/curl.ts';
 import type { ProgramResult } from '../../src/cluster/screen.ts';
 import { toLines } from '../../src/cluster/screen.ts';
 import { runWget } from '../../src/cluster/wget.ts';
+import { shareable } from '../../src/group/share.ts';
 import { t } from '../../src/i18n/catalogue.ts';
 import { tokenize } from '../../src/kubectl/tokenize.ts';
 import { err, ok, type Result } from '../../src/result.ts';
@@ -48,6 +49,9 @@ const codeBlock = (text: string, success: boolean): Reply => ({
   visibility: success ? 'public' : 'private',
 });
 
-export const curl: ChatCommand = { name: 'curl', run: onMachine(runCurl) };
+export const curl: ChatCommand = { name: 'curl', run: shareable(onMachine(runCurl)) };
 
-export const wget: ChatCommand = { name: 'wget', run: onMachine((term, args) => runWget(term, args, 'gnu')) };
+export const wget: ChatCommand = {
+  name: 'wget',
+  run: shareable(onMachine((term, args) => runWget(term, args, 'gnu'))),
+};

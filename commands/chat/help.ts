@@ -11,6 +11,8 @@ const LINES: MessageKey[] = [
   'help.file',
   'help.sandbox',
   'help.lang',
+  'help.settings',
+  'help.progress',
   'help.help',
 ];
 

@@ -1,32 +1,47 @@
-import type { ChatCommand } from '../../src/chat/context.ts';
+import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
 import { inCode } from '../../src/chat/inline-code.ts';
 import { type Reply, textReply } from '../../src/chat/reply.ts';
 import { sandboxFullReply } from '../../src/chat/sandbox-full.ts';
+import { contextsOf, type Target, targetOf } from '../../src/group/contexts.ts';
+import { shareable } from '../../src/group/share.ts';
 import { t } from '../../src/i18n/catalogue.ts';
 import type { Lang } from '../../src/i18n/lang.ts';
+import { configCommand } from '../../src/kubectl/config-contexts.ts';
+import { READ_ONLY_VERBS, takeContext } from '../../src/kubectl/context-flag.ts';
 import { kubectlError, renderError, type SandboxNote } from '../../src/kubectl/errors.ts';
-import { runKubectl, unsimulatedTypesIn } from '../../src/kubectl/run-kubectl.ts';
+import { runKubectl, unsimulatedTypesIn, verbOf } from '../../src/kubectl/run-kubectl.ts';
 import { selectorHint } from '../../src/kubectl/selector-hint.ts';
 import { tokenize } from '../../src/kubectl/tokenize.ts';
 import type { Outcome } from '../../src/kubectl/verb.ts';
-import { err, ok } from '../../src/result.ts';
+import { err, ok, type Result } from '../../src/result.ts';
 import { KUBECTL_VERBS } from '../kubectl/index.ts';
 
-/** `kubectl ...`: one command against the member's own sandbox, in one transaction. */
+/**
+ * `kubectl ...`: one command against the member's own sandbox, in one transaction; with
+ * `--context=NAME`, a read-only look at a teammate's shared sandbox (src/group/contexts.ts).
+ */
 export const kubectl: ChatCommand = {
   name: 'kubectl',
-  run(ctx, args) {
+  run: shareable((ctx: CommandContext, args: string): Result<Reply, Reply> => {
     const tokens = tokenize(args);
     if (!tokens.ok) return err(errorReply(renderError(kubectlError('tokenize', { message: tokens.error }))));
+    const chosen = takeContext(tokens.value);
+    const config = chosen.tokens[0] === 'config' ? configReply(ctx, chosen.tokens.slice(1)) : null;
+    if (config !== null) return config;
+    const target = targetOf(ctx.app, ctx.request, chosen.context);
+    if (target === null) return err(noContext(ctx, chosen.context ?? ''));
+    if (target.kind === 'teammate' && !READ_ONLY_VERBS.has(verbOf(chosen.tokens) ?? 'help'))
+      return err(readOnly(ctx, target.name, verbOf(chosen.tokens) ?? ''));
     const { sandboxes } = ctx.app;
-    const sandbox = sandboxes.open(ctx.key, ctx.app.clock());
+    const sandbox = sandboxes.open(target.key, ctx.app.clock());
     const cluster = sandboxes.load(sandbox, ctx.app.clock());
     const ids = sandboxes.ids(sandbox);
     const result = runKubectl(
       KUBECTL_VERBS,
       { cluster, ids, stdin: ctx.stdin, attachments: ctx.request.attachments },
-      tokens.value,
+      chosen.tokens,
     );
+    if (target.kind === 'teammate') return lookReply(ctx, target, args, verbOf(chosen.tokens) ?? '', result);
     const typed = unsimulatedTypesIn(KUBECTL_VERBS, tokens.value);
     const notes: SandboxNote[] = [
       ...(typed.length > 0 ? [{ key: 'unsimulatedType' as const, types: typed }] : []),
@@ -65,7 +80,7 @@ export const kubectl: ChatCommand = {
         ctx.lang,
       ),
     );
-  },
+  }),
 };
 
 /** Where the sandbox is not a cluster, said after kubectl's output in the member's language. */
@@ -92,6 +107,64 @@ const noteText =
         return t(lang, 'kubectl.watchSnapshot', {});
     }
   };
+
+/**
+ * A look at a teammate's shared sandbox: never committed. A read verb that would still change
+ * something (none should) is refused like a write; a look is recorded for the owner.
+ */
+function lookReply(
+  ctx: CommandContext,
+  target: Extract<Target, { kind: 'teammate' }>,
+  line: string,
+  verb: string,
+  result: ReturnType<typeof runKubectl>,
+): Result<Reply, Reply> {
+  if (!result.ok) return err(errorReply(renderError(result.error)));
+  if (result.value.changes.length > 0) return err(readOnly(ctx, target.name, verb));
+  const reply = outcomeReply(result.value);
+  if (result.value.exitCode !== 0) return err(reply);
+  ctx.app.group.sandboxShares.recordLook(target.key, {
+    looker: ctx.request.user,
+    lookerName: ctx.request.userName ?? ctx.request.user,
+    command: [...`kubectl ${line.trim()}`].slice(0, 200).join(''),
+    at: ctx.app.clock(),
+  });
+  return ok(reply);
+}
+
+/** `kubectl config get-contexts|current-context`; other `config` subcommands are not simulated. */
+function configReply(ctx: CommandContext, words: readonly string[]): Result<Reply, Reply> | null {
+  const printed = configCommand(words, contextsOf(ctx.app, ctx.request));
+  if (printed === null) return null;
+  const text = [printed.output, printed.error].filter((x) => x !== null && x !== '').join('\n');
+  const reply: Reply = {
+    ok: printed.error === null,
+    blocks: [{ kind: 'code', text }],
+    choices: [],
+    visibility: 'private',
+  };
+  return printed.error === null ? ok(reply) : err(reply);
+}
+
+function noContext(ctx: CommandContext, name: string): Reply {
+  const shown = [...name.replaceAll('`', '')].slice(0, 64).join('');
+  return {
+    ok: false,
+    blocks: [
+      { kind: 'code', text: `Error in configuration: context was not found for specified context: ${name}` },
+      { kind: 'text', text: t(ctx.lang, 'context.notShared', { name: shown }) },
+    ],
+    choices: [],
+    visibility: 'private',
+  };
+}
+
+const readOnly = (ctx: CommandContext, name: string, verb: string): Reply =>
+  textReply(
+    t(ctx.lang, 'context.readOnly', { name, verb: [...verb.replaceAll('`', '')].slice(0, 40).join('') }),
+    false,
+    'private',
+  );
 
 /** An unquoted `-l env in (a,b)` reached kubectl in pieces: say how to quote it, after the output. */
 function withSelectorHint(reply: Reply, tokens: readonly string[], lang: Lang): Reply {

@@ -2,7 +2,7 @@ import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
 import { type Reply, textReply } from '../../src/chat/reply.ts';
 import { t } from '../../src/i18n/catalogue.ts';
 import { channelOf } from '../../src/quiz/attempts.ts';
-import { answerLive, startLive, steerLive } from '../../src/quiz/live-commands.ts';
+import { answerLive, joinLive, startLive, steerLive } from '../../src/quiz/live-commands.ts';
 import { answerSolo, practice, review } from '../../src/quiz/solo.ts';
 import { leaderboard, stats, topics } from '../../src/quiz/summaries.ts';
 import { err, ok, type Result } from '../../src/result.ts';
@@ -31,6 +31,8 @@ export const quiz: ChatCommand = {
         return steerLive(ctx, 'stop');
       case 'next':
         return steerLive(ctx, 'next');
+      case 'join':
+        return joinLive(ctx, rest);
       case 'answer':
         return answer(ctx, rest);
       case 'practice':

@@ -19,18 +19,64 @@ function sandboxMap(ctx: CommandContext, args: string): Result<Reply, Reply> {
   return ok(mapReply(cluster, request.value, ctx.lang));
 }
 
-/** `/sandbox reset [--yes]`: start over with a fresh cluster, only once the member confirms. */
+/**
+ * `/sandbox reset [--yes]`: start over with a fresh cluster, only once the member confirms.
+ * `/sandbox share [on|off]`: let the members of this server or workspace look at one's sandbox
+ * (`kubectl --context=USERNAME`, read-only); without a word, whether it is shared and who looked.
+ */
 export const sandbox: ChatCommand = {
   name: 'sandbox',
   run(ctx, args) {
     const words = args.split(/\s+/).filter((w) => w !== '');
     if (words[0] === 'map') return sandboxMap(ctx, args.replace(/^\s*map/, ''));
+    if (words[0] === 'share' && words.length <= 2) return share(ctx, words[1]);
     if (words[0] !== 'reset' || words.length > 2 || (words[1] !== undefined && words[1] !== '--yes')) {
-      return err(textReply(t(ctx.lang, 'sandbox.usage'), false, 'private'));
+      return err(say(t(ctx.lang, 'sandbox.usage'), false));
     }
-    if (words[1] !== '--yes') return ok(textReply(t(ctx.lang, 'sandbox.resetConfirm'), true, 'private'));
+    if (words[1] !== '--yes') return ok(say(t(ctx.lang, 'sandbox.resetConfirm'), true));
     const fresh = ctx.app.sandboxes.reset(ctx.key, ctx.app.clock());
     const nodes = ctx.app.sandboxes.load(fresh, ctx.app.clock()).nodes.length;
-    return ok(textReply(t(ctx.lang, 'sandbox.resetDone', { nodes }), true, 'private'));
+    return ok(say(t(ctx.lang, 'sandbox.resetDone', { nodes }), true));
   },
 };
+
+function share(ctx: CommandContext, word: string | undefined): Result<Reply, Reply> {
+  const shares = ctx.app.group.sandboxShares;
+  const now = ctx.app.clock();
+  const username = ctx.request.username;
+  switch (word?.toLowerCase()) {
+    case undefined:
+      return ok(say(status(ctx), true));
+    case 'on':
+      if (username === undefined) return err(say(t(ctx.lang, 'sandbox.share.noUsername'), false));
+      // The sandbox exists before anyone looks, so a look never creates it.
+      ctx.app.sandboxes.open(ctx.key, now);
+      shares.share(ctx.key, username, now);
+      return ok(say(t(ctx.lang, 'sandbox.share.on', { name: username }), true));
+    case 'off':
+      shares.unshare(ctx.key);
+      return ok(say(t(ctx.lang, 'sandbox.share.off'), true));
+    default:
+      return err(say(t(ctx.lang, 'sandbox.usage'), false));
+  }
+}
+
+function status(ctx: CommandContext): string {
+  const shares = ctx.app.group.sandboxShares;
+  const head = shares.isShared(ctx.key)
+    ? t(ctx.lang, 'sandbox.share.isOn', { name: ctx.request.username ?? ctx.request.user })
+    : t(ctx.lang, 'sandbox.share.isOff');
+  const looks = shares.looks(ctx.key);
+  if (looks.length === 0) return `${head}\n${t(ctx.lang, 'sandbox.share.noLooks')}`;
+  const now = ctx.app.clock();
+  const lines = looks.map((l) =>
+    t(ctx.lang, 'sandbox.share.look', {
+      name: l.lookerName,
+      command: l.command.replaceAll('`', "'"),
+      minutes: Math.max(0, Math.floor((now - l.at) / 60_000)),
+    }),
+  );
+  return [head, t(ctx.lang, 'sandbox.share.looks'), ...lines].join('\n');
+}
+
+const say = (text: string, good: boolean): Reply => textReply(text, good, 'private');

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
+import type { GroupService } from '../group/service.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { QuizService } from '../quiz/service.ts';
 import type { Result } from '../result.ts';
@@ -25,6 +26,8 @@ export interface App {
   channels: ChannelStore;
   /** Question banks, quiz stores and the live quiz runner (adapters attach their Outbox to it). */
   quiz: QuizService;
+  /** The study group: channel settings, shared replies and sandboxes, the daily question. */
+  group: GroupService;
 }
 
 export interface CommandContext {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LIMITS } from '../cluster/limits.ts';
+import { withVisibility } from '../group/share.ts';
 import { t } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Result } from '../result.ts';
@@ -98,7 +99,7 @@ export function execute(
     );
     // Events of a rolled-back command never happened.
     if (committed.ok) events.push(...pending);
-    return committed.reply;
+    return withVisibility(app, request, lang(), committed.reply);
   });
   return { reply, events };
 }

@@ -6,6 +6,8 @@ export interface Choice {
   id: string;
   label: string;
   action: string;
+  /** A right answer, marked once the question is revealed (Discord: a green button). */
+  right?: boolean;
 }
 
 export type Visibility = 'public' | 'private';
@@ -29,10 +31,20 @@ export interface Reply {
   visibility: Visibility;
   /** The choices are a multiple selection (a select menu / checkboxes, then a submit). */
   multiSelect?: boolean;
+  /**
+   * The choices are shown as they were but can no longer be clicked (a revealed question): Discord
+   * disables the buttons and colours the right ones; Slack shows none (the text marks them ✅).
+   */
+  choicesClosed?: boolean;
   /** Epoch ms when answering closes; adapters render a native countdown. */
   deadline?: number;
   /** Files that go with the reply; see ReplyFile. */
   files?: ReplyFile[];
+  /**
+   * The member's own output (kubectl, curl): dispatch makes it private with a Share button, or
+   * public where the channel says so (src/group/share.ts). Never reaches an adapter.
+   */
+  shareable?: boolean;
 }
 
 export const textReply = (text: string, ok = true, visibility: Visibility = 'public'): Reply => ({

@@ -1,6 +1,9 @@
 /** What every chat surface turns a member's message into. Nothing here knows a platform's API. */
 export type Platform = 'console' | 'discord' | 'slack';
 
+/** What the member may do in the channel: moderators change `/settings` and steer any live quiz. */
+export type Role = 'member' | 'moderator';
+
 export interface Attachment {
   name: string;
   content: string;
@@ -16,6 +19,18 @@ export interface Request {
   user: string;
   /** A display name for leaderboards; never used for identity. */
   userName?: string;
+  /**
+   * The member's username on the platform (Discord username, Slack handle): stable and unique in
+   * the scope, unlike a display name. `kubectl --context=NAME` names a teammate's sandbox by it.
+   */
+  username?: string;
+  /**
+   * Filled by the adapter from the platform's own notion (Discord: Manage Messages or Manage
+   * Server; Slack: workspace admins and owners); the console's user is a moderator. Absent: member.
+   */
+  role?: Role;
+  /** The member's roles or user groups on the platform, for settings that name one. */
+  groups?: readonly string[];
   text: string;
   attachments: Attachment[];
 }

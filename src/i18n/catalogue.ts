@@ -2,6 +2,7 @@ import type { Lang } from './lang.ts';
 import { costMessages } from './messages/cost.ts';
 import { executorMessages } from './messages/executor.ts';
 import { fidelityMessages } from './messages/fidelity.ts';
+import { groupMessages } from './messages/group.ts';
 import { mapMessages } from './messages/map.ts';
 
 /** The first edition's sentences; newer areas keep theirs in `messages/<area>.ts`. */
@@ -395,8 +396,8 @@ const core = {
     ko: '샌드박스를 새로 만들었어요: 노드 {nodes}개, 내 파드는 없어요.',
   },
   'sandbox.usage': {
-    en: 'Usage: `/sandbox reset [--yes]`, `/sandbox map [-n NAMESPACE | -A] [-l SELECTOR] [--text]`.',
-    ko: '사용법: `/sandbox reset [--yes]`, `/sandbox map [-n 네임스페이스 | -A] [-l 셀렉터] [--text]`.',
+    en: 'Usage: `/sandbox reset [--yes]`, `/sandbox map [-n NAMESPACE | -A] [-l SELECTOR] [--text]`, `/sandbox share [on|off]`.',
+    ko: '사용법: `/sandbox reset [--yes]`, `/sandbox map [-n 네임스페이스 | -A] [-l 셀렉터] [--text]`, `/sandbox share [on|off]`.',
   },
   'lang.set': {
     en: 'I will speak English to you from now on.',
@@ -866,6 +867,7 @@ export const catalogue = {
   ...executorMessages,
   ...fidelityMessages,
   ...costMessages,
+  ...groupMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof catalogue;

@@ -21,6 +21,12 @@ function hoistGlobalFlags(tokens: readonly string[]): string[] {
   return [verb, ...before, ...tokens.slice(i + 1)];
 }
 
+/** The verb a command line names (after any global flags), or undefined for none. */
+export const verbOf = (tokens: readonly string[]): string | undefined => {
+  const word = hoistGlobalFlags(tokens)[0];
+  return word === undefined || word.startsWith('-') ? undefined : word;
+};
+
 export function runKubectl(
   verbs: readonly KubectlVerb[],
   ctx: VerbContext,

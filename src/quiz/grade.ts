@@ -18,6 +18,11 @@ export interface Graded {
   text: string;
   /** The choice ids picked (empty for a selector question). */
   picked: string[];
+  /**
+   * The share of the answer that is right, in [0, 1]: 1 or 0, except for a multiple selection,
+   * where it is (right picks - wrong picks) / size of the key, never below 0.
+   */
+  credit: number;
   /** Selector questions: the pods the member's selector selects. */
   selected?: string[];
 }
@@ -50,7 +55,10 @@ export function grade(question: Question, raw: string): Result<Graded, AnswerErr
   if (question.kind !== 'multi' && unique.length !== 1) return err({ code: 'pickOne' });
   const right = rightChoices(question);
   const correct = unique.length === right.length && unique.every((id) => right.includes(id));
-  return ok({ correct, text: unique.join(','), picked: unique });
+  const hits = unique.filter((id) => right.includes(id)).length;
+  const credit =
+    question.kind === 'multi' ? Math.max(0, (hits - (unique.length - hits)) / right.length) : correct ? 1 : 0;
+  return ok({ correct, text: unique.join(','), picked: unique, credit });
 }
 
 function trueFalseId(word: string): string {
@@ -78,5 +86,5 @@ function gradeSelector(
   const selected = question.pods.filter((p) => matchesSelector(parsed.value, p.labels)).map((p) => p.name);
   const expected = new Set(question.expect);
   const correct = selected.length === expected.size && selected.every((n) => expected.has(n));
-  return ok({ correct, text: selectorText, picked: [], selected });
+  return ok({ correct, text: selectorText, picked: [], selected, credit: correct ? 1 : 0 });
 }

@@ -5,7 +5,7 @@ import type { LiveAnswer, Standing } from '../store/quiz-live.ts';
 import type { LiveSession } from './live.ts';
 import { REVEAL_PAUSE_MS } from './live.ts';
 import { choicesOf, type Localized, type Question, rightChoices } from './question.ts';
-import { questionBlocks, questionReply, rightAnswer } from './render.ts';
+import { BUTTON_LABEL_MAX, questionBlocks, questionReply, rightAnswer } from './render.ts';
 
 /** The messages a live quiz posts in its channel (always in the session's language). */
 export const actionPrefix = (session: LiveSession, index: number) =>
@@ -58,13 +58,114 @@ export function revealReply(
     `💡 ${question.explanation[lang]}`,
     '',
     ...counts(question, answers, lang),
+    ...mostPickedWrong(question, answers, lang),
     '',
     ...scorers(answers, lang),
+    ...partly(answers, lang),
   ];
   if (session.phase === 'revealed' && session.current === index && session.timed)
     lines.push('', t(lang, 'quiz.reveal.next', { seconds: Math.round(REVEAL_PAUSE_MS / 1000) }));
   return { ok: true, blocks: [{ kind: 'text', text: lines.join('\n') }], choices: [], visibility: 'public' };
 }
+
+/** The question's buttons as they stay once revealed: none answerable, the right ones marked. */
+export function revealedChoices(question: Question, lang: Lang): Pick<Reply, 'choices' | 'choicesClosed'> {
+  const right = new Set(rightChoices(question));
+  return {
+    choices: choicesOf(question).map((c) => ({
+      id: c.id,
+      label: `${c.id}. ${c.text[lang]}`.slice(0, BUTTON_LABEL_MAX),
+      action: '',
+      ...(right.has(c.id) ? { right: true } : {}),
+    })),
+    choicesClosed: true,
+  };
+}
+
+const picksOf = (answers: readonly LiveAnswer[], id: string) =>
+  answers.filter((a) => a.answer.split(',').includes(id)).length;
+
+/** The wrong option most picked, with the misconception behind it (none for a selector). */
+function mostPickedWrong(question: Question, answers: readonly LiveAnswer[], lang: Lang): string[] {
+  const right = new Set(rightChoices(question));
+  let best: { id: string; count: number; misconception: string } | null = null;
+  for (const choice of choicesOf(question)) {
+    if (right.has(choice.id)) continue;
+    const count = picksOf(answers, choice.id);
+    const misconception =
+      choice.misconception?.[lang] ?? (question.kind === 'truefalse' ? question.misconception[lang] : '');
+    if (count > 0 && (best === null || count > best.count)) best = { id: choice.id, count, misconception };
+  }
+  if (best === null) return [];
+  return [
+    t(lang, 'live.mostPickedWrong', {
+      choice: best.id,
+      count: best.count,
+      misconception: best.misconception,
+    }).trimEnd(),
+  ];
+}
+
+/** Multi-select answers with some of the key right: they scored a share of the points. */
+function partly(answers: readonly LiveAnswer[], lang: Lang): string[] {
+  const some = answers.filter((a) => !a.correct && a.points > 0);
+  if (some.length === 0) return [];
+  return [
+    t(lang, 'live.partly'),
+    ...some.map((a) => `• ${a.userName} ${t(lang, 'quiz.points', { points: a.points })}`),
+  ];
+}
+
+/** The lobby: who is playing is decided by the Join button (and by answering). */
+export function lobbyReply(session: LiveSession, title: Localized): Reply {
+  const lang = session.lang;
+  const text = t(lang, 'live.lobby', {
+    title: title[lang],
+    count: session.questions.length,
+    seconds: session.seconds,
+  });
+  return {
+    ok: true,
+    blocks: [{ kind: 'text', text }],
+    choices: [{ id: 'join', label: t(lang, 'live.join'), action: `/quiz join #${session.id}` }],
+    visibility: 'public',
+    ...(session.nextAt === null ? {} : { deadline: session.nextAt }),
+  };
+}
+
+/** The lobby once the quiz is over: no button left. */
+export function lobbyClosedReply(session: LiveSession, title: Localized, players: number): Reply {
+  const text = t(session.lang, 'live.lobbyClosed', { title: title[session.lang], players });
+  return { ok: true, blocks: [{ kind: 'text', text }], choices: [], visibility: 'public' };
+}
+
+/** The group's most-missed questions, with a button that practises exactly those, privately. */
+export function missedBlock(
+  session: LiveSession,
+  missed: readonly { index: number; question: Question; wrong: number; answers: number }[],
+): Pick<Reply, 'blocks' | 'choices'> {
+  const lang = session.lang;
+  if (missed.length === 0) return { blocks: [], choices: [] };
+  const lines = missed.map((m) =>
+    t(lang, 'live.missedLine', {
+      n: m.index + 1,
+      prompt: firstLine(m.question.prompt[lang]),
+      wrong: m.wrong,
+      answers: m.answers,
+    }),
+  );
+  return {
+    blocks: [{ kind: 'text', text: [t(lang, 'live.mostMissed'), ...lines].join('\n') }],
+    choices: [
+      { id: 'practise', label: t(lang, 'live.practise'), action: `/quiz practice missed:${session.id}` },
+    ],
+  };
+}
+
+const firstLine = (text: string) => {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+};
 
 function counts(question: Question, answers: readonly LiveAnswer[], lang: Lang): string[] {
   if (answers.length === 0) return [t(lang, 'quiz.reveal.noAnswers')];
@@ -72,7 +173,7 @@ function counts(question: Question, answers: readonly LiveAnswer[], lang: Lang):
     const right = answers.filter((a) => a.correct).length;
     return [t(lang, 'quiz.reveal.selectorPicks', { right, wrong: answers.length - right })];
   }
-  const picks = (id: string) => answers.filter((a) => a.answer.split(',').includes(id)).length;
+  const picks = (id: string) => picksOf(answers, id);
   const right = new Set(rightChoices(question));
   return [
     t(lang, 'quiz.reveal.picks'),

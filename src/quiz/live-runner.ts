@@ -5,7 +5,16 @@ import type { Platform } from '../chat/request.ts';
 import type { LiveStore } from '../store/quiz-live.ts';
 import type { Catalog } from './catalog.ts';
 import { type LiveEffect, type LiveSession, step, wakeAt } from './live.ts';
-import { askReply, closedReply, finalReply, revealReply } from './live-render.ts';
+import {
+  askReply,
+  closedReply,
+  finalReply,
+  lobbyClosedReply,
+  lobbyReply,
+  missedBlock,
+  revealedChoices,
+  revealReply,
+} from './live-render.ts';
 import { weekStart } from './week.ts';
 
 /**
@@ -13,6 +22,9 @@ import { weekStart } from './week.ts';
  * `live.ts`). All work runs on one promise chain, so deliveries are in order and `idle()` tells
  * a test or the console when everything triggered so far has been sent.
  */
+/** How many of the group's most-missed questions the podium lists (and Practise these serves). */
+export const MOST_MISSED = 5;
+
 export interface Timers {
   set(run: () => void, ms: number): unknown;
   clear(handle: unknown): void;
@@ -77,13 +89,33 @@ export function createLiveRunner(deps: RunnerDeps): LiveRunner {
   async function perform(outbox: Outbox, session: LiveSession, effect: LiveEffect): Promise<void> {
     const catalog = deps.catalog();
     const title = catalog.title(session.topic);
+    if (effect.kind === 'lobby') {
+      const ref = await outbox.post(session.channel, lobbyReply(session, title));
+      live.setLobbyMessage(session.id, ref.id);
+      return;
+    }
     if (effect.kind === 'final') {
       const now = clock();
       const board = {
         week: live.leaderboard(session.channel, weekStart(now)),
         all: live.leaderboard(session.channel, 0),
       };
-      await outbox.post(session.channel, finalReply(session, title, live.standings(session.id), board));
+      const missed = live.mostMissed(session.id, MOST_MISSED).flatMap((m) => {
+        const question = catalog.question(m.questionId);
+        return question === null ? [] : [{ ...m, question }];
+      });
+      const final = finalReply(session, title, live.standings(session.id), board);
+      const practise = missedBlock(session, missed);
+      await outbox.post(session.channel, {
+        ...final,
+        blocks: [...final.blocks, ...practise.blocks],
+        choices: practise.choices,
+      });
+      if (session.lobbyMessage !== null)
+        await outbox.edit(
+          { ...session.channel, id: session.lobbyMessage },
+          lobbyClosedReply(session, title, live.participants(session.id)),
+        );
       return;
     }
     const slot = session.questions[effect.index];
@@ -118,7 +150,11 @@ export function createLiveRunner(deps: RunnerDeps): LiveRunner {
         try {
           await outbox.edit(
             { ...session.channel, id: slot.messageId },
-            { ...closed, blocks: [...reveal.blocks, ...closed.blocks] },
+            {
+              ...closed,
+              blocks: [...reveal.blocks, ...closed.blocks],
+              ...revealedChoices(question, session.lang),
+            },
           );
         } catch (error) {
           // The question message is gone (deleted, or the platform refused the edit): the channel

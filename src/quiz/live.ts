@@ -54,10 +54,15 @@ export interface LiveSession {
   createdAt: number;
   endedAt: number | null;
   stopped: boolean;
+  /** The lobby's countdown (0: none); the lobby's message once posted. */
+  lobbySeconds: number;
+  lobbyMessage: string | null;
   questions: LiveQuestion[];
 }
 
 export type LiveEffect =
+  /** Post the lobby: a Join button and the countdown to question 1. */
+  | { kind: 'lobby' }
   | { kind: 'ask'; index: number }
   | { kind: 'close'; index: number }
   | { kind: 'reveal'; index: number }
@@ -70,8 +75,19 @@ export interface Stepped {
   effects: LiveEffect[];
 }
 
-/** Opens the first question of a freshly created session. */
-export const begin = (session: LiveSession, now: number): Stepped => open(session, 0, now);
+/**
+ * Starts a freshly created session: with a lobby (`lobbySeconds` > 0), the pause before question 1
+ * (phase 'revealed', current -1, so `tick` or `/quiz next` opens question 1 as after any reveal;
+ * untimed, only `/quiz next` does); without, question 1 at once.
+ */
+export function begin(session: LiveSession, now: number, lobbySeconds = 0): Stepped {
+  if (lobbySeconds <= 0) return open(session, 0, now);
+  const nextAt = session.timed ? now + lobbySeconds * 1000 : null;
+  return { session: { ...session, phase: 'revealed', current: -1, nextAt }, effects: [{ kind: 'lobby' }] };
+}
+
+/** Whether the session is still in its lobby (question 1 not yet open). */
+export const inLobby = (session: LiveSession): boolean => session.phase === 'revealed' && session.current < 0;
 
 export function step(session: LiveSession, event: LiveEvent, now: number): Stepped {
   const none = { session, effects: [] };

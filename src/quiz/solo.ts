@@ -7,6 +7,7 @@ import type { SoloMode } from '../store/quiz-progress.ts';
 import { recordAttempt } from './attempts.ts';
 import { generatedId, parseGeneratedId } from './generate/family.ts';
 import { grade } from './grade.ts';
+import { MOST_MISSED } from './live-runner.ts';
 import type { Question } from './question.ts';
 import { seedOf } from './random.ts';
 import { answerErrorBlocks, feedbackBlocks, questionReply } from './render.ts';
@@ -22,6 +23,8 @@ type Outcome = Result<Reply, Reply>;
 const say = (text: string, good = true): Reply => textReply(text, good, 'private');
 
 export function practice(ctx: CommandContext, topicText: string | null): Outcome {
+  const missed = /^missed:(\d{1,9})$/.exec(topicText ?? '');
+  if (missed !== null) return practiseMissed(ctx, Number(missed[1]));
   const topic = topicOf(topicText, ctx.app.quiz.catalog());
   if (!topic.ok) return err(say(topic.error(ctx.lang), false));
   return ok(serve(ctx, 'practice', topic.value, []));
@@ -29,6 +32,22 @@ export function practice(ctx: CommandContext, topicText: string | null): Outcome
 
 export function review(ctx: CommandContext): Outcome {
   return ok(serve(ctx, 'review', null, []));
+}
+
+/**
+ * Practise these (the button under a live quiz's podium): a private practice of exactly the
+ * questions the group missed most in live quiz `id`, for whoever clicks, one after another.
+ */
+function practiseMissed(ctx: CommandContext, id: number): Outcome {
+  const { live } = ctx.app.quiz;
+  const session = live.get(id);
+  const here =
+    session !== undefined &&
+    session.channel.platform === ctx.key.platform &&
+    session.channel.scope === ctx.key.scope;
+  const ids = here ? live.mostMissed(id, MOST_MISSED).map((m) => m.questionId) : [];
+  if (ids.length === 0) return err(say(t(ctx.lang, 'live.nothingMissed'), false));
+  return ok(serve(ctx, 'practice', null, [], ids));
 }
 
 /** An answer to the member's own pending question (`#pN` from a button, or the current one). */
@@ -49,17 +68,41 @@ export function answerSolo(ctx: CommandContext, serial: number | null, text: str
       visibility: 'private',
     });
   recordAttempt(ctx, question, solo.mode, graded.value.correct);
-  return ok(serve(ctx, solo.mode, solo.topic, feedbackBlocks(question, ctx.lang, graded.value)));
+  return ok(
+    serve(ctx, solo.mode, solo.topic, feedbackBlocks(question, ctx.lang, graded.value), solo.queue ?? null),
+  );
 }
 
-/** Serves the next practice or review question after `before` (the feedback, if any). */
-function serve(ctx: CommandContext, mode: SoloMode, topic: string | null, before: Block[]): Reply {
+/**
+ * Serves the next practice or review question after `before` (the feedback, if any); with a
+ * `queue` (Practise these), the next of those, and once they are done, that it is done.
+ */
+function serve(
+  ctx: CommandContext,
+  mode: SoloMode,
+  topic: string | null,
+  before: Block[],
+  queue: readonly string[] | null = null,
+): Reply {
   const { progress } = ctx.app.quiz;
   const now = ctx.app.clock();
   const serial = (progress.solo(ctx.key)?.serial ?? 0) + 1;
   const seed = seedOf(ctx.key.platform, ctx.key.scope, ctx.key.user, serial);
-  const next = mode === 'practice' ? practiceQuestion(ctx, topic, seed) : reviewQuestion(ctx, seed);
-  progress.putSolo(ctx.key, { mode, topic, questionId: next.question?.id ?? null, serial, servedAt: now });
+  const next =
+    queue !== null
+      ? queuedQuestion(ctx, queue)
+      : mode === 'practice'
+        ? practiceQuestion(ctx, topic, seed)
+        : reviewQuestion(ctx, seed);
+  const rest = queue === null ? null : queue.slice(1);
+  progress.putSolo(ctx.key, {
+    mode,
+    topic,
+    questionId: next.question?.id ?? null,
+    serial,
+    servedAt: now,
+    queue: rest,
+  });
   if (next.question === null) {
     const empty = next.empty ?? { key: 'quiz.answer.none' as const, when: '' };
     // Right after an answer, "nothing due" reads as "that was the last one".
@@ -80,8 +123,21 @@ function serve(ctx: CommandContext, mode: SoloMode, topic: string | null, before
   return { ...reply, blocks: [...lead, ...reply.blocks] };
 }
 
-type Empty = { key: 'quiz.review.empty' | 'quiz.review.nothingDue' | 'quiz.answer.none'; when: string };
+type Empty = {
+  key: 'quiz.review.empty' | 'quiz.review.nothingDue' | 'quiz.answer.none' | 'live.practiseDone';
+  when: string;
+};
 type Next = { question: Question | null; header: string; empty?: Empty };
+
+function queuedQuestion(ctx: CommandContext, queue: readonly string[]): Next {
+  const id = queue[0];
+  const question = id === undefined ? null : ctx.app.quiz.catalog().question(id);
+  return {
+    question,
+    header: t(ctx.lang, 'live.practiseHeader', { left: queue.length }),
+    empty: { key: 'live.practiseDone', when: '' },
+  };
+}
 
 function practiceQuestion(ctx: CommandContext, topic: string | null, seed: string): Next {
   const catalog = ctx.app.quiz.catalog();

@@ -40,6 +40,8 @@ type SessionRow = {
   created_at: number;
   ended_at: number | null;
   stopped: number;
+  lobby_seconds: number;
+  lobby_message: string | null;
 };
 type QuestionRow = {
   idx: number;
@@ -60,7 +62,7 @@ type AnswerRow = {
 };
 
 const SESSION_COLUMNS =
-  'id, platform, scope, channel, host, host_name, topic, lang, seconds, timed, current, phase, next_at, created_at, ended_at, stopped';
+  'id, platform, scope, channel, host, host_name, topic, lang, seconds, timed, current, phase, next_at, created_at, ended_at, stopped, lobby_seconds, lobby_message';
 
 type Channel3 = [string, string, string];
 
@@ -68,9 +70,9 @@ type Channel3 = [string, string, string];
 function statements(db: Database) {
   return {
     insertSession: db.prepare<
-      [string, string, string, string, string, string | null, string, number, number, string, number]
+      [string, string, string, string, string, string | null, string, number, number, string, number, number]
     >(
-      'INSERT INTO quiz_sessions (platform, scope, channel, host, host_name, topic, lang, seconds, timed, phase, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO quiz_sessions (platform, scope, channel, host, host_name, topic, lang, seconds, timed, phase, created_at, lobby_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     insertQuestion: db.prepare<[number, number, string]>(
       'INSERT INTO quiz_session_questions (session_id, idx, question_id) VALUES (?, ?, ?)',
@@ -103,17 +105,39 @@ function statements(db: Database) {
     answerOf: db.prepare<[number, number, string], AnswerRow>(
       'SELECT idx, user_id, user_name, answer, correct, points, answered_at FROM quiz_live_answers WHERE session_id = ? AND idx = ? AND user_id = ?',
     ),
-    players: db.prepare<[number, number], { user_id: string }>(
-      'SELECT DISTINCT user_id FROM quiz_live_answers WHERE session_id = ? AND idx < ?',
-    ),
-    // One pass in SQLite instead of two lists in JS: this runs on every answer of a busy channel.
-    allAnswered: db.prepare<{ session: number; idx: number }, { players: number; missing: number }>(
+    // One pass in SQLite instead of lists in JS: this runs on every answer of a busy channel.
+    // "Present" participants are those the question waits for before anyone answers it (joined
+    // with the button, or played an earlier question); "missing" are participants of any kind who
+    // have not answered it yet.
+    allAnswered: db.prepare<{ session: number; idx: number }, { present: number; missing: number }>(
       `SELECT
-         (SELECT count(DISTINCT user_id) FROM quiz_live_answers WHERE session_id = $session AND idx < $idx) AS players,
-         (SELECT count(DISTINCT p.user_id) FROM quiz_live_answers p
-            WHERE p.session_id = $session AND p.idx < $idx
+         (SELECT count(*) FROM quiz_participants p
+            WHERE p.session_id = $session
+              AND (p.joined_by = 'button'
+                   OR EXISTS (SELECT 1 FROM quiz_live_answers e
+                              WHERE e.session_id = $session AND e.idx < $idx AND e.user_id = p.user_id))) AS present,
+         (SELECT count(*) FROM quiz_participants p
+            WHERE p.session_id = $session
               AND NOT EXISTS (SELECT 1 FROM quiz_live_answers a
                               WHERE a.session_id = $session AND a.idx = $idx AND a.user_id = p.user_id)) AS missing`,
+    ),
+    join: db.prepare<[number, string, string, number, string]>(
+      'INSERT INTO quiz_participants (session_id, user_id, user_name, joined_at, joined_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    ),
+    participants: db.prepare<[number], { n: number }>(
+      'SELECT count(*) AS n FROM quiz_participants WHERE session_id = ?',
+    ),
+    isParticipant: db.prepare<[number, string], { n: number }>(
+      'SELECT count(*) AS n FROM quiz_participants WHERE session_id = ? AND user_id = ?',
+    ),
+    setLobbyMessage: db.prepare<[string, number]>('UPDATE quiz_sessions SET lobby_message = ? WHERE id = ?'),
+    missed: db.prepare<
+      [number, number],
+      { idx: number; question_id: string; wrong: number; answers: number }
+    >(
+      `SELECT q.idx, q.question_id, sum(a.correct = 0) AS wrong, count(a.user_id) AS answers
+       FROM quiz_session_questions q JOIN quiz_live_answers a ON a.session_id = q.session_id AND a.idx = q.idx
+       WHERE q.session_id = ? GROUP BY q.idx HAVING wrong > 0 ORDER BY wrong DESC, q.idx LIMIT ?`,
     ),
     standings: db.prepare<[number], Standing>(
       `SELECT user_id AS user, max(user_name) AS name, sum(points) AS points, sum(correct) AS correct, count(*) AS answers
@@ -142,7 +166,10 @@ export class LiveStore {
   }
 
   /** Inserts a session with its planned questions; throws if the channel already has one running. */
-  create(session: Omit<LiveSession, 'id' | 'questions'>, questionIds: readonly string[]): LiveSession {
+  create(
+    session: Omit<LiveSession, 'id' | 'questions' | 'lobbyMessage'>,
+    questionIds: readonly string[],
+  ): LiveSession {
     const c = session.channel;
     const info = this.q.insertSession.run(
       c.platform,
@@ -156,6 +183,7 @@ export class LiveStore {
       session.timed ? 1 : 0,
       session.phase,
       session.createdAt,
+      session.lobbySeconds,
     );
     const id = Number(info.lastInsertRowid);
     for (const [i, q] of questionIds.entries()) this.q.insertQuestion.run(id, i, q);
@@ -198,7 +226,9 @@ export class LiveStore {
     this.q.setMessage.run(messageId, sessionId, index);
   }
 
+  /** Records an answer; answering makes the member a participant. */
   addAnswer(sessionId: number, answer: LiveAnswer): void {
+    this.q.join.run(sessionId, answer.user, answer.userName, answer.answeredAt, 'answer');
     this.q.insertAnswer.run(
       sessionId,
       answer.index,
@@ -220,15 +250,41 @@ export class LiveStore {
     return row === undefined ? undefined : toAnswer(row);
   }
 
-  /** Members who answered any question before `index`: the ones "everyone" waits for. */
-  players(sessionId: number, index: number): string[] {
-    return this.q.players.all(sessionId, index).map((r) => r.user_id);
-  }
-
-  /** Whoever played an earlier question has answered this one (false when nobody played before). */
+  /**
+   * Every participant has answered question `index`. A question nobody was in the quiz for when
+   * it opened (question 1 without a lobby) waits for its time or `/quiz next` instead: its first
+   * answer alone must not close it.
+   */
   everyoneAnswered(sessionId: number, index: number): boolean {
     const row = this.q.allAnswered.get({ session: sessionId, idx: index });
-    return row !== undefined && row.players > 0 && row.missing === 0;
+    return row !== undefined && row.present > 0 && row.missing === 0;
+  }
+
+  /** Adds a participant (joined with the button, or by answering); false if already in. */
+  join(sessionId: number, user: string, userName: string, now: number): boolean {
+    return this.q.join.run(sessionId, user, userName, now, 'button').changes > 0;
+  }
+
+  participants(sessionId: number): number {
+    return this.q.participants.get(sessionId)?.n ?? 0;
+  }
+
+  isParticipant(sessionId: number, user: string): boolean {
+    return (this.q.isParticipant.get(sessionId, user)?.n ?? 0) > 0;
+  }
+
+  setLobbyMessage(sessionId: number, messageId: string): void {
+    this.q.setLobbyMessage.run(messageId, sessionId);
+  }
+
+  /** The questions most answered wrongly in a session, most first (only those with a wrong answer). */
+  mostMissed(
+    sessionId: number,
+    limit: number,
+  ): { index: number; questionId: string; wrong: number; answers: number }[] {
+    return this.q.missed
+      .all(sessionId, limit)
+      .map((r) => ({ index: r.idx, questionId: r.question_id, wrong: r.wrong, answers: r.answers }));
   }
 
   standings(sessionId: number): Standing[] {
@@ -278,6 +334,8 @@ export class LiveStore {
       createdAt: row.created_at,
       endedAt: row.ended_at,
       stopped: row.stopped === 1,
+      lobbySeconds: row.lobby_seconds,
+      lobbyMessage: row.lobby_message,
       questions,
     };
   }

@@ -29,6 +29,8 @@ export interface Solo {
   questionId: string | null;
   serial: number;
   servedAt: number;
+  /** A practice of given questions (Practise these): the ids still to serve after this one. */
+  queue?: readonly string[] | null;
 }
 
 export interface StoredCard {
@@ -44,6 +46,7 @@ type SoloRow = {
   question_id: string | null;
   serial: number;
   served_at: number;
+  queue: string | null;
 };
 
 function statements(db: Database) {
@@ -70,10 +73,10 @@ function statements(db: Database) {
       'SELECT min(due) AS due, count(*) AS cards FROM quiz_cards WHERE platform = ? AND scope = ? AND user_id = ?',
     ),
     solo: db.prepare<Key3, SoloRow>(
-      'SELECT mode, topic, question_id, serial, served_at FROM quiz_solo WHERE platform = ? AND scope = ? AND user_id = ?',
+      'SELECT mode, topic, question_id, serial, served_at, queue FROM quiz_solo WHERE platform = ? AND scope = ? AND user_id = ?',
     ),
-    putSolo: db.prepare<[...Key3, string, string | null, string | null, number, number]>(
-      'INSERT INTO quiz_solo (platform, scope, user_id, mode, topic, question_id, serial, served_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, scope, user_id) DO UPDATE SET mode = excluded.mode, topic = excluded.topic, question_id = excluded.question_id, serial = excluded.serial, served_at = excluded.served_at',
+    putSolo: db.prepare<[...Key3, string, string | null, string | null, number, number, string | null]>(
+      'INSERT INTO quiz_solo (platform, scope, user_id, mode, topic, question_id, serial, served_at, queue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, scope, user_id) DO UPDATE SET mode = excluded.mode, topic = excluded.topic, question_id = excluded.question_id, serial = excluded.serial, served_at = excluded.served_at, queue = excluded.queue',
     ),
   };
 }
@@ -136,11 +139,21 @@ export class ProgressStore {
       questionId: row.question_id,
       serial: row.serial,
       servedAt: row.served_at,
+      queue: row.queue === null ? null : row.queue.split(',').filter((id) => id !== ''),
     };
   }
 
   putSolo(member: SandboxKey, solo: Solo): void {
-    this.q.putSolo.run(...key(member), solo.mode, solo.topic, solo.questionId, solo.serial, solo.servedAt);
+    const queue = solo.queue === undefined || solo.queue === null ? null : solo.queue.join(',');
+    this.q.putSolo.run(
+      ...key(member),
+      solo.mode,
+      solo.topic,
+      solo.questionId,
+      solo.serial,
+      solo.servedAt,
+      queue,
+    );
   }
 }
 

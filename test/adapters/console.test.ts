@@ -16,7 +16,13 @@ describe('console chat (--json)', () => {
     ]);
     expect(status).toBe(0);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatchObject({ user: 'alice', ok: true, text: 'pod/kubia created', choices: [] });
+    // kubectl output is the member's own: private, with a Share button that posts it in the channel.
+    expect(lines[0]).toMatchObject({
+      user: 'alice',
+      ok: true,
+      text: 'pod/kubia created',
+      choices: [{ id: 'share', label: 'Share', action: '/share 1' }],
+    });
     const table = lines[1]?.text.split('\n') ?? [];
     expect(table[0]).toMatch(/^NAME {4}READY {3}STATUS +RESTARTS {3}AGE$/);
     expect(table[1]).toMatch(/^kubia {3}0\/1 {5}\S+/);

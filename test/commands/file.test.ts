@@ -4,7 +4,7 @@ import { dispatch } from '../../src/chat/dispatch.ts';
 import { replyText } from '../../src/chat/reply.ts';
 import type { Attachment } from '../../src/chat/request.ts';
 import { testApp } from '../helpers/app.ts';
-import { dumpDatabase } from '../helpers/dump.ts';
+import { dumpDatabase, REPLY_TABLES } from '../helpers/dump.ts';
 
 const NS = (name: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`;
 const save = (name: string, content: string) => `/file save ${name}\n\`\`\`yaml\n${content}\`\`\``;
@@ -40,13 +40,13 @@ describe('/file', () => {
   it('GIVEN 50 saved files WHEN a 51st is saved THEN it is refused and nothing changes, but replacing still works', () => {
     const t = testApp();
     for (let i = 0; i < 50; i++) expect(t.send('alice', save(`f${i}.yaml`, NS(`n${i}`))).ok).toBe(true);
-    const before = dumpDatabase(t.app.db);
+    const before = dumpDatabase(t.app.db, REPLY_TABLES);
     const reply = t.send('alice', save('f50.yaml', NS('n50')));
     expect(reply.ok).toBe(false);
     expect(replyText(reply)).toBe(
       'You already have 50 saved files, the most a sandbox keeps. Delete one with `/file delete NAME` first.',
     );
-    expect(dumpDatabase(t.app.db)).toBe(before);
+    expect(dumpDatabase(t.app.db, REPLY_TABLES)).toBe(before);
     expect(t.send('alice', save('f0.yaml', NS('again'))).ok).toBe(true);
   });
 
@@ -144,12 +144,12 @@ describe('kubectl -f reads attachments and saved files', () => {
   it('GIVEN a manifest that fails entirely WHEN created THEN the database is unchanged, row for row', () => {
     const t = testApp();
     t.say('alice', 'kubectl get po');
-    const before = dumpDatabase(t.app.db);
+    const before = dumpDatabase(t.app.db, REPLY_TABLES);
     const reply = t.send(
       'alice',
       'kubectl create -f -\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: Bad_Name\nspec:\n  containers:\n  - name: a\n    image: nginx\n```',
     );
     expect(reply.ok).toBe(false);
-    expect(dumpDatabase(t.app.db)).toBe(before);
+    expect(dumpDatabase(t.app.db, REPLY_TABLES)).toBe(before);
   });
 });

@@ -21,7 +21,7 @@ export interface TestApp {
   advance(ms: number): void;
 }
 
-export function testApp(dbPath = ':memory:'): TestApp {
+export function testApp(dbPath = ':memory:', moderators: readonly string[] = []): TestApp {
   const clock = { now: T0 };
   const logs: string[] = [];
   const sink = new Writable({
@@ -45,6 +45,8 @@ export function testApp(dbPath = ':memory:'): TestApp {
       channel: 'general',
       user,
       userName: user,
+      username: user,
+      role: moderators.includes(user) ? 'moderator' : 'member',
       text,
       attachments: [],
     });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { replyText } from '../../src/chat/reply.ts';
 import { SandboxStore } from '../../src/store/sandboxes.ts';
 import { testApp } from '../helpers/app.ts';
-import { dumpDatabase } from '../helpers/dump.ts';
+import { dumpDatabase, REPLY_TABLES } from '../helpers/dump.ts';
 import { kubectlLine, singleObjectLine } from './commands.ts';
 
 const SEED = 20251115;
@@ -37,9 +37,9 @@ describe('sandbox properties (seeded)', () => {
       fc.property(fc.array(kubectlLine, { maxLength: 10 }), singleObjectLine, (setup, line) => {
         const t = testApp();
         for (const l of setup) t.send('alice', l);
-        const before = dumpDatabase(t.app.db);
+        const before = dumpDatabase(t.app.db, REPLY_TABLES);
         const reply = t.send('alice', line);
-        if (!reply.ok) expect(dumpDatabase(t.app.db)).toBe(before);
+        if (!reply.ok) expect(dumpDatabase(t.app.db, REPLY_TABLES)).toBe(before);
       }),
       { seed: SEED, numRuns: 150 },
     );
@@ -61,6 +61,57 @@ describe('sandbox properties (seeded)', () => {
           const before = views.map((v) => replyText(t.send('bob', v)));
           for (const l of aliceLines) t.send('alice', l);
           expect(views.map((v) => replyText(t.send('bob', v)))).toEqual(before);
+        },
+      ),
+      { seed: SEED, numRuns: 40 },
+    );
+  });
+
+  it("GIVEN bob shared his sandbox WHEN alice runs any commands at it (--context=bob), shares and answers THEN bob's sandbox, files, labs and quiz answers never change", () => {
+    fc.assert(
+      fc.property(
+        fc.array(kubectlLine, { maxLength: 10 }),
+        fc.array(kubectlLine, { minLength: 1, maxLength: 20 }),
+        (bobSetup, aliceLines) => {
+          const t = testApp();
+          for (const l of bobSetup) t.send('bob', l);
+          t.send('bob', '/sandbox share on');
+          t.send('bob', '/lab start first-pod');
+          t.send('bob', '/quiz practice labels');
+          const bobsRows = () =>
+            [
+              'objects',
+              'saved_files',
+              'port_forwards',
+              'lab_runs',
+              'quiz_attempts',
+              'quiz_cards',
+              'quiz_solo',
+            ]
+              .map((table) =>
+                JSON.stringify(
+                  t.app.db
+                    .prepare(
+                      table === 'objects' || table === 'saved_files' || table === 'port_forwards'
+                        ? `SELECT * FROM ${table} WHERE sandbox_id IN (SELECT id FROM sandboxes WHERE user_id = 'bob') ORDER BY 1, 2, 3`
+                        : `SELECT * FROM ${table} WHERE user_id = 'bob' ORDER BY 1, 2, 3`,
+                    )
+                    .all(),
+                ),
+              )
+              .join('\n');
+          const before = bobsRows();
+          for (const [i, l] of aliceLines.entries()) {
+            const line =
+              i % 2 === 0 ? l.replace(/^kubectl /, 'kubectl --context=bob ') : `${l} --context bob`;
+            const reply = t.send('alice', line);
+            // Whatever a look says, a Share of it is alice's own (her id, her name).
+            const share = reply.choices.find((c) => c.id === 'share');
+            if (share !== undefined && i % 3 === 0) t.send('alice', share.action);
+          }
+          t.send('alice', '/quiz answer A');
+          t.send('alice', '/lab check');
+          expect(bobsRows()).toEqual(before);
         },
       ),
       { seed: SEED, numRuns: 40 },

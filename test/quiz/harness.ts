@@ -83,6 +83,8 @@ export function quizHarness(options: {
   attach?: boolean;
   /** The channel's messages so far: a restarted bot edits what the bot before it posted. */
   posts?: Posted[];
+  /** Members the platform marks as moderators (everyone else is a member). */
+  moderators?: readonly string[];
 }): QuizHarness {
   const clock = options.clock ?? { now: T0 };
   const fake = fakeTimers(clock);
@@ -105,6 +107,8 @@ export function quizHarness(options: {
       channel,
       user,
       userName: user,
+      username: user,
+      role: (options.moderators ?? []).includes(user) ? 'moderator' : 'member',
       text,
       attachments: [],
     });

@@ -22,6 +22,8 @@ function session(timed: boolean, questions = 2): LiveSession {
     createdAt: T,
     endedAt: null,
     stopped: false,
+    lobbySeconds: 0,
+    lobbyMessage: null,
     questions: Array.from({ length: questions }, (_, index) => ({
       index,
       questionId: `q-00${index}`,

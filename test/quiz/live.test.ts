@@ -7,7 +7,7 @@ import { CHANNEL, currentQuestion, quizHarness } from './harness.ts';
 describe('live quiz', () => {
   it('GIVEN three members WHEN a timed quiz is played to the end (bob answers twice, carol never) THEN counts, points, podium and leaderboard are right', async () => {
     const h = quizHarness({ timed: true });
-    const started = h.send('alice', '/quiz start selectors 3 20');
+    const started = h.send('alice', '/quiz start selectors 3 20 lobby:0');
     expect(started).toMatchObject({ ok: true, visibility: 'public' });
     expect(replyText(started)).toBe(
       'Live quiz on Label selectors: 3 questions, 20 s each. Answer with the buttons or `/quiz answer B`; the fastest right answers score the most.',
@@ -107,6 +107,10 @@ describe('live quiz', () => {
         'All time:',
         '1. bob · 1975 pts (2/3 right)',
         '2. alice · 1700 pts (2/3 right)',
+        '',
+        '📌 The questions the group missed most:',
+        '• Q1: The microservices example: write a selector for pods with `app=pc` and `rel=bet… (1/2 wrong)',
+        '• Q2: Which selector picks pods whose `env` is `prod` or `dev`? (1/2 wrong)',
       ].join('\n'),
     );
     expect(h.app.quiz.live.activeIn(CHANNEL)).toBeUndefined();
@@ -167,7 +171,7 @@ describe('live quiz', () => {
 
   it('GIVEN a quiz in progress WHEN the host stops it THEN the current question is revealed and the results keep the scores', async () => {
     const h = quizHarness({ timed: true });
-    h.send('alice', '/quiz start selectors 5 30');
+    h.send('alice', '/quiz start selectors 5 30 lobby:0');
     await h.advance(1_000);
     const q = currentQuestion(h);
     h.send('bob', `/quiz answer ${q.right}`);
@@ -196,7 +200,7 @@ describe('live quiz', () => {
       'There is no question waiting for your answer. Try `/quiz practice`, or wait for a live quiz.',
     );
     expect(h.say('bob', '/quiz answer #99.1 B')).toBe('That question is closed; it no longer takes answers.');
-    h.send('alice', '/quiz start labels 3 20');
+    h.send('alice', '/quiz start labels 3 20 lobby:0');
     await h.settle();
     const q = currentQuestion(h);
     const huge = 'x'.repeat(10 * 1024);

@@ -18,7 +18,7 @@ describe('live quiz across a restart', () => {
     const path = dbFile();
     const clock = { now: T0 };
     const before = quizHarness({ timed: true, dbPath: path, clock });
-    before.send('alice', '/quiz start selectors 2 20');
+    before.send('alice', '/quiz start selectors 2 20 lobby:0');
     await before.advance(2_000);
     const q1 = currentQuestion(before);
     expect(before.say('alice', `/quiz answer ${q1.right}`)).toMatch(/^Got it/);

@@ -108,7 +108,7 @@ describe('solo practice and review', () => {
   });
 
   it('GIVEN /lang ko WHEN practising THEN the bot speaks Korean; a channel default applies to members who did not choose', async () => {
-    const h = quizHarness({ timed: false });
+    const h = quizHarness({ timed: false, moderators: ['bob'] });
     h.send('alice', '/lang ko');
     expect(h.say('alice', '/quiz practice labels')).toMatch(/^연습 · 파드와 레이블\n/);
     expect(h.say('bob', '/quiz stats')).toBe(

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Reply, replyText } from '../../src/chat/reply.ts';
 import { testApp } from '../helpers/app.ts';
-import { dumpDatabase } from '../helpers/dump.ts';
+import { dumpDatabase, REPLY_TABLES } from '../helpers/dump.ts';
 import { COST_CASES, type CostCase, hostileCostLine } from './cost-cases.ts';
 
 /**
@@ -23,7 +23,7 @@ const reportsDone = (reply: Reply): boolean =>
     );
 
 function attack(t: ReturnType<typeof testApp>, message: string): void {
-  const before = dumpDatabase(t.app.db);
+  const before = dumpDatabase(t.app.db, REPLY_TABLES);
   const heap = process.memoryUsage().heapUsed;
   const start = performance.now();
   const reply = t.send('alice', message);
@@ -32,7 +32,7 @@ function attack(t: ReturnType<typeof testApp>, message: string): void {
   expect(reply.blocks.length, label).toBeGreaterThan(0);
   expect(ms, label).toBeLessThan(GENEROUS_MS);
   expect(process.memoryUsage().heapUsed - heap, label).toBeLessThan(GENEROUS_HEAP_BYTES);
-  if (!reply.ok && !reportsDone(reply)) expect(dumpDatabase(t.app.db), label).toBe(before);
+  if (!reply.ok && !reportsDone(reply)) expect(dumpDatabase(t.app.db, REPLY_TABLES), label).toBe(before);
   expect(t.say('bob', 'kubectl get po'), label).toBe('No resources found in default namespace.');
   expect(
     t.logs.filter((l) => l.includes('command failed')),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.ts';
-import { dumpDatabase } from '../helpers/dump.ts';
+import { dumpDatabase, REPLY_TABLES } from '../helpers/dump.ts';
 
 /** A sandbox holds at most 2 MiB; the in-memory cache is bounded in bytes, not only in sandboxes. */
 const big = (kb: number) => 'x'.repeat(kb * 1024);
@@ -14,13 +14,13 @@ function withPods(count: number) {
 describe('sandbox bytes', () => {
   it('GIVEN 100 pods WHEN annotate --all with 255 KB THEN a clear error in the member’s words and nothing changed', () => {
     const t = withPods(100);
-    const before = dumpDatabase(t.app.db);
+    const before = dumpDatabase(t.app.db, REPLY_TABLES);
     const reply = t.send('alice', `kubectl annotate po --all big=${big(255)}`);
     expect(reply.ok).toBe(false);
     expect(reply.blocks[0]?.text).toMatch(
       /^That would make your sandbox 2\d\.\d MiB; the limit is 2\.0 MiB for all its objects, port-forwards and saved files together\. Nothing was changed/,
     );
-    expect(dumpDatabase(t.app.db)).toBe(before);
+    expect(dumpDatabase(t.app.db, REPLY_TABLES)).toBe(before);
     expect(t.say('alice', 'kubectl get po p0 -o yaml')).not.toContain('big:');
   });
 

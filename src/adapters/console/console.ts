@@ -45,6 +45,9 @@ export function runConsole(app: App, options: ConsoleOptions): Promise<void> {
       channel: 'console',
       user,
       userName: user,
+      username: user,
+      // The console's own user runs the bot: a moderator; `@name` members are members.
+      role: user === options.user ? 'moderator' : 'member',
       text,
       attachments: [],
     });

@@ -42,7 +42,11 @@ export function jsonLine(
     input,
     ok: reply.ok,
     text: replyText(reply),
-    choices: reply.choices.map((c) => ({ id: c.id, label: c.label, action: c.action })),
+    // A revealed question's buttons can no longer be clicked: none to list.
+    choices:
+      reply.choicesClosed === true
+        ? []
+        : reply.choices.map((c) => ({ id: c.id, label: c.label, action: c.action })),
     ...(edited ? { edited: true } : {}),
     ...(files.length > 0 ? { files } : {}),
   });
@@ -50,6 +54,6 @@ export function jsonLine(
 
 /** In a terminal there are no buttons: say what to type instead. */
 function buttons(reply: Reply): string {
-  if (reply.choices.length === 0) return '';
+  if (reply.choices.length === 0 || reply.choicesClosed === true) return '';
   return `\n${reply.choices.map((c) => `  [${c.id}] ${c.action}`).join('\n')}`;
 }

@@ -5,6 +5,7 @@ import {
   SlashCommandBuilder,
   type SlashCommandSubcommandBuilder,
 } from 'discord.js';
+import { SETTINGS } from '../../group/settings-table.ts';
 import { type MessageKey, t } from '../../i18n/catalogue.ts';
 
 /**
@@ -31,6 +32,8 @@ const command = (name: string, key: MessageKey) =>
 
 const sub = (name: string, key: MessageKey) => (s: SlashCommandSubcommandBuilder) =>
   described(s.setName(name), key);
+
+const SETTING_NAMES = ['lang', ...SETTINGS.map((s) => s.name)];
 
 /** A string option's max_length: Discord allows up to 6,000. */
 const TEXT_MAX = 6000;
@@ -130,7 +133,15 @@ const lang = command('lang', 'discord.lang').addStringOption((o) =>
 
 const help = command('help', 'discord.help');
 
-export const SLASH_COMMANDS = [kubectl, apply, quiz, lab, sandbox, file, lang, help] as const;
+const settings = command('settings', 'discord.settings')
+  .addStringOption((o) =>
+    described(o.setName('name'), 'discord.settings.name').addChoices(
+      ...SETTING_NAMES.map((name) => ({ name, value: name })),
+    ),
+  )
+  .addStringOption((o) => described(o.setName('value'), 'discord.settings.value').setMaxLength(100));
+
+export const SLASH_COMMANDS = [kubectl, apply, quiz, lab, sandbox, file, lang, help, settings] as const;
 
 /** The bulk-registration payload; `toJSON` throws if a builder breaks one of Discord's limits. */
 export function commandPayloads(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {

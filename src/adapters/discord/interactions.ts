@@ -7,6 +7,7 @@ import {
   type Interaction,
   MessageFlags,
   type ModalSubmitInteraction,
+  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type RepliableInteraction,
   type StringSelectMenuInteraction,
@@ -190,7 +191,29 @@ function requestOf(interaction: Interaction, text: string, attachments: Attachme
   const userName = escapeDiscord(
     member !== null && 'displayName' in member ? member.displayName : interaction.user.displayName,
   );
-  return { ...keyOf(interaction), channel: interaction.channelId ?? '', userName, text, attachments };
+  return {
+    ...keyOf(interaction),
+    channel: interaction.channelId ?? '',
+    userName,
+    username: interaction.user.username,
+    role: isModerator(interaction) ? 'moderator' : 'member',
+    groups: roleNames(interaction),
+    text,
+    attachments,
+  };
+}
+
+/** Discord's moderators: Manage Messages or Manage Server in this channel (DMs have none). */
+const isModerator = (interaction: Interaction): boolean =>
+  interaction.memberPermissions?.any([PermissionFlagsBits.ManageMessages, PermissionFlagsBits.ManageGuild]) ??
+  false;
+
+/** The member's role names where the guild is cached, else their ids. */
+function roleNames(interaction: Interaction): string[] {
+  const roles = interaction.member?.roles;
+  if (roles === undefined) return [];
+  if (Array.isArray(roles)) return roles;
+  return roles.cache.map((r) => r.name);
 }
 
 const keyOf = (interaction: Interaction): SandboxKey => ({

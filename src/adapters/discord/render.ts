@@ -145,12 +145,17 @@ function chunks(line: string, size: number): string[] {
 
 function choiceRows(reply: Reply, { ids, lang }: RenderOptions): Row[] {
   const seen = new Set<string>();
+  // A revealed question keeps its buttons, disabled, the right ones green.
+  const closed = reply.choicesClosed === true;
   const choices = reply.choices
-    .map((c) => ({ ...c, customId: ids.encode(reply.multiSelect === true ? 'm' : 'c', c.action) }))
+    .map((c) => ({
+      ...c,
+      customId: closed ? `x:${c.id}` : ids.encode(reply.multiSelect === true ? 'm' : 'c', c.action),
+    }))
     .filter((c) => !seen.has(c.customId) && seen.add(c.customId))
     .slice(0, MAX_BUTTONS);
   if (choices.length === 0) return [];
-  if (reply.multiSelect === true) {
+  if (reply.multiSelect === true && !closed) {
     return [
       row([
         {
@@ -177,9 +182,10 @@ function choiceRows(reply: Reply, { ids, lang }: RenderOptions): Row[] {
       row(
         choices.slice(i, i + BUTTONS_PER_ROW).map((c) => ({
           type: ComponentType.Button,
-          style: ButtonStyle.Secondary,
+          style: c.right === true ? ButtonStyle.Success : ButtonStyle.Secondary,
           custom_id: c.customId,
           label: label(c.label, c.id, BUTTON_LABEL_MAX),
+          ...(closed ? { disabled: true } : {}),
         })),
       ),
     );

@@ -19,7 +19,8 @@ export const ACTION_IDS = {
 
 export function choiceBlocks(reply: Reply, lang: Lang): types.ActionsBlock[] {
   const choices = reply.choices.slice(0, SLACK.selectOptions);
-  if (choices.length === 0) return [];
+  // A revealed question's text marks the right answers ✅; its buttons go.
+  if (choices.length === 0 || reply.choicesClosed === true) return [];
   const tag = blockTag(reply);
   if (reply.multiSelect === true) {
     return [

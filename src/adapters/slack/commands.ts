@@ -11,6 +11,7 @@ export const SLASH_COMMANDS: Readonly<Record<string, string>> = {
   '/sandbox': '/sandbox',
   '/file': '/file',
   '/lang': '/lang',
+  '/settings': '/settings',
   '/podium-help': '/help',
 };
 

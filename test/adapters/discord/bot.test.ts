@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PIECES } from '../../../src/adapters/discord/render.ts';
+import { DEFAULT_SETTINGS } from '../../../src/store/settings.ts';
 import { EPHEMERAL } from './fake/limits.ts';
 import { member } from './fake/payloads.ts';
-import { APP_ID, GUILD_ID, isEphemeral } from './fake/state.ts';
+import { APP_ID, CHANNEL_ID, GUILD_ID, isEphemeral } from './fake/state.ts';
 import { codeOf, expectClean, type Harness, startHarness } from './harness.ts';
 
 /**
@@ -18,7 +19,16 @@ const someone = (name: string) => member(`30000000000000000${String(++n).padStar
 beforeAll(async () => {
   h = await startHarness();
 });
+
+/** Output is private by default; a test about public output sets the channel so, then back. */
+function publicOutput(on: boolean): void {
+  h.app.group.settings.put(
+    { platform: 'discord', scope: GUILD_ID, channel: CHANNEL_ID },
+    { ...DEFAULT_SETTINGS, output: on ? 'public' : 'private' },
+  );
+}
 afterEach(() => {
+  publicOutput(false);
   expectClean(h.fake);
 });
 afterAll(async () => {
@@ -51,6 +61,7 @@ describe('Discord login', () => {
 
 describe('/kubectl', () => {
   it('GIVEN a pod WHEN /kubectl get po THEN the table arrives publicly in a code block', async () => {
+    publicOutput(true);
     const alice = someone('alice');
     await h.fake.command(alice, 'kubectl', { command: 'run kubia --image=luksa/kubia --port=8080' }).reply();
     const handle = h.fake.command(alice, 'kubectl', { command: 'get po' });
@@ -108,6 +119,7 @@ describe('manifests', () => {
   });
 
   it('GIVEN an attached manifest WHEN /kubectl create THEN the pod is created', async () => {
+    publicOutput(true);
     const dave = someone('dave');
     const file = h.fake.attachment('kubia-manual.yaml', POD('kubia-manual'));
     const handle = h.fake.command(dave, 'kubectl', { command: 'create', file });
@@ -211,6 +223,7 @@ describe('rendering', () => {
   });
 
   it('GIVEN a manifest whose annotation holds ``` WHEN printed THEN the code block stays closed', async () => {
+    publicOutput(true);
     const ivan = someone('ivan');
     const manifest = POD('fenced').replace(
       '  name: fenced\n',

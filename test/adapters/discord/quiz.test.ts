@@ -124,7 +124,9 @@ describe('a live quiz on Discord', () => {
 
     await timeUp();
     // The question is closed by a first edit, then the reveal is edited into it (no new post).
-    expect(question.components).toEqual([]);
+    // Revealed: the buttons stay, all disabled, the right ones green (style 3).
+    expect(revealedButtons(question).every((b) => b.disabled === true)).toBe(true);
+    expect(revealedButtons(question).some((b) => b.style === 3)).toBe(true);
     expect(question.edits).toBe(2);
     expect(patches(question)).toHaveLength(2);
     const reveal = question.content;
@@ -174,7 +176,9 @@ describe('a live quiz on Discord', () => {
 
     await timeUp();
     // The reveal is edited into the question message (after the closing edit), not posted anew.
-    expect(question.components).toEqual([]);
+    // Revealed: the buttons stay, all disabled, the right ones green (style 3).
+    expect(revealedButtons(question).every((b) => b.disabled === true)).toBe(true);
+    expect(revealedButtons(question).some((b) => b.style === 3)).toBe(true);
     expect(question.edits).toBe(2);
     expect(patches(question)).toHaveLength(2);
     const reveal = question.content;
@@ -201,3 +205,9 @@ describe('a live quiz on Discord', () => {
     expect(posts().filter((p) => p.content.includes('dave'))).toEqual([]);
   });
 });
+
+/** The buttons of a message as last edited. */
+function revealedButtons(message: { components: unknown }): { disabled?: boolean; style?: number }[] {
+  const rows = message.components as { components: { disabled?: boolean; style?: number }[] }[];
+  return rows.flatMap((r) => r.components);
+}

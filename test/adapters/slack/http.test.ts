@@ -3,6 +3,7 @@ import { CHAT_COMMANDS } from '../../../commands/index.ts';
 import { dispatch } from '../../../src/chat/dispatch.ts';
 import { CHAT_RATE_LIMIT } from '../../../src/chat/rate-limit.ts';
 import { replyText } from '../../../src/chat/reply.ts';
+import { DEFAULT_SETTINGS } from '../../../src/store/settings.ts';
 import { appMention, form, type Member, postSigned, SIGNING_SECRET, slashCommand } from './fake/payloads.ts';
 import type { Posted } from './fake/state.ts';
 import {
@@ -20,6 +21,12 @@ import {
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness('http');
+  // Most of this file is about how public output renders: the study channel posts it publicly
+  // (`/settings output public`); the private default with its Share button is tested at the end.
+  h.t.app.group.settings.put(
+    { platform: 'slack', scope: h.fake.state.team.id, channel: CHANNEL },
+    { ...DEFAULT_SETTINGS, output: 'public' },
+  );
 });
 afterAll(async () => {
   await h.close();
@@ -135,7 +142,8 @@ describe('Slack over HTTP (signed requests to the real Bolt HTTPReceiver)', () =
 
   it('GIVEN pod names that look like mentions WHEN kubectl echoes them THEN nobody is mentioned: < and > arrive escaped', async () => {
     const answer = await h.command(BOB, '/kubectl', "get po '<!channel>' '<!here>' '<@U123>' '@here'");
-    expect(answer.ephemeral).toBe(true);
+    // This channel posts output publicly, errors too: the escaping is what keeps it harmless.
+    expect(answer.ephemeral).toBe(false);
     const text = allText(answer);
     expect(text).not.toMatch(/<[!@#]/);
     expect(text).toContain('pods "&lt;!channel&gt;" not found');
@@ -198,5 +206,28 @@ describe('Slack over HTTP (signed requests to the real Bolt HTTPReceiver)', () =
       channel: CHANNEL,
       command: 'kubectl apply -f -',
     });
+  });
+
+  it('GIVEN a channel with the default (private) output WHEN alice runs kubectl THEN only she sees it, with a Share button whose value is only an id; clicking it posts “alice shared:” in the channel, mentions inert', async () => {
+    const quiet = 'C0QUIET';
+    const own = await h.command(ALICE, '/kubectl', "get po '<!channel>'", quiet);
+    expect(own).toMatchObject({ via: 'response_url', ephemeral: true });
+    const actions = own.blocks.find((b) => (b as { type: string }).type === 'actions') as {
+      elements: { action_id: string; value: string; text: { text: string } }[];
+    };
+    const button = actions.elements[0];
+    expect(button?.text.text).toBe('Share');
+    expect(button?.value).toMatch(/^\/share \d+$/);
+    h.t.advance(CHAT_RATE_LIMIT.refillMs);
+    const shared = await h.click(
+      ALICE,
+      { ts: '1736935200.000100', channel: quiet, text: own.text, blocks: own.blocks } as never,
+      { action_id: button?.action_id ?? '', block_id: 'x', value: button?.value ?? '' },
+    );
+    expect(shared).toMatchObject({ via: 'response_url', ephemeral: false });
+    const text = allText(shared);
+    expect(text).toContain('alice shared:');
+    expect(text).toContain('pods "&lt;!channel&gt;" not found');
+    expect(text).not.toMatch(/<[!@#]/);
   });
 });

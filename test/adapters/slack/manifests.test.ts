@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../src/store/settings.ts';
 import type { Member } from './fake/payloads.ts';
 import { slashCommand } from './fake/payloads.ts';
 import { CHANNEL, codeOf, type Harness, sectionTexts, startHarness, type Transport } from './harness.ts';
@@ -27,6 +28,12 @@ describe.each<Transport>(['http', 'socket'])('manifests over Slack (%s)', (trans
   const dana: Member = { id: `U0DANA${transport.toUpperCase()}`, name: 'dana' };
   beforeAll(async () => {
     h = await startHarness(transport);
+    // This file is about how public output renders: its channel posts output publicly
+    // (`/settings output public`); the private default with Share is tested in share tests.
+    h.t.app.group.settings.put(
+      { platform: 'slack', scope: h.fake.state.team.id, channel: CHANNEL },
+      { ...DEFAULT_SETTINGS, output: 'public' },
+    );
   });
   afterAll(async () => {
     await h.close();
