@@ -4,6 +4,7 @@ import { executorMessages } from './messages/executor.ts';
 import { fidelityMessages } from './messages/fidelity.ts';
 import { groupMessages } from './messages/group.ts';
 import { mapMessages } from './messages/map.ts';
+import { pickParticle } from './particles.ts';
 
 /** The first edition's sentences; newer areas keep theirs in `messages/<area>.ts`. */
 const core = {
@@ -53,7 +54,7 @@ const core = {
   },
   'file.badName': {
     en: '`{name}` cannot be a file name: use 1 to 64 letters, digits, `.`, `_` or `-` (not `-`, `.` or `..` alone), for example `kubia-manual.yaml`.',
-    ko: '`{name}`은(는) 파일 이름으로 쓸 수 없어요: 영문자, 숫자, `.`, `_`, `-`로 1~64자를 써 주세요 (`-`, `.`, `..` 하나만은 안 돼요). 예: `kubia-manual.yaml`.',
+    ko: '`{name}`{은/는} 파일 이름으로 쓸 수 없어요: 영문자, 숫자, `.`, `_`, `-`로 1~64자를 써 주세요 (`-`, `.`, `..` 하나만은 안 돼요). 예: `kubia-manual.yaml`.',
   },
   'file.noBlock': {
     en: 'Nothing to save: put the manifest in a code block on the lines right after `/file save {name}`.',
@@ -61,7 +62,7 @@ const core = {
   },
   'file.tooLarge': {
     en: '`{name}` is {size} bytes; a saved file may be at most {limit} bytes. Nothing was saved.',
-    ko: '`{name}`은(는) {size}바이트예요. 저장 파일은 최대 {limit}바이트까지예요. 저장하지 않았어요.',
+    ko: '`{name}`{은/는} {size}바이트예요. 저장 파일은 최대 {limit}바이트까지예요. 저장하지 않았어요.',
   },
   'file.tooMany': {
     en: 'You already have {limit} saved files, the most a sandbox keeps. Delete one with `/file delete NAME` first.',
@@ -69,15 +70,15 @@ const core = {
   },
   'file.parseError': {
     en: '`{name}` is not valid YAML or JSON, so it was not saved. kubectl would say:',
-    ko: '`{name}`은(는) 올바른 YAML이나 JSON이 아니라서 저장하지 않았어요. kubectl이라면 이렇게 말해요:',
+    ko: '`{name}`{은/는} 올바른 YAML이나 JSON이 아니라서 저장하지 않았어요. kubectl이라면 이렇게 말해요:',
   },
   'file.saved': {
     en: 'Saved `{name}` ({size} bytes). Use it with `kubectl create -f {name}` or `kubectl apply -f {name}`.',
-    ko: '`{name}`을(를) 저장했어요 ({size}바이트). `kubectl create -f {name}`이나 `kubectl apply -f {name}`으로 쓸 수 있어요.',
+    ko: '`{name}`{을/를} 저장했어요 ({size}바이트). `kubectl create -f {name}`{이나/나} `kubectl apply -f {name}`{으로/로} 쓸 수 있어요.',
   },
   'file.replaced': {
     en: 'Replaced `{name}` with the new content ({size} bytes).',
-    ko: '`{name}`을(를) 새 내용으로 바꿨어요 ({size}바이트).',
+    ko: '`{name}`{을/를} 새 내용으로 바꿨어요 ({size}바이트).',
   },
   'file.none': {
     en: 'You have no saved files yet. Save one with `/file save NAME` and a code block on the next lines.',
@@ -97,11 +98,11 @@ const core = {
   },
   'file.notFound': {
     en: 'You have no saved file `{name}`. `/file list` shows the ones you have.',
-    ko: '`{name}`이라는 저장 파일이 없어요. `/file list`로 내 파일을 볼 수 있어요.',
+    ko: '`{name}`{이라는/라는} 저장 파일이 없어요. `/file list`로 내 파일을 볼 수 있어요.',
   },
   'file.deleted': {
     en: 'Deleted `{name}`.',
-    ko: '`{name}`을(를) 지웠어요.',
+    ko: '`{name}`{을/를} 지웠어요.',
   },
   'help.lang': {
     en: '`/lang ko|en`: choose the language I speak to you in.',
@@ -125,11 +126,11 @@ const core = {
   },
   'kubectl.selectorHint': {
     en: 'Hint: without quotes the selector is split at its spaces, as in a shell, so kubectl got only `{given}` and took `{stray}` as more arguments. Quote the whole selector: `{quoted}`',
-    ko: '힌트: 따옴표가 없으면 셸처럼 셀렉터가 공백에서 나뉘어서, kubectl은 `{given}`만 셀렉터로 받고 `{stray}`는 다른 인자로 받았어요. 셀렉터 전체를 따옴표로 감싸세요: `{quoted}`',
+    ko: '힌트: 따옴표가 없으면 셸처럼 셀렉터가 공백에서 나뉘어서, kubectl은 `{given}`만 셀렉터로 받고 `{stray}`{은/는} 다른 인자로 받았어요. 셀렉터 전체를 따옴표로 감싸세요: `{quoted}`',
   },
   'kubectl.notSimulated': {
     en: '`kubectl {verb}` is not available here: this sandbox simulates the pods chapter (pods, labels, annotations, nodes and namespaces). `kubectl --help` lists the commands it has.',
-    ko: '`kubectl {verb}`은(는) 여기서 쓸 수 없어요. 이 샌드박스는 파드 장(파드, 레이블, 어노테이션, 노드, 네임스페이스)만 시뮬레이션해요. 쓸 수 있는 명령은 `kubectl --help`로 볼 수 있어요.',
+    ko: '`kubectl {verb}`{은/는} 여기서 쓸 수 없어요. 이 샌드박스는 파드 챕터(파드, 레이블, 어노테이션, 노드, 네임스페이스)만 시뮬레이션해요. 쓸 수 있는 명령은 `kubectl --help`로 볼 수 있어요.',
   },
   'kubectl.interactiveExec': {
     en: 'A chat message cannot hold a terminal open, so there is no interactive shell here: each message runs one command and shows its output. Run the commands one at a time, e.g. `kubectl exec {pod} -- ls /`, or put a script in a fenced block after `kubectl exec -i {pod} -- sh`.',
@@ -217,11 +218,11 @@ const core = {
   },
   'lab.seeded': {
     en: 'I set up namespace `{namespace}` with {count} pod(s): {pods}. Add `-n {namespace}` to your commands.',
-    ko: '`{namespace}` 네임스페이스에 파드 {count}개를 준비했어요: {pods}. 명령에 `-n {namespace}`를 붙이세요.',
+    ko: '`{namespace}` 네임스페이스에 파드 {count}개를 준비했어요: {pods}. 명령에 `-n {namespace}`{을/를} 붙이세요.',
   },
   'lab.ownNamespace': {
     en: 'This lab works in namespace `{namespace}`, fresh and empty. Add `-n {namespace}` to your commands.',
-    ko: '이 실습은 비어 있는 새 네임스페이스 `{namespace}`에서 해요. 명령에 `-n {namespace}`를 붙이세요.',
+    ko: '이 실습은 비어 있는 새 네임스페이스 `{namespace}`에서 해요. 명령에 `-n {namespace}`{을/를} 붙이세요.',
   },
   'lab.steps': {
     en: 'Steps (notes: {section}):',
@@ -261,7 +262,7 @@ const core = {
   },
   'lab.stopped': {
     en: 'Stopped lab `{id}`. Your sandbox keeps everything you made; `/lab start {id}` starts the lab over.',
-    ko: '`{id}` 실습을 멈췄어요. 샌드박스에 만든 것은 그대로 있어요. `/lab start {id}`로 처음부터 다시 할 수 있어요.',
+    ko: '`{id}` 실습을 멈췄어요. 샌드박스에 만든 것은 그대로 있어요. `/lab start {id}`{으로/로} 처음부터 다시 할 수 있어요.',
   },
   'lab.fact.noPod': {
     en: 'no pod `{pod}` in namespace `{namespace}`',
@@ -329,11 +330,11 @@ const core = {
   },
   'lab.fact.selects': {
     en: '`{selector}` selects in `{namespace}`: {pods}',
-    ko: '`{namespace}`에서 `{selector}`로 골라지는 파드: {pods}',
+    ko: '`{namespace}`에서 `{selector}`{으로/로} 선택되는 파드: {pods}',
   },
   'lab.fact.selectsCount': {
     en: '`{selector}` selects {count} pod(s) in `{namespace}`',
-    ko: '`{namespace}`에서 `{selector}`로 골라지는 파드 {count}개',
+    ko: '`{namespace}`에서 `{selector}`{으로/로} 선택되는 파드 {count}개',
   },
   'lab.fact.namespace': {
     en: 'namespace `{namespace}` exists',
@@ -349,7 +350,7 @@ const core = {
   },
   'lab.fact.localhost': {
     en: 'in `{pod}`, container {client} reaches container {server} at localhost:{port}',
-    ko: '`{pod}` 안에서 컨테이너 {client}가 localhost:{port}로 컨테이너 {server}에 접속',
+    ko: '`{pod}` 안에서 컨테이너 {client}{이/가} localhost:{port}{으로/로} 컨테이너 {server}에 접속',
   },
   'lab.fact.localhostActual': {
     en: 'container {server} is {serverState}, listening on {listens}; container {client} is {clientState}',
@@ -357,7 +358,7 @@ const core = {
   },
   'lab.fact.reaches': {
     en: '`{from}` reaches `{to}` at its pod IP on port {port}',
-    ko: '`{from}`에서 `{to}`의 파드 IP, 포트 {port}로 접속',
+    ko: '`{from}`에서 `{to}`의 파드 IP, 포트 {port}{으로/로} 접속',
   },
   'lab.fact.notUp': {
     en: '`{pod}` has no running container ({status})',
@@ -593,7 +594,7 @@ const core = {
   },
   'quiz.unknownTopic': {
     en: 'There is no quiz topic `{topic}`. Topics: {topics}.',
-    ko: '`{topic}`라는 퀴즈 주제는 없어요. 주제: {topics}.',
+    ko: '`{topic}`{이라는/라는} 퀴즈 주제는 없어요. 주제: {topics}.',
   },
   'quiz.startUsage': {
     en: 'Usage: `/quiz start [topic] [count] [seconds]`: {minCount} to {maxCount} questions, {minSeconds} to {maxSeconds} seconds each.',
@@ -689,7 +690,7 @@ const core = {
   },
   'quiz.answer.noSuchChoice': {
     en: 'There is no choice {choice} here: the choices are {valid}. Nothing was recorded.',
-    ko: '{choice}라는 선택지는 없어요. 선택지는 {valid}예요. 아무것도 기록되지 않았어요.',
+    ko: '{choice}{이라는/라는} 선택지는 없어요. 선택지는 {valid}{이에요/예요}. 아무것도 기록되지 않았어요.',
   },
   'quiz.answer.pickOne': {
     en: 'Pick exactly one choice, e.g. `/quiz answer {example}`. Nothing was recorded.',
@@ -705,15 +706,15 @@ const core = {
   },
   'quiz.feedback.wrong': {
     en: '❌ Not quite: the answer is {answer}.',
-    ko: '❌ 아쉬워요. 정답은 {answer}예요.',
+    ko: '❌ 아쉬워요. 정답은 {answer}{이에요/예요}.',
   },
   'quiz.feedback.selectorRight': {
     en: '✅ Right: `{selector}` selects exactly {pods}.',
-    ko: '✅ 정답이에요: `{selector}`가 고르는 파드는 정확히 {pods}예요.',
+    ko: '✅ 정답이에요: `{selector}`{이/가} 고르는 파드는 정확히 {pods}{이에요/예요}.',
   },
   'quiz.feedback.selectorWrong': {
     en: '❌ `{selector}` selects {got}, but the question asks for exactly {want}. One selector that works: `{sample}`.',
-    ko: '❌ `{selector}`가 고르는 파드: {got}. 문제가 원하는 파드: 정확히 {want}. 정답 예: `{sample}`.',
+    ko: '❌ `{selector}`{이/가} 고르는 파드: {got}. 문제가 원하는 파드: 정확히 {want}. 정답 예: `{sample}`.',
   },
   'quiz.feedback.nothing': {
     en: 'no pod',
@@ -733,11 +734,11 @@ const core = {
   },
   'quiz.review.nothingDue': {
     en: 'Nothing is due for review right now. The next one is due {when}.',
-    ko: '지금 복습할 문제는 없어요. 다음 복습은 {when}이에요.',
+    ko: '지금 복습할 문제는 없어요. 다음 복습은 {when}{이에요/예요}.',
   },
   'quiz.review.finished': {
     en: 'That was the last one due. The next review is due {when}.',
-    ko: '지금 복습할 문제는 다 풀었어요. 다음 복습은 {when}이에요.',
+    ko: '지금 복습할 문제는 다 풀었어요. 다음 복습은 {when}{이에요/예요}.',
   },
   'quiz.when.now': {
     en: 'now',
@@ -805,7 +806,7 @@ const core = {
   },
   'quiz.leaderboard.title': {
     en: 'Leaderboard of this channel',
-    ko: '이 채널의 리더보드',
+    ko: '이 채널의 순위표',
   },
   'quiz.leaderboard.week': {
     en: 'This week',
@@ -874,11 +875,37 @@ export type MessageKey = keyof typeof catalogue;
 
 export type Params = Readonly<Record<string, string | number>>;
 
-/** The sentence `key` in `lang`, with `{name}` placeholders filled from `params`. */
+/**
+ * The sentence `key` in `lang`, filled in by {@link fill}.
+ */
 export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
-  const template: string = catalogue[key][lang];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return fill(catalogue[key][lang], params);
 }
+
+/**
+ * A template filled in, left to right: `{name}` is replaced by `params.name` (left as it is when
+ * absent), and a particle token `{을/를}` (first the form after a final consonant, as es-hangul
+ * spells its pairs: `{이/가}`, `{은/는}`, `{으로/로}`, `{이에요/예요}`, `{와/과}`, `{이라는/라는}`, …)
+ * becomes the form that fits the text just before it, read aloud: `` `{name}`{을/를} `` gives
+ * `` `web`을 ``, `` `kubia`를 ``; `{port}{으로/로}` gives `80으로`, `1로`. Quiz banks, lab files
+ * and generated questions go through here too, so the same rule holds everywhere.
+ */
+export function fill(template: string, params: Params = {}): string {
+  let out = '';
+  let from = 0;
+  for (const match of template.matchAll(TOKEN)) {
+    out += template.slice(from, match.index);
+    const [whole, name, pair] = match;
+    if (name !== undefined) {
+      const value = params[name];
+      out += value === undefined ? whole : String(value);
+    } else if (pair !== undefined) {
+      out += pickParticle(out, pair);
+    }
+    from = match.index + whole.length;
+  }
+  return out + template.slice(from);
+}
+
+/** `{name}` (ASCII word characters) or a particle pair `{을/를}` (Hangul, one slash). */
+const TOKEN = /\{(?:(\w+)|([\uac00-\ud7a3]+\/[\uac00-\ud7a3]+))\}/g;

@@ -71,11 +71,11 @@ describe('/file', () => {
     const t = testApp();
     t.say('alice', '/lang ko');
     expect(t.say('alice', save('ns.yaml', NS('one')))).toBe(
-      '`ns.yaml`을(를) 저장했어요 (53바이트). `kubectl create -f ns.yaml`이나 `kubectl apply -f ns.yaml`으로 쓸 수 있어요.',
+      '`ns.yaml`을 저장했어요 (53바이트). `kubectl create -f ns.yaml`이나 `kubectl apply -f ns.yaml`로 쓸 수 있어요.',
     );
     expect(t.say('alice', '/file list')).toBe('내 저장 파일 (1개, 최대 50개):\n• `ns.yaml` (53바이트)');
     expect(t.say('alice', '/file show nope')).toBe(
-      '`nope`이라는 저장 파일이 없어요. `/file list`로 내 파일을 볼 수 있어요.',
+      '`nope`라는 저장 파일이 없어요. `/file list`로 내 파일을 볼 수 있어요.',
     );
   });
 

@@ -38,7 +38,7 @@ describe('/settings', () => {
     expect(say('mia', '/settings daily-zone Europe/Paris')).toContain('`Europe/Paris`');
     expect(say('mia', '/settings quiz-starters role:study-leads')).toContain('`role:study-leads`');
     expect(say('mia', '/settings lobby 0')).toContain('`0`');
-    expect(say('mia', '/settings lang ko')).toBe('이 채널의 `lang` 설정을 `ko`(으)로 바꿨어요.');
+    expect(say('mia', '/settings lang ko')).toBe('이 채널의 `lang` 설정을 `ko`로 바꿨어요.');
     const shown = say('bob', '/settings');
     expect(shown).toContain('• output: public');
     expect(shown).toContain('• daily-hour: 07:00');

@@ -193,7 +193,7 @@ describe('interactive sessions in chat', () => {
     expect(t.say('alice', 'kubectl top po')).toMatch(/^`kubectl top` is not available here: /);
     t.say('alice', '/lang ko');
     expect(t.say('alice', 'kubectl create deployment x --image=nginx')).toMatch(
-      /^`kubectl create deployment`은\(는\) 여기서/,
+      /^`kubectl create deployment`는 여기서/,
     );
   });
 });

@@ -150,7 +150,7 @@ describe('/lab', () => {
     const lines = t.say(MEMBER, '/lab check').split('\n');
     expect(lines[0]).toBe('실습 `cleanup`: 검사 4개 중 2개 통과.');
     expect(lines).toContain(
-      '❌ `rel=canary`인 파드가 하나도 없다: 기대 `lab-cleanup`에서 `rel=canary`로 골라지는 파드 0개; 실제 `lab-cleanup`에서 `rel=canary`로 골라지는 파드: kubia-canary, kubia-canary-2',
+      '❌ `rel=canary`인 파드가 하나도 없다: 기대 `lab-cleanup`에서 `rel=canary`로 선택되는 파드 0개; 실제 `lab-cleanup`에서 `rel=canary`로 선택되는 파드: kubia-canary, kubia-canary-2',
     );
   });
 

@@ -8,7 +8,7 @@ export const fidelityMessages = {
   },
   'kubectl.unsimulatedCreate': {
     en: '`{kind}` ({apiVersion}) is a real Kubernetes type, but this sandbox simulates only pods, nodes, namespaces and events, so nothing was created. Try it with a Pod, or on a real cluster.',
-    ko: '`{kind}`({apiVersion})은(는) 실제 쿠버네티스 타입이지만, 이 샌드박스는 파드, 노드, 네임스페이스, 이벤트만 시뮬레이션해서 아무것도 만들지 않았어요. 파드로 해 보거나 실제 클러스터에서 해 보세요.',
+    ko: '`{kind}`({apiVersion}) 리소스는 실제 쿠버네티스 타입이지만, 이 샌드박스는 파드, 노드, 네임스페이스, 이벤트만 시뮬레이션해서 아무것도 만들지 않았어요. 파드로 해 보거나 실제 클러스터에서 해 보세요.',
   },
   'kubectl.watchSnapshot': {
     en: 'A chat message cannot keep watching, so this is what is there now: run the command again to see what changed.',

@@ -12,15 +12,15 @@ export const groupMessages = {
   },
   'settings.unknown': {
     en: 'There is no setting `{name}`. The settings are: {names}.',
-    ko: '`{name}`이라는 설정은 없어요. 설정은 {names}이에요.',
+    ko: '`{name}`{이라는/라는} 설정은 없어요. 설정은 {names}{이에요/예요}.',
   },
   'settings.badValue': {
     en: '`{value}` is not a value for `{name}`: expected `{accepts}`. Nothing was changed.',
-    ko: '`{value}`은(는) `{name}`에 쓸 수 없는 값이에요: `{accepts}` 중 하나를 써 주세요. 아무것도 바뀌지 않았어요.',
+    ko: '`{value}`{은/는} `{name}`에 쓸 수 없는 값이에요: `{accepts}` 중 하나를 써 주세요. 아무것도 바뀌지 않았어요.',
   },
   'settings.set': {
     en: 'Setting `{name}` of this channel is now `{value}`.',
-    ko: '이 채널의 `{name}` 설정을 `{value}`(으)로 바꿨어요.',
+    ko: '이 채널의 `{name}` 설정을 `{value}`{으로/로} 바꿨어요.',
   },
   'help.settings': {
     en: '`/settings`: this channel’s settings (language, output, quizzes, threads, daily question); moderators change them.',
@@ -52,11 +52,11 @@ export const groupMessages = {
   },
   'context.notShared': {
     en: 'Nobody here called `{name}` has shared their sandbox (they can with `/sandbox share on`). Your own context is your username; `kubectl config get-contexts` lists the shared ones.',
-    ko: '여기에는 샌드박스를 공유한 `{name}`이(가) 없어요 (`/sandbox share on`으로 공유할 수 있어요). 내 컨텍스트 이름은 내 사용자 이름이고, 공유된 것은 `kubectl config get-contexts`로 볼 수 있어요.',
+    ko: '여기에는 샌드박스를 공유한 `{name}`{이/가} 없어요 (`/sandbox share on`으로 공유할 수 있어요). 내 컨텍스트 이름은 내 사용자 이름이고, 공유된 것은 `kubectl config get-contexts`로 볼 수 있어요.',
   },
   'context.readOnly': {
     en: 'You can only look at {name}’s sandbox (get, describe, logs, explain): `{verb}` would change it. Nothing was changed.',
-    ko: '{name}님의 샌드박스는 보기만 할 수 있어요 (get, describe, logs, explain). `{verb}`은(는) 샌드박스를 바꾸는 명령이에요. 아무것도 바뀌지 않았어요.',
+    ko: '{name}님의 샌드박스는 보기만 할 수 있어요 (get, describe, logs, explain). `{verb}`{은/는} 샌드박스를 바꾸는 명령이에요. 아무것도 바뀌지 않았어요.',
   },
   'sandbox.share.on': {
     en: 'Your sandbox is now shared: members of this server or workspace can look at it (read-only) with `kubectl --context={name} get po`. `/sandbox share off` stops it.',
@@ -68,7 +68,7 @@ export const groupMessages = {
   },
   'sandbox.share.isOn': {
     en: 'Your sandbox is shared as `{name}` (read-only). `/sandbox share off` stops it.',
-    ko: '샌드박스를 `{name}`(으)로 공유하고 있어요 (읽기만 가능). `/sandbox share off`로 멈춰요.',
+    ko: '샌드박스를 `{name}`{으로/로} 공유하고 있어요 (읽기만 가능). `/sandbox share off`로 멈춰요.',
   },
   'sandbox.share.isOff': {
     en: 'Your sandbox is not shared. `/sandbox share on` lets your teammates look at it (read-only).',

@@ -8,7 +8,7 @@ export const mapMessages = {
   },
   'files.leftOut': {
     en: '{count} file(s) were left out: over what {platform} accepts in one message.',
-    ko: '파일 {count}개는 빠졌어요: {platform}이(가) 한 메시지에 받는 한도를 넘었어요.',
+    ko: '파일 {count}개는 빠졌어요: {platform}{이/가} 한 메시지에 받는 한도를 넘었어요.',
   },
   'discord.sandbox.map': { en: 'Your sandbox as a picture', ko: '샌드박스를 그림으로 보기' },
   'discord.sandbox.map.selector': {

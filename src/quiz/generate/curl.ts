@@ -103,7 +103,7 @@ export function curlScenario(seed: string): CurlScenario {
 }
 
 const MISS = {
-  ko: 'localhost는 같은 파드의 컨테이너만, 파드 IP는 그 IP를 가진 파드의 컨테이너만 닿아요.',
+  ko: 'localhost로는 같은 파드의 컨테이너에만, 파드 IP로는 그 IP를 가진 파드의 컨테이너에만 접속할 수 있어요.',
   en: 'localhost reaches only the containers of the same pod; a pod IP reaches only the pod that has it.',
 };
 
@@ -179,11 +179,11 @@ function explain(
   const who =
     answerer === null
       ? {
-          ko: '그 파드에서 {port} 포트를 듣는 컨테이너가 없어서 Connection refused예요.',
+          ko: '그 파드에서 {port} 포트를 리슨하는 컨테이너가 없어서 Connection refused예요.',
           en: 'No container of that pod listens on port {port}, so the connection is refused.',
         }
       : {
-          ko: '그 파드에서 {port} 포트를 듣는 건 {name} 컨테이너라서, {name} 컨테이너가 응답해요.',
+          ko: '그 파드에서 {port} 포트를 리슨하는 건 {name} 컨테이너라서, {name} 컨테이너가 응답해요.',
           en: 'In that pod, {name} listens on port {port}, so {name} answers.',
         };
   return joinLines([say(where, { ip: target.host }), say(who, { port, name: answerer?.name ?? '' })]);

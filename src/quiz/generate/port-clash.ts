@@ -68,7 +68,7 @@ export function portClashScenario(seed: string): { question: Question; sim: Sim;
 }
 
 const MISS = {
-  ko: '한 파드의 컨테이너들은 포트 공간을 공유해요. 같은 포트를 두 번 bind할 수 없어요.',
+  ko: '한 파드의 컨테이너들은 포트 공간을 공유해요. 같은 포트를 두 번 바인드할 수 없어요.',
   en: 'The containers of a pod share one port space: a port can be bound only once.',
 };
 
@@ -100,7 +100,10 @@ function explain(pod: Pod, ready: number, total: number): Localized {
       const ports = plan.listens.join(', ');
       lines.push(
         say(
-          { ko: '• {name}: {ports} 포트를 bind하고 실행돼요.', en: '• {name}: binds port {ports} and runs.' },
+          {
+            ko: '• {name}: {ports} 포트를 바인드하고 실행돼요.',
+            en: '• {name}: binds port {ports} and runs.',
+          },
           { name: c.name, ports: ports === '' ? '-' : ports },
         ),
       );

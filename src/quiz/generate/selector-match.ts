@@ -56,7 +56,7 @@ export function selectorMatchScenario(seed: string): { question: Question; sim: 
     answer,
     explanation: joinLines([
       {
-        ko: '쉼표는 AND예요. 모든 조건이 맞는 파드만 골라져요.',
+        ko: '쉼표는 AND예요. 모든 조건이 맞는 파드만 선택돼요.',
         en: 'A comma is AND: a pod is listed only if every requirement holds.',
       },
       explainPods(

@@ -3,6 +3,7 @@ import { findImage } from '../../cluster/images.ts';
 import type { Cluster, Container, Labels, Pod } from '../../cluster/model.ts';
 import { createPod, type PodInput } from '../../cluster/pods.ts';
 import { seedCluster } from '../../cluster/seed.ts';
+import { fill, type Params } from '../../i18n/catalogue.ts';
 import { podTable } from '../../kubectl/printers/pods.ts';
 import { formatTable } from '../../kubectl/printers/table.ts';
 import type { Localized } from '../question.ts';
@@ -71,11 +72,9 @@ export function showLabels(pods: readonly Pod[], now = GEN_NOW + 5 * 60_000): st
   return `$ kubectl get po --show-labels\n${formatTable(rows)}`;
 }
 
-/** A sentence in both languages with `{name}` slots, for generated explanations. */
-export function say(template: Localized, params: Readonly<Record<string, string | number>>): Localized {
-  const fill = (text: string) =>
-    text.replace(/\{(\w+)\}/g, (whole, key: string) => String(params[key] ?? whole));
-  return { ko: fill(template.ko), en: fill(template.en) };
+/** A sentence in both languages with `{name}` slots and `{을/를}` particles, for generated explanations. */
+export function say(template: Localized, params: Params): Localized {
+  return { ko: fill(template.ko, params), en: fill(template.en, params) };
 }
 
 export function joinLines(lines: readonly Localized[]): Localized {
