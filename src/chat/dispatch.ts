@@ -3,7 +3,7 @@ import { LIMITS } from '../cluster/limits.ts';
 import { withVisibility } from '../group/share.ts';
 import { t } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { Result } from '../result.ts';
+import { ok, type Result } from '../result.ts';
 import { durably } from '../store/db.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 import type { App, ChatCommand, CommandContext, CommandEvent } from './context.ts';
@@ -53,7 +53,7 @@ export function admit(app: App, request: Request): Reply | null {
           'private',
         );
     }
-    const size = Buffer.byteLength(request.text);
+    const size = Buffer.byteLength(request.text) + Buffer.byteLength(request.stdin ?? '');
     if (size > LIMITS.messageBytes)
       return textReply(t(lang(), 'bot.tooLong', { size, limit: LIMITS.messageBytes }), false, 'private');
     return null;
@@ -72,7 +72,10 @@ export function execute(
 ): Executed {
   const events: CommandEvent[] = [];
   const reply = guarded(app, request, (lang) => {
-    const message = parseMessage(request.text);
+    const message =
+      request.stdin === undefined
+        ? parseMessage(request.text)
+        : ok({ command: request.text.split('\n')[0]?.trim() ?? '', stdin: request.stdin });
     if (!message.ok) return textReply(t(lang(), 'bot.unclosedFence'), false, 'private');
     const { command, stdin } = message.value;
     const route = routeOf(command, commands);

@@ -32,5 +32,11 @@ export interface Request {
   /** The member's roles or user groups on the platform, for settings that name one. */
   groups?: readonly string[];
   text: string;
+  /**
+   * Set by an adapter that has already separated the command line from its standard input:
+   * `text` is then the command line as typed, and three backticks in it open no fence (a
+   * Discord slash option has no stdin; Slack's rich-text blocks carry a code block apart).
+   */
+  stdin?: string | null;
   attachments: Attachment[];
 }

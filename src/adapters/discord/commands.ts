@@ -100,9 +100,16 @@ const sandbox = command('sandbox', 'discord.sandbox')
     )(s).addBooleanOption((o) => described(o.setName('confirm'), 'discord.sandbox.confirm')),
   )
   .addSubcommand((s) =>
-    sub('map', 'discord.sandbox.map')(s)
-      .addStringOption((o) => described(o.setName('selector'), 'discord.sandbox.map.selector').setMaxLength(256))
-      .addStringOption((o) => described(o.setName('namespace'), 'discord.sandbox.map.namespace').setMaxLength(63))
+    sub(
+      'map',
+      'discord.sandbox.map',
+    )(s)
+      .addStringOption((o) =>
+        described(o.setName('selector'), 'discord.sandbox.map.selector').setMaxLength(256),
+      )
+      .addStringOption((o) =>
+        described(o.setName('namespace'), 'discord.sandbox.map.namespace').setMaxLength(63),
+      )
       .addBooleanOption((o) => described(o.setName('all-namespaces'), 'discord.sandbox.map.all'))
       .addBooleanOption((o) => described(o.setName('text'), 'discord.sandbox.map.text')),
   );

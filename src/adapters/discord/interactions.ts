@@ -75,8 +75,9 @@ async function command(deps: HandlerDeps, interaction: ChatInputCommandInteracti
     );
     return;
   }
+  // An option is one line with no standard input: three backticks in it are just characters.
   if (plan.file === null) {
-    await answer(interaction, await inTime(interaction, run(deps, interaction, plan.text, [])), render);
+    await answer(interaction, await inTime(interaction, run(deps, interaction, plan.text, [], null)), render);
     return;
   }
   // Downloads can take longer than the 3 s Discord gives; most results are public.
@@ -90,7 +91,8 @@ async function command(deps: HandlerDeps, interaction: ChatInputCommandInteracti
     await answer(interaction, textReply(text, false, 'private'), render);
     return;
   }
-  const reply = await run(deps, interaction, plan.text, [{ name: plan.file.name, content: fetched.value }]);
+  const attached = [{ name: plan.file.name, content: fetched.value }];
+  const reply = await run(deps, interaction, plan.text, attached, null);
   await answer(interaction, reply, render);
 }
 
@@ -177,13 +179,16 @@ async function inTime(interaction: RepliableInteraction, pending: Promise<Reply>
   return pending;
 }
 
+/** `stdin` given: `text` is only the command line (see Request.stdin); else the core parses fences. */
 function run(
   deps: HandlerDeps,
   interaction: Interaction,
   text: string,
   attachments: Attachment[],
+  stdin?: string | null,
 ): Promise<Reply> {
-  return serve(deps.app, deps.executor, requestOf(interaction, text, attachments));
+  const request = requestOf(interaction, text, attachments);
+  return serve(deps.app, deps.executor, stdin === undefined ? request : { ...request, stdin });
 }
 
 function requestOf(interaction: Interaction, text: string, attachments: Attachment[]): Request {

@@ -56,7 +56,8 @@ export function planOf(
     return { kind: 'dispatch', text, file };
   }
   if (command === 'apply') return { kind: 'modal', commandLine: 'kubectl apply -f -' };
-  if (command === 'sandbox' && subcommand === 'map') return { kind: 'dispatch', text: mapLine(values), file: null };
+  if (command === 'sandbox' && subcommand === 'map')
+    return { kind: 'dispatch', text: mapLine(values), file: null };
   const words = [`/${command}`, ...(subcommand === null ? [] : [subcommand])];
   let skipped = false;
   for (const name of declaredOptions(definitions, command, subcommand)) {

@@ -11,8 +11,8 @@ import { type Destination, postWith, respondWith } from './deliver.ts';
 import { escapeSlack } from './escape.ts';
 import { SLACK } from './limits.ts';
 import { MODAL, manifestMessage, manifestModal, modalContext, opensManifestModal } from './modal.ts';
-import { decodeSlackText, stripLeadingMention } from './mrkdwn.ts';
 import { responder } from './respond.ts';
+import { readMention } from './rich-text.ts';
 
 /**
  * Every Slack entry point, each translated to one `dispatch` call. The rule is Slack's: `ack()`
@@ -128,8 +128,11 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
     // Bolt acks events at once, so a retry means only that Slack missed the ack: running the
     // command again would create the pod twice (AlreadyExists) or answer twice.
     if ((context.retryNum ?? 0) > 0) return;
-    const text = decodeSlackText(stripLeadingMention(event.text));
-    const request = slackRequest(body.team_id, event.channel, event.user ?? '', text);
+    const read = readMention(event.text, (event as { blocks?: unknown }).blocks);
+    const request = {
+      ...slackRequest(body.team_id, event.channel, event.user ?? '', read.text),
+      ...(read.stdin === undefined ? {} : { stdin: read.stdin }),
+    };
     const to = destination(client, request);
     await postWith(
       await run(request),

@@ -73,6 +73,19 @@ describe('/kubectl', () => {
     expect(table[1]).toMatch(/^kubia {3}0\/1 {5}\S+/);
   });
 
+  it('GIVEN three backticks in the command option WHEN /kubectl runs it THEN they open no fence: kubectl sees them as characters', async () => {
+    const dora = someone('dora');
+    await h.fake.command(dora, 'kubectl', { command: 'run web --image=nginx' }).reply();
+    const annotated = await h.fake
+      .command(dora, 'kubectl', { command: "annotate po web note='```yaml'" })
+      .reply();
+    expect(codeOf(annotated.content)).toBe('pod/web annotated');
+    const missing = await h.fake.command(dora, 'kubectl', { command: "get po '```'" }).reply();
+    expect(missing.content.replace(/\u200d/g, '')).toContain(
+      'Error from server (NotFound): pods "```" not found',
+    );
+  });
+
   it('GIVEN a typo WHEN /kubectl gte po THEN the error is ephemeral, in a code block', async () => {
     const reply = await h.fake.command(someone('typo'), 'kubectl', { command: 'gte po' }).reply();
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);

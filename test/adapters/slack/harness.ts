@@ -51,7 +51,8 @@ export interface Harness {
     view: Record<string, unknown>,
     manifest: string,
   ): Promise<{ status: number; ack: unknown }>;
-  mention(member: Member, text: string, channel?: string): Promise<Posted>;
+  /** A message mentioning the bot, in the composer's shape (`blocks: false`: text only). */
+  mention(member: Member, text: string, channel?: string, options?: { blocks?: boolean }): Promise<Posted>;
   /** Moves the simulated clock, fires the live-quiz timers that fall due and waits for their posts. */
   tick(ms: number): Promise<void>;
   close(): Promise<void>;
@@ -119,8 +120,8 @@ export async function startHarness(transport: Transport, options: HarnessOptions
       answered(() => deliver('interactive', blockActions(fake, member, message, action, values))),
     submitView: (member, view, manifest) =>
       deliver('interactive', viewSubmission(fake, member, view, manifest)),
-    mention: (member, text, channel = CHANNEL) =>
-      answered(() => deliver('events_api', appMention(fake, member, channel, text))),
+    mention: (member, text, channel = CHANNEL, options = {}) =>
+      answered(() => deliver('events_api', appMention(fake, member, channel, text, undefined, options))),
     async tick(ms) {
       const until = t.clock.now + ms;
       for (let due = timers.due(until); due !== undefined; due = timers.due(until)) {

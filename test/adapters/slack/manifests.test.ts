@@ -82,6 +82,33 @@ describe.each<Transport>(['http', 'socket'])('manifests over Slack (%s)', (trans
     expect(codeOf(answer)).toBe('pod/kubia-manual created');
   });
 
+  it.each([
+    ['with its rich-text blocks', true],
+    ['as text only (no blocks)', false],
+  ])(
+    'GIVEN a block pasted in Slack’s composer (fences glued to the first and last lines), sent %s WHEN @podium kubectl apply -f - THEN the pod is created',
+    async (_how, blocks) => {
+      const fay: Member = { id: `U0FAY${blocks ? 'B' : 'T'}${transport.toUpperCase()}`, name: 'fay' };
+      const answer = await h.mention(fay, `kubectl apply -f -\n\`\`\`${KUBIA}\`\`\``, CHANNEL, { blocks });
+      expect(codeOf(answer)).toBe('pod/kubia-manual created');
+      const shown = codeOf(await h.command(fay, '/kubectl', 'get po kubia-manual -o yaml'));
+      expect(shown).toContain('  - image: luksa/kubia\n');
+    },
+  );
+
+  it('GIVEN a composer block holding < & > WHEN /file save takes it from the rich-text blocks THEN the saved file holds the raw characters, decoded once', async () => {
+    const gus: Member = { id: `U0GUS${transport.toUpperCase()}`, name: 'gus' };
+    const annotated = KUBIA.replace(
+      '  name: kubia-manual\n',
+      "  name: amp\n  annotations:\n    note: 'a<b&c>d &amp;'\n",
+    );
+    const saved = await h.mention(gus, `/file save amp.yaml\n\`\`\`${annotated}\`\`\``);
+    expect(saved.ephemeral || saved.via === 'chat.postMessage').toBe(true);
+    await h.mention(gus, 'kubectl create -f amp.yaml');
+    const described = codeOf(await h.command(gus, '/kubectl', 'describe po amp'));
+    expect(described).toContain('Annotations:      note: a<b&c>d &amp;\n');
+  });
+
   it('GIVEN an annotation “<!channel> @here <@U123>” WHEN describe shows it THEN it mentions no one', async () => {
     await h.command(dana, '/kubectl', "annotate po kubia-manual note='<!channel> @here <@U123>'");
     const described = await h.command(dana, '/kubectl', 'describe po kubia-manual');

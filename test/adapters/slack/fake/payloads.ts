@@ -134,16 +134,32 @@ export function viewSubmission(
   };
 }
 
-/** An Events API callback for a message that mentions the bot; Slack escapes `&`, `<`, `>`. */
+/**
+ * An Events API callback for a message that mentions the bot, in the shape Slack's composer
+ * sends: `text` with `&`, `<`, `>` escaped and each code block glued to its fences
+ * ("```apiVersion: v1\n…```": no newline after the opening fence, none before the closing one),
+ * and the same message as `blocks` (rich_text: a section for the words, rich_text_preformatted
+ * for each block, raw text). `blocks: false` leaves the blocks out, as some clients do.
+ */
 export function appMention(
   fake: FakeSlack,
   member: Member,
   channel: string,
   typed: string,
   threadTs?: string,
+  options: { blocks?: boolean } = {},
 ) {
   const ts = fake.state.nextTs();
-  const text = `<@${fake.state.bot.userId}> ${typed.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}`;
+  const shape = composerShape(typed, fake.state.bot.userId);
+  const escaped = shape.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const text = `<@${fake.state.bot.userId}> ${escaped}`;
+  const blocks = [
+    {
+      type: 'rich_text',
+      block_id: `b${ts.slice(-4)}`,
+      elements: shape.elements,
+    },
+  ];
   return {
     token: 'legacy-verification-token',
     team_id: fake.state.team.id,
@@ -152,6 +168,7 @@ export function appMention(
       type: 'app_mention',
       user: member.id,
       text,
+      ...(options.blocks === false ? {} : { blocks }),
       ts,
       channel,
       event_ts: ts,
@@ -162,4 +179,32 @@ export function appMention(
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ team_id: fake.state.team.id, user_id: fake.state.bot.userId, is_bot: true }],
   };
+}
+
+/**
+ * What the composer makes of typed text: fenced parts become code blocks (the composer keeps no
+ * newline right after the opening fence or before the closing one), the rest rich-text sections.
+ */
+function composerShape(typed: string, bot: string): { text: string; elements: Record<string, unknown>[] } {
+  const parts = typed.split('```');
+  let text = '';
+  const mention = [
+    { type: 'user', user_id: bot },
+    { type: 'text', text: ' ' },
+  ];
+  const elements: Record<string, unknown>[] = [];
+  parts.forEach((part, i) => {
+    if (i % 2 === 0 || i === parts.length - 1) {
+      const words = i % 2 === 0 ? part : `\`\`\`${part}`;
+      text += words;
+      const inline = words === '' ? [] : [{ type: 'text', text: words }];
+      if (i === 0) elements.push({ type: 'rich_text_section', elements: [...mention, ...inline] });
+      else if (words !== '') elements.push({ type: 'rich_text_section', elements: inline });
+      return;
+    }
+    const code = part.replace(/^\n/, '').replace(/\n$/, '');
+    text += `\`\`\`${code}\`\`\``;
+    elements.push({ type: 'rich_text_preformatted', elements: [{ type: 'text', text: code }], border: 0 });
+  });
+  return { text, elements };
 }
