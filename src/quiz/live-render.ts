@@ -110,10 +110,8 @@ function mostPickedWrong(question: Question, answers: readonly LiveAnswer[], lan
 function partly(answers: readonly LiveAnswer[], lang: Lang): string[] {
   const some = answers.filter((a) => !a.correct && a.points > 0);
   if (some.length === 0) return [];
-  return [
-    t(lang, 'live.partly'),
-    ...some.map((a) => `• ${a.userName} ${t(lang, 'quiz.points', { points: a.points })}`),
-  ];
+  // Names only: their points are already listed under the scorers, once.
+  return [`${t(lang, 'live.partly')} ${some.map((a) => a.userName).join(', ')}`];
 }
 
 /** The lobby: who is playing is decided by the Join button (and by answering). */

@@ -167,7 +167,10 @@ describe('partial credit and the reveal', () => {
     expect(text).toContain('✅ A ▇▇ 2');
     expect(text).toContain('▫️ D ▇▇ 2');
     expect(text).toContain('🤔 Most picked wrong answer: D (2). D looks right but is not.');
-    expect(text).toContain('Partly right:\n• bob +333 pts');
+    expect(text).toContain('Partly right: bob');
+    expect(text).not.toContain('carol,');
+    // bob's points are listed once, among the scorers, not again under "Partly right".
+    expect(text.match(/bob \+333 pts/g)).toHaveLength(1);
     const marked = revealedChoices(multi, 'en');
     expect(marked.choicesClosed).toBe(true);
     expect(marked.choices.filter((c) => c.right === true).map((c) => c.id)).toEqual(['A', 'B', 'C']);
