@@ -4,6 +4,7 @@ import { executorMessages } from './messages/executor.ts';
 import { fidelityMessages } from './messages/fidelity.ts';
 import { groupMessages } from './messages/group.ts';
 import { mapMessages } from './messages/map.ts';
+import { platformsMessages } from './messages/platforms.ts';
 import { pickParticle } from './particles.ts';
 
 /** The first edition's sentences; newer areas keep theirs in `messages/<area>.ts`. */
@@ -869,6 +870,7 @@ export const catalogue = {
   ...fidelityMessages,
   ...costMessages,
   ...groupMessages,
+  ...platformsMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof catalogue;

@@ -49,6 +49,14 @@ const kubectl = command('kubectl', 'discord.kubectl')
 
 const apply = command('apply', 'discord.apply');
 
+/** `/curl args:…` and `/wget args:…`: the programs the notes use after a port-forward. */
+const onMachine = (name: 'curl' | 'wget') =>
+  command(name, `discord.${name}`).addStringOption((o) =>
+    described(o.setName('args'), `discord.${name}.args`).setRequired(true).setMaxLength(TEXT_MAX),
+  );
+const curl = onMachine('curl');
+const wget = onMachine('wget');
+
 const topic = (s: SlashCommandSubcommandBuilder) =>
   s.addStringOption((o) => described(o.setName('topic'), 'discord.quiz.topic').setAutocomplete(true));
 
@@ -148,7 +156,19 @@ const settings = command('settings', 'discord.settings')
   )
   .addStringOption((o) => described(o.setName('value'), 'discord.settings.value').setMaxLength(100));
 
-export const SLASH_COMMANDS = [kubectl, apply, quiz, lab, sandbox, file, lang, help, settings] as const;
+export const SLASH_COMMANDS = [
+  kubectl,
+  apply,
+  curl,
+  wget,
+  quiz,
+  lab,
+  sandbox,
+  file,
+  lang,
+  help,
+  settings,
+] as const;
 
 /** The bulk-registration payload; `toJSON` throws if a builder breaks one of Discord's limits. */
 export function commandPayloads(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {

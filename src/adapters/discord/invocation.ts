@@ -11,6 +11,8 @@ import {
  * more than words:
  *   /kubectl command:X [file:F]   `kubectl X` (X may repeat the `kubectl`), with F attached (and
  *                                 `-f F` when X names no file)
+ *                                 (`/kubectl command:curl X` is `curl X`: members type it there too)
+ *   /curl args:X, /wget args:X    `curl X`, `wget X` (X may repeat the program's name)
  *   /apply                        a modal whose box is the stdin of `kubectl apply -f -`
  *   /file save name:N [file:F]    `/file save N` with F attached, or else a modal's box as its stdin
  *   /sandbox reset confirm:True   `/sandbox reset --yes`
@@ -38,6 +40,9 @@ export type Plan =
   /** Open a modal; its box becomes the stdin of `commandLine`. */
   | { kind: 'modal'; commandLine: string };
 
+/** The programs that run on the member's own computer, beside kubectl (commands/chat/curl.ts). */
+const ON_MACHINE = /^(curl|wget)(\s|$)/;
+
 /** Boolean options that stand for a flag of the text form. */
 const FLAGS: Readonly<Record<string, string>> = { confirm: '--yes' };
 
@@ -51,9 +56,16 @@ export function planOf(
     const line = String(values.get('command') ?? '')
       .trim()
       .replace(/^kubectl(\s+|$)/, '');
+    if (ON_MACHINE.test(line)) return { kind: 'dispatch', text: line, file: null };
     const attached = file !== null && !namesFile(line) ? ['-f', quote(file.name)] : [];
     const text = ['kubectl', line, ...attached].filter((w) => w !== '').join(' ');
     return { kind: 'dispatch', text, file };
+  }
+  if (command === 'curl' || command === 'wget') {
+    const line = String(values.get('args') ?? '')
+      .trim()
+      .replace(new RegExp(`^${command}(\\s+|$)`), '');
+    return { kind: 'dispatch', text: [command, line].filter((w) => w !== '').join(' '), file: null };
   }
   if (command === 'apply') return { kind: 'modal', commandLine: 'kubectl apply -f -' };
   if (command === 'sandbox' && subcommand === 'map')

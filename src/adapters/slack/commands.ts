@@ -6,6 +6,8 @@ import { decodeSlackText } from './mrkdwn.ts';
  */
 export const SLASH_COMMANDS: Readonly<Record<string, string>> = {
   '/kubectl': 'kubectl',
+  '/curl': 'curl',
+  '/wget': 'wget',
   '/quiz': '/quiz',
   '/lab': '/lab',
   '/sandbox': '/sandbox',
@@ -29,6 +31,7 @@ export function slashText(command: string, text: string): string | null {
   const form = SLASH_COMMANDS[command];
   if (form === undefined) return null;
   let args = decodeSlackText(text).trim();
-  if (form === 'kubectl') args = args.replace(/^kubectl(\s+|$)/, '');
+  if (!form.startsWith('/')) args = args.replace(new RegExp(`^${form}(\\s+|$)`), '');
+  if (form === 'kubectl' && /^(curl|wget)(\s|$)/.test(args)) return args;
   return args === '' ? form : `${form} ${args}`;
 }

@@ -86,6 +86,28 @@ describe('/kubectl', () => {
     );
   });
 
+  it('GIVEN a port-forward WHEN /curl, /wget and /kubectl command:curl reach localhost THEN the pod answers, as in the notes', async () => {
+    const ivy = someone('ivy');
+    await h.fake.command(ivy, 'kubectl', { command: 'run kubia --image=luksa/kubia --port=8080' }).reply();
+    h.clock.now += 60_000;
+    const forwarded = await h.fake
+      .command(ivy, 'kubectl', { command: 'port-forward kubia 8888:8080' })
+      .reply();
+    expect(codeOf(forwarded.content)).toContain('Forwarding from 127.0.0.1:8888 -> 8080');
+    const curled = await h.fake.command(ivy, 'curl', { args: 'localhost:8888' }).reply();
+    expect(codeOf(curled.content)).toBe("You've hit kubia");
+    const typedTwice = await h.fake.command(ivy, 'curl', { args: 'curl -s http://127.0.0.1:8888/' }).reply();
+    expect(codeOf(typedTwice.content)).toBe("You've hit kubia");
+    const inKubectl = await h.fake.command(ivy, 'kubectl', { command: 'curl localhost:8888' }).reply();
+    expect(codeOf(inKubectl.content)).toBe("You've hit kubia");
+    const wgot = await h.fake.command(ivy, 'wget', { args: '-qO- localhost:8888' }).reply();
+    expect(codeOf(wgot.content)).toBe("You've hit kubia");
+    const refused = await h.fake.command(ivy, 'curl', { args: 'localhost:7777' }).reply();
+    expect(isEphemeral(refused)).toBe(true);
+    expect(codeOf(refused.content)).toContain('curl: (7) Failed to connect to localhost port 7777');
+    expect(h.say(ivy, 'kubectl logs kubia').match(/Received request/g)).toHaveLength(4);
+  });
+
   it('GIVEN a typo WHEN /kubectl gte po THEN the error is ephemeral, in a code block', async () => {
     const reply = await h.fake.command(someone('typo'), 'kubectl', { command: 'gte po' }).reply();
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);

@@ -54,7 +54,7 @@ describe('npm run discord:register', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toBe(
-      `registered 9 commands in guild ${GUILD_ID} (PUT /applications/${APP_ID}/guilds/${GUILD_ID}/commands)\n`,
+      `registered 11 commands in guild ${GUILD_ID} (PUT /applications/${APP_ID}/guilds/${GUILD_ID}/commands)\n`,
     );
     expect(fake.state.commandPuts).toHaveLength(1);
     const [put] = fake.state.commandPuts;
@@ -64,6 +64,8 @@ describe('npm run discord:register', () => {
     expect((put?.body as { name: string }[] | undefined)?.map((c) => c.name)).toEqual([
       'kubectl',
       'apply',
+      'curl',
+      'wget',
       'quiz',
       'lab',
       'sandbox',
@@ -77,7 +79,7 @@ describe('npm run discord:register', () => {
 
   it('GIVEN no guild id WHEN registering THEN the commands are registered globally', async () => {
     const { route, count } = await registerCommands({ token: TOKEN, appId: APP_ID, api: fake.restUrl });
-    expect({ route, count }).toEqual({ route: `/applications/${APP_ID}/commands`, count: 9 });
+    expect({ route, count }).toEqual({ route: `/applications/${APP_ID}/commands`, count: 11 });
     expect(fake.state.commandPuts.at(-1)?.path).toBe(`/api/v10/applications/${APP_ID}/commands`);
     expect(fake.state.rejections).toEqual([]);
   });
