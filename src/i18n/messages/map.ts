@@ -15,9 +15,15 @@ export const mapMessages = {
     en: 'A label selector to highlight, e.g. env!=prod',
     ko: '강조할 레이블 셀렉터 (예: env!=prod)',
   },
-  'discord.sandbox.map.namespace': { en: 'Only this namespace (default: default)', ko: '이 네임스페이스만 (기본: default)' },
+  'discord.sandbox.map.namespace': {
+    en: 'Only this namespace (default: default)',
+    ko: '이 네임스페이스만 (기본: default)',
+  },
   'discord.sandbox.map.all': { en: 'True for every namespace', ko: '모든 네임스페이스를 보려면 True' },
-  'discord.sandbox.map.text': { en: 'True for a text tree instead of a picture', ko: '그림 대신 글 트리로 보려면 True' },
+  'discord.sandbox.map.text': {
+    en: 'True for a text tree instead of a picture',
+    ko: '그림 대신 글 트리로 보려면 True',
+  },
   'map.usage': {
     en: 'Usage: `/sandbox map [-n NAMESPACE | -A] [-l SELECTOR] [--text]`: your sandbox as a picture (or, with `--text`, as a text tree).',
     ko: '사용법: `/sandbox map [-n 네임스페이스 | -A] [-l 셀렉터] [--text]`: 샌드박스를 그림으로 (`--text`면 글 트리로) 보여 줘요.',
