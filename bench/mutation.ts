@@ -13,8 +13,8 @@ const MUTANTS = [
   {
     name: 'failed commands commit',
     file: 'src/chat/dispatch.ts',
-    from: 'if (!result.ok) throw new Rollback(result.error);\n      return result.value;',
-    to: 'return result.ok ? result.value : result.error;',
+    from: 'if (!result.ok) throw new Rollback(result.error);',
+    to: 'if (!result.ok) return result.error;',
   },
   {
     name: 'YAML alias limit removed',

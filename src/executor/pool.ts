@@ -35,6 +35,12 @@ export interface PoolOptions {
   entry?: URL;
   /** Called when a job is stopped (rate limit by cost; tests). */
   onStopped?: (key: string, reason: Stop) => void;
+  /**
+   * Keep one more worker started and warm, serving nobody, to take a replaced worker's place at
+   * once (a start costs about a second of CPU, which the member's next command would otherwise
+   * wait for). Default true.
+   */
+  spare?: boolean;
 }
 
 export type Stop = 'time' | 'memory';
@@ -65,6 +71,11 @@ export const DEFAULT_BUDGET = { workers: 2, timeMs: 2000, memoryMb: 256 } as con
 export interface WorkerPool extends Executor {
   /** Resolves once every worker has started (opened its database, loaded the commands). */
   ready(): Promise<void>;
+  /** The workers by serial (the order they were started in), for operators and tests. */
+  workers(): {
+    serving: { serial: number; ready: boolean }[];
+    spare: { serial: number; ready: boolean } | null;
+  };
 }
 
 export function workerPool(app: App, options: PoolOptions): WorkerPool {
@@ -77,6 +88,8 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
   /** Which worker (by serial) last served each key, most recent last. */
   const lastServed = new Map<string, number>();
   const slots: Slot[] = [];
+  /** The warm worker waiting to replace one (see `spare`), started once the others are ready. */
+  let spare: Slot | null = null;
   let serials = 0;
   let jobIds = 0;
   let closing = false;
@@ -95,6 +108,14 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
   });
 
   function start(index: number): void {
+    slots[index] = launch();
+  }
+
+  function startSpare(): void {
+    if (options.spare !== false && spare === null && !closing) spare = launch();
+  }
+
+  function launch(): Slot {
     const data = setup();
     const slot: Slot = {
       serial: ++serials,
@@ -104,7 +125,6 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
       gone: false,
       current: null,
     };
-    slots[index] = slot;
     slot.worker.on('message', (done: Done) => {
       if (!slot.gone) received(slot, done);
     });
@@ -120,12 +140,16 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
     slot.worker.on('exit', () => {
       if (!slot.gone && !closing) crashed(slot);
     });
+    return slot;
   }
 
   function received(slot: Slot, done: Done): void {
     if (done.kind === 'ready') {
       slot.ready = true;
-      if (slots.every((s) => s.ready)) for (const resolve of started.splice(0)) resolve();
+      if (slots.every((s) => s.ready)) {
+        for (const resolve of started.splice(0)) resolve();
+        startSpare();
+      }
       pump();
       return;
     }
@@ -246,16 +270,30 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
     });
   }
 
-  /** Terminates the worker (its open transaction rolls back) and starts another in its place. */
+  /**
+   * Terminates the worker (its open transaction rolls back); the warm spare, if ready, takes its
+   * place at once and another spare starts behind it, else a new worker starts in its place.
+   */
   function replace(slot: Slot): Promise<number> {
     slot.gone = true;
     if (slot.current !== null) clearTimeout(slot.current.timer);
     free(slot);
     const gone = slot.worker.terminate();
+    if (closing) return gone;
+    if (slot === spare) {
+      // The spare itself died (while starting: a broken database?): retried after a pause.
+      spare = null;
+      setTimeout(startSpare, 1000).unref();
+      return gone;
+    }
     const index = slots.indexOf(slot);
-    if (index === -1 || closing) return gone;
-    // A worker that died while starting (a broken database?) is retried after a pause, not in a loop.
-    if (slot.ready) start(index);
+    if (index === -1) return gone;
+    if (spare?.ready === true) {
+      slots[index] = spare;
+      spare = null;
+      startSpare();
+    } else if (slot.ready) start(index);
+    // A worker that died while starting is retried after a pause, not in a loop.
     else setTimeout(() => closing || start(index), 1000).unref();
     return gone;
   }
@@ -295,10 +333,15 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
         if (slots.every((s) => s.ready)) resolve();
         else started.push(resolve);
       }),
+    workers: () => ({
+      serving: slots.map(({ serial, ready }) => ({ serial, ready })),
+      spare: spare === null ? null : { serial: spare.serial, ready: spare.ready },
+    }),
     async close() {
       closing = true;
-      for (const slot of slots) slot.gone = true;
-      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+      const all = spare === null ? slots : [...slots, spare];
+      for (const slot of all) slot.gone = true;
+      await Promise.all(all.map((slot) => slot.worker.terminate()));
       for (const pending of queue.splice(0)) answerWith(pending, textReply('', false, 'private'));
     },
   };

@@ -42,15 +42,20 @@ export class SandboxStore {
   private readonly bytesOf: Statement<[number, number, number], { bytes: number }>;
   private readonly insertWithId: Statement<[number, string, string, string, number, number]>;
 
-  private readonly cache = new Map<number, Omit<Cluster, 'now'>>();
+  /** Least recently used first; each entry with its size as stored (the bytes of its rows). */
+  private readonly cache = new Map<number, Cached>();
+  private cachedBytes = 0;
   /** Clusters as the open transaction left them; they enter the cache only once it commits. */
-  private readonly staged = new Map<number, Omit<Cluster, 'now'>>();
+  private readonly staged = new Map<number, Cached>();
   /** Sandboxes made (on first use, or by reset) since the last commit or rollback. */
   private readonly created = new Set<number>();
   /** Sandboxes made in this transaction and not yet written (see `open`), by member. */
   private readonly unwritten = new Map<string, Sandbox & { key: SandboxKey }>();
 
-  constructor(db: Database) {
+  constructor(
+    db: Database,
+    private readonly cacheLimits: CacheLimits = CACHE_LIMITS,
+  ) {
     this.find = db.prepare(
       'SELECT id, created_at, clock_offset_ms, serial FROM sandboxes WHERE platform = ? AND scope = ? AND user_id = ?',
     );
@@ -103,9 +108,10 @@ export class SandboxStore {
     if (pending !== undefined) return pending;
     const id = this.nextId.get()?.id ?? 1;
     this.created.add(id);
-    this.cache.delete(id);
+    this.uncache(id);
     const ids = createIds(seedOf(id), 0);
-    this.staged.set(id, { ...seedCluster(now, ids), forwards: [], files: [] });
+    const cluster = { ...seedCluster(now, ids), forwards: [], files: [] };
+    this.staged.set(id, { cluster, bytes: storedBytes(cluster) });
     const sandbox = { id, createdAt: now, clockOffsetMs: 0, serial: ids.serial };
     this.unwritten.set(memberOf(key), { ...sandbox, key });
     return sandbox;
@@ -121,7 +127,7 @@ export class SandboxStore {
     const { id, key } = pending;
     this.unwritten.delete(memberOf(key));
     this.insertWithId.run(id, key.platform, key.scope, key.user, pending.createdAt, pending.serial);
-    const seed = this.staged.get(id);
+    const seed = this.staged.get(id)?.cluster;
     if (seed === undefined) return;
     for (const node of seed.nodes) this.apply(id, { op: 'putNode', node });
     for (const namespace of seed.namespaces) this.apply(id, { op: 'putNamespace', namespace });
@@ -134,7 +140,7 @@ export class SandboxStore {
    */
   forget(key: SandboxKey): void {
     const row = this.find.get(key.platform, key.scope, key.user);
-    if (row !== undefined) this.cache.delete(row.id);
+    if (row !== undefined) this.uncache(row.id);
   }
 
   exists(key: SandboxKey): boolean {
@@ -151,7 +157,7 @@ export class SandboxStore {
     }
     const row = this.find.get(key.platform, key.scope, key.user);
     if (row !== undefined) {
-      this.cache.delete(row.id);
+      this.uncache(row.id);
       this.staged.delete(row.id);
       this.deleteSandbox.run(row.id);
     }
@@ -160,34 +166,63 @@ export class SandboxStore {
 
   /**
    * The sandbox's objects as of now. Loaded clusters are cached per sandbox (reads are most of
-   * the traffic); any write through `commit` or `reset` drops the entry, so a rolled-back
-   * transaction can never leave a stale copy. Handlers never mutate what they are given: under
-   * the tests every cached object is frozen, so a mutation throws.
+   * the traffic) up to a count and a total of stored bytes, least recently used out first; any
+   * write through `commit` or `reset` drops the entry, so a rolled-back transaction can never leave
+   * a stale copy. Handlers never mutate what they are given: under the tests every cached object is
+   * frozen, so a mutation throws.
    */
   load(sandbox: Sandbox, realNow: number): Cluster {
     const staged = this.staged.get(sandbox.id);
-    if (staged !== undefined) return { ...staged, now: realNow + sandbox.clockOffsetMs };
+    if (staged !== undefined) return { ...staged.cluster, now: realNow + sandbox.clockOffsetMs };
     const cached = this.cache.get(sandbox.id) ?? this.read(sandbox.id);
-    // Least recently used first: re-inserting moves the entry to the end of the Map's order.
-    this.cache.delete(sandbox.id);
-    this.cache.set(sandbox.id, cached);
-    if (this.cache.size > CACHE_SANDBOXES) this.cache.delete(this.cache.keys().next().value ?? sandbox.id);
-    return { ...cached, now: realNow + sandbox.clockOffsetMs };
+    this.remember(sandbox.id, cached);
+    return { ...cached.cluster, now: realNow + sandbox.clockOffsetMs };
   }
 
-  private read(id: number): Omit<Cluster, 'now'> {
+  /** What the cache holds: sandboxes and their stored bytes. */
+  cacheSize(): { sandboxes: number; bytes: number } {
+    return { sandboxes: this.cache.size, bytes: this.cachedBytes };
+  }
+
+  /** Puts (or moves) an entry last in the order, then evicts from the front past either limit. */
+  private remember(id: number, entry: Cached): void {
+    this.uncache(id);
+    this.cache.set(id, entry);
+    this.cachedBytes += entry.bytes;
+    const { sandboxes, bytes } = this.cacheLimits;
+    for (const [oldest] of this.cache) {
+      if (this.cache.size <= sandboxes && this.cachedBytes <= bytes) break;
+      if (oldest === id) break; // the one just used stays, whatever its size
+      this.uncache(oldest);
+    }
+  }
+
+  private uncache(id: number): void {
+    const entry = this.cache.get(id);
+    if (entry === undefined) return;
+    this.cache.delete(id);
+    this.cachedBytes -= entry.bytes;
+  }
+
+  private read(id: number): Cached {
     const cluster: Omit<Cluster, 'now'> = { nodes: [], namespaces: [], pods: [], forwards: [], files: [] };
-    const sandbox = { id };
-    for (const { kind, body } of this.objectsOf.all(sandbox.id)) {
+    let bytes = 0;
+    for (const { kind, body } of this.objectsOf.all(id)) {
+      bytes += Buffer.byteLength(body);
       if (kind === 'Pod') cluster.pods.push(JSON.parse(body) as Pod);
       else if (kind === 'Node') cluster.nodes.push(JSON.parse(body) as Node);
       else cluster.namespaces.push(JSON.parse(body) as Namespace);
     }
-    for (const { body } of this.forwardsOf.all(sandbox.id))
+    for (const { body } of this.forwardsOf.all(id)) {
+      bytes += Buffer.byteLength(body);
       cluster.forwards.push(JSON.parse(body) as PortForward);
-    for (const file of this.filesOf.all(sandbox.id)) cluster.files.push(file as SavedFile);
+    }
+    for (const file of this.filesOf.all(id)) {
+      bytes += Buffer.byteLength(file.content);
+      cluster.files.push(file as SavedFile);
+    }
     if (FREEZE) deepFreeze(cluster);
-    return cluster;
+    return { cluster, bytes };
   }
 
   ids(sandbox: Sandbox): Ids {
@@ -199,9 +234,12 @@ export class SandboxStore {
     const grows = changes.some((c) => c.op.startsWith('put'));
     const before = grows ? this.bytes(sandbox.id) : 0;
     this.writeChanges(sandbox, changes, serial);
+    // Without a put, the staged copy keeps the size it had (deletes only shrink it: an upper bound).
     if (!grows) return ok(undefined);
-    // Past the byte cap (and growing), the caller answers with the error: the transaction rolls back.
     const after = this.bytes(sandbox.id);
+    const staged = this.staged.get(sandbox.id);
+    if (staged !== undefined) staged.bytes = after;
+    // Past the byte cap (and growing), the caller answers with the error: the transaction rolls back.
     return after > LIMITS.sandboxBytes && after > before
       ? err({ bytes: after, limit: LIMITS.sandboxBytes })
       : ok(undefined);
@@ -220,10 +258,10 @@ export class SandboxStore {
       // Keep the written state in memory too, so the next read needs no reload; it becomes the
       // cache entry only when the transaction commits (`publish`), never if it rolls back.
       const base = this.staged.get(sandbox.id) ?? this.cache.get(sandbox.id);
-      this.cache.delete(sandbox.id);
+      this.uncache(sandbox.id);
       if (base !== undefined) {
-        const { now: _, ...next } = applyToCluster({ ...base, now: 0 }, changes);
-        this.staged.set(sandbox.id, next);
+        const { now: _, ...next } = applyToCluster({ ...base.cluster, now: 0 }, changes);
+        this.staged.set(sandbox.id, { cluster: next, bytes: base.bytes });
       }
     }
     let offset = sandbox.clockOffsetMs;
@@ -237,9 +275,9 @@ export class SandboxStore {
 
   /** The transaction committed: what it wrote is now what the cache serves. */
   publish(): void {
-    for (const [id, cluster] of this.staged) {
-      if (FREEZE) deepFreeze(cluster);
-      this.cache.set(id, cluster);
+    for (const [id, entry] of this.staged) {
+      if (FREEZE) deepFreeze(entry.cluster);
+      this.remember(id, entry);
     }
     this.staged.clear();
     this.created.clear();
@@ -252,7 +290,7 @@ export class SandboxStore {
   discard(): void {
     this.staged.clear();
     this.unwritten.clear();
-    for (const id of this.created) this.cache.delete(id);
+    for (const id of this.created) this.uncache(id);
     this.created.clear();
   }
 
@@ -315,8 +353,31 @@ const memberOf = (key: SandboxKey) => `${key.platform}/${key.scope}/${key.user}`
 
 const FREEZE = process.env.VITEST !== undefined;
 
-/** Active members at once whose clusters stay in memory; the rest are read from SQLite. */
-const CACHE_SANDBOXES = 200;
+interface Cached {
+  cluster: Omit<Cluster, 'now'>;
+  /** Its rows' bytes as stored (objects, port-forwards, saved files). */
+  bytes: number;
+}
+
+export interface CacheLimits {
+  sandboxes: number;
+  bytes: number;
+}
+
+/**
+ * Active members whose clusters stay in memory, and their stored bytes together (a sandbox holds
+ * at most 2 MiB, so 64 MiB is at least 32 full ones); the rest are read from SQLite.
+ */
+export const CACHE_LIMITS: CacheLimits = { sandboxes: 200, bytes: 64 * 1024 * 1024 };
+
+/** The bytes a cluster made in memory (a new sandbox's seed) takes once written. */
+function storedBytes(cluster: Omit<Cluster, 'now'>): number {
+  let bytes = 0;
+  for (const o of [...cluster.nodes, ...cluster.namespaces, ...cluster.pods, ...cluster.forwards])
+    bytes += Buffer.byteLength(JSON.stringify(o));
+  for (const file of cluster.files) bytes += Buffer.byteLength(file.content);
+  return bytes;
+}
 
 function deepFreeze(value: unknown): void {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;

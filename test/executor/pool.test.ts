@@ -1,9 +1,9 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { replyText } from '../../src/chat/reply.ts';
 import type { Request } from '../../src/chat/request.ts';
 import type { Executor } from '../../src/executor/executor.ts';
-import { workerPool } from '../../src/executor/pool.ts';
+import { type WorkerPool, workerPool } from '../../src/executor/pool.ts';
 import { type TestApp, testApp } from '../helpers/app.ts';
 import { tempDbPath } from '../helpers/console.ts';
 
@@ -109,5 +109,35 @@ describe('worker pool memory budget', () => {
     expect(replyText(reply)).toMatch(/너무 무거워요.*메모리.*아무것도 바뀌지 않았어요/s);
     expect(stops).toContain('discord/guild/kim memory');
     expect(await say('kim', 'kubectl get po big')).toBe('Error from server (NotFound): pods "big" not found');
+  });
+});
+
+describe('worker pool spare', () => {
+  let pool: WorkerPool;
+  beforeAll(() => {
+    const dbPath = tempDbPath('podium-pool-');
+    const t = testApp(dbPath);
+    pool = workerPool(t.app, { dbPath, workers: 1, timeBudgetMs: 1500, entry: COSTLY });
+  });
+  afterAll(async () => {
+    await pool.close();
+  });
+
+  it('GIVEN a warm spare WHEN a command is stopped THEN the spare, started before the stop, takes the place at once and another spare warms behind it', async () => {
+    await pool.ready();
+    await vi.waitFor(() => expect(pool.workers().spare?.ready).toBe(true), { timeout: 60_000, interval: 50 });
+    const before = pool.workers();
+    const spare = before.spare?.serial ?? 0;
+    expect(before.serving.map((w) => w.serial)).not.toContain(spare);
+
+    const reply = await pool.run(request('mallory', '/spin get po'));
+    expect(replyText(reply)).toMatch(/too expensive/);
+    // The member's next command needs no worker start: the one serving now was already warm.
+    const after = pool.workers();
+    expect(after.serving).toEqual([{ serial: spare, ready: true }]);
+    expect(after.spare?.serial).toBeGreaterThan(spare);
+    expect(replyText(await pool.run(request('mallory', 'kubectl get po')))).toBe(
+      'No resources found in default namespace.',
+    );
   });
 });

@@ -43,12 +43,15 @@ const plannerPod = (script: string) => (t: TestApp) => {
 
 const none = () => {};
 
-/** Anchors nested `depth` levels deep, each ten aliases of the one before: 10^depth strings once expanded. */
-const laughs = (depth: number): string => {
+/**
+ * Anchors nested `depth` levels deep, each `width` aliases of the one before: 10 × width^depth
+ * strings once expanded (12^6: 1.5 GB of heap and 8 s without the alias limit, past the cost fuzz's heap bound).
+ */
+const laughs = (depth: number, width: number): string => {
   let yaml = '';
   for (let level = 0; level < depth; level++) {
     const previous = level === 0 ? '*b' : `*l${level - 1}`;
-    yaml += `${level === 0 ? '' : ', '}&l${level} [${`${previous},`.repeat(9)}${previous}]`;
+    yaml += `${level === 0 ? '' : ', '}&l${level} [${`${previous},`.repeat(width - 1)}${previous}]`;
   }
   return `[${yaml}]`;
 };
@@ -121,7 +124,7 @@ export const COST_CASES: readonly CostCase[] = [
   {
     name: 'manifest of nested aliases (a billion laughs)',
     setup: none,
-    message: `kubectl apply -f -\n\`\`\`yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: laughs\n  labels: {a: &a "lol"}\nspec:\n  containers:\n  - name: c\n    image: busybox\n    args: &b [${'*a,'.repeat(9)}*a]\n    command: ${laughs(6)}\n\`\`\``,
+    message: `kubectl apply -f -\n\`\`\`yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: laughs\n  labels: {a: &a "lol"}\nspec:\n  containers:\n  - name: c\n    image: busybox\n    args: &b [${'*a,'.repeat(9)}*a]\n    command: ${laughs(6, 12)}\n\`\`\``,
   },
   {
     name: 'nested quotes, 100 KB',
