@@ -13,9 +13,19 @@ export interface FakeUser {
   id: string;
   username: string;
   global_name: string;
+  /** The member's permissions in the channel (a bit field); every permission when absent. */
+  permissions?: string;
 }
 
-export const member = (id: string, name: string): FakeUser => ({ id, username: name, global_name: name });
+export const member = (id: string, name: string, permissions?: string): FakeUser => ({
+  id,
+  username: name,
+  global_name: name,
+  ...(permissions === undefined ? {} : { permissions }),
+});
+
+/** View Channel, Send Messages, Read Message History: a member who is no moderator. */
+export const PLAIN_MEMBER = String((1n << 10n) | (1n << 11n) | (1n << 16n));
 
 export interface FakeAttachment {
   id: string;
@@ -30,7 +40,8 @@ export type OptionInput = string | number | boolean | FakeAttachment;
 
 const ALL_PERMISSIONS = '2251799813685247';
 
-export function base(id: string, type: number, user: FakeUser, data: Json, extra: Json = {}): Json {
+export function base(id: string, type: number, fakeUser: FakeUser, data: Json, extra: Json = {}): Json {
+  const { permissions = ALL_PERMISSIONS, ...user } = fakeUser;
   return {
     id,
     application_id: APP_ID,
@@ -51,7 +62,7 @@ export function base(id: string, type: number, user: FakeUser, data: Json, extra
     member: {
       user: { ...user, discriminator: '0', avatar: null },
       roles: [],
-      permissions: ALL_PERMISSIONS,
+      permissions,
       joined_at: '2025-01-01T00:00:00.000Z',
       nick: null,
       deaf: false,

@@ -1,0 +1,183 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Bank } from '../../../src/quiz/banks.ts';
+import { parseBank } from '../../../src/quiz/banks.ts';
+import type { FakeDiscord } from './fake/discord.ts';
+import { EPHEMERAL } from './fake/limits.ts';
+import { type FakeUser, member, PLAIN_MEMBER } from './fake/payloads.ts';
+import type { StoredMessage } from './fake/state.ts';
+import { expectClean, type Harness, startHarness } from './harness.ts';
+
+/**
+ * The study group on Discord, end to end through discord.js against the fake: a private kubectl
+ * reply whose Share button reposts it in the channel, and a fair live quiz (a lobby with a Join
+ * button, a member who arrives at question 2, partial credit on a multi-select, the reveal naming
+ * the most-picked wrong option's misconception, a member who is not the host refused /quiz stop,
+ * and the podium's Practise these button). One bank of two known questions keeps it exact.
+ */
+const BANK: Bank = (() => {
+  const parsed = parseBank(
+    `topic: group
+title: { ko: "그룹", en: "Group" }
+questions:
+  - id: grp-001
+    kind: single
+    section: "파드와 레이블(label)"
+    prompt: { ko: "레이블은 어디에?", en: "Where do labels go?" }
+    choices:
+      - { id: A, ko: "spec.labels", en: "spec.labels", misconception: { ko: "spec이라고 생각했을 수 있어요.", en: "You may be assuming spec." } }
+      - { id: B, ko: "metadata.labels", en: "metadata.labels" }
+    answer: B
+    explanation: { ko: "metadata 아래.", en: "Under metadata." }
+  - id: grp-002
+    kind: multi
+    section: "파드와 어노테이션"
+    prompt: { ko: "어노테이션을 보는 방법은?", en: "Where can you see annotations?" }
+    choices:
+      - { id: A, ko: "describe", en: "describe" }
+      - { id: B, ko: "get -o yaml", en: "get -o yaml" }
+      - { id: C, ko: "get --show-labels", en: "get --show-labels", misconception: { ko: "레이블과 같다고 생각했을 수 있어요.", en: "You may be assuming annotations are labels." } }
+    answer: [A, B]
+    explanation: { ko: "describe와 -o yaml.", en: "describe and -o yaml." }
+`,
+    'group.yaml',
+    'group',
+  );
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+  return parsed.value;
+})();
+
+let h: Harness;
+let fake: FakeDiscord;
+const alice = member('5100000000000000001', 'alice');
+const bob = member('5100000000000000002', 'bob', PLAIN_MEMBER);
+const carol = member('5100000000000000003', 'carol', PLAIN_MEMBER);
+
+beforeAll(async () => {
+  h = await startHarness({ banks: [BANK] });
+  fake = h.fake;
+});
+afterEach(() => {
+  expectClean(fake);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+type Component = {
+  type?: number;
+  custom_id?: string;
+  label?: string;
+  disabled?: boolean;
+  style?: number;
+  options?: { value: string; label: string }[];
+};
+const components = (message: StoredMessage): Component[] =>
+  (message.components as { components: Component[] }[]).flatMap((row) => row.components);
+const button = (message: StoredMessage, label: string): string => {
+  const found = components(message).find((c) => c.label?.startsWith(label));
+  if (found?.custom_id === undefined) throw new Error(`no ${label} in ${JSON.stringify(message.components)}`);
+  return found.custom_id;
+};
+const posts = () => fake.channelMessages().filter((m) => m.interactionId === null);
+const newPost = (after: number) =>
+  fake
+    .waitFor(() => posts()[after])
+    .catch((e) => {
+      throw new Error(
+        `${e}\nposts: ${JSON.stringify(posts().map((p) => p.content))}\nall: ${JSON.stringify(fake.channelMessages().map((p) => p.content))}`,
+      );
+    });
+async function click(user: FakeUser, message: StoredMessage, label: string): Promise<StoredMessage> {
+  return fake.click(user, message, button(message, label)).reply();
+}
+/** Picks `letters` in a question's select menu, then presses its Submit button. */
+async function pick(user: FakeUser, question: StoredMessage, letters: string[]): Promise<StoredMessage> {
+  const [menu] = components(question);
+  const values = (menu?.options ?? []).filter((o) => letters.some((l) => o.label.startsWith(`${l}.`)));
+  const select = fake.select(
+    user,
+    question,
+    menu?.custom_id ?? '',
+    values.map((v) => v.value),
+  );
+  await fake.waitFor(() => select.record.callbacks.length > 0);
+  return click(user, question, 'Submit');
+}
+
+describe('the study group on Discord', () => {
+  it('GIVEN a kubectl reply WHEN it arrives THEN it is private with a Share button, and Share posts it in the channel under the member’s name', async () => {
+    const reply = await fake.command(bob, 'kubectl', { command: 'run web --image=nginx' }).reply();
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.content).toContain('pod/web created');
+    const before = fake.channelMessages().filter((m) => (m.flags & EPHEMERAL) === 0).length;
+    await fake.click(bob, reply, button(reply, 'Share')).reply();
+    const shared = await fake.waitFor(() => {
+      const visible = fake.channelMessages().filter((m) => (m.flags & EPHEMERAL) === 0);
+      return visible.length > before ? visible.at(-1) : null;
+    });
+    expect(shared.content).toMatch(/^bob shared:/);
+    expect(shared.content).toContain('pod/web created');
+  });
+
+  it('GIVEN a lobby WHEN bob joins, carol arrives at question 2 and picks part of the key THEN she scores partly, the reveal names the misconception, bob may not stop it and Practise these practises the missed questions', async () => {
+    const set = await fake.command(alice, 'settings', { name: 'lobby', value: '30' }).reply();
+    expect(set.content).toContain('30');
+    // A member without Manage Messages may not change the channel's settings.
+    const refused = await fake.command(bob, 'settings', { name: 'lobby', value: '0' }).reply();
+    expect(refused.flags & EPHEMERAL).toBe(EPHEMERAL);
+
+    const before = posts().length;
+    await fake.command(alice, 'quiz start', { topic: 'group', count: 2, seconds: 20 }).reply();
+    const lobby = await newPost(before);
+    expect(lobby.content).toMatch(/Join/);
+    const joined = await click(bob, lobby, 'Join');
+    expect(joined.flags & EPHEMERAL).toBe(EPHEMERAL);
+
+    // The lobby's countdown ends: question 1 (only alice and bob are playing).
+    await h.app.quiz.runner.idle();
+    expect(h.timers.fireNext()).toBe(true);
+    await h.app.quiz.runner.idle();
+    const q1 = await newPost(before + 1);
+    expect(q1.content).toContain('Where do labels go?');
+
+    // bob is not the host and has no Manage Messages: /quiz stop is refused, politely and privately.
+    const stop = await fake.command(bob, 'quiz stop').reply();
+    expect(stop.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(stop.content).toBe('Only alice, who started this quiz, can do that.');
+
+    h.clock.now += 1_000;
+    await click(alice, q1, 'B');
+    await click(bob, q1, 'A');
+    // Everyone playing has answered: question 1 closes without waiting out its timer.
+    await h.app.quiz.runner.idle();
+    await fake.waitFor(() => q1.edits >= 2);
+    expect(q1.content).toContain('Most picked wrong answer: A');
+    expect(q1.content).toContain('You may be assuming spec.');
+    // The reveal's pause ends: question 2.
+    expect(h.timers.fireNext()).toBe(true);
+    await h.app.quiz.runner.idle();
+    const q2 = await newPost(before + 2);
+    expect(q2.content).toContain('Where can you see annotations?');
+
+    // carol never joined; she arrives now and answers question 2 with half of its key.
+    h.clock.now += 1_000;
+    const partly = await pick(carol, q2, ['A']);
+    expect(partly.flags & EPHEMERAL).toBe(EPHEMERAL);
+    await pick(alice, q2, ['A', 'B']);
+    await pick(bob, q2, ['A', 'C']);
+    await h.app.quiz.runner.idle();
+    await fake.waitFor(() => q2.edits >= 2);
+    // carol: (1 right - 0 wrong) / 2 = half the points; bob: (1 - 1) / 2 = nothing.
+    expect(q2.content).toContain('Partly right: carol');
+    expect(q2.content).toContain('You may be assuming annotations are labels.');
+    expect(components(q2).every((c) => c.disabled === true)).toBe(true);
+
+    const podium = await newPost(before + 3);
+    expect(podium.content).toContain('🏁');
+    expect(podium.content).toMatch(/carol · \d+/);
+    const practice = await click(carol, podium, 'Practise these');
+    expect(practice.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(practice.content).toMatch(/^Practice · what the group missed/);
+    expect(posts()).toHaveLength(before + 4);
+  });
+});
