@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Bank } from '../../../src/quiz/banks.ts';
-import { parseBank } from '../../../src/quiz/banks.ts';
+import { GROUP_BANK as BANK } from '../group-bank.ts';
 import type { FakeDiscord } from './fake/discord.ts';
 import { EPHEMERAL } from './fake/limits.ts';
 import { type FakeUser, member, PLAIN_MEMBER } from './fake/payloads.ts';
@@ -14,37 +13,6 @@ import { expectClean, type Harness, startHarness } from './harness.ts';
  * the most-picked wrong option's misconception, a member who is not the host refused /quiz stop,
  * and the podium's Practise these button). One bank of two known questions keeps it exact.
  */
-const BANK: Bank = (() => {
-  const parsed = parseBank(
-    `topic: group
-title: { ko: "그룹", en: "Group" }
-questions:
-  - id: grp-001
-    kind: single
-    section: "파드와 레이블(label)"
-    prompt: { ko: "레이블은 어디에?", en: "Where do labels go?" }
-    choices:
-      - { id: A, ko: "spec.labels", en: "spec.labels", misconception: { ko: "spec이라고 생각했을 수 있어요.", en: "You may be assuming spec." } }
-      - { id: B, ko: "metadata.labels", en: "metadata.labels" }
-    answer: B
-    explanation: { ko: "metadata 아래.", en: "Under metadata." }
-  - id: grp-002
-    kind: multi
-    section: "파드와 어노테이션"
-    prompt: { ko: "어노테이션을 보는 방법은?", en: "Where can you see annotations?" }
-    choices:
-      - { id: A, ko: "describe", en: "describe" }
-      - { id: B, ko: "get -o yaml", en: "get -o yaml" }
-      - { id: C, ko: "get --show-labels", en: "get --show-labels", misconception: { ko: "레이블과 같다고 생각했을 수 있어요.", en: "You may be assuming annotations are labels." } }
-    answer: [A, B]
-    explanation: { ko: "describe와 -o yaml.", en: "describe and -o yaml." }
-`,
-    'group.yaml',
-    'group',
-  );
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-  return parsed.value;
-})();
 
 let h: Harness;
 let fake: FakeDiscord;

@@ -3,6 +3,7 @@ import { type SlackBot, startSlack } from '../../../src/adapters/slack/slack.ts'
 import { createApp } from '../../../src/app.ts';
 import type { ChatCommand } from '../../../src/chat/context.ts';
 import { createLogger } from '../../../src/log.ts';
+import type { Bank } from '../../../src/quiz/banks.ts';
 import type { Timers } from '../../../src/quiz/live-runner.ts';
 import { T0, type TestApp, testApp } from '../../helpers/app.ts';
 import { type FakeSlack, startFakeSlack } from './fake/fake-slack.ts';
@@ -63,6 +64,8 @@ export interface HarnessOptions {
   timed?: boolean;
   /** The chat commands the bot dispatches to (default: all of Podium's). */
   commands?: readonly ChatCommand[];
+  /** The quiz banks of a timed app (default: the project's own). */
+  banks?: readonly Bank[];
 }
 
 export const CHANNEL = 'C0STUDY';
@@ -74,7 +77,7 @@ export async function startHarness(transport: Transport, options: HarnessOptions
   const guard = guardNetwork();
   const fake = await startFakeSlack();
   const timers = manualTimers();
-  const t = options.timed === true ? timedApp(timers) : testApp();
+  const t = options.timed === true ? timedApp(timers, options.banks) : testApp();
   const bot = await startSlack(t.app, {
     botToken: fake.state.botToken,
     ...(transport === 'socket' ? { appToken: fake.state.appToken } : { signingSecret: SIGNING_SECRET }),
@@ -167,7 +170,7 @@ function manualTimers() {
 }
 
 /** Like `testApp()`, with live quizzes on the given timers. */
-function timedApp(manual: ReturnType<typeof manualTimers>): TestApp {
+function timedApp(manual: ReturnType<typeof manualTimers>, banks?: readonly Bank[]): TestApp {
   const clock = { now: T0 };
   manual.useClock(() => clock.now);
   const logs: string[] = [];
@@ -183,6 +186,7 @@ function timedApp(manual: ReturnType<typeof manualTimers>): TestApp {
     clock: () => clock.now,
     defaultLang: 'en',
     timers: manual.timers,
+    ...(banks === undefined ? {} : { banks }),
   });
   if (!created.ok) throw new Error(created.error);
   const app = created.value;
