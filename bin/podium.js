@@ -1,6 +1,15 @@
 #!/usr/bin/env node
-// Runs Podium's TypeScript sources directly through tsx's loader: no build step to forget.
-import { register } from 'tsx/esm/api';
+// Runs the compiled Podium, dist/app/main.js (`npm run build`, which `npm install` and `npm ci` run
+// as `prepare`). The TypeScript sources run through tsx instead when there is no build (a checkout
+// before its first install) and under the tests (vitest sets VITEST, which the processes they
+// spawn inherit): tests always run the code as it is, never a build older than it.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/main.ts');
+const built = new URL('../dist/app/main.js', import.meta.url);
+if (process.env.VITEST === undefined && existsSync(built)) {
+  await import(built.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/main.ts');
+}

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { compiledData } from '../compiled.ts';
 import { err, ok, type Result } from '../result.ts';
 import { decodeCheck } from './checks.ts';
 import {
@@ -132,8 +133,14 @@ function position(lines: LineCounter, offset: number): string {
   return `${line}:${col}`;
 }
 
-/** Every lab of the folder, in file-name order (the order of the notes). */
-export function loadLabs(dir: string = LABS_DIR): Result<Lab[], string> {
+/**
+ * Every lab of the folder, in file-name order (the order of the notes). Without a folder: the labs
+ * the build compiled (src/compiled.ts), else `quizzes/labs/`.
+ */
+export function loadLabs(from?: string): Result<Lab[], string> {
+  const compiled = from === undefined ? compiledData() : null;
+  if (compiled !== null) return ok(compiled.labs);
+  const dir = from ?? LABS_DIR;
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort();

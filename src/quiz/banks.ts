@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { type Document, isCollection, LineCounter, parseDocument } from 'yaml';
+import { compiledData } from '../compiled.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type Path, readBank } from './bank-schema.ts';
 import type { Localized, Question } from './question.ts';
@@ -28,7 +29,11 @@ export interface BankProblem {
 
 export const QUIZZES_DIR = new URL('../../quizzes/', import.meta.url).pathname;
 
-export function loadBanks(dir: string = QUIZZES_DIR): Result<Bank[], BankProblem[]> {
+/** Without a folder: the banks the build compiled (src/compiled.ts), else `quizzes/`. */
+export function loadBanks(from?: string): Result<Bank[], BankProblem[]> {
+  const compiled = from === undefined ? compiledData() : null;
+  if (compiled !== null) return ok(compiled.banks);
+  const dir = from ?? QUIZZES_DIR;
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
     .sort();

@@ -1,0 +1,67 @@
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { COMPILED_DATA, type CompiledData } from '../src/compiled.ts';
+import { loadLabs } from '../src/lab/load.ts';
+import { formatProblem, loadBanks } from '../src/quiz/banks.ts';
+
+/**
+ * `npm run build` (also run by `npm install` and `npm ci`, as `prepare`): compiles Podium to
+ * JavaScript in `dist/app/` for `npm start` and `bin/podium.js`. Tests keep running TypeScript.
+ *
+ * - Entry points: `main.js` (the process) and `worker.js` (the executor's worker threads, which
+ *   `src/executor/spawn.ts` starts from beside itself). Code splitting puts each platform's
+ *   adapter in a chunk of its own, and packages stay in node_modules, so the console never loads
+ *   discord.js or Bolt, and a Slack-only start never loads discord.js.
+ * - The bundle sits two folders below the root, as `src/<area>/x.ts` does, so the paths the code
+ *   makes relative to its own module (`../../migrations/`) mean the same folder built or not;
+ *   the OpenAPI data read from beside its module is copied beside the bundle.
+ * - The question banks and labs are validated here (a broken one fails the build with
+ *   `file:line:column: field: message`, as it would refuse a start) and written as `data.json`,
+ *   which a start reads instead of parsing YAML (`src/compiled.ts`).
+ */
+const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
+const outdir = resolve(values.outdir ?? join(root, 'dist', 'app'));
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const banks = loadBanks();
+  if (!banks.ok) {
+    process.stderr.write(
+      `build: the quiz banks have problems:\n${banks.error.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`,
+    );
+    return 1;
+  }
+  const labs = loadLabs();
+  if (!labs.ok) {
+    process.stderr.write(`build: ${labs.error}\n`);
+    return 1;
+  }
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  await build({
+    entryPoints: { main: join(root, 'src/main.ts'), worker: join(root, 'src/executor/worker.ts') },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    // Chunks beside the entries (see above); no keepNames: its `__name` wrapper costs on every call.
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  copyFileSync(join(root, 'src/cluster/openapi/v1.34.json'), join(outdir, 'v1.34.json'));
+  const data: CompiledData = { banks: banks.value, labs: labs.value };
+  writeFileSync(join(outdir, COMPILED_DATA), JSON.stringify(data));
+  const ms = Math.round(performance.now() - started);
+  console.log(
+    `build: ${relative(process.cwd(), outdir) || '.'} in ${ms} ms (${banks.value.length} banks, ${labs.value.length} labs)`,
+  );
+  return 0;
+}
+
+process.exitCode = await main();

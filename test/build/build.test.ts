@@ -1,0 +1,145 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeDiscord } from '../adapters/discord/fake/discord.ts';
+import { member } from '../adapters/discord/fake/payloads.ts';
+import { APP_ID, TOKEN } from '../adapters/discord/fake/state.ts';
+import { copyTree } from '../helpers/copy-tree.ts';
+
+/**
+ * `npm run build` (scripts/build.ts) in a copy of the tree, as `npm ci` runs it on a fresh clone,
+ * and `bin/podium.js` running what it built. The processes spawned here leave out VITEST, which
+ * otherwise makes bin/podium.js run the TypeScript sources.
+ */
+const env = (extra: Record<string, string> = {}) => {
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(VITEST|DISCORD_|SLACK_|PODIUM_|LOG_LEVEL$)/.test(k)),
+  );
+  return { ...base, PODIUM_LANG: 'en', ...extra };
+};
+
+const build = (dir: string) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+    cwd: dir,
+    env: env(),
+    encoding: 'utf8',
+  });
+
+/** The files `file` imports statically (`import … from "./x.js"`), followed through the bundle. */
+function staticGraph(out: string, file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(join(out, file), 'utf8');
+  for (const m of code.matchAll(/^(?:import|export)\b[^;'"]*?(?:from\s*)?["']([^"']+)["'];?$/gm)) {
+    const target = m[1] ?? '';
+    if (target.startsWith('./')) staticGraph(out, target.slice(2), seen);
+    else seen.add(target);
+  }
+  return seen;
+}
+
+describe('build', () => {
+  let dir: string;
+  let out: string;
+  beforeAll(() => {
+    dir = copyTree('podium-build-');
+    out = join(dir, 'dist', 'app');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('GIVEN a fresh tree WHEN npm run build THEN it validates the banks and labs and writes the entries, the chunks and the compiled data', () => {
+    const run = build(dir);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^build: dist\/app in \d+ ms \(\d+ banks, \d+ labs\)\n$/);
+    for (const file of ['main.js', 'worker.js', 'data.json', 'v1.34.json'])
+      expect(existsSync(join(out, file))).toBe(true);
+    const data = JSON.parse(readFileSync(join(out, 'data.json'), 'utf8')) as {
+      banks: unknown[];
+      labs: unknown[];
+    };
+    expect(data.banks.length).toBeGreaterThan(5);
+    expect(data.labs.length).toBeGreaterThan(5);
+  });
+
+  it('GIVEN the build THEN the console loads neither discord.js nor Bolt, and each platform’s chunk loads only its own', () => {
+    const main = staticGraph(out, 'main.js');
+    expect([...main].filter((f) => /discord\.js|@slack/.test(f))).toEqual([]);
+    const chunks = readdirSync(out).filter((f) => f.endsWith('.js'));
+    const graphOf = (prefix: string) => {
+      const chunk = chunks.find((f) => f.startsWith(prefix));
+      expect(chunk, prefix).toBeDefined();
+      return [...staticGraph(out, chunk ?? '')];
+    };
+    expect(graphOf('bot-')).toContain('discord.js');
+    expect(graphOf('bot-').filter((f) => f.startsWith('@slack'))).toEqual([]);
+    expect(graphOf('slack-')).toContain('@slack/bolt');
+    expect(graphOf('slack-')).not.toContain('discord.js');
+  });
+
+  it('GIVEN the build WHEN the YAML banks and labs are gone THEN bin/podium.js still serves them, from the compiled data', () => {
+    rmSync(join(dir, 'quizzes'), { recursive: true, force: true });
+    const run = spawnSync(process.execPath, ['bin/podium.js', 'console', '--json', '--db', ':memory:'], {
+      cwd: dir,
+      env: env(),
+      encoding: 'utf8',
+      input: 'kubectl run web --image=nginx\n/quiz topics\n/lab list\n',
+    });
+    expect(run.stderr).toBe('');
+    const texts = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { text: string }).text);
+    expect(texts[0]).toBe('pod/web created');
+    expect(texts[1]).toContain('`selectors`');
+    expect(texts[2]).toContain('`first-pod`');
+  });
+
+  it('GIVEN the build WHEN bin/podium.js starts Discord THEN its worker threads (worker.js beside the chunks) answer a command', async () => {
+    const fake = await startFakeDiscord();
+    const child = spawn(process.execPath, ['bin/podium.js'], {
+      cwd: dir,
+      env: env({
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_APP_ID: APP_ID,
+        DISCORD_API_URL: fake.restUrl,
+        PODIUM_DB: join(dir, 'discord.db'),
+        LOG_LEVEL: 'info',
+      }),
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.once('exit', (code) => reject(new Error(`podium exited with ${code}`)));
+        createInterface({ input: child.stderr }).on('line', (l) => {
+          if (l.includes('"msg":"discord ready"')) resolve();
+        });
+      });
+      const reply = await fake
+        .command(member('100', 'ada'), 'kubectl', { command: 'run web --image=nginx' })
+        .answer();
+      expect(reply.content).toContain('pod/web created');
+      expect(fake.state.rejections).toEqual([]);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      await fake.close();
+    }
+  });
+
+  it('GIVEN a broken bank WHEN npm run build THEN it fails with file:line:column, as a start would', () => {
+    const broken = copyTree('podium-build-broken-');
+    try {
+      writeFileSync(join(broken, 'quizzes', 'labels.yaml'), 'topic: [unclosed\n');
+      const run = build(broken);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(
+        /^build: the quiz banks have problems:\n {2}quizzes\/labels\.yaml:\d+:\d+: /,
+      );
+      expect(existsSync(join(broken, 'dist'))).toBe(false);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
+});
