@@ -65,7 +65,7 @@ function answer(ctx: CommandContext, raw: string): Result<Reply, Reply> {
       session !== undefined &&
       session.channel.platform === here.platform &&
       session.channel.scope === here.scope &&
-      session.channel.channel === here.channel;
+      (session.channel.channel === here.channel || session.thread === here.channel);
     if (!same) return err(textReply(t(ctx.lang, 'quiz.answer.closed'), false, 'private'));
     return answerLive(ctx, session, Number(liveRef[2]) - 1, liveRef[3] ?? '');
   }

@@ -20,4 +20,6 @@ export interface MessageRef extends ChannelRef {
 export interface Outbox {
   post(channel: ChannelRef, reply: Reply): Promise<MessageRef>;
   edit(message: MessageRef, reply: Reply): Promise<void>;
+  /** Opens a thread on a message (platforms that have them); the thread is a channel to post in. */
+  startThread?(message: MessageRef, name: string): Promise<ChannelRef>;
 }

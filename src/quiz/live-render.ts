@@ -114,6 +114,18 @@ function partly(answers: readonly LiveAnswer[], lang: Lang): string[] {
   return [`${t(lang, 'live.partly')} ${some.map((a) => a.userName).join(', ')}`];
 }
 
+/** The channel's pointer to a quiz played in a thread (the thread opens on this message). */
+export function threadStarterReply(session: LiveSession, title: Localized): Reply {
+  const text = t(session.lang, 'live.threadStarter', { title: title[session.lang], host: session.hostName });
+  return { ok: true, blocks: [{ kind: 'text', text }], choices: [], visibility: 'public' };
+}
+
+/** The starter, edited when no thread could be opened on it: the quiz is played in the channel. */
+export function threadFailedReply(session: LiveSession, title: Localized): Reply {
+  const text = t(session.lang, 'live.threadFailed', { title: title[session.lang], host: session.hostName });
+  return { ok: true, blocks: [{ kind: 'text', text }], choices: [], visibility: 'public' };
+}
+
 /** The lobby: who is playing is decided by the Join button (and by answering). */
 export function lobbyReply(session: LiveSession, title: Localized): Reply {
   const lang = session.lang;

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
-import type { Outbox } from '../chat/outbox.ts';
+import type { ChannelRef, Outbox } from '../chat/outbox.ts';
 import type { Reply } from '../chat/reply.ts';
 import type { Platform } from '../chat/request.ts';
+import { t } from '../i18n/catalogue.ts';
 import type { LiveStore } from '../store/quiz-live.ts';
 import type { Catalog } from './catalog.ts';
 import { type LiveEffect, type LiveSession, step, wakeAt } from './live.ts';
@@ -14,7 +15,10 @@ import {
   missedBlock,
   revealedChoices,
   revealReply,
+  threadFailedReply,
+  threadStarterReply,
 } from './live-render.ts';
+import type { Localized } from './question.ts';
 import { weekStart } from './week.ts';
 
 /**
@@ -22,6 +26,9 @@ import { weekStart } from './week.ts';
  * `live.ts`). All work runs on one promise chain, so deliveries are in order and `idle()` tells
  * a test or the console when everything triggered so far has been sent.
  */
+/** Discord's longest thread name. */
+const THREAD_NAME_MAX = 100;
+
 /** How many of the group's most-missed questions the podium lists (and Practise these serves). */
 export const MOST_MISSED = 5;
 
@@ -54,6 +61,8 @@ export interface RunnerDeps {
   clock: () => number;
   log: Logger;
   timers: Timers | null;
+  /** Whether the channel's settings ask for each live quiz in a thread of its own. */
+  threads?: (channel: ChannelRef) => boolean;
 }
 
 export function createLiveRunner(deps: RunnerDeps): LiveRunner {
@@ -86,9 +95,39 @@ export function createLiveRunner(deps: RunnerDeps): LiveRunner {
     schedule(id);
   }
 
-  async function perform(outbox: Outbox, session: LiveSession, effect: LiveEffect): Promise<void> {
+  /**
+   * Where the quiz is played: its thread once opened, else the channel. A thread is opened with
+   * the quiz's first message, on a short starter post in the channel; where that fails (no
+   * permission, no threads on the platform) the quiz is played in the channel itself.
+   */
+  async function venue(outbox: Outbox, session: LiveSession, title: Localized): Promise<ChannelRef> {
+    if (session.thread !== null) return { ...session.channel, channel: session.thread };
+    const first = session.lobbyMessage === null && session.questions.every((q) => q.messageId === null);
+    if (!first || outbox.startThread === undefined || deps.threads?.(session.channel) !== true)
+      return session.channel;
+    const starter = await outbox.post(session.channel, threadStarterReply(session, title));
+    const name = t(session.lang, 'live.threadName', { title: title[session.lang] });
+    try {
+      const thread = await outbox.startThread(starter, name.slice(0, THREAD_NAME_MAX));
+      live.setThread(session.id, thread.channel);
+      return thread;
+    } catch (error) {
+      log.warn({ err: error, session: session.id }, 'could not open a thread for the live quiz');
+      await outbox
+        .edit(starter, threadFailedReply(session, title))
+        .catch((e: unknown) =>
+          log.warn({ err: e, session: session.id }, 'could not edit the thread starter'),
+        );
+      return session.channel;
+    }
+  }
+
+  async function perform(outbox: Outbox, stored: LiveSession, effect: LiveEffect): Promise<void> {
     const catalog = deps.catalog();
-    const title = catalog.title(session.topic);
+    const title = catalog.title(stored.topic);
+    const where = await venue(outbox, stored, title);
+    // Every message of the quiz lives where it is played, so edits address that channel too.
+    const session: LiveSession = { ...stored, channel: where };
     if (effect.kind === 'lobby') {
       const ref = await outbox.post(session.channel, lobbyReply(session, title));
       live.setLobbyMessage(session.id, ref.id);
@@ -96,9 +135,10 @@ export function createLiveRunner(deps: RunnerDeps): LiveRunner {
     }
     if (effect.kind === 'final') {
       const now = clock();
+      // The channel's leaderboard, wherever this quiz was played.
       const board = {
-        week: live.leaderboard(session.channel, weekStart(now)),
-        all: live.leaderboard(session.channel, 0),
+        week: live.leaderboard(stored.channel, weekStart(now)),
+        all: live.leaderboard(stored.channel, 0),
       };
       const missed = live.mostMissed(session.id, MOST_MISSED).flatMap((m) => {
         const question = catalog.question(m.questionId);

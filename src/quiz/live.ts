@@ -57,6 +57,8 @@ export interface LiveSession {
   /** The lobby's countdown (0: none); the lobby's message once posted. */
   lobbySeconds: number;
   lobbyMessage: string | null;
+  /** The thread the quiz is played in (Discord, where the channel's settings ask for one). */
+  thread: string | null;
   questions: LiveQuestion[];
 }
 

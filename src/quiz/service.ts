@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { LiveStore } from '../store/quiz-live.ts';
 import { ProgressStore } from '../store/quiz-progress.ts';
+import { SettingsStore } from '../store/settings.ts';
 import { type Bank, formatProblem, loadBanks } from './banks.ts';
 import { type Catalog, createCatalog } from './catalog.ts';
 import { createLiveRunner, type LiveRunner, type Timers } from './live-runner.ts';
@@ -42,6 +43,7 @@ export function createQuizService(options: QuizOptions): QuizService {
   const given = options.banks === undefined ? undefined : createCatalog(options.banks);
   const catalog = () => given ?? loadDefaultCatalog();
   const live = new LiveStore(options.db);
+  const settings = new SettingsStore(options.db);
   return {
     catalog,
     live,
@@ -52,6 +54,7 @@ export function createQuizService(options: QuizOptions): QuizService {
       clock: options.clock,
       log: options.log,
       timers: options.timers ?? null,
+      threads: (channel) => settings.get(channel).threads,
     }),
   };
 }

@@ -42,6 +42,7 @@ type SessionRow = {
   stopped: number;
   lobby_seconds: number;
   lobby_message: string | null;
+  thread: string | null;
 };
 type QuestionRow = {
   idx: number;
@@ -62,7 +63,7 @@ type AnswerRow = {
 };
 
 const SESSION_COLUMNS =
-  'id, platform, scope, channel, host, host_name, topic, lang, seconds, timed, current, phase, next_at, created_at, ended_at, stopped, lobby_seconds, lobby_message';
+  'id, platform, scope, channel, host, host_name, topic, lang, seconds, timed, current, phase, next_at, created_at, ended_at, stopped, lobby_seconds, lobby_message, thread';
 
 type Channel3 = [string, string, string];
 
@@ -78,8 +79,9 @@ function statements(db: Database) {
       'INSERT INTO quiz_session_questions (session_id, idx, question_id) VALUES (?, ?, ?)',
     ),
     byId: db.prepare<[number], SessionRow>(`SELECT ${SESSION_COLUMNS} FROM quiz_sessions WHERE id = ?`),
-    active: db.prepare<Channel3, SessionRow>(
-      `SELECT ${SESSION_COLUMNS} FROM quiz_sessions WHERE platform = ? AND scope = ? AND channel = ? AND phase <> 'ended'`,
+    // A quiz played in a thread is found from the thread too (its buttons and commands come from there).
+    active: db.prepare<[...Channel3, string], SessionRow>(
+      `SELECT ${SESSION_COLUMNS} FROM quiz_sessions WHERE platform = ? AND scope = ? AND (channel = ? OR thread = ?) AND phase <> 'ended'`,
     ),
     unfinished: db.prepare<[string], { id: number }>(
       "SELECT id FROM quiz_sessions WHERE platform = ? AND (phase <> 'ended' OR id IN (SELECT session_id FROM quiz_outbox)) ORDER BY id",
@@ -131,6 +133,7 @@ function statements(db: Database) {
       'SELECT count(*) AS n FROM quiz_participants WHERE session_id = ? AND user_id = ?',
     ),
     setLobbyMessage: db.prepare<[string, number]>('UPDATE quiz_sessions SET lobby_message = ? WHERE id = ?'),
+    setThread: db.prepare<[string, number]>('UPDATE quiz_sessions SET thread = ? WHERE id = ?'),
     missed: db.prepare<
       [number, number],
       { idx: number; question_id: string; wrong: number; answers: number }
@@ -167,7 +170,7 @@ export class LiveStore {
 
   /** Inserts a session with its planned questions; throws if the channel already has one running. */
   create(
-    session: Omit<LiveSession, 'id' | 'questions' | 'lobbyMessage'>,
+    session: Omit<LiveSession, 'id' | 'questions' | 'lobbyMessage' | 'thread'>,
     questionIds: readonly string[],
   ): LiveSession {
     const c = session.channel;
@@ -198,7 +201,7 @@ export class LiveStore {
   }
 
   activeIn(channel: ChannelRef): LiveSession | undefined {
-    const row = this.q.active.get(channel.platform, channel.scope, channel.channel);
+    const row = this.q.active.get(channel.platform, channel.scope, channel.channel, channel.channel);
     return row === undefined ? undefined : this.toSession(row);
   }
 
@@ -277,6 +280,10 @@ export class LiveStore {
     this.q.setLobbyMessage.run(messageId, sessionId);
   }
 
+  setThread(sessionId: number, thread: string): void {
+    this.q.setThread.run(thread, sessionId);
+  }
+
   /** The questions most answered wrongly in a session, most first (only those with a wrong answer). */
   mostMissed(
     sessionId: number,
@@ -336,6 +343,7 @@ export class LiveStore {
       stopped: row.stopped === 1,
       lobbySeconds: row.lobby_seconds,
       lobbyMessage: row.lobby_message,
+      thread: row.thread,
       questions,
     };
   }

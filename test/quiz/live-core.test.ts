@@ -24,6 +24,7 @@ function session(timed: boolean, questions = 2): LiveSession {
     stopped: false,
     lobbySeconds: 0,
     lobbyMessage: null,
+    thread: null,
     questions: Array.from({ length: questions }, (_, index) => ({
       index,
       questionId: `q-00${index}`,

@@ -1,4 +1,5 @@
 import {
+  type APIChannel,
   type APIMessage,
   MessageFlags,
   type MessageMentionOptions,
@@ -75,6 +76,13 @@ export function discordOutbox(rest: REST, ids: IdTable, langOf: (channel: Channe
     },
     async edit(message, reply) {
       await rest.patch(Routes.channelMessage(message.channel, message.id), render(message, reply));
+    },
+    async startThread(message, name) {
+      // A public thread on the message; archived after a day without messages, as the client's default.
+      const thread = (await rest.post(Routes.threads(message.channel, message.id), {
+        body: { name, auto_archive_duration: 1440 },
+      })) as APIChannel;
+      return { platform: message.platform, scope: message.scope, channel: thread.id };
     },
   };
 }

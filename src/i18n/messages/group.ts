@@ -100,6 +100,15 @@ export const groupMessages = {
     en: '🎬 Live quiz on {title}: {count} questions, {seconds} s each. Press Join to play!',
     ko: '🎬 {title} 라이브 퀴즈: {count}문제, 문제마다 {seconds}초. 참가 버튼을 눌러 주세요!',
   },
+  'live.threadStarter': {
+    en: '🧵 Live quiz on {title}, started by {host}: it is played in the thread of this message.',
+    ko: '🧵 {host}{이/가} 시작한 {title} 라이브 퀴즈: 이 메시지의 스레드에서 진행돼요.',
+  },
+  'live.threadFailed': {
+    en: '🎬 Live quiz on {title}, started by {host}, is played here: no thread could be opened (the bot needs Create Public Threads and Send Messages in Threads).',
+    ko: '🎬 {host}{이/가} 시작한 {title} 라이브 퀴즈는 여기서 진행돼요. 스레드를 열 수 없었어요 (봇에게 공개 스레드 만들기와 스레드에서 메시지 보내기 권한이 필요해요).',
+  },
+  'live.threadName': { en: 'Live quiz: {title}', ko: '라이브 퀴즈: {title}' },
   'live.lobbyClosed': {
     en: '🎬 Live quiz on {title}: {players} played.',
     ko: '🎬 {title} 라이브 퀴즈: {players}명이 참가했어요.',

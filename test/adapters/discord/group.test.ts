@@ -72,6 +72,23 @@ async function pick(user: FakeUser, question: StoredMessage, letters: string[]):
   return click(user, question, 'Submit');
 }
 
+/** Fires the quiz timers, earliest first, until `done` (a few at most). */
+async function timeUntil(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 5 && !done(); i++) {
+    await h.app.quiz.runner.idle();
+    if (!h.timers.fireNext()) break;
+    await h.app.quiz.runner.idle();
+  }
+  await fake.waitFor(done);
+}
+
+/** The right answer to whichever of the bank's two questions `question` is. */
+const answerRight = (user: FakeUser, question: StoredMessage) =>
+  question.content.includes('Where do labels go?')
+    ? click(user, question, 'B')
+    : pick(user, question, ['A', 'B']);
+const RIGHT = /✅ (B ▇ 1|A ▇ 1)/;
+
 describe('the study group on Discord', () => {
   it('GIVEN a kubectl reply WHEN it arrives THEN it is private with a Share button, and Share posts it in the channel under the member’s name', async () => {
     const reply = await fake.command(bob, 'kubectl', { command: 'run web --image=nginx' }).reply();
@@ -147,5 +164,57 @@ describe('the study group on Discord', () => {
     expect(practice.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(practice.content).toMatch(/^Practice · what the group missed/);
     expect(posts()).toHaveLength(before + 4);
+  });
+
+  it('GIVEN threads on in the channel settings WHEN a live quiz starts THEN a starter post opens a thread and the whole quiz (questions, answers, reveal, podium) is played in it', async () => {
+    await fake.command(alice, 'settings', { name: 'lobby', value: '0' }).reply();
+    const on = await fake.command(alice, 'settings', { name: 'threads', value: 'on' }).reply();
+    expect(on.content).toContain('on');
+    const before = posts().length;
+    await fake.command(alice, 'quiz start', { topic: 'group', count: 1, seconds: 20 }).reply();
+    const starter = await newPost(before);
+    expect(starter.content).toMatch(/^🧵 Live quiz on Group, started by alice/);
+    const [threadId, thread] = await fake.waitFor(() => [...fake.state.threads.entries()][0]);
+    expect(thread).toMatchObject({
+      parent: starter.channelId,
+      messageId: starter.id,
+      name: 'Live quiz: Group',
+    });
+    const inThread = () =>
+      [...fake.state.messages.values()].filter((m) => m.channelId === threadId && m.interactionId === null);
+    const question = await fake.waitFor(() => inThread()[0]);
+    expect(question.content).toMatch(/^Question 1\/1 · Group/);
+
+    // Answered from the thread (the click comes with the thread's channel id).
+    h.clock.now += 1_000;
+    const got = await answerRight(bob, question);
+    expect(got.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(got.content).toMatch(/^Got it: (B|A,B)\./);
+    await timeUntil(() => question.edits >= 2);
+    expect(question.content).toMatch(RIGHT);
+    const podium = await fake.waitFor(() => inThread()[1]);
+    expect(podium.content).toContain('🏁');
+    // The channel itself got only the starter.
+    expect(posts()).toHaveLength(before + 1);
+  });
+
+  it('GIVEN threads on but the bot may not open one WHEN a live quiz starts THEN it is played in the channel instead', async () => {
+    fake.state.threadsRefused = true;
+    const threads = fake.state.threads.size;
+    const before = posts().length;
+    await fake.command(alice, 'quiz start', { topic: 'group', count: 1, seconds: 20 }).reply();
+    const starter = await newPost(before);
+    const question = await fake.waitFor(() =>
+      posts().find((p, i) => i >= before && p.content.startsWith('Question 1/1 · Group')),
+    );
+    expect(fake.state.threads.size).toBe(threads);
+    await answerRight(bob, question);
+    await timeUntil(() => question.edits >= 2);
+    expect(question.content).toMatch(RIGHT);
+    fake.state.threadsRefused = false;
+    // The starter no longer points to a thread that does not exist.
+    expect(starter.content).toMatch(/^🎬 Live quiz on Group, started by alice, is played here/);
+    expect(fake.state.rejections.map((r) => r.status)).toEqual([403]);
+    fake.state.rejections.length = 0;
   });
 });

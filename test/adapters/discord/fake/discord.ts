@@ -15,6 +15,7 @@ import {
   CHANNEL_ID,
   createState,
   type FakeState,
+  GUILD_ID,
   type InteractionRecord,
   messageJson,
   type StoredMessage,
@@ -88,6 +89,25 @@ export async function startFakeDiscord(options: { heartbeatInterval?: number } =
       check();
     });
 
+  /** A click on a message in a thread comes from the thread (a channel of type 11 in the channel). */
+  const where = (message: StoredMessage) => {
+    const thread = state.threads.get(message.channelId);
+    if (thread === undefined) return {};
+    return {
+      channel_id: message.channelId,
+      channel: {
+        id: message.channelId,
+        type: 11,
+        guild_id: GUILD_ID,
+        parent_id: thread.parent,
+        name: thread.name,
+        flags: 0,
+        permissions: '2251799813685247',
+        thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false },
+      },
+    };
+  };
+
   const interact = (type: number, user: FakeUser, data: Record<string, unknown>, extra = {}): Handle => {
     const id = state.snowflake();
     const payload = base(id, type, user, data, extra);
@@ -152,13 +172,18 @@ export async function startFakeDiscord(options: { heartbeatInterval?: number } =
         commandData(definitions, commandIds.get(path.split(' ')[0] ?? '') ?? '', path, inputs, focused),
       ),
     click: (user, message, customId) =>
-      interact(3, user, { custom_id: customId, component_type: 2 }, { message: messageJson(message) }),
+      interact(
+        3,
+        user,
+        { custom_id: customId, component_type: 2 },
+        { message: messageJson(message), ...where(message) },
+      ),
     select: (user, message, customId, values) =>
       interact(
         3,
         user,
         { custom_id: customId, component_type: 3, values },
-        { message: messageJson(message) },
+        { message: messageJson(message), ...where(message) },
       ),
     submitModal: (user, modal, values) => interact(5, user, modalSubmitData(String(modal.custom_id), values)),
     attachment(filename, text, delayMs = 0) {

@@ -12,9 +12,11 @@ import {
 } from './limits.ts';
 import {
   APP_ID,
+  BOT_USER,
   CHANNEL_ID,
   editMessage,
   type FakeState,
+  GUILD_ID,
   type InteractionRecord,
   messageJson,
   type StoredFile,
@@ -167,6 +169,8 @@ async function route(
       })),
     );
   }
+  m = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
+  if (m !== null && method === 'POST') return startThread(state, m[1] ?? '', m[2] ?? '', body);
   m = /^\/api\/v10\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path);
   if (m !== null) return channelMessage(state, method, m[1] ?? '', m[2] ?? null, body, parsed.files);
   return fail(404, 0, '404: Not Found');
@@ -180,7 +184,7 @@ function channelMessage(
   body: Json,
   files: StoredFile[],
 ): Answer {
-  if (channelId !== CHANNEL_ID) return fail(404, 10003, 'Unknown Channel');
+  if (channelId !== CHANNEL_ID && !state.threads.has(channelId)) return fail(404, 10003, 'Unknown Channel');
   if (messageId === null && method === 'POST') return create(state, channelId, body, files, null);
   const message = messageId === null ? undefined : state.messages.get(messageId);
   if (message === undefined || message.deleted || message.channelId !== channelId)
@@ -188,6 +192,44 @@ function channelMessage(
   if (method === 'GET') return ok(messageJson(message));
   if (method === 'PATCH') return edit(state, message, body, files);
   return fail(405, 0, '405: Method Not Allowed');
+}
+
+/**
+ * POST /channels/{id}/messages/{id}/threads: a public thread on a message, once per message
+ * (160004 after), named 1–100 characters, refused without Create Public Threads (50013).
+ */
+function startThread(state: FakeState, channelId: string, messageId: string, body: Json): Answer {
+  if (channelId !== CHANNEL_ID) return fail(404, 10003, 'Unknown Channel');
+  const message = state.messages.get(messageId);
+  if (message === undefined || message.deleted || message.channelId !== channelId)
+    return fail(404, 10008, 'Unknown Message');
+  if (state.threadsRefused) return fail(403, 50013, 'Missing Permissions');
+  const name = typeof body.name === 'string' ? body.name : '';
+  if (name.length < 1 || name.length > 100)
+    return invalid([{ path: 'name', message: 'Must be between 1 and 100 in length.' }]);
+  if ([...state.threads.values()].some((t) => t.messageId === messageId))
+    return fail(400, 160004, 'A thread has already been created for this message');
+  const id = messageId; // Discord gives a thread started on a message the message's id.
+  state.threads.set(id, { parent: channelId, messageId, name });
+  state.changed();
+  return ok({
+    id,
+    type: 11,
+    guild_id: GUILD_ID,
+    parent_id: channelId,
+    name,
+    owner_id: BOT_USER.id,
+    thread_metadata: {
+      archived: false,
+      auto_archive_duration: body.auto_archive_duration ?? 4320,
+      locked: false,
+      create_timestamp: new Date().toISOString(),
+    },
+    message_count: 0,
+    member_count: 1,
+    rate_limit_per_user: 0,
+    flags: 0,
+  });
 }
 
 function create(

@@ -72,6 +72,10 @@ export interface FakeState {
   writes: { path: string; body: Json }[];
   commandPuts: { path: string; body: unknown }[];
   attachments: Map<string, { text: string; delayMs: number }>;
+  /** Threads the bot opened on a channel message, by thread id. */
+  threads: Map<string, { parent: string; messageId: string; name: string }>;
+  /** The bot lacks Create Public Threads in the channel: opening one is refused (403 50013). */
+  threadsRefused: boolean;
   snowflake(): string;
   changed(): void;
 }
@@ -89,6 +93,8 @@ export function createState(): FakeState {
     writes: [],
     commandPuts: [],
     attachments: new Map(),
+    threads: new Map(),
+    threadsRefused: false,
     snowflake: () => String(next++),
     changed: () => events.emit('change'),
   };
