@@ -1,5 +1,7 @@
 import type { Change } from '../../src/cluster/changes.ts';
+import type { Ids } from '../../src/cluster/ids.ts';
 import type { Cluster, Pod } from '../../src/cluster/model.ts';
+import { serviceDeletion } from '../../src/cluster/services.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
 import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagInt, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
@@ -65,7 +67,9 @@ Usage:
     const grace = graceCheck(line);
     if (!grace.ok) return grace;
     if (flagList(line, 'filename').length > 0) {
-      const fromFiles = deleteFromFiles(ctx, line, (cluster, object) => deleteOne(cluster, object, line));
+      const fromFiles = deleteFromFiles(ctx, line, (cluster, object) =>
+        deleteOne(cluster, object, line, ctx.ids),
+      );
       return fromFiles.ok ? ok(withWarning(fromFiles.value, grace.value)) : fromFiles;
     }
     const selectorText = flagString(line, 'selector');
@@ -121,7 +125,7 @@ Usage:
           failed = true;
           continue;
         }
-        const result = deleteOne(ctx.cluster, object, line);
+        const result = deleteOne(ctx.cluster, object, line, ctx.ids);
         if (!result.ok) {
           output.push(stderr(result.error));
           failed = true;
@@ -158,9 +162,19 @@ function graceCheck(line: ParsedLine): Result<string | null, KubectlError> {
 const withWarning = (done: Outcome, warning: string | null): Outcome =>
   warning === null ? done : { ...done, output: [stderr(warning), ...done.output] };
 
-function deleteOne(cluster: Cluster, object: NonNullable<ReturnType<typeof findObject>>, line: ParsedLine) {
+function deleteOne(
+  cluster: Cluster,
+  object: NonNullable<ReturnType<typeof findObject>>,
+  line: ParsedLine,
+  ids: Ids,
+): Result<{ line: string; changes: Change[] }, string> {
   const force = flagBool(line, 'force') ? ' force' : '';
   switch (object.kind) {
+    case 'Service':
+      return ok({
+        line: `service "${object.metadata.name}"${force} deleted from ${object.metadata.namespace} namespace`,
+        changes: serviceDeletion(cluster, object, ids),
+      });
     case 'Pod':
       return ok({
         line: `pod "${object.metadata.name}"${force} deleted from ${object.metadata.namespace} namespace`,

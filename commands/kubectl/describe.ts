@@ -4,6 +4,7 @@ import { flagBool, flagString } from '../../src/kubectl/flags.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { describeNamespace, describeNode } from '../../src/kubectl/printers/describe-node.ts';
 import { describePod } from '../../src/kubectl/printers/describe-pod.ts';
+import { describeService } from '../../src/kubectl/printers/services.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { qualifiedName } from '../../src/kubectl/resources.ts';
 import { parseTargets } from '../../src/kubectl/targets.ts';
@@ -126,5 +127,6 @@ function describeOne(object: AnyObject, cluster: Cluster, showEvents: boolean): 
     const text = describeNode(object, cluster);
     return showEvents ? text : text.replace(/\nEvents:[\s\S]*$/, '\n');
   }
+  if (object.kind === 'Service') return describeService(object, cluster, showEvents);
   return describeNamespace(object);
 }

@@ -58,7 +58,10 @@ Usage:
       return err(
         kubectlError('plain', { message: 'you must specify at least one command for the container' }),
       );
-    const arg = parsePodArg(line.args[0] ?? '');
+    const arg = parsePodArg(line.args[0] ?? '', {
+      cluster: ctx.cluster,
+      namespace: namespaceOf(ctx.cluster, line),
+    });
     if (!arg.ok) return arg;
     const name = arg.value;
     const pod = findPod(ctx.cluster, namespaceOf(ctx.cluster, line), name);

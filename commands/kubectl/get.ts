@@ -1,12 +1,13 @@
-import type { Namespace, Node, Pod } from '../../src/cluster/model.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { getEvents } from '../../src/kubectl/get-events.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
+import type { LabelColumns } from '../../src/kubectl/printers/labels.ts';
 import { namespaceTable, nodeTable } from '../../src/kubectl/printers/nodes.ts';
 import { isObjectFormat, OUTPUT_FORMATS_ERROR, printObjects } from '../../src/kubectl/printers/objects.ts';
 import { podTable } from '../../src/kubectl/printers/pods.ts';
+import { serviceTable } from '../../src/kubectl/printers/services.ts';
 import { formatTable } from '../../src/kubectl/printers/table.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { qualifiedName } from '../../src/kubectl/resources.ts';
@@ -174,12 +175,7 @@ function print(
   for (const { target, objects: objs } of found) {
     if (objs.length === 0) continue;
     const now = ctx.cluster.now;
-    let rows =
-      target.resource.type === 'pods'
-        ? podTable(objs as Pod[], now, { ...labelOpts, wide: format === 'wide', withNamespace: allNs })
-        : target.resource.type === 'nodes'
-          ? nodeTable(objs as Node[], now, { ...labelOpts, wide: format === 'wide' })
-          : namespaceTable(objs as Namespace[], now, labelOpts);
+    let rows = tableOf(objs, now, { ...labelOpts, wide: format === 'wide', withNamespace: allNs });
     if (prefixKind)
       rows = rows.map((r, i) =>
         i === 0 ? r : prefixName(r, target.resource.singular, allNs && target.resource.namespaced),
@@ -188,6 +184,26 @@ function print(
     tables.push(formatTable(rows));
   }
   return [stdout(tables.join('\n\n'))];
+}
+
+/** Rows of one type's table (the objects of one target are all of its kind). */
+function tableOf(
+  objects: readonly AnyObject[],
+  now: number,
+  opts: LabelColumns & { wide: boolean; withNamespace: boolean },
+): string[][] {
+  const of = <K extends AnyObject['kind']>(kind: K) =>
+    objects.filter((o): o is Extract<AnyObject, { kind: K }> => o.kind === kind);
+  switch (objects[0]?.kind) {
+    case 'Pod':
+      return podTable(of('Pod'), now, opts);
+    case 'Service':
+      return serviceTable(of('Service'), now, opts);
+    case 'Node':
+      return nodeTable(of('Node'), now, opts);
+    default:
+      return namespaceTable(of('Namespace'), now, opts);
+  }
 }
 
 function prefixName(row: string[], singular: string, withNamespace: boolean): string[] {

@@ -99,7 +99,7 @@ Usage:
         ),
       );
     }
-    const arg = parsePodArg(line.args[0] ?? '');
+    const arg = parsePodArg(line.args[0] ?? '', { cluster: ctx.cluster, namespace }, 'logs');
     if (!arg.ok) return arg;
     const pod = findPod(ctx.cluster, namespace, arg.value);
     if (pod === undefined)

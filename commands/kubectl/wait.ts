@@ -132,7 +132,7 @@ function waitOn(now: number, objects: AnyObject[], waitFor: WaitFor, timeoutMs: 
   return outcome(output, advance(now, clock));
 }
 
-const RESOURCE_OF = { Pod: 'pods', Node: 'nodes', Namespace: 'namespaces' } as const;
+const RESOURCE_OF = { Pod: 'pods', Node: 'nodes', Namespace: 'namespaces', Service: 'services' } as const;
 
 /** Pods are searched in time; nodes are always Ready and namespaces Active here. */
 function metAt(object: AnyObject, from: number, until: number, waitFor: WaitFor): number | null {

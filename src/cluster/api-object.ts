@@ -8,7 +8,7 @@ import {
   readyChangedAt,
   type Terminated,
 } from './lifecycle.ts';
-import type { Cluster, Container, Namespace, Node, ObjectMeta, Pod } from './model.ts';
+import type { Cluster, Container, Namespace, Node, ObjectMeta, Pod, Service } from './model.ts';
 import { containerResources, isRecord, qosClass } from './quantity.ts';
 import { unschedulableMessage } from './scheduler.ts';
 import { iso } from './seed.ts';
@@ -22,17 +22,40 @@ import { iso } from './seed.ts';
 type Json = Record<string, unknown>;
 
 export function apiObject(
-  object: Pod | Node | Namespace,
+  object: Pod | Node | Namespace | Service,
   cluster: Pick<Cluster, 'now' | 'nodes' | 'pods'>,
 ): Json {
   if (object.kind === 'Pod') return podObject(object, cluster);
   if (object.kind === 'Node') return nodeObject(object, cluster.now);
+  if (object.kind === 'Service') return serviceObject(object);
   return {
     apiVersion: 'v1',
     kind: 'Namespace',
     metadata: metadataOf(object.metadata),
     spec: { finalizers: ['kubernetes'] },
     status: { phase: object.status.phase },
+  };
+}
+
+/** A ClusterIP Service with the server's defaults (single-stack IPv4, Cluster traffic policy). */
+function serviceObject(service: Service): Json {
+  const { spec } = service;
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: metadataOf(service.metadata),
+    spec: {
+      clusterIP: spec.clusterIP,
+      clusterIPs: [spec.clusterIP],
+      internalTrafficPolicy: 'Cluster',
+      ipFamilies: ['IPv4'],
+      ipFamilyPolicy: 'SingleStack',
+      ports: spec.ports,
+      ...(Object.keys(spec.selector).length > 0 ? { selector: spec.selector } : {}),
+      sessionAffinity: spec.sessionAffinity,
+      type: spec.type,
+    },
+    status: { loadBalancer: {} },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Namespace, Node, Pod, PortForward, SavedFile } from './model.ts';
+import type { Namespace, Node, Pod, PortForward, SavedFile, Service } from './model.ts';
 
 /** What a kubectl handler asks the store to write; applied in one transaction, or not at all. */
 export type Change =
@@ -7,6 +7,8 @@ export type Change =
   | { op: 'putNode'; node: Node }
   | { op: 'putNamespace'; namespace: Namespace }
   | { op: 'deleteNamespace'; name: string }
+  | { op: 'putService'; service: Service }
+  | { op: 'deleteService'; namespace: string; name: string }
   | { op: 'putForward'; forward: PortForward }
   | { op: 'deleteForward'; localPort: number }
   | { op: 'putFile'; file: SavedFile }
@@ -17,6 +19,7 @@ export type Change =
 export function applyToCluster<
   T extends {
     pods: Pod[];
+    services: Service[];
     nodes: Node[];
     namespaces: Namespace[];
     forwards: PortForward[];
@@ -32,6 +35,7 @@ export function applyToCluster<
 function applyOne<
   T extends {
     pods: Pod[];
+    services: Service[];
     nodes: Node[];
     namespaces: Namespace[];
     forwards: PortForward[];
@@ -41,8 +45,8 @@ function applyOne<
 >(c: T, change: Change): T {
   switch (change.op) {
     case 'putPod': {
-      const key = podKey(change.pod);
-      return { ...c, pods: [...c.pods.filter((p) => podKey(p) !== key), change.pod] };
+      const key = objectKey(change.pod);
+      return { ...c, pods: [...c.pods.filter((p) => objectKey(p) !== key), change.pod] };
     }
     case 'deletePod':
       return {
@@ -65,11 +69,23 @@ function applyOne<
         ],
       };
     case 'deleteNamespace':
-      // As the store does: a namespace takes its pods with it.
+      // As the store does: a namespace takes its pods and services with it.
       return {
         ...c,
         namespaces: c.namespaces.filter((n) => n.metadata.name !== change.name),
         pods: c.pods.filter((p) => p.metadata.namespace !== change.name),
+        services: c.services.filter((s) => s.metadata.namespace !== change.name),
+      };
+    case 'putService': {
+      const key = objectKey(change.service);
+      return { ...c, services: [...c.services.filter((s) => objectKey(s) !== key), change.service] };
+    }
+    case 'deleteService':
+      return {
+        ...c,
+        services: c.services.filter(
+          (s) => !(s.metadata.namespace === change.namespace && s.metadata.name === change.name),
+        ),
       };
     case 'putForward':
       return {
@@ -87,4 +103,4 @@ function applyOne<
   }
 }
 
-const podKey = (p: Pod) => `${p.metadata.namespace}/${p.metadata.name}`;
+const objectKey = (o: Pod | Service) => `${o.metadata.namespace}/${o.metadata.name}`;

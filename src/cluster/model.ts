@@ -123,6 +123,33 @@ export interface Namespace {
   status: { phase: NamespacePhase };
 }
 
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+
+export interface ServicePort {
+  name?: string;
+  port: number;
+  protocol: Protocol;
+  targetPort: number | string;
+}
+
+/**
+ * A Service. The sandbox holds only the one every cluster has, `default/kubernetes`, which the
+ * API server itself keeps (see `services.ts`); members cannot create others yet.
+ */
+export interface Service {
+  apiVersion: 'v1';
+  kind: 'Service';
+  metadata: NamespacedMeta;
+  spec: {
+    type: ServiceType;
+    clusterIP: string;
+    ports: ServicePort[];
+    /** Empty: the Service has no selector, and its endpoints are kept by whoever made it. */
+    selector: Labels;
+    sessionAffinity: 'None' | 'ClientIP';
+  };
+}
+
 /** A `kubectl port-forward` the member has open on "their machine". */
 export interface PortForward {
   localPort: number;
@@ -145,8 +172,9 @@ export interface Cluster {
   nodes: Node[];
   namespaces: Namespace[];
   pods: Pod[];
+  services: Service[];
   forwards: PortForward[];
   files: SavedFile[];
 }
 
-export type ObjectKind = 'Pod' | 'Node' | 'Namespace';
+export type ObjectKind = 'Pod' | 'Node' | 'Namespace' | 'Service';

@@ -1,9 +1,11 @@
 import type { Ids } from './ids.ts';
-import type { Container, Namespace, Node, Pod } from './model.ts';
+import { iso } from './iso.ts';
+import type { Container, Namespace, Node, Pod, Service } from './model.ts';
+import { originalKubernetesService } from './services.ts';
 
 /**
  * A fresh small cluster, as kubeadm leaves it: one control-plane node and three workers, the four
- * standard namespaces and the usual kube-system pods. The cluster was made a few minutes before
+ * standard namespaces, the usual kube-system pods and the `kubernetes` Service. The cluster was made a few minutes before
  * the member first used it, so everything in it is already Running.
  */
 export const KUBERNETES_VERSION = 'v1.34.1';
@@ -16,6 +18,7 @@ export interface SeedObjects {
   nodes: Node[];
   namespaces: Namespace[];
   pods: Pod[];
+  services: Service[];
 }
 
 export function seedCluster(now: number, ids: Ids): SeedObjects {
@@ -30,7 +33,10 @@ export function seedCluster(now: number, ids: Ids): SeedObjects {
       status: { phase: 'Active' },
     }),
   );
-  return { nodes, namespaces, pods: systemPods(nodes, born, ids) };
+  const pods = systemPods(nodes, born, ids);
+  // Made from the namespace's ids, not the counter: the ids of everything after stay as they were.
+  const services = namespaces.filter((n) => n.metadata.name === 'default').map(originalKubernetesService);
+  return { nodes, namespaces, pods, services };
 }
 
 function makeNode(name: string, index: number, stamp: string, ids: Ids): Node {
@@ -181,5 +187,4 @@ function meta(
   };
 }
 
-export const iso = (ms: number): string =>
-  new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+export { iso };

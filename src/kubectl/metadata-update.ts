@@ -108,6 +108,8 @@ export function withMetadata(
       return { ...object, metadata: update(object.metadata) };
     case 'Namespace':
       return { ...object, metadata: update(object.metadata) };
+    case 'Service':
+      return { ...object, metadata: update(object.metadata) };
   }
 }
 
@@ -119,6 +121,8 @@ export function putObject(object: AnyObject): Change {
       return { op: 'putNode', node: object };
     case 'Namespace':
       return { op: 'putNamespace', namespace: object };
+    case 'Service':
+      return { op: 'putService', service: object };
   }
 }
 

@@ -5,27 +5,41 @@ import { qualifiedName, resolveResource } from './resources.ts';
 
 /**
  * The one-pod argument of `exec`, `logs` and `port-forward`: `NAME` or `TYPE/NAME`. kubectl
- * first gets the named object; a type the sandbox holds none of is therefore NotFound.
+ * first gets the named object (a type the sandbox holds none of is therefore NotFound), then
+ * asks polymorphichelpers for a pod of it; `logs` words that failure its own way.
  */
-export function parsePodArg(arg: string): Result<string, KubectlError> {
+export function parsePodArg(
+  arg: string,
+  scope: { cluster: Pick<Cluster, 'services'>; namespace: string },
+  use: 'attach' | 'logs' = 'attach',
+): Result<string, KubectlError> {
   const slash = arg.indexOf('/');
   if (slash === -1) return ok(arg);
   const type = arg.slice(0, slash);
+  const name = arg.slice(slash + 1);
   const resource = resolveResource(type);
   if (resource === undefined) return err(kubectlError('unknownResourceType', { type }));
-  if (resource.type === 'pods') return ok(arg.slice(slash + 1));
-  if (!resource.simulated)
+  if (resource.type === 'pods') return ok(name);
+  const service =
+    resource.type === 'services'
+      ? scope.cluster.services.find(
+          (s) => s.metadata.namespace === scope.namespace && s.metadata.name === name,
+        )
+      : undefined;
+  if (!resource.simulated || (resource.type === 'services' && service === undefined))
     return err(
       kubectlError('server', {
         reason: 'NotFound',
-        message: `${qualifiedName(resource)} "${arg.slice(slash + 1)}" not found`,
+        message: `${qualifiedName(resource)} "${name}" not found`,
       }),
     );
-  return err(
-    kubectlError('plain', {
-      message: `cannot attach to *v1.${resource.kind}: selector for *v1.${resource.kind} not implemented`,
-    }),
-  );
+  const cannot = use === 'logs' ? 'cannot get the logs from' : 'cannot attach to';
+  // helpers.go SelectorsForObject: the default Service has no selector, so no pod behind it.
+  const why =
+    service !== undefined && Object.keys(service.spec.selector).length === 0
+      ? `invalid service '${name}': Service is defined without a selector`
+      : `selector for *v1.${resource.kind} not implemented`;
+  return err(kubectlError('plain', { message: `${cannot} *v1.${resource.kind}: ${why}` }));
 }
 
 export const findPod = (cluster: Pick<Cluster, 'pods'>, namespace: string, name: string): Pod | undefined =>

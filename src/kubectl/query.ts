@@ -1,12 +1,12 @@
 import { matchesSelector, parseSelector, type Selector } from '../cluster/labels/selector.ts';
-import type { Cluster, Labels, Namespace, Node, Pod } from '../cluster/model.ts';
+import type { Cluster, Labels, Namespace, Node, Pod, Service } from '../cluster/model.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { flagString, type ParsedLine } from './flags.ts';
 import type { ResourceInfo } from './resources.ts';
 import { kubectlSelectorError, kubectlSelectorText } from './selector.ts';
 
-export type AnyObject = Pod | Node | Namespace;
+export type AnyObject = Pod | Node | Namespace | Service;
 
 /** `-l` as the API server sees it: trimmed, parsed, or the server's BadRequest. */
 export function selectorOf(line: ParsedLine, resource: string): Result<Selector | null, KubectlError> {
@@ -26,12 +26,15 @@ export function listObjects(
   selector: Selector | null,
 ): AnyObject[] {
   if (!resource.simulated || resource.type === 'events') return [];
+  const inScope = (o: Pod | Service) => namespace === null || o.metadata.namespace === namespace;
   const all: AnyObject[] =
     resource.type === 'pods'
-      ? cluster.pods.filter((p) => namespace === null || p.metadata.namespace === namespace)
-      : resource.type === 'nodes'
-        ? [...cluster.nodes]
-        : [...cluster.namespaces];
+      ? cluster.pods.filter(inScope)
+      : resource.type === 'services'
+        ? cluster.services.filter(inScope)
+        : resource.type === 'nodes'
+          ? [...cluster.nodes]
+          : [...cluster.namespaces];
   return all
     .filter((o) => selector === null || matchesSelector(selector, o.metadata.labels as Labels))
     .sort(byNamespaceThenName);
@@ -46,11 +49,13 @@ export function findObject(
   if (!resource.simulated || resource.type === 'events') return undefined;
   if (resource.type === 'pods')
     return cluster.pods.find((p) => p.metadata.namespace === namespace && p.metadata.name === name);
+  if (resource.type === 'services')
+    return cluster.services.find((s) => s.metadata.namespace === namespace && s.metadata.name === name);
   if (resource.type === 'nodes') return cluster.nodes.find((n) => n.metadata.name === name);
   return cluster.namespaces.find((n) => n.metadata.name === name);
 }
 
-const nsOf = (o: AnyObject) => (o.kind === 'Pod' ? o.metadata.namespace : '');
+const nsOf = (o: AnyObject) => ('namespace' in o.metadata ? o.metadata.namespace : '');
 
 function byNamespaceThenName(a: AnyObject, b: AnyObject): number {
   return compare(nsOf(a), nsOf(b)) || compare(a.metadata.name, b.metadata.name);

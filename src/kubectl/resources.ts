@@ -6,7 +6,7 @@ import { API_RESOURCES, type ApiResource, qualifiedResource } from '../cluster/o
  * case-insensitive, the core group first (so `events` is `v1` events), as kubectl's RESTMapper
  * resolves them. Only a few are simulated; the others are real types this sandbox holds none of.
  */
-export type SimulatedType = 'pods' | 'nodes' | 'namespaces' | 'events';
+export type SimulatedType = 'pods' | 'nodes' | 'namespaces' | 'events' | 'services';
 
 export interface ResourceInfo {
   /** The plural (`pods`, `deployments`). */
@@ -25,7 +25,13 @@ export interface ResourceInfo {
   simulated: boolean;
 }
 
-const SIMULATED: ReadonlySet<string> = new Set<SimulatedType>(['pods', 'nodes', 'namespaces', 'events']);
+const SIMULATED: ReadonlySet<string> = new Set<SimulatedType>([
+  'pods',
+  'nodes',
+  'namespaces',
+  'events',
+  'services',
+]);
 
 const info = (r: ApiResource): ResourceInfo => ({
   type: r.name,

@@ -3,8 +3,9 @@ import type { Platform } from '../chat/request.ts';
 import { applyToCluster, type Change } from '../cluster/changes.ts';
 import { createIds, type Ids } from '../cluster/ids.ts';
 import { LIMITS } from '../cluster/limits.ts';
-import type { Cluster, Namespace, Node, Pod, PortForward, SavedFile } from '../cluster/model.ts';
+import type { Cluster, Namespace, Node, Pod, PortForward, SavedFile, Service } from '../cluster/model.ts';
 import { seedCluster } from '../cluster/seed.ts';
+import { withDefaultService } from '../cluster/services.ts';
 import { err, ok, type Result } from '../result.ts';
 
 /** One sandbox per (platform, scope, user): the only key any query here is ever given. */
@@ -71,7 +72,7 @@ export class SandboxStore {
       'DELETE FROM objects WHERE sandbox_id = ? AND kind = ? AND namespace = ? AND name = ?',
     );
     this.deleteNamespaced = db.prepare(
-      "DELETE FROM objects WHERE sandbox_id = ? AND kind = 'Pod' AND namespace = ?",
+      "DELETE FROM objects WHERE sandbox_id = ? AND kind IN ('Pod', 'Service') AND namespace = ?",
     );
     this.putForwardRow = db.prepare(
       'INSERT OR REPLACE INTO port_forwards (sandbox_id, local_port, body) VALUES (?, ?, ?)',
@@ -132,6 +133,7 @@ export class SandboxStore {
     for (const node of seed.nodes) this.apply(id, { op: 'putNode', node });
     for (const namespace of seed.namespaces) this.apply(id, { op: 'putNamespace', namespace });
     for (const pod of seed.pods) this.apply(id, { op: 'putPod', pod });
+    for (const service of seed.services) this.apply(id, { op: 'putService', service });
   }
 
   /**
@@ -205,22 +207,32 @@ export class SandboxStore {
   }
 
   private read(id: number): Cached {
-    const cluster: Omit<Cluster, 'now'> = { nodes: [], namespaces: [], pods: [], forwards: [], files: [] };
+    const read: Omit<Cluster, 'now'> = {
+      nodes: [],
+      namespaces: [],
+      pods: [],
+      services: [],
+      forwards: [],
+      files: [],
+    };
     let bytes = 0;
     for (const { kind, body } of this.objectsOf.all(id)) {
       bytes += Buffer.byteLength(body);
-      if (kind === 'Pod') cluster.pods.push(JSON.parse(body) as Pod);
-      else if (kind === 'Node') cluster.nodes.push(JSON.parse(body) as Node);
-      else cluster.namespaces.push(JSON.parse(body) as Namespace);
+      if (kind === 'Pod') read.pods.push(JSON.parse(body) as Pod);
+      else if (kind === 'Node') read.nodes.push(JSON.parse(body) as Node);
+      else if (kind === 'Service') read.services.push(JSON.parse(body) as Service);
+      else read.namespaces.push(JSON.parse(body) as Namespace);
     }
     for (const { body } of this.forwardsOf.all(id)) {
       bytes += Buffer.byteLength(body);
-      cluster.forwards.push(JSON.parse(body) as PortForward);
+      read.forwards.push(JSON.parse(body) as PortForward);
     }
     for (const file of this.filesOf.all(id)) {
       bytes += Buffer.byteLength(file.content);
-      cluster.files.push(file as SavedFile);
+      read.files.push(file as SavedFile);
     }
+    // A sandbox made before Services were stored has the default one too, as every cluster does.
+    const cluster = withDefaultService(read);
     if (FREEZE) deepFreeze(cluster);
     return { cluster, bytes };
   }
@@ -307,6 +319,14 @@ export class SandboxStore {
         return;
       case 'deletePod':
         this.deleteObject.run(id, 'Pod', change.namespace, change.name);
+        return;
+      case 'putService': {
+        const { namespace, name } = change.service.metadata;
+        this.putObject.run(id, 'Service', namespace, name, JSON.stringify(change.service));
+        return;
+      }
+      case 'deleteService':
+        this.deleteObject.run(id, 'Service', change.namespace, change.name);
         return;
       case 'putNode':
         this.putObject.run(id, 'Node', '', change.node.metadata.name, JSON.stringify(change.node));
