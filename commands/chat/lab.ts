@@ -10,6 +10,7 @@ import { labCatalogue } from '../../src/lab/load.ts';
 import type { Lab } from '../../src/lab/model.ts';
 import { renderCheckLines, renderList, renderStart } from '../../src/lab/render.ts';
 import { startChanges } from '../../src/lab/seed.ts';
+import { displayName } from '../../src/quiz/attempts.ts';
 import { err, ok, type Result } from '../../src/result.ts';
 import { type LabRun, labStore } from '../../src/store/labs.ts';
 
@@ -73,6 +74,7 @@ function start(ctx: CommandContext, labs: readonly Lab[], id: string): Outcome {
   const committed = sandboxes.commit(sandbox, changes.value, ids.serial);
   if (!committed.ok) return err(sandboxFullReply(ctx.lang, committed.error));
   store.start(ctx.key, chosen.id, now);
+  ctx.app.members.setName(ctx.key, displayName(ctx));
   const seeded = changes.value.flatMap((c): Pod[] => (c.op === 'putPod' ? [c.pod] : []));
   return say(renderStart(ctx.lang, chosen, seeded));
 }

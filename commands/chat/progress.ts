@@ -3,7 +3,7 @@ import { type Reply, textReply } from '../../src/chat/reply.ts';
 import { t } from '../../src/i18n/catalogue.ts';
 import { formatTable } from '../../src/kubectl/printers/table.ts';
 import { exportFiles } from '../../src/progress/export.ts';
-import { groupProgress, memberProgress, type TopicAccuracy } from '../../src/progress/progress.ts';
+import { groupProgress, memberProgress, nameOf, type TopicAccuracy } from '../../src/progress/progress.ts';
 import { err, ok } from '../../src/result.ts';
 
 /** `/progress` (one's own), `/progress group` (the server or workspace), `/progress export`. */
@@ -49,7 +49,10 @@ function group(ctx: CommandContext): string {
   const g = groupProgress(ctx.app, ctx.request.platform, ctx.request.scope, ctx.lang);
   const none = t(ctx.lang, 'progress.none');
   const header = ['', ...g.labs.map((_, i) => String(i + 1))];
-  const rows = g.members.map((m, i) => [m, ...(g.grid[i] ?? []).map((at) => (at === null ? '·' : '✓'))]);
+  const rows = g.members.map((m, i) => [
+    nameOf(g, m),
+    ...(g.grid[i] ?? []).map((at) => (at === null ? '·' : '✓')),
+  ]);
   const grid = g.members.length === 0 ? none : `\`\`\`\n${formatTable([header, ...rows])}\n\`\`\``;
   return [
     t(ctx.lang, 'progress.groupTitle'),

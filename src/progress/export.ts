@@ -1,11 +1,11 @@
 import type { ReplyFile } from '../chat/reply.ts';
-import type { GroupProgress } from './progress.ts';
+import { type GroupProgress, nameOf } from './progress.ts';
 
 /**
  * `/progress export`: the group's study log as a CSV (one row per member and topic, then one per
  * member and finished lab: the rows of the database, nothing rounded) and the same as Markdown.
  */
-export const CSV_HEADER = ['member', 'kind', 'item', 'answered', 'correct', 'finished_at'] as const;
+export const CSV_HEADER = ['member', 'kind', 'item', 'answered', 'correct', 'finished_at', 'name'] as const;
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
 const field = (value: string | number): string => {
@@ -16,8 +16,24 @@ const field = (value: string | number): string => {
 export function progressCsv(group: GroupProgress): string {
   const rows: (string | number)[][] = [
     [...CSV_HEADER],
-    ...group.memberTopics.map((t) => [t.member, 'topic', t.topic, t.answered, t.correct, '']),
-    ...group.labsDone.map((l) => [l.member, 'lab', l.lab, '', '', new Date(l.finishedAt).toISOString()]),
+    ...group.memberTopics.map((t) => [
+      t.member,
+      'topic',
+      t.topic,
+      t.answered,
+      t.correct,
+      '',
+      nameOf(group, t.member),
+    ]),
+    ...group.labsDone.map((l) => [
+      l.member,
+      'lab',
+      l.lab,
+      '',
+      '',
+      new Date(l.finishedAt).toISOString(),
+      nameOf(group, l.member),
+    ]),
   ];
   return `${rows.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
 }
@@ -35,7 +51,7 @@ export function progressMarkdown(group: GroupProgress, title: string, lang: 'ko'
     const row = (group.grid[i] ?? []).map((at) =>
       at === null ? '' : new Date(at).toISOString().slice(0, 10),
     );
-    lines.push(`| ${cell(m)} | ${row.join(' | ')} |`);
+    lines.push(`| ${cell(nameOf(group, m))} | ${row.join(' | ')} |`);
   });
   lines.push('', '## Topics', '', '| topic | answered | correct |', '|---|---|---|');
   for (const t of group.topics) lines.push(`| ${cell(t.topic)} | ${t.answered} | ${t.correct} |`);

@@ -25,7 +25,10 @@ export interface MemberProgress {
 }
 
 export interface GroupProgress {
+  /** Member ids (the platform's), in a stable order. */
   members: string[];
+  /** The name each member is shown by, by id (the id itself where no name is known). */
+  names: ReadonlyMap<string, string>;
   labs: string[];
   /** members × labs: when each member finished each lab (null: not yet). */
   grid: (number | null)[][];
@@ -86,6 +89,7 @@ export function groupProgress(app: App, platform: string, scope: string, lang: '
   });
   return {
     members,
+    names: app.members.names(platform, scope),
     labs,
     grid,
     topics: [...byTopic.values()].sort((a, b) => a.topic.localeCompare(b.topic)),
@@ -94,6 +98,9 @@ export function groupProgress(app: App, platform: string, scope: string, lang: '
     labsDone,
   };
 }
+
+/** The name a member is shown by in the group's progress. */
+export const nameOf = (group: GroupProgress, member: string): string => group.names.get(member) ?? member;
 
 /** The misconception behind the wrong option the group picked most (live answers), if known. */
 function misconceptionOf(

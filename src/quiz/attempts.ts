@@ -13,6 +13,7 @@ export function recordAttempt(
 ): void {
   const { progress } = ctx.app.quiz;
   const now = ctx.app.clock();
+  ctx.app.members.setName(ctx.key, displayName(ctx));
   const cardKey = cardKeyOf(question.id);
   progress.addAttempt(ctx.key, {
     questionId: question.id,

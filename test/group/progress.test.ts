@@ -64,6 +64,16 @@ describe('/progress', () => {
         'SELECT user_id AS member, lab_id, finished_at FROM lab_runs WHERE finished_at IS NOT NULL ORDER BY user_id',
       )
       .all() as { member: string; lab_id: string; finished_at: number }[];
+    // Each row also names the member as the platform showed them (kept in `members`).
+    const names = new Map(
+      (
+        t.app.db.prepare('SELECT user_id, name FROM members').all() as {
+          user_id: string;
+          name: string | null;
+        }[]
+      ).map((m) => [m.user_id, m.name]),
+    );
+    const nameOf = (id: string) => names.get(id) ?? id;
     expect(rows).toEqual([
       ...topics.map((r) => ({
         member: r.member,
@@ -72,6 +82,7 @@ describe('/progress', () => {
         answered: String(r.answered),
         correct: String(r.correct),
         finished_at: '',
+        name: nameOf(r.member),
       })),
       ...labs.map((l) => ({
         member: l.member,
@@ -80,6 +91,7 @@ describe('/progress', () => {
         answered: '',
         correct: '',
         finished_at: new Date(l.finished_at).toISOString(),
+        name: nameOf(l.member),
       })),
     ]);
     expect(String(md?.data)).toMatch(/^# 👥 The group’s progress\n\n## Labs\n\n\| member \| first-pod \|/);

@@ -120,7 +120,26 @@ const sandbox = command('sandbox', 'discord.sandbox')
       )
       .addBooleanOption((o) => described(o.setName('all-namespaces'), 'discord.sandbox.map.all'))
       .addBooleanOption((o) => described(o.setName('text'), 'discord.sandbox.map.text')),
+  )
+  .addSubcommand((s) =>
+    sub(
+      'share',
+      'discord.sandbox.share',
+    )(s).addStringOption((o) =>
+      described(o.setName('state'), 'discord.sandbox.share.state').addChoices(
+        { name: 'on', value: 'on' },
+        { name: 'off', value: 'off' },
+      ),
+    ),
   );
+
+/** `/progress [view:group|export]`: oneself, the group, or the group's files. */
+const progress = command('progress', 'discord.progress').addStringOption((o) =>
+  described(o.setName('view'), 'discord.progress.view').addChoices(
+    { name: 'group', value: 'group' },
+    { name: 'export', value: 'export' },
+  ),
+);
 
 const fileName = (s: SlashCommandSubcommandBuilder) =>
   s.addStringOption((o) =>
@@ -168,6 +187,7 @@ export const SLASH_COMMANDS = [
   lang,
   help,
   settings,
+  progress,
 ] as const;
 
 /** The bulk-registration payload; `toJSON` throws if a builder breaks one of Discord's limits. */

@@ -108,6 +108,22 @@ export const groupMessages = {
     en: '🎬 Live quiz on {title}, started by {host}, is played here: no thread could be opened (the bot needs Create Public Threads and Send Messages in Threads).',
     ko: '🎬 {host}{이/가} 시작한 {title} 라이브 퀴즈는 여기서 진행돼요. 스레드를 열 수 없었어요 (봇에게 공개 스레드 만들기와 스레드에서 메시지 보내기 권한이 필요해요).',
   },
+  'discord.sandbox.share': {
+    en: 'Let teammates look at your sandbox (kubectl --context=YOUR_USERNAME), or see who looked',
+    ko: '팀원이 내 샌드박스를 볼 수 있게 하기 (kubectl --context=내_사용자명) 또는 누가 봤는지 보기',
+  },
+  'discord.sandbox.share.state': {
+    en: 'on or off (leave it out to see the current state)',
+    ko: 'on 또는 off (비워 두면 지금 상태를 보여줘요)',
+  },
+  'discord.progress': {
+    en: 'Your labs, accuracy per topic, reviews due and daily streak',
+    ko: '끝낸 실습, 주제별 정답률, 복습할 문제, 오늘의 문제 연속 기록',
+  },
+  'discord.progress.view': {
+    en: 'group: the whole group; export: CSV and Markdown files',
+    ko: 'group: 그룹 전체, export: CSV와 Markdown 파일',
+  },
   'live.threadName': { en: 'Live quiz: {title}', ko: '라이브 퀴즈: {title}' },
   'live.lobbyClosed': {
     en: '🎬 Live quiz on {title}: {players} played.',

@@ -104,6 +104,22 @@ describe('the study group on Discord', () => {
     expect(shared.content).toContain('pod/web created');
   });
 
+  it('GIVEN bob shares his sandbox WHEN alice looks with --context=bob THEN she reads it, may not change it, and may not read carol’s unshared one', async () => {
+    const unshared = await fake.command(alice, 'kubectl', { command: '--context=bob get po' }).reply();
+    expect(unshared.content).toContain('context was not found for specified context: bob');
+    const on = await fake.command(bob, 'sandbox share', { state: 'on' }).reply();
+    expect(on.flags & EPHEMERAL).toBe(EPHEMERAL);
+    const look = await fake.command(alice, 'kubectl', { command: 'get po --context=bob' }).reply();
+    expect(look.content).toMatch(/NAME\s+READY\s+STATUS[\s\S]*\nweb\s/);
+    const write = await fake.command(alice, 'kubectl', { command: '--context=bob delete po web' }).reply();
+    expect(write.content).toMatch(/^You can only look at bob’s sandbox/);
+    expect(h.say(bob, 'kubectl get po')).toMatch(/\nweb\s/);
+    const carols = await fake.command(alice, 'kubectl', { command: '--context=carol get po' }).reply();
+    expect(carols.content).toContain('context was not found for specified context: carol');
+    const who = await fake.command(bob, 'sandbox share').reply();
+    expect(who.content).toContain('alice');
+  });
+
   it('GIVEN a lobby WHEN bob joins, carol arrives at question 2 and picks part of the key THEN she scores partly, the reveal names the misconception, bob may not stop it and Practise these practises the missed questions', async () => {
     const set = await fake.command(alice, 'settings', { name: 'lobby', value: '30' }).reply();
     expect(set.content).toContain('30');
@@ -163,6 +179,8 @@ describe('the study group on Discord', () => {
     const practice = await click(carol, podium, 'Practise these');
     expect(practice.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(practice.content).toMatch(/^Practice · what the group missed/);
+    const group = await fake.command(alice, 'progress', { view: 'group' }).reply();
+    expect(group.content).toContain('carol');
     expect(posts()).toHaveLength(before + 4);
   });
 
