@@ -13,6 +13,7 @@ import { runKubectl, unsimulatedTypesIn, verbOf } from '../../src/kubectl/run-ku
 import { selectorHint } from '../../src/kubectl/selector-hint.ts';
 import { tokenize } from '../../src/kubectl/tokenize.ts';
 import type { Outcome } from '../../src/kubectl/verb.ts';
+import { logLabCommand } from '../../src/lab/record.ts';
 import { err, ok, type Result } from '../../src/result.ts';
 import { KUBECTL_VERBS } from '../kubectl/index.ts';
 
@@ -73,6 +74,8 @@ export const kubectl: ChatCommand = {
       return err(hinted(outcomeReply(result.value)));
     const committed = sandboxes.commit(sandbox, result.value.changes, ids.serial);
     if (!committed.ok) return err(sandboxFullReply(ctx.lang, committed.error));
+    if (result.value.exitCode === 0)
+      logLabCommand(ctx.app.db, ctx.key, KUBECTL_VERBS, chosen.tokens, ctx.app.clock());
     return ok(
       withCapNotes(
         withInteractiveNote(hinted(outcomeReply(result.value)), result.value, ctx.lang),

@@ -94,7 +94,7 @@ const check: RunStep = (ctx, chosen, run, labs) => {
   const store = labStore(ctx.app.db);
   const now = ctx.app.clock();
   const sandbox = ctx.app.sandboxes.open(ctx.key, now);
-  const results = evaluateChecks(chosen.checks, ctx.app.sandboxes.load(sandbox, now));
+  const results = evaluateChecks(chosen.checks, ctx.app.sandboxes.load(sandbox, now), store.commands(run));
   const passed = results.filter((r) => r.result.passed).length;
   const all = passed === results.length;
   store.checked(run, all, now);

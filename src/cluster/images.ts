@@ -24,6 +24,13 @@ export interface ImageSpec {
   server?: string;
   /** TCP ports the server binds. */
   listens: number[];
+  /**
+   * When set, the server binds `listens` only if its command line has one of these flags: the
+   * stock fluent-bit config keeps its HTTP server off, and `-H`/`--http` turns it on.
+   */
+  listenFlags?: string[];
+  /** Lines printed at start only when the server binds (after `startLogs`). */
+  listenLogs?: string[];
   /** Lines the server prints at start; {hostname} and {port} are filled in. */
   startLogs: string[];
   /** Line logged per HTTP request served; {from} is the caller's address. */
@@ -196,6 +203,7 @@ export const IMAGES: readonly ImageSpec[] = [
     cmd: ['-c', '/fluent-bit/etc/fluent-bit.conf'],
     server: 'fluent-bit',
     listens: [2020],
+    listenFlags: ['-H', '--http'],
     startLogs: [
       'Fluent Bit v3.2.2',
       '* Copyright (C) 2015-2024 The Fluent Bit Authors',
@@ -207,9 +215,9 @@ export const IMAGES: readonly ImageSpec[] = [
       '[info] [cmetrics] version=0.9.9',
       '[info] [input:cpu:cpu.0] initializing',
       '[info] [output:stdout:stdout.0] worker #0 started',
-      '[info] [http_server] listen iface=0.0.0.0 tcp_port=2020',
       '[info] [sp] stream processor started',
     ],
+    listenLogs: ['[info] [http_server] listen iface=0.0.0.0 tcp_port=2020'],
     httpBody: '{"fluent-bit":{"version":"3.2.2","edition":"Community"}}\n',
     bindError: '[error] [http_server] could not bind address 0.0.0.0:{port}. Aborting',
     binaries: ['fluent-bit'],

@@ -82,7 +82,10 @@ function basePlan(pod: Pod, container: Container, image: ImageSpec): ProcessPlan
   const binary = (argv[0] ?? '').split('/').pop() ?? '';
   if (image.server === undefined || binary !== image.server) return commandPlan(argv);
   const fill = (line: string) => line.replaceAll('{hostname}', pod.metadata.name);
-  return { runsForMs: null, exitCode: 0, listens: [...image.listens], logs: image.startLogs.map(fill) };
+  const flags = image.listenFlags;
+  const binds = flags === undefined || argv.some((word) => flags.includes(word));
+  const logs = [...image.startLogs, ...(binds ? (image.listenLogs ?? []) : [])].map(fill);
+  return { runsForMs: null, exitCode: 0, listens: binds ? [...image.listens] : [], logs };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Lang } from './lang.ts';
+import { contentMessages } from './messages/content.ts';
 import { costMessages } from './messages/cost.ts';
 import { executorMessages } from './messages/executor.ts';
 import { fidelityMessages } from './messages/fidelity.ts';
@@ -348,14 +349,6 @@ const core = {
   'lab.fact.podsIn': {
     en: 'pods in `{namespace}`: {pods}',
     ko: '`{namespace}`의 파드: {pods}',
-  },
-  'lab.fact.localhost': {
-    en: 'in `{pod}`, container {client} reaches container {server} at localhost:{port}',
-    ko: '`{pod}` 안에서 컨테이너 {client}{이/가} localhost:{port}{으로/로} 컨테이너 {server}에 접속',
-  },
-  'lab.fact.localhostActual': {
-    en: 'container {server} is {serverState}, listening on {listens}; container {client} is {clientState}',
-    ko: '컨테이너 {server}: {serverState}, 리슨 포트 {listens}; 컨테이너 {client}: {clientState}',
   },
   'lab.fact.reaches': {
     en: '`{from}` reaches `{to}` at its pod IP on port {port}',
@@ -871,6 +864,7 @@ export const catalogue = {
   ...costMessages,
   ...groupMessages,
   ...platformsMessages,
+  ...contentMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof catalogue;

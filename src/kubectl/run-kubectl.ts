@@ -6,7 +6,7 @@ import { KUBECTL_COMMANDS, suggestCommands } from './suggest.ts';
 import { type KubectlVerb, type Outcome, outcome, stdout, type VerbContext } from './verb.ts';
 
 /** Global flags may come before the verb (`kubectl -n kube-system get po`); move them after it. */
-function hoistGlobalFlags(tokens: readonly string[]): string[] {
+export function hoistGlobalFlags(tokens: readonly string[]): string[] {
   const before: string[] = [];
   let i = 0;
   while (i < tokens.length && (tokens[i] ?? '').startsWith('-')) {

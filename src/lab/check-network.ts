@@ -32,33 +32,30 @@ function landsIn(cluster: Cluster, origin: Pod, address: string, port: number) {
   return connection.kind === 'open' ? connection : undefined;
 }
 
-/** Container `client` of the pod reaches container `server` at `localhost:port`. */
-export function localhostReach(
-  cluster: Cluster,
-  p: Scope & { pod: string; port: number; server: number; client: number },
-): CheckResult {
+/**
+ * Some container of the pod listens on `localhost:port`, and another running container of the same
+ * pod can reach it there. Which container serves is found by asking the network who answers, not
+ * by the order of `spec.containers`: a pod whose sidecar is listed first is just as right.
+ */
+export function localhostReach(cluster: Cluster, p: Scope & { pod: string; port: number }): CheckResult {
+  const expected = fact('lab.fact.localhostAny', { pod: p.pod, port: p.port });
   const pod = findPod(cluster, p.namespace, p.pod);
-  const server = containerRef(pod, p.server);
-  const client = containerRef(pod, p.client);
-  const expected = fact('lab.fact.localhost', { pod: p.pod, server, client, port: p.port });
   if (pod === undefined) return result(false, expected, noPod(p.namespace, p.pod));
   const status = podStatus(pod, cluster.now);
-  const serving = status.containers[p.server];
-  const listens = running(serving) ? (serving?.plan.listens ?? []) : [];
-  const actual = fact('lab.fact.localhostActual', {
-    server,
-    serverState: stateOf(serving),
-    listens: listens.length === 0 ? NONE : listens.join(', '),
-    client,
-    clientState: stateOf(status.containers[p.client]),
-  });
   const reached = landsIn(cluster, pod, '127.0.0.1', p.port)?.container.name;
-  const passed =
-    p.server !== p.client &&
-    running(status.containers[p.client]) &&
-    reached !== undefined &&
-    reached === pod.spec.containers[p.server]?.name;
-  return result(passed, expected, actual);
+  const serverIndex = pod.spec.containers.findIndex((c) => c.name === reached);
+  const clients = pod.spec.containers.flatMap((_c, i) =>
+    i !== serverIndex && running(status.containers[i]) ? [containerRef(pod, i)] : [],
+  );
+  const actual = fact('lab.fact.localhostFound', {
+    port: p.port,
+    server: serverIndex < 0 ? NONE : containerRef(pod, serverIndex),
+    clients: clients.length === 0 ? NONE : clients.join(', '),
+    states: pod.spec.containers
+      .map((_, i) => `${containerRef(pod, i)} ${stateOf(status.containers[i])}`)
+      .join(', '),
+  });
+  return result(serverIndex >= 0 && clients.length > 0, expected, actual);
 }
 
 /** Pod `from` opens `to`'s pod IP on `port`: it is up, and something in `to` listens there. */

@@ -1,6 +1,7 @@
 import { parseSelector, type Selector } from '../cluster/labels/selector.ts';
 import type { Cluster, CreatedVia } from '../cluster/model.ts';
 import { ok } from '../result.ts';
+import { ranGet } from './check-commands.ts';
 import {
   localhostReach,
   podReaches,
@@ -24,6 +25,7 @@ import {
   type Scope,
   selectorMatches,
 } from './check-pods.ts';
+import type { LoggedCommand } from './command-log.ts';
 import {
   type At,
   bilingual,
@@ -53,15 +55,21 @@ import type { CheckResult, LabCheck } from './model.ts';
  */
 type Shape = Record<string, Decoder<unknown>>;
 
+type Evaluate = (cluster: Cluster, commands: readonly LoggedCommand[]) => CheckResult;
+
 interface CheckKind {
   fields: readonly string[];
-  bind(node: unknown, at: At, scope: Scope): Decoded<(cluster: Cluster) => CheckResult>;
+  bind(node: unknown, at: At, scope: Scope): Decoded<Evaluate>;
 }
 
 function kind<R extends Shape, O extends Shape>(
   required: R,
   optional: O,
-  evaluate: (cluster: Cluster, params: NoInfer<Scope & ObjectOf<R, O>>) => CheckResult,
+  evaluate: (
+    cluster: Cluster,
+    params: NoInfer<Scope & ObjectOf<R, O>>,
+    commands: readonly LoggedCommand[],
+  ) => CheckResult,
   validate: (params: NoInfer<ObjectOf<R, O>>) => string | null = () => null,
 ): CheckKind {
   const decode = object(required, optional, COMMON_FIELDS);
@@ -73,7 +81,7 @@ function kind<R extends Shape, O extends Shape>(
       const invalid = validate(params.value);
       if (invalid !== null) return problem(here(node, at), invalid);
       const bound = { ...params.value, ...scope };
-      return ok((cluster: Cluster) => evaluate(cluster, bound));
+      return ok((cluster: Cluster, commands: readonly LoggedCommand[]) => evaluate(cluster, bound, commands));
     },
   };
 }
@@ -89,7 +97,6 @@ const selectorText: Decoder<{ text: string; selector: Selector }> = (node, at) =
 
 // Decoders are named constants: a generic call written inline in `kind(...)` defeats inference.
 const port = int(1, 65535);
-const index = int(0, 9);
 const VIA: readonly CreatedVia[] = ['run', 'create', 'apply'];
 const vias = list(oneOf(VIA), 1);
 const containers = int(1, 10);
@@ -98,6 +105,8 @@ const podNames = list(podName);
 const labels = labelMap();
 const labelsOrAbsent = labelMap({ allowNull: true });
 const none = {};
+const outputs = list(oneOf(['yaml', 'json'] as const), 1);
+const labelKeys = list(text, 1);
 const COMMON_FIELDS = ['id', 'title', 'kind', 'namespace'];
 
 export const CHECK_KINDS: Readonly<Record<string, CheckKind>> = {
@@ -119,13 +128,14 @@ export const CHECK_KINDS: Readonly<Record<string, CheckKind>> = {
   ),
   namespaceExists: kind(none, none, namespaceExists),
   namespaceEmpty: kind(none, none, namespaceEmpty),
-  localhostReach: kind({ pod: podName, port }, { server: index, client: index }, (cluster, p) =>
-    localhostReach(cluster, { ...p, server: p.server ?? 0, client: p.client ?? 1 }),
-  ),
+  localhostReach: kind({ pod: podName, port }, none, localhostReach),
   podReaches: kind({ from: podName, to: podName, port }, none, podReaches),
   servedFromPod: kind({ pod: podName, from: podName }, none, servedFromPod),
   servedThroughForward: kind({ pod: podName }, none, servedThroughForward),
   portForwardOpen: kind({ pod: podName, localPort: port, podPort: port }, none, portForwardOpen),
+  ranGet: kind({ pod: podName }, { output: outputs, labelColumns: labelKeys }, ranGet, (p) =>
+    p.output === undefined && p.labelColumns === undefined ? 'give `output` or `labelColumns`' : null,
+  ),
 };
 
 const checkId: Decoder<string> = (node, at) => {
@@ -158,6 +168,9 @@ export function decodeCheck(node: unknown, at: At, labNamespace: string): Decode
   return ok({ id: head.value.id, title: head.value.title, kind: head.value.kind, evaluate: bound.value });
 }
 
-/** Every check of a lab against one loaded sandbox, in the lab's order. */
-export const evaluateChecks = (checks: readonly LabCheck[], cluster: Cluster) =>
-  checks.map((check) => ({ check, result: check.evaluate(cluster) }));
+/** Every check of a lab against one loaded sandbox and the commands run, in the lab's order. */
+export const evaluateChecks = (
+  checks: readonly LabCheck[],
+  cluster: Cluster,
+  commands: readonly LoggedCommand[],
+) => checks.map((check) => ({ check, result: check.evaluate(cluster, commands) }));

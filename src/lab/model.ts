@@ -1,5 +1,6 @@
 import type { Cluster, Labels } from '../cluster/model.ts';
 import type { MessageKey, Params } from '../i18n/catalogue.ts';
+import type { LoggedCommand } from './command-log.ts';
 import type { Bilingual } from './decode.ts';
 
 /**
@@ -60,8 +61,11 @@ export interface LabCheck {
   id: string;
   title: Bilingual;
   kind: string;
-  /** The check's predicate, bound to its parameters at load time; pure over the cluster. */
-  evaluate(cluster: Cluster): CheckResult;
+  /**
+   * The check's predicate, bound to its parameters at load time; pure over the cluster and the
+   * kubectl commands the member ran since starting the lab (for steps that change no state).
+   */
+  evaluate(cluster: Cluster, commands: readonly LoggedCommand[]): CheckResult;
 }
 
 /** A replayed chat message, or a pause that lets the sandbox clock run. */

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { type LoggedCommand, MAX_LOGGED, readLogged, writeLogged } from '../lab/command-log.ts';
 import type { SandboxKey } from './sandboxes.ts';
 
 /** One time a member started a lab. */
@@ -32,6 +33,9 @@ export class LabStore {
   private readonly check: Statement<[number | null, number]>;
   private readonly stopRun: Statement<[number, number]>;
   private readonly progressOf: Statement<K, ProgressRow>;
+  private readonly logInsert: Statement<[number, number, string, string]>;
+  private readonly logTrim: Statement<[number, number, number]>;
+  private readonly logRead: Statement<[number], { verb: string; parsed: string }>;
 
   constructor(db: Database) {
     const member = 'platform = ? AND scope = ? AND user_id = ?';
@@ -51,6 +55,23 @@ export class LabStore {
               COUNT(*) AS runs
        FROM lab_runs WHERE ${member} GROUP BY lab_id`,
     );
+    this.logInsert = db.prepare('INSERT INTO lab_commands (run_id, at, verb, parsed) VALUES (?, ?, ?, ?)');
+    this.logTrim = db.prepare(
+      `DELETE FROM lab_commands WHERE run_id = ? AND id <= (
+         SELECT id FROM lab_commands WHERE run_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
+    );
+    this.logRead = db.prepare('SELECT verb, parsed FROM lab_commands WHERE run_id = ? ORDER BY id');
+  }
+
+  /** Keeps a kubectl command the member ran in this run (the last {@link MAX_LOGGED} are kept). */
+  logCommand(run: LabRun, command: LoggedCommand, now: number): void {
+    this.logInsert.run(run.id, now, command.verb, writeLogged(command));
+    this.logTrim.run(run.id, run.id, MAX_LOGGED);
+  }
+
+  /** The commands of a run, oldest first. */
+  commands(run: LabRun): LoggedCommand[] {
+    return this.logRead.all(run.id).flatMap((r) => readLogged(r.verb, r.parsed) ?? []);
   }
 
   active(key: SandboxKey): LabRun | undefined {

@@ -96,15 +96,21 @@ describe('/lab', () => {
     t.send(MEMBER, 'kubectl label po kubia-manual creation_method=manual -n lab-labels');
     const failing = t.say(MEMBER, '/lab check');
     expect(failing.split('\n')).toEqual([
-      'Lab `labels`: 1 of 2 checks pass.',
+      'Lab `labels`: 1 of 3 checks pass.',
       '✅ `kubia-manual` has `creation_method=manual`',
       '❌ `kubia-manual-v2` is `env=debug` and kept `creation_method=manual`: expected labels of `kubia-manual-v2`: creation_method=manual, env=debug; actual labels of `kubia-manual-v2`: creation_method=manual, env=prod',
+      '❌ you showed the labels as columns with `-L creation_method,env`: expected you ran `kubectl get po -L creation_method,env -n lab-labels` since starting the lab; actual no `kubectl get` command run since the lab started',
       '',
       'Not there yet: fix what failed and type `/lab check` again (`/lab hint` if you are stuck).',
     ]);
     t.send(MEMBER, 'kubectl label po kubia-manual-v2 env=debug --overwrite -n lab-labels');
+    t.send(MEMBER, 'kubectl get po -n lab-labels -l env');
+    expect(t.say(MEMBER, '/lab check')).toContain(
+      '❌ you showed the labels as columns with `-L creation_method,env`: expected you ran `kubectl get po -L creation_method,env -n lab-labels` since starting the lab; actual not run yet: 1 `kubectl get` command(s) since the lab started, the last `kubectl get po --namespace=lab-labels --selector=env`',
+    );
+    t.send(MEMBER, 'kubectl get po -n lab-labels -L creation_method,env');
     const passing = t.say(MEMBER, '/lab check');
-    expect(passing).toContain('Lab `labels`: 2 of 2 checks pass.');
+    expect(passing).toContain('Lab `labels`: 3 of 3 checks pass.');
     expect(passing).toMatch(
       /🎉 Every check passes: lab `labels` is finished, with 2 hint\(s\)\. You have finished 1 of \d+ labs\.$/,
     );

@@ -13,6 +13,7 @@ kubectl label po kubia-manual-v2 env=debug -n lab-labels
 /lab check
 /lab hint
 kubectl label po kubia-manual-v2 env=debug --overwrite -n lab-labels
+kubectl get po -n lab-labels -L creation_method,env
 /lab check
 /lab start annotations
 kubectl annotate pod kubia-manual mycompany.com/someannotation=foo -n lab-annotations
@@ -39,25 +40,25 @@ describe('labs in the console', () => {
       '❌ `kubia-manual-v2` is `env=debug` and kept `creation_method=manual`: expected labels of `kubia-manual-v2`: creation_method=manual, env=debug; actual labels of `kubia-manual-v2`: creation_method=manual, env=prod',
     );
     expect(text(4)).toBe('Hint 1 of 3: Adding a label: `kubectl label po NAME KEY=VALUE -n lab-labels`.');
-    expect(text(6)).toMatch(/^Lab `labels`: 2 of 2 checks pass\.\n/);
-    expect(text(6)).toMatch(
+    expect(text(7)).toMatch(/^Lab `labels`: 3 of 3 checks pass\.\n/);
+    expect(text(7)).toMatch(
       /🎉 Every check passes: lab `labels` is finished, with 1 hint\(s\)\. You have finished 1 of \d+ labs\.$/,
     );
 
-    expect(text(7)).toContain('I set up namespace `lab-annotations` with 1 pod(s): kubia-manual.');
-    expect(text(9)).toContain(
+    expect(text(8)).toContain('I set up namespace `lab-annotations` with 1 pod(s): kubia-manual.');
+    expect(text(10)).toContain(
       '❌ `mycompany.com/someannotation` is `foo bar`: expected annotations of `kubia-manual`: mycompany.com/someannotation=foo bar; actual annotations of `kubia-manual`: mycompany.com/someannotation=foo',
     );
-    expect(text(9)).toContain(
+    expect(text(10)).toContain(
       '❌ the annotation `mycompany.com/created-by` is `minji`: expected annotations of `kubia-manual`: mycompany.com/created-by=minji; actual annotations of `kubia-manual`: mycompany.com/created-by=<none>',
     );
-    expect(text(10)).toMatch(/^Hint 1 of 3: /);
-    expect(text(11)).toBe('pod/kubia-manual annotated');
-    expect(text(12)).toContain(
+    expect(text(11)).toMatch(/^Hint 1 of 3: /);
+    expect(text(12)).toBe('pod/kubia-manual annotated');
+    expect(text(13)).toContain(
       '🎉 Every check passes: lab `annotations` is finished, with 1 hint(s). You have finished 2 of',
     );
-    expect(text(13)).toMatch(/^Labs: you have finished 2 of \d+\./);
-    expect(text(13)).toContain('✅ `labels` Add, show and change labels: finished (1 hint(s) used)');
-    expect(text(13)).toContain('✅ `annotations` Annotate a pod: finished (1 hint(s) used)');
+    expect(text(14)).toMatch(/^Labs: you have finished 2 of \d+\./);
+    expect(text(14)).toContain('✅ `labels` Add, show and change labels: finished (1 hint(s) used)');
+    expect(text(14)).toContain('✅ `annotations` Annotate a pod: finished (1 hint(s) used)');
   });
 });

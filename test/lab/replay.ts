@@ -3,6 +3,7 @@ import { CHAT_COMMANDS, KUBECTL_VERBS } from '../../commands/index.ts';
 import { replyText } from '../../src/chat/reply.ts';
 import { evaluateChecks } from '../../src/lab/checks.ts';
 import type { Lab, Route } from '../../src/lab/model.ts';
+import { labStore } from '../../src/store/labs.ts';
 import { type TestApp, testApp } from '../helpers/app.ts';
 
 /**
@@ -49,7 +50,12 @@ export function replay(lab: Lab, route: Route): Replayed {
     const reply = t.send(MEMBER, text);
     expect(reply.ok, `${text}\n=> ${replyText(reply)}`).toBe(!step.expectError);
   }
-  const failed = evaluateChecks(lab.checks, cluster(t))
+  const run = labStore(t.app.db).active({ platform: 'console', scope: 'test', user: MEMBER });
+  const failed = evaluateChecks(
+    lab.checks,
+    cluster(t),
+    run === undefined ? [] : labStore(t.app.db).commands(run),
+  )
     .filter((r) => !r.result.passed)
     .map((r) => r.check.id);
   return { t, failed, report: replyText(t.send(MEMBER, '/lab check')) };

@@ -3,6 +3,7 @@ import { KUBECTL_VERBS } from '../../commands/index.ts';
 import { explainSelector, parseSelector } from '../../src/cluster/labels/selector.ts';
 import { podStatus } from '../../src/cluster/lifecycle.ts';
 import type { Cluster } from '../../src/cluster/model.ts';
+import { planProcess } from '../../src/cluster/process.ts';
 import { place } from '../../src/cluster/scheduler.ts';
 import { WORKERS } from '../../src/cluster/seed.ts';
 import { runKubectl } from '../../src/kubectl/run-kubectl.ts';
@@ -13,7 +14,13 @@ import { FAMILIES, generatedQuestion } from '../../src/quiz/generate/families.ts
 import { placementScenario } from '../../src/quiz/generate/placement.ts';
 import { CLASH_AT, portClashScenario } from '../../src/quiz/generate/port-clash.ts';
 import { selectorMatchScenario } from '../../src/quiz/generate/selector-match.ts';
-import type { Sim } from '../../src/quiz/generate/sim.ts';
+import {
+  addPod,
+  container,
+  FLUENT_BIT_HTTP_ARGS,
+  type Sim,
+  simCluster,
+} from '../../src/quiz/generate/sim.ts';
 import { type ChoiceSpec, choicesOf, type Question, rightChoices } from '../../src/quiz/question.ts';
 
 /**
@@ -143,7 +150,7 @@ describe('generated questions', () => {
     expect(refused).toBeLessThan(SEEDS.length);
   });
 
-  it('GIVEN a port-clash question WHEN kubectl get po shows the pod a minute later THEN READY is the answer’s, and distractors name other outcomes', () => {
+  it('GIVEN a port-clash question WHEN kubectl get po shows the pod a minute later THEN READY and the number restarting are the answer’s, and no choice names the race’s loser', () => {
     let clashes = 0;
     for (const seed of SEEDS) {
       const { question, sim, pod } = portClashScenario(seed);
@@ -158,12 +165,37 @@ describe('generated questions', () => {
         expect(status).toMatch(/CrashLoopBackOff|Error|NotReady|Running/);
         expect(Number(restarts)).toBeGreaterThan(0);
         const crashed = podStatus(pod, CLASH_AT).containers.filter((c) => c.restartCount > 0);
-        for (const c of crashed) expect(answer).toContain(c.name);
+        expect(answer).toContain(`${crashed.length} container`);
         expect(question.explanation.en).toMatch(/already taken/);
+        expect(question.explanation.en).toMatch(/race/);
       }
+      // Which of two clashing containers loses is a race on a real cluster: no choice names one.
+      for (const c of choices(question))
+        for (const container of pod.spec.containers) expect(c.text.en).not.toContain(container.name);
       // Choice texts are unique (checked above), so every distractor names an outcome that did not happen.
     }
     expect(clashes).toBeGreaterThan(0);
+  });
+
+  it('GIVEN fluent/fluent-bit WHEN started as the stock image THEN its HTTP server is off; with -H it binds 2020, and the questions using it show -H', () => {
+    const sim = simCluster('fluent');
+    const stock = addPod(sim, { name: 'stock', containers: [container('fb', 'fluent/fluent-bit')] });
+    const http = addPod(sim, {
+      name: 'http',
+      containers: [container('fb', 'fluent/fluent-bit', undefined, FLUENT_BIT_HTTP_ARGS)],
+    });
+    expect(planProcess(stock, 0).listens).toEqual([]);
+    expect(planProcess(stock, 0).logs.join('\n')).not.toContain('http_server');
+    expect(planProcess(http, 0).listens).toEqual([2020]);
+    let shown = 0;
+    for (const seed of SEEDS) {
+      for (const q of [curlScenario(seed).question, portClashScenario(seed).question]) {
+        if (!(q.exhibit ?? '').includes('fluent-bit')) continue;
+        shown++;
+        expect(q.exhibit).toMatch(/fluent-bit\.conf", "-H"\]|fluent-bit\.conf -H/);
+      }
+    }
+    expect(shown).toBeGreaterThan(0);
   });
 
   it('GIVEN a delete-selector question WHEN each choice is run as kubectl delete THEN only the answer deletes exactly the asked pods', () => {

@@ -7,7 +7,16 @@ import { formatTable } from '../../kubectl/printers/table.ts';
 import type { ChoiceSpec, Localized, Question } from '../question.ts';
 import { createRandom, letter } from '../random.ts';
 import { type Family, generatedId } from './family.ts';
-import { addPod, container, GEN_NOW, joinLines, type Sim, say, simCluster } from './sim.ts';
+import {
+  addPod,
+  container,
+  FLUENT_BIT_HTTP_ARGS,
+  GEN_NOW,
+  joinLines,
+  type Sim,
+  say,
+  simCluster,
+} from './sim.ts';
 
 /**
  * (c) "From container X of pod P, does `curl localhost:PORT` (or `curl IP:PORT`) succeed, and who
@@ -19,16 +28,21 @@ import { addPod, container, GEN_NOW, joinLines, type Sim, say, simCluster } from
 const SERVERS = [
   { name: 'kubia', image: 'luksa/kubia' },
   { name: 'nginx', image: 'nginx' },
-  { name: 'metrics', image: 'fluent/fluent-bit' },
+  { name: 'metrics', image: 'fluent/fluent-bit', args: FLUENT_BIT_HTTP_ARGS },
 ] as const;
 const SHELL = { name: 'shell', image: 'busybox', command: ['sleep', 'infinity'] } as const;
 /** A port nobody in these pods listens on. */
 const UNUSED = 9090;
 export const CURL_NOW = GEN_NOW + 5 * 60_000;
 
-type Spec = { name: string; image: string; command?: readonly string[] };
+type Spec = { name: string; image: string; command?: readonly string[]; args?: readonly string[] };
 const make = (s: Spec): Container =>
-  container(s.name, s.image, s.command === undefined ? undefined : [...s.command]);
+  container(
+    s.name,
+    s.image,
+    s.command === undefined ? undefined : [...s.command],
+    s.args === undefined ? undefined : [...s.args],
+  );
 
 export const curl: Family = {
   name: 'curl',
@@ -150,7 +164,9 @@ function exhibit(pods: Pod[]): string {
       `${p.metadata.name}: ${p.spec.containers
         .map((c) => {
           const ports = c.ports.map((port) => port.containerPort).join(',');
-          const cmd = c.command === undefined ? '' : ` ${c.command.join(' ')}`;
+          const words = [...(c.command ?? []), ...(c.args ?? [])];
+          const cmd =
+            words.length === 0 ? '' : ` ${c.command === undefined ? 'args ' : ''}${words.join(' ')}`;
           return `${c.name} (${c.image}${cmd}${ports === '' ? '' : `, port ${ports}`})`;
         })
         .join(', ')}`,

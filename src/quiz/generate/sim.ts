@@ -51,7 +51,7 @@ export function addPod(sim: Sim, spec: PodSpecInput): Pod {
   return created.value.pod;
 }
 
-export function container(name: string, image: string, command?: string[]): Container {
+export function container(name: string, image: string, command?: string[], args?: string[]): Container {
   const listens = findImage(image)?.listens ?? [];
   return {
     name,
@@ -60,7 +60,23 @@ export function container(name: string, image: string, command?: string[]): Cont
     ports: listens.map((port) => ({ containerPort: port, protocol: 'TCP' as const })),
     env: [],
     ...(command === undefined ? {} : { command }),
+    ...(args === undefined ? {} : { args }),
   };
+}
+
+/**
+ * fluent-bit as a metrics server: its stock config keeps the HTTP server off, so the question
+ * starts it with `-H` (and shows that), as a real manifest must.
+ */
+export const FLUENT_BIT_HTTP_ARGS = ['-c', '/fluent-bit/etc/fluent-bit.conf', '-H'];
+
+/** `command: [...]` and `args: [...]` lines of a container, as a manifest shows them. */
+export function commandLines(c: Container, indent: string): string[] {
+  const list = (words: readonly string[]) => `[${words.map((w) => `"${w}"`).join(', ')}]`;
+  return [
+    ...(c.command === undefined ? [] : [`${indent}command: ${list(c.command)}`]),
+    ...(c.args === undefined ? [] : [`${indent}args: ${list(c.args)}`]),
+  ];
 }
 
 export const userPods = (sim: Sim): Pod[] =>

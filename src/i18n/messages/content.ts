@@ -1,0 +1,25 @@
+import type { Messages } from '../catalogue.ts';
+
+/** Teaching content (#14): lab facts and quiz feedback sentences added in the second edition. */
+export const contentMessages = {
+  'lab.fact.localhostAny': {
+    en: 'in `{pod}`, a container listens on localhost:{port} and another running container of the pod reaches it there',
+    ko: '`{pod}` 안에서 한 컨테이너가 localhost:{port}{을/를} 리슨하고, 같은 파드의 실행 중인 다른 컨테이너가 거기로 접속할 수 있음',
+  },
+  'lab.fact.localhostFound': {
+    en: 'localhost:{port} is served by {server}; other running containers: {clients} ({states})',
+    ko: 'localhost:{port}{을/를} 받는 컨테이너: {server}; 실행 중인 다른 컨테이너: {clients} ({states})',
+  },
+  'lab.fact.ran': {
+    en: 'you ran `{command}` since starting the lab',
+    ko: '실습을 시작한 뒤 `{command}`{을/를} 실행함',
+  },
+  'lab.fact.noGet': {
+    en: 'no `kubectl get` command run since the lab started',
+    ko: '실습 시작 뒤 실행한 `kubectl get` 명령이 없음',
+  },
+  'lab.fact.notRan': {
+    en: 'not run yet: {count} `kubectl get` command(s) since the lab started, the last `{last}`',
+    ko: '아직 실행하지 않음: 실습 시작 뒤 `kubectl get` 명령 {count}개, 마지막은 `{last}`',
+  },
+} as const satisfies Messages;
