@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { compiledData } from '../compiled.ts';
+import { ALL_CONCEPTS, type Concept, readConcept } from '../quiz/concepts.ts';
 import { err, ok, type Result } from '../result.ts';
 import { decodeCheck } from './checks.ts';
 import {
@@ -54,6 +55,14 @@ const step: Decoder<RouteStep> = (node, at) => {
   return failing.ok ? ok({ say: failing.value.say, expectError: true }) : failing;
 };
 
+/** A concept of the notes (`src/quiz/concepts.ts`): `1`..`17`, `pod` or `labels`. */
+const concept: Decoder<Concept> = (node, at) => {
+  const value = isScalar(node) ? node.value : undefined;
+  const found = readConcept(value);
+  if (found !== null) return ok(found);
+  return problem(here(node, at), `must be one of the notes' concepts (${ALL_CONCEPTS.join(', ')})`);
+};
+
 const route = object({ name: text, steps: list(step, 1) });
 const wrongRoute = object({ name: text, fails: list(text, 1), steps: list(step, 1) });
 
@@ -63,6 +72,7 @@ const shape = object(
     title: bilingual,
     story: bilingual,
     section: oneOf(NOTE_SECTIONS),
+    concepts: list(concept, 1),
     steps: list(bilingual, 1),
     hints: list(bilingual, 1),
     checks: list((node, at) => ok({ node, at }), 1),

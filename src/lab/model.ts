@@ -1,5 +1,6 @@
 import type { Cluster, Labels } from '../cluster/model.ts';
 import type { MessageKey, Params } from '../i18n/catalogue.ts';
+import type { Concept } from '../quiz/concepts.ts';
 import type { LoggedCommand } from './command-log.ts';
 import type { Bilingual } from './decode.ts';
 
@@ -17,6 +18,8 @@ export interface Lab {
   story: Bilingual;
   /** The heading of the course notes this lab walks. */
   section: string;
+  /** The concepts of the notes it practises (`src/quiz/concepts.ts`). */
+  concepts: Concept[];
   /** Where the lab's pods live; checks look here unless they name another namespace. */
   namespace: string;
   seed: SeedPod[];

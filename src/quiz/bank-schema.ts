@@ -4,6 +4,7 @@ import {
   labelValueErrors,
   qualifiedNameErrors,
 } from '../cluster/labels/validation.ts';
+import { ALL_CONCEPTS, type Concept, readConcept } from './concepts.ts';
 import type { ChoiceSpec, Localized, Question, SelectorPod } from './question.ts';
 
 /**
@@ -13,7 +14,8 @@ import type { ChoiceSpec, Localized, Question, SelectorPod } from './question.ts
  *
  *   topic: STRING (the file's name)        title: {ko, en}
  *   questions:
- *     - id, kind: single|multi|truefalse|selector, section, prompt: {ko, en}, explanation: {ko, en}
+ *     - id, kind: single|multi|truefalse|selector, concept: 1..17|pod|labels (concepts.ts), section,
+ *       prompt: {ko, en}, explanation: {ko, en}
  *       single/multi: choices: [{id: A.., ko, en, misconception?: {ko, en}}], answer: ID | [ID..]
  *       truefalse:    answer: true|false, misconception: {ko, en}
  *       selector:     pods: [{name, labels}], expect: [NAME..], sample: SELECTOR
@@ -33,7 +35,7 @@ export interface BankContent {
 
 type Obj = Record<string, unknown>;
 
-const COMMON = ['id', 'kind', 'section', 'prompt', 'explanation'];
+const COMMON = ['id', 'kind', 'concept', 'section', 'prompt', 'explanation'];
 const KEYS: Record<Question['kind'], string[]> = {
   single: [...COMMON, 'choices', 'answer'],
   multi: [...COMMON, 'choices', 'answer'],
@@ -83,6 +85,12 @@ function readQuestion(value: unknown, topic: string, path: Path, report: Report)
   unknownKeys(value, KEYS[kind], path, report);
   const id = text(value.id, [...path, 'id'], report);
   if (id !== null && !ID_PATTERN.test(id)) report([...path, 'id'], `"${id}" is not of the form topic-NNN`);
+  const concept = readConcept(value.concept);
+  if (concept === null)
+    report(
+      [...path, 'concept'],
+      `must be one of the notes' concepts ${ALL_CONCEPTS.join(', ')} (found ${JSON.stringify(value.concept ?? null)})`,
+    );
   const section = text(value.section, [...path, 'section'], report);
   const prompt = localized(value.prompt, [...path, 'prompt'], report);
   const explanation = localized(value.explanation, [...path, 'explanation'], report);
@@ -90,12 +98,15 @@ function readQuestion(value: unknown, topic: string, path: Path, report: Report)
   const common = {
     id: id ?? '',
     topic,
+    concept: concept ?? 1,
     section: section ?? '',
     prompt: prompt ?? EMPTY,
     explanation: explanation ?? EMPTY,
   };
   const question = readKind(value, kind, common, path, report);
-  return id === null || section === null || prompt === null || explanation === null ? null : question;
+  return id === null || concept === null || section === null || prompt === null || explanation === null
+    ? null
+    : question;
 }
 
 const EMPTY: Localized = { ko: '', en: '' };
@@ -103,7 +114,14 @@ const EMPTY: Localized = { ko: '', en: '' };
 function readKind(
   value: Obj,
   kind: Question['kind'],
-  common: { id: string; topic: string; section: string; prompt: Localized; explanation: Localized },
+  common: {
+    id: string;
+    topic: string;
+    concept: Concept;
+    section: string;
+    prompt: Localized;
+    explanation: Localized;
+  },
   path: Path,
   report: Report,
 ): Question | null {

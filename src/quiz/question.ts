@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/lang.ts';
+import type { Concept } from './concepts.ts';
 
 /**
  * A quiz question, as loaded from a bank (`quizzes/*.yaml`) or made by a generator from the
@@ -24,6 +25,8 @@ interface Common {
   /** `sel-001` for a bank question, `gen:FAMILY:SEED` for a generated one. */
   id: string;
   topic: string;
+  /** The concept of the notes it teaches (`concepts.ts`). */
+  concept: Concept;
   /** The heading of the course notes the question tests. */
   section: string;
   prompt: Localized;

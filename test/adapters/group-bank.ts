@@ -20,6 +20,7 @@ questions:
       - { id: B, ko: "metadata.labels", en: "metadata.labels" }
     answer: B
     explanation: { ko: "metadata 아래.", en: "Under metadata." }
+    concept: labels
   - id: grp-002
     kind: multi
     section: "파드와 어노테이션"
@@ -30,6 +31,7 @@ questions:
       - { id: C, ko: "get --show-labels", en: "get --show-labels", misconception: { ko: "레이블과 같다고 생각했을 수 있어요.", en: "You may be assuming annotations are labels." } }
     answer: [A, B]
     explanation: { ko: "describe와 -o yaml.", en: "describe and -o yaml." }
+    concept: labels
 `,
     'group.yaml',
     'group',

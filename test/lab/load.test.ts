@@ -24,6 +24,7 @@ wrong:
   - name: nothing
     fails: [one]
     steps: [kubectl get po]
+concepts: [8]
 `;
 
 const FILE = 'quizzes/labs/01-tiny.yaml';

@@ -22,6 +22,7 @@ questions:
         misconception: { ko: "오해", en: "myth" }
     answer: A
     explanation: { ko: "해설", en: "Why" }
+    concept: 8
 `;
 
 function problems(source: string): BankProblem[] {
@@ -123,6 +124,7 @@ questions:
     expect: [a, b]
     sample: "env=prod"
     explanation: { ko: "해설", en: "Why" }
+    concept: 8
 `;
     const [first] = problems(source);
     expect(first).toMatchObject({ line: 14, field: 'questions[0] (demo-002).sample' });

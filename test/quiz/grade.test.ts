@@ -4,6 +4,7 @@ import type { Question } from '../../src/quiz/question.ts';
 
 const common = {
   topic: 't',
+  concept: 1 as const,
   section: 's',
   prompt: { ko: '질문', en: 'q' },
   explanation: { ko: '해설', en: 'e' },

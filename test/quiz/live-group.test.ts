@@ -111,6 +111,7 @@ describe('partial credit and the reveal', () => {
   const multi: Question = {
     id: 't-1',
     topic: 't',
+    concept: 1,
     section: 's',
     kind: 'multi',
     prompt: { en: 'Pick', ko: '고르세요' },

@@ -47,6 +47,7 @@ const make = (s: Spec): Container =>
 export const curl: Family = {
   name: 'curl',
   topic: 'localhost-vs-ip',
+  concepts: [3, 4],
   generate: (seed) => curlScenario(seed).question,
 };
 
@@ -99,6 +100,7 @@ export function curlScenario(seed: string): CurlScenario {
   const question: Question = {
     id: generatedId('curl', seed),
     kind: 'single',
+    concept: 3,
     topic: 'localhost-vs-ip',
     section: '파드가 필요한 이유',
     prompt: say(

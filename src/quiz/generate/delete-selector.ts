@@ -32,6 +32,7 @@ const FLIP: Partial<Record<Operator, Operator>> = {
 export const deleteSelector: Family = {
   name: 'delete-selector',
   topic: 'deleting-pods',
+  concepts: [17, 14],
   generate: (seed) => deleteSelectorScenario(seed).question,
 };
 
@@ -67,6 +68,7 @@ export function deleteSelectorScenario(seed: string): DeleteScenario {
   const question: Question = {
     id: generatedId('delete-selector', seed),
     kind: 'single',
+    concept: 17,
     topic: 'deleting-pods',
     section: '파드 중지/제거',
     prompt: say(

@@ -1,3 +1,4 @@
+import type { Concept } from '../concepts.ts';
 import type { Question } from '../question.ts';
 
 /**
@@ -10,6 +11,8 @@ export interface Family {
   name: string;
   /** The bank topic it is served with. */
   topic: string;
+  /** The concepts of the notes its questions teach; the first is each question's `concept`. */
+  concepts: readonly [Concept, ...Concept[]];
   generate(seed: string): Question;
 }
 

@@ -26,6 +26,7 @@ const POD = 'trainer';
 export const placement: Family = {
   name: 'placement',
   topic: 'node-selector',
+  concepts: [15],
   generate: (seed) => placementScenario(seed).question,
 };
 
@@ -59,6 +60,7 @@ export function placementScenario(seed: string): { question: Question; sim: Sim;
   const question: Question = {
     id: generatedId('placement', seed),
     kind: 'single',
+    concept: 15,
     topic: 'node-selector',
     section: '파드와 레이블 셀렉터',
     prompt: {

@@ -36,6 +36,7 @@ const menu = (random: Random): Container[] => [
 export const portClash: Family = {
   name: 'port-clash',
   topic: 'localhost-vs-ip',
+  concepts: [3, 1],
   generate: (seed) => portClashScenario(seed).question,
 };
 
@@ -67,6 +68,7 @@ export function portClashScenario(seed: string): { question: Question; sim: Sim;
   const question: Question = {
     id: generatedId('port-clash', seed),
     kind: 'single',
+    concept: 3,
     topic: 'localhost-vs-ip',
     section: '파드가 필요한 이유',
     prompt: {

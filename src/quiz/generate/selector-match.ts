@@ -16,6 +16,7 @@ const NAMES = ['amber', 'birch', 'cedar', 'dune', 'ember', 'fjord', 'grove', 'he
 export const selectorMatch: Family = {
   name: 'selector-match',
   topic: 'selectors',
+  concepts: [14],
   generate: (seed) => selectorMatchScenario(seed).question,
 };
 
@@ -42,6 +43,7 @@ export function selectorMatchScenario(seed: string): { question: Question; sim: 
   const question: Question = {
     id: generatedId('selector-match', seed),
     kind: 'multi',
+    concept: 14,
     topic: 'selectors',
     section: '파드와 레이블 셀렉터',
     prompt: say(

@@ -36,6 +36,7 @@ const BANKS = [
     choices:
 ${choice('A', 'spec.labels')}${choice('B', 'metadata.labels', true)}${choice('C', 'status.labels')}    answer: B
     explanation: { ko: "metadata 아래.", en: "Under metadata." }
+    concept: labels
 `,
   ),
   bank(
@@ -47,6 +48,7 @@ ${choice('A', 'spec.labels')}${choice('B', 'metadata.labels', true)}${choice('C'
     choices:
 ${choice('A', 'describe', true)}${choice('B', 'get -o yaml', true)}${choice('C', 'get --show-labels')}    answer: [A, B]
     explanation: { ko: "describe와 -o yaml.", en: "describe and -o yaml." }
+    concept: labels
 `,
   ),
 ];

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { loadLabs } from '../../src/lab/load.ts';
+import { formatProblem, loadBanks } from '../../src/quiz/banks.ts';
+import { NUMBERED } from '../../src/quiz/concepts.ts';
+import {
+  bankReport,
+  coverage,
+  coverageGaps,
+  MAX_TRUE_FALSE_SHARE,
+  MIN_QUESTIONS,
+  renderBankReport,
+} from '../../src/quiz/coverage.ts';
+import { FAMILIES } from '../../src/quiz/generate/families.ts';
+
+/**
+ * Issue #14, acceptance 1: every question, family and lab names a concept of the notes, and each
+ * numbered concept has at least four questions, a generated family and a lab. The gaps still open
+ * are listed by name: the test fails when a new gap opens, and when one closes without being
+ * struck from the list, so the list only shrinks.
+ */
+const OPEN_GAPS = [
+  '1 lacks questions',
+  '1 lacks lab',
+  '2 lacks questions',
+  '2 lacks family',
+  '2 lacks lab',
+  '5 lacks questions',
+  '5 lacks family',
+  '5 lacks lab',
+  '6 lacks questions',
+  '6 lacks family',
+  '7 lacks questions',
+  '7 lacks family',
+  '7 lacks lab',
+  '8 lacks family',
+  '9 lacks questions',
+  '9 lacks family',
+  '10 lacks family',
+  '10 lacks lab',
+  '11 lacks family',
+  '12 lacks questions',
+  '12 lacks family',
+  '13 lacks family',
+  '16 lacks family',
+];
+/** The true/false share the bank has not yet come down from (issue #14 asks for at most 20%). */
+const TRUE_FALSE_CEILING = 0.32;
+
+const banks = loadBanks();
+if (!banks.ok) throw new Error(banks.error.map(formatProblem).join('\n'));
+const labs = loadLabs();
+if (!labs.ok) throw new Error(labs.error);
+const questions = banks.value.flatMap((b) => b.questions);
+
+describe('concept coverage', () => {
+  it('GIVEN every bank, family and lab THEN each names a concept, and the gaps are exactly the listed ones', () => {
+    const rows = coverage(questions, FAMILIES, labs.value);
+    const counted = rows.reduce((n, r) => n + r.questions.length, 0);
+    expect(counted).toBe(questions.length);
+    for (const family of FAMILIES) expect(family.concepts.length, family.name).toBeGreaterThan(0);
+    for (const lab of labs.value) expect(lab.concepts.length, lab.id).toBeGreaterThan(0);
+    const gaps = coverageGaps(rows).map((g) => `${g.concept} lacks ${g.lacks}`);
+    expect(gaps).toEqual(OPEN_GAPS);
+  });
+
+  it('GIVEN a concept with three questions, no family or no lab THEN it is reported as a gap', () => {
+    const rows = coverage(questions, FAMILIES, labs.value).map((r) =>
+      r.concept === 14 ? { ...r, questions: r.questions.slice(0, MIN_QUESTIONS - 1), families: [] } : r,
+    );
+    const gaps = coverageGaps(rows).map((g) => `${g.concept} lacks ${g.lacks}`);
+    expect(gaps).toContain('14 lacks questions');
+    expect(gaps).toContain('14 lacks family');
+    const noLab = coverage(questions, FAMILIES, []);
+    expect(coverageGaps(noLab).filter((g) => g.lacks === 'lab')).toHaveLength(NUMBERED.length);
+  });
+
+  it('GIVEN the bank THEN true/false is no larger a share than it was, and never above the ceiling', () => {
+    const report = bankReport(banks.value, FAMILIES, labs.value);
+    expect(report.trueFalseShare).toBeLessThanOrEqual(Math.max(TRUE_FALSE_CEILING, MAX_TRUE_FALSE_SHARE));
+  });
+
+  it('GIVEN the bank report THEN it prints counts per concept, per kind and per language, and the true/false share', () => {
+    const report = bankReport(banks.value, FAMILIES, labs.value);
+    expect(report.languages.ko).toEqual(report.languages.en);
+    expect(report.languages.ko.complete).toBe(report.languages.ko.of);
+    const text = renderBankReport(report, String);
+    for (const concept of NUMBERED) expect(text).toMatch(new RegExp(`^\\s+${concept}\\s+\\d+ q`, 'm'));
+    expect(text).toMatch(/^ {2}single\s+\d+$/m);
+    expect(text).toMatch(/^ {2}generated\s+\d+$/m);
+    expect(text).toMatch(/^ {2}ko {2}\d+\/\d+$/m);
+    expect(text).toMatch(/^True\/false share: \d+\.\d%/m);
+  });
+});
