@@ -9,7 +9,7 @@ export interface Config {
   /** Where chat commands run on Discord and Slack: worker threads and their budgets. */
   executor: { workers: number; timeBudgetMs: number; memoryBudgetMb: number };
   discord?: { token: string; appId: string; guildId?: string; apiUrl?: string };
-  slack?: { botToken: string; appToken?: string; signingSecret?: string; port: number };
+  slack?: { botToken: string; appToken?: string; signingSecret?: string; port: number; apiUrl?: string };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
@@ -39,9 +39,30 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
       ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
       port: Number(env.PORT ?? 3000),
+      // Only for tests and benchmarks against a local fake of Slack (the Web API base, `…/api/`).
+      ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL.replace(/\/?$/, '/') } : {}),
     };
   }
   return config;
+}
+
+/**
+ * A platform half configured (a token without its partner): the variable still missing, said in
+ * one line, or null. Starting the console instead would hide the mistake from the operator.
+ */
+export function partialCredentials(env: NodeJS.ProcessEnv): string | null {
+  if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID)
+    return 'DISCORD_TOKEN is set but DISCORD_APP_ID is not (General Information → Application ID)';
+  if (env.DISCORD_APP_ID && !env.DISCORD_TOKEN)
+    return 'DISCORD_APP_ID is set but DISCORD_TOKEN is not (Bot → Reset Token)';
+  const slackSecond = env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET;
+  if (env.SLACK_BOT_TOKEN && !slackSecond)
+    return 'SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is';
+  if (slackSecond && !env.SLACK_BOT_TOKEN) {
+    const which = env.SLACK_APP_TOKEN ? 'SLACK_APP_TOKEN' : 'SLACK_SIGNING_SECRET';
+    return `${which} is set but SLACK_BOT_TOKEN is not (Install App → Bot User OAuth Token)`;
+  }
+  return null;
 }
 
 /** A positive whole number from the environment, or the default when unset or not one. */

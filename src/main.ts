@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { runConsole } from './adapters/console/console.ts';
 import { createApp } from './app.ts';
-import { readConfig } from './config.ts';
+import { partialCredentials, readConfig } from './config.ts';
 import { workerPool } from './executor/pool.ts';
 import { loadLabCatalogue } from './lab/load.ts';
 import { createLogger } from './log.ts';
@@ -15,20 +15,44 @@ import { claimDatabase } from './store/owner.ts';
  * `podium` starts Discord and/or Slack when their credentials are set, and the console otherwise.
  * `podium console [--user NAME] [--db FILE] [--json] [--no-timers]` always starts the console.
  */
+const USAGE = `Usage: podium [console | bots] [options]
+
+  podium                 start Discord and/or Slack when their credentials are set, else the console
+  podium console         the console chat on this terminal (no tokens needed)
+  podium bots            Discord and/or Slack, from the environment (.env is read)
+
+Options (console):
+  --user NAME            who you are in the console (default: $USER)
+  --db FILE              the SQLite database (default: PODIUM_DB or ./data/podium.db)
+  --json                 one JSON line per message, for scripts
+  --no-timers            live questions close on /quiz next or once everyone has answered
+  -h, --help             this text
+
+Environment: DISCORD_TOKEN + DISCORD_APP_ID (docs/discord.md); SLACK_BOT_TOKEN + SLACK_APP_TOKEN
+or SLACK_SIGNING_SECRET + PORT (docs/slack.md); PODIUM_LANG, PODIUM_DB, LOG_LEVEL.
+`;
+
 async function main(argv: string[]): Promise<number> {
   loadDotenv({ quiet: true });
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      user: { type: 'string', default: process.env.USER ?? 'me' },
-      db: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      'no-timers': { type: 'boolean', default: false },
-    },
-  });
+  let parsed: ReturnType<typeof parseCommandLine>;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (error) {
+    process.stderr.write(`podium: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals[0] === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const config = readConfig(process.env);
   const mode = positionals[0] ?? (config.discord || config.slack ? 'bots' : 'console');
+  const partial = positionals[0] === 'console' ? null : partialCredentials(process.env);
+  if (partial !== null) {
+    process.stderr.write(`podium: ${partial}; set it, or unset the other to use the console\n`);
+    return 1;
+  }
   const log = createLogger(mode === 'console' ? (process.env.LOG_LEVEL ?? 'warn') : config.logLevel);
   // A broken lab file refuses start-up (file:line:column: field: message) before any member sees it.
   const labs = loadLabCatalogue(process.env.PODIUM_LABS_DIR);
@@ -87,19 +111,25 @@ async function main(argv: string[]): Promise<number> {
       ...config.executor,
     });
     const stops: (() => Promise<void>)[] = [];
+    const endings: Promise<string>[] = [];
     try {
       // Imported only here: discord.js and Bolt are slow to load, and the console never needs them.
       if (config.discord) {
         const { startDiscord } = await import('./adapters/discord/bot.ts');
         const api = config.discord.apiUrl;
-        stops.push(
-          (await startDiscord(app.value, { token: config.discord.token, executor, ...(api ? { api } : {}) }))
-            .stop,
-        );
+        const bot = await startDiscord(app.value, {
+          token: config.discord.token,
+          executor,
+          ...(api ? { api } : {}),
+        });
+        stops.push(bot.stop);
+        endings.push(bot.ended);
       }
       if (config.slack) {
         const { slackOptionsFrom, startSlack } = await import('./adapters/slack/slack.ts');
-        stops.push((await startSlack(app.value, { ...slackOptionsFrom(config.slack), executor })).stop);
+        const bot = await startSlack(app.value, { ...slackOptionsFrom(config.slack), executor });
+        stops.push(bot.stop);
+        endings.push(bot.ended);
       }
     } catch (error) {
       // A refused token or an unreachable platform: say so in one line, not a stack trace.
@@ -112,20 +142,51 @@ async function main(argv: string[]): Promise<number> {
       app.value.db.close();
       return 1;
     }
-    await untilSignal();
+    // Until Ctrl-C, or until a platform ends the connection for good (a revoked token).
+    const ended = await Promise.race([untilSignal().then(() => null), ...endings, unexpected(log)]);
+    if (ended !== null) log.error(ended);
     for (const stop of stops) await stop();
     await executor.close();
     app.value.quiz.runner.shutdown();
     app.value.db.close();
-    return 0;
+    return ended === null ? 0 : 1;
   }
-  process.stderr.write(`podium: unknown mode "${mode}"; try "podium console"\n`);
+  process.stderr.write(`podium: unknown mode "${mode}"\n\n${USAGE}`);
   return 2;
 }
 
 /** Files go in `files/` beside the database (`data/files/`), or under `data/` for an in-memory one. */
 function filesDirFor(dbPath: string): string {
   return dbPath === ':memory:' ? join('data', 'files') : join(dirname(dbPath), 'files');
+}
+
+function parseCommandLine(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      user: { type: 'string', default: process.env.USER ?? 'me' },
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'no-timers': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+}
+
+/**
+ * A rejection no one handled inside a client library is a bug or a failure we did not foresee:
+ * one line naming it, then a clean stop with exit code 1, rather than Node's stack trace.
+ */
+function unexpected(log: ReturnType<typeof createLogger>): Promise<string> {
+  return new Promise((resolve) => {
+    process.once('unhandledRejection', (reason) => {
+      log.debug({ err: reason }, 'unhandled rejection');
+      resolve(
+        `stopping after an unexpected failure: ${reason instanceof Error ? reason.message : String(reason)}`,
+      );
+    });
+  });
 }
 
 /** Resolves on Ctrl-C or a service manager's stop, so the bots disconnect cleanly. */

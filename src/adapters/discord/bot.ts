@@ -6,6 +6,7 @@ import type { Outbox } from '../../chat/outbox.ts';
 import { type Executor, inProcessExecutor } from '../../executor/executor.ts';
 import { commandPayloads } from './commands.ts';
 import { createIdTable } from './custom-id.ts';
+import { fatalClose } from './fatal.ts';
 import { interactionHandler } from './interactions.ts';
 import { createSelections } from './selections.ts';
 import { discordOutbox, NO_MENTIONS } from './send.ts';
@@ -35,6 +36,11 @@ export interface DiscordBot {
   client: Client<true>;
   outbox: Outbox;
   stop(): Promise<void>;
+  /**
+   * Resolves with one line for the operator when Discord ends the session for good (a fatal
+   * gateway close such as 4004 after a token reset): the bot cannot go on and should exit.
+   */
+  ended: Promise<string>;
 }
 
 export async function startDiscord(app: App, options: DiscordBotOptions): Promise<DiscordBot> {
@@ -69,6 +75,14 @@ export async function startDiscord(app: App, options: DiscordBotOptions): Promis
     if (!stopping) app.log.info({ shard, platform: 'discord' }, 'gateway reconnecting');
   });
   client.on(Events.ShardResume, (shard) => app.log.info({ shard, platform: 'discord' }, 'gateway resumed'));
+  let end: (reason: string) => void = () => {};
+  const ended = new Promise<string>((resolve) => {
+    end = resolve;
+  });
+  client.on(Events.ShardDisconnect, (event) => {
+    const reason = fatalClose(event.code);
+    if (reason !== null && !stopping) end(reason);
+  });
   const ready = once(client, Events.ClientReady);
   try {
     await client.login(options.token);
@@ -91,5 +105,5 @@ export async function startDiscord(app: App, options: DiscordBotOptions): Promis
     stopping = true;
     return client.destroy();
   };
-  return { client: readyClient, outbox, stop };
+  return { client: readyClient, outbox, stop, ended };
 }

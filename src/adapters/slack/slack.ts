@@ -42,6 +42,11 @@ export interface SlackBot {
   port: number | null;
   outbox: Outbox;
   stop(): Promise<void>;
+  /**
+   * Resolves with one line for the operator when Slack ends the connection for good (Socket
+   * Mode: the app-level token refused on a reconnect): the bot cannot go on and should exit.
+   */
+  ended: Promise<string>;
 }
 
 export async function startSlack(app: App, options: SlackOptions): Promise<SlackBot> {
@@ -67,6 +72,10 @@ export async function startSlack(app: App, options: SlackOptions): Promise<Slack
   const commands = options.commands ?? CHAT_COMMANDS;
   const executor = options.executor ?? inProcessExecutor(app, commands, KUBECTL_VERBS);
   registerListeners(bolt, { app, commands, executor });
+  let end: (reason: string) => void = () => {};
+  const ended = new Promise<string>((resolve) => {
+    end = resolve;
+  });
   let port: number | null = null;
   if (receiver instanceof HTTPReceiver) {
     const server = await bolt.start({
@@ -75,7 +84,15 @@ export async function startSlack(app: App, options: SlackOptions): Promise<Slack
     });
     port = (server.address() as AddressInfo).port;
   } else {
-    await bolt.start();
+    if (receiver instanceof SocketModeReceiver) refuseRevokedTokens(receiver.client, end);
+    try {
+      await bolt.start();
+    } catch (error) {
+      // Our own sentence travels inside the client's wrapper error (refuseRevokedTokens).
+      const original = (error as { original?: unknown }).original;
+      throw original instanceof Error ? original : error;
+    }
+    if (receiver instanceof SocketModeReceiver) endOnFailedReconnect(receiver.client, end);
   }
   const mode = receiver instanceof HTTPReceiver ? 'http' : 'socket';
   app.log.info({ platform: 'slack', mode, port }, 'slack connected');
@@ -94,6 +111,65 @@ export async function startSlack(app: App, options: SlackOptions): Promise<Slack
     stop: async () => {
       await bolt.stop();
     },
+    ended,
+  };
+}
+
+/** What `apps.connections.open` answers for an app-level token that no longer works. */
+const TOKEN_REFUSED = new Set([
+  'not_authed',
+  'invalid_auth',
+  'token_revoked',
+  'token_expired',
+  'account_inactive',
+  'user_removed_from_team',
+  'team_disabled',
+]);
+
+/**
+ * The Socket Mode client calls `apps.connections.open` on every (re)connect. When Slack refuses
+ * the app-level token (revoked or regenerated while Podium ran), the client retries forever
+ * with a growing back-off for some answers (`token_revoked`): a bot that silently does nothing.
+ * A refusal is turned into an error the client does not retry, carrying one sentence for the
+ * operator, and ends the bot.
+ */
+function refuseRevokedTokens(client: SocketModeReceiver['client'], end: (reason: string) => void): void {
+  const connections = (client as unknown as { webClient: webApi.WebClient }).webClient.apps.connections;
+  const open = connections.open.bind(connections);
+  connections.open = async (args) => {
+    try {
+      return await open(args);
+    } catch (error) {
+      const code = (error as { data?: { error?: string } }).data?.error;
+      if (code === undefined || !TOKEN_REFUSED.has(code)) throw error;
+      const refused = new Error(
+        `Slack refused the app-level token (apps.connections.open: ${code}): it is wrong, revoked or regenerated; put a valid xapp- token with connections:write in SLACK_APP_TOKEN and start again`,
+      );
+      end(refused.message);
+      throw new webApi.WebAPIRequestError(refused);
+    }
+  };
+}
+
+/**
+ * After the first start, a reconnect that fails for good rejects inside the client with nobody
+ * listening (an unhandled rejection and a stack trace); its `start`, which the reconnect calls,
+ * is wrapped so the failure ends the bot with one line instead.
+ */
+function endOnFailedReconnect(client: SocketModeReceiver['client'], end: (reason: string) => void): void {
+  const start = client.start.bind(client);
+  client.start = async () => {
+    try {
+      return await start();
+    } catch (error) {
+      const original = (error as { original?: unknown }).original;
+      end(
+        original instanceof Error
+          ? original.message
+          : `Slack Socket Mode could not reconnect (${(error as Error).message})`,
+      );
+      return { ok: false } as Awaited<ReturnType<typeof start>>;
+    }
   };
 }
 
@@ -104,6 +180,7 @@ export function slackOptionsFrom(slack: NonNullable<Config['slack']>): SlackOpti
     ...(slack.appToken === undefined ? {} : { appToken: slack.appToken }),
     ...(slack.signingSecret === undefined ? {} : { signingSecret: slack.signingSecret }),
     port: slack.port,
+    ...(slack.apiUrl === undefined ? {} : { apiUrl: slack.apiUrl }),
   };
 }
 

@@ -48,3 +48,21 @@ describe('starting the Slack bot', () => {
     await expect(start).rejects.toThrow(/invalid_auth/);
   });
 });
+
+describe('an app-level token revoked before the start', () => {
+  it('GIVEN Slack answers token_revoked (which the client would retry forever) WHEN Socket Mode starts THEN start fails with one sentence naming SLACK_APP_TOKEN', async () => {
+    const revoked = await startFakeSlack();
+    revoked.revokeAppToken('token_revoked');
+    const t = testApp();
+    const start = startSlack(t.app, {
+      botToken: revoked.state.botToken,
+      appToken: revoked.state.appToken,
+      apiUrl: revoked.apiUrl,
+      retries: 0,
+    });
+    await expect(start).rejects.toThrow(
+      /^Slack refused the app-level token \(apps\.connections\.open: token_revoked\).*SLACK_APP_TOKEN/,
+    );
+    await revoked.close();
+  });
+});

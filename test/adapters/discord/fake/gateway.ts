@@ -18,6 +18,8 @@ export interface FakeGateway {
   dispatch(t: string, d: unknown): void;
   /** Drops the live connection without a close frame (as a network failure does). */
   drop(): void;
+  /** Closes the live connection with a close code, as Discord does (4004 after a token reset). */
+  closeWith(code: number, reason: string): void;
   close(): Promise<void>;
 }
 
@@ -123,6 +125,9 @@ export async function startGateway(
       } else {
         emit(session.socket, t, d);
       }
+    },
+    closeWith(code, reason) {
+      session?.socket?.close(code, reason);
     },
     drop() {
       session?.socket?.terminate();

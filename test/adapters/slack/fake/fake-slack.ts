@@ -23,6 +23,8 @@ export interface FakeSlack {
   /** Resolves with the first post at index `since` or later that matches. */
   waitFor(match: (p: Posted) => boolean, since?: number, timeoutMs?: number): Promise<Posted>;
   waitForView(since?: number, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Revokes the app-level token while connected: the socket closes and the token is refused. */
+  revokeAppToken(answer?: 'token_revoked' | 'invalid_auth'): void;
   close(): Promise<void>;
 }
 
@@ -87,6 +89,10 @@ export async function startFakeSlack(options: FakeOptions = {}): Promise<FakeSla
           resolve(view);
         });
       });
+    },
+    revokeAppToken(answer = 'token_revoked') {
+      state.revoked.set(state.appToken, answer);
+      socket.drop();
     },
     async close() {
       socket.close();

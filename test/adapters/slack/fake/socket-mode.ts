@@ -19,6 +19,8 @@ export interface FakeSocketMode {
   /** Sends an envelope and resolves with the ack's payload (or rejects after 3 s without one). */
   send(type: EnvelopeType, payload: Record<string, unknown>): Promise<unknown>;
   disconnect(reason: 'refresh_requested' | 'warning' | 'link_disabled'): void;
+  /** Closes the live connection (as Slack does when the app-level token is revoked). */
+  drop(): void;
   close(): void;
 }
 
@@ -106,6 +108,9 @@ export function fakeSocketMode(state: FakeState): FakeSocketMode & {
     },
     disconnect(reason) {
       current?.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'fake-slack' } }));
+    },
+    drop() {
+      current?.close(1000, 'link_disabled');
     },
     close() {
       for (const client of wss.clients) client.terminate();

@@ -66,6 +66,8 @@ export class FakeState extends EventEmitter {
   readonly tickets = new Set<string>();
   /** Direct-message channels opened by `conversations.open`, and the member each is with. */
   readonly directs = new Map<string, string>();
+  /** Tokens revoked while the app ran, and what Slack answers to them (`token_revoked`). */
+  readonly revoked = new Map<string, string>();
   /** Every Web API method called, in order. */
   readonly calls: string[] = [];
   private serial = 0;

@@ -23,6 +23,8 @@ export function callMethod(
   };
   const failWith = (error: string, detail = '') => fail({ error, detail });
   if (token === null) return failWith('not_authed');
+  const revoked = state.revoked.get(token);
+  if (revoked !== undefined) return failWith(revoked);
   if (method === 'apps.connections.open') {
     if (token !== state.appToken) return failWith('invalid_auth', 'needs the app-level token');
     const ticket = state.next('ticket-');
