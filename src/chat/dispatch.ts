@@ -25,9 +25,12 @@ export interface Executed {
   events: CommandEvent[];
 }
 
-/** The member's own choice, else the channel's default (`/lang channel`), else the bot's. */
+/**
+ * The member's own choice, else their app's language (where the platform says it), else the
+ * channel's default (`/lang channel`), else the bot's.
+ */
 export function langOf(app: App, request: Request): Lang {
-  return app.members.lang(keyOf(request)) ?? app.channels.lang(request) ?? app.defaultLang;
+  return app.members.lang(keyOf(request)) ?? request.locale ?? app.channels.lang(request) ?? app.defaultLang;
 }
 
 export const keyOf = (request: Request): SandboxKey => ({

@@ -1,3 +1,5 @@
+import type { Lang } from '../i18n/lang.ts';
+
 /** What every chat surface turns a member's message into. Nothing here knows a platform's API. */
 export type Platform = 'console' | 'discord' | 'slack';
 
@@ -31,6 +33,11 @@ export interface Request {
   role?: Role;
   /** The member's roles or user groups on the platform, for settings that name one. */
   groups?: readonly string[];
+  /**
+   * The language of the member's app where the platform tells it (Discord's `interaction.locale`),
+   * spoken when they have not chosen one with `/lang`.
+   */
+  locale?: Lang;
   text: string;
   /**
    * Set by an adapter that has already separated the command line from its standard input:

@@ -203,6 +203,7 @@ function requestOf(interaction: Interaction, text: string, attachments: Attachme
     username: interaction.user.username,
     role: isModerator(interaction) ? 'moderator' : 'member',
     groups: roleNames(interaction),
+    ...localeOf(interaction),
     text,
     attachments,
   };
@@ -227,12 +228,23 @@ const keyOf = (interaction: Interaction): SandboxKey => ({
   user: interaction.user.id,
 });
 
-/** Labels the adapter draws speak as dispatch does: the member's choice, the channel's, the bot's. */
+/** Discord's client language, where Podium speaks it: `ko` → Korean, `en-US`/`en-GB` → English. */
+function localeOf(interaction: Interaction): { locale?: Lang } {
+  const language = interaction.locale.split('-')[0];
+  return language === 'ko' || language === 'en' ? { locale: language } : {};
+}
+
+/**
+ * Labels the adapter draws speak as dispatch does: the member's choice, their Discord client's
+ * language, the channel's, the bot's.
+ */
 function renderOptions(deps: HandlerDeps, interaction: Interaction): RenderOptions {
   const { app } = deps;
   const key = keyOf(interaction);
   const channel = { platform: key.platform, scope: key.scope, channel: interaction.channelId ?? '' };
-  return { ids: deps.ids, lang: app.members.lang(key) ?? app.channels.lang(channel) ?? app.defaultLang };
+  const lang =
+    app.members.lang(key) ?? localeOf(interaction).locale ?? app.channels.lang(channel) ?? app.defaultLang;
+  return { ids: deps.ids, lang };
 }
 
 /** A button or modal from before a restart whose long text is no longer known. */

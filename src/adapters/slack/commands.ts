@@ -14,6 +14,7 @@ export const SLASH_COMMANDS: Readonly<Record<string, string>> = {
   '/file': '/file',
   '/lang': '/lang',
   '/settings': '/settings',
+  '/progress': '/progress',
   '/podium-help': '/help',
 };
 

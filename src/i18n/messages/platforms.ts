@@ -18,4 +18,58 @@ export const platformsMessages = {
     en: 'The wget command line, e.g. -qO- localhost:8888',
     ko: 'wget 명령줄, 예: -qO- localhost:8888',
   },
+  // /help per platform (commands/chat/help.ts): each platform's own way to type a command.
+  // Discord reads no plain messages (no message-content intent), so everything is a slash command.
+  'help.kubectl.discord': {
+    en: '`/kubectl command:get po`: run kubectl in your private sandbox (try `run kubia --image=luksa/kubia --port=8080`); attach a manifest with `file:`, or `/apply` to paste one in a box.',
+    ko: '`/kubectl command:get po`: 나만의 샌드박스에서 kubectl 실행 (`run kubia --image=luksa/kubia --port=8080` 해 보세요). 매니페스트는 `file:`로 첨부하거나 `/apply`로 상자에 붙여 넣어요.',
+  },
+  'help.kubectl.slack': {
+    en: '`/kubectl get po`: run kubectl in your private sandbox (try `/kubectl run kubia --image=luksa/kubia --port=8080`); `/kubectl apply` opens a box for a manifest, or mention me with a code block: `@podium kubectl apply -f -`.',
+    ko: '`/kubectl get po`: 나만의 샌드박스에서 kubectl 실행 (`/kubectl run kubia --image=luksa/kubia --port=8080` 해 보세요). `/kubectl apply`는 매니페스트 상자를 열고, 코드 블록과 함께 `@podium kubectl apply -f -`처럼 멘션해도 돼요.',
+  },
+  'help.curl.discord': {
+    en: '`/curl args:localhost:8888`, `/wget args:-qO- localhost:8888`: curl or wget on your own machine, through a `kubectl port-forward` you opened.',
+    ko: '`/curl args:localhost:8888`, `/wget args:-qO- localhost:8888`: 내 컴퓨터에서 curl이나 wget 실행 (`kubectl port-forward`로 연 포트를 거쳐요).',
+  },
+  'help.curl.slack': {
+    en: '`/curl localhost:8888`, `/wget -qO- localhost:8888`: curl or wget on your own machine, through a `kubectl port-forward` you opened.',
+    ko: '`/curl localhost:8888`, `/wget -qO- localhost:8888`: 내 컴퓨터에서 curl이나 wget 실행 (`kubectl port-forward`로 연 포트를 거쳐요).',
+  },
+  'help.file.discord': {
+    en: '`/file save name:NAME` with `file:` (or a box), `/file list`, `/file show name:NAME`, `/file delete name:NAME`: saved manifests for `kubectl create -f NAME`.',
+    ko: '`/file save name:이름`에 `file:` 첨부 (없으면 상자), `/file list`, `/file show name:이름`, `/file delete name:이름`: `kubectl create -f 이름`에 쓸 매니페스트 저장.',
+  },
+  'help.file.slack': {
+    en: '`@podium /file save NAME` with a code block, `/file list`, `/file show NAME`, `/file delete NAME`: saved manifests for `kubectl create -f NAME`.',
+    ko: '코드 블록과 함께 `@podium /file save 이름`, `/file list`, `/file show 이름`, `/file delete 이름`: `kubectl create -f 이름`에 쓸 매니페스트 저장.',
+  },
+  'help.sandbox.discord': {
+    en: '`/sandbox reset confirm:True`: throw your sandbox away and start over with a fresh cluster. `/sandbox map [selector:…]`: your sandbox as a picture.',
+    ko: '`/sandbox reset confirm:True`: 샌드박스를 지우고 새 클러스터로 다시 시작. `/sandbox map [selector:…]`: 샌드박스를 그림으로 보기.',
+  },
+  'help.quiz.discord': {
+    en: '`/quiz start [topic:…]`: a live quiz in this channel; `/quiz practice`, `/quiz review`, `/quiz stats`, `/quiz leaderboard`.',
+    ko: '`/quiz start [topic:…]`: 이 채널에서 라이브 퀴즈; `/quiz practice`, `/quiz review`, `/quiz stats`, `/quiz leaderboard`.',
+  },
+  'help.lab.discord': {
+    en: '`/lab list`, `/lab start name:ID`, `/lab check`, `/lab hint`, `/lab stop`: guided exercises checked against your sandbox.',
+    ko: '`/lab list`, `/lab start name:ID`, `/lab check`, `/lab hint`, `/lab stop`: 내 샌드박스로 채점하는 실습.',
+  },
+  'help.lang.discord': {
+    en: '`/lang language:…`: choose the language I speak to you in (until you do, I follow your Discord app’s language).',
+    ko: '`/lang language:…`: 봇이 쓰는 언어 선택 (고르기 전에는 Discord 앱의 언어를 따라요).',
+  },
+  'help.settings.discord': {
+    en: '`/settings [name:… value:…]`: this channel’s settings (language, output, quizzes, threads, daily question); moderators change them.',
+    ko: '`/settings [name:… value:…]`: 이 채널의 설정 (언어, 출력 공개 여부, 퀴즈, 스레드, 오늘의 문제). 모더레이터가 바꿔요.',
+  },
+  'help.progress.discord': {
+    en: '`/progress [view:group|export]`: labs done, accuracy per topic, reviews due and daily streak, for you or the group (CSV and Markdown).',
+    ko: '`/progress [view:group|export]`: 끝낸 실습, 주제별 정답률, 복습할 문제, 오늘의 문제 연속 기록 (나 또는 그룹, CSV와 Markdown).',
+  },
+  'help.help.slack': {
+    en: '`/podium-help`: this list (Slack keeps `/help` for itself).',
+    ko: '`/podium-help`: 이 목록 (`/help`는 Slack이 써요).',
+  },
 } as const satisfies Messages;

@@ -272,3 +272,33 @@ describe('rendering', () => {
     expect(codeOf(reply.content)).toContain('    note: a `\u200d`\u200d` b\n');
   });
 });
+
+describe('/help and the member’s language', () => {
+  it('GIVEN Discord WHEN /help THEN every line teaches a slash command as Discord types it, never a plain kubectl message', async () => {
+    const reply = await h.fake.command(someone('helpme'), 'help').reply();
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.content).toContain('`/kubectl command:get po`');
+    expect(reply.content).toContain('`/curl args:localhost:8888`');
+    expect(reply.content).toContain('`/sandbox reset confirm:True`');
+    expect(reply.content).toContain('`/apply`');
+    // Discord never reads plain messages: no line may tell the member to type one.
+    expect(reply.content).not.toMatch(/• `kubectl |• `curl |--yes|`\/podium-help`/);
+  });
+
+  it('GIVEN a member whose Discord app is in Korean and who chose no language WHEN /help THEN the help is Korean; after /lang language:en it is English', async () => {
+    const minji = { ...someone('minji'), locale: 'ko' };
+    const korean = await h.fake.command(minji, 'help').reply();
+    expect(korean.content).toMatch(/^Podium: 파드 챕터를 위한/);
+    expect(korean.content).toContain('Discord 앱의 언어를 따라요');
+    const error = await h.fake.command(minji, 'kubectl', { command: 'gte po' }).reply();
+    expect(error.content).toContain('Did you mean this?');
+    await h.fake.command(minji, 'lang', { language: 'en' }).reply();
+    const english = await h.fake.command(minji, 'help').reply();
+    expect(english.content).toMatch(/^Podium: your own practice cluster/);
+  });
+
+  it('GIVEN a Discord app in a language Podium does not speak (fr) WHEN /help THEN the bot’s default language is used', async () => {
+    const reply = await h.fake.command({ ...someone('amelie'), locale: 'fr' }, 'help').reply();
+    expect(reply.content).toMatch(/^Podium: your own practice cluster/);
+  });
+});

@@ -189,10 +189,17 @@ describe('Slack over HTTP (signed requests to the real Bolt HTTPReceiver)', () =
     expect(codeOf(answer)).toBe(direct(BOB, "kubectl get po '<!here>' 'a&b'"));
   });
 
-  it('GIVEN /podium-help WHEN it arrives THEN the core’s help is answered privately', async () => {
+  it('GIVEN /podium-help WHEN it arrives THEN the help, written for Slack, is answered privately', async () => {
     const answer = await h.command(ALICE, '/podium-help', '');
     expect(answer.ephemeral).toBe(true);
-    expect(allText(answer)).toContain('Podium');
+    const text = allText(answer);
+    expect(text).toContain('Podium');
+    // Slack's own syntax: slash commands with plain words, a mention for a code block.
+    expect(text).toContain('`/kubectl get po`');
+    expect(text).toContain('`@podium kubectl apply -f -`');
+    expect(text).toContain('`/curl localhost:8888`');
+    expect(text).toContain('`/podium-help`: this list');
+    expect(text).not.toMatch(/command:|args:|• `\/help`/);
   });
 
   it('GIVEN /kubectl apply with no manifest WHEN it arrives THEN a modal with a multi-line input opens', async () => {

@@ -15,6 +15,8 @@ export interface FakeUser {
   global_name: string;
   /** The member's permissions in the channel (a bit field); every permission when absent. */
   permissions?: string;
+  /** The language of the member's Discord app (`interaction.locale`); en-US when absent. */
+  locale?: string;
 }
 
 export const member = (id: string, name: string, permissions?: string): FakeUser => ({
@@ -41,7 +43,7 @@ export type OptionInput = string | number | boolean | FakeAttachment;
 const ALL_PERMISSIONS = '2251799813685247';
 
 export function base(id: string, type: number, fakeUser: FakeUser, data: Json, extra: Json = {}): Json {
-  const { permissions = ALL_PERMISSIONS, ...user } = fakeUser;
+  const { permissions = ALL_PERMISSIONS, locale = 'en-US', ...user } = fakeUser;
   return {
     id,
     application_id: APP_ID,
@@ -70,7 +72,7 @@ export function base(id: string, type: number, fakeUser: FakeUser, data: Json, e
       flags: 0,
     },
     app_permissions: ALL_PERMISSIONS,
-    locale: 'en-US',
+    locale,
     guild_locale: 'en-US',
     entitlements: [],
     authorizing_integration_owners: { '0': GUILD_ID },
