@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { runConsole } from './adapters/console/console.ts';
+import { apiDoorConfig, startApiDoor } from './api/start.ts';
 import { createApp } from './app.ts';
 import { partialCredentials, readConfig } from './config.ts';
 import { workerPool } from './executor/pool.ts';
@@ -86,6 +87,19 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`podium: ${app.error}\n`);
     return 1;
   }
+  // The Kubernetes API door for members' own kubectl (src/api), off unless PODIUM_API_PORT is set.
+  const doorConfig = apiDoorConfig(process.env);
+  let door: Awaited<ReturnType<typeof startApiDoor>> | null = null;
+  if (doorConfig !== null && (mode === 'console' || mode === 'bots')) {
+    try {
+      door = await startApiDoor(app.value, doorConfig, dbPath, config.executor.timeBudgetMs);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`podium: could not start the Kubernetes API on port ${doorConfig.port}: ${why}\n`);
+      app.value.db.close();
+      return 1;
+    }
+  }
   if (mode === 'console') {
     // `podium console | head` closes the pipe early: that is the reader's choice, not a crash.
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -100,6 +114,7 @@ async function main(argv: string[]): Promise<number> {
       interactive: process.stdin.isTTY === true && !values.json,
       filesDir: filesDirFor(values.db ?? config.dbPath),
     });
+    await door?.close();
     app.value.db.close();
     return 0;
   }
@@ -137,6 +152,7 @@ async function main(argv: string[]): Promise<number> {
         `podium: could not start: ${error instanceof Error ? error.message : String(error)}\n`,
       );
       for (const stop of stops) await stop();
+      await door?.close();
       await executor.close();
       app.value.quiz.runner.shutdown();
       app.value.db.close();
@@ -145,6 +161,7 @@ async function main(argv: string[]): Promise<number> {
     // Until Ctrl-C, or until a platform ends the connection for good (a revoked token).
     const ended = await Promise.race([untilSignal().then(() => null), ...endings, unexpected(log)]);
     if (ended !== null) log.error(ended);
+    await door?.close();
     for (const stop of stops) await stop();
     await executor.close();
     app.value.quiz.runner.shutdown();

@@ -1,6 +1,7 @@
 import type { Change } from '../../src/cluster/changes.ts';
 import type { Ids } from '../../src/cluster/ids.ts';
-import type { Cluster, Pod } from '../../src/cluster/model.ts';
+import type { Cluster } from '../../src/cluster/model.ts';
+import { podDeletion } from '../../src/cluster/pods.ts';
 import { serviceDeletion } from '../../src/cluster/services.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
 import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
@@ -198,14 +199,4 @@ function deleteOne(
         `Error from server (Forbidden): nodes "${object.metadata.name}" is forbidden: nodes of this sandbox cannot be deleted; label them instead`,
       );
   }
-}
-
-/** A deleted pod takes its port-forwards (and its logs) with it. */
-function podDeletion(cluster: Cluster, pod: Pod): Change[] {
-  return [
-    { op: 'deletePod', namespace: pod.metadata.namespace, name: pod.metadata.name },
-    ...cluster.forwards
-      .filter((f) => f.podUid === pod.metadata.uid)
-      .map((f): Change => ({ op: 'deleteForward', localPort: f.localPort })),
-  ];
 }

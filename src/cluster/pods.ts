@@ -94,3 +94,13 @@ export function buildPod(input: PodInput, now: number, ids: Ids): Pod {
     sim: { createdVia: input.createdVia, tokenSuffix: ids.suffix(5), requests: [] },
   };
 }
+
+/** What deleting a pod writes: the pod goes, and its port-forwards (and its logs) with it. */
+export function podDeletion(cluster: Pick<Cluster, 'forwards'>, pod: Pod): Change[] {
+  return [
+    { op: 'deletePod', namespace: pod.metadata.namespace, name: pod.metadata.name },
+    ...cluster.forwards
+      .filter((f) => f.podUid === pod.metadata.uid)
+      .map((f): Change => ({ op: 'deleteForward', localPort: f.localPort })),
+  ];
+}

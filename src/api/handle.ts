@@ -1,0 +1,247 @@
+import { parse as parseYaml } from 'yaml';
+import { apiObject } from '../cluster/api-object.ts';
+import type { Change } from '../cluster/changes.ts';
+import type { Ids } from '../cluster/ids.ts';
+import type { Cluster } from '../cluster/model.ts';
+import { qualifiedResource } from '../cluster/openapi/discovery.ts';
+import { badRequest, forbidden, notFound, type Status } from '../cluster/status.ts';
+import { err, ok, type Result } from '../result.ts';
+import { mergePatch, strategicMergePatch } from './patch.ts';
+import {
+  getResponse,
+  listResponse,
+  listVersion,
+  logResponse,
+  queryOf,
+  selectItems,
+  servedKind,
+} from './read.ts';
+import type { ResourceRoute } from './route.ts';
+import { doorStatus, statusResponse } from './status.ts';
+import { type ApiRequest, type ApiResponse, type Json, jsonResponse } from './types.ts';
+import {
+  createNamespaceFrom,
+  createPodFrom,
+  deleteObject,
+  updateMetadata,
+  updatePod,
+  type Written,
+} from './write.ts';
+
+/**
+ * One request on a resource of one sandbox: the response, and the changes the store writes in
+ * the same transaction (none for reads, dry runs and refusals). Pure: the cluster, the id
+ * source and the request in; no clock, no I/O.
+ */
+export interface Handled {
+  response: ApiResponse;
+  changes: Change[];
+}
+
+const refused = (status: Status | ReturnType<typeof doorStatus>): Handled => ({
+  response: statusResponse(status),
+  changes: [],
+});
+
+export function handleResource(
+  cluster: Cluster,
+  ids: Ids,
+  request: ApiRequest,
+  route: ResourceRoute,
+): Handled {
+  const result = dispatchMethod(cluster, ids, request, route);
+  return result.ok ? result.value : refused(result.error);
+}
+
+type Outcome = Result<Handled, Status | ReturnType<typeof doorStatus>>;
+
+function dispatchMethod(cluster: Cluster, ids: Ids, request: ApiRequest, route: ResourceRoute): Outcome {
+  const { name, subresource } = route;
+  switch (request.method) {
+    case 'GET':
+      if (name === null) return list(cluster, ids, request, route);
+      if (subresource === 'log' && route.resource.name === 'pods')
+        return read(logResponse(cluster, route.namespace ?? '', name, request.query));
+      if (subresource === 'exec' || subresource === 'portforward' || subresource === 'attach')
+        return err(badRequest('Upgrade request required'));
+      if (subresource !== null && subresource !== 'status') return err(notFoundPath());
+      return read(getResponse(cluster, route, name, request.accept, request.query.get('includeObject')));
+    case 'POST':
+      // A namespaced kind is created in a namespace, never on the all-namespaces collection.
+      if (name !== null || (route.resource.namespaced && route.namespace === null))
+        return err(notAllowed(request.method));
+      return write(request, create(cluster, ids, request, route));
+    case 'PUT':
+    case 'PATCH':
+      if (name === null || (subresource !== null && subresource !== 'status'))
+        return err(notAllowed(request.method));
+      return write(request, update(cluster, ids, request, route, name));
+    case 'DELETE':
+      if (subresource !== null) return err(notAllowed(request.method));
+      return write(request, remove(cluster, ids, request, route));
+    default:
+      return err(notAllowed(request.method));
+  }
+}
+
+const notFoundPath = () => doorStatus('NotFound', 'the server could not find the requested resource', {});
+const notAllowed = (method: string) =>
+  doorStatus(
+    'MethodNotAllowed',
+    `the server does not allow this method on the requested resource (${method})`,
+  );
+
+const read = (r: Result<ApiResponse, Status>): Outcome => (r.ok ? ok({ response: r.value, changes: [] }) : r);
+
+/** A write's answer; a dry run (`dryRun=All`) answers the same and changes nothing. */
+function write(request: ApiRequest, r: Result<Written, Status | ReturnType<typeof doorStatus>>): Outcome {
+  if (!r.ok) return r;
+  const dryRun = request.query.get('dryRun') === 'All';
+  const response = jsonResponse(r.value.created ? 201 : 200, r.value.object);
+  const warnings = r.value.warnings;
+  return ok({
+    response: warnings.length > 0 ? { ...response, warnings } : response,
+    changes: dryRun ? [] : r.value.changes,
+  });
+}
+
+function list(cluster: Cluster, ids: Ids, request: ApiRequest, route: ResourceRoute): Outcome {
+  const query = queryOf(request.query);
+  if (!query.ok) return query;
+  const items = selectItems(cluster, route, query.value);
+  if (!items.ok) return items;
+  const rv = listVersion(items.value, 1000 + ids.serial);
+  return ok({
+    response: listResponse(route, items.value, rv, request.accept, request.query.get('includeObject')),
+    changes: [],
+  });
+}
+
+/** The request body as JSON (or YAML for server-side apply), which must be an object. */
+export function bodyOf(request: ApiRequest): Result<Json, Status> {
+  let parsed: unknown;
+  try {
+    parsed =
+      request.contentType === 'application/apply-patch+yaml' || request.contentType === 'application/yaml'
+        ? parseYaml(request.body, { maxAliasCount: 0 })
+        : JSON.parse(request.body);
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0] : 'unreadable';
+    return err(badRequest(`couldn't get version/kind; json parse error: ${why}`));
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return err(
+      badRequest(
+        "couldn't get version/kind; json parse error: json: cannot unmarshal into Go value of type struct",
+      ),
+    );
+  return ok(parsed as Json);
+}
+
+const JSONISH = new Set(['application/json', 'application/yaml', '']);
+
+function unsupportedMedia(type: string) {
+  return doorStatus(
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (this sandbox does not read ${type})`,
+  );
+}
+
+function create(cluster: Cluster, ids: Ids, request: ApiRequest, route: ResourceRoute) {
+  if (!JSONISH.has(request.contentType)) return err(unsupportedMedia(request.contentType));
+  const body = bodyOf(request);
+  if (!body.ok) return body;
+  const kind = servedKind(route)?.kind;
+  if (kind === 'Pod')
+    return createPodFrom(cluster, route.namespace ?? 'default', body.value, ids, request.query);
+  if (kind === 'Namespace') return createNamespaceFrom(cluster, body.value, ids, request.query);
+  const name = String((body.value.metadata as Json | undefined)?.name ?? '');
+  const why =
+    kind === 'Node'
+      ? "this sandbox's nodes are fixed; label the existing nodes instead"
+      : 'this sandbox simulates pods, namespaces and nodes only';
+  return err(forbidden(qualifiedResource(route.resource), name, why));
+}
+
+function update(cluster: Cluster, ids: Ids, request: ApiRequest, route: ResourceRoute, name: string) {
+  const kind = servedKind(route)?.kind;
+  const ns = route.namespace ?? '';
+  const live =
+    kind === 'Pod'
+      ? cluster.pods.find((p) => p.metadata.namespace === ns && p.metadata.name === name)
+      : kind === 'Node'
+        ? cluster.nodes.find((n) => n.metadata.name === name)
+        : kind === 'Namespace'
+          ? cluster.namespaces.find((n) => n.metadata.name === name)
+          : undefined;
+  const serverSideApply = request.contentType === 'application/apply-patch+yaml';
+  if (live === undefined) {
+    // Server-side apply creates what is absent; every other update needs the object.
+    if (serverSideApply && kind === 'Pod')
+      return create(cluster, ids, { ...request, contentType: 'application/yaml' }, route);
+    return err(notFound(qualifiedResource(route.resource), name));
+  }
+  const next = nextObject(apiObject(live, cluster), request);
+  if (!next.ok) return next;
+  if (live.kind === 'Pod') return updatePod(cluster, live, next.value, ids);
+  return updateMetadata(cluster, live, next.value, ids);
+}
+
+/** The object as the update leaves it: the PUT body, or the live object with the patch applied. */
+function nextObject(base: Json, request: ApiRequest): Result<Json, Status | ReturnType<typeof doorStatus>> {
+  const type = request.contentType;
+  const body = bodyOf(request);
+  if (!body.ok) return body;
+  if (request.method === 'PUT') return body;
+  const patched =
+    type === 'application/merge-patch+json'
+      ? mergePatch(base, body.value)
+      : type === 'application/strategic-merge-patch+json' || type === 'application/apply-patch+yaml'
+        ? strategicMergePatch(base, body.value)
+        : null;
+  if (patched === null) return err(unsupportedMedia(type));
+  if (!patched.ok) return err(badRequest(patched.error));
+  const value = patched.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return err(badRequest('the patch left no object'));
+  return ok(value as Json);
+}
+
+function remove(
+  cluster: Cluster,
+  ids: Ids,
+  request: ApiRequest,
+  route: ResourceRoute,
+): Result<Written, Status | ReturnType<typeof doorStatus>> {
+  const kind = servedKind(route)?.kind;
+  if (route.name === null) return removeCollection(cluster, ids, request, route);
+  if (kind === 'Pod' || kind === 'Namespace' || kind === 'Node' || kind === 'Service')
+    return deleteObject(cluster, kind, route.namespace ?? '', route.name, ids);
+  return err(notFound(qualifiedResource(route.resource), route.name));
+}
+
+/** deletecollection: every selected pod of the namespace, answered with the list of them. */
+function removeCollection(
+  cluster: Cluster,
+  ids: Ids,
+  request: ApiRequest,
+  route: ResourceRoute,
+): Result<Written, Status | ReturnType<typeof doorStatus>> {
+  // Only within one namespace: one request never empties kube-system along with the member's own.
+  if (servedKind(route)?.kind !== 'Pod' || route.namespace === null) return err(notAllowed('DELETE'));
+  const query = queryOf(request.query);
+  if (!query.ok) return query;
+  const items = selectItems(cluster, route, query.value);
+  if (!items.ok) return items;
+  const changes: Change[] = [];
+  for (const item of items.value) {
+    const deleted = deleteObject(cluster, 'Pod', item.namespace, item.name, ids);
+    if (deleted.ok) changes.push(...deleted.value.changes);
+  }
+  return ok({
+    object: { kind: 'PodList', apiVersion: 'v1', metadata: {}, items: items.value.map((i) => i.json) },
+    changes,
+    warnings: [],
+    created: false,
+  });
+}

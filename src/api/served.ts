@@ -1,0 +1,223 @@
+import { apiObject } from '../cluster/api-object.ts';
+import {
+  type CoreEvent,
+  EVENT_FIELDS,
+  type EventField,
+  eventField,
+  eventObject,
+  listEvents,
+} from '../cluster/event-list.ts';
+import { podStatus } from '../cluster/lifecycle.ts';
+import type { Cluster, Labels } from '../cluster/model.ts';
+import { eventTable } from '../kubectl/printers/events.ts';
+import { namespaceTable, nodeTable } from '../kubectl/printers/nodes.ts';
+import { podTable } from '../kubectl/printers/pods.ts';
+import { serviceTable } from '../kubectl/printers/services.ts';
+import type { Json } from './types.ts';
+
+/**
+ * The kinds the sandbox keeps, as the API server stores and prints them: each item's JSON (the
+ * same `apiObject` as `-o yaml` in chat), its labels and field values for selectors, and its
+ * Table row (the server computes the cells kubectl prints, with the chat printers' own code).
+ * Every other resource in discovery is served empty.
+ */
+export interface Item {
+  name: string;
+  namespace: string;
+  labels: Labels;
+  uid: string;
+  json: Json;
+  /** A field selector's value, or undefined when the resource does not support the field. */
+  field(path: string): string | undefined;
+  /** Every Table cell, wide columns included. */
+  cells: string[];
+}
+
+export interface Column {
+  name: string;
+  priority: 0 | 1;
+  format?: 'name';
+}
+
+export interface ServedKind {
+  kind: 'Pod' | 'Node' | 'Namespace' | 'Event' | 'Service';
+  columns: readonly Column[];
+  list(cluster: Cluster, namespace: string | null): Item[];
+}
+
+const col = (name: string, priority: 0 | 1 = 0): Column =>
+  name === 'Name' ? { name, priority, format: 'name' } : { name, priority };
+
+const metaField = (path: string, name: string, namespace: string): string | undefined =>
+  path === 'metadata.name' ? name : path === 'metadata.namespace' ? namespace : undefined;
+
+const NO_LABELS = { keys: [], showLabels: false };
+
+const pods: ServedKind = {
+  kind: 'Pod',
+  columns: [
+    col('Name'),
+    col('Ready'),
+    col('Status'),
+    col('Restarts'),
+    col('Age'),
+    col('IP', 1),
+    col('Node', 1),
+    col('Nominated Node', 1),
+    col('Readiness Gates', 1),
+  ],
+  list(cluster, namespace) {
+    const chosen = cluster.pods.filter((p) => namespace === null || p.metadata.namespace === namespace);
+    const rows = podTable(chosen, cluster.now, { ...NO_LABELS, wide: true, withNamespace: false }).slice(1);
+    return chosen.map((pod, i) => {
+      const { name, namespace: ns, labels, uid } = pod.metadata;
+      return {
+        name,
+        namespace: ns,
+        labels,
+        uid,
+        json: apiObject(pod, cluster),
+        cells: rows[i] ?? [],
+        field(path) {
+          if (path === 'status.phase') return podStatus(pod, cluster.now).phase;
+          if (path === 'spec.nodeName') return pod.spec.nodeName ?? '';
+          if (path === 'spec.restartPolicy') return pod.spec.restartPolicy;
+          if (path === 'spec.hostNetwork') return String(pod.spec.hostNetwork === true);
+          if (path === 'status.podIP') return pod.sim.podIP ?? '';
+          if (path === 'spec.serviceAccountName') return 'default';
+          if (path === 'spec.schedulerName') return 'default-scheduler';
+          return metaField(path, name, ns);
+        },
+      };
+    });
+  },
+};
+
+const nodes: ServedKind = {
+  kind: 'Node',
+  columns: [
+    col('Name'),
+    col('Status'),
+    col('Roles'),
+    col('Age'),
+    col('Version'),
+    col('Internal-IP', 1),
+    col('External-IP', 1),
+    col('OS-Image', 1),
+    col('Kernel-Version', 1),
+    col('Container-Runtime', 1),
+  ],
+  list(cluster) {
+    const rows = nodeTable(cluster.nodes, cluster.now, { ...NO_LABELS, wide: true }).slice(1);
+    return cluster.nodes.map((node, i) => ({
+      name: node.metadata.name,
+      namespace: '',
+      labels: node.metadata.labels,
+      uid: node.metadata.uid,
+      json: apiObject(node, cluster),
+      cells: rows[i] ?? [],
+      field: (path) =>
+        path === 'spec.unschedulable'
+          ? String(node.spec.unschedulable)
+          : metaField(path, node.metadata.name, ''),
+    }));
+  },
+};
+
+const namespaces: ServedKind = {
+  kind: 'Namespace',
+  columns: [col('Name'), col('Status'), col('Age')],
+  list(cluster) {
+    const rows = namespaceTable(cluster.namespaces, cluster.now, NO_LABELS).slice(1);
+    return cluster.namespaces.map((ns, i) => ({
+      name: ns.metadata.name,
+      namespace: '',
+      labels: ns.metadata.labels,
+      uid: ns.metadata.uid,
+      json: apiObject(ns, cluster),
+      cells: rows[i] ?? [],
+      field: (path) => (path === 'status.phase' ? ns.status.phase : metaField(path, ns.metadata.name, '')),
+    }));
+  },
+};
+
+const events: ServedKind = {
+  kind: 'Event',
+  columns: [
+    col('Last Seen'),
+    col('Type'),
+    col('Reason'),
+    col('Object'),
+    col('Subobject', 1),
+    col('Source', 1),
+    col('Message'),
+    col('First Seen', 1),
+    col('Count', 1),
+    col('Name', 1),
+  ],
+  list(cluster, namespace) {
+    const found = listEvents(cluster, namespace);
+    const rows = eventTable(found, cluster.now, { wide: true, withNamespace: false }).slice(1);
+    return found.map((e, i) => ({
+      name: e.name,
+      namespace: e.namespace,
+      labels: {},
+      uid: '',
+      json: eventObject(e),
+      cells: rows[i] ?? [],
+      field: (path) => eventFieldOf(e, path, cluster),
+    }));
+  },
+};
+
+function eventFieldOf(e: CoreEvent, path: string, cluster: Cluster): string | undefined {
+  if (isEventField(path)) return eventField(e, path);
+  if (path === 'involvedObject.uid') return involvedUid(e, cluster);
+  if (path === 'involvedObject.apiVersion') return 'v1';
+  if (path === 'involvedObject.fieldPath') return e.fieldPath ?? '';
+  if (path === 'reportingComponent') return e.source;
+  return undefined;
+}
+
+const isEventField = (path: string): path is EventField => (EVENT_FIELDS as readonly string[]).includes(path);
+
+function involvedUid(e: CoreEvent, cluster: Cluster): string {
+  const { kind, name, namespace } = e.involvedObject;
+  if (kind === 'Node') return cluster.nodes.find((n) => n.metadata.name === name)?.metadata.uid ?? '';
+  const pod = cluster.pods.find((p) => p.metadata.name === name && p.metadata.namespace === namespace);
+  return pod?.metadata.uid ?? '';
+}
+
+const services: ServedKind = {
+  kind: 'Service',
+  columns: [
+    col('Name'),
+    col('Type'),
+    col('Cluster-IP'),
+    col('External-IP'),
+    col('Port(s)'),
+    col('Age'),
+    col('Selector', 1),
+  ],
+  list(cluster, namespace) {
+    const chosen = cluster.services.filter((s) => namespace === null || s.metadata.namespace === namespace);
+    const rows = serviceTable(chosen, cluster.now, { ...NO_LABELS, wide: true, withNamespace: false }).slice(
+      1,
+    );
+    return chosen.map((service, i) => {
+      const { name, namespace: ns, labels, uid } = service.metadata;
+      return {
+        name,
+        namespace: ns,
+        labels,
+        uid,
+        json: apiObject(service, cluster),
+        cells: rows[i] ?? [],
+        field: (path) => (path === 'spec.type' ? service.spec.type : metaField(path, name, ns)),
+      };
+    });
+  },
+};
+
+/** The kinds kept, by the resource's group-qualified plural. */
+export const SERVED: Readonly<Record<string, ServedKind>> = { pods, nodes, namespaces, events, services };

@@ -1,0 +1,296 @@
+import { describe, expect, it } from 'vitest';
+import { discoveryResponse } from '../../src/api/discovery.ts';
+import { handleResource } from '../../src/api/handle.ts';
+import { openapiResponse } from '../../src/api/openapi.ts';
+import { routeOf } from '../../src/api/route.ts';
+import { inSandbox } from '../../src/api/sandbox-run.ts';
+import type { ApiRequest } from '../../src/api/types.ts';
+import { testApp } from '../helpers/app.ts';
+import { dumpDatabase, REPLY_TABLES } from '../helpers/dump.ts';
+
+/**
+ * The API layer on its own (no sockets): Kubernetes requests in, Kubernetes responses and the
+ * store's changes out, in chat's transaction, so what one door writes the other reads.
+ */
+const KEY = { platform: 'console' as const, scope: 'test', user: 'alice' };
+
+function request(
+  method: string,
+  path: string,
+  body = '',
+  contentType = 'application/json',
+  accept = 'application/json',
+): ApiRequest {
+  const [p, q] = path.split('?');
+  return { method, path: p ?? '', query: new URLSearchParams(q ?? ''), contentType, accept, body };
+}
+
+function call(t: ReturnType<typeof testApp>, r: ApiRequest) {
+  const routed = routeOf(r.path);
+  if (routed.kind === 'none') throw new Error(`no route: ${r.path}`);
+  const handled = inSandbox(t.app, KEY, 10_000, (cluster, ids) =>
+    handleResource(cluster, ids, r, routed.route),
+  );
+  return {
+    status: handled.response.status,
+    json: JSON.parse(handled.response.body),
+    response: handled.response,
+  };
+}
+
+const pod = (name: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, labels: { app: name } },
+    spec: { containers: [{ name: 'c', image: 'nginx' }] },
+    ...extra,
+  });
+
+describe('the API layer', () => {
+  it('GIVEN a POST THEN 201 with the stored pod, and chat lists it; a chat pod is listed by GET', () => {
+    const t = testApp();
+    const created = call(t, request('POST', '/api/v1/namespaces/default/pods', pod('web')));
+    expect(created.status).toBe(201);
+    expect(created.json.spec.nodeName).toMatch(/^node0\d$/);
+    expect(t.say('alice', 'kubectl get po -o name')).toBe('pod/web');
+    t.say('alice', 'kubectl run chat --image=nginx');
+    const listed = call(t, request('GET', '/api/v1/namespaces/default/pods'));
+    expect(listed.json.items.map((p: { metadata: { name: string } }) => p.metadata.name)).toEqual([
+      'chat',
+      'web',
+    ]);
+  });
+
+  it.each([
+    [
+      'a missing pod',
+      'GET',
+      '/api/v1/namespaces/default/pods/nope',
+      '',
+      404,
+      'NotFound',
+      'pods "nope" not found',
+    ],
+    [
+      'a missing deployment',
+      'GET',
+      '/apis/apps/v1/namespaces/default/deployments/x',
+      '',
+      404,
+      'NotFound',
+      'deployments.apps "x" not found',
+    ],
+    [
+      'a duplicate',
+      'POST',
+      '/api/v1/namespaces/default/pods',
+      pod('kube-proxy-x'),
+      201,
+      undefined,
+      undefined,
+    ],
+    [
+      'an invalid name',
+      'POST',
+      '/api/v1/namespaces/default/pods',
+      pod('Bad_Name'),
+      422,
+      'Invalid',
+      undefined,
+    ],
+    [
+      'a namespace that does not exist',
+      'POST',
+      '/api/v1/namespaces/nope/pods',
+      pod('x'),
+      404,
+      'NotFound',
+      'namespaces "nope" not found',
+    ],
+    ['bad JSON', 'POST', '/api/v1/namespaces/default/pods', '{', 400, 'BadRequest', undefined],
+    [
+      'a node',
+      'POST',
+      '/api/v1/nodes',
+      '{"apiVersion":"v1","kind":"Node","metadata":{"name":"n9"}}',
+      403,
+      'Forbidden',
+      undefined,
+    ],
+    [
+      'the default namespace',
+      'DELETE',
+      '/api/v1/namespaces/default',
+      '',
+      403,
+      'Forbidden',
+      'namespaces "default" is forbidden: this namespace may not be deleted',
+    ],
+    [
+      'a bad label selector',
+      'GET',
+      '/api/v1/pods?labelSelector=env%20in%20(',
+      '',
+      400,
+      'BadRequest',
+      undefined,
+    ],
+    [
+      'an unknown field selector',
+      'GET',
+      '/api/v1/pods?fieldSelector=spec.foo%3Dx',
+      '',
+      400,
+      'BadRequest',
+      'field label not supported: spec.foo',
+    ],
+  ])('GIVEN %s THEN %s answers %i with reason %s', (_name, method, path, body, code, reason, message) => {
+    const t = testApp();
+    const before = dumpDatabase(t.app.db, REPLY_TABLES);
+    const answer = call(t, request(method, path, body));
+    expect(answer.status).toBe(code);
+    if (reason !== undefined) {
+      expect(answer.json).toMatchObject({ kind: 'Status', status: 'Failure', reason, code });
+      if (message !== undefined) expect(answer.json.message).toBe(message);
+      expect(dumpDatabase(t.app.db, REPLY_TABLES)).toBe(before);
+    }
+  });
+
+  it('GIVEN the same pod posted twice THEN the second is 409 AlreadyExists', () => {
+    const t = testApp();
+    call(t, request('POST', '/api/v1/namespaces/default/pods', pod('web')));
+    const again = call(t, request('POST', '/api/v1/namespaces/default/pods', pod('web')));
+    expect(again.json).toMatchObject({
+      reason: 'AlreadyExists',
+      code: 409,
+      message: 'pods "web" already exists',
+      details: { name: 'web', kind: 'pods' },
+    });
+  });
+
+  it('GIVEN label and annotate patches THEN JSON merge patch sets and removes, and a no-op writes nothing', () => {
+    const t = testApp();
+    call(t, request('POST', '/api/v1/namespaces/default/pods', pod('web')));
+    const merge = 'application/merge-patch+json';
+    const labelled = call(
+      t,
+      request(
+        'PATCH',
+        '/api/v1/namespaces/default/pods/web',
+        '{"metadata":{"labels":{"env":"prod"}}}',
+        merge,
+      ),
+    );
+    expect(labelled.json.metadata.labels).toEqual({ app: 'web', env: 'prod' });
+    const removed = call(
+      t,
+      request('PATCH', '/api/v1/namespaces/default/pods/web', '{"metadata":{"labels":{"app":null}}}', merge),
+    );
+    expect(removed.json.metadata.labels).toEqual({ env: 'prod' });
+    const before = dumpDatabase(t.app.db, REPLY_TABLES);
+    call(
+      t,
+      request(
+        'PATCH',
+        '/api/v1/namespaces/default/pods/web',
+        '{"metadata":{"labels":{"env":"prod"}}}',
+        merge,
+      ),
+    );
+    expect(dumpDatabase(t.app.db, REPLY_TABLES)).toBe(before);
+    expect(t.say('alice', 'kubectl get po web --show-labels --no-headers')).toMatch(/\senv=prod$/);
+  });
+
+  it("GIVEN a patch that changes more than images THEN 422 with the API server's Forbidden cause", () => {
+    const t = testApp();
+    call(t, request('POST', '/api/v1/namespaces/default/pods', pod('web')));
+    const smp = 'application/strategic-merge-patch+json';
+    const image = call(
+      t,
+      request(
+        'PATCH',
+        '/api/v1/namespaces/default/pods/web',
+        '{"spec":{"containers":[{"name":"c","image":"nginx:2"}]}}',
+        smp,
+      ),
+    );
+    expect(image.json.spec.containers[0].image).toBe('nginx:2');
+    const node = call(
+      t,
+      request('PATCH', '/api/v1/namespaces/default/pods/web', '{"spec":{"restartPolicy":"Never"}}', smp),
+    );
+    expect(node.status).toBe(422);
+    expect(node.json.details.causes[0].field).toBe('spec');
+    expect(node.json.message).toContain(
+      'pod updates may not change fields other than `spec.containers[*].image`',
+    );
+  });
+
+  it('GIVEN the Table Accept THEN the server computes the cells kubectl prints', () => {
+    const t = testApp();
+    call(t, request('POST', '/api/v1/namespaces/default/pods', pod('web')));
+    const table = call(
+      t,
+      request(
+        'GET',
+        '/api/v1/namespaces/default/pods',
+        '',
+        '',
+        'application/json;as=Table;v=v1;g=meta.k8s.io,application/json',
+      ),
+    );
+    expect(table.response.contentType).toBe('application/json;as=Table;v=v1;g=meta.k8s.io');
+    expect(table.json.columnDefinitions.map((c: { name: string }) => c.name)).toEqual([
+      'Name',
+      'Ready',
+      'Status',
+      'Restarts',
+      'Age',
+      'IP',
+      'Node',
+      'Nominated Node',
+      'Readiness Gates',
+    ]);
+    expect(table.json.rows[0].cells.slice(0, 5)).toEqual(['web', '0/1', 'ContainerCreating', '0', '0s']);
+    expect(table.json.rows[0].object).toMatchObject({
+      kind: 'PartialObjectMetadata',
+      metadata: { name: 'web', labels: { app: 'web' } },
+    });
+  });
+
+  it('GIVEN a dry run THEN the answer is the pod and nothing is stored', () => {
+    const t = testApp();
+    const before = dumpDatabase(t.app.db, REPLY_TABLES);
+    t.app.sandboxes.open(KEY, t.clock.now);
+    const dry = call(t, request('POST', '/api/v1/namespaces/default/pods?dryRun=All', pod('dry')));
+    expect(dry.status).toBe(201);
+    expect(t.say('alice', 'kubectl get po')).toBe('No resources found in default namespace.');
+    expect(before).not.toBe('');
+  });
+});
+
+describe('discovery and OpenAPI', () => {
+  it("GIVEN kubectl's aggregated Accept THEN /api and /apis answer with the exact aggregated Content-Type", () => {
+    const accept = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json';
+    const api = discoveryResponse('/api', accept);
+    expect(api?.contentType).toBe('application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList');
+    const pods = JSON.parse(api?.body ?? '{}').items[0].versions[0].resources.find(
+      (r: { resource: string }) => r.resource === 'pods',
+    );
+    expect(pods).toMatchObject({ scope: 'Namespaced', shortNames: ['po'], categories: ['all'] });
+    expect(JSON.parse(discoveryResponse('/apis', 'application/json')?.body ?? '{}').kind).toBe(
+      'APIGroupList',
+    );
+  });
+
+  it('GIVEN /openapi/v3/api/v1 THEN the Pod PATCH operation lists fieldValidation, as kubectl create checks', () => {
+    const root = JSON.parse(openapiResponse('/openapi/v3')?.body ?? '{}');
+    const url: string = root.paths['api/v1'].serverRelativeURL;
+    const doc = JSON.parse(openapiResponse(url.split('?')[0] ?? '')?.body ?? '{}');
+    const patch = doc.paths['/api/v1/namespaces/{namespace}/pods/{name}'].patch;
+    expect(patch['x-kubernetes-group-version-kind']).toEqual({ group: '', kind: 'Pod', version: 'v1' });
+    expect(patch.parameters.map((p: { name: string }) => p.name)).toContain('fieldValidation');
+    expect(doc.components.schemas['io.k8s.api.core.v1.PodSpec'].required).toEqual(['containers']);
+  });
+});

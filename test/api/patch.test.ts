@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { matchesFields, parseFieldSelector } from '../../src/api/field-selector.ts';
+import { mergePatch, strategicMergePatch } from '../../src/api/patch.ts';
+
+const POD = {
+  metadata: { name: 'kubia', labels: { run: 'kubia', env: 'prod' } },
+  spec: {
+    containers: [
+      { name: 'kubia', image: 'luksa/kubia', ports: [{ containerPort: 8080, protocol: 'TCP' }] },
+      { name: 'side', image: 'busybox' },
+    ],
+  },
+};
+
+describe('JSON merge patch (RFC 7386)', () => {
+  it.each([
+    ['a label added', { metadata: { labels: { tier: 'web' } } }, { run: 'kubia', env: 'prod', tier: 'web' }],
+    ['a label removed with null', { metadata: { labels: { env: null } } }, { run: 'kubia' }],
+    [
+      'an existing label replaced',
+      { metadata: { labels: { env: 'debug' } } },
+      { run: 'kubia', env: 'debug' },
+    ],
+  ])('GIVEN %s THEN the labels merge', (_name, patch, labels) => {
+    const result = mergePatch(POD, patch);
+    expect(result.ok && (result.value as typeof POD).metadata.labels).toEqual(labels);
+  });
+
+  it('GIVEN a list in a merge patch THEN it replaces the whole list', () => {
+    const result = mergePatch(POD, { spec: { containers: [{ name: 'kubia', image: 'v2' }] } });
+    expect(result.ok && (result.value as typeof POD).spec.containers).toEqual([
+      { name: 'kubia', image: 'v2' },
+    ]);
+  });
+
+  it('GIVEN __proto__ as a key THEN it is only a key, never the prototype', () => {
+    const result = mergePatch({}, JSON.parse('{"__proto__":{"polluted":true}}'));
+    expect(result.ok && Object.keys(result.value as object)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('GIVEN a patch nested past any Pod THEN it is refused, not recursed into', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100; i++) deep = { a: deep };
+    expect(mergePatch({}, deep)).toEqual({ ok: false, error: 'the patch is nested too deeply' });
+  });
+});
+
+describe('strategic merge patch', () => {
+  it("GIVEN kubectl apply's image change THEN containers merge by name and the order follows $setElementOrder", () => {
+    const patch = {
+      spec: {
+        '$setElementOrder/containers': [{ name: 'side' }, { name: 'kubia' }],
+        containers: [{ name: 'kubia', image: 'luksa/kubia:v2' }],
+      },
+    };
+    const result = strategicMergePatch(POD, patch);
+    const containers = result.ok ? (result.value as typeof POD).spec.containers : [];
+    expect(containers.map((c) => [c.name, c.image])).toEqual([
+      ['side', 'busybox'],
+      ['kubia', 'luksa/kubia:v2'],
+    ]);
+    expect(containers[1]?.ports).toEqual([{ containerPort: 8080, protocol: 'TCP' }]);
+  });
+
+  it('GIVEN $patch: delete on a list item THEN that container goes', () => {
+    const result = strategicMergePatch(POD, { spec: { containers: [{ name: 'side', $patch: 'delete' }] } });
+    expect(result.ok && (result.value as typeof POD).spec.containers.map((c) => c.name)).toEqual(['kubia']);
+  });
+
+  it.each([
+    [{ $patch: 'explode' }, 'Unknown patch type: explode'],
+    [
+      { spec: { containers: [{ image: 'x' }] } },
+      'map: {"image":"x"} does not contain declared merge key: name',
+    ],
+    [{ metadata: { $weird: 1 } }, 'unknown patch directive: $weird'],
+  ])('GIVEN the bad patch %j THEN it is refused with %s', (patch, message) => {
+    expect(strategicMergePatch(POD, patch)).toEqual({ ok: false, error: message });
+  });
+});
+
+describe('field selectors', () => {
+  it.each([
+    ['status.phase=Running', [{ field: 'status.phase', negated: false, value: 'Running' }]],
+    ['status.phase==Running', [{ field: 'status.phase', negated: false, value: 'Running' }]],
+    [
+      'spec.nodeName!=node01,metadata.name=a',
+      [
+        { field: 'spec.nodeName', negated: true, value: 'node01' },
+        { field: 'metadata.name', negated: false, value: 'a' },
+      ],
+    ],
+    ['metadata.name=a\\,b', [{ field: 'metadata.name', negated: false, value: 'a,b' }]],
+    ['', []],
+  ])('GIVEN %j THEN it parses into its terms', (text, terms) => {
+    expect(parseFieldSelector(text)).toEqual({ ok: true, value: terms });
+  });
+
+  it.each(['status.phase', '=Running', 'a'])('GIVEN %j THEN it is a 400 naming the term', (text) => {
+    const parsed = parseFieldSelector(text);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.error).toContain(`can't understand`);
+  });
+
+  it('GIVEN terms THEN all must hold, != negating', () => {
+    const values: Record<string, string> = { 'status.phase': 'Running', 'spec.nodeName': 'node02' };
+    const read = (f: string) => values[f] ?? '';
+    const terms = (t: string) => (parseFieldSelector(t) as { ok: true; value: never[] }).value;
+    expect(matchesFields(terms('status.phase=Running,spec.nodeName!=node01'), read)).toBe(true);
+    expect(matchesFields(terms('status.phase=Running,spec.nodeName!=node02'), read)).toBe(false);
+  });
+});
