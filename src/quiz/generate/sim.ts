@@ -29,6 +29,7 @@ export function simCluster(seed: string): Sim {
 export interface PodSpecInput {
   name: string;
   labels?: Labels;
+  annotations?: Labels;
   nodeSelector?: Labels;
   containers?: Container[];
 }
@@ -39,7 +40,7 @@ export function addPod(sim: Sim, spec: PodSpecInput): Pod {
     name: spec.name,
     namespace: 'default',
     labels: spec.labels ?? {},
-    annotations: {},
+    annotations: spec.annotations ?? {},
     containers: spec.containers ?? [container('main', 'nginx')],
     nodeSelector: spec.nodeSelector ?? {},
     restartPolicy: 'Always',
