@@ -26,6 +26,7 @@ import { download } from './download.ts';
 import { escapeDiscord } from './escape.ts';
 import { type Invocation, type OptionValue, planOf, withStdin } from './invocation.ts';
 import { boxText, manifestModal } from './modal.ts';
+import { missingForLiveQuiz } from './permissions.ts';
 import type { RenderOptions } from './render.ts';
 import { combineActions, type Selections } from './selections.ts';
 import { answer, NO_MENTIONS } from './send.ts';
@@ -74,6 +75,13 @@ async function command(deps: HandlerDeps, interaction: ChatInputCommandInteracti
       manifestModal(deps.ids.encode('f', plan.commandLine), plan.commandLine, lang),
     );
     return;
+  }
+  if (plan.kind === 'dispatch' && /^\/quiz start(\s|$)/.test(plan.text)) {
+    const missing = missingForLiveQuiz(deps.app, interaction, lang);
+    if (missing !== null) {
+      await answer(interaction, textReply(missing, false, 'private'), render);
+      return;
+    }
   }
   // An option is one line with no standard input: three backticks in it are just characters.
   if (plan.file === null) {

@@ -18,6 +18,10 @@ export const platformsMessages = {
     en: 'The wget command line, e.g. -qO- localhost:8888',
     ko: 'wget 명령줄, 예: -qO- localhost:8888',
   },
+  'discord.quizMissingPermissions': {
+    en: 'I cannot run a live quiz in this channel: I am missing {names} here. A moderator can allow them (channel settings → Permissions → Podium), or start the quiz in another channel. Nothing was started.',
+    ko: '이 채널에서는 라이브 퀴즈를 열 수 없어요: 여기서 봇에게 {names} 권한이 없어요. 모더레이터가 허용하거나 (채널 설정 → 권한 → Podium), 다른 채널에서 퀴즈를 시작해 주세요. 아무것도 시작하지 않았어요.',
+  },
   // /help per platform (commands/chat/help.ts): each platform's own way to type a command.
   // Discord reads no plain messages (no message-content intent), so everything is a slash command.
   'help.kubectl.discord': {

@@ -18,6 +18,8 @@ import {
   GUILD_ID,
   type InteractionRecord,
   messageJson,
+  QUIET_CHANNEL_ID,
+  QUIET_PERMISSIONS,
   type StoredMessage,
 } from './state.ts';
 
@@ -48,7 +50,13 @@ export interface FakeDiscord {
   gateway: FakeGateway;
   state: FakeState;
   options: { ackWindowMs: number };
-  command(user: FakeUser, path: string, inputs?: Record<string, OptionInput>): Handle;
+  /** A slash command; `channel: QUIET_CHANNEL_ID` runs it where the bot may not send messages. */
+  command(
+    user: FakeUser,
+    path: string,
+    inputs?: Record<string, OptionInput>,
+    where?: { channel?: string },
+  ): Handle;
   autocomplete(user: FakeUser, path: string, inputs: Record<string, OptionInput>, focused: string): Handle;
   click(user: FakeUser, message: StoredMessage, customId: string): Handle;
   select(user: FakeUser, message: StoredMessage, customId: string, values: string[]): Handle;
@@ -88,6 +96,20 @@ export async function startFakeDiscord(options: { heartbeatInterval?: number } =
       state.events.on('change', check);
       check();
     });
+
+  /** An interaction from the channel where the bot may not send: its `app_permissions` say so. */
+  const quietChannel = () => ({
+    channel_id: QUIET_CHANNEL_ID,
+    channel: {
+      id: QUIET_CHANNEL_ID,
+      type: 0,
+      guild_id: GUILD_ID,
+      name: 'quiet',
+      flags: 0,
+      permissions: QUIET_PERMISSIONS,
+    },
+    app_permissions: QUIET_PERMISSIONS,
+  });
 
   /** A click on a message in a thread comes from the thread (a channel of type 11 in the channel). */
   const where = (message: StoredMessage) => {
@@ -159,11 +181,12 @@ export async function startFakeDiscord(options: { heartbeatInterval?: number } =
     gateway,
     state,
     options: settings,
-    command: (user, path, inputs = {}) =>
+    command: (user, path, inputs = {}, at = {}) =>
       interact(
         2,
         user,
         commandData(definitions, commandIds.get(path.split(' ')[0] ?? '') ?? '', path, inputs, null),
+        at.channel === QUIET_CHANNEL_ID ? quietChannel() : {},
       ),
     autocomplete: (user, path, inputs, focused) =>
       interact(

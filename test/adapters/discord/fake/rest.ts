@@ -19,6 +19,7 @@ import {
   GUILD_ID,
   type InteractionRecord,
   messageJson,
+  QUIET_CHANNEL_ID,
   type StoredFile,
   type StoredMessage,
   storeMessage,
@@ -184,6 +185,7 @@ function channelMessage(
   body: Json,
   files: StoredFile[],
 ): Answer {
+  if (channelId === QUIET_CHANNEL_ID) return fail(403, 50013, 'Missing Permissions');
   if (channelId !== CHANNEL_ID && !state.threads.has(channelId)) return fail(404, 10003, 'Unknown Channel');
   if (messageId === null && method === 'POST') return create(state, channelId, body, files, null);
   const message = messageId === null ? undefined : state.messages.get(messageId);

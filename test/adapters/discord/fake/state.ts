@@ -6,6 +6,13 @@ export const TOKEN = 'fake.bot.token';
 export const APP_ID = '1100000000000000001';
 export const GUILD_ID = '1100000000000000002';
 export const CHANNEL_ID = '1100000000000000003';
+/**
+ * A second text channel where the bot may see and answer interactions but not send messages of
+ * its own (a permission overwrite denies Send Messages): Discord answers 403 50013 there.
+ */
+export const QUIET_CHANNEL_ID = '1100000000000000004';
+/** View Channel and Read Message History only. */
+export const QUIET_PERMISSIONS = String((1n << 10n) | (1n << 16n));
 export const BOT_USER = {
   id: APP_ID,
   username: 'podium',

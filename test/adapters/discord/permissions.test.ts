@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../src/store/settings.ts';
+import { member } from './fake/payloads.ts';
+import { GUILD_ID, isEphemeral, QUIET_CHANNEL_ID } from './fake/state.ts';
+import { codeOf, expectClean, type Harness, startHarness } from './harness.ts';
+
+/**
+ * A channel where the bot may answer interactions but not post messages of its own (Send
+ * Messages denied by an overwrite). A live quiz there would be announced and then never appear,
+ * so it is refused up front, naming what is missing; what goes through the interaction works.
+ */
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+const quiet = { channel: QUIET_CHANNEL_ID };
+const setThreads = (on: boolean) =>
+  h.app.group.settings.put(
+    { platform: 'discord', scope: GUILD_ID, channel: QUIET_CHANNEL_ID },
+    { ...DEFAULT_SETTINGS, threads: on },
+  );
+
+describe('a live quiz where the bot may not post', () => {
+  it('GIVEN Send Messages and Attach Files denied WHEN /quiz start THEN it is refused privately, naming them, and nothing is posted', async () => {
+    const alice = member('6000000000000000001', 'alice');
+    const reply = await h.fake.command(alice, 'quiz start', {}, quiet).reply();
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.content).toContain('I am missing Send Messages, Attach Files here');
+    expect(reply.content).not.toContain('View Channel');
+    await h.app.quiz.runner.idle();
+    expect(
+      h.fake.channelMessages().filter((m) => m.channelId === QUIET_CHANNEL_ID && m.interactionId === null),
+    ).toEqual([]);
+    expectClean(h.fake);
+  });
+
+  it('GIVEN quiz threads on in that channel and a member whose Discord is Korean WHEN /quiz start THEN the thread permissions are named too, in Korean', async () => {
+    setThreads(true);
+    const minji = { ...member('6000000000000000002', 'minji'), locale: 'ko' };
+    const reply = await h.fake.command(minji, 'quiz start', {}, quiet).reply();
+    expect(reply.content).toContain('메시지 보내기, 파일 첨부, 공개 스레드 만들기, 스레드에서 메시지 보내기');
+    setThreads(false);
+    expectClean(h.fake);
+  });
+
+  it('GIVEN the same channel WHEN /kubectl runs THEN it is answered through the interaction, which needs no permission', async () => {
+    const bob = member('6000000000000000003', 'bob');
+    const reply = await h.fake.command(bob, 'kubectl', { command: 'get ns default' }, quiet).reply();
+    expect(codeOf(reply.content)).toMatch(/^NAME +STATUS +AGE\ndefault +Active/);
+    expectClean(h.fake);
+  });
+});
