@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 /**
- * `node --import tsx bench/cpuprofile-top.ts FILE.cpuprofile [N] [CALLER-DEPTH]`: the heaviest frames of a V8
- * CPU profile (from `node --cpu-prof`), by self time (with the heaviest path of callers, up to
- * CALLER-DEPTH of them), and the self time per package or folder.
+ * `node --import tsx bench/cpuprofile-top.ts FILE.cpuprofile... [N] [CALLER-DEPTH]`: the heaviest
+ * frames of one or more V8 CPU profiles (from `node --cpu-prof`, `B3_PROFILE`; several are added
+ * together, as a run's threads give one file each), by self time (with the heaviest path of
+ * callers, up to CALLER-DEPTH of them), and the self time per package or folder of this checkout,
+ * wherever it is.
  */
 interface Node {
   id: number;
@@ -16,29 +19,53 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const [file, count = '25', depthText = '0'] = process.argv.slice(2);
-if (file === undefined) throw new Error('usage: cpuprofile-top.ts FILE.cpuprofile [N] [CALLER-DEPTH]');
+const args = process.argv.slice(2);
+const files = args.filter((a) => !/^\d+$/.test(a));
+const [count = '25', depthText = '0'] = args.filter((a) => /^\d+$/.test(a));
+if (files.length === 0) {
+  console.error('usage: cpuprofile-top.ts FILE.cpuprofile... [N] [CALLER-DEPTH]');
+  process.exit(2);
+}
 const depth = Number(depthText);
-const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+/** This checkout's root as the profiles' URLs spell it (file:///…/ or a bare path). */
+const ROOT = `${resolve(dirname(new URL(import.meta.url).pathname), '..')}/`;
+const local = (url: string) => {
+  const path = url.startsWith('file://') ? new URL(url).pathname : url;
+  return path.startsWith(ROOT) ? path.slice(ROOT.length) : null;
+};
+
+// Every profile's nodes, renumbered so that ids from different files never meet.
+const nodes: Node[] = [];
 const self = new Map<number, number>();
-profile.samples.forEach((id, i) => {
-  self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-});
+let offset = 0;
+for (const file of files) {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  let top = 0;
+  for (const n of profile.nodes) {
+    nodes.push({ ...n, id: n.id + offset, children: (n.children ?? []).map((c) => c + offset) });
+    top = Math.max(top, n.id);
+  }
+  profile.samples.forEach((id, i) => {
+    self.set(id + offset, (self.get(id + offset) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  offset += top + 1;
+}
+const byId = new Map(nodes.map((n) => [n.id, n]));
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 
 const where = (url: string) => {
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
   if (pkg !== undefined) return pkg;
   if (url.startsWith('node:')) return url;
-  const local = /\/work\/main\/(.+?\/[^/]+)\//.exec(url)?.[1] ?? /\/work\/main\/([^/]+)/.exec(url)?.[1];
-  return local ?? (url === '' ? '(native)' : url);
+  const path = local(url);
+  if (path !== null) return /^(.+?\/[^/]+)\//.exec(path)?.[1] ?? path;
+  return url === '' ? '(native)' : url;
 };
 const parent = new Map<number, number>();
-for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+for (const n of nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const label = (node: Node) => {
   const { functionName, url, lineNumber } = node.callFrame;
-  const short = url.replace(/^.*\/work\/main\//, '').replace(/^.*node_modules\//, '');
+  const short = local(url) ?? url.replace(/^.*node_modules\//, '');
   return `${functionName || '(anonymous)'}  ${short}:${lineNumber + 1}`;
 };
 /** The callers of a frame, nearest first, as far as `depth`. */

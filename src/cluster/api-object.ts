@@ -127,8 +127,33 @@ export const DEFAULT_TOLERATIONS = [
   { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', operator: 'Exists', tolerationSeconds: 300 },
 ] as const;
 
+/**
+ * A pod's object depends only on the pod, its status (the same object until it can next change)
+ * and the cluster's nodes and pods (owner, scheduling messages): while all four are the same, so
+ * is the object, kept frozen (the printers then need not write it again). A bounded number are kept.
+ */
+const podObjects = new Map<Pod, { status: PodStatus; nodes: unknown; pods: unknown; json: Json }>();
+const POD_OBJECTS_KEPT = 4096;
+
 function podObject(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | 'pods'>): Json {
   const status = podStatus(pod, cluster.now);
+  const known = podObjects.get(pod);
+  if (known?.status === status && known.nodes === cluster.nodes && known.pods === cluster.pods)
+    return known.json;
+  const json = deepFreeze(podObjectOf(pod, status, cluster));
+  if (podObjects.size >= POD_OBJECTS_KEPT) podObjects.delete(podObjects.keys().next().value as Pod);
+  podObjects.set(pod, { status, nodes: cluster.nodes, pods: cluster.pods, json });
+  return json;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+  return value;
+}
+
+function podObjectOf(pod: Pod, status: PodStatus, cluster: Pick<Cluster, 'nodes' | 'pods'>): Json {
   const { spec } = pod;
   const { volumes: _v, tolerations: _t, ...extra } = spec.extra ?? {};
   return {

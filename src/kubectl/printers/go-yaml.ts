@@ -20,10 +20,16 @@ interface Out {
 }
 
 export function goYaml(value: Value): string {
+  const text = goYamlUnended(value);
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/** The emitter's output without the final line break goYaml adds (printObjects joins pieces). */
+export function goYamlUnended(value: Value): string {
   const out: Out = { text: '', column: 0 };
   if (isMap(value) && Object.keys(value).length > 0) mapping(out, value, 0, true);
   else scalarOrFlow(out, value, 0, true);
-  return out.text.endsWith('\n') ? out.text : `${out.text}\n`;
+  return out.text;
 }
 
 const isMap = (v: Value): v is Record<string, Value> =>
@@ -53,12 +59,36 @@ function newline(out: Out, indent: number): void {
 }
 
 function mapping(out: Out, map: Record<string, Value>, indent: number, inline: boolean): void {
-  naturalSort(Object.keys(map)).forEach((key, i) => {
+  const keys = naturalOrder(Object.keys(map));
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] ?? '';
     if (!(inline && i === 0)) newline(out, indent);
     put(out, keyText(key));
     put(out, ':');
     value(out, map[key], indent);
-  });
+  }
+}
+
+/**
+ * Objects of one kind share their key lists (every pod has the same `metadata`, `spec`, ...):
+ * each list's natural order is worked out once, for a bounded number of lists.
+ */
+const orders = new Map<string, string[]>();
+const ORDERS_KEPT = 4096;
+const SIGNATURE_LIMIT = 4096;
+
+function naturalOrder(keys: string[]): string[] {
+  if (keys.length < 2) return keys;
+  const signature = keys.join('\u0000');
+  // Keys holding the separator could make two lists look alike: those are sorted every time.
+  const cacheable = signature.length <= SIGNATURE_LIMIT && !keys.some((k) => k.includes('\u0000'));
+  const known = cacheable ? orders.get(signature) : undefined;
+  if (known !== undefined) return known;
+  const sorted = naturalSort(keys);
+  if (!cacheable) return sorted;
+  if (orders.size >= ORDERS_KEPT) orders.clear();
+  orders.set(signature, sorted);
+  return sorted;
 }
 
 /** The value after `key:`: nested collections on the next lines, scalars on the same line. */
@@ -96,17 +126,44 @@ function flowText(v: Value): string {
   return String(v);
 }
 
+/** Keys repeat in every object: their written form is kept (short ones, a bounded number). */
+const keyTexts = new Map<string, string>();
+
 function keyText(key: string): string {
+  const known = keyTexts.get(key);
+  if (known !== undefined) return known;
+  const text = keyTextOf(key);
+  if (key.length <= 256) {
+    if (keyTexts.size >= ORDERS_KEPT) keyTexts.clear();
+    keyTexts.set(key, text);
+  }
+  return text;
+}
+
+function keyTextOf(key: string): string {
   const style = styleOf(key);
   if (style === 'plain') return key;
   // A key is a "simple key": never a block scalar.
   if (style === 'single') return `'${key.replaceAll("'", "''")}'`;
-  return `"${[...key].map(escapeChar).join('')}"`;
+  return `"${escaped(key)}"`;
 }
 
 type Style = 'plain' | 'single' | 'double' | 'literal';
 
+/** Short values repeat too (`Running`, `IfNotPresent`, image names): their style is kept. */
+const styles = new Map<string, Style>();
+
 function styleOf(s: string): Style {
+  if (s.length > 64) return styleOfText(s);
+  const known = styles.get(s);
+  if (known !== undefined) return known;
+  const style = styleOfText(s);
+  if (styles.size >= ORDERS_KEPT) styles.clear();
+  styles.set(s, style);
+  return style;
+}
+
+function styleOfText(s: string): Style {
   const analysis = analyze(s);
   if (s.includes('\n')) return analysis.blockAllowed ? 'literal' : 'double';
   if (!resolvesToString(s)) return 'double';
@@ -118,6 +175,13 @@ function stringScalar(out: Out, s: string, indent: number, lead: string): void {
   const style = styleOf(s);
   if (style === 'literal') {
     literal(out, s, indent, lead);
+    return;
+  }
+  // No space, no fold: the scalar goes out in one piece.
+  if (!s.includes(' ')) {
+    const body = style === 'single' ? s.replaceAll("'", "''") : style === 'double' ? escaped(s) : s;
+    const quote = style === 'single' ? "'" : style === 'double' ? '"' : '';
+    put(out, `${lead}${quote}${body}${quote}`);
     return;
   }
   put(out, lead);
@@ -175,25 +239,35 @@ function literal(out: Out, s: string, indent: number, lead: string): void {
   put(out, '\n');
 }
 
+/** A double-quoted scalar's body: unchanged when every character is printable ASCII but `"` and `\`. */
+function escaped(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 34 || c === 92) return [...s].map(escapeChar).join('');
+  }
+  return s;
+}
+
+const SHORT_ESCAPES: Readonly<Record<number, string>> = {
+  0: '0',
+  7: 'a',
+  8: 'b',
+  9: 't',
+  10: 'n',
+  11: 'v',
+  12: 'f',
+  13: 'r',
+  27: 'e',
+  34: '"',
+  92: '\\',
+  133: 'N',
+  8232: 'L',
+  8233: 'P',
+};
+
 function escapeChar(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
-  const short: Record<number, string> = {
-    0: '0',
-    7: 'a',
-    8: 'b',
-    9: 't',
-    10: 'n',
-    11: 'v',
-    12: 'f',
-    13: 'r',
-    27: 'e',
-    34: '"',
-    92: '\\',
-    133: 'N',
-    8232: 'L',
-    8233: 'P',
-  };
-  const named = short[cp];
+  const named = SHORT_ESCAPES[cp];
   if (named !== undefined) return `\\${named}`;
   if (isPrintable(cp) && cp !== 0xfeff) return ch;
   const hex = cp.toString(16).toUpperCase();
@@ -209,12 +283,17 @@ const isPrintable = (cp: number): boolean =>
   (cp >= 0xa0 && cp <= 0xd7ff) ||
   (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff);
 
-const FLOW_START = new Set([...'#,[]{}&*!|>\'"%@`']);
+const FLOW_START = new Set([...'#,[]{}&*!|>\'"%@`'].map((ch) => ch.charCodeAt(0)));
+const SPACE = 32;
+const TAB = 9;
+const BREAK = 10;
 
-/** yaml_emitter_analyze_scalar, reduced to block context. */
+/**
+ * yaml_emitter_analyze_scalar, reduced to block context. It walks code points (a pair of
+ * surrogates is one; a lone surrogate is one too, and not printable).
+ */
 function analyze(s: string): { plainAllowed: boolean; singleAllowed: boolean; blockAllowed: boolean } {
   if (s === '') return { plainAllowed: false, singleAllowed: true, blockAllowed: false };
-  const chars = [...s];
   let indicators = s.startsWith('---') || s.startsWith('...');
   let special = false;
   let spaceBreak = false;
@@ -222,22 +301,23 @@ function analyze(s: string): { plainAllowed: boolean; singleAllowed: boolean; bl
   let previousSpace = false;
   let previousBreak = false;
   let precededByWhitespace = true;
-  chars.forEach((ch, i) => {
-    const next = chars[i + 1];
-    const followedByWhitespace = next === undefined || next === ' ' || next === '\t';
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i) ?? 0;
+    const next = i + (cp > 0xffff ? 2 : 1);
+    const after = next < s.length ? s.charCodeAt(next) : -1;
+    const followedByWhitespace = after === -1 || after === SPACE || after === TAB;
     if (i === 0) {
-      if (FLOW_START.has(ch)) indicators = true;
-      if ((ch === '?' || ch === ':' || ch === '-') && followedByWhitespace) indicators = true;
-    } else if ((ch === ':' && followedByWhitespace) || (ch === '#' && precededByWhitespace)) {
+      if (FLOW_START.has(cp)) indicators = true;
+      if ((cp === 63 || cp === 58 || cp === 45) && followedByWhitespace) indicators = true;
+    } else if ((cp === 58 && followedByWhitespace) || (cp === 35 && precededByWhitespace)) {
       indicators = true;
     }
-    const cp = ch.codePointAt(0) ?? 0;
     if (!isPrintable(cp)) special = true;
-    if (ch === ' ') {
+    if (cp === SPACE) {
       if (previousBreak) breakSpace = true;
       previousSpace = true;
       previousBreak = false;
-    } else if (ch === '\n') {
+    } else if (cp === BREAK) {
       if (previousSpace) spaceBreak = true;
       previousSpace = false;
       previousBreak = true;
@@ -245,8 +325,9 @@ function analyze(s: string): { plainAllowed: boolean; singleAllowed: boolean; bl
       previousSpace = false;
       previousBreak = false;
     }
-    precededByWhitespace = ch === ' ' || ch === '\t' || ch === '\n';
-  });
+    precededByWhitespace = cp === SPACE || cp === TAB || cp === BREAK;
+    i = next;
+  }
   const edgeSpace = s.startsWith(' ') || s.endsWith(' ') || s.startsWith('\n') || s.endsWith('\n');
   const lineBreaks = s.includes('\n');
   return {
@@ -325,7 +406,50 @@ export function naturalSort(keys: string[]): string[] {
 const isLetter = (ch: string): boolean => /\p{L}/u.test(ch);
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 
+const isAscii = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+};
+const asciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const asciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+
 function naturalLess(a: string, b: string): boolean {
+  return isAscii(a) && isAscii(b) ? naturalLessAscii(a, b) : naturalLessRunes(a, b);
+}
+
+/** The same comparison on code units, for ASCII keys (nearly all): no arrays, no regex. */
+function naturalLessAscii(a: string, b: string): boolean {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xl = asciiLetter(x);
+    const yl = asciiLetter(y);
+    if (xl && yl) return x < y;
+    if (xl || yl) return yl;
+    let an = 0;
+    let bn = 0;
+    if (x === 48 || y === 48) {
+      for (let j = i - 1; j >= 0 && asciiDigit(a.charCodeAt(j)); j--) {
+        if (a.charCodeAt(j) !== 48) {
+          an = 1;
+          bn = 1;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    for (; ai < a.length && asciiDigit(a.charCodeAt(ai)); ai++) an = an * 10 + (a.charCodeAt(ai) - 48);
+    let bi = i;
+    for (; bi < b.length && asciiDigit(b.charCodeAt(bi)); bi++) bn = bn * 10 + (b.charCodeAt(bi) - 48);
+    if (an !== bn) return an < bn;
+    if (ai !== bi) return ai < bi;
+    return x < y;
+  }
+  return a.length < b.length;
+}
+
+function naturalLessRunes(a: string, b: string): boolean {
   const ar = [...a];
   const br = [...b];
   for (let i = 0; i < ar.length && i < br.length; i++) {

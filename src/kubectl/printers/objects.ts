@@ -1,7 +1,7 @@
 import { apiObject } from '../../cluster/api-object.ts';
 import type { Cluster } from '../../cluster/model.ts';
 import type { AnyObject } from '../query.ts';
-import { goJson, goYaml } from './go-yaml.ts';
+import { goJson, goYaml, goYamlUnended } from './go-yaml.ts';
 
 /** `-o yaml|json|name`: objects as the API returns them, keys sorted as kubectl prints them. */
 export type ObjectFormat = 'yaml' | 'json' | 'name';
@@ -25,13 +25,55 @@ export function printObjects(
 ): string {
   if (format === 'name') return objects.map((o) => `${o.kind.toLowerCase()}/${o.metadata.name}`).join('\n');
   const items = objects.map((o) => apiObject(o, cluster));
-  const document =
-    singleItemImplied && items.length === 1 && items[0] !== undefined
-      ? items[0]
-      : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
-  const sorted = sortKeys(document);
-  if (format === 'json') return goJson(sorted);
-  return goYaml(sorted).trimEnd();
+  const single = singleItemImplied && items.length === 1 ? items[0] : undefined;
+  const document = single ?? { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
+  // Both printers sort every map's keys themselves (goJson as encoding/json, goYaml naturally).
+  if (format === 'json') return goJson(document);
+  if (single !== undefined || items.length === 0) return goYaml(document).trimEnd();
+  return listYaml(items).trimEnd();
+}
+
+/**
+ * goYaml of a List, put together from each item's text: an item that is the same object as last
+ * time (apiObject keeps a pod's object while its status and the cluster around it stay the same)
+ * is not written again. The pieces join as the emitter's own line breaks do: a piece starts with
+ * one, left out after a piece that already ended with one (a `|` block).
+ */
+function listYaml(items: readonly object[]): string {
+  const pieces = [
+    'apiVersion: v1\nitems:',
+    ...items.map(itemYaml),
+    '\nkind: List\nmetadata:\n  resourceVersion: ""',
+  ];
+  let text = '';
+  // Only the pieces are looked at: looking at the growing text would flatten it again and again.
+  let broken = false;
+  for (const piece of pieces) {
+    text += broken && piece.startsWith('\n') ? piece.slice(1) : piece;
+    broken = piece.endsWith('\n');
+  }
+  return text;
+}
+
+/** Items' texts, for frozen (kept) items only, up to a total size. */
+const itemTexts = new Map<object, string>();
+let itemTextsBytes = 0;
+const ITEM_TEXTS_LIMIT = 8 * 1024 * 1024;
+
+function itemYaml(item: object): string {
+  const known = itemTexts.get(item);
+  if (known !== undefined) return known;
+  // The text after `items:`: a sequence with this one item.
+  const text = goYamlUnended({ items: [item] }).slice('items:'.length);
+  if (!Object.isFrozen(item) || text.length > ITEM_TEXTS_LIMIT / 64) return text;
+  for (const [oldest, old] of itemTexts) {
+    if (itemTextsBytes + text.length <= ITEM_TEXTS_LIMIT) break;
+    itemTexts.delete(oldest);
+    itemTextsBytes -= old.length;
+  }
+  itemTexts.set(item, text);
+  itemTextsBytes += text.length;
+  return text;
 }
 
 /** kubectl prints unstructured maps, whose keys come out sorted at every level. */
