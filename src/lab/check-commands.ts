@@ -79,3 +79,41 @@ function flagWords(command: LoggedCommand): string[] {
     value === true ? `--${name}` : `--${name}=${Array.isArray(value) ? value.join(',') : String(value)}`,
   );
 }
+
+/** The pod a `logs` names: `logs app` or `logs pod/app` (its first argument). */
+function logsPod(args: readonly string[]): string | undefined {
+  const first = args[0];
+  if (first === undefined) return undefined;
+  const [kind, name] = first.includes('/') ? first.split('/') : ['pod', first];
+  return POD_WORDS.has((kind ?? '').toLowerCase()) ? name : undefined;
+}
+
+/** The member ran `kubectl logs POD` (with `-c container` and/or `--previous` when asked) without error. */
+export function ranLogs(
+  _cluster: Cluster,
+  p: Scope & { pod: string; container?: string; previous?: true },
+  commands: readonly LoggedCommand[],
+): CheckResult {
+  const wanted = [
+    `kubectl logs ${p.pod}`,
+    p.container === undefined ? '' : ` -c ${p.container}`,
+    p.previous === undefined ? '' : ' --previous',
+    p.namespace === 'default' ? '' : ` -n ${p.namespace}`,
+  ].join('');
+  const expected = fact('lab.fact.ran', { command: wanted });
+  const logs = commands.filter((c) => c.verb === 'logs');
+  const passed = logs.some(
+    (c) =>
+      logsPod(c.args) === p.pod &&
+      (c.flags.namespace ?? 'default') === p.namespace &&
+      (p.container === undefined || c.flags.container === p.container || c.args[1] === p.container) &&
+      (p.previous === undefined || c.flags.previous === true),
+  );
+  const last = logs[logs.length - 1];
+  const actual = passed
+    ? expected
+    : last === undefined
+      ? fact('lab.fact.noLogs')
+      : fact('lab.fact.lastLogs', { last: `kubectl logs ${[...last.args, ...flagWords(last)].join(' ')}` });
+  return result(passed, expected, actual);
+}

@@ -1,7 +1,7 @@
 import { parseSelector, type Selector } from '../cluster/labels/selector.ts';
 import type { Cluster, CreatedVia } from '../cluster/model.ts';
 import { ok } from '../result.ts';
-import { ranGet } from './check-commands.ts';
+import { ranGet, ranLogs } from './check-commands.ts';
 import {
   localhostReach,
   podReaches,
@@ -34,6 +34,7 @@ import {
   entries,
   here,
   int,
+  isTrue,
   labelMap,
   list,
   namespaceName,
@@ -133,6 +134,7 @@ export const CHECK_KINDS: Readonly<Record<string, CheckKind>> = {
   servedFromPod: kind({ pod: podName, from: podName }, none, servedFromPod),
   servedThroughForward: kind({ pod: podName }, none, servedThroughForward),
   portForwardOpen: kind({ pod: podName, localPort: port, podPort: port }, none, portForwardOpen),
+  ranLogs: kind({ pod: podName }, { container: text, previous: isTrue }, ranLogs),
   ranGet: kind({ pod: podName }, { output: outputs, labelColumns: labelKeys }, ranGet, (p) =>
     p.output === undefined && p.labelColumns === undefined ? 'give `output` or `labelColumns`' : null,
   ),

@@ -22,4 +22,12 @@ export const contentMessages = {
     en: 'not run yet: {count} `kubectl get` command(s) since the lab started, the last `{last}`',
     ko: '아직 실행하지 않음: 실습 시작 뒤 `kubectl get` 명령 {count}개, 마지막은 `{last}`',
   },
+  'lab.fact.noLogs': {
+    en: 'no `kubectl logs` command ran without error since the lab started',
+    ko: '실습 시작 뒤 오류 없이 실행된 `kubectl logs` 명령이 없음',
+  },
+  'lab.fact.lastLogs': {
+    en: 'not yet; the last `kubectl logs` was `{last}`',
+    ko: '아직 아님; 마지막 `kubectl logs`는 `{last}`',
+  },
 } as const satisfies Messages;
