@@ -1,3 +1,4 @@
+import { sandboxKubeconfig } from '../../src/api/kubeconfig-reply.ts';
 import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
 import { codeReply, type Reply, textReply } from '../../src/chat/reply.ts';
 import { t } from '../../src/i18n/catalogue.ts';
@@ -30,6 +31,7 @@ export const sandbox: ChatCommand = {
     const words = args.split(/\s+/).filter((w) => w !== '');
     if (words[0] === 'map') return sandboxMap(ctx, args.replace(/^\s*map/, ''));
     if (words[0] === 'share' && words.length <= 2) return share(ctx, words[1]);
+    if (words[0] === 'kubeconfig' && words.length <= 2) return sandboxKubeconfig(ctx, words[1]);
     if (words[0] !== 'reset' || words.length > 2 || (words[1] !== undefined && words[1] !== '--yes')) {
       return err(say(t(ctx.lang, 'sandbox.usage'), false));
     }

@@ -10,12 +10,14 @@ import { loadOrCreateTls } from './tls.ts';
  *   PODIUM_API_HOST   the address to listen on (default 127.0.0.1: only this machine)
  *   PODIUM_API_URL    the address members' kubectl reaches (default https://127.0.0.1:PORT)
  *   PODIUM_API_TLS    `off` to serve plain HTTP behind a TLS-terminating proxy
+ *   PODIUM_API_TLS_DIR  where the CA and server certificate are kept (default: beside the database)
  */
 export interface ApiDoorConfig {
   port: number;
   host: string;
   url: string;
   tls: boolean;
+  tlsDir: string | null;
 }
 
 export function apiDoorConfig(env: NodeJS.ProcessEnv): ApiDoorConfig | null {
@@ -27,11 +29,13 @@ export function apiDoorConfig(env: NodeJS.ProcessEnv): ApiDoorConfig | null {
     host: env.PODIUM_API_HOST ?? '127.0.0.1',
     url: env.PODIUM_API_URL ?? `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     tls,
+    tlsDir: env.PODIUM_API_TLS_DIR ?? null,
   };
 }
 
-/** Where the CA and server certificate live: beside the database (`data/` for an in-memory one). */
-export const tlsDirFor = (dbPath: string): string => (dbPath === ':memory:' ? 'data' : dirname(dbPath));
+/** Where the CA and server certificate live: as configured, else beside the database (`data/` for an in-memory one). */
+export const tlsDirFor = (config: ApiDoorConfig, dbPath: string): string =>
+  config.tlsDir ?? (dbPath === ':memory:' ? 'data' : dirname(dbPath));
 
 export async function startApiDoor(
   app: App,
@@ -40,7 +44,9 @@ export async function startApiDoor(
   budgetMs: number,
 ): Promise<ApiServer> {
   const host = hostOf(config.url);
-  const tls = config.tls ? await loadOrCreateTls(tlsDirFor(dbPath), host === null ? [] : [host]) : null;
+  const tls = config.tls
+    ? await loadOrCreateTls(tlsDirFor(config, dbPath), host === null ? [] : [host])
+    : null;
   const server = await startApiServer(app, { port: config.port, host: config.host, tls, budgetMs });
   app.log.info(
     { port: server.port, host: config.host, url: config.url, tls: config.tls },

@@ -4,6 +4,7 @@ import { costMessages } from './messages/cost.ts';
 import { executorMessages } from './messages/executor.ts';
 import { fidelityMessages } from './messages/fidelity.ts';
 import { groupMessages } from './messages/group.ts';
+import { kubeapiMessages } from './messages/kubeapi.ts';
 import { mapMessages } from './messages/map.ts';
 import { platformsMessages } from './messages/platforms.ts';
 import { pickParticle } from './particles.ts';
@@ -391,8 +392,8 @@ const core = {
     ko: '샌드박스를 새로 만들었어요: 노드 {nodes}개, 내 파드는 없어요.',
   },
   'sandbox.usage': {
-    en: 'Usage: `/sandbox reset [--yes]`, `/sandbox map [-n NAMESPACE | -A] [-l SELECTOR] [--text]`, `/sandbox share [on|off]`.',
-    ko: '사용법: `/sandbox reset [--yes]`, `/sandbox map [-n 네임스페이스 | -A] [-l 셀렉터] [--text]`, `/sandbox share [on|off]`.',
+    en: 'Usage: `/sandbox reset [--yes]`, `/sandbox map [-n NAMESPACE | -A] [-l SELECTOR] [--text]`, `/sandbox share [on|off]`, `/sandbox kubeconfig [revoke]`.',
+    ko: '사용법: `/sandbox reset [--yes]`, `/sandbox map [-n 네임스페이스 | -A] [-l 셀렉터] [--text]`, `/sandbox share [on|off]`, `/sandbox kubeconfig [revoke]`.',
   },
   'lang.set': {
     en: 'I will speak English to you from now on.',
@@ -865,6 +866,7 @@ export const catalogue = {
   ...groupMessages,
   ...platformsMessages,
   ...contentMessages,
+  ...kubeapiMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof catalogue;

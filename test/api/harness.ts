@@ -23,7 +23,7 @@ export interface Door {
 }
 
 let tlsOnce: Promise<TlsFiles> | undefined;
-const TLS_DIR = join(tmpdir(), 'podium-api-test-tls');
+export const TLS_DIR = join(tmpdir(), 'podium-api-test-tls');
 
 export async function openDoor(options: Partial<ApiServerOptions> = {}): Promise<Door> {
   const t = testApp();

@@ -131,6 +131,17 @@ const sandbox = command('sandbox', 'discord.sandbox')
         { name: 'off', value: 'off' },
       ),
     ),
+  )
+  .addSubcommand((s) =>
+    sub(
+      'kubeconfig',
+      'discord.sandbox.kubeconfig',
+    )(s).addStringOption((o) =>
+      described(o.setName('action'), 'discord.sandbox.kubeconfig.action').addChoices({
+        name: 'revoke',
+        value: 'revoke',
+      }),
+    ),
   );
 
 /** `/progress [view:group|export]`: oneself, the group, or the group's files. */
