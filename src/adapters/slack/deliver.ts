@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { type Reply, replyText } from '../../chat/reply.ts';
+import { type Reply, replyText, textReply } from '../../chat/reply.ts';
 import { t } from '../../i18n/catalogue.ts';
 import { noteFilesInDm, uploadReplyFiles } from './files.ts';
 import { BUDGET } from './limits.ts';
@@ -23,32 +23,80 @@ export interface Destination {
 }
 
 export async function respondWith(respond: Respond, given: Reply, to: Destination): Promise<void> {
-  const reply = noteFilesInDm(given, to.render.lang);
-  if (await uploadedAsFile(reply, to)) return uploadReplyFiles(reply, to);
-  const type = reply.visibility === 'public' ? 'in_channel' : 'ephemeral';
-  for (const message of renderWithin(reply, to.render, BUDGET.messages)) {
-    await respond({
-      response_type: type,
-      replace_original: false,
-      text: message.text,
-      blocks: message.blocks,
-    });
-  }
-  await uploadReplyFiles(reply, to);
+  const send = async (reply: Reply) => {
+    const type = reply.visibility === 'public' ? 'in_channel' : 'ephemeral';
+    for (const message of renderWithin(reply, to.render, BUDGET.messages)) {
+      await respond({
+        response_type: type,
+        replace_original: false,
+        text: message.text,
+        blocks: message.blocks,
+      });
+    }
+  };
+  const reply = await asMessages(noteFilesInDm(given, to.render.lang), to);
+  if (reply !== null) await send(reply);
+  await filesOrSay(given, to, send);
 }
 
 export async function postWith(given: Reply, to: Destination): Promise<void> {
-  const reply = noteFilesInDm(given, to.render.lang);
-  if (await uploadedAsFile(reply, to)) return uploadReplyFiles(reply, to);
   const thread = to.threadTs === undefined ? {} : { thread_ts: to.threadTs };
-  for (const message of renderWithin(reply, to.render, BUDGET.messages)) {
-    if (reply.visibility === 'public') {
-      await to.client.chat.postMessage({ channel: to.channel, ...thread, ...message });
-    } else {
-      await to.client.chat.postEphemeral({ channel: to.channel, user: to.user, ...thread, ...message });
+  const send = async (reply: Reply) => {
+    for (const message of renderWithin(reply, to.render, BUDGET.messages)) {
+      if (reply.visibility === 'public') {
+        await to.client.chat.postMessage({ channel: to.channel, ...thread, ...message });
+      } else {
+        await to.client.chat.postEphemeral({ channel: to.channel, user: to.user, ...thread, ...message });
+      }
     }
+  };
+  const reply = await asMessages(noteFilesInDm(given, to.render.lang), to);
+  if (reply !== null) await send(reply);
+  await filesOrSay(given, to, send);
+}
+
+/**
+ * The reply as messages, or null when it went as a file. An upload Slack refused (no
+ * `files:write`, a channel the bot is not in) falls back to the messages, cut to what fits, with
+ * a first line that says why: a long output never just vanishes.
+ */
+async function asMessages(reply: Reply, to: Destination): Promise<Reply | null> {
+  try {
+    return (await uploadedAsFile(reply, to)) ? null : reply;
+  } catch (error) {
+    const note = {
+      kind: 'text' as const,
+      text: t(to.render.lang, 'slack.uploadFailed', { error: slackError(error) }),
+    };
+    return { ...reply, blocks: [note, ...reply.blocks] };
   }
-  await uploadReplyFiles(reply, to);
+}
+
+/** The reply's files; where Slack refuses them, a private line says so instead of silence. */
+async function filesOrSay(
+  reply: Reply,
+  to: Destination,
+  send: (reply: Reply) => Promise<void>,
+): Promise<void> {
+  try {
+    await uploadReplyFiles(reply, to);
+  } catch (error) {
+    const count = reply.files?.length ?? 0;
+    await send(
+      textReply(
+        t(to.render.lang, 'slack.filesFailed', { count, error: slackError(error) }),
+        false,
+        'private',
+      ),
+    );
+  }
+}
+
+/** Slack's error code (`missing_scope: files:write`), or the error's message. */
+export function slackError(error: unknown): string {
+  const data = (error as { data?: { error?: unknown; needed?: unknown } }).data;
+  if (typeof data?.error !== 'string') return error instanceof Error ? error.message : String(error);
+  return typeof data.needed === 'string' ? `${data.error}: ${data.needed}` : data.error;
 }
 
 /** `files.uploadV2`: get an upload URL, send the bytes there, then share the file in the channel. */

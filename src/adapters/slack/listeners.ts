@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BlockAction, App as Bolt, RespondFn, webApi } from '@slack/bolt';
 import type { App, ChatCommand } from '../../chat/context.ts';
-import { replyText } from '../../chat/reply.ts';
+import { type Reply, replyText } from '../../chat/reply.ts';
 import type { Request } from '../../chat/request.ts';
 import { type Executor, serve } from '../../executor/executor.ts';
 import type { Lang } from '../../i18n/lang.ts';
@@ -53,7 +53,8 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
     );
     const modal = command.command === '/kubectl' ? opensManifestModal(text.replace(/^kubectl\s*/, '')) : null;
     if (modal !== null) {
-      const view = manifestModal({ channel: command.channel_id, command: modal }, langOf(deps.app, request));
+      const context = { channel: command.channel_id, command: modal, responseUrl: command.response_url };
+      const view = manifestModal(context, langOf(deps.app, request));
       await client.views.open({ trigger_id: command.trigger_id, view });
       return;
     }
@@ -109,9 +110,23 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
     });
     const first = await Promise.race([pending, slow]);
     clearTimeout(timer);
+    // Posted with the Web API; where the bot may not post there, through the command's response_url.
+    const deliver = async (reply: Reply) => {
+      const to = destination(client, request);
+      try {
+        await postWith(reply, to);
+      } catch (error) {
+        if (context.responseUrl === undefined) throw error;
+        deps.app.log.warn(
+          { err: error, platform: 'slack' },
+          'could not post the answer to a modal; answering through its response_url',
+        );
+        await respondWith(responder(context.responseUrl), reply, to);
+      }
+    };
     if (first === 'slow') {
       await ack();
-      await postWith(await pending, destination(client, request));
+      await deliver(await pending);
       return;
     }
     const reply = first;
@@ -121,7 +136,7 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
       return;
     }
     await ack();
-    await postWith(reply, destination(client, request));
+    await deliver(reply);
   });
 
   bolt.event('app_mention', async ({ event, body, client, context }) => {

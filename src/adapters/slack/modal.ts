@@ -14,6 +14,11 @@ export interface ModalContext {
   channel: string;
   /** The command line to run, e.g. `kubectl apply -f -`. */
   command: string;
+  /**
+   * The opening slash command's `response_url`: where the answer goes when the bot may not post
+   * in the channel (not invited, no scope). A view submission carries none of its own.
+   */
+  responseUrl?: string;
 }
 
 /** `apply`, `apply -f -`, `create -f -` (also spelt `--filename=-`), and nothing else. */
@@ -57,8 +62,9 @@ export function modalContext(privateMetadata: string): ModalContext | null {
   try {
     const parsed: unknown = JSON.parse(privateMetadata);
     if (typeof parsed !== 'object' || parsed === null) return null;
-    const { channel, command } = parsed as Record<string, unknown>;
-    return typeof channel === 'string' && typeof command === 'string' ? { channel, command } : null;
+    const { channel, command, responseUrl } = parsed as Record<string, unknown>;
+    if (typeof channel !== 'string' || typeof command !== 'string') return null;
+    return typeof responseUrl === 'string' ? { channel, command, responseUrl } : { channel, command };
   } catch {
     return null;
   }

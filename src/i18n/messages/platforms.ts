@@ -22,6 +22,14 @@ export const platformsMessages = {
     en: 'I cannot run a live quiz in this channel: I am missing {names} here. A moderator can allow them (channel settings → Permissions → Podium), or start the quiz in another channel. Nothing was started.',
     ko: '이 채널에서는 라이브 퀴즈를 열 수 없어요: 여기서 봇에게 {names} 권한이 없어요. 모더레이터가 허용하거나 (채널 설정 → 권한 → Podium), 다른 채널에서 퀴즈를 시작해 주세요. 아무것도 시작하지 않았어요.',
   },
+  'slack.uploadFailed': {
+    en: 'Slack did not take the output as a file ({error}), so here is as much as fits in a few messages.',
+    ko: 'Slack이 출력을 파일로 받지 않아서 ({error}) 메시지 몇 개에 들어가는 만큼만 보여 드려요.',
+  },
+  'slack.filesFailed': {
+    en: '{count} file(s) could not be sent. Slack answered: {error}',
+    ko: '파일 {count}개를 보내지 못했어요. Slack 응답: {error}',
+  },
   // /help per platform (commands/chat/help.ts): each platform's own way to type a command.
   // Discord reads no plain messages (no message-content intent), so everything is a slash command.
   'help.kubectl.discord': {

@@ -66,6 +66,13 @@ export class FakeState extends EventEmitter {
   readonly tickets = new Set<string>();
   /** Direct-message channels opened by `conversations.open`, and the member each is with. */
   readonly directs = new Map<string, string>();
+  /**
+   * Channels the bot may not write in, and what Slack answers there: `not_in_channel` (a private
+   * channel it was not invited to) or `channel_not_found` (one it cannot see at all).
+   */
+  readonly closedChannels = new Map<string, 'not_in_channel' | 'channel_not_found'>();
+  /** Methods whose scope the app was not granted: Slack answers `missing_scope` (needed: …). */
+  readonly missingScopes = new Map<string, string>();
   /** Tokens revoked while the app ran, and what Slack answers to them (`token_revoked`). */
   readonly revoked = new Map<string, string>();
   /** Every Web API method called, in order. */

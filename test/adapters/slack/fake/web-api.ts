@@ -32,6 +32,14 @@ export function callMethod(
     return { ok: true, url: `${base.replace(/^http/, 'ws')}link/?ticket=${ticket}` };
   }
   if (token !== state.botToken) return failWith('invalid_auth', 'needs the bot token');
+  const scope = state.missingScopes.get(method);
+  if (scope !== undefined) {
+    state.refuse(method, { error: 'missing_scope', detail: scope });
+    return { ok: false, error: 'missing_scope', needed: scope, provided: 'commands,chat:write' };
+  }
+  const target = args.channel ?? args.channel_id;
+  const closed = target === undefined ? undefined : state.closedChannels.get(target);
+  if (closed !== undefined && WRITES_TO_CHANNEL.has(method)) return failWith(closed, target);
   const json = (name: string): { ok: true; value: unknown } | { ok: false } => {
     const raw = args[name];
     if (raw === undefined) return { ok: true, value: undefined };
@@ -181,5 +189,13 @@ function openDirect(state: FakeState, args: Args, failWith: (e: string, d?: stri
   state.directs.set(id, users[0] ?? '');
   return { ok: true, channel: { id } };
 }
+
+/** Methods that write into a channel, refused where the bot may not write. */
+const WRITES_TO_CHANNEL = new Set([
+  'chat.postMessage',
+  'chat.postEphemeral',
+  'chat.update',
+  'files.completeUploadExternal',
+]);
 
 const asArray = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
