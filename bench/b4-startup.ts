@@ -3,7 +3,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { startDiscord } from '../src/adapters/discord/bot.ts';
 import { type SlackOptions, startSlack } from '../src/adapters/slack/slack.ts';
 import { createApp } from '../src/app.ts';
@@ -12,17 +11,21 @@ import { startFakeDiscord } from '../test/adapters/discord/fake/discord.ts';
 import { APP_ID, TOKEN } from '../test/adapters/discord/fake/state.ts';
 import { type FakeSlack, startFakeSlack } from '../test/adapters/slack/fake/fake-slack.ts';
 import { SIGNING_SECRET } from '../test/adapters/slack/fake/payloads.ts';
+import { ROOT } from './here.ts';
 import { percentile } from './stats.ts';
 
 /**
- * B4: how long from start to ready. Spawned processes are timed from the `spawn` call (node, tsx,
- * module loading, labs and banks, the database, the connection), nothing subtracted:
+ * B4: how long from start to ready. `node bin/podium.js` is timed from the `spawn` call (node, the
+ * built modules, labs and banks, the database, the worker threads, the connection), nothing
+ * subtracted; it runs the build (dist/app/, as after `npm install`), or the sources through tsx
+ * when there is none (`built` in the results says which):
  *   - the console: `podium console --json` with one command piped in, to its first output line;
- *   - Discord: `podium` with DISCORD_TOKEN, DISCORD_APP_ID and DISCORD_API_URL pointed at the
- *     fake Discord, to the IDENTIFY the fake receives and to the bot's own "discord ready" log;
- *   - Slack: `bench/b4-slack-child.ts`, podium's own start steps with the fake's API URL (the
- *     configuration has no variable for it, so `podium` itself cannot be pointed at a fake), to
- *     `startSlack` resolved: HTTP after auth.test and listening, Socket Mode after `hello`.
+ *   - Discord: DISCORD_TOKEN, DISCORD_APP_ID and DISCORD_API_URL pointed at the fake Discord, to
+ *     the IDENTIFY the fake receives and to the bot's own "discord ready" log;
+ *   - Slack: SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) and
+ *     SLACK_API_URL pointed at the fake Slack, to the "slack connected" log: HTTP after auth.test
+ *     and listening, Socket Mode after `hello`.
+ * npm's own start-up (`npm start` adds it) is timed apart.
  * The adapters are also timed in this process, modules already loaded, from the `startDiscord` /
  * `startSlack` call until it resolves: the connection's share of the start.
  */
@@ -34,7 +37,6 @@ export interface Figure {
   ready: boolean;
 }
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const quiet = createLogger('silent');
 
 export async function benchStartup(runs = 5): Promise<Figure[]> {
@@ -82,18 +84,30 @@ export async function benchStartup(runs = 5): Promise<Figure[]> {
           SLACK_BOT_TOKEN: fake.state.botToken,
           ...(mode === 'http' ? { SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0' } : {}),
           ...(mode === 'socket' ? { SLACK_APP_TOKEN: fake.state.appToken } : {}),
-          B4_SLACK_API: fake.apiUrl,
+          SLACK_API_URL: fake.apiUrl,
           PODIUM_DB: db(`slack-${mode}`),
-          LOG_LEVEL: 'warn',
+          LOG_LEVEL: 'info',
         };
-        const child = spawnTimed(['--import', 'tsx', 'bench/b4-slack-child.ts'], env);
-        const ms = await child.line((l) => l === 'ready', 'stdout');
+        const child = spawnTimed(['bin/podium.js'], env);
+        const ms = await child.line((l) => l.includes('"msg":"slack connected"'), 'stderr');
         await child.stop();
         await fake.close();
         return ms;
       }),
     );
   }
+
+  // npm's own start-up, apart: `npm start` is this plus `node bin/podium.js`.
+  add(
+    'npm itself (npm --version)',
+    await times(runs, async () => {
+      const start = performance.now();
+      const npm = spawn('npm', ['--version'], { cwd: ROOT });
+      await new Promise((resolve) => npm.once('exit', resolve));
+      return performance.now() - start;
+    }),
+    false,
+  );
 
   add('discord (in-process startDiscord)', await times(runs, inProcessDiscord), false);
   for (const mode of ['http', 'socket'] as const)

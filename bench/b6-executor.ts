@@ -8,6 +8,7 @@ import type { Request } from '../src/chat/request.ts';
 import { type Executor, inProcessExecutor, serve } from '../src/executor/executor.ts';
 import { workerPool } from '../src/executor/pool.ts';
 import { createLogger } from '../src/log.ts';
+import { COMPILED } from './here.ts';
 import { summarize, type Timings } from './stats.ts';
 
 /**
@@ -71,7 +72,9 @@ export async function benchExecutor(ops = 1000, seconds = 20): Promise<B6> {
 
   const attackPath = join(dir, 'attack.db');
   const app = appOn(attackPath);
-  const costly = new URL('../test/executor/costly-worker.ts', import.meta.url);
+  const costly = COMPILED
+    ? new URL('./costly-worker.js', import.meta.url)
+    : new URL('../test/executor/costly-worker.ts', import.meta.url);
   const attacked = workerPool(app, { dbPath: attackPath, workers: 2, entry: costly });
   await attacked.ready();
   const members = Array.from({ length: 20 }, (_, i) => `member${i}`);

@@ -1,10 +1,11 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { COMPILED_DATA, type CompiledData } from '../src/compiled.ts';
 import { loadLabs } from '../src/lab/load.ts';
 import { formatProblem, loadBanks } from '../src/quiz/banks.ts';
+import { BUILD_OPTIONS, ROOT } from './build-options.ts';
 
 /**
  * `npm run build` (also run by `npm install` and `npm ci`, as `prepare`): compiles Podium to
@@ -21,9 +22,8 @@ import { formatProblem, loadBanks } from '../src/quiz/banks.ts';
  *   `file:line:column: field: message`, as it would refuse a start) and written as `data.json`,
  *   which a start reads instead of parsing YAML (`src/compiled.ts`).
  */
-const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
-const outdir = resolve(values.outdir ?? join(root, 'dist', 'app'));
+const outdir = resolve(values.outdir ?? join(ROOT, 'dist', 'app'));
 
 async function main(): Promise<number> {
   const started = performance.now();
@@ -42,19 +42,11 @@ async function main(): Promise<number> {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   await build({
-    entryPoints: { main: join(root, 'src/main.ts'), worker: join(root, 'src/executor/worker.ts') },
+    ...BUILD_OPTIONS,
+    entryPoints: { main: join(ROOT, 'src/main.ts'), worker: join(ROOT, 'src/executor/worker.ts') },
     outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    // Chunks beside the entries (see above); no keepNames: its `__name` wrapper costs on every call.
-    sourcemap: 'linked',
-    logLevel: 'warning',
   });
-  copyFileSync(join(root, 'src/cluster/openapi/v1.34.json'), join(outdir, 'v1.34.json'));
+  copyFileSync(join(ROOT, 'src/cluster/openapi/v1.34.json'), join(outdir, 'v1.34.json'));
   const data: CompiledData = { banks: banks.value, labs: labs.value };
   writeFileSync(join(outdir, COMPILED_DATA), JSON.stringify(data));
   const ms = Math.round(performance.now() - started);

@@ -2,14 +2,23 @@ import type { Database, Statement } from 'better-sqlite3';
 import { isLang, type Lang } from '../i18n/lang.ts';
 import type { SandboxKey } from './sandboxes.ts';
 
-/** Per-member preferences (the language the bot speaks to them in) and the name they are shown by. */
+/**
+ * Per-member preferences (the language the bot speaks to them in) and the name they are shown by.
+ * Every message reads its member's language, so languages are cached: an entry is read outside a
+ * transaction (never an uncommitted value), dropped by this connection's own `setLang`, and the
+ * whole cache is dropped once another connection (a sibling worker) has committed anything.
+ */
 export class MemberStore {
+  private readonly langs = new Map<string, Lang | null>();
+  private seenVersion = -1;
+  private readonly dataVersion: Statement<[], number>;
   private readonly getLang: Statement<[string, string, string], { lang: string | null }>;
   private readonly putLang: Statement<[string, string, string, string]>;
   private readonly putName: Statement<[string, string, string, string]>;
   private readonly getNames: Statement<[string, string], { user_id: string; name: string }>;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
+    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.getLang = db.prepare('SELECT lang FROM members WHERE platform = ? AND scope = ? AND user_id = ?');
     this.putLang = db.prepare(
       'INSERT INTO members (platform, scope, user_id, lang) VALUES (?, ?, ?, ?) ON CONFLICT (platform, scope, user_id) DO UPDATE SET lang = excluded.lang',
@@ -33,11 +42,28 @@ export class MemberStore {
   }
 
   lang(key: SandboxKey): Lang | undefined {
+    const version = this.dataVersion.get() ?? 0;
+    if (version !== this.seenVersion) {
+      this.langs.clear();
+      this.seenVersion = version;
+    }
+    const member = `${key.platform}/${key.scope}/${key.user}`;
+    const known = this.langs.get(member);
+    if (known !== undefined) return known ?? undefined;
     const row = this.getLang.get(key.platform, key.scope, key.user);
-    return row?.lang !== undefined && row.lang !== null && isLang(row.lang) ? row.lang : undefined;
+    const lang = row?.lang !== undefined && row.lang !== null && isLang(row.lang) ? row.lang : undefined;
+    if (!this.db.inTransaction) {
+      if (this.langs.size >= LANGS_KEPT) this.langs.clear();
+      this.langs.set(member, lang ?? null);
+    }
+    return lang;
   }
 
   setLang(key: SandboxKey, lang: Lang): void {
     this.putLang.run(key.platform, key.scope, key.user, lang);
+    this.langs.delete(`${key.platform}/${key.scope}/${key.user}`);
   }
 }
+
+/** Members whose language is cached (the cache starts again past it). */
+const LANGS_KEPT = 10_000;
