@@ -1,11 +1,13 @@
+import { matchesFields, parseFieldSelector } from '../../src/cluster/field-selector.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
-import { kubectlError } from '../../src/kubectl/errors.ts';
+import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { getEvents } from '../../src/kubectl/get-events.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import type { LabelColumns } from '../../src/kubectl/printers/labels.ts';
 import { namespaceTable, nodeTable } from '../../src/kubectl/printers/nodes.ts';
-import { isObjectFormat, OUTPUT_FORMATS_ERROR, printObjects } from '../../src/kubectl/printers/objects.ts';
+import { isObjectFormat, printObjects } from '../../src/kubectl/printers/objects.ts';
+import { genericPrinter, sortObjects } from '../../src/kubectl/printers/output.ts';
 import { podTable } from '../../src/kubectl/printers/pods.ts';
 import { serviceTable } from '../../src/kubectl/printers/services.ts';
 import { formatTable } from '../../src/kubectl/printers/table.ts';
@@ -20,7 +22,7 @@ import {
   stdout,
   type VerbContext,
 } from '../../src/kubectl/verb.ts';
-import { err, ok } from '../../src/result.ts';
+import { err, ok, type Result } from '../../src/result.ts';
 
 const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
 
@@ -50,13 +52,21 @@ Examples:
   # List a single pod in YAML output format
   kubectl get pod kubia -o yaml
 
+  # Print the names of all pods, one per line, or only those that are Running
+  kubectl get pods -o jsonpath='{range .items[*]}{.metadata.name}{"\n"}{end}'
+  kubectl get pods --field-selector=status.phase=Running
+
+  # List pods with chosen columns, sorted by node
+  kubectl get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName --sort-by=.spec.nodeName
+
 Options:
     -A, --all-namespaces=false: If present, list the requested object(s) across all namespaces.
     -L, --label-columns=[]: Accepts a comma separated list of labels that are going to be presented as columns.
     --field-selector='': Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.
     --ignore-not-found=false: If the requested object does not exist the command will return exit code 0.
     --no-headers=false: When using the default or custom-column output format, don't print headers.
-    -o, --output='': Output format. One of: (json, yaml, name, wide).
+    -o, --output='': Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide). See custom columns [https://kubernetes.io/docs/reference/kubectl/#custom-columns], golang template [http://golang.org/pkg/text/template/#pkg-overview] and jsonpath template [https://kubernetes.io/docs/reference/kubectl/jsonpath/].
+    --sort-by='': If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.
     -l, --selector='': Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.
     --show-labels=false: When printing, show all labels as the last column.
 
@@ -72,6 +82,7 @@ Usage:
     { name: 'watch', short: 'w', type: 'bool' },
     { name: 'field-selector', type: 'string' },
     { name: 'ignore-not-found', type: 'bool' },
+    { name: 'sort-by', type: 'string' },
   ],
   run(ctx, line) {
     const format = flagString(line, 'output') ?? '';
@@ -81,9 +92,8 @@ Usage:
       return err(
         kubectlError('plain', { message: `--show-labels option cannot be used with ${format} printer` }),
       );
-    if (format !== '' && format !== 'wide' && !isObjectFormat(format)) {
-      return err(kubectlError('plain', { message: OUTPUT_FORMATS_ERROR(format) }));
-    }
+    const generic = genericPrinter(format, flagBool(line, 'no-headers'));
+    if (!generic.ok) return err(kubectlError('plain', { message: generic.error }));
     // The Builder checks names against -l before it looks up types (`get -l env in (a) po`).
     const argsError = selectorArgsError(line.args, flagString(line, 'selector'));
     if (argsError !== null) return err(argsError);
@@ -111,15 +121,15 @@ Usage:
       const selector = selectorOf(line, target.resource.type);
       if (!selector.ok) return selector;
       if (target.names.length === 0) {
-        found.push({
-          target,
-          objects: listObjects(
-            ctx.cluster,
-            target.resource,
-            allNs || !target.resource.namespaced ? null : namespace,
-            selector.value,
-          ),
-        });
+        const listed = listObjects(
+          ctx.cluster,
+          target.resource,
+          allNs || !target.resource.namespaced ? null : namespace,
+          selector.value,
+        );
+        const selected = byFields(ctx.cluster, line, target, listed);
+        if (!selected.ok) return selected;
+        found.push({ target, objects: selected.value });
         continue;
       }
       const objects: AnyObject[] = [];
@@ -135,14 +145,28 @@ Usage:
       }
       found.push({ target, objects });
     }
+    const sortBy = flagString(line, 'sort-by') ?? '';
+    if (sortBy !== '') {
+      for (const entry of found) {
+        const sorted = sortObjects(entry.objects, ctx.cluster, sortBy);
+        if (!sorted.ok) return err(kubectlError('plain', { message: sorted.error }));
+        entry.objects = sorted.value;
+      }
+    }
     const total = found.reduce((n, f) => n + f.objects.length, 0);
     // kubectl prints a bare object only when one was named (`get po kubia`); lists stay Lists.
     const singleItemImplied = targets.length === 1 && targets[0]?.names.length === 1;
-    if (isObjectFormat(format) && format !== 'name') {
+    if (generic.value !== null) {
+      // printGeneric: no "No resources found" here, whatever the format (`-o name` prints nothing).
       const objects = found.flatMap((f) => f.objects);
-      const printable = objects.length > 0 || !hasNames;
-      const text = printable ? [stdout(printObjects(objects, format, ctx.cluster, singleItemImplied))] : [];
-      return ok(outcome([...text, ...output], [], failed ? 1 : 0));
+      if (objects.length === 0 && hasNames && format !== 'name' && !format.startsWith('custom-columns'))
+        return ok(outcome(output, [], failed ? 1 : 0));
+      const printed = generic.value(objects, ctx.cluster, singleItemImplied);
+      // Output lines are joined with newlines: a text ending in one is followed by the error directly.
+      const shown = printed.error === null ? printed.text : printed.text.replace(/\n$/, '');
+      const text = shown === '' ? [] : [stdout(shown)];
+      const error = printed.error === null ? [] : [stderr(`error: ${printed.error.trimEnd()}`)];
+      return ok(outcome([...text, ...output, ...error], [], failed || printed.error !== null ? 1 : 0));
     }
     // get.go multipleGVKsRequested: kinds are shown when what was *found* has several kinds
     // (`get po,ns` with no pods prints the namespace table without `namespace/`).
@@ -209,6 +233,21 @@ function tableOf(
 function prefixName(row: string[], singular: string, withNamespace: boolean): string[] {
   const index = withNamespace ? 1 : 0;
   return row.map((cell, i) => (i === index ? `${singular}/${cell}` : cell));
+}
+
+/** `--field-selector`, which the server applies to a list (pods: phase, node, name, namespace, ...). */
+function byFields(
+  cluster: VerbContext['cluster'],
+  line: ParsedLine,
+  target: Target,
+  objects: AnyObject[],
+): Result<AnyObject[], KubectlError> {
+  const text = flagString(line, 'field-selector') ?? '';
+  if (text === '' || (objects.length === 0 && !target.resource.simulated)) return ok(objects);
+  const kind = target.resource.kind as AnyObject['kind'];
+  const parsed = parseFieldSelector(text, kind, target.resource.type);
+  if (!parsed.ok) return err(kubectlError('server', { reason: 'BadRequest', message: parsed.error }));
+  return ok(objects.filter((o) => matchesFields(o, parsed.value, cluster.now)));
 }
 
 const isCoreEvents = (t: Target) => t.resource.type === 'events' && t.resource.group === '';

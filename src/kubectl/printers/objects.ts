@@ -1,5 +1,6 @@
 import { apiObject } from '../../cluster/api-object.ts';
 import type { Cluster } from '../../cluster/model.ts';
+import type { JsonValue } from '../jsonpath/go-values.ts';
 import type { AnyObject } from '../query.ts';
 import { goJson, goYaml, goYamlUnended } from './go-yaml.ts';
 
@@ -31,6 +32,19 @@ export function printObjects(
   if (format === 'json') return goJson(document);
   if (single !== undefined || items.length === 0) return goYaml(document).trimEnd();
   return listYaml(items).trimEnd();
+}
+
+/** The object, or the List of them, as the API returns it, keys sorted: what the template printers walk. */
+export function documentOf(
+  objects: readonly AnyObject[],
+  cluster: Cluster,
+  singleItemImplied = objects.length === 1,
+): JsonValue {
+  const items = objects.map((o) => apiObject(o, cluster));
+  const single = singleItemImplied && items.length === 1 ? items[0] : undefined;
+  return sortKeys(
+    single ?? { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } },
+  ) as JsonValue;
 }
 
 /**

@@ -1,0 +1,141 @@
+import { apiObject } from '../../cluster/api-object.ts';
+import type { Cluster } from '../../cluster/model.ts';
+import { parseQuantity } from '../../cluster/quantity.ts';
+import { err, ok, type Result } from '../../result.ts';
+import { executeJsonPath } from '../jsonpath/evaluate.ts';
+import { goPrint, type JsonValue } from '../jsonpath/go-values.ts';
+import { parseJsonPath, type TemplateItem } from '../jsonpath/parse.ts';
+import type { AnyObject } from '../query.ts';
+import { documentOf, isObjectFormat, OUTPUT_FORMATS_ERROR, printObjects, sortKeys } from './objects.ts';
+import { formatTable } from './table.ts';
+import { templateFormat, templatePrinter } from './template-output.ts';
+
+/**
+ * The printers `get -o` chooses between besides its tables (get.go printGeneric): yaml, json,
+ * name, the template printers and custom-columns. Each prints the List kubectl builds (or the
+ * one object a single name implies) and reports a failure after what it printed.
+ */
+export type GenericPrinter = (
+  objects: readonly AnyObject[],
+  cluster: Cluster,
+  singleItemImplied: boolean,
+) => { text: string; error: string | null };
+
+/** Null for the table formats ('' and wide); kubectl's error text for a bad format or template. */
+export function genericPrinter(format: string, noHeaders: boolean): Result<GenericPrinter | null, string> {
+  if (format === '' || format === 'wide') return ok(null);
+  if (isObjectFormat(format))
+    return ok((objects, cluster, single) => ({
+      text: printObjects(objects, format, cluster, single),
+      error: null,
+    }));
+  const template = templateFormat(format);
+  if (template !== null) {
+    const printer = templatePrinter(template.format, template.template);
+    if (!printer.ok) return printer;
+    return ok((objects, cluster, single) => printer.value.print(documentOf(objects, cluster, single)));
+  }
+  if (format === 'custom-columns' || format.startsWith('custom-columns=')) {
+    const columns = parseCustomColumns(format.slice('custom-columns='.length));
+    if (!columns.ok) return columns;
+    return ok((objects, cluster) => printColumns(columns.value, objects, cluster, noHeaders));
+  }
+  return err(OUTPUT_FORMATS_ERROR(format));
+}
+
+const RELAXED = /^\{\.?([^{}]+)\}$|^\.?([^{}]+)$/s;
+
+/** customcolumn.go RelaxedJSONPathExpression: `a.b`, `.a.b`, `{a.b}` and `{.a.b}` all mean `{.a.b}`. */
+export function relaxedJsonPath(expression: string): Result<string, string> {
+  if (expression === '') return ok('');
+  const m = RELAXED.exec(expression);
+  if (m === null)
+    return err(
+      "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'",
+    );
+  return ok(`{.${m[1] ?? m[2] ?? ''}}`);
+}
+
+interface Column {
+  header: string;
+  path: TemplateItem[];
+}
+
+/** NewCustomColumnsPrinterFromSpec: `HEADER:path,HEADER:path`. */
+function parseCustomColumns(spec: string): Result<Column[], string> {
+  if (spec === '') return err('custom-columns format specified but no custom columns given');
+  const columns: Column[] = [];
+  for (const part of spec.split(',')) {
+    const colon = part.indexOf(':');
+    if (colon === -1)
+      return err(`unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`);
+    const path = relaxedJsonPath(part.slice(colon + 1));
+    if (!path.ok) return path;
+    const parsed = parseJsonPath(path.value);
+    if (!parsed.ok) return err(parsed.error);
+    columns.push({ header: part.slice(0, colon), path: parsed.value });
+  }
+  return ok(columns);
+}
+
+function printColumns(
+  columns: readonly Column[],
+  objects: readonly AnyObject[],
+  cluster: Cluster,
+  noHeaders: boolean,
+): { text: string; error: string | null } {
+  const rows: string[][] = noHeaders ? [] : [columns.map((c) => c.header)];
+  for (const object of objects) {
+    const data = sortKeys(apiObject(object, cluster)) as JsonValue;
+    const row: string[] = [];
+    for (const column of columns) {
+      const found = executeJsonPath(column.path, data);
+      if (!found.ok) return { text: formatTable(rows), error: found.error };
+      const values = found.value.flat();
+      row.push(
+        values.length === 0 ? '<none>' : values.map((v) => (v === null ? '<nil>' : goPrint(v))).join(','),
+      );
+    }
+    rows.push(row);
+  }
+  return { text: formatTable(rows), error: null };
+}
+
+/**
+ * `--sort-by`: the objects ordered by the first value the path finds in each (sorter.go): numbers
+ * numerically, strings as quantities when both are one, else byte order; objects without the
+ * field first. An error when no object has it.
+ */
+export function sortObjects(
+  objects: readonly AnyObject[],
+  cluster: Cluster,
+  sortBy: string,
+): Result<AnyObject[], string> {
+  if (objects.length === 0) return ok([]);
+  const relaxed = relaxedJsonPath(sortBy);
+  const field = relaxed.ok ? relaxed.value : sortBy;
+  const path = parseJsonPath(field);
+  if (!path.ok) return err(path.error);
+  const keyed: { object: AnyObject; key: JsonValue | undefined }[] = [];
+  for (const object of objects) {
+    const found = executeJsonPath(path.value, sortKeys(apiObject(object, cluster)) as JsonValue);
+    if (!found.ok) return err(found.error);
+    keyed.push({ object, key: found.value[0]?.[0] });
+  }
+  if (keyed.every((k) => k.key === undefined))
+    return err(`couldn't find any field with path ${JSON.stringify(field)} in the list of objects`);
+  const sorted = [...keyed].sort((a, b) => (less(a.key, b.key) ? -1 : less(b.key, a.key) ? 1 : 0));
+  return ok(sorted.map((k) => k.object));
+}
+
+function less(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+  if (a === undefined || a === null) return b !== undefined && b !== null;
+  if (b === undefined || b === null) return false;
+  if (typeof a === 'number' && typeof b === 'number') return a < b;
+  if (typeof a === 'string' && typeof b === 'string') {
+    const qa = parseQuantity(a);
+    const qb = parseQuantity(b);
+    return qa !== null && qb !== null ? qa < qb : a < b;
+  }
+  return false;
+}

@@ -1,0 +1,59 @@
+import { err, ok, type Result } from '../../result.ts';
+import { executeGoTemplate, parseGoTemplate } from '../go-template/template.ts';
+import { executeJsonPath, printResults } from '../jsonpath/evaluate.ts';
+import { goSharpV, type JsonValue } from '../jsonpath/go-values.ts';
+import { parseJsonPath } from '../jsonpath/parse.ts';
+
+/**
+ * `-o jsonpath=…`, `-o jsonpath-as-json=…`, `-o go-template=…` (and `template=…`): the template
+ * printers of cli-runtime, parsed once when the flag is read (a parse error comes before any
+ * request) and run over the object or List kubectl would print as YAML.
+ */
+export type TemplateFormat = 'jsonpath' | 'jsonpath-as-json' | 'go-template' | 'template';
+
+const TEMPLATE_FORMATS: readonly string[] = ['jsonpath', 'jsonpath-as-json', 'go-template', 'template'];
+
+export interface TemplatePrinter {
+  /** Printed text, and on failure the error kubectl returns (after what it printed). */
+  print(data: JsonValue): { text: string; error: string | null };
+}
+
+/** The format word and its argument: `jsonpath={.x}` → ['jsonpath', '{.x}']; null for other formats. */
+export function templateFormat(output: string): { format: TemplateFormat; template: string } | null {
+  const eq = output.indexOf('=');
+  const word = eq === -1 ? output : output.slice(0, eq);
+  if (!TEMPLATE_FORMATS.includes(word)) return null;
+  return { format: word as TemplateFormat, template: eq === -1 ? '' : output.slice(eq + 1) };
+}
+
+/** JSONPathPrintFlags / GoTemplatePrintFlags ToPrinter: the printer, or kubectl's error text. */
+export function templatePrinter(format: TemplateFormat, template: string): Result<TemplatePrinter, string> {
+  if (template === '') return err('template format specified but no template given');
+  if (format === 'jsonpath' || format === 'jsonpath-as-json') {
+    const parsed = parseJsonPath(template);
+    if (!parsed.ok) return err(`error parsing jsonpath ${template}, ${parsed.error}`);
+    return ok({
+      print(data) {
+        const groups = executeJsonPath(parsed.value, data);
+        if (groups.ok)
+          return { text: printResults(groups.value, format === 'jsonpath-as-json'), error: null };
+        const debug = `Error executing template: ${groups.error}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goSharpV(data)}\n\n`;
+        return { text: '', error: `error executing jsonpath ${JSON.stringify(template)}: ${debug}` };
+      },
+    });
+  }
+  const parsed = parseGoTemplate(template);
+  if (!parsed.ok) return err(`error parsing template ${template}, template: output:${parsed.error}`);
+  return ok({
+    print(data) {
+      const run = executeGoTemplate(parsed.value, data);
+      if (run.error === null) return { text: run.text, error: null };
+      const raw = JSON.stringify(data);
+      const debug = `Error executing template: template: output:${run.error}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n\traw data was:\n\t\t${raw}\n\tobject given to template engine was:\n\t\t${run.dump}\n\n`;
+      return {
+        text: run.text + debug,
+        error: `error executing template ${JSON.stringify(template)}: template: output:${run.error}`,
+      };
+    },
+  });
+}
