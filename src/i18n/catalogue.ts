@@ -1,4 +1,5 @@
 import type { Lang } from './lang.ts';
+import { applyMessages } from './messages/apply.ts';
 import { contentMessages } from './messages/content.ts';
 import { costMessages } from './messages/cost.ts';
 import { executorMessages } from './messages/executor.ts';
@@ -867,6 +868,7 @@ export const catalogue = {
   ...platformsMessages,
   ...contentMessages,
   ...kubeapiMessages,
+  ...applyMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof catalogue;

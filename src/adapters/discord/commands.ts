@@ -1,6 +1,9 @@
 import {
+  ApplicationCommandType,
   ApplicationIntegrationType,
+  ContextMenuCommandBuilder,
   InteractionContextType,
+  type RESTPostAPIApplicationCommandsJSONBody,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   SlashCommandBuilder,
   type SlashCommandSubcommandBuilder,
@@ -201,7 +204,25 @@ export const SLASH_COMMANDS = [
   progress,
 ] as const;
 
-/** The bulk-registration payload; `toJSON` throws if a builder breaks one of Discord's limits. */
+/** The slash commands' definitions; `toJSON` throws if a builder breaks one of Discord's limits. */
 export function commandPayloads(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return SLASH_COMMANDS.map((c) => c.toJSON());
+}
+
+/**
+ * "Apply manifest" in a message's Apps menu: applies the code block of any message (a
+ * teammate's YAML, a pasted snippet) to the member's own sandbox. Discord gives the target
+ * message's content to a message command without the message-content intent.
+ */
+export const APPLY_MESSAGE_COMMAND = t('en', 'apply.fromMessage.name');
+const applyFromMessage = new ContextMenuCommandBuilder()
+  .setName(APPLY_MESSAGE_COMMAND)
+  .setNameLocalizations({ ko: t('ko', 'apply.fromMessage.name') })
+  .setType(ApplicationCommandType.Message)
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+
+/** Everything registered: the slash commands, then the message command. */
+export function registrationPayloads(): RESTPostAPIApplicationCommandsJSONBody[] {
+  return [...commandPayloads(), applyFromMessage.toJSON()];
 }

@@ -5,6 +5,8 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type Message,
+  type MessageContextMenuCommandInteraction,
   MessageFlags,
   type ModalSubmitInteraction,
   PermissionFlagsBits,
@@ -13,6 +15,7 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { App, ChatCommand } from '../../chat/context.ts';
+import { manifestOf } from '../../chat/manifest-of.ts';
 import { type Reply, textReply } from '../../chat/reply.ts';
 import type { Attachment, Request } from '../../chat/request.ts';
 import { LIMITS } from '../../cluster/limits.ts';
@@ -24,7 +27,7 @@ import type { SandboxKey } from '../../store/sandboxes.ts';
 import type { IdTable } from './custom-id.ts';
 import { download } from './download.ts';
 import { escapeDiscord } from './escape.ts';
-import { type Invocation, type OptionValue, planOf, withStdin } from './invocation.ts';
+import { type FileOption, type Invocation, type OptionValue, planOf, withStdin } from './invocation.ts';
 import { boxText, manifestModal } from './modal.ts';
 import { missingForLiveQuiz } from './permissions.ts';
 import type { RenderOptions } from './render.ts';
@@ -58,6 +61,7 @@ export function interactionHandler(deps: HandlerDeps): (interaction: Interaction
       else if (interaction.isButton()) await button(deps, interaction);
       else if (interaction.isStringSelectMenu()) await select(deps, interaction);
       else if (interaction.isModalSubmit()) await modal(deps, interaction);
+      else if (interaction.isMessageContextMenuCommand()) await applyFromMessage(deps, interaction);
     } catch (error) {
       const id = randomUUID().slice(0, 8);
       deps.app.log.error({ err: error, errorId: id, platform: 'discord' }, 'interaction failed');
@@ -102,6 +106,53 @@ async function command(deps: HandlerDeps, interaction: ChatInputCommandInteracti
   const attached = [{ name: plan.file.name, content: fetched.value }];
   const reply = await run(deps, interaction, plan.text, attached, null);
   await answer(interaction, reply, render);
+}
+
+/**
+ * "Apply manifest" on any message: its first code block, YAML written without a fence, or (as
+ * Discord turns a long paste into `message.txt`) its first attached text or YAML file, applied
+ * with `kubectl apply -f -` to the member's own sandbox. The answer is private to the member.
+ */
+async function applyFromMessage(
+  deps: HandlerDeps,
+  interaction: MessageContextMenuCommandInteraction,
+): Promise<void> {
+  const render = renderOptions(deps, interaction);
+  const target = interaction.targetMessage;
+  const inline = manifestOf(target.content);
+  const file = inline === null ? manifestFile(target) : null;
+  const privately = (reply: Reply): Reply => ({ ...reply, visibility: 'private' });
+  if (inline !== null) {
+    const reply = await inTime(interaction, run(deps, interaction, 'kubectl apply -f -', [], inline));
+    await answer(interaction, privately(reply), render);
+    return;
+  }
+  if (file === null) {
+    await answer(interaction, textReply(t(render.lang, 'apply.fromMessage.none'), false, 'private'), render);
+    return;
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const fetched = await download(file);
+  if (!fetched.ok) {
+    const text =
+      fetched.error.code === 'tooLarge'
+        ? t(render.lang, 'bot.tooLong', { size: fetched.error.size, limit: LIMITS.messageBytes })
+        : t(render.lang, 'discord.downloadFailed', { name: file.name });
+    await answer(interaction, textReply(text, false, 'private'), render);
+    return;
+  }
+  const reply = await run(deps, interaction, 'kubectl apply -f -', [], fetched.value);
+  await answer(interaction, privately(reply), render);
+}
+
+/** A message's first attachment that is text or YAML by its type or name. */
+function manifestFile(message: Message): FileOption | null {
+  for (const attachment of message.attachments.values()) {
+    const type = attachment.contentType ?? '';
+    if (type.startsWith('text/') || /yaml|json/.test(type) || /\.(ya?ml|json|txt)$/i.test(attachment.name))
+      return { name: attachment.name, url: attachment.url, size: attachment.size };
+  }
+  return null;
 }
 
 function invocationOf(interaction: ChatInputCommandInteraction): Invocation {

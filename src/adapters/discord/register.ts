@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { REST, Routes } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { readConfig } from '../../config.ts';
-import { commandPayloads } from './commands.ts';
+import { registrationPayloads } from './commands.ts';
 
 /**
  * `npm run discord:register`: one bulk PUT of every slash command, which replaces the whole set.
@@ -26,7 +26,7 @@ export async function registerCommands(options: RegisterOptions): Promise<{ rout
     options.guildId === undefined
       ? Routes.applicationCommands(options.appId)
       : Routes.applicationGuildCommands(options.appId, options.guildId);
-  const body = commandPayloads();
+  const body = registrationPayloads();
   const saved = (await rest.put(route, { body })) as unknown[];
   return { route, count: saved.length };
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandPayloads, SLASH_COMMANDS } from '../../../src/adapters/discord/commands.ts';
+import { commandPayloads, registrationPayloads } from '../../../src/adapters/discord/commands.ts';
 import { registerCommands } from '../../../src/adapters/discord/register.ts';
 import { type FakeDiscord, startFakeDiscord } from './fake/discord.ts';
 import { APP_ID, GUILD_ID, TOKEN } from './fake/state.ts';
@@ -54,13 +54,13 @@ describe('npm run discord:register', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toBe(
-      `registered 12 commands in guild ${GUILD_ID} (PUT /applications/${APP_ID}/guilds/${GUILD_ID}/commands)\n`,
+      `registered 13 commands in guild ${GUILD_ID} (PUT /applications/${APP_ID}/guilds/${GUILD_ID}/commands)\n`,
     );
     expect(fake.state.commandPuts).toHaveLength(1);
     const [put] = fake.state.commandPuts;
     expect(put?.path).toBe(`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     // toJSON runs discord.js' builder validation (names, descriptions, option order and counts).
-    expect(put?.body).toEqual(SLASH_COMMANDS.map((c) => c.toJSON()));
+    expect(put?.body).toEqual(registrationPayloads());
     expect((put?.body as { name: string }[] | undefined)?.map((c) => c.name)).toEqual([
       'kubectl',
       'apply',
@@ -74,13 +74,14 @@ describe('npm run discord:register', () => {
       'help',
       'settings',
       'progress',
+      'Apply manifest',
     ]);
     expect(fake.state.rejections).toEqual([]);
   });
 
   it('GIVEN no guild id WHEN registering THEN the commands are registered globally', async () => {
     const { route, count } = await registerCommands({ token: TOKEN, appId: APP_ID, api: fake.restUrl });
-    expect({ route, count }).toEqual({ route: `/applications/${APP_ID}/commands`, count: 12 });
+    expect({ route, count }).toEqual({ route: `/applications/${APP_ID}/commands`, count: 13 });
     expect(fake.state.commandPuts.at(-1)?.path).toBe(`/api/v10/applications/${APP_ID}/commands`);
     expect(fake.state.rejections).toEqual([]);
   });

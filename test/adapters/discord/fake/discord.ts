@@ -6,8 +6,10 @@ import {
   commandData,
   type FakeAttachment,
   type FakeUser,
+  messageCommandData,
   modalSubmitData,
   type OptionInput,
+  userMessage,
 } from './payloads.ts';
 import { startRest } from './rest.ts';
 import {
@@ -56,6 +58,14 @@ export interface FakeDiscord {
     path: string,
     inputs?: Record<string, OptionInput>,
     where?: { channel?: string },
+  ): Handle;
+  /** A message command (the message's Apps menu) on a message `author` wrote. */
+  messageCommand(
+    user: FakeUser,
+    name: string,
+    author: FakeUser,
+    content: string,
+    attachments?: FakeAttachment[],
   ): Handle;
   autocomplete(user: FakeUser, path: string, inputs: Record<string, OptionInput>, focused: string): Handle;
   click(user: FakeUser, message: StoredMessage, customId: string): Handle;
@@ -187,6 +197,16 @@ export async function startFakeDiscord(options: { heartbeatInterval?: number } =
         user,
         commandData(definitions, commandIds.get(path.split(' ')[0] ?? '') ?? '', path, inputs, null),
         at.channel === QUIET_CHANNEL_ID ? quietChannel() : {},
+      ),
+    messageCommand: (user, name, author, content, attachments = []) =>
+      interact(
+        2,
+        user,
+        messageCommandData(
+          state.snowflake(),
+          name,
+          userMessage(state.snowflake(), author, content, attachments),
+        ),
       ),
     autocomplete: (user, path, inputs, focused) =>
       interact(

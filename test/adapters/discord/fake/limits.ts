@@ -210,6 +210,19 @@ export function commandProblems(body: unknown): Problem[] {
     const name = str(command.name) ?? '';
     if (names.has(name)) out.push({ path: `${i}.name`, message: 'Application command names must be unique' });
     names.add(name);
+    // A user or message command (types 2, 3): a name of 1-32 characters (spaces and capitals
+    // allowed) and no description or options.
+    if (command.type === 2 || command.type === 3) {
+      if (name.length < 1 || name.length > 32)
+        out.push({ path: `${i}.name`, message: 'Command name is invalid' });
+      if (command.description !== undefined && command.description !== '')
+        out.push({
+          path: `${i}.description`,
+          message: 'Description must be empty for user and message commands',
+        });
+      if (command.options !== undefined) out.push({ path: `${i}.options`, message: 'Must be empty' });
+      return;
+    }
     const chars = optionProblems(out, `${i}`, command, 0);
     if (chars > 4000) out.push({ path: `${i}`, message: 'Command exceeds maximum size (4000)' });
   });

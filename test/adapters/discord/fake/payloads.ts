@@ -86,6 +86,50 @@ export function base(id: string, type: number, fakeUser: FakeUser, data: Json, e
  * `data` of a chat-input command: `path` is `name` or `name subcommand`; option types come from
  * the command definitions, as Discord knows them from registration.
  */
+/** A member's message in the channel, as a message command's `resolved.messages` carries it. */
+export function userMessage(
+  id: string,
+  author: FakeUser,
+  content: string,
+  attachments: FakeAttachment[] = [],
+): Json {
+  return {
+    id,
+    type: 0,
+    channel_id: CHANNEL_ID,
+    author: {
+      id: author.id,
+      username: author.username,
+      global_name: author.global_name,
+      discriminator: '0',
+      avatar: null,
+    },
+    content,
+    timestamp: '2025-01-15T10:00:00.000Z',
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments,
+    embeds: [],
+    pinned: false,
+    flags: 0,
+    components: [],
+  };
+}
+
+/** `data` of a message command (type 3) run on `message`. */
+export function messageCommandData(commandId: string, name: string, message: Json): Json {
+  return {
+    id: commandId,
+    name,
+    type: 3,
+    target_id: message.id,
+    resolved: { messages: { [String(message.id)]: message } },
+  };
+}
+
 export function commandData(
   definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
   commandId: string,
