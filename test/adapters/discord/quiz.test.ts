@@ -13,7 +13,7 @@ import { expectClean, type Harness, startHarness } from './harness.ts';
  * buttons (or a select menu and a submit button) and a countdown, members clicking (one twice),
  * each click confirmed privately, the question closed by an edit when time is up, the reveal with
  * per-choice counts edited into the question message (no new post), and the podium. Two
- * one-question banks keep the questions known.
+ * one-question banks keep the questions known (topics of their own: no generated family joins them).
  */
 const bank = (topic: string, question: string): Bank => {
   const parsed = parseBank(
@@ -28,7 +28,7 @@ const choice = (id: string, text: string, right = false) =>
   `      - id: ${id}\n        ko: "${text}"\n        en: "${text}"\n${right ? '' : '        misconception: { ko: "아니에요.", en: "No." }\n'}`;
 const BANKS = [
   bank(
-    'labels',
+    'label-basics',
     `  - id: dsc-001
     kind: single
     section: "파드와 레이블(label)"
@@ -40,7 +40,7 @@ ${choice('A', 'spec.labels')}${choice('B', 'metadata.labels', true)}${choice('C'
 `,
   ),
   bank(
-    'annotations',
+    'annotation-basics',
     `  - id: dsc-002
     kind: multi
     section: "파드와 어노테이션"
@@ -102,7 +102,7 @@ async function timeUp(): Promise<void> {
 
 describe('a live quiz on Discord', () => {
   it('GIVEN three members WHEN they click answers (one twice) THEN private confirmations, a countdown, the reveal with counts and the podium', async () => {
-    const start = await fake.command(alice, 'quiz start', { topic: 'labels', count: 1, seconds: 20 }).reply();
+    const start = await fake.command(alice, 'quiz start', { topic: 'label-basics', count: 1, seconds: 20 }).reply();
     expect(start.flags & EPHEMERAL).toBe(0);
     const question = await newPost(0);
     expect(question.content).toContain('Where do labels go?');
@@ -154,7 +154,7 @@ describe('a live quiz on Discord', () => {
 
   it('GIVEN a multiple-choice question WHEN a member picks in the menu and submits THEN the picks count as one answer', async () => {
     const before = posts().length;
-    await fake.command(alice, 'quiz start', { topic: 'annotations', count: 1, seconds: 30 }).reply();
+    await fake.command(alice, 'quiz start', { topic: 'annotation-basics', count: 1, seconds: 30 }).reply();
     const question = await newPost(before);
     const [menu, submit] = customIds(question);
     expect(menu?.options?.map((o) => o.label)).toEqual([
@@ -197,7 +197,7 @@ describe('a live quiz on Discord', () => {
 
   it('GIVEN /quiz practice WHEN the member clicks an answer on the private question THEN the feedback is private too', async () => {
     const dave = member('5000000000000000004', 'dave');
-    const handle = fake.command(dave, 'quiz practice', { topic: 'labels' });
+    const handle = fake.command(dave, 'quiz practice', { topic: 'label-basics' });
     const question = await handle.reply();
     expect(question.flags).toBe(EPHEMERAL);
     expect(question.content).toContain('Where do labels go?');
