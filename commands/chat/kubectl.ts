@@ -149,7 +149,8 @@ function configReply(ctx: CommandContext, words: readonly string[]): Result<Repl
   return printed.error === null ? ok(reply) : err(reply);
 }
 
-function noContext(ctx: CommandContext, name: string): Reply {
+/** An unknown or unshared `--context` (kubectl's error, then why in words); `/sandbox map` says it too. */
+export function noContext(ctx: CommandContext, name: string): Reply {
   const shown = [...name.replaceAll('`', '')].slice(0, 64).join('');
   return {
     ok: false,

@@ -1,12 +1,18 @@
 import { sandboxKubeconfig } from '../../src/api/kubeconfig-reply.ts';
 import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
 import { codeReply, type Reply, textReply } from '../../src/chat/reply.ts';
+import { targetOf } from '../../src/group/contexts.ts';
 import { t } from '../../src/i18n/catalogue.ts';
 import { parseMapArgs } from '../../src/map/args.ts';
-import { mapReply } from '../../src/map/map.ts';
+import { drawMap, mapReply } from '../../src/map/map.ts';
 import { err, ok, type Result } from '../../src/result.ts';
+import { noContext } from './kubectl.ts';
 
-/** `/sandbox map ...`: a read-only picture of the member's sandbox (src/map). */
+/**
+ * `/sandbox map ...`: a read-only picture of the member's sandbox (src/map), or with
+ * `--context=NAME` of a teammate's shared one (the same rule as `kubectl --context`; the owner
+ * sees the look listed).
+ */
 function sandboxMap(ctx: CommandContext, args: string): Result<Reply, Reply> {
   const request = parseMapArgs(args);
   if (!request.ok)
@@ -15,9 +21,19 @@ function sandboxMap(ctx: CommandContext, args: string): Result<Reply, Reply> {
         ? textReply(t(ctx.lang, 'map.usage'), false, 'private')
         : codeReply(request.error.message, false),
     );
+  const target = targetOf(ctx.app, ctx.request, request.value.context);
+  if (target === null) return err(noContext(ctx, request.value.context ?? ''));
   const { sandboxes } = ctx.app;
-  const cluster = sandboxes.load(sandboxes.open(ctx.key, ctx.app.clock()), ctx.app.clock());
-  return ok(mapReply(cluster, request.value, ctx.lang));
+  const now = ctx.app.clock();
+  const cluster = sandboxes.load(sandboxes.open(target.key, now), now);
+  if (target.kind === 'own') return ok(mapReply(cluster, request.value, ctx.lang));
+  ctx.app.group.sandboxShares.recordLook(target.key, {
+    looker: ctx.request.user,
+    lookerName: ctx.request.userName ?? ctx.request.user,
+    command: [...`/sandbox map ${args.trim()}`].slice(0, 200).join(''),
+    at: now,
+  });
+  return ok(mapReply(cluster, request.value, ctx.lang, drawMap, target.name));
 }
 
 /**

@@ -7,6 +7,7 @@ import { fidelityMessages } from './messages/fidelity.ts';
 import { groupMessages } from './messages/group.ts';
 import { kubeapiMessages } from './messages/kubeapi.ts';
 import { mapMessages } from './messages/map.ts';
+import { perfMessages } from './messages/perf.ts';
 import { platformsMessages } from './messages/platforms.ts';
 import { pickParticle } from './particles.ts';
 
@@ -861,6 +862,7 @@ export type Messages = Record<string, Record<Lang, string>>;
 export const catalogue = {
   ...core,
   ...mapMessages,
+  ...perfMessages,
   ...executorMessages,
   ...fidelityMessages,
   ...costMessages,

@@ -5,12 +5,14 @@ import { err, ok, type Result } from '../result.ts';
 import type { MapOptions } from './view.ts';
 
 /**
- * `/sandbox map [-n NS | -A] [-l SELECTOR] [--text]`, with kubectl's spellings (`--namespace=x`,
- * `--selector x`, `--all-namespaces`). A bad selector is the API server's BadRequest, worded as
- * `kubectl get po -l` words it; anything else unknown is the usage line.
+ * `/sandbox map [-n NS | -A] [-l SELECTOR] [--context=NAME] [--text]`, with kubectl's spellings
+ * (`--namespace=x`, `--selector x`, `--all-namespaces`, `--context x`). A bad selector is the API
+ * server's BadRequest, worded as `kubectl get po -l` words it; anything else unknown is the usage
+ * line. `--context` names a teammate's shared sandbox, as `kubectl --context` does.
  */
 export interface MapRequest extends MapOptions {
   text: boolean;
+  context: string | null;
 }
 
 export type MapArgsError = { kind: 'usage' } | { kind: 'selector'; message: string };
@@ -24,6 +26,7 @@ export function parseMapArgs(line: string): Result<MapRequest, MapArgsError> {
   let all = false;
   let selectorText: string | null = null;
   let text = false;
+  let context: string | null = null;
   const words = tokens.value;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
@@ -35,7 +38,10 @@ export function parseMapArgs(line: string): Result<MapRequest, MapArgsError> {
     if (flag === '--text') text = true;
     else if (flag === '-A' || flag === '--all-namespaces') all = true;
     else if (flag === '-n' || flag === '--namespace') namespace = value();
-    else if (flag === '-l' || flag === '--selector') {
+    else if (flag === '--context') {
+      context = value();
+      if (context === null || context === '') return err({ kind: 'usage' });
+    } else if (flag === '-l' || flag === '--selector') {
       selectorText = value();
       if (selectorText === null) return err({ kind: 'usage' });
     } else return err({ kind: 'usage' });
@@ -52,5 +58,5 @@ export function parseMapArgs(line: string): Result<MapRequest, MapArgsError> {
       });
     if (trimmed !== '') selector = { text: trimmed, parsed: parsed.value };
   }
-  return ok({ namespace: all ? null : namespace, selector, text });
+  return ok({ namespace: all ? null : namespace, selector, text, context });
 }

@@ -13,7 +13,14 @@ import { type MapView, mapView } from './view.ts';
  * `/sandbox map` as a Reply: a caption and the PNG (public, like kubectl's output: the map is for
  * showing the study group), or the text tree with `--text` or when drawing fails. Read-only: it changes nothing.
  */
-export function mapReply(cluster: Cluster, request: MapRequest, lang: Lang, draw = drawMap): Reply {
+export function mapReply(
+  cluster: Cluster,
+  request: MapRequest,
+  lang: Lang,
+  draw = drawMap,
+  /** A teammate's shared sandbox (`--context`): the caption says whose it is. */
+  owner: string | null = null,
+): Reply {
   const view = mapView(cluster, request);
   if (request.text) return treeReply(view, lang, []);
   const png = draw(view, lang);
@@ -27,7 +34,15 @@ export function mapReply(cluster: Cluster, request: MapRequest, lang: Lang, draw
     blocks: [
       {
         kind: 'text',
-        text: t(lang, 'map.caption', { pods: view.pods.length, nodes: view.nodes.length, scope }),
+        text:
+          owner === null
+            ? t(lang, 'map.caption', { pods: view.pods.length, nodes: view.nodes.length, scope })
+            : t(lang, 'perf.map.captionOf', {
+                name: owner,
+                pods: view.pods.length,
+                nodes: view.nodes.length,
+                scope,
+              }),
       },
     ],
     choices: [],

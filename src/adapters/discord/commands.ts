@@ -122,7 +122,10 @@ const sandbox = command('sandbox', 'discord.sandbox')
         described(o.setName('namespace'), 'discord.sandbox.map.namespace').setMaxLength(63),
       )
       .addBooleanOption((o) => described(o.setName('all-namespaces'), 'discord.sandbox.map.all'))
-      .addBooleanOption((o) => described(o.setName('text'), 'discord.sandbox.map.text')),
+      .addBooleanOption((o) => described(o.setName('text'), 'discord.sandbox.map.text'))
+      .addStringOption((o) =>
+        described(o.setName('context'), 'discord.sandbox.map.context').setMaxLength(64),
+      ),
   )
   .addSubcommand((s) =>
     sub(

@@ -16,8 +16,8 @@ import {
  *   /apply                        a modal whose box is the stdin of `kubectl apply -f -`
  *   /file save name:N [file:F]    `/file save N` with F attached, or else a modal's box as its stdin
  *   /sandbox reset confirm:True   `/sandbox reset --yes`
- *   /sandbox map selector:S namespace:N all-namespaces:True text:True
- *                                 `/sandbox map -l 'S' -n 'N' -A --text` (kubectl's flags, quoted)
+ *   /sandbox map selector:S namespace:N all-namespaces:True text:True context:C
+ *                                 `/sandbox map -l 'S' -n 'N' -A --text --context 'C'` (kubectl's flags, quoted)
  */
 export type OptionValue = string | number | boolean;
 
@@ -113,6 +113,8 @@ function mapLine(values: ReadonlyMap<string, OptionValue>): string {
   if (typeof namespace === 'string' && namespace !== '') words.push('-n', quote(namespace));
   if (values.get('all-namespaces') === true) words.push('-A');
   if (values.get('text') === true) words.push('--text');
+  const context = values.get('context');
+  if (typeof context === 'string' && context !== '') words.push('--context', quote(context));
   return words.join(' ');
 }
 

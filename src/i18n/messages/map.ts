@@ -25,8 +25,8 @@ export const mapMessages = {
     ko: '그림 대신 글 트리로 보려면 True',
   },
   'map.usage': {
-    en: 'Usage: `/sandbox map [-n NAMESPACE | -A] [-l SELECTOR] [--text]`: your sandbox as a picture (or, with `--text`, as a text tree).',
-    ko: '사용법: `/sandbox map [-n 네임스페이스 | -A] [-l 셀렉터] [--text]`: 샌드박스를 그림으로 (`--text`면 글 트리로) 보여 줘요.',
+    en: 'Usage: `/sandbox map [-n NAMESPACE | -A] [-l SELECTOR] [--context=NAME] [--text]`: your sandbox (or a teammate’s shared one) as a picture (or, with `--text`, as a text tree).',
+    ko: '사용법: `/sandbox map [-n 네임스페이스 | -A] [-l 셀렉터] [--context=이름] [--text]`: 내 샌드박스(또는 팀원이 공유한 샌드박스)를 그림으로 (`--text`면 글 트리로) 보여 줘요.',
   },
   'map.caption': {
     en: 'Your sandbox as a picture: {pods} pod(s) on {nodes} node(s), {scope}. `/sandbox map --text` shows the same as text.',

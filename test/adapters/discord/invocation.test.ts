@@ -36,6 +36,7 @@ describe('slash command → chat text', () => {
     ['sandbox', 'map', {}, '/sandbox map'],
     ['sandbox', 'map', { selector: 'env!=prod', text: true }, "/sandbox map -l 'env!=prod' --text"],
     ['sandbox', 'map', { namespace: 'dev', 'all-namespaces': true }, '/sandbox map -n dev -A'],
+    ['sandbox', 'map', { context: 'bob', text: true }, '/sandbox map --text --context bob'],
     ['sandbox', 'reset', { confirm: false }, '/sandbox reset'],
     ['file', 'show', { name: 'pod.yaml' }, '/file show pod.yaml'],
     ['lang', null, { language: 'ko' }, '/lang ko'],
