@@ -5,7 +5,7 @@ import {
   qualifiedNameErrors,
 } from '../cluster/labels/validation.ts';
 import { ALL_CONCEPTS, type Concept, readConcept } from './concepts.ts';
-import type { ChoiceSpec, Localized, Question, SelectorPod } from './question.ts';
+import type { ChoiceSpec, Localized, ProofStep, Question, SelectorPod } from './question.ts';
 
 /**
  * The schema of one bank file, checked field by field so that a mistake is reported at the field
@@ -19,6 +19,8 @@ import type { ChoiceSpec, Localized, Question, SelectorPod } from './question.ts
  *       single/multi: choices: [{id: A.., ko, en, misconception?: {ko, en}}], answer: ID | [ID..]
  *       truefalse:    answer: true|false, misconception: {ko, en}
  *       selector:     pods: [{name, labels}], expect: [NAME..], sample: SELECTOR
+ *       proof (any kind, optional): [COMMAND | {advance: 10s} |
+ *                                    {say: COMMAND, expect: TEXT|[TEXT..], absent?: TEXT|[TEXT..], error?: true}]
  */
 export type Path = readonly (string | number)[];
 
@@ -35,7 +37,7 @@ export interface BankContent {
 
 type Obj = Record<string, unknown>;
 
-const COMMON = ['id', 'kind', 'concept', 'section', 'prompt', 'explanation'];
+const COMMON = ['id', 'kind', 'concept', 'section', 'prompt', 'explanation', 'proof'];
 const KEYS: Record<Question['kind'], string[]> = {
   single: [...COMMON, 'choices', 'answer'],
   multi: [...COMMON, 'choices', 'answer'],
@@ -103,7 +105,9 @@ function readQuestion(value: unknown, topic: string, path: Path, report: Report)
     prompt: prompt ?? EMPTY,
     explanation: explanation ?? EMPTY,
   };
-  const question = readKind(value, kind, common, path, report);
+  const proof = value.proof === undefined ? undefined : readProof(value.proof, [...path, 'proof'], report);
+  const read = readKind(value, kind, common, path, report);
+  const question = read === null || proof === undefined || proof === null ? read : { ...read, proof };
   return id === null || concept === null || section === null || prompt === null || explanation === null
     ? null
     : question;
@@ -268,6 +272,46 @@ function readPods(value: unknown, path: Path, report: Report): SelectorPod[] | n
     pods.push({ name: p.name, labels });
   }
   return pods.length === value.length ? pods : null;
+}
+
+const texts = (value: unknown): string[] | null => {
+  const list = typeof value === 'string' ? [value] : value;
+  return Array.isArray(list) && list.length > 0 && list.every((e) => typeof e === 'string' && e !== '')
+    ? (list as string[])
+    : null;
+};
+
+const DURATION = /^(\d{1,4})(ms|s|m)$/;
+
+/** A proof transcript: commands, pauses, and commands whose reply must hold given fragments. */
+function readProof(value: unknown, path: Path, report: Report): ProofStep[] | null {
+  if (!Array.isArray(value) || value.length === 0 || value.length > 40) {
+    report(path, 'must be a list of 1 to 40 steps');
+    return null;
+  }
+  const steps: ProofStep[] = [];
+  for (const [i, step] of value.entries()) {
+    const at = [...path, i];
+    if (typeof step === 'string' && step.trim() !== '') steps.push({ run: step });
+    else if (isObj(step) && 'advance' in step) {
+      const match = typeof step.advance === 'string' ? DURATION.exec(step.advance) : null;
+      if (match === null) report([...at, 'advance'], 'must be a duration like 10s, 500ms or 2m');
+      else {
+        const unit = match[2] === 'ms' ? 1 : match[2] === 's' ? 1000 : 60_000;
+        steps.push({ advanceMs: Number(match[1]) * unit });
+      }
+    } else if (isObj(step) && typeof step.say === 'string') {
+      unknownKeys(step, ['say', 'expect', 'absent', 'error'], at, report);
+      const expect = texts(step.expect);
+      const absent = step.absent === undefined ? [] : texts(step.absent);
+      if (expect === null)
+        report([...at, 'expect'], 'must be a text, or a list of texts, the reply must contain');
+      else if (absent === null)
+        report([...at, 'absent'], 'must be a text, or a list of texts, the reply must not contain');
+      else steps.push({ say: step.say, expect, absent, error: step.error === true });
+    } else report(at, 'a step is a command, {advance: DURATION} or {say: COMMAND, expect: TEXT}');
+  }
+  return steps.length === value.length ? steps : null;
 }
 
 function text(value: unknown, path: Path, report: Report): string | null {

@@ -21,6 +21,17 @@ export interface SelectorPod {
   labels: Readonly<Record<string, string>>;
 }
 
+/**
+ * A step of a question's proof transcript (`proof:` in a bank), replayed by the tests through the
+ * real dispatch in a fresh sandbox: a command that must succeed, a pause of the sandbox clock, or a
+ * command whose reply must contain every `expect` fragment and none of the `absent` ones (and
+ * fail, with `error: true`).
+ */
+export type ProofStep =
+  | { run: string }
+  | { advanceMs: number }
+  | { say: string; expect: string[]; absent: string[]; error: boolean };
+
 interface Common {
   /** `sel-001` for a bank question, `gen:FAMILY:SEED` for a generated one. */
   id: string;
@@ -32,6 +43,8 @@ interface Common {
   prompt: Localized;
   exhibit?: string;
   explanation: Localized;
+  /** For a key that depends on cluster behaviour: the kubectl transcript that proves it. */
+  proof?: ProofStep[];
 }
 
 export type Question =

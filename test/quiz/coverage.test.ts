@@ -22,11 +22,8 @@ const OPEN_GAPS = [
   '1 lacks questions',
   '2 lacks questions',
   '5 lacks questions',
-  '5 lacks family',
   '6 lacks questions',
-  '6 lacks family',
   '7 lacks questions',
-  '7 lacks family',
   '9 lacks questions',
   '12 lacks questions',
 ];

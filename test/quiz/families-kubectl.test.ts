@@ -6,6 +6,7 @@ import { runKubectl } from '../../src/kubectl/run-kubectl.ts';
 import { labelColumnsScenario } from '../../src/quiz/generate/label-columns.ts';
 import { labelOverwriteScenario } from '../../src/quiz/generate/label-overwrite.ts';
 import { LOGS_NOW, logsAfterScenario } from '../../src/quiz/generate/logs-after.ts';
+import { podSplitScenario, SPLIT_NOW } from '../../src/quiz/generate/pod-split.ts';
 import { FORWARD_NOW, portForwardScenario } from '../../src/quiz/generate/port-forward.ts';
 import { FIELDS_NOW, serverFieldsScenario } from '../../src/quiz/generate/server-fields.ts';
 import { GEN_NOW, type Sim } from '../../src/quiz/generate/sim.ts';
@@ -146,5 +147,23 @@ describe('second-edition families, replayed through kubectl', () => {
       }
     }
     expect(pending).toBeGreaterThan(0);
+  });
+
+  it('GIVEN a pod-split question WHEN get po -o json lists the pods THEN the running containers of the asked name are the key', () => {
+    const counts = new Set<number>();
+    for (const seed of SEEDS) {
+      const { question, sim, target, count } = podSplitScenario(seed);
+      const run = kubectl({ ...sim.cluster, now: SPLIT_NOW }, sim, ['get', 'po', '-o', 'json']);
+      const list = JSON.parse(run.text) as {
+        items: { status: { containerStatuses?: { name: string; state: Record<string, unknown> }[] } }[];
+      };
+      const running = list.items
+        .flatMap((p) => p.status.containerStatuses ?? [])
+        .filter((c) => c.name === target && 'running' in c.state).length;
+      expect(running, seed).toBe(count);
+      expect(answerText(question)[0]).toBe(String(count));
+      counts.add(count);
+    }
+    expect(counts.size).toBeGreaterThan(2);
   });
 });

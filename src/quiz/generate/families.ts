@@ -6,6 +6,7 @@ import { labelColumns } from './label-columns.ts';
 import { labelOverwrite } from './label-overwrite.ts';
 import { logsAfter } from './logs-after.ts';
 import { placement } from './placement.ts';
+import { podSplit } from './pod-split.ts';
 import { portClash } from './port-clash.ts';
 import { portForward } from './port-forward.ts';
 import { selectorMatch } from './selector-match.ts';
@@ -23,6 +24,7 @@ export const FAMILIES: readonly Family[] = [
   labelOverwrite,
   labelColumns,
   serverFields,
+  podSplit,
 ];
 
 /** The generated question with this id (`gen:FAMILY:SEED`), or null if no family makes it. */
