@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { BlockAction, App as Bolt, RespondFn, webApi } from '@slack/bolt';
+import type { BlockAction, App as Bolt, MessageShortcut, RespondFn, webApi } from '@slack/bolt';
 import type { App, ChatCommand } from '../../chat/context.ts';
-import { type Reply, replyText } from '../../chat/reply.ts';
+import { manifestOf } from '../../chat/manifest-of.ts';
+import { type Reply, replyText, textReply } from '../../chat/reply.ts';
 import type { Request } from '../../chat/request.ts';
 import { type Executor, serve } from '../../executor/executor.ts';
+import { t } from '../../i18n/catalogue.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { ACTION_IDS, combinedAction } from './choices.ts';
 import { SLASH_PATTERN, slashText } from './commands.ts';
@@ -30,6 +32,9 @@ export interface ListenerDeps {
  * and posted as a message once it is.
  */
 export const MODAL_ACK_WITHIN_MS = 2000;
+
+/** The callback id of the "Apply manifest" message shortcut (declared in slack-app-manifest.yaml). */
+export const APPLY_SHORTCUT = 'podium_apply_manifest';
 
 export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
   const run = (request: Request) => serve(deps.app, deps.executor, request);
@@ -153,6 +158,27 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
       await run(request),
       event.thread_ts === undefined ? to : { ...to, threadTs: event.thread_ts },
     );
+  });
+
+  // "Apply manifest" in a message's More actions menu: the message's code block (raw from its
+  // rich-text blocks where Slack sent them) applied to the member's own sandbox, answered privately.
+  bolt.shortcut<MessageShortcut>(APPLY_SHORTCUT, async ({ ack, shortcut, client }) => {
+    await ack();
+    const request = slackRequest(
+      shortcut.team?.id ?? shortcut.user.team_id ?? '',
+      shortcut.channel.id,
+      shortcut.user.id,
+      'kubectl apply -f -',
+      shortcut.user.username ?? shortcut.user.name,
+    );
+    const message = shortcut.message as { text?: string; blocks?: unknown };
+    const read = readMention(message.text ?? '', message.blocks);
+    const manifest = read.stdin ?? manifestOf(read.text);
+    const reply =
+      manifest === null
+        ? textReply(t(langOf(deps.app, request), 'apply.fromMessage.none'), false, 'private')
+        : { ...(await run({ ...request, stdin: manifest })), visibility: 'private' as const };
+    await respondWith(responder(shortcut.response_url), reply, destination(client, request));
   });
 
   // A command's own failures are answered by dispatch; this is the adapter's (Slack refused a

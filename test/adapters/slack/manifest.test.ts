@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SLASH_COMMANDS } from '../../../src/adapters/slack/commands.ts';
+import { APPLY_SHORTCUT } from '../../../src/adapters/slack/listeners.ts';
 
 interface Manifest {
   display_information: { name: string; description: string; long_description: string };
   features: {
     slash_commands: { command: string; description: string; usage_hint?: string; should_escape: boolean }[];
+    shortcuts: { name: string; type: string; callback_id: string; description: string }[];
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
@@ -39,6 +41,12 @@ describe('the checked-in Slack app manifest', () => {
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+
+  it('GIVEN the adapter’s message shortcut THEN the manifest declares it, with the same callback id', () => {
+    expect(manifest.features.shortcuts).toEqual([
+      expect.objectContaining({ name: 'Apply manifest', type: 'message', callback_id: APPLY_SHORTCUT }),
+    ]);
   });
 
   it('GIVEN Slack’s limits on the app’s name and descriptions THEN they fit (35, 140, 4000 characters)', () => {

@@ -182,16 +182,60 @@ export function appMention(
 }
 
 /**
+ * A message shortcut (More actions → a shortcut of the app) on a message `author` typed in the
+ * channel, as Slack sends it: the message with its text (escaped) and rich-text blocks.
+ */
+export function messageShortcut(
+  fake: FakeSlack,
+  member: Member,
+  author: Member,
+  channel: string,
+  callbackId: string,
+  typed: string,
+) {
+  const ts = fake.state.nextTs();
+  const shape = composerShape(typed, null);
+  const text = shape.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return {
+    type: 'message_action',
+    token: 'legacy-verification-token',
+    action_ts: `${Date.now() / 1000}`,
+    team: { id: fake.state.team.id, domain: fake.state.team.domain },
+    user: { id: member.id, username: member.name, name: member.name, team_id: fake.state.team.id },
+    channel: { id: channel, name: 'study' },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: callbackId,
+    trigger_id: fake.trigger(member.id),
+    response_url: fake.responseUrl(channel, member.id),
+    message_ts: ts,
+    message: {
+      type: 'message',
+      user: author.id,
+      ts,
+      text,
+      blocks: [{ type: 'rich_text', block_id: `m${ts.slice(-4)}`, elements: shape.elements }],
+    },
+  };
+}
+
+/**
  * What the composer makes of typed text: fenced parts become code blocks (the composer keeps no
  * newline right after the opening fence or before the closing one), the rest rich-text sections.
  */
-function composerShape(typed: string, bot: string): { text: string; elements: Record<string, unknown>[] } {
+function composerShape(
+  typed: string,
+  bot: string | null,
+): { text: string; elements: Record<string, unknown>[] } {
   const parts = typed.split('```');
   let text = '';
-  const mention = [
-    { type: 'user', user_id: bot },
-    { type: 'text', text: ' ' },
-  ];
+  const mention =
+    bot === null
+      ? []
+      : [
+          { type: 'user', user_id: bot },
+          { type: 'text', text: ' ' },
+        ];
   const elements: Record<string, unknown>[] = [];
   parts.forEach((part, i) => {
     if (i % 2 === 0 || i === parts.length - 1) {
