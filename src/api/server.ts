@@ -5,17 +5,27 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { createServer as createHttps } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { App } from '../chat/context.ts';
 import { RateLimiter } from '../chat/rate-limit.ts';
+import type { Status } from '../cluster/status.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 import { discoveryResponse } from './discovery.ts';
+import { startExec } from './exec.ts';
 import { handleResource } from './handle.ts';
 import { openapiResponse } from './openapi.ts';
+import { startPortForward } from './port-forward.ts';
 import { queryOf } from './read.ts';
 import { routeOf } from './route.ts';
 import { inSandbox } from './sandbox-run.ts';
-import { doorStatus, forbiddenVerb, NO_SUCH_PATH, statusResponse, UNAUTHORIZED } from './status.ts';
+import {
+  type DoorStatus,
+  doorStatus,
+  forbiddenVerb,
+  NO_SUCH_PATH,
+  statusResponse,
+  UNAUTHORIZED,
+} from './status.ts';
 import type { TlsFiles } from './tls.ts';
 import { ApiTokenStore, hashToken } from './tokens.ts';
 import type { ApiRequest, ApiResponse } from './types.ts';
@@ -211,11 +221,56 @@ export async function startApiServer(app: App, options: ApiServerOptions): Promi
     answer(handled.response);
   };
 
+  /** exec and port-forward: a WebSocket upgrade, authenticated and limited as any request. */
+  const upgrade = (req: IncomingMessage, socket: Socket) => {
+    socket.on('error', () => socket.destroy());
+    const refuse = (status: Status | DoorStatus) => {
+      const body = JSON.stringify('metadata' in status ? status : { ...status, metadata: {} });
+      socket.end(
+        `HTTP/1.1 ${status.code} ${status.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    };
+    const request = requestOf(req, '');
+    if (request === null) return refuse(doorStatus('BadRequest', 'the request path could not be read'));
+    const caller = authenticate(app, tokens, req.headers.authorization, request.path);
+    if (caller === 'unauthorized') return refuse(UNAUTHORIZED());
+    if (caller === 'notShared')
+      return refuse(doorStatus('Forbidden', 'this sandbox is not shared with you', {}));
+    if (limiter.take(caller.tokenHash, Date.now()) > 0)
+      return refuse(doorStatus('TooManyRequests', 'too many requests, please try again later'));
+    const routed = routeOf(splitShared(request.path).rest);
+    const r = routed.kind === 'resource' ? routed.route : null;
+    const kind =
+      r?.resource.name === 'pods' && r.namespace !== null && r.name !== null ? r.subresource : null;
+    if (r === null || (kind !== 'exec' && kind !== 'portforward')) return refuse(NO_SUCH_PATH());
+    // exec runs a command and port-forward reaches into the pod: both count as writes (RBAC's create).
+    if (caller.readOnly)
+      return refuse(forbiddenVerb(caller.user, 'create', `pods/${kind}`, r.name, r.namespace));
+    const held = open.get(caller.tokenHash) ?? 0;
+    if (held >= perToken)
+      return refuse(doorStatus('TooManyRequests', `at most ${perToken} streams at once per kubeconfig`));
+    open.set(caller.tokenHash, held + 1);
+    let released = false;
+    socket.on('close', () => {
+      if (released) return;
+      released = true;
+      const n = (open.get(caller.tokenHash) ?? 1) - 1;
+      if (n <= 0) open.delete(caller.tokenHash);
+      else open.set(caller.tokenHash, n);
+    });
+    socket.setTimeout(limits.idleMs, () => socket.destroy());
+    const target = { namespace: r.namespace ?? '', name: r.name ?? '' };
+    if (kind === 'exec')
+      startExec(app, caller.key, target, request.query, req, socket, options.budgetMs, refuse);
+    else startPortForward(app, caller.key, target, req, socket, options.budgetMs, refuse);
+  };
+
   const handler = (req: IncomingMessage, res: ServerResponse) => serve(req, res);
   const server: Server =
     options.tls === null
       ? createHttp(handler)
       : createHttps({ key: options.tls.key, cert: options.tls.cert }, handler);
+  server.on('upgrade', (req: IncomingMessage, socket: Socket) => upgrade(req, socket));
   // A request Node's parser refuses (bad framing, oversized headers) still gets a Status.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     app.log.info({ code: error.code }, 'api client error');
