@@ -3,7 +3,14 @@ import { type Reply, textReply } from '../../src/chat/reply.ts';
 import { t } from '../../src/i18n/catalogue.ts';
 import { formatTable } from '../../src/kubectl/printers/table.ts';
 import { exportFiles } from '../../src/progress/export.ts';
-import { groupProgress, memberProgress, nameOf, type TopicAccuracy } from '../../src/progress/progress.ts';
+import { progressPicture } from '../../src/progress/picture.ts';
+import {
+  type GroupProgress,
+  groupProgress,
+  memberProgress,
+  nameOf,
+  type TopicAccuracy,
+} from '../../src/progress/progress.ts';
 import { err, ok } from '../../src/result.ts';
 
 /** `/progress` (one's own), `/progress group` (the server or workspace), `/progress export`. */
@@ -14,8 +21,17 @@ export const progress: ChatCommand = {
       case '':
       case 'me':
         return ok(say(mine(ctx)));
-      case 'group':
-        return ok(say(group(ctx)));
+      case 'group': {
+        // The same as a picture (src/progress/picture.ts), when it can be drawn.
+        const data = groupProgress(ctx.app, ctx.request.platform, ctx.request.scope, ctx.lang);
+        const png = progressPicture(data, ctx.lang);
+        const reply = say(group(ctx, data));
+        return ok(
+          png.ok
+            ? { ...reply, files: [{ name: 'group-progress.png', contentType: 'image/png', data: png.value }] }
+            : reply,
+        );
+      }
       case 'export': {
         const data = groupProgress(ctx.app, ctx.request.platform, ctx.request.scope, ctx.lang);
         const reply = say(t(ctx.lang, 'progress.exported'));
@@ -45,8 +61,7 @@ function mine(ctx: CommandContext): string {
   ].join('\n');
 }
 
-function group(ctx: CommandContext): string {
-  const g = groupProgress(ctx.app, ctx.request.platform, ctx.request.scope, ctx.lang);
+function group(ctx: CommandContext, g: GroupProgress): string {
   const none = t(ctx.lang, 'progress.none');
   const header = ['', ...g.labs.map((_, i) => String(i + 1))];
   const rows = g.members.map((m, i) => [
