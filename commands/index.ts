@@ -3,6 +3,7 @@ import { curl, wget } from './chat/curl.ts';
 import { daily } from './chat/daily.ts';
 import { file } from './chat/file.ts';
 import { help } from './chat/help.ts';
+import { home } from './chat/home.ts';
 import { kubectl } from './chat/kubectl.ts';
 import { lab } from './chat/lab.ts';
 import { lang } from './chat/lang.ts';
@@ -29,4 +30,5 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   share,
   progress,
   daily,
+  home,
 ];

@@ -13,6 +13,7 @@ import { type Destination, postWith, respondWith } from './deliver.ts';
 import { escapeSlack } from './escape.ts';
 import { SLACK } from './limits.ts';
 import { MODAL, manifestMessage, manifestModal, modalContext, opensManifestModal } from './modal.ts';
+import { renderReply } from './render.ts';
 import { responder } from './respond.ts';
 import { readMention } from './rich-text.ts';
 
@@ -158,6 +159,45 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
       await run(request),
       event.thread_ts === undefined ? to : { ...to, threadTs: event.thread_ts },
     );
+  });
+
+  // The App Home tab: the member's pods, labs, reviews and streak, published each time it opens.
+  bolt.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    const request = slackRequest(body.team_id, event.channel, event.user, '/home');
+    const [page] = renderReply(await run(request), {
+      lang: langOf(deps.app, request),
+      now: deps.app.clock(),
+    });
+    await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: page?.blocks ?? [] } });
+  });
+
+  // The app's Messages tab (a direct message with the bot): what a member types there is a
+  // command, as in the console (`kubectl get po`, `/quiz practice`); the answer comes back there.
+  bolt.message(async ({ message, body, client, context }) => {
+    if ((context.retryNum ?? 0) > 0) return;
+    const typed = message as {
+      channel_type?: string;
+      subtype?: string;
+      bot_id?: string;
+      user?: string;
+      text?: string;
+      blocks?: unknown;
+      channel: string;
+    };
+    if (typed.channel_type !== 'im' || typed.subtype !== undefined || typed.bot_id !== undefined) return;
+    const read = readMention(typed.text ?? '', typed.blocks);
+    const request = {
+      ...slackRequest(
+        (body as { team_id?: string }).team_id ?? '',
+        typed.channel,
+        typed.user ?? '',
+        read.text,
+      ),
+      ...(read.stdin === undefined ? {} : { stdin: read.stdin }),
+    };
+    // Only the member and the bot are in a direct message: the answer is simply posted there.
+    await postWith({ ...(await run(request)), visibility: 'public' }, destination(client, request));
   });
 
   // "Apply manifest" in a message's More actions menu: the message's code block (raw from its

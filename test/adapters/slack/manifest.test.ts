@@ -9,6 +9,7 @@ interface Manifest {
   features: {
     slash_commands: { command: string; description: string; usage_hint?: string; should_escape: boolean }[];
     shortcuts: { name: string; type: string; callback_id: string; description: string }[];
+    app_home: Record<string, boolean>;
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
@@ -34,11 +35,28 @@ describe('the checked-in Slack app manifest', () => {
     expect(commands.map((c) => c.command)).not.toContain('/help');
   });
 
-  it('GIVEN what the adapter calls THEN the bot scopes, the app_mention event, interactivity and Socket Mode are there', () => {
+  it('GIVEN what the adapter calls THEN the bot scopes, the events it listens to, interactivity and Socket Mode are there', () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(
-      ['app_mentions:read', 'chat:write', 'chat:write.public', 'commands', 'files:write', 'im:write'].sort(),
+      [
+        'app_mentions:read',
+        'chat:write',
+        'chat:write.public',
+        'commands',
+        'files:write',
+        'im:history',
+        'im:write',
+      ].sort(),
     );
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual([
+      'app_mention',
+      'app_home_opened',
+      'message.im',
+    ]);
+    expect(manifest.features.app_home).toEqual({
+      home_tab_enabled: true,
+      messages_tab_enabled: true,
+      messages_tab_read_only_enabled: false,
+    });
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });

@@ -55,6 +55,18 @@ export function checkMessage(text: unknown, blocks: unknown): Rejection | null {
   return null;
 }
 
+/** A home tab (views.publish): type home, at most 100 blocks, no input blocks. */
+export function checkHome(view: unknown): Rejection | null {
+  const bad = (detail: string) => reject('invalid_arguments', `view.${detail}`);
+  if (!isObj(view)) return bad('');
+  if (view.type !== 'home') return bad('type');
+  if (!Array.isArray(view.blocks) || view.blocks.length > LIMITS.viewBlocks) return bad('blocks');
+  if (view.blocks.some((b) => isObj(b) && b.type === 'input'))
+    return bad('blocks: no input blocks on a home tab');
+  const blocks = checkBlocks(view.blocks, 'view');
+  return blocks === null ? null : bad(`blocks: ${blocks.detail}`);
+}
+
 export function checkView(view: unknown): Rejection | null {
   const bad = (detail: string) => reject('invalid_arguments', `view.${detail}`);
   if (!isObj(view)) return bad('');

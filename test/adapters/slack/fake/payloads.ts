@@ -181,6 +181,57 @@ export function appMention(
   };
 }
 
+/** An Events API envelope around `event`, as Slack delivers it. */
+function envelope(fake: FakeSlack, event: Record<string, unknown>, ts: string) {
+  return {
+    token: 'legacy-verification-token',
+    team_id: fake.state.team.id,
+    api_app_id: fake.state.bot.appId,
+    event,
+    type: 'event_callback',
+    event_id: `Ev${ts.replace('.', '')}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: fake.state.team.id, user_id: fake.state.bot.userId, is_bot: true }],
+  };
+}
+
+/** The member opened the app's Home tab (`app_home_opened`, tab `home`). */
+export function homeOpened(fake: FakeSlack, member: Member) {
+  const ts = fake.state.nextTs();
+  return envelope(
+    fake,
+    {
+      type: 'app_home_opened',
+      user: member.id,
+      channel: `D${member.id.slice(1)}`,
+      tab: 'home',
+      event_ts: ts,
+    },
+    ts,
+  );
+}
+
+/** What a member typed in the app's Messages tab (`message.im`), in the composer's shape. */
+export function directMessage(fake: FakeSlack, member: Member, typed: string) {
+  const ts = fake.state.nextTs();
+  const shape = composerShape(typed, null);
+  const text = shape.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return envelope(
+    fake,
+    {
+      type: 'message',
+      channel_type: 'im',
+      channel: `D${member.id.slice(1)}`,
+      user: member.id,
+      text,
+      blocks: [{ type: 'rich_text', block_id: `d${ts.slice(-4)}`, elements: shape.elements }],
+      ts,
+      event_ts: ts,
+    },
+    ts,
+  );
+}
+
 /**
  * A message shortcut (More actions → a shortcut of the app) on a message `author` typed in the
  * channel, as Slack sends it: the message with its text (escaped) and rich-text blocks.

@@ -60,6 +60,8 @@ export class FakeState extends EventEmitter {
   readonly refused: Refused[] = [];
   readonly messages = new Map<string, StoredMessage>();
   readonly views: OpenedView[] = [];
+  /** Each member's published home tab. */
+  readonly homes = new Map<string, Record<string, unknown>>();
   readonly triggers = new Map<string, Trigger>();
   readonly responseUrls = new Map<string, ResponseUrl>();
   readonly uploads = new Map<string, Upload>();

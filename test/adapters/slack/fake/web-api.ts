@@ -1,4 +1,4 @@
-import { checkMessage, checkView, type Rejection } from './blocks.ts';
+import { checkHome, checkMessage, checkView, type Rejection } from './blocks.ts';
 import type { FakeState } from './state.ts';
 
 /**
@@ -109,6 +109,17 @@ export function callMethod(
     }
     case 'views.open':
       return viewsOpen(state, args, fail, failWith, json('view'));
+    case 'views.publish': {
+      // A home tab: `user_id` and a view of type home with at most 100 blocks.
+      const view = json('view');
+      if (!args.user_id || !/^U\w+$/.test(args.user_id)) return failWith('user_not_found');
+      if (!view.ok) return failWith('invalid_arguments', 'view is not JSON');
+      const bad = checkHome(view.value);
+      if (bad !== null) return fail(bad);
+      state.homes.set(args.user_id, view.value as Record<string, unknown>);
+      state.emit('home', view.value);
+      return { ok: true, view: { ...(view.value as Record<string, unknown>), id: state.next('V') } };
+    }
     case 'files.getUploadURLExternal': {
       const length = Number(args.length);
       if (!args.filename || !Number.isInteger(length) || length <= 0) return failWith('invalid_arguments');
