@@ -46,6 +46,9 @@ export interface DiscordBot {
 export async function startDiscord(app: App, options: DiscordBotOptions): Promise<DiscordBot> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    // As many shards as Discord recommends (GET /gateway/bot), all in this process: sandboxes,
+    // quizzes and settings are keyed by guild, so they partition the way shards do.
+    shards: 'auto',
     allowedMentions: NO_MENTIONS,
     rest: {
       ...(options.api === undefined ? {} : { api: options.api }),
