@@ -32,13 +32,13 @@ function problems(source: string): BankProblem[] {
 }
 
 describe('quiz banks', () => {
-  it('GIVEN the quizzes folder WHEN loaded THEN every bank validates: 11 topics, 100 questions, unique ids', () => {
+  it('GIVEN the quizzes folder WHEN loaded THEN every bank validates: 11 topics, 113 questions, unique ids', () => {
     const banks = loadBanks();
     if (!banks.ok) throw new Error(banks.error.map(formatProblem).join('\n'));
     expect(banks.value).toHaveLength(11);
     const questions = banks.value.flatMap((b) => b.questions);
-    expect(questions).toHaveLength(100);
-    expect(new Set(questions.map((q) => q.id)).size).toBe(100);
+    expect(questions).toHaveLength(113);
+    expect(new Set(questions.map((q) => q.id)).size).toBe(113);
     for (const q of questions) {
       for (const text of [q.prompt, q.explanation]) expect(text.ko.trim() && text.en.trim()).toBeTruthy();
       const ids = choicesOf(q).map((c) => c.id);
