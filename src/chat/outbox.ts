@@ -22,4 +22,9 @@ export interface Outbox {
   edit(message: MessageRef, reply: Reply): Promise<void>;
   /** Opens a thread on a message (platforms that have them); the thread is a channel to post in. */
   startThread?(message: MessageRef, name: string): Promise<ChannelRef>;
+  /**
+   * A direct message to one member of `scope` (platforms that have them): how a live quiz's host
+   * hears that the channel refused its messages, since an ephemeral note would be refused too.
+   */
+  tell?(scope: ChannelRef, user: string, reply: Reply): Promise<void>;
 }

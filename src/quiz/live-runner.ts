@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { ChannelRef, Outbox } from '../chat/outbox.ts';
-import type { Reply } from '../chat/reply.ts';
+import { type Reply, textReply } from '../chat/reply.ts';
 import type { Platform } from '../chat/request.ts';
 import { t } from '../i18n/catalogue.ts';
 import type { LiveStore } from '../store/quiz-live.ts';
@@ -23,8 +23,10 @@ import { weekStart } from './week.ts';
 
 /**
  * Delivers what live quizzes owe their channels and keeps their timers (see the design note in
- * `live.ts`). All work runs on one promise chain, so deliveries are in order and `idle()` tells
- * a test or the console when everything triggered so far has been sent.
+ * `live.ts`). Each quiz has its own promise chain, so its deliveries are in order, one throttled
+ * or refusing channel stalls only its own quiz, and `idle()` tells a test or the console when
+ * everything triggered so far has been sent. When a channel refuses a quiz's message, its host
+ * is told once by direct message (where the platform has them).
  */
 /** Discord's longest thread name. */
 const THREAD_NAME_MAX = 100;
@@ -69,13 +71,36 @@ export function createLiveRunner(deps: RunnerDeps): LiveRunner {
   const { live, clock, log } = deps;
   const outboxes = new Map<Platform, Outbox>();
   const timers = new Map<number, unknown>();
-  let work: Promise<void> = Promise.resolve();
+  /** One chain per quiz: its deliveries in order, independent of other quizzes'. */
+  const chains = new Map<number, Promise<void>>();
+  /** Quizzes whose host was already told a message was refused (once is enough). */
+  const hostsTold = new Set<number>();
   let running = true;
 
   // `then` defers the task past the caller's synchronous transaction, so it sees committed rows.
-  const enqueue = (task: () => Promise<void>) => {
-    work = work.then(task).catch((error: unknown) => log.error({ err: error }, 'live quiz delivery failed'));
+  const enqueue = (id: number, task: () => Promise<void>) => {
+    const chained = (chains.get(id) ?? Promise.resolve())
+      .then(task)
+      .catch((error: unknown) => log.error({ err: error, session: id }, 'live quiz delivery failed'))
+      .finally(() => {
+        if (chains.get(id) === chained) chains.delete(id);
+      });
+    chains.set(id, chained);
   };
+
+  /** The host hears, privately, that the channel refused the quiz's message. */
+  async function tellHost(outbox: Outbox, session: LiveSession, error: unknown): Promise<void> {
+    if (outbox.tell === undefined || hostsTold.has(session.id)) return;
+    hostsTold.add(session.id);
+    const reason = error instanceof Error ? error.message : String(error);
+    const title = deps.catalog().title(session.topic)[session.lang];
+    const text = t(session.lang, 'live.hostPostFailed', { title, reason });
+    try {
+      await outbox.tell(session.channel, session.host, textReply(text, false, 'private'));
+    } catch (e) {
+      log.warn({ err: e, session: session.id }, 'could not tell the live quiz host either');
+    }
+  }
 
   async function deliver(id: number): Promise<void> {
     for (;;) {
@@ -89,6 +114,7 @@ export function createLiveRunner(deps: RunnerDeps): LiveRunner {
       } catch (error) {
         // A message the platform refused is logged and skipped, so the quiz itself goes on.
         log.error({ err: error, session: id, effect: item.effect }, 'could not deliver a live quiz message');
+        await tellHost(outbox, session, error);
       }
       live.deleteEffect(item.id);
     }
@@ -217,7 +243,7 @@ export function createLiveRunner(deps: RunnerDeps): LiveRunner {
     const handle = deps.timers.set(
       () => {
         timers.delete(id);
-        enqueue(() => tick(id));
+        enqueue(id, () => tick(id));
       },
       Math.max(0, at - clock()),
     );
@@ -239,22 +265,18 @@ export function createLiveRunner(deps: RunnerDeps): LiveRunner {
     timed: deps.timers !== null,
     attach(platform, outbox) {
       outboxes.set(platform, outbox);
-      for (const id of live.unfinished(platform)) enqueue(() => tick(id));
+      for (const id of live.unfinished(platform)) enqueue(id, () => tick(id));
     },
     notify(id) {
       // From the next turn of the event loop: the member's own reply (which the command that
       // notified is still returning) goes out before what the quiz posts because of it.
-      enqueue(async () => {
+      enqueue(id, async () => {
         await new Promise((resolve) => setImmediate(resolve));
         await deliver(id);
       });
     },
     async idle() {
-      let current: Promise<void>;
-      do {
-        current = work;
-        await current;
-      } while (current !== work);
+      while (chains.size > 0) await Promise.all([...chains.values()]);
     },
     shutdown() {
       running = false;

@@ -23,7 +23,11 @@ export interface DiscordBotOptions {
   api?: string;
   /** How long to wait for guilds listed in READY (discord.js waits 15 s by default). */
   waitGuildTimeout?: number;
-  /** Per-request REST timeout and retries (discord.js: 15 s, 3 retries). */
+  /**
+   * Per-request REST timeout and retries (discord.js: 15 s, 3 retries); Podium ships
+   * {@link DISCORD_REST}: three tries in all, and a rate limit that would hold a request longer
+   * than a few seconds fails it instead, so the live quiz's host is told.
+   */
   restTimeout?: number;
   restRetries?: number;
   /** discord.js' gateway options (tests replace the 5-second identify throttle). */
@@ -43,6 +47,8 @@ export interface DiscordBot {
   ended: Promise<string>;
 }
 
+export const DISCORD_REST = { retries: 2, timeout: 10_000, longestRateLimitWaitMs: 5000 };
+
 export async function startDiscord(app: App, options: DiscordBotOptions): Promise<DiscordBot> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -52,8 +58,9 @@ export async function startDiscord(app: App, options: DiscordBotOptions): Promis
     allowedMentions: NO_MENTIONS,
     rest: {
       ...(options.api === undefined ? {} : { api: options.api }),
-      ...(options.restTimeout === undefined ? {} : { timeout: options.restTimeout }),
-      ...(options.restRetries === undefined ? {} : { retries: options.restRetries }),
+      timeout: options.restTimeout ?? DISCORD_REST.timeout,
+      retries: options.restRetries ?? DISCORD_REST.retries,
+      rejectOnRateLimit: (limit) => limit.retryAfter > DISCORD_REST.longestRateLimitWaitMs,
     },
     ...(options.waitGuildTimeout === undefined ? {} : { waitGuildTimeout: options.waitGuildTimeout }),
     ...(options.ws === undefined ? {} : { ws: options.ws }),

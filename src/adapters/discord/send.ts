@@ -77,6 +77,10 @@ export function discordOutbox(rest: REST, ids: IdTable, langOf: (channel: Channe
     async edit(message, reply) {
       await rest.patch(Routes.channelMessage(message.channel, message.id), render(message, reply));
     },
+    async tell(scope, user, reply) {
+      const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: user } })) as APIChannel;
+      await rest.post(Routes.channelMessages(dm.id), render(scope, reply));
+    },
     async startThread(message, name) {
       // A public thread on the message; archived after a day without messages, as the client's default.
       const thread = (await rest.post(Routes.threads(message.channel, message.id), {

@@ -26,6 +26,13 @@ export function slackOutbox(
       }
       return { ...channel, id: ts };
     },
+    async tell(scope: ChannelRef, user: string, reply: Reply): Promise<void> {
+      const opened = await client.conversations.open({ users: user });
+      const dm = opened.channel?.id;
+      if (dm === undefined) throw new Error('conversations.open returned no channel');
+      for (const message of renderWithin(reply, { lang: lang(scope), now: clock() }, 1))
+        await client.chat.postMessage({ channel: dm, ...message });
+    },
     async edit(message: MessageRef, reply: Reply): Promise<void> {
       const [one] = renderWithin(reply, { lang: lang(message), now: clock() }, 1);
       if (one === undefined) return;

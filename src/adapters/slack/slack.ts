@@ -24,7 +24,10 @@ export interface SlackOptions {
   host?: string;
   /** The Web API base URL (`apps.connections.open` included). Default https://slack.com/api/. */
   apiUrl?: string;
-  /** Web API retries; Slack's client default is about ten over thirty minutes. */
+  /**
+   * Web API retries. Slack's client default is about ten over thirty minutes, so one throttled
+   * channel would hold a live quiz for half an hour; Podium ships {@link SLACK_RETRY}.
+   */
   retries?: number;
   /** Socket Mode: how long a pong may take, and the step of the reconnect back-off. Default 5 s. */
   pingTimeoutMs?: number;
@@ -49,12 +52,15 @@ export interface SlackBot {
   ended: Promise<string>;
 }
 
+/** Three tries within a few seconds (`Retry-After` is honoured between them); then the caller hears. */
+export const SLACK_RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000, maxRetryTime: 10_000 };
+
 export async function startSlack(app: App, options: SlackOptions): Promise<SlackBot> {
   const logger = boltLogger(app.log);
   // Each client gets its own options object: Bolt and the Socket Mode client both write into it.
   const clientOptions = () => ({
     slackApiUrl: options.apiUrl ?? 'https://slack.com/api/',
-    ...(options.retries === undefined ? {} : { retryConfig: { retries: options.retries } }),
+    retryConfig: options.retries === undefined ? SLACK_RETRY : { retries: options.retries },
   });
   const identity = await whoAmI(options, logger, clientOptions());
   const receiver = makeReceiver(options, logger, clientOptions());

@@ -60,8 +60,7 @@ export async function startHarness(
   const bot = await startDiscord(app, {
     token: TOKEN,
     api: fake.restUrl,
-    restRetries: 0,
-    restTimeout: 2000,
+    // The REST policy the product ships (DISCORD_REST): three tries, rate-limit waits bounded.
     waitGuildTimeout: 500,
     ws: NO_IDENTIFY_THROTTLE,
   });

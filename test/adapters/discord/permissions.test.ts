@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../src/store/settings.ts';
 import { member } from './fake/payloads.ts';
-import { GUILD_ID, isEphemeral, QUIET_CHANNEL_ID } from './fake/state.ts';
+import { CHANNEL_ID, GUILD_ID, isEphemeral, QUIET_CHANNEL_ID } from './fake/state.ts';
 import { codeOf, expectClean, type Harness, startHarness } from './harness.ts';
 
 /**
@@ -50,6 +50,29 @@ describe('a live quiz where the bot may not post', () => {
     const bob = member('6000000000000000003', 'bob');
     const reply = await h.fake.command(bob, 'kubectl', { command: 'get ns default' }, quiet).reply();
     expect(codeOf(reply.content)).toMatch(/^NAME +STATUS +AGE\ndefault +Active/);
+    expectClean(h.fake);
+  });
+});
+
+describe('a live quiz whose channel starts refusing its messages', () => {
+  it('GIVEN a running quiz WHEN the channel begins to answer 403 50013 THEN its host is told once, by direct message, and the quiz still ends', async () => {
+    const host = member('6000000000000000009', 'hana');
+    const started = await h.fake.command(host, 'quiz start', { count: 2 }).reply();
+    expect(started.content).not.toContain('missing');
+    await h.app.quiz.runner.idle();
+    h.fake.state.closedChannels.add(CHANNEL_ID);
+    for (let i = 0; i < 20 && h.timers.fireNext(); i++) await h.app.quiz.runner.idle();
+    const refused = h.fake.state.rejections.splice(0);
+    expect(refused.length).toBeGreaterThan(1);
+    for (const r of refused) expect(r).toMatchObject({ status: 403, body: { code: 50013 } });
+    const [dm, ...others] = [...h.fake.state.dms].filter(([, user]) => user === host.id);
+    expect(others).toEqual([]);
+    const told = [...h.fake.state.messages.values()].filter((m) => m.channelId === dm?.[0]);
+    expect(told).toHaveLength(1);
+    expect(told[0]?.content).toMatch(
+      /^Your live quiz “.+” could not post in its channel \(Missing Permissions\)/,
+    );
+    h.fake.state.closedChannels.delete(CHANNEL_ID);
     expectClean(h.fake);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatCommand } from '../../../src/chat/context.ts';
 import { type Reply, textReply } from '../../../src/chat/reply.ts';
 import { ok } from '../../../src/result.ts';
-import { slashCommand } from './fake/payloads.ts';
+import { appMention, slashCommand } from './fake/payloads.ts';
 import {
   ALICE,
   BOB,
@@ -12,6 +12,7 @@ import {
   sectionTexts,
   startHarness,
   type Transport,
+  waitUntil,
 } from './harness.ts';
 
 /**
@@ -116,4 +117,82 @@ describe('uploads Slack refuses', () => {
   });
 });
 
-void CHANNEL;
+describe('live quizzes in channels that fail', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness('http', { timed: true });
+  });
+  afterAll(async () => {
+    await h.close();
+    expect(h.guard.outside()).toEqual([]);
+  });
+  const questionIn = (channel: string) => (p: { via: string; channel: string }) =>
+    p.via === 'chat.postMessage' && p.channel === channel;
+
+  it('GIVEN one quiz whose channel is throttled (its posts held) WHEN another channel starts a quiz THEN that quiz is posted meanwhile: each quiz has its own queue', async () => {
+    let release = () => {};
+    h.fake.state.held.set('C0SLOW', new Promise<void>((resolve) => (release = resolve)));
+    await h.command(ALICE, '/quiz', 'start', 'C0SLOW');
+    await h.command(BOB, '/quiz', 'start', 'C0FAST');
+    const fast = await h.fake.waitFor(questionIn('C0FAST'));
+    expect(fast.blocks.length).toBeGreaterThan(0);
+    expect(h.fake.state.posts.some(questionIn('C0SLOW'))).toBe(false);
+    release();
+    await h.fake.waitFor(questionIn('C0SLOW'));
+    h.fake.state.held.delete('C0SLOW');
+    await h.command(ALICE, '/quiz', 'stop', 'C0SLOW');
+    await h.command(BOB, '/quiz', 'stop', 'C0FAST');
+    await h.t.app.quiz.runner.idle();
+  });
+
+  it('GIVEN a running quiz WHEN its channel starts answering not_in_channel THEN the host is told once, by direct message', async () => {
+    const carol = { id: 'U0CAROLHOST', name: 'carol' };
+    await h.command(carol, '/quiz', 'start count:2', 'C0GONE');
+    await h.fake.waitFor(questionIn('C0GONE'));
+    h.fake.state.closedChannels.set('C0GONE', 'not_in_channel');
+    await h.tick(10 * 60_000);
+    const dms = h.fake.state.posts.filter((p) => p.channel === 'D0CAROLHOST');
+    expect(dms).toHaveLength(1);
+    expect(allText(dms[0] as never)).toContain(
+      'could not post in its channel (An API error occurred: not_in_channel)',
+    );
+    expect(h.fake.state.refused.filter((r) => r.error === 'not_in_channel').length).toBeGreaterThan(1);
+  });
+});
+
+describe('the retry policy Podium ships (SLACK_RETRY)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness('http');
+  });
+  afterAll(async () => {
+    await h.close();
+    expect(h.guard.outside()).toEqual([]);
+  });
+  const tries = (since: number) =>
+    h.fake.state.calls.slice(since).filter((m) => m === 'chat.postEphemeral').length;
+
+  it('GIVEN Slack throttles once (429, Retry-After: 1) WHEN a mention is answered THEN the client waits and tries again, and the answer arrives', async () => {
+    h.fake.state.rateLimited.set('chat.postEphemeral', 1);
+    const since = h.fake.state.calls.length;
+    const answer = await h.mention(ALICE, 'kubectl get ns default');
+    expect(answer.via).toBe('chat.postEphemeral');
+    expect(codeOf(answer)).toMatch(/^NAME +STATUS +AGE\ndefault +Active/);
+    expect(tries(since)).toBe(2);
+  });
+
+  it('GIVEN Slack keeps throttling WHEN a mention is answered THEN the client gives up after three tries (not Slack’s default of ten over half an hour) and the failure is logged', async () => {
+    h.fake.state.rateLimited.set('chat.postEphemeral', 10);
+    const since = h.fake.state.calls.length;
+    const logged = h.t.logs.length;
+    await h.deliver('events_api', appMention(h.fake, BOB, CHANNEL, 'kubectl get ns default'));
+    await waitUntil(
+      () => h.t.logs.slice(logged).some((l) => l.includes('slack listener failed')),
+      'the failure',
+      20_000,
+    );
+    expect(tries(since)).toBe(3);
+    expect(h.fake.state.rateLimited.get('chat.postEphemeral')).toBe(7);
+    h.fake.state.rateLimited.delete('chat.postEphemeral');
+  });
+});

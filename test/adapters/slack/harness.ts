@@ -84,7 +84,7 @@ export async function startHarness(transport: Transport, options: HarnessOptions
     apiUrl: fake.apiUrl,
     port: 0,
     host: '127.0.0.1',
-    retries: 0,
+    // The retry policy the product ships (SLACK_RETRY): three tries within a few seconds.
     pingTimeoutMs: 600,
     unhandledRequestTimeoutMs: 1000,
     ...(options.commands === undefined ? {} : { commands: options.commands }),

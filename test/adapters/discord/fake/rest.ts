@@ -19,7 +19,6 @@ import {
   GUILD_ID,
   type InteractionRecord,
   messageJson,
-  QUIET_CHANNEL_ID,
   type StoredFile,
   type StoredMessage,
   storeMessage,
@@ -170,11 +169,29 @@ async function route(
       })),
     );
   }
+  if (method === 'POST' && path === '/api/v10/users/@me/channels') return openDm(state, body);
   m = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
   if (m !== null && method === 'POST') return startThread(state, m[1] ?? '', m[2] ?? '', body);
   m = /^\/api\/v10\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path);
   if (m !== null) return channelMessage(state, method, m[1] ?? '', m[2] ?? null, body, parsed.files);
   return fail(404, 0, '404: Not Found');
+}
+
+/** POST /users/@me/channels: the DM channel with one user (the same one each time). */
+function openDm(state: FakeState, body: Json): Answer {
+  const user = body.recipient_id;
+  if (typeof user !== 'string' || !/^\d+$/.test(user))
+    return invalid([{ path: 'recipient_id', message: 'Value is not snowflake.' }]);
+  const existing = [...state.dms].find(([, u]) => u === user)?.[0];
+  const id = existing ?? state.snowflake();
+  state.dms.set(id, user);
+  return ok({
+    id,
+    type: 1,
+    last_message_id: null,
+    flags: 0,
+    recipients: [{ id: user, username: 'member', discriminator: '0', avatar: null, global_name: null }],
+  });
 }
 
 function channelMessage(
@@ -185,8 +202,9 @@ function channelMessage(
   body: Json,
   files: StoredFile[],
 ): Answer {
-  if (channelId === QUIET_CHANNEL_ID) return fail(403, 50013, 'Missing Permissions');
-  if (channelId !== CHANNEL_ID && !state.threads.has(channelId)) return fail(404, 10003, 'Unknown Channel');
+  if (state.closedChannels.has(channelId)) return fail(403, 50013, 'Missing Permissions');
+  const known = channelId === CHANNEL_ID || state.threads.has(channelId) || state.dms.has(channelId);
+  if (!known) return fail(404, 10003, 'Unknown Channel');
   if (messageId === null && method === 'POST') return create(state, channelId, body, files, null);
   const message = messageId === null ? undefined : state.messages.get(messageId);
   if (message === undefined || message.deleted || message.channelId !== channelId)

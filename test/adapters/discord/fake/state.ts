@@ -83,6 +83,10 @@ export interface FakeState {
   threads: Map<string, { parent: string; messageId: string; name: string }>;
   /** The bot lacks Create Public Threads in the channel: opening one is refused (403 50013). */
   threadsRefused: boolean;
+  /** Channels where the bot's messages are refused with 403 50013 (QUIET from the start). */
+  closedChannels: Set<string>;
+  /** Direct-message channels the bot opened (`POST /users/@me/channels`), by id: the member. */
+  dms: Map<string, string>;
   snowflake(): string;
   changed(): void;
 }
@@ -102,6 +106,8 @@ export function createState(): FakeState {
     attachments: new Map(),
     threads: new Map(),
     threadsRefused: false,
+    closedChannels: new Set([QUIET_CHANNEL_ID]),
+    dms: new Map(),
     snowflake: () => String(next++),
     changed: () => events.emit('change'),
   };

@@ -137,7 +137,7 @@ function route(
   req: IncomingMessage,
   body: Buffer,
   res: ServerResponse,
-): ServerResponse {
+): ServerResponse | Promise<ServerResponse> {
   const path = new URL(req.url ?? '/', origin).pathname;
   const json = (status: number, value: unknown) =>
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
@@ -146,7 +146,19 @@ function route(
     const args = parseArgs(req.headers['content-type'] ?? '', body);
     if (args === null) return json(200, { ok: false, error: 'invalid_form_data' });
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? args.token ?? null;
-    return json(200, callMethod(state, path.slice('/api/'.length), args, auth, `${origin}api/`));
+    const method = path.slice('/api/'.length);
+    const limited = state.rateLimited.get(method) ?? 0;
+    if (limited > 0) {
+      state.rateLimited.set(method, limited - 1);
+      state.calls.push(method);
+      state.refuse(method, { error: 'ratelimited', detail: 'Retry-After: 1' });
+      return res
+        .writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' })
+        .end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+    }
+    const call = () => json(200, callMethod(state, method, args, auth, `${origin}api/`));
+    const held = state.held.get(args.channel ?? args.channel_id ?? '');
+    return held === undefined ? call() : held.then(call);
   }
   if (path.startsWith('/upload/')) {
     const upload = state.uploads.get(path.slice('/upload/'.length));

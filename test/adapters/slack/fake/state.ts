@@ -73,6 +73,13 @@ export class FakeState extends EventEmitter {
    * channel it was not invited to) or `channel_not_found` (one it cannot see at all).
    */
   readonly closedChannels = new Map<string, 'not_in_channel' | 'channel_not_found'>();
+  /**
+   * Channels whose Web API writes wait until the promise settles (a throttled or slow channel),
+   * so a test can see what else gets through meanwhile.
+   */
+  readonly held = new Map<string, Promise<void>>();
+  /** Methods Slack throttles: the next N calls answer 429 `ratelimited` with `Retry-After: 1`. */
+  readonly rateLimited = new Map<string, number>();
   /** Methods whose scope the app was not granted: Slack answers `missing_scope` (needed: …). */
   readonly missingScopes = new Map<string, string>();
   /** Tokens revoked while the app ran, and what Slack answers to them (`token_revoked`). */
