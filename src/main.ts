@@ -4,8 +4,9 @@ import { config as loadDotenv } from 'dotenv';
 import { runConsole } from './adapters/console/console.ts';
 import { apiDoorConfig, startApiDoor } from './api/start.ts';
 import { createApp } from './app.ts';
+import { routingKey } from './chat/dispatch.ts';
 import { partialCredentials, readConfig } from './config.ts';
-import { workerPool } from './executor/pool.ts';
+import { type WorkerPool, workerPool } from './executor/pool.ts';
 import { loadLabCatalogue } from './lab/load.ts';
 import { createLogger } from './log.ts';
 import { formatProblem, loadBanks } from './quiz/banks.ts';
@@ -90,9 +91,13 @@ async function main(argv: string[]): Promise<number> {
   // The Kubernetes API door for members' own kubectl (src/api), off unless PODIUM_API_PORT is set.
   const doorConfig = apiDoorConfig(process.env);
   let door: Awaited<ReturnType<typeof startApiDoor>> | null = null;
+  // The door writes on this thread; the pool's workers (bots) then drop their cached copy.
+  let pool: WorkerPool | null = null;
   if (doorConfig !== null && (mode === 'console' || mode === 'bots')) {
     try {
-      door = await startApiDoor(app.value, doorConfig, dbPath, config.executor.timeBudgetMs);
+      door = await startApiDoor(app.value, doorConfig, dbPath, config.executor.timeBudgetMs, (key) =>
+        pool?.forgetMember(routingKey(key)),
+      );
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       process.stderr.write(`podium: could not start the Kubernetes API on port ${doorConfig.port}: ${why}\n`);
@@ -125,6 +130,7 @@ async function main(argv: string[]): Promise<number> {
       banks: banks.value,
       ...config.executor,
     });
+    pool = executor;
     const stops: (() => Promise<void>)[] = [];
     const endings: Promise<string>[] = [];
     try {

@@ -7,7 +7,7 @@ import type { Cluster, Pod } from '../cluster/model.ts';
 import type { ProgramResult } from '../cluster/screen.ts';
 import { badRequest, notFound, type Status } from '../cluster/status.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
-import { inSandbox } from './sandbox-run.ts';
+import type { SandboxRunner } from './sandbox-run.ts';
 import type { DoorStatus } from './status.ts';
 import { readSandbox } from './watch.ts';
 import { acceptUpgrade, offeredProtocols, serveWebSocket, type WebSocketPeer } from './websocket.ts';
@@ -37,7 +37,7 @@ export function startExec(
   query: URLSearchParams,
   req: IncomingMessage,
   socket: Duplex,
-  budgetMs: number,
+  runIn: SandboxRunner,
   refuse: Refusal,
 ): void {
   const argv = query.getAll('command');
@@ -59,7 +59,7 @@ export function startExec(
     clearTimeout(timer);
     const input = wantsStdin ? Buffer.concat(stdin).toString('utf8') : null;
     let result: ProgramResult | undefined;
-    inSandbox(app, key, budgetMs, (cluster, ids) => {
+    runIn(key, (cluster, ids) => {
       const pod = cluster.pods.find(
         (p) => p.metadata.namespace === target.namespace && p.metadata.name === target.name,
       );

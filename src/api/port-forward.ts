@@ -7,7 +7,7 @@ import { type HttpResponse, listenerOf, serve } from '../cluster/network.ts';
 import { badRequest, notFound, type Status } from '../cluster/status.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 import type { Refusal } from './exec.ts';
-import { inSandbox } from './sandbox-run.ts';
+import type { SandboxRunner } from './sandbox-run.ts';
 import {
   controlFrame,
   dataFrame,
@@ -56,7 +56,7 @@ export function startPortForward(
   target: Target,
   req: IncomingMessage,
   socket: Duplex,
-  budgetMs: number,
+  runIn: SandboxRunner,
   refuse: Refusal,
 ): void {
   const checked = readSandbox(app, key, (cluster) => precheck(cluster, target));
@@ -101,7 +101,7 @@ export function startPortForward(
   };
   const answer = (pair: Pair, peer: WebSocketPeer) => {
     pair.answered = true;
-    const reply = respond(app, key, target, pair, budgetMs);
+    const reply = respond(runIn, key, target, pair);
     const data = pair.dataStream ?? 0;
     const error = pair.errorStream ?? 0;
     if (reply.kind === 'refused') {
@@ -143,10 +143,10 @@ function complete(request: Buffer): boolean {
 
 type Reply = { kind: 'served'; bytes: Buffer } | { kind: 'refused'; message: string };
 
-function respond(app: App, key: SandboxKey, target: Target, pair: Pair, budgetMs: number): Reply {
+function respond(runIn: SandboxRunner, key: SandboxKey, target: Target, pair: Pair): Reply {
   const method = /^([A-Z]+) /.exec(pair.request.toString('latin1', 0, 16))?.[1] ?? 'GET';
   let reply: Reply = { kind: 'refused', message: `pod ${target.name} is gone` };
-  inSandbox(app, key, budgetMs, (cluster) => {
+  runIn(key, (cluster) => {
     const pod = cluster.pods.find(
       (p) => p.metadata.namespace === target.namespace && p.metadata.name === target.name,
     );

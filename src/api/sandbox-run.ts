@@ -24,6 +24,7 @@ export function inSandbox(
   key: SandboxKey,
   budgetMs: number,
   work: (cluster: Cluster, ids: Ids) => Handled,
+  onWrite: (key: SandboxKey) => void = () => {},
 ): Handled {
   const started = performance.now();
   const attempt = (mode: 'deferred' | 'immediate'): Handled => {
@@ -31,6 +32,8 @@ export function inSandbox(
       const handled = app.db
         .transaction(() => {
           const sandboxes = app.sandboxes;
+          // Chat commands may run in worker threads with caches of their own: read what is stored.
+          sandboxes.forget(key);
           const sandbox = sandboxes.open(key, app.clock());
           const cluster = sandboxes.load(sandbox, app.clock());
           const ids = sandboxes.ids(sandbox);
@@ -46,6 +49,7 @@ export function inSandbox(
         })
         [mode]();
       app.sandboxes.publish();
+      if (handled.changes.length > 0) onWrite(key);
       return handled;
     } catch (e) {
       app.sandboxes.discard();
@@ -80,3 +84,6 @@ const overBudget = (ms: number): Handled => ({
   ),
   changes: [],
 });
+
+/** A sandbox transaction bound to the door's budget and write hook (exec, port-forward, requests). */
+export type SandboxRunner = (key: SandboxKey, work: (cluster: Cluster, ids: Ids) => Handled) => Handled;

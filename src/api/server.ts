@@ -17,7 +17,7 @@ import { openapiResponse } from './openapi.ts';
 import { startPortForward } from './port-forward.ts';
 import { queryOf } from './read.ts';
 import { routeOf } from './route.ts';
-import { inSandbox } from './sandbox-run.ts';
+import { inSandbox, type SandboxRunner } from './sandbox-run.ts';
 import {
   type DoorStatus,
   doorStatus,
@@ -46,6 +46,8 @@ export interface ApiServerOptions {
   /** null: plain HTTP, only behind a TLS-terminating proxy that passes `Authorization` on. */
   tls: TlsFiles | null;
   budgetMs: number;
+  /** After a request changed a member's sandbox (the worker pool drops its cached copy). */
+  onWrite?: (key: SandboxKey) => void;
   /** Request body cap in bytes. */
   maxBody?: number;
   streams?: StreamLimits;
@@ -81,6 +83,7 @@ export async function startApiServer(app: App, options: ApiServerOptions): Promi
   const limits = options.streams ?? STREAM_LIMITS;
   const perToken = options.streamsPerToken ?? 4;
   const maxBody = options.maxBody ?? DEFAULT_MAX_BODY;
+  const runIn: SandboxRunner = (key, work) => inSandbox(app, key, options.budgetMs, work, options.onWrite);
 
   const serve = (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
@@ -202,7 +205,7 @@ export async function startApiServer(app: App, options: ApiServerOptions): Promi
         else open.set(caller.tokenHash, n);
       };
       if (r.subresource === 'log') {
-        const check = inSandbox(app, caller.key, options.budgetMs, (cluster, ids) =>
+        const check = runIn(caller.key, (cluster, ids) =>
           handleResource(cluster, ids, { ...request, query: withoutFollow(request.query) }, r),
         );
         if (check.response.status !== 200) {
@@ -215,9 +218,7 @@ export async function startApiServer(app: App, options: ApiServerOptions): Promi
         watchStream(app, caller.key, r, query.value, request.query, request.accept, res, limits, release);
       return;
     }
-    const handled = inSandbox(app, caller.key, options.budgetMs, (cluster, ids) =>
-      handleResource(cluster, ids, request, r),
-    );
+    const handled = runIn(caller.key, (cluster, ids) => handleResource(cluster, ids, request, r));
     answer(handled.response);
   };
 
@@ -260,9 +261,8 @@ export async function startApiServer(app: App, options: ApiServerOptions): Promi
     });
     socket.setTimeout(limits.idleMs, () => socket.destroy());
     const target = { namespace: r.namespace ?? '', name: r.name ?? '' };
-    if (kind === 'exec')
-      startExec(app, caller.key, target, request.query, req, socket, options.budgetMs, refuse);
-    else startPortForward(app, caller.key, target, req, socket, options.budgetMs, refuse);
+    if (kind === 'exec') startExec(app, caller.key, target, request.query, req, socket, runIn, refuse);
+    else startPortForward(app, caller.key, target, req, socket, runIn, refuse);
   };
 
   const handler = (req: IncomingMessage, res: ServerResponse) => serve(req, res);

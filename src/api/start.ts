@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import type { App } from '../chat/context.ts';
+import type { SandboxKey } from '../store/sandboxes.ts';
 import { type ApiServer, startApiServer } from './server.ts';
 import { loadOrCreateTls } from './tls.ts';
 
@@ -42,12 +43,13 @@ export async function startApiDoor(
   config: ApiDoorConfig,
   dbPath: string,
   budgetMs: number,
+  onWrite: (key: SandboxKey) => void = () => {},
 ): Promise<ApiServer> {
   const host = hostOf(config.url);
   const tls = config.tls
     ? await loadOrCreateTls(tlsDirFor(config, dbPath), host === null ? [] : [host])
     : null;
-  const server = await startApiServer(app, { port: config.port, host: config.host, tls, budgetMs });
+  const server = await startApiServer(app, { port: config.port, host: config.host, tls, budgetMs, onWrite });
   app.log.info(
     { port: server.port, host: config.host, url: config.url, tls: config.tls },
     'api door listening',

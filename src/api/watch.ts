@@ -26,6 +26,7 @@ export const STREAM_LIMITS: StreamLimits = { pollMs: 1000, idleMs: 60_000, maxMs
 export function readSandbox<T>(app: App, key: SandboxKey, read: (cluster: Cluster, serial: number) => T): T {
   try {
     return app.db.transaction(() => {
+      app.sandboxes.forget(key);
       const sandbox = app.sandboxes.open(key, app.clock());
       const ids = app.sandboxes.ids(sandbox);
       return read(app.sandboxes.load(sandbox, app.clock()), ids.serial);

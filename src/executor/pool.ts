@@ -71,6 +71,11 @@ export const DEFAULT_BUDGET = { workers: 2, timeMs: 2000, memoryMb: 256 } as con
 export interface WorkerPool extends Executor {
   /** Resolves once every worker has started (opened its database, loaded the commands). */
   ready(): Promise<void>;
+  /**
+   * Another writer on this thread (the Kubernetes API door, src/api) changed the member's
+   * sandbox: whichever worker serves them next drops its cached copy first.
+   */
+  forgetMember(key: string): void;
   /** The workers by serial (the order they were started in), for operators and tests. */
   workers(): {
     serving: { serial: number; ready: boolean }[];
@@ -306,6 +311,9 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
   for (let i = 0; i < size; i++) start(i);
 
   return {
+    forgetMember: (key: string) => {
+      lastServed.delete(key);
+    },
     run: (request: Request) =>
       new Promise<Reply>((resolve) => {
         const now = app.clock();

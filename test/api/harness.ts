@@ -25,8 +25,8 @@ export interface Door {
 let tlsOnce: Promise<TlsFiles> | undefined;
 export const TLS_DIR = join(tmpdir(), 'podium-api-test-tls');
 
-export async function openDoor(options: Partial<ApiServerOptions> = {}): Promise<Door> {
-  const t = testApp();
+export async function openDoor(options: Partial<ApiServerOptions> = {}, dbPath = ':memory:'): Promise<Door> {
+  const t = testApp(dbPath);
   tlsOnce ??= loadOrCreateTls(TLS_DIR, []);
   const tls = await tlsOnce;
   const server = await startApiServer(t.app, {
