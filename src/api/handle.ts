@@ -7,6 +7,7 @@ import { qualifiedResource } from '../cluster/openapi/discovery.ts';
 import { badRequest, forbidden, notFound, type Status } from '../cluster/status.ts';
 import { err, ok, type Result } from '../result.ts';
 import { mergePatch, strategicMergePatch } from './patch.ts';
+import { decodeProtobufObject } from './protobuf.ts';
 import {
   getResponse,
   listResponse,
@@ -139,6 +140,13 @@ export function bodyOf(request: ApiRequest): Result<Json, Status> {
 }
 
 const JSONISH = new Set(['application/json', 'application/yaml', '']);
+const PROTOBUF = 'application/vnd.kubernetes.protobuf';
+
+/** `kubectl create namespace NAME` posts protobuf; read the little of it the sandbox keeps. */
+function protobufBody(request: ApiRequest): Result<Json, Status> {
+  const decoded = decodeProtobufObject(request.raw ?? Buffer.from(request.body, 'latin1'));
+  return decoded.ok ? decoded : err(badRequest(`the protobuf body could not be read: ${decoded.error}`));
+}
 
 function unsupportedMedia(type: string) {
   return doorStatus(
@@ -148,8 +156,9 @@ function unsupportedMedia(type: string) {
 }
 
 function create(cluster: Cluster, ids: Ids, request: ApiRequest, route: ResourceRoute) {
-  if (!JSONISH.has(request.contentType)) return err(unsupportedMedia(request.contentType));
-  const body = bodyOf(request);
+  const body = request.contentType === PROTOBUF ? protobufBody(request) : bodyOf(request);
+  if (request.contentType !== PROTOBUF && !JSONISH.has(request.contentType))
+    return err(unsupportedMedia(request.contentType));
   if (!body.ok) return body;
   const kind = servedKind(route)?.kind;
   if (kind === 'Pod')
@@ -159,7 +168,7 @@ function create(cluster: Cluster, ids: Ids, request: ApiRequest, route: Resource
   const why =
     kind === 'Node'
       ? "this sandbox's nodes are fixed; label the existing nodes instead"
-      : 'this sandbox simulates pods, namespaces and nodes only';
+      : 'members of this sandbox create pods and namespaces only';
   return err(forbidden(qualifiedResource(route.resource), name, why));
 }
 

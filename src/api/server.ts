@@ -231,7 +231,7 @@ export async function startApiServer(app: App, options: ApiServerOptions): Promi
         `HTTP/1.1 ${status.code} ${status.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
     };
-    const request = requestOf(req, '');
+    const request = requestOf(req, Buffer.alloc(0));
     if (request === null) return refuse(doorStatus('BadRequest', 'the request path could not be read'));
     const caller = authenticate(app, tokens, req.headers.authorization, request.path);
     if (caller === 'unauthorized') return refuse(UNAUTHORIZED());
@@ -351,7 +351,7 @@ function authenticate(
   return { tokenHash, key: shared, user: owner.username, readOnly: true };
 }
 
-function readBody(req: IncomingMessage, max: number): Promise<string | null> {
+function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
   const declared = Number(req.headers['content-length'] ?? '0');
   if (declared > max) {
     req.resume();
@@ -366,12 +366,12 @@ function readBody(req: IncomingMessage, max: number): Promise<string | null> {
       if (size > max) over = true;
       else chunks.push(chunk);
     });
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
-function requestOf(req: IncomingMessage, body: string): ApiRequest | null {
+function requestOf(req: IncomingMessage, raw: Buffer): ApiRequest | null {
   let url: URL;
   let path: string;
   try {
@@ -386,7 +386,8 @@ function requestOf(req: IncomingMessage, body: string): ApiRequest | null {
     query: url.searchParams,
     contentType: (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '',
     accept: req.headers.accept ?? '',
-    body,
+    body: raw.toString('utf8'),
+    raw,
   };
 }
 

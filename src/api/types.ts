@@ -11,6 +11,8 @@ export interface ApiRequest {
   contentType: string;
   accept: string;
   body: string;
+  /** The body's bytes, for the one binary format read (protobuf, see protobuf.ts). */
+  raw?: Buffer;
 }
 
 export interface ApiResponse {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiTokenStore } from '../../src/api/tokens.ts';
 import { dumpDatabase, REPLY_TABLES } from '../helpers/dump.ts';
 import { type Door, kubectl, openDoor, realKubectls } from './harness.ts';
-import { raw } from './http.ts';
+import { raw, upgrade } from './http.ts';
 
 /**
  * Acceptance 4 (credentials): no token, a revoked token, another member's token against a
@@ -118,6 +118,37 @@ describe('the API door refuses whoever may not', () => {
     expect((await raw(door.url, door.tls.ca, { path: '/shared/alice/api/v1/pods', token: bob })).status).toBe(
       403,
     );
+  });
+
+  it('GIVEN exec and port-forward upgrades without a token, into an unshared or a shared sandbox THEN 401/403 before any upgrade', async () => {
+    const exec = '/api/v1/namespaces/default/pods/kubia/exec?command=hostname&stdout=true';
+    const v5 = { protocol: 'v5.channel.k8s.io' };
+    expect((await upgrade(door.url, door.tls.ca, exec, v5)).status).toBe('HTTP/1.1 401 Unauthorized');
+    expect((await upgrade(door.url, door.tls.ca, `/shared/alice${exec}`, { ...v5, token: bob })).status).toBe(
+      'HTTP/1.1 403 Forbidden',
+    );
+    door.t.say('alice', '/sandbox share on');
+    const shared = await upgrade(door.url, door.tls.ca, `/shared/alice${exec}`, { ...v5, token: bob });
+    expect(shared.status).toBe('HTTP/1.1 403 Forbidden');
+    expect(shared.rest.toString()).toContain(String.raw`User \"bob\" cannot create resource \"pods/exec\"`);
+    door.t.say('alice', '/sandbox share off');
+  });
+
+  it('GIVEN garbage after a WebSocket upgrade THEN the door closes that connection and goes on serving', async () => {
+    door.t.advance(60_000);
+    const pf = '/api/v1/namespaces/default/pods/kubia/portforward';
+    const junk = Buffer.concat([Buffer.from([0x82, 0xff]), Buffer.alloc(64, 0x41)]);
+    const answer = await upgrade(door.url, door.tls.ca, pf, {
+      protocol: 'SPDY/3.1+portforward.k8s.io',
+      token: alice,
+      after: junk,
+    });
+    expect(answer.status).toBe('HTTP/1.1 101 Switching Protocols');
+    const still = await raw(door.url, door.tls.ca, {
+      path: '/api/v1/namespaces/default/pods/kubia',
+      token: alice,
+    });
+    expect(still.status).toBe(200);
   });
 
   it('GIVEN every request so far THEN no token appears in the logs', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { discoveryResponse } from '../../src/api/discovery.ts';
 import { handleResource } from '../../src/api/handle.ts';
 import { openapiResponse } from '../../src/api/openapi.ts';
+import { decodeProtobufObject } from '../../src/api/protobuf.ts';
 import { routeOf } from '../../src/api/route.ts';
 import { inSandbox } from '../../src/api/sandbox-run.ts';
 import type { ApiRequest } from '../../src/api/types.ts';
@@ -267,6 +268,30 @@ describe('the API layer', () => {
     expect(dry.status).toBe(201);
     expect(t.say('alice', 'kubectl get po')).toBe('No resources found in default namespace.');
     expect(before).not.toBe('');
+  });
+});
+
+describe('protobuf bodies', () => {
+  it('GIVEN the bytes kubectl create namespace foo sends THEN they read as a Namespace named foo', () => {
+    const captured =
+      '6b3873000a0f0a0276311209' +
+      '4e616d657370616365' +
+      '121b0a130a03666f6f12001a0022002a003200380042001200' +
+      '1a020a00' +
+      '1a00' +
+      '2200';
+    expect(decodeProtobufObject(Buffer.from(captured, 'hex'))).toEqual({
+      ok: true,
+      value: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'foo' } },
+    });
+  });
+
+  it.each([
+    ['no magic', '0a0f0a02'],
+    ['a length past the end', '6b3873000aff01'],
+    ['a varint that never ends', `6b387300${'ff'.repeat(20)}`],
+  ])('GIVEN %s THEN the body is refused, not read past its end', (_name, hex) => {
+    expect(decodeProtobufObject(Buffer.from(hex, 'hex')).ok).toBe(false);
   });
 });
 

@@ -178,6 +178,12 @@ describe.skipIf(BINARIES.length === 0).each(BINARIES)('real %s against the API d
     );
   });
 
+  it('GIVEN create namespace (a protobuf body) THEN the namespace is made, and chat lists it', async () => {
+    expect((await k('create', 'namespace', 'study')).stdout).toBe('namespace/study created\n');
+    expect(door.t.say('alice', 'kubectl get ns study -o name')).toBe('namespace/study');
+    expect((await k('delete', 'namespace', 'study')).stdout).toBe('namespace "study" deleted\n');
+  });
+
   it('GIVEN explain pods.spec THEN kubectl walks the OpenAPI v3 document', async () => {
     const explained = await k('explain', 'pods.spec');
     expect(explained.stdout).toContain('FIELD: spec <PodSpec>');
