@@ -12,6 +12,7 @@ import { SLASH_PATTERN, slashText } from './commands.ts';
 import { type Destination, postWith, respondWith } from './deliver.ts';
 import { escapeSlack } from './escape.ts';
 import { SLACK } from './limits.ts';
+import { slackMembers } from './members.ts';
 import { MODAL, manifestMessage, manifestModal, modalContext, opensManifestModal } from './modal.ts';
 import { renderReply } from './render.ts';
 import { responder } from './respond.ts';
@@ -38,7 +39,8 @@ export const MODAL_ACK_WITHIN_MS = 2000;
 export const APPLY_SHORTCUT = 'podium_apply_manifest';
 
 export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
-  const run = (request: Request) => serve(deps.app, deps.executor, request);
+  const identify = slackMembers(bolt.client, deps.app.clock, deps.app.log);
+  const run = async (request: Request) => serve(deps.app, deps.executor, await identify(request));
   const destination = (client: webApi.WebClient, request: Request): Destination => ({
     client,
     channel: request.channel,

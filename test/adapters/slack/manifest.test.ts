@@ -45,6 +45,8 @@ describe('the checked-in Slack app manifest', () => {
         'files:write',
         'im:history',
         'im:write',
+        'usergroups:read',
+        'users:read',
       ].sort(),
     );
     expect(manifest.settings.event_subscriptions.bot_events).toEqual([

@@ -53,6 +53,7 @@ export function slashCommand(
   command: string,
   text: string,
 ) {
+  fake.state.know(member);
   return {
     token: 'legacy-verification-token',
     team_id: fake.state.team.id,
@@ -83,6 +84,7 @@ export function blockActions(
   action: Clicked,
   values: Record<string, Record<string, unknown>> = {},
 ) {
+  fake.state.know(member);
   const user = { id: member.id, username: member.name, name: member.name, team_id: fake.state.team.id };
   return {
     type: 'block_actions',
@@ -114,6 +116,7 @@ export function viewSubmission(
   view: Record<string, unknown>,
   manifest: string,
 ) {
+  fake.state.know(member);
   return {
     type: 'view_submission',
     team: { id: fake.state.team.id, domain: fake.state.team.domain },
@@ -149,6 +152,7 @@ export function appMention(
   threadTs?: string,
   options: { blocks?: boolean } = {},
 ) {
+  fake.state.know(member);
   const ts = fake.state.nextTs();
   const shape = composerShape(typed, fake.state.bot.userId);
   const escaped = shape.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -197,6 +201,7 @@ function envelope(fake: FakeSlack, event: Record<string, unknown>, ts: string) {
 
 /** The member opened the app's Home tab (`app_home_opened`, tab `home`). */
 export function homeOpened(fake: FakeSlack, member: Member) {
+  fake.state.know(member);
   const ts = fake.state.nextTs();
   return envelope(
     fake,
@@ -213,6 +218,7 @@ export function homeOpened(fake: FakeSlack, member: Member) {
 
 /** What a member typed in the app's Messages tab (`message.im`), in the composer's shape. */
 export function directMessage(fake: FakeSlack, member: Member, typed: string) {
+  fake.state.know(member);
   const ts = fake.state.nextTs();
   const shape = composerShape(typed, null);
   const text = shape.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -244,6 +250,7 @@ export function messageShortcut(
   callbackId: string,
   typed: string,
 ) {
+  fake.state.know(member);
   const ts = fake.state.nextTs();
   const shape = composerShape(typed, null);
   const text = shape.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -78,6 +78,10 @@ export class FakeState extends EventEmitter {
    * so a test can see what else gets through meanwhile.
    */
   readonly held = new Map<string, Promise<void>>();
+  /** The workspace's members (`users.info`): everyone who sent the app something, and admins. */
+  readonly users = new Map<string, { name: string; is_admin?: boolean; is_owner?: boolean }>();
+  /** The workspace's user groups (`usergroups.list`), with their members' ids. */
+  readonly usergroups: { id: string; handle: string; name: string; users: string[] }[] = [];
   /** Methods Slack throttles: the next N calls answer 429 `ratelimited` with `Retry-After: 1`. */
   readonly rateLimited = new Map<string, number>();
   /** Methods whose scope the app was not granted: Slack answers `missing_scope` (needed: …). */
@@ -105,6 +109,11 @@ export class FakeState extends EventEmitter {
   nextTs(): string {
     this.serial += 1;
     return `${1736935200 + this.serial}.${String(this.serial).padStart(6, '0')}`;
+  }
+
+  /** A member who sends the app something exists in the workspace (known to `users.info`). */
+  know(member: { id: string; name: string }): void {
+    if (!this.users.has(member.id)) this.users.set(member.id, { name: member.name });
   }
 
   post(posted: Posted): void {

@@ -129,6 +129,35 @@ export function callMethod(
     }
     case 'files.completeUploadExternal':
       return completeUpload(state, args, fail, failWith, json('files'));
+    case 'users.info': {
+      const user = args.user === undefined ? undefined : state.users.get(args.user);
+      if (user === undefined) return failWith('user_not_found', String(args.user));
+      return {
+        ok: true,
+        user: {
+          id: args.user,
+          team_id: state.team.id,
+          name: user.name,
+          deleted: false,
+          is_admin: user.is_admin === true,
+          is_owner: user.is_owner === true,
+          is_primary_owner: false,
+          is_bot: false,
+          profile: { display_name: user.name, real_name: user.name },
+        },
+      };
+    }
+    case 'usergroups.list':
+      return {
+        ok: true,
+        usergroups: state.usergroups.map((g) => ({
+          ...g,
+          team_id: state.team.id,
+          is_usergroup: true,
+          ...(args.include_users === 'true' ? {} : { users: undefined }),
+          user_count: g.users.length,
+        })),
+      };
     case 'conversations.open':
       return openDirect(state, args, failWith);
     default:
