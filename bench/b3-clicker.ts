@@ -1,10 +1,9 @@
 import { Agent, request } from 'node:http';
-import { parentPort } from 'node:worker_threads';
 
 /**
- * B3's load generator, in a worker thread: it sends the signed POSTs on its own event loop, so a
- * busy server delays the acks it measures, never the sending (a client on the server's thread
- * would start its clock late and hide the queue). Each request leaves at its slot of the spread;
+ * B3's load generator, in a process of its own (forked with an IPC channel): it sends the signed
+ * POSTs on its own event loop and core time, so a busy server delays the acks it measures, never
+ * the sending (a client in the server's process would start its clock late and hide the queue). Each request leaves at its slot of the spread;
  * its latency runs from that send to the end of the HTTP response (Bolt's ack).
  */
 export interface Burst {
@@ -82,16 +81,18 @@ async function fire(burst: Burst): Promise<BurstResult> {
  * `load` hands over a burst (its copy to this thread costs the server's thread CPU, so it comes
  * before any measuring starts) and is answered `loaded`; `go` fires it and answers the result.
  */
-export type ClickerMessage = { kind: 'load'; burst: Burst } | { kind: 'go' };
+export type ClickerMessage = { kind: 'load'; burst: Burst } | { kind: 'go' } | { kind: 'stop' };
 
 let loaded: Burst | null = null;
-parentPort?.on('message', (message: ClickerMessage) => {
+process.on('message', (message: ClickerMessage) => {
   if (message.kind === 'load') {
     loaded = message.burst;
-    parentPort?.postMessage('loaded');
+    process.send?.('loaded');
+  } else if (message.kind === 'stop') {
+    process.disconnect?.();
   } else if (loaded !== null) {
-    void fire(loaded).then((result) => parentPort?.postMessage(result));
+    void fire(loaded).then((result) => process.send?.(result));
     loaded = null;
   }
 });
-parentPort?.postMessage('ready');
+process.send?.('ready');

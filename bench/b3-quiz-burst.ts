@@ -1,22 +1,25 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { startSlack } from '../src/adapters/slack/slack.ts';
 import { createApp } from '../src/app.ts';
 import { createLogger } from '../src/log.ts';
 import { REAL_TIMERS } from '../src/quiz/live-runner.ts';
-import { startFakeSlack } from '../test/adapters/slack/fake/fake-slack.ts';
 import { SIGNING_SECRET } from '../test/adapters/slack/fake/payloads.ts';
+import type { StoredMessage } from '../test/adapters/slack/fake/state.ts';
 import type { Burst, BurstResult, ClickerMessage } from './b3-clicker.ts';
-import { clicks, settled, startBare, startQuiz } from './b3-slack.ts';
+import type { FakeInfo, FakeRequest } from './b3-fake-slack.ts';
+import { settled, startBare } from './b3-slack.ts';
+import { entryArgs } from './here.ts';
 import { profileTo, threadCpuMs } from './probe.ts';
 import { percentile, summarize, type Timings } from './stats.ts';
 
 /**
  * B3: a live quiz question in a Slack channel, answered by 1,000 members within one second,
  * through the real adapter (`startSlack`, Bolt's HTTP receiver, signed `block_actions` POSTs)
- * against the fake Slack. Beside it, a bare Bolt app (same receiver, signing and logger) whose
+ * against the fake Slack. The load generator (b3-clicker.ts) and the fake Slack (b3-fake-slack.ts)
+ * are processes of their own: this process is only the servers under test. Beside it, a bare Bolt app (same receiver, signing and logger) whose
  * action handler only acks: the ratio of the p99 acks is what Podium's work after each ack
  * (dispatch and its SQLite transaction, the private confirmation through the response_url) costs
  * the acks queued behind it. Each round is one new question: the bare burst, then the real one;
@@ -56,11 +59,11 @@ export interface B3 {
   loadAverage: number;
 }
 
-const HOST = { id: 'U0HOST', name: 'host' };
 const WARM_UP = 200;
 
 export async function benchQuizBurst(members = 1_000, spreadMs = 1_000, roundCount = 3): Promise<B3> {
-  const fake = await startFakeSlack();
+  const fake = await startChild<FakeInfo>('b3-fake-slack');
+  const info = fake.ready;
   const dir = mkdtempSync(join(tmpdir(), 'podium-b3-'));
   const created = createApp({
     dbPath: join(dir, 'b3.db'),
@@ -72,41 +75,49 @@ export async function benchQuizBurst(members = 1_000, spreadMs = 1_000, roundCou
   if (!created.ok) throw new Error(created.error);
   const app = created.value;
   const bot = await startSlack(app, {
-    botToken: fake.state.botToken,
+    botToken: info.botToken,
     signingSecret: SIGNING_SECRET,
-    apiUrl: fake.apiUrl,
+    apiUrl: info.apiUrl,
     port: 0,
     host: '127.0.0.1',
     retries: 0,
   });
-  const bare = await startBare(fake, app);
-  const clicker = await startClicker();
+  const bare = await startBare(info, app);
+  const clicker = await startChild<null>('b3-clicker');
   const url = `http://127.0.0.1:${bot.port ?? 0}/slack/events`;
+  const quiz = (channel: string) => fake.ask({ kind: 'quiz', url, channel }) as Promise<StoredMessage>;
+  const clicks = (question: StoredMessage, prefix: string, count: number) =>
+    fake.ask({ kind: 'clicks', question, prefix, count }) as Promise<Burst['requests']>;
+  const posts = () => fake.ask({ kind: 'posts' }) as Promise<number>;
+  const confirmed = (channel: string, since: number) => () =>
+    fake.ask({ kind: 'confirmed', channel, since }) as Promise<number>;
+  const burst = async (target: string, requests: Burst['requests'], spread: number) => {
+    await clicker.call({ kind: 'load', burst: { url: target, requests, spreadMs: spread } }, 'loaded');
+    return (await clicker.call({ kind: 'go' })) as BurstResult;
+  };
   try {
     // Warm both servers up (JIT, sockets) with a smaller burst on a question of its own.
-    const warm = await startQuiz(fake, url, HOST, 'C0WARMUP');
-    const warmSince = fake.state.posts.length;
-    await clicker.load({ url, requests: clicks(fake, warm, 'W', WARM_UP), spreadMs: WARM_UP });
-    await clicker.go();
-    await settled(fake, app, 'C0WARMUP', WARM_UP, warmSince);
-    await clicker.load({ url: bare.url, requests: clicks(fake, warm, 'V', WARM_UP), spreadMs: WARM_UP });
-    await clicker.go();
+    const warm = await quiz('C0WARMUP');
+    const warmSince = await posts();
+    await burst(url, await clicks(warm, 'W', WARM_UP), WARM_UP);
+    await settled(confirmed('C0WARMUP', warmSince), app, 'C0WARMUP', WARM_UP);
+    await burst(bare.url, await clicks(warm, 'V', WARM_UP), WARM_UP);
 
     const rounds: B3Round[] = [];
     for (let r = 1; r <= roundCount; r++) {
       const channel = `C0BURST${r}`;
-      const question = await startQuiz(fake, url, HOST, channel);
-      await clicker.load({ url: bare.url, requests: clicks(fake, question, `B${r}`, members), spreadMs });
+      const question = await quiz(channel);
+      const bareClicks = await clicks(question, `B${r}`, members);
       let cpu = threadCpuMs();
-      const bareRun = await clicker.go();
+      const bareRun = await burst(bare.url, bareClicks, spreadMs);
       const bareCpu = threadCpuMs() - cpu;
-      await clicker.load({ url, requests: clicks(fake, question, `M${r}`, members), spreadMs });
-      const since = fake.state.posts.length;
+      const realClicks = await clicks(question, `M${r}`, members);
+      const since = await posts();
       // B3_PROFILE=FILE: a CPU profile of the server's thread during the last round's real burst.
       const stopProfile = await profileTo(r === roundCount ? process.env.B3_PROFILE : undefined);
       cpu = threadCpuMs();
-      const realRun = await clicker.go();
-      const { recorded, confirmed } = await settled(fake, app, channel, members, since);
+      const realRun = await burst(url, realClicks, spreadMs);
+      const { recorded, confirmed: got } = await settled(confirmed(channel, since), app, channel, members);
       const realCpu = threadCpuMs() - cpu;
       await stopProfile();
       // A request that failed has no latency; it shows in the ack count instead.
@@ -115,7 +126,7 @@ export async function benchQuizBurst(members = 1_000, spreadMs = 1_000, roundCou
       const ok = (run: BurstResult) => run.statuses.filter((s) => s === 200).length;
       rounds.push({
         recorded,
-        confirmed,
+        confirmed: got,
         acked: { real: ok(realRun), bare: ok(bareRun) },
         real,
         bare: bareTimes,
@@ -140,49 +151,74 @@ export async function benchQuizBurst(members = 1_000, spreadMs = 1_000, roundCou
       loadAverage: loadavg()[0] ?? Number.NaN,
     };
   } finally {
-    await clicker.stop();
+    await clicker.call({ kind: 'stop' }, null).catch(() => {});
     app.quiz.runner.shutdown();
     await bare.bolt.stop();
     await bot.stop();
-    await fake.close();
+    await fake.ask({ kind: 'close' }).catch(() => {});
+    clicker.kill();
+    fake.kill();
     app.db.close();
   }
 }
 
-/** The load generator in its worker thread, loaded through tsx there too. */
-async function startClicker(): Promise<{
-  load(burst: Burst): Promise<void>;
-  go(): Promise<BurstResult>;
-  stop(): Promise<void>;
-}> {
-  const api = import.meta.resolve('tsx/esm/api');
-  const file = new URL('./b3-clicker.ts', import.meta.url).href;
-  const worker = new Worker(
-    `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(file)}); })`,
-    { eval: true },
-  );
-  const next = () =>
-    new Promise<unknown>((resolve, reject) => {
-      worker.once('message', (message) => {
-        worker.off('error', reject);
-        resolve(message);
-      });
-      worker.once('error', reject);
+interface Child<Ready> {
+  ready: Ready;
+  /** Sends a request with an id and resolves with the answer of the same id (the fake Slack). */
+  ask(request: FakeRequest): Promise<unknown>;
+  /** Sends a message and resolves with the next message (the clicker answers in order). */
+  call(message: ClickerMessage, expect?: unknown): Promise<unknown>;
+  kill(): void;
+}
+
+/** A bench entry as a process of its own with an IPC channel (compiled or through tsx, see here.ts). */
+async function startChild<Ready>(name: string): Promise<Child<Ready>> {
+  const child = spawn(process.execPath, entryArgs(name), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const next: ((message: unknown) => void)[] = [];
+  let ids = 0;
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
+    child.once('message', (message: unknown) => {
+      const m = message as { ready?: Ready } | string;
+      resolve(typeof m === 'object' && m !== null && 'ready' in m ? (m.ready as Ready) : (null as Ready));
     });
-  await next(); // 'ready'
+  });
+  child.on('message', (message: unknown) => {
+    const m = message as { id?: number; value?: unknown; error?: string };
+    const pending = typeof m === 'object' && m !== null && m.id !== undefined ? waiting.get(m.id) : undefined;
+    if (pending !== undefined && m.id !== undefined) {
+      waiting.delete(m.id);
+      if (m.error !== undefined) pending.reject(new Error(m.error));
+      else pending.resolve(m.value);
+      return;
+    }
+    next.shift()?.(message);
+  });
   return {
-    async load(burst) {
-      const loaded = next();
-      worker.postMessage({ kind: 'load', burst } satisfies ClickerMessage);
-      await loaded;
-    },
-    async go() {
-      const result = next();
-      worker.postMessage({ kind: 'go' } satisfies ClickerMessage);
-      return (await result) as BurstResult;
-    },
-    stop: async () => {
-      await worker.terminate();
+    ready,
+    ask: (request) =>
+      new Promise((resolve, reject) => {
+        const id = ++ids;
+        waiting.set(id, { resolve, reject });
+        child.send({ ...request, id });
+      }),
+    call: (message, expect) =>
+      new Promise((resolve, reject) => {
+        if (expect === null) {
+          child.send(message, (e) => (e ? reject(e) : resolve(null)));
+          return;
+        }
+        next.push((answer) =>
+          expect === undefined || answer === expect
+            ? resolve(answer)
+            : reject(new Error(`expected ${String(expect)}`)),
+        );
+        child.send(message);
+      }),
+    kill: () => {
+      if (child.exitCode === null) child.kill();
     },
   };
 }

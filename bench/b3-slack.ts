@@ -15,19 +15,20 @@ import {
   signature,
   slashCommand,
 } from '../test/adapters/slack/fake/payloads.ts';
-import type { Posted, StoredMessage } from '../test/adapters/slack/fake/state.ts';
+import type { StoredMessage } from '../test/adapters/slack/fake/state.ts';
 import type { Burst } from './b3-clicker.ts';
+import type { FakeInfo } from './b3-fake-slack.ts';
 
 /** B3's Slack side: the bare Bolt app, starting a live quiz, the signed clicks, the final count. */
 
 /** Bolt with the same receiver, signing and logger as the adapter, whose only work is the ack. */
-export async function startBare(fake: FakeSlack, app: App): Promise<{ bolt: Bolt; url: string }> {
+export async function startBare(fake: FakeInfo, app: App): Promise<{ bolt: Bolt; url: string }> {
   const logger = boltLogger(app.log);
   const bolt = new Bolt({
-    token: fake.state.botToken,
+    token: fake.botToken,
     tokenVerificationEnabled: false,
-    botId: fake.state.bot.botId,
-    botUserId: fake.state.bot.userId,
+    botId: fake.botId,
+    botUserId: fake.botUserId,
     receiver: new HTTPReceiver({ signingSecret: SIGNING_SECRET, logger }),
     logger,
     logLevel: levelOf(app.log.level),
@@ -35,6 +36,7 @@ export async function startBare(fake: FakeSlack, app: App): Promise<{ bolt: Bolt
   });
   bolt.action({ action_id: ACTION_IDS.choice }, async ({ ack }) => ack());
   bolt.action({ action_id: ACTION_IDS.submit }, async ({ ack }) => ack());
+  bolt.command('/quiz', async ({ ack }) => ack());
   const server = await bolt.start({ port: 0, host: '127.0.0.1' });
   return { bolt, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events` };
 }
@@ -78,7 +80,7 @@ function elementsOf(message: { blocks: unknown[] }): Element[] {
 /**
  * One signed click per member (`PREFIX000123`), built before the burst so the clock measures
  * only the POSTs: the answer buttons in turn, or (a multiple-choice question) the first
- * checkbox and Submit.
+ * checkbox and Submit, or (a selector question, which has no buttons) `/quiz answer app=web`.
  */
 export function clicks(
   fake: FakeSlack,
@@ -103,38 +105,44 @@ export function clicks(
       action = { action_id: submit.action_id, block_id: submit.block_id, value: 'submit' };
       const first = picker.options?.[0];
       values = { [picker.block_id]: { [ACTION_IDS.pick]: { type: picker.type, selected_options: [first] } } };
-    } else throw new Error('the question has neither buttons nor checkboxes');
-    const body = interactiveForm(blockActions(fake, member, question, action, values));
-    return {
-      body,
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': signature(SIGNING_SECRET, timestamp, body),
-      },
-    };
+    } else {
+      // A selector question is answered in words: `/quiz answer SELECTOR` in the channel.
+      return signed(form(slashCommand(fake, member, question.channel, '/quiz', 'answer app=web')), timestamp);
+    }
+    return signed(interactiveForm(blockActions(fake, member, question, action, values)), timestamp);
   });
+}
+
+function signed(body: string, timestamp: number): Burst['requests'][number] {
+  return {
+    body,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signature(SIGNING_SECRET, timestamp, body),
+    },
+  };
 }
 
 /**
  * Waits (up to 30 s) until the channel's question has `expected` answers stored in
  * quiz_live_answers and as many private confirmations at the fake; returns both counts.
  */
-export async function settled(fake: FakeSlack, app: App, channel: string, expected: number, since: number) {
+export async function settled(
+  confirmedAt: () => Promise<number>,
+  app: App,
+  channel: string,
+  expected: number,
+) {
   const count = app.db.prepare(
     `SELECT count(*) AS n FROM quiz_live_answers a JOIN quiz_sessions s ON s.id = a.session_id
      WHERE s.platform = 'slack' AND s.channel = ? AND a.idx = 0`,
   );
   const recorded = () => (count.get(channel) as { n: number }).n;
-  let seen = since;
-  let confirmed = 0;
   const deadline = Date.now() + 30_000;
+  let confirmed = 0;
   for (;;) {
-    const posts = fake.state.posts;
-    for (; seen < posts.length; seen++) {
-      const p: Posted | undefined = posts[seen];
-      if (p?.channel === channel && p.via === 'response_url' && p.text.startsWith('Got it')) confirmed++;
-    }
+    confirmed = await confirmedAt();
     if ((confirmed >= expected && recorded() >= expected) || Date.now() > deadline) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -21,6 +21,7 @@ await build({
     'costly-worker': join(ROOT, 'test/executor/costly-worker.ts'),
     'b2-serve': join(ROOT, 'bench/b2-serve.ts'),
     'b3-clicker': join(ROOT, 'bench/b3-clicker.ts'),
+    'b3-fake-slack': join(ROOT, 'bench/b3-fake-slack.ts'),
   },
   outdir: out,
 });

@@ -164,6 +164,12 @@ if (want('b3')) {
     ],
     ['B3', 'load average', fmt(b3.loadAverage, 1), ''],
   );
+  // Asserted: every answer sent is recorded (the load generator and fake Slack are other processes).
+  const short = b3.rounds.filter((r) => r.recorded !== b3.members);
+  if (short.length > 0) {
+    console.error(`FAILED: B3 recorded ${short.map((r) => r.recorded).join(', ')} of ${b3.members} answers`);
+    process.exitCode = 1;
+  }
 }
 
 if (want('b4')) {
