@@ -32,7 +32,9 @@ export type AnswerError =
   | { code: 'tooLong'; length: number; max: number }
   | { code: 'noSuchChoice'; choice: string; valid: string[] }
   | { code: 'pickOne' }
-  | { code: 'selectorSyntax'; message: string; column: number; text: string };
+  | { code: 'selectorSyntax'; message: string; column: number; text: string }
+  /** A choice letter typed for a selector question (a habit from the other kinds). */
+  | { code: 'selectorLetter'; letter: string };
 
 const TRUE_WORDS = new Set(['T', 'TRUE', 'O', '참', 'YES', 'Y']);
 const FALSE_WORDS = new Set(['F', 'FALSE', 'X', '거짓', 'NO', 'N']);
@@ -68,12 +70,36 @@ function trueFalseId(word: string): string {
   return word;
 }
 
+/**
+ * The selector in a typed answer. Besides the bare selector, a member may write it as on the
+ * command line: `-l X`, `-lX`, `-l=X`, `--selector=X`, `--selector X`, or the whole
+ * `kubectl get po -l X` (`k get pods …` too), quoted or not.
+ *
+ *   answer   = [ "kubectl" | "k" ] [ "get" ( "po" | "pod" | "pods" ) ] [ flag ] selector
+ *   flag     = "-l" [ "=" ] | "--selector" ( "=" | " " )
+ */
+const COMMAND_PREFIX = /^(?:(?:kubectl|k)\s+)?get\s+(?:po|pods?)\s+/;
+const FLAG_PREFIX = /^(?:-l\s*=?|--selector(?:\s*=|\s+))\s*/;
+
+export function selectorOf(text: string): string {
+  let rest = text.trim();
+  const command = COMMAND_PREFIX.exec(rest);
+  if (command !== null) rest = rest.slice(command[0].length);
+  const flag = FLAG_PREFIX.exec(rest);
+  if (flag !== null) rest = rest.slice(flag[0].length);
+  // Quoted, as on a command line: -l 'env in (prod)'.
+  return rest
+    .trim()
+    .replace(/^(['"])(.*)\1$/s, '$2')
+    .trim();
+}
+
 function gradeSelector(
   question: Extract<Question, { kind: 'selector' }>,
   text: string,
 ): Result<Graded, AnswerError> {
-  // A member may paste it quoted, as on a command line: -l 'env in (prod)'.
-  const selectorText = text.replace(/^(['"])(.*)\1$/s, '$2').trim();
+  if (/^[A-Fa-f]$/.test(text)) return err({ code: 'selectorLetter', letter: text });
+  const selectorText = selectorOf(text);
   if (selectorText === '') return err({ code: 'empty' });
   const parsed = parseSelector(selectorText);
   if (!parsed.ok)

@@ -3,6 +3,7 @@ import { t } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { AnswerError, Graded } from './grade.ts';
 import { choicesOf, type Question, rightChoices } from './question.ts';
+import { selectorNotes } from './selector-notes.ts';
 
 /**
  * How a question, an answer's feedback and an input error read, in the member's language. A
@@ -101,16 +102,34 @@ export function feedbackBlocks(question: Question, lang: Lang, graded: Graded): 
             sample: question.sample,
           }),
     );
+    if (!graded.correct)
+      lines.push(
+        ...selectorNotes(graded.text, question.pods, question.expect, graded.selected ?? []).map(
+          (n) => n[lang],
+        ),
+      );
   } else {
     lines.push(
       graded.correct
         ? t(lang, 'quiz.feedback.right')
         : t(lang, 'quiz.feedback.wrong', { answer: rightAnswer(question, lang) }),
     );
+    lines.push(...multiPicks(question, lang, graded));
     lines.push(...misconceptions(question, lang, graded));
   }
   lines.push(`💡 ${question.explanation[lang]}`);
   return [{ kind: 'text', text: lines.join('\n') }];
+}
+
+/** A multiple selection: which right options were missed and which wrong ones were picked. */
+function multiPicks(question: Question, lang: Lang, graded: Graded): string[] {
+  if (question.kind !== 'multi' || graded.correct) return [];
+  const missed = question.answer.filter((id) => !graded.picked.includes(id));
+  const wrong = graded.picked.filter((id) => !question.answer.includes(id));
+  return [
+    ...(missed.length > 0 ? [t(lang, 'quiz.feedback.missed', { choices: missed.join(', ') })] : []),
+    ...(wrong.length > 0 ? [t(lang, 'quiz.feedback.pickedWrong', { choices: wrong.join(', ') })] : []),
+  ];
 }
 
 function misconceptions(question: Question, lang: Lang, graded: Graded): string[] {
@@ -141,6 +160,8 @@ export function answerErrorBlocks(error: AnswerError, lang: Lang, question: Ques
       );
     case 'pickOne':
       return text(t(lang, 'quiz.answer.pickOne', { example }));
+    case 'selectorLetter':
+      return text(t(lang, 'quiz.answer.selectorLetter', { letter: error.letter }));
     case 'selectorSyntax':
       // The parser's own message (English, as kubectl prints it) under a caret at its column.
       return [

@@ -93,3 +93,37 @@ describe('grading an answer', () => {
     },
   );
 });
+
+describe('selector answers written as on the command line (#14)', () => {
+  it.each([
+    ['env=dev'],
+    ['-l env=dev'],
+    ['-lenv=dev'],
+    ['-l=env=dev'],
+    ['--selector=env=dev'],
+    ['--selector env=dev'],
+    ["kubectl get po -l 'env=dev'"],
+    ['kubectl get pods -l env=dev'],
+    ['k get pod --selector=env=dev'],
+    ['get po -l "env in (dev)"'],
+  ])('GIVEN the answer %s WHEN graded THEN the selector in it is run and is right', (answer) => {
+    const graded = grade(selector, answer);
+    expect(graded.ok && graded.value.correct, answer).toBe(true);
+    expect(graded.ok && graded.value.text).toMatch(/^env( in \(dev\)|=dev)$/);
+  });
+
+  it.each([['B'], ['a'], [' C ']])(
+    'GIVEN a bare letter %s for a selector question WHEN graded THEN it is refused with a hint, not recorded as wrong',
+    (answer) => {
+      const graded = grade(selector, answer);
+      expect(graded.ok).toBe(false);
+      if (!graded.ok) expect(graded.error).toEqual({ code: 'selectorLetter', letter: answer.trim() });
+    },
+  );
+
+  it('GIVEN -l with a selector that does not parse WHEN graded THEN the error points into the selector, not the flag', () => {
+    const graded = grade(selector, "-l '!env=dev'");
+    expect(graded.ok).toBe(false);
+    if (!graded.ok && graded.error.code === 'selectorSyntax') expect(graded.error.text).toBe('!env=dev');
+  });
+});

@@ -30,4 +30,16 @@ export const contentMessages = {
     en: 'not yet; the last `kubectl logs` was `{last}`',
     ko: '아직 아님; 마지막 `kubectl logs`는 `{last}`',
   },
+  'quiz.answer.selectorLetter': {
+    en: '“{letter}” looks like a choice letter, but this question wants a selector: write it as you would after `-l`, e.g. `/quiz answer app=web,env!=prod` (or `-l …`, `--selector=…`, `kubectl get po -l …`).',
+    ko: '“{letter}”{은/는} 보기 글자 같은데, 이 문제는 셀렉터를 원해요: `-l` 뒤에 쓰듯이 써 주세요. 예: `/quiz answer app=web,env!=prod` (`-l …`, `--selector=…`, `kubectl get po -l …`도 돼요).',
+  },
+  'quiz.feedback.missed': {
+    en: 'You missed: {choices} (right, but not picked).',
+    ko: '놓친 보기: {choices} (맞는데 고르지 않았어요).',
+  },
+  'quiz.feedback.pickedWrong': {
+    en: 'Picked wrongly: {choices}.',
+    ko: '잘못 고른 보기: {choices}.',
+  },
 } as const satisfies Messages;

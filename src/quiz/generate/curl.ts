@@ -111,17 +111,63 @@ export function curlScenario(seed: string): CurlScenario {
       { command },
     ),
     exhibit: exhibit([api, web]),
-    choices: choices.map((c) => (c.id === answer ? c : { ...c, misconception: MISS })),
+    choices: choices.map((c, i) =>
+      c.id === answer ? c : { ...c, misconception: wrongNote(everyone[i], target, port, answerer) },
+    ),
     answer,
     explanation: explain(target, port, answerer?.container ?? null, web),
   };
   return { question, sim, from: { pod: web, container: from.name }, host: target.host, port };
 }
 
-const MISS = {
-  ko: 'localhost로는 같은 파드의 컨테이너에만, 파드 IP로는 그 IP를 가진 파드의 컨테이너에만 접속할 수 있어요.',
-  en: 'localhost reaches only the containers of the same pod; a pod IP reaches only the pod that has it.',
-};
+type Someone = { pod: Pod; c: Container } | undefined;
+
+/** Why a member might pick this wrong choice, written to them: each choice has its own. */
+function wrongNote(
+  picked: Someone,
+  target: { pod: Pod; host: string },
+  port: number,
+  answerer: { pod: Pod; container: Container } | null,
+): Localized {
+  if (picked === undefined)
+    return say(
+      {
+        ko: '그 파드에서 {port} 포트를 리슨하는 컨테이너가 없다고 생각했을 수 있어요. {name} 컨테이너가 리슨해요.',
+        en: 'You may be assuming nothing in that pod listens on {port}. {name} does.',
+      },
+      { port, name: answerer?.container.name ?? '' },
+    );
+  if (picked.pod !== target.pod)
+    return target.host === 'localhost'
+      ? {
+          ko: 'localhost가 다른 파드까지 닿는다고 생각했을 수 있어요. localhost는 자기 파드의 루프백이에요.',
+          en: 'You may be assuming localhost reaches other pods. localhost is the pod’s own loopback.',
+        }
+      : say(
+          {
+            ko: '{ip}{이/가} {pod} 파드의 IP라고 생각했을 수 있어요. 그 IP는 {other} 파드의 것이에요.',
+            en: 'You may be taking {ip} for pod {pod}’s IP. It belongs to pod {other}.',
+          },
+          { ip: target.host, pod: picked.pod.metadata.name, other: target.pod.metadata.name },
+        );
+  const listens = picked.pod.spec.containers.indexOf(picked.c);
+  const ports = planProcess(picked.pod, listens).listens;
+  if (ports.length === 0)
+    return say(
+      {
+        ko: '{name} 컨테이너가 {port} 포트를 리슨한다고 생각했을 수 있어요. {name}{은/는} 아무 포트도 리슨하지 않아요.',
+        en: 'You may be assuming {name} listens on {port}. It listens on no port at all.',
+      },
+      { name: picked.c.name, port },
+    );
+  return say(
+    {
+      ko: '{name} 컨테이너가 {port} 포트를 리슨한다고 생각했을 수 있어요. {name}{은/는} {ports} 포트를 리슨해요. 한 파드 안에서는 포트로 컨테이너를 구분해요.',
+      en: 'You may be assuming {name} listens on {port}. It listens on {ports}: inside a pod, the port tells containers apart.',
+    },
+    { name: picked.c.name, port, ports: ports.join(', ') },
+  );
+}
 
 /**
  * Who accepts `curl HOST:PORT` run in `from`, as the sandbox's network decides it (`network.ts`):

@@ -1,4 +1,4 @@
-import { matchesSelector } from '../../cluster/labels/selector.ts';
+import { formatRequirement, matchesSelector, type Selector } from '../../cluster/labels/selector.ts';
 import type { Labels } from '../../cluster/model.ts';
 import type { Question } from '../question.ts';
 import { createRandom, letter } from '../random.ts';
@@ -54,7 +54,11 @@ export function selectorMatchScenario(seed: string): { question: Question; sim: 
       { selector: text },
     ),
     exhibit: showLabels(pods),
-    choices: pods.map((p, i) => ({ id: letter(i), text: same(p.metadata.name), ...wrongNote(answer, i) })),
+    choices: pods.map((p, i) => ({
+      id: letter(i),
+      text: same(p.metadata.name),
+      ...wrongNote(answer, i, selector, p.metadata.labels),
+    })),
     answer,
     explanation: joinLines([
       {
@@ -71,13 +75,24 @@ export function selectorMatchScenario(seed: string): { question: Question; sim: 
   return { question, sim, selector: text };
 }
 
-/** Every non-matching pod fails exactly one requirement: that is its misconception. */
-function wrongNote(answer: readonly string[], index: number) {
+/** Every non-matching pod fails exactly one requirement: its note names that requirement. */
+function wrongNote(answer: readonly string[], index: number, selector: Selector, labels: Labels) {
   if (answer.includes(letter(index))) return {};
+  const failing = selector.requirements.find((r) => !matchesSelector({ requirements: [r] }, labels));
+  const requirement = failing === undefined ? '' : formatRequirement(failing);
+  const keyless = failing !== undefined && !Object.hasOwn(labels, failing.key);
   return {
-    misconception: {
-      ko: '조건 하나가 맞지 않아요. 해설에서 ✗ 표시된 조건을 보세요.',
-      en: 'One requirement fails for this pod: see the ✗ in the explanation.',
-    },
+    misconception: say(
+      keyless
+        ? {
+            ko: '키가 없어도 `{requirement}`{을/를} 통과한다고 생각했을 수 있어요. 이 파드에는 `{key}` 키가 없어서 `{requirement}`에서 빠져요.',
+            en: 'You may be assuming a pod without `{key}` passes `{requirement}`. It has no `{key}`, so `{requirement}` leaves it out.',
+          }
+        : {
+            ko: '다른 조건이 맞으니 골라진다고 생각했을 수 있어요. 쉼표는 AND라서, 이 파드는 `{requirement}`{이/가} 맞지 않아 빠져요.',
+            en: 'You may be assuming the other requirements are enough. A comma is AND, and this pod fails `{requirement}`.',
+          },
+      { requirement, key: failing?.key ?? '' },
+    ),
   };
 }
