@@ -92,6 +92,12 @@ async function command(deps: HandlerDeps, interaction: ChatInputCommandInteracti
     await answer(interaction, await inTime(interaction, run(deps, interaction, plan.text, [], null)), render);
     return;
   }
+  // A file that cannot be a manifest is refused before anything public ("thinking…") shows.
+  const unfit = unfitAttachment(plan.file, lang);
+  if (unfit !== null) {
+    await answer(interaction, textReply(unfit, false, 'private'), render);
+    return;
+  }
   // Downloads can take longer than the 3 s Discord gives; most results are public.
   await interaction.deferReply();
   const fetched = await download(plan.file);
@@ -145,6 +151,18 @@ async function applyFromMessage(
   await answer(interaction, privately(reply), render);
 }
 
+/**
+ * Why an attached file cannot be read by `-f`, from what Discord reports about it: larger than a
+ * message may be, or not text (a screenshot must never reach kubectl). null when it may be.
+ */
+function unfitAttachment(file: FileOption, lang: Lang): string | null {
+  if (file.size > LIMITS.messageBytes)
+    return t(lang, 'bot.tooLong', { size: file.size, limit: LIMITS.messageBytes });
+  const type = (file.contentType ?? '').split(';')[0]?.trim() ?? '';
+  const text = type === '' || type.startsWith('text/') || /yaml|json/.test(type);
+  return text ? null : t(lang, 'discord.notText', { name: file.name, type });
+}
+
 /** A message's first attachment that is text or YAML by its type or name. */
 function manifestFile(message: Message): FileOption | null {
   for (const attachment of message.attachments.values()) {
@@ -162,7 +180,8 @@ function invocationOf(interaction: ChatInputCommandInteraction): Invocation {
   let file: Invocation['file'] = null;
   for (const option of data) {
     if (option.type === ApplicationCommandOptionType.Attachment && option.attachment !== undefined) {
-      file = { name: option.attachment.name, url: option.attachment.url, size: option.attachment.size };
+      const { name, url, size, contentType } = option.attachment;
+      file = { name, url, size, ...(contentType === null ? {} : { contentType }) };
     } else if (option.value !== undefined && option.value !== null) {
       values.set(option.name, option.value);
     }

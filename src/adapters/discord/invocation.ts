@@ -25,6 +25,8 @@ export interface FileOption {
   name: string;
   url: string;
   size: number;
+  /** What Discord recorded at upload (`image/png`, `text/plain; charset=utf-8`), when it did. */
+  contentType?: string;
 }
 
 export interface Invocation {

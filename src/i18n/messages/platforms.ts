@@ -34,6 +34,10 @@ export const platformsMessages = {
     en: 'Your live quiz “{title}” could not post in its channel ({reason}), so the members there may not see it. Check that I may send messages there, or stop it with `/quiz stop` and start it in another channel.',
     ko: '라이브 퀴즈 “{title}” 메시지를 채널에 올리지 못했어요 ({reason}). 채널 멤버들에게 안 보일 수 있어요. 봇이 그 채널에 메시지를 보낼 수 있는지 확인하거나, `/quiz stop`으로 멈추고 다른 채널에서 시작해 주세요.',
   },
+  'discord.notText': {
+    en: '`{name}` is {type}, not a text file: attach a YAML or JSON manifest. Nothing was run.',
+    ko: '`{name}` 파일은 {type} 형식이라 텍스트 파일이 아니에요: YAML이나 JSON 매니페스트를 첨부해 주세요. 아무것도 실행하지 않았어요.',
+  },
   // /help per platform (commands/chat/help.ts): each platform's own way to type a command.
   // Discord reads no plain messages (no message-content intent), so everything is a slash command.
   'help.kubectl.discord': {

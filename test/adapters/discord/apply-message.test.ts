@@ -26,16 +26,30 @@ const POD = (name: string) =>
 
 describe('Apply manifest on a message', () => {
   it('GIVEN alice’s message with a YAML block WHEN bob uses Apply manifest on it THEN the pod is created in bob’s sandbox, privately', async () => {
-    const handle = h.fake.messageCommand(bob, APPLY_MESSAGE_COMMAND, alice, `try this:\n\`\`\`yaml\n${POD('shared-web')}\`\`\``);
+    const handle = h.fake.messageCommand(
+      bob,
+      APPLY_MESSAGE_COMMAND,
+      alice,
+      `try this:\n\`\`\`yaml\n${POD('shared-web')}\`\`\``,
+    );
     const reply = await handle.answer();
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(codeOf(reply.content.split('\n').filter((l) => !l.startsWith('-#')).join('\n'))).toBe('pod/shared-web created');
+    expect(
+      codeOf(
+        reply.content
+          .split('\n')
+          .filter((l) => !l.startsWith('-#'))
+          .join('\n'),
+      ),
+    ).toBe('pod/shared-web created');
     expect(h.say(bob, 'kubectl get po shared-web')).toMatch(/\nshared-web\s/);
     expect(h.say(alice, 'kubectl get po')).toBe('No resources found in default namespace.');
   });
 
   it('GIVEN YAML pasted without a fence WHEN applied THEN it is read as the manifest', async () => {
-    const reply = await h.fake.messageCommand(bob, APPLY_MESSAGE_COMMAND, alice, POD('bare').trimEnd()).answer();
+    const reply = await h.fake
+      .messageCommand(bob, APPLY_MESSAGE_COMMAND, alice, POD('bare').trimEnd())
+      .answer();
     expect(reply.content).toContain('pod/bare created');
   });
 
@@ -48,14 +62,18 @@ describe('Apply manifest on a message', () => {
 
   it('GIVEN a message without a manifest WHEN applied THEN a private note says what it reads, and nothing changes', async () => {
     const before = h.say(bob, 'kubectl get po');
-    const reply = await h.fake.messageCommand(bob, APPLY_MESSAGE_COMMAND, alice, 'how do I delete a pod?').answer();
+    const reply = await h.fake
+      .messageCommand(bob, APPLY_MESSAGE_COMMAND, alice, 'how do I delete a pod?')
+      .answer();
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.content).toMatch(/^That message holds no manifest/);
     expect(h.say(bob, 'kubectl get po')).toBe(before);
   });
 
   it('GIVEN an invalid manifest WHEN applied THEN kubectl’s error comes back privately', async () => {
-    const reply = await h.fake.messageCommand(bob, APPLY_MESSAGE_COMMAND, alice, '```\nkind: Pod\n```').answer();
+    const reply = await h.fake
+      .messageCommand(bob, APPLY_MESSAGE_COMMAND, alice, '```\nkind: Pod\n```')
+      .answer();
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.content).toContain('apiVersion not set');
   });

@@ -153,6 +153,30 @@ describe('manifests', () => {
     expect(codeOf(followups[0]?.content ?? '')).toContain('unknown shorthand flag');
   });
 
+  it.each([
+    ['a PNG', 'screenshot.png', 'PNG-bytes', '`screenshot.png` is image/png, not a text file'],
+    [
+      'a file over the message limit',
+      'huge.yaml',
+      'x'.repeat(300_000),
+      'That message is too long (300000 bytes',
+    ],
+  ])(
+    'GIVEN %s attached WHEN /kubectl create THEN it is refused privately at once, before any public "thinking…", and nothing is fetched',
+    async (_what, name, text, said) => {
+      const fay = someone('fay');
+      const handle = h.fake.command(fay, 'kubectl', {
+        command: 'create',
+        file: h.fake.attachment(name, text),
+      });
+      const reply = await handle.answer();
+      expect(handle.record.callbacks).toEqual([4]);
+      expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(reply.content).toContain(said);
+      expect(h.say(fay, 'kubectl get po')).toBe('No resources found in default namespace.');
+    },
+  );
+
   it('GIVEN an attached manifest WHEN /kubectl create THEN the pod is created', async () => {
     publicOutput(true);
     const dave = someone('dave');

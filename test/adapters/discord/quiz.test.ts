@@ -102,7 +102,9 @@ async function timeUp(): Promise<void> {
 
 describe('a live quiz on Discord', () => {
   it('GIVEN three members WHEN they click answers (one twice) THEN private confirmations, a countdown, the reveal with counts and the podium', async () => {
-    const start = await fake.command(alice, 'quiz start', { topic: 'label-basics', count: 1, seconds: 20 }).reply();
+    const start = await fake
+      .command(alice, 'quiz start', { topic: 'label-basics', count: 1, seconds: 20 })
+      .reply();
     expect(start.flags & EPHEMERAL).toBe(0);
     const question = await newPost(0);
     expect(question.content).toContain('Where do labels go?');

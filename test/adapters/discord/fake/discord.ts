@@ -71,7 +71,8 @@ export interface FakeDiscord {
   click(user: FakeUser, message: StoredMessage, customId: string): Handle;
   select(user: FakeUser, message: StoredMessage, customId: string, values: string[]): Handle;
   submitModal(user: FakeUser, modal: Record<string, unknown>, values: Record<string, string>): Handle;
-  attachment(filename: string, text: string, delayMs?: number): FakeAttachment;
+  /** An uploaded file; its content type follows the name (`.png` is image/png) unless given. */
+  attachment(filename: string, text: string, delayMs?: number, contentType?: string): FakeAttachment;
   /** Messages in the channel, oldest first (interaction responses included, ephemeral ones too). */
   channelMessages(): StoredMessage[];
   waitFor<T>(probe: () => T | null | undefined | false, timeoutMs?: number): Promise<T>;
@@ -229,7 +230,7 @@ export async function startFakeDiscord(options: { heartbeatInterval?: number } =
         { message: messageJson(message), ...where(message) },
       ),
     submitModal: (user, modal, values) => interact(5, user, modalSubmitData(String(modal.custom_id), values)),
-    attachment(filename, text, delayMs = 0) {
+    attachment(filename, text, delayMs = 0, contentType = typeOfName(filename)) {
       const id = state.snowflake();
       const path = `/attachments/${CHANNEL_ID}/${id}/${filename}`;
       state.attachments.set(path, { text, delayMs });
@@ -240,7 +241,7 @@ export async function startFakeDiscord(options: { heartbeatInterval?: number } =
         size: Buffer.byteLength(text),
         url,
         proxy_url: url,
-        content_type: 'text/plain; charset=utf-8',
+        content_type: contentType,
       };
     },
     channelMessages: () =>
@@ -261,3 +262,12 @@ const closeServer = (server: Server) =>
   });
 
 export { APP_ID };
+
+/** The content type Discord records for an upload, by its name as a browser would tell it. */
+function typeOfName(filename: string): string {
+  if (/\.png$/i.test(filename)) return 'image/png';
+  if (/\.jpe?g$/i.test(filename)) return 'image/jpeg';
+  if (/\.ya?ml$/i.test(filename)) return 'application/x-yaml';
+  if (/\.json$/i.test(filename)) return 'application/json';
+  return 'text/plain; charset=utf-8';
+}
