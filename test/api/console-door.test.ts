@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { BIN, type ConsoleLine, tempDbPath } from '../helpers/console.ts';
-import { kubectl, realKubectls } from './harness.ts';
+import { freePort, kubectl, realKubectls } from './harness.ts';
 
 /**
  * The door as an operator starts it: `podium console` with PODIUM_API_PORT listens on
@@ -15,16 +14,6 @@ import { kubectl, realKubectls } from './harness.ts';
 const [BINARY] = realKubectls();
 if (BINARY === undefined)
   console.warn('console-door.test.ts skipped: no kubectl.1.33 or kubectl.1.32 beside kubectl');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
 
 describe.skipIf(BINARY === undefined)('podium console with PODIUM_API_PORT', () => {
   it('GIVEN the console member asks for a kubeconfig THEN real kubectl with it works against their sandbox', async () => {

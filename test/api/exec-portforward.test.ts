@@ -1,13 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { constants, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headerDecoder, readFrame, SPDY3_DICTIONARY, synReply } from '../../src/api/spdy.ts';
-import { type Door, kubectl, openDoor, realKubectls } from './harness.ts';
+import { type Door, freePort, kubectl, openDoor, portForward, realKubectls } from './harness.ts';
 
 /**
  * exec (WebSocket v5.channel.k8s.io) and port-forward (SPDY/3.1 inside a WebSocket) with the
@@ -59,17 +55,6 @@ describe('SPDY/3 pieces', () => {
     expect(readFrame(Buffer.from('80030001ffffffff', 'hex'), 1024)).toBe('tooBig');
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const get = (port: number) =>
   new Promise<string>((resolve) => {
@@ -136,14 +121,7 @@ describe.skipIf(BINARIES.length === 0).each(BINARIES)('%s exec and port-forward'
 
   it('GIVEN port-forward 8888:8080 THEN a real HTTP GET is answered by the simulated kubia and logged', async () => {
     const port = await freePort();
-    const home = mkdtempSync(join(tmpdir(), 'podium-pf-'));
-    const child = spawn(
-      binary,
-      [`--kubeconfig=${config}`, `--cache-dir=${home}/cache`, 'port-forward', 'kubia', `${port}:8080`],
-      {
-        env: { HOME: home, PATH: process.env.PATH ?? '' },
-      },
-    );
+    const child = portForward(binary, config, 'kubia', `${port}:8080`);
     try {
       expect(await forwarding(child)).toContain(`Forwarding from 127.0.0.1:${port} -> 8080`);
       expect(await get(port)).toBe("200 You've hit kubia\n");
@@ -158,16 +136,9 @@ describe.skipIf(BINARIES.length === 0).each(BINARIES)('%s exec and port-forward'
 
   it("GIVEN a port nothing listens on THEN kubectl reports the kubelet's error and loses the connection", async () => {
     const port = await freePort();
-    const home = mkdtempSync(join(tmpdir(), 'podium-pf-'));
-    const child = spawn(
-      binary,
-      [`--kubeconfig=${config}`, `--cache-dir=${home}/cache`, 'port-forward', 'kubia', `${port}:9999`],
-      {
-        env: { HOME: home, PATH: process.env.PATH ?? '' },
-      },
-    );
+    const child = portForward(binary, config, 'kubia', `${port}:9999`);
     let out = '';
-    child.stderr.on('data', (d) => {
+    child.stderr?.on('data', (d) => {
       out += d;
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

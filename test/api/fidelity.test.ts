@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/kubectl/tokenize.ts';
-import { type Door, kubectl, openDoor, realKubectls } from './harness.ts';
+import { type Door, kubectl, MANUAL_POD, openDoor, realKubectls } from './harness.ts';
 
 /**
  * Acceptance 2 of #18: for the walkthrough's commands whose output kubectl prints from server
@@ -69,22 +69,6 @@ function normalise(text: string): string {
   return `${head}\nEvents:\n${rows.join('\n')}`;
 }
 
-const MANUAL = `apiVersion: v1
-kind: Pod
-metadata:
-  name: kubia-manual
-  labels:
-    creation_method: manual
-    env: prod
-spec:
-  containers:
-  - image: luksa/kubia
-    name: kubia
-    ports:
-    - containerPort: 8080
-      protocol: TCP
-`;
-
 describe.skipIf(BINARY === undefined)('chat kubectl and the real kubectl print the same', () => {
   let door: Door;
   let config: string;
@@ -92,7 +76,7 @@ describe.skipIf(BINARY === undefined)('chat kubectl and the real kubectl print t
     door = await openDoor();
     config = door.kubeconfig('alice').path;
     const path = join(tmpdir(), `podium-${process.pid}-fidelity.yaml`);
-    writeFileSync(path, MANUAL);
+    writeFileSync(path, MANUAL_POD);
     door.t.say('alice', 'kubectl run kubia --image=luksa/kubia --port=8080');
     await kubectl(BINARY ?? '', config, ['create', '-f', path]);
     door.t.say('alice', 'kubectl run debug --image=busybox --labels=env=debug -- sleep 3600');

@@ -1,5 +1,6 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { kubeconfigText } from '../../src/api/kubeconfig.ts';
@@ -103,4 +104,44 @@ export function kubectl(
     if (stdin !== undefined) child.stdin?.end(stdin);
     else child.stdin?.end();
   });
+}
+
+/** The course notes' manifest (kubia-manual, labelled creation_method=manual and env=prod). */
+export const MANUAL_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: kubia-manual
+  labels:
+    creation_method: manual
+    env: prod
+spec:
+  containers:
+  - image: luksa/kubia
+    name: kubia
+    ports:
+    - containerPort: 8080
+      protocol: TCP
+`;
+
+/** A TCP port nobody listens on right now (for kubectl port-forward and the console's door). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
+/** `kubectl port-forward POD LOCAL:REMOTE` running in the background, with its own HOME. */
+export function portForward(binary: string, kubeconfig: string, pod: string, ports: string): ChildProcess {
+  const home = mkdtempSync(join(tmpdir(), 'podium-pf-'));
+  return spawn(
+    binary,
+    [`--kubeconfig=${kubeconfig}`, `--cache-dir=${home}/cache`, 'port-forward', pod, ports],
+    {
+      env: { HOME: home, PATH: process.env.PATH ?? '' },
+    },
+  );
 }

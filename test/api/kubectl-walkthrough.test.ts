@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Door, kubectl, openDoor, realKubectls } from './harness.ts';
+import { type Door, kubectl, MANUAL_POD, openDoor, realKubectls } from './harness.ts';
 
 /**
  * Acceptance 1 and 3 of issue 18: the real kubectl (1.33 and 1.32, beside the dispatcher on the
@@ -12,22 +12,6 @@ import { type Door, kubectl, openDoor, realKubectls } from './harness.ts';
 const BINARIES = realKubectls();
 if (BINARIES.length === 0)
   console.warn('kubectl-walkthrough.test.ts skipped: no kubectl.1.33 or kubectl.1.32 beside kubectl');
-
-const MANUAL = `apiVersion: v1
-kind: Pod
-metadata:
-  name: kubia-manual
-  labels:
-    creation_method: manual
-    env: prod
-spec:
-  containers:
-  - image: luksa/kubia
-    name: kubia
-    ports:
-    - containerPort: 8080
-      protocol: TCP
-`;
 
 const file = (name: string, text: string) => {
   const path = join(tmpdir(), `podium-${process.pid}-${name}`);
@@ -64,23 +48,23 @@ describe.skipIf(BINARIES.length === 0).each(BINARIES)('real %s against the API d
   });
 
   it('GIVEN create -f and apply -f (client-side and server-side) THEN created, unchanged, configured as kubectl says', async () => {
-    const path = file('manual.yaml', MANUAL);
+    const path = file('manual.yaml', MANUAL_POD);
     expect((await k('create', '-f', path)).stdout).toBe('pod/kubia-manual created\n');
     const again = await k('create', '-f', path);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('Error from server (AlreadyExists): error when creating');
-    const applied = file('applied.yaml', MANUAL.replace('kubia-manual', 'kubia-apply'));
+    const applied = file('applied.yaml', MANUAL_POD.replace('kubia-manual', 'kubia-apply'));
     expect((await k('apply', '-f', applied)).stdout).toBe('pod/kubia-apply created\n');
     expect((await k('apply', '-f', applied)).stdout).toBe('pod/kubia-apply unchanged\n');
     const changed = file(
       'changed.yaml',
-      MANUAL.replace('kubia-manual', 'kubia-apply').replace('env: prod', 'env: debug'),
+      MANUAL_POD.replace('kubia-manual', 'kubia-apply').replace('env: prod', 'env: debug'),
     );
     expect((await k('apply', '-f', changed)).stdout).toBe('pod/kubia-apply configured\n');
     expect(door.t.say('alice', 'kubectl get po kubia-apply -L env --no-headers')).toMatch(/\sdebug$/);
     const ssa = file(
       'ssa.yaml',
-      MANUAL.replace('kubia-manual', 'kubia-ssa').replace('env: prod', 'env: ssa'),
+      MANUAL_POD.replace('kubia-manual', 'kubia-ssa').replace('env: prod', 'env: ssa'),
     );
     expect((await k('apply', '--server-side', '-f', ssa)).stdout).toBe('pod/kubia-ssa serverside-applied\n');
     expect(door.t.say('alice', 'kubectl get po kubia-ssa -o name')).toBe('pod/kubia-ssa');
