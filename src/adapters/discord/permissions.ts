@@ -35,3 +35,11 @@ export function missingForLiveQuiz(app: App, interaction: Interaction, lang: Lan
   const names = missing.map(([, en, ko]) => (lang === 'ko' ? ko : en)).join(', ');
   return t(lang, 'discord.quizMissingPermissions', { names });
 }
+
+/**
+ * The invite link's `permissions`: exactly what the bot uses (what a live quiz needs, threads
+ * included), so a server owner grants nothing more. docs/discord.md shows this number.
+ */
+export function invitePermissions(): bigint {
+  return [...ALWAYS, ...IN_THREADS].reduce((bits, [flag]) => bits | PermissionFlagsBits[flag], 0n);
+}
