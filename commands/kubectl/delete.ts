@@ -1,8 +1,10 @@
 import type { Change } from '../../src/cluster/changes.ts';
 import type { Ids } from '../../src/cluster/ids.ts';
+import { LIMITS } from '../../src/cluster/limits.ts';
 import type { Cluster } from '../../src/cluster/model.ts';
 import { podDeletion } from '../../src/cluster/pods.ts';
 import { serviceDeletion } from '../../src/cluster/services.ts';
+import { podDeleteRequest } from '../../src/cluster/terminating.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
 import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagInt, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
@@ -71,7 +73,9 @@ Usage:
       const fromFiles = deleteFromFiles(ctx, line, (cluster, object) =>
         deleteOne(cluster, object, line, ctx.ids),
       );
-      return fromFiles.ok ? ok(withWarning(fromFiles.value, grace.value)) : fromFiles;
+      return fromFiles.ok
+        ? ok(waitForPods(ctx.cluster.now, withWarning(fromFiles.value, grace.value), line))
+        : fromFiles;
     }
     const selectorText = flagString(line, 'selector');
     const all = flagBool(line, 'all');
@@ -138,9 +142,42 @@ Usage:
       }
     }
     if (!deletedAny && !failed) output.push(stderr('No resources found'));
-    return ok(withWarning(outcome(output, changes, failed ? 1 : 0), grace.value));
+    const done = withWarning(outcome(output, changes, failed ? 1 : 0), grace.value);
+    return ok(waitForPods(ctx.cluster.now, done, line));
   },
 };
+
+/**
+ * delete.go's grace period: --now is 1 s; 0 without --force becomes 1 (only --force deletes at
+ * once); --force alone is 0; otherwise the flag, or the pod's own (undefined).
+ */
+function requestedGrace(line: ParsedLine): number | undefined {
+  const force = flagBool(line, 'force');
+  let grace = flagInt(line, 'grace-period') ?? -1;
+  if (flagBool(line, 'now')) grace = 1;
+  if (grace === 0 && !force) grace = 1;
+  if (force && grace < 0) grace = 0;
+  return grace < 0 ? undefined : grace;
+}
+
+/**
+ * kubectl waits (--wait=true) until what it deleted is gone: the sandbox's clock moves on to
+ * when the last Terminating pod's containers have stopped, as `kubectl wait` moves it, and the
+ * pods leave. With --wait=false they stay Terminating for `get` to show.
+ */
+function waitForPods(now: number, done: Outcome, line: ParsedLine): Outcome {
+  if (line.flags.has('wait') && !flagBool(line, 'wait')) return done;
+  const terminating = done.changes.flatMap((c) =>
+    c.op === 'putPod' && c.pod.sim.deletion?.requestedAt === now ? [c.pod] : [],
+  );
+  if (terminating.length === 0) return done;
+  const last = Math.max(...terminating.map((p) => p.sim.deletion?.goneAt ?? now));
+  const until = Math.min(last, now + LIMITS.waitFastForwardMs);
+  const gone = terminating
+    .filter((p) => (p.sim.deletion?.goneAt ?? now) <= until)
+    .map((p): Change => ({ op: 'deletePod', namespace: p.metadata.namespace, name: p.metadata.name }));
+  return { ...done, changes: [...done.changes, { op: 'advanceClock', ms: until - now }, ...gone] };
+}
 
 const IMMEDIATE =
   'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.';
@@ -179,7 +216,7 @@ function deleteOne(
     case 'Pod':
       return ok({
         line: `pod "${object.metadata.name}"${force} deleted from ${object.metadata.namespace} namespace`,
-        changes: podDeletion(cluster, object),
+        changes: podDeleteRequest(cluster, object, ids, requestedGrace(line)),
       });
     case 'Namespace': {
       const name = object.metadata.name;

@@ -12,6 +12,7 @@ import type { Cluster, Container, Namespace, Node, ObjectMeta, Pod, Service } fr
 import { containerResources, isRecord, qosClass } from './quantity.ts';
 import { unschedulableMessage } from './scheduler.ts';
 import { iso } from './seed.ts';
+import { deletionMetadata } from './terminating.ts';
 
 /**
  * An object as the API server returns it (`-o yaml|json`): metadata without empty maps, the spec
@@ -101,11 +102,12 @@ export function podOwner(pod: Pod, cluster: Pick<Cluster, 'nodes'>): OwnerRefere
 
 function podMetadata(pod: Pod, cluster: Pick<Cluster, 'nodes'>): Json {
   const owner = podOwner(pod, cluster);
-  if (owner === undefined) return metadataOf(pod.metadata);
+  const meta = { ...metadataOf(pod.metadata), ...deletionMetadata(pod) };
+  if (owner === undefined) return meta;
   const controller =
     owner.kind === 'Node' ? { controller: true } : { blockOwnerDeletion: true, controller: true };
   return {
-    ...metadataOf(pod.metadata),
+    ...meta,
     ...(owner.kind === 'Node' ? {} : { generateName: pod.metadata.name.replace(/[^-]+$/, '') }),
     ownerReferences: [{ ...owner, ...controller }],
   };

@@ -66,7 +66,11 @@ const MAX_RUNS_LOOKED_AT = 2000;
 
 /** The first moment in [from, until] at which `wait` holds for the pod, or null. */
 export function firstHolding(pod: Pod, from: number, until: number, wait: WaitFor): number | null {
-  if (wait.kind === 'delete') return null;
+  if (wait.kind === 'delete') {
+    // A Terminating pod is gone once its containers have stopped.
+    const gone = pod.sim.deletion?.goneAt;
+    return gone !== undefined && gone <= until ? Math.max(from, gone) : null;
+  }
   const moments = new Set<number>([from]);
   const start = podStatus(pod, from);
   const end = podStatus(pod, until);

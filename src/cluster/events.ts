@@ -1,7 +1,7 @@
 import { podOwner } from './api-object.ts';
 import type { PodEvent } from './lifecycle/correlator.ts';
 import { EVENT_TTL_MS, kubeletEvents } from './lifecycle/kubelet-events.ts';
-import { podStatus } from './lifecycle.ts';
+import { derivedStatus, podStatus } from './lifecycle.ts';
 import type { Cluster, Node, Pod } from './model.ts';
 import { unschedulableMessage } from './scheduler.ts';
 
@@ -25,12 +25,30 @@ export function podEvents(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods' | 'n
   const status = podStatus(pod, now);
   const kubelet =
     status.startTime === undefined ? [] : kubeletEvents(pod, status.containers, status.startTime, now);
-  const events = [...schedulerEvents(pod, cluster), ...kubelet];
+  const events = [...schedulerEvents(pod, cluster), ...kubelet, ...killingEvents(pod)];
   return events
     .filter((e) => now - e.last < EVENT_TTL_MS)
     .map((e, order) => ({ e, order }))
     .sort((a, b) => a.e.last - b.e.last || a.e.first - b.e.first || a.order - b.order)
     .map(({ e }) => e);
+}
+
+/** The kubelet's Killing event for each container it sent SIGTERM when the pod was deleted. */
+function killingEvents(pod: Pod): PodEvent[] {
+  const deletion = pod.sim.deletion;
+  if (deletion === undefined) return [];
+  const at = deletion.requestedAt;
+  return derivedStatus(pod, at)
+    .containers.filter((c) => c.state.kind === 'running')
+    .map((c) => ({
+      type: 'Normal',
+      reason: 'Killing',
+      source: 'kubelet',
+      message: `Stopping container ${c.name}`,
+      count: 1,
+      first: at,
+      last: at,
+    }));
 }
 
 function schedulerEvents(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods' | 'now'>): PodEvent[] {

@@ -47,6 +47,13 @@ export interface ImageSpec {
   runsCommand: boolean;
   /** Processes shown by `ps`, one per container: the main process's command line. */
   processName: string;
+  /**
+   * How the main process answers SIGTERM when its pod is deleted: 'exits' (nginx, redis: a
+   * handler shuts down at once) or 'ignores' (node's app.js and a shell or `sleep` as PID 1 have
+   * no handler, and PID 1 ignores what it does not handle), so the kubelet kills it with SIGKILL
+   * when the grace period ends.
+   */
+  onSigterm: 'exits' | 'ignores';
 }
 
 const SHELL_TOOLS = [
@@ -69,14 +76,16 @@ const DEBIAN_TOOLS = ['sh', 'bash', 'ls', 'cat', 'echo', 'env', 'hostname', 'sle
 const VERSION_TAGS =
   /^(latest|v?\d+(\.\d+)*([-.][a-z0-9.]+)*|alpine[\d.]*|stable|mainline|bookworm|bullseye)$/;
 
-type Entry = Omit<ImageSpec, 'runsCommand' | 'preloaded' | 'tags'> & {
+type Entry = Omit<ImageSpec, 'runsCommand' | 'preloaded' | 'tags' | 'onSigterm'> & {
   preloaded?: boolean;
   tags?: RegExp;
+  onSigterm?: ImageSpec['onSigterm'];
 };
 
 const image = (entry: Entry): ImageSpec => ({
   preloaded: false,
   tags: VERSION_TAGS,
+  onSigterm: 'ignores',
   ...entry,
   runsCommand: entry.server === undefined,
 });
@@ -114,6 +123,7 @@ export const IMAGES: readonly ImageSpec[] = [
   }),
   image({
     repository: 'nginx',
+    onSigterm: 'exits',
     sizeBytes: 72_319_283,
     pullMs: 1400,
     entrypoint: ['/docker-entrypoint.sh'],
@@ -145,6 +155,7 @@ export const IMAGES: readonly ImageSpec[] = [
   }),
   image({
     repository: 'redis',
+    onSigterm: 'exits',
     sizeBytes: 45_120_311,
     pullMs: 1200,
     entrypoint: ['docker-entrypoint.sh'],
@@ -197,6 +208,7 @@ export const IMAGES: readonly ImageSpec[] = [
   image({
     // The log-shipping sidecar of the notes' multi-container pods.
     repository: 'fluent/fluent-bit',
+    onSigterm: 'exits',
     sizeBytes: 38_502_917,
     pullMs: 1300,
     entrypoint: ['/fluent-bit/bin/fluent-bit'],
@@ -226,6 +238,7 @@ export const IMAGES: readonly ImageSpec[] = [
   ...SYSTEM_COMPONENTS.map((c) =>
     image({
       repository: `registry.k8s.io/${c.name}`,
+      onSigterm: 'exits',
       sizeBytes: 30_000_000,
       pullMs: 1000,
       preloaded: true,
@@ -240,6 +253,7 @@ export const IMAGES: readonly ImageSpec[] = [
   ),
   image({
     repository: 'ghcr.io/flannel-io/flannel',
+    onSigterm: 'exits',
     sizeBytes: 32_000_000,
     pullMs: 1000,
     preloaded: true,

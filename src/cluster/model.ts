@@ -83,6 +83,16 @@ export interface PodSim {
   /** Five-character suffix of the service-account token volume, as the admission plugin adds. */
   tokenSuffix: string;
   requests: ServedRequest[];
+  /** Set by a graceful DELETE: the pod is Terminating until `goneAt`, then no longer exists. */
+  deletion?: PodDeletion;
+}
+
+export interface PodDeletion {
+  /** When the DELETE arrived (the kubelet sent SIGTERM then). */
+  requestedAt: number;
+  gracePeriodSeconds: number;
+  /** When the last container had exited (or was killed) and the pod left the API. */
+  goneAt: number;
 }
 
 export interface Pod {

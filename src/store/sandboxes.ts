@@ -6,6 +6,7 @@ import { LIMITS } from '../cluster/limits.ts';
 import type { Cluster, Namespace, Node, Pod, PortForward, SavedFile, Service } from '../cluster/model.ts';
 import { seedCluster } from '../cluster/seed.ts';
 import { withDefaultService } from '../cluster/services.ts';
+import { withoutGonePods } from '../cluster/terminating.ts';
 import { err, ok, type Result } from '../result.ts';
 
 /** One sandbox per (platform, scope, user): the only key any query here is ever given. */
@@ -175,10 +176,11 @@ export class SandboxStore {
    */
   load(sandbox: Sandbox, realNow: number): Cluster {
     const staged = this.staged.get(sandbox.id);
-    if (staged !== undefined) return { ...staged.cluster, now: realNow + sandbox.clockOffsetMs };
+    if (staged !== undefined)
+      return withoutGonePods({ ...staged.cluster, now: realNow + sandbox.clockOffsetMs });
     const cached = this.cache.get(sandbox.id) ?? this.read(sandbox.id);
     this.remember(sandbox.id, cached);
-    return { ...cached.cluster, now: realNow + sandbox.clockOffsetMs };
+    return withoutGonePods({ ...cached.cluster, now: realNow + sandbox.clockOffsetMs });
   }
 
   /** What the cache holds: sandboxes and their stored bytes. */

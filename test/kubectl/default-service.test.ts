@@ -114,7 +114,7 @@ describe('the default kubernetes Service', () => {
     );
     expect(box.kubectl('get po').text).toBe('No resources found in default namespace.');
     expect(box.kubectl('get all').text).toBe(
-      `${SVC_HEADER}\nkubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   0s`,
+      `${SVC_HEADER}\nkubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   30s`,
     );
     const after = uid(box.kubectl('get svc kubernetes -o yaml').text);
     expect(after).toBeDefined();

@@ -20,6 +20,7 @@ import {
   type Terminated,
 } from '../../cluster/lifecycle.ts';
 import type { Cluster, Container, Pod } from '../../cluster/model.ts';
+import { deletionMetadata } from '../../cluster/terminating.ts';
 import {
   type DescribeWriter,
   describeWriter,
@@ -28,6 +29,7 @@ import {
   writeEvents,
   writeLabels,
 } from './describe-writer.ts';
+import { humanDuration } from './duration.ts';
 
 /** `kubectl describe pod`, line for line as kubectl's describePod writes it (pkg/describe). */
 export function describePod(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | 'pods'>): string {
@@ -47,7 +49,13 @@ export function describePod(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | '
   if (status.startTime !== undefined) w.write(0, `Start Time:\t${rfc1123z(status.startTime)}\n`);
   writeLabels(w, 'Labels', pod.metadata.labels);
   writeAnnotations(w, pod.metadata.annotations);
-  w.write(0, `Status:\t${status.phase}\n`);
+  const deletion = pod.sim.deletion;
+  if (deletion !== undefined && status.phase !== 'Failed' && status.phase !== 'Succeeded') {
+    // describe.go: the time left until deletionTimestamp, which is in whole seconds.
+    const until = Date.parse(deletionMetadata(pod).deletionTimestamp ?? '') - cluster.now;
+    w.write(0, `Status:\tTerminating (lasts ${humanDuration(until)})\n`);
+    w.write(0, `Termination Grace Period:\t${deletion.gracePeriodSeconds}s\n`);
+  } else w.write(0, `Status:\t${status.phase}\n`);
   const podIP = status.sandboxAt === undefined ? undefined : pod.sim.podIP;
   w.write(0, `IP:\t${podIP ?? ''}\n`);
   if (podIP === undefined) w.write(0, 'IPs:\t<none>\n');

@@ -31,7 +31,10 @@ function podRow(pod: Pod, now: number, opts: TableOptions): string[] {
     ...(opts.withNamespace ? [pod.metadata.namespace] : []),
     pod.metadata.name,
     `${ready}/${pod.spec.containers.length}`,
-    statusColumn(status),
+    // printers.go printPod: a pod being deleted reads Terminating until it is gone.
+    pod.sim.deletion !== undefined && status.phase !== 'Failed' && status.phase !== 'Succeeded'
+      ? 'Terminating'
+      : statusColumn(status),
     restartsCell(status.containers, now),
     age(pod.metadata.creationTimestamp, now),
     ...(opts.wide
