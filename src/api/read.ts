@@ -19,7 +19,7 @@ export const TABLE_TYPE = 'application/json;as=Table;v=v1;g=meta.k8s.io';
 export const wantsTable = (accept: string) => accept.includes('as=Table');
 
 export function servedKind(route: ResourceRoute): ServedKind | undefined {
-  return route.resource.group === '' ? SERVED[route.resource.name] : undefined;
+  return SERVED[qualifiedResource(route.resource)];
 }
 
 export interface Query {

@@ -1,4 +1,4 @@
-import { apiObject } from '../cluster/api-object.ts';
+import { apiObject, nodeFacts } from '../cluster/api-object.ts';
 import {
   type CoreEvent,
   EVENT_FIELDS,
@@ -40,7 +40,7 @@ export interface Column {
 }
 
 export interface ServedKind {
-  kind: 'Pod' | 'Node' | 'Namespace' | 'Event' | 'Service';
+  kind: 'Pod' | 'Node' | 'Namespace' | 'Event' | 'Service' | 'Lease';
   columns: readonly Column[];
   list(cluster: Cluster, namespace: string | null): Item[];
 }
@@ -219,5 +219,57 @@ const services: ServedKind = {
   },
 };
 
-/** The kinds kept, by the resource's group-qualified plural. */
-export const SERVED: Readonly<Record<string, ServedKind>> = { pods, nodes, namespaces, events, services };
+/** Each node's heartbeat lease in kube-node-lease (describe node prints it), renewed every 10 s. */
+const leases: ServedKind = {
+  kind: 'Lease',
+  columns: [col('Name'), col('Holder'), col('Age')],
+  list(cluster, namespace) {
+    if (namespace !== null && namespace !== 'kube-node-lease') return [];
+    return cluster.nodes.map((node) => {
+      const name = node.metadata.name;
+      const uid = leaseUid(node.metadata.uid);
+      const json = {
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: {
+          creationTimestamp: node.metadata.creationTimestamp,
+          name,
+          namespace: 'kube-node-lease',
+          ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name, uid: node.metadata.uid }],
+          resourceVersion: node.metadata.resourceVersion,
+          uid,
+        },
+        spec: {
+          holderIdentity: name,
+          leaseDurationSeconds: 40,
+          renewTime: microTime(nodeFacts(node, cluster.now).leaseRenewed),
+        },
+      };
+      const age = nodeTable([node], cluster.now, { ...NO_LABELS, wide: false })[1]?.[3] ?? '';
+      return {
+        name,
+        namespace: 'kube-node-lease',
+        labels: {},
+        uid,
+        json,
+        cells: [name, name, age],
+        field: (path) => metaField(path, name, 'kube-node-lease'),
+      };
+    });
+  },
+};
+
+const microTime = (ms: number) => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+/** A uid of the lease's own, derived from its node's (stable across reads). */
+const leaseUid = (nodeUid: string) =>
+  `${nodeUid.slice(0, 24)}${nodeUid.slice(24).split('').reverse().join('')}`;
+
+/** The kinds kept, by the resource's plural (qualified by its group outside the core group). */
+export const SERVED: Readonly<Record<string, ServedKind>> = {
+  pods,
+  nodes,
+  namespaces,
+  events,
+  services,
+  'leases.coordination.k8s.io': leases,
+};
