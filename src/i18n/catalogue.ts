@@ -178,7 +178,7 @@ const core = {
     ko: '제출',
   },
   'slack.outputAsFile': {
-    en: 'The output is {lines} lines long, so here it is as a file.',
+    en: 'The output is {lines:line|lines} long, so here it is as a file.',
     ko: '출력이 {lines}줄이나 되어서 파일로 보내요.',
   },
   'slack.outputTruncated': {
@@ -586,7 +586,7 @@ const core = {
     ko: '퀴즈 주제 (`/quiz start 주제`, `/quiz practice 주제`):',
   },
   'quiz.topics.line': {
-    en: '• `{topic}`: {title} ({count} questions)',
+    en: '• `{topic}`: {title} ({count:question|questions})',
     ko: '• `{topic}`: {title} ({count}문제)',
   },
   'quiz.unknownTopic': {
@@ -602,11 +602,11 @@ const core = {
     ko: '이 채널에서는 이미 라이브 퀴즈가 진행 중이에요 ({host}님이 시작). 함께 풀거나 끝날 때까지 기다려 주세요. {host}님은 `/quiz stop`으로 끝낼 수 있어요.',
   },
   'quiz.started': {
-    en: 'Live quiz on {title}: {count} questions, {seconds} s each. Answer with the buttons or `/quiz answer B`; the fastest right answers score the most.',
+    en: 'Live quiz on {title}: {count:question|questions}, {seconds} s each. Answer with the buttons or `/quiz answer B`; the fastest right answers score the most.',
     ko: '{title} 라이브 퀴즈: {count}문제, 문제당 {seconds}초. 버튼이나 `/quiz answer B`로 답하세요. 빨리 맞힐수록 점수가 높아요.',
   },
   'quiz.startedUntimed': {
-    en: 'Live quiz on {title}: {count} questions, no timer. Answer with `/quiz answer B`; `/quiz next` closes a question (so does everyone who played having answered).',
+    en: 'Live quiz on {title}: {count:question|questions}, no timer. Answer with `/quiz answer B`; `/quiz next` closes a question (so does everyone who played having answered).',
     ko: '{title} 라이브 퀴즈: {count}문제, 타이머 없음. `/quiz answer B`로 답하세요. `/quiz next`로 문제를 닫아요 (참가한 모두가 답해도 닫혀요).',
   },
   'quiz.noLive': {
@@ -750,7 +750,7 @@ const core = {
     ko: '{n}시간 뒤',
   },
   'quiz.when.days': {
-    en: 'in {n} days',
+    en: 'in {n:day|days}',
     ko: '{n}일 뒤',
   },
   'quiz.reveal.header': {
@@ -890,24 +890,31 @@ export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
  * spells its pairs: `{이/가}`, `{은/는}`, `{으로/로}`, `{이에요/예요}`, `{와/과}`, `{이라는/라는}`, …)
  * becomes the form that fits the text just before it, read aloud: `` `{name}`{을/를} `` gives
  * `` `web`을 ``, `` `kubia`를 ``; `{port}{으로/로}` gives `80으로`, `1로`. Quiz banks, lab files
- * and generated questions go through here too, so the same rule holds everywhere.
+ * and generated questions go through here too, so the same rule holds everywhere. An English
+ * count with its noun, `{count:question|questions}`, gives `1 question`, `2 questions`.
  */
 export function fill(template: string, params: Params = {}): string {
   let out = '';
   let from = 0;
   for (const match of template.matchAll(TOKEN)) {
     out += template.slice(from, match.index);
-    const [whole, name, pair] = match;
+    const [whole, name, pair, counted, one, other] = match;
     if (name !== undefined) {
       const value = params[name];
       out += value === undefined ? whole : String(value);
     } else if (pair !== undefined) {
       out += pickParticle(out, pair);
+    } else if (counted !== undefined) {
+      const value = params[counted];
+      out += value === undefined ? whole : `${value} ${Number(value) === 1 ? one : other}`;
     }
     from = match.index + whole.length;
   }
   return out + template.slice(from);
 }
 
-/** `{name}` (ASCII word characters) or a particle pair `{을/를}` (Hangul, one slash). */
-const TOKEN = /\{(?:(\w+)|([\uac00-\ud7a3]+\/[\uac00-\ud7a3]+))\}/g;
+/**
+ * `{name}` (ASCII word characters), a particle pair `{을/를}` (Hangul, one slash), or a count
+ * with its English noun `{name:one|other}`.
+ */
+const TOKEN = /\{(?:(\w+)|([\uac00-\ud7a3]+\/[\uac00-\ud7a3]+)|(\w+):([A-Za-z ]+)\|([A-Za-z ]+))\}/g;

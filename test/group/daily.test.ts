@@ -99,7 +99,7 @@ describe('the daily question', () => {
     const before = Date.UTC(2025, 0, 15, 14, 59);
     t.clock.now = before;
     expect(localDay(before, 'Asia/Seoul')).toBe('2025-01-15');
-    expect(t.say('alice', `/daily answer ${post.id} ${answer}`)).toContain('Your daily streak: 1 days.');
+    expect(t.say('alice', `/daily answer ${post.id} ${answer}`)).toContain('Your daily streak: 1 day.');
     expect(t.send('alice', `/daily answer ${post.id} ${answer}`).ok).toBe(false);
     t.clock.now = before + 2 * MIN;
     await bot.tick();

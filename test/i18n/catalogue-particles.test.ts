@@ -24,7 +24,9 @@ const ALTERNATION =
   /[\uac00-\ud7a3`']\((을|를|이|가|은|는|으|과|와|아|야|이에요|예요|이라|라)\)|\(으\)로|\(이\)/;
 
 const keys = Object.keys(catalogue) as MessageKey[];
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))];
+const placeholders = (text: string) => [
+  ...new Set([...text.matchAll(/\{(\w+)(?::[A-Za-z ]+\|[A-Za-z ]+)?\}/g)].map((m) => m[1] ?? '')),
+];
 
 /** What follows each occurrence of `value` in `text`, past closing quotes and brackets. */
 function after(text: string, value: string): string[] {

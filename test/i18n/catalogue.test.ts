@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { catalogue, type MessageKey } from '../../src/i18n/catalogue.ts';
 import { testApp } from '../helpers/app.ts';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{(\w+)(?::[A-Za-z ]+\|[A-Za-z ]+)?\}/g)].map((m) => m[1]).sort();
 
 describe('the message catalogue', () => {
   it.each(Object.keys(catalogue) as MessageKey[])(

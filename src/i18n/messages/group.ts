@@ -89,15 +89,15 @@ export const groupMessages = {
     ko: '이 채널에서는 모더레이터 (또는 `/settings quiz-starters`로 정한 역할)만 라이브 퀴즈를 시작할 수 있어요. `/quiz practice`는 언제든 할 수 있어요.',
   },
   'live.lobbyStarted': {
-    en: 'Live quiz on {title}: {count} questions. Press Join to play; question 1 opens in {seconds} s.',
+    en: 'Live quiz on {title}: {count:question|questions}. Press Join to play; question 1 opens in {seconds} s.',
     ko: '{title} 라이브 퀴즈: {count}문제. 참가 버튼을 누르세요. {seconds}초 뒤에 1번 문제가 열려요.',
   },
   'live.lobbyStartedUntimed': {
-    en: 'Live quiz on {title}: {count} questions. Press Join to play; question 1 opens on `/quiz next`.',
+    en: 'Live quiz on {title}: {count:question|questions}. Press Join to play; question 1 opens on `/quiz next`.',
     ko: '{title} 라이브 퀴즈: {count}문제. 참가 버튼을 누르세요. `/quiz next`로 1번 문제가 열려요.',
   },
   'live.lobby': {
-    en: '🎬 Live quiz on {title}: {count} questions, {seconds} s each. Press Join to play!',
+    en: '🎬 Live quiz on {title}: {count:question|questions}, {seconds} s each. Press Join to play!',
     ko: '🎬 {title} 라이브 퀴즈: {count}문제, 문제마다 {seconds}초. 참가 버튼을 눌러 주세요!',
   },
   'live.threadStarter': {
@@ -171,7 +171,7 @@ export const groupMessages = {
   'progress.none': { en: 'none yet', ko: '아직 없어요' },
   'progress.accuracy': { en: 'Accuracy per topic:', ko: '주제별 정답률:' },
   'progress.reviews': { en: 'Reviews due: {n}', ko: '복습할 문제: {n}개' },
-  'progress.streak': { en: 'Daily question streak: {n} days', ko: '오늘의 문제 연속 기록: {n}일' },
+  'progress.streak': { en: 'Daily question streak: {n:day|days}', ko: '오늘의 문제 연속 기록: {n}일' },
   'progress.groupTitle': { en: '👥 The group’s progress', ko: '👥 그룹 진도' },
   'progress.grid': { en: 'Labs finished (members × labs):', ko: '끝낸 실습 (멤버 × 실습):' },
   'progress.groupAccuracy': { en: 'Accuracy per topic, whole group:', ko: '그룹 전체의 주제별 정답률:' },
@@ -198,5 +198,5 @@ export const groupMessages = {
     en: 'You already answered that daily question.',
     ko: '그 오늘의 문제에는 이미 답했어요.',
   },
-  'daily.streak': { en: '🔥 Your daily streak: {n} days.', ko: '🔥 오늘의 문제 연속 기록: {n}일.' },
+  'daily.streak': { en: '🔥 Your daily streak: {n:day|days}.', ko: '🔥 오늘의 문제 연속 기록: {n}일.' },
 } as const satisfies Messages;

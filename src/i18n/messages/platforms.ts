@@ -27,7 +27,7 @@ export const platformsMessages = {
     ko: 'Slack이 출력을 파일로 받지 않아서 ({error}) 메시지 몇 개에 들어가는 만큼만 보여 드려요.',
   },
   'slack.filesFailed': {
-    en: '{count} file(s) could not be sent. Slack answered: {error}',
+    en: '{count:file|files} could not be sent. Slack answered: {error}',
     ko: '파일 {count}개를 보내지 못했어요. Slack 응답: {error}',
   },
   'live.hostPostFailed': {

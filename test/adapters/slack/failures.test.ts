@@ -111,9 +111,7 @@ describe('uploads Slack refuses', () => {
     await h.command(BOB, '/sandbox', 'files');
     const told = await h.fake.waitFor((p) => allText(p).includes('could not be sent'), since);
     expect(told.ephemeral).toBe(true);
-    expect(allText(told)).toContain(
-      '1 file(s) could not be sent. Slack answered: missing_scope: files:write',
-    );
+    expect(allText(told)).toContain('1 file could not be sent. Slack answered: missing_scope: files:write');
   });
 });
 
