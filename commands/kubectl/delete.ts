@@ -9,8 +9,9 @@ import { selectorArgsError } from '../../src/kubectl/builder.ts';
 import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagInt, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { deleteFromFiles } from '../../src/kubectl/manifest-delete.ts';
+import { dryRunSuffix, parseDryRun } from '../../src/kubectl/metadata-update.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
-import { findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
+import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { qualifiedName } from '../../src/kubectl/resources.ts';
 import { parseTargets } from '../../src/kubectl/targets.ts';
 import {
@@ -52,6 +53,12 @@ Options:
     --all=false: Delete all resources, in the namespace of the specified resource types.
     -A, --all-namespaces=false: If present, list the requested object(s) across all namespaces.
     -l, --selector='': Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.
+    --dry-run='none': Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.
+    --force=false: If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.
+    --grace-period=-1: Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).
+    --now=false: If true, resources are signaled for immediate shutdown (same as --grace-period=1).
+    -o, --output='': Output mode. Use "-o name" for shorter output (resource/name).
+    --wait=true: If true, wait for resources to be gone before returning. This waits for finalizers.
 
 Usage:
   kubectl delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]`,
@@ -65,8 +72,16 @@ Usage:
     { name: 'now', type: 'bool' },
     { name: 'wait', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
+    { name: 'dry-run', type: 'string' },
   ],
   run(ctx, line) {
+    const dryRun = parseDryRun(flagString(line, 'dry-run'));
+    if (!dryRun.ok) return dryRun;
+    const format = flagString(line, 'output') ?? '';
+    if (format !== '' && format !== 'name')
+      return err(
+        kubectlError('plain', { message: `unexpected -o output mode: ${format}. We only support '-o name'` }),
+      );
     const grace = graceCheck(line);
     if (!grace.ok) return grace;
     if (flagList(line, 'filename').length > 0) {
@@ -74,7 +89,7 @@ Usage:
         deleteOne(cluster, object, line, ctx.ids),
       );
       return fromFiles.ok
-        ? ok(waitForPods(ctx.cluster.now, withWarning(fromFiles.value, grace.value), line))
+        ? ok(finish(ctx.cluster.now, withWarning(fromFiles.value, grace.value), line))
         : fromFiles;
     }
     const selectorText = flagString(line, 'selector');
@@ -143,7 +158,7 @@ Usage:
     }
     if (!deletedAny && !failed) output.push(stderr('No resources found'));
     const done = withWarning(outcome(output, changes, failed ? 1 : 0), grace.value);
-    return ok(waitForPods(ctx.cluster.now, done, line));
+    return ok(finish(ctx.cluster.now, done, line));
   },
 };
 
@@ -158,6 +173,24 @@ function requestedGrace(line: ParsedLine): number | undefined {
   if (grace === 0 && !force) grace = 1;
   if (force && grace < 0) grace = 0;
   return grace < 0 ? undefined : grace;
+}
+
+/** A dry run (client or server) writes nothing and waits for nothing; a real one waits. */
+function finish(now: number, done: Outcome, line: ParsedLine): Outcome {
+  const dryRun = flagString(line, 'dry-run');
+  if (dryRun === 'client' || dryRun === 'server') return { ...done, changes: [] };
+  return waitForPods(now, done, line);
+}
+
+/** delete.go PrintObj: `-o name`, or `KIND "NAME" deleted [from NS namespace] [(dry run)]`. */
+function deletedLine(object: AnyObject, line: ParsedLine): string {
+  const kind = object.kind.toLowerCase();
+  if (flagString(line, 'output') === 'name') return `${kind}/${object.metadata.name}`;
+  let operation = requestedGrace(line) === 0 ? 'force deleted' : 'deleted';
+  if ('namespace' in object.metadata) operation += ` from ${object.metadata.namespace} namespace`;
+  const dryRun = flagString(line, 'dry-run');
+  operation += dryRunSuffix(dryRun === 'client' || dryRun === 'server' ? dryRun : 'none');
+  return `${kind} "${object.metadata.name}" ${operation}`;
 }
 
 /**
@@ -206,16 +239,15 @@ function deleteOne(
   line: ParsedLine,
   ids: Ids,
 ): Result<{ line: string; changes: Change[] }, string> {
-  const force = flagBool(line, 'force') ? ' force' : '';
   switch (object.kind) {
     case 'Service':
       return ok({
-        line: `service "${object.metadata.name}"${force} deleted from ${object.metadata.namespace} namespace`,
+        line: deletedLine(object, line),
         changes: serviceDeletion(cluster, object, ids),
       });
     case 'Pod':
       return ok({
-        line: `pod "${object.metadata.name}"${force} deleted from ${object.metadata.namespace} namespace`,
+        line: deletedLine(object, line),
         changes: podDeleteRequest(cluster, object, ids, requestedGrace(line)),
       });
     case 'Namespace': {
@@ -227,7 +259,7 @@ function deleteOne(
       }
       const pods = cluster.pods.filter((p) => p.metadata.namespace === name);
       return ok({
-        line: `namespace "${name}" deleted`,
+        line: deletedLine(object, line),
         changes: [...pods.flatMap((p) => podDeletion(cluster, p)), { op: 'deleteNamespace', name } as Change],
       });
     }

@@ -106,4 +106,26 @@ describe('a deleted pod is Terminating until its processes exit', () => {
     box.kubectl('delete po broken --wait=false');
     expect(box.kubectl('get po').text).toBe('No resources found in default namespace.');
   });
+
+  it('WHEN delete -o name or --dry-run THEN delete.go PrintObj words it, and a dry run changes nothing', () => {
+    const box = running();
+    expect(box.kubectl('delete po web -o name').text).toBe('pod/web');
+    expect(box.kubectl('delete po kubia --dry-run=client').text).toBe(
+      'pod "kubia" deleted from default namespace (dry run)',
+    );
+    expect(box.kubectl('delete po kubia --dry-run=server').text).toBe(
+      'pod "kubia" deleted from default namespace (server dry run)',
+    );
+    expect(ages(box.kubectl('get po').text)).toEqual(['kubia Running 61s']);
+    expect(box.kubectl('delete ns default --dry-run=server').text).toBe(
+      'Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted',
+    );
+    expect(box.kubectl('delete po kubia -o yaml').text).toBe(
+      "error: unexpected -o output mode: yaml. We only support '-o name'",
+    );
+    expect(box.kubectl('delete po kubia --dry-run=maybe').text).toBe(
+      'error: Invalid dry-run value (maybe). Must be "none", "server", or "client".',
+    );
+    expect(box.kubectl('get po kubia').ok).toBe(true);
+  });
 });
