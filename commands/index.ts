@@ -2,6 +2,7 @@ import type { ChatCommand } from '../src/chat/context.ts';
 import { curl, wget } from './chat/curl.ts';
 import { daily } from './chat/daily.ts';
 import { file } from './chat/file.ts';
+import { guide } from './chat/guide.ts';
 import { help } from './chat/help.ts';
 import { home } from './chat/home.ts';
 import { kubectl } from './chat/kubectl.ts';
@@ -31,4 +32,5 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   progress,
   daily,
   home,
+  guide,
 ];

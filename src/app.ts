@@ -20,6 +20,8 @@ export interface AppOptions {
   log: Logger;
   clock?: () => number;
   defaultLang?: Lang;
+  /** Guide lines under kubectl's output unless a member or channel turns them off; on if absent. */
+  guide?: boolean;
   /** Validated banks from start-up; without them the default folder is loaded on first use. */
   banks?: readonly Bank[];
   /** Live quiz timers; null or absent: none (questions close on `/quiz next`). */
@@ -76,6 +78,7 @@ export function createApp(options: AppOptions): Result<App, string> {
     clock,
     log,
     defaultLang,
+    guideByDefault: options.guide ?? true,
     limiter: new RateLimiter(),
     channels,
     quiz: { ...quiz, runner },

@@ -12,6 +12,7 @@ const LINES: MessageKey[] = [
   'help.file',
   'help.sandbox',
   'help.lang',
+  'help.guide',
   'help.settings',
   'help.progress',
   'help.help',

@@ -1,5 +1,4 @@
 import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
-import { inCode } from '../../src/chat/inline-code.ts';
 import { type Reply, textReply } from '../../src/chat/reply.ts';
 import { sandboxFullReply } from '../../src/chat/sandbox-full.ts';
 import { contextsOf, type Target, targetOf } from '../../src/group/contexts.ts';
@@ -10,7 +9,6 @@ import { configCommand } from '../../src/kubectl/config-contexts.ts';
 import { READ_ONLY_VERBS, takeContext } from '../../src/kubectl/context-flag.ts';
 import { kubectlError, renderError, type SandboxNote } from '../../src/kubectl/errors.ts';
 import { runKubectl, unsimulatedTypesIn, verbOf } from '../../src/kubectl/run-kubectl.ts';
-import { selectorHint } from '../../src/kubectl/selector-hint.ts';
 import { tokenize } from '../../src/kubectl/tokenize.ts';
 import type { Outcome } from '../../src/kubectl/verb.ts';
 import { logLabCommand } from '../../src/lab/record.ts';
@@ -52,8 +50,7 @@ export const kubectl: ChatCommand = {
         ? [{ key: 'unsimulatedCreate' as const, ...result.error.params }]
         : []),
     ];
-    const hinted = (reply: Reply) =>
-      withNotes(withSelectorHint(reply, tokens.value, ctx.lang), notes, ctx.lang);
+    const hinted = (reply: Reply) => withNotes(reply, notes, ctx.lang);
     // A verb outside the pods chapter is the sandbox's limit, not kubectl's: say so in words.
     if (!result.ok && result.error.code === 'notSimulated')
       return err(
@@ -169,18 +166,6 @@ const readOnly = (ctx: CommandContext, name: string, verb: string): Reply =>
     false,
     'private',
   );
-
-/** An unquoted `-l env in (a,b)` reached kubectl in pieces: say how to quote it, after the output. */
-function withSelectorHint(reply: Reply, tokens: readonly string[], lang: Lang): Reply {
-  const hint = selectorHint(tokens);
-  if (hint === null) return reply;
-  const text = t(lang, 'kubectl.selectorHint', {
-    given: inCode(hint.given),
-    stray: inCode(hint.stray),
-    quoted: inCode(hint.quoted, 200),
-  });
-  return { ...reply, blocks: [...reply.blocks, { kind: 'text', text }] };
-}
 
 /** What the sandbox left out or changed (a cap it applied), after the output. */
 function withCapNotes(reply: Reply, outcome: Outcome, lang: Lang): Reply {

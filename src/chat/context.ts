@@ -20,6 +20,8 @@ export interface App {
   clock: () => number;
   log: Logger;
   defaultLang: Lang;
+  /** Guide lines for members and channels that have not chosen (`/guide`, `/settings guide`). */
+  guideByDefault: boolean;
   /** Per-member command rate limit on the chat platforms. */
   limiter: RateLimiter;
   /** Per-channel settings (the channel's default language). */

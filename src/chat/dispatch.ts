@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { LIMITS } from '../cluster/limits.ts';
 import { withVisibility } from '../group/share.ts';
+import { withGuide } from '../guide/hook.ts';
 import { t } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { ok, type Result } from '../result.ts';
+import type { Result } from '../result.ts';
 import { durably } from '../store/db.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 import type { App, ChatCommand, CommandContext, CommandEvent } from './context.ts';
-import { parseMessage } from './message.ts';
+import { messageOf } from './message.ts';
 import { type Reply, textReply } from './reply.ts';
 import type { Request } from './request.ts';
 
@@ -74,11 +75,11 @@ export function execute(
   beforeCommit: () => void = () => {},
 ): Executed {
   const events: CommandEvent[] = [];
-  const reply = guarded(app, request, (lang) => {
-    const message =
-      request.stdin === undefined
-        ? parseMessage(request.text)
-        : ok({ command: request.text.split('\n')[0]?.trim() ?? '', stdin: request.stdin });
+  const reply = guarded(app, request, (lang) => withGuide(app, request, lang(), respond(lang)));
+  return { reply, events };
+
+  function respond(lang: () => Lang): Reply {
+    const message = messageOf(request);
     if (!message.ok) return textReply(t(lang(), 'bot.unclosedFence'), false, 'private');
     const { command, stdin } = message.value;
     const route = routeOf(command, commands);
@@ -106,8 +107,7 @@ export function execute(
     // Events of a rolled-back command never happened.
     if (committed.ok) events.push(...pending);
     return withVisibility(app, request, lang(), committed.reply);
-  });
-  return { reply, events };
+  }
 }
 
 /** The platform thread's share of a committed command. */

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../result.ts';
+import type { Request } from './request.ts';
 
 /**
  * A chat message is a command line, optionally followed by a fenced code block that the command
@@ -17,10 +18,16 @@ export interface Message {
 
 const FENCE = '```';
 
+/** A request's message: its own `stdin` where the adapter carried one apart, else parsed from its text. */
+export function messageOf(request: Pick<Request, 'text' | 'stdin'>): Result<Message, 'unclosedFence'> {
+  if (request.stdin === undefined) return parseMessage(request.text);
+  return ok({ command: request.text.split('\n')[0]?.trim() ?? '', stdin: request.stdin });
+}
+
 export function parseMessage(text: string): Result<Message, 'unclosedFence'> {
   const normalized = text.replace(/\r\n?/g, '\n');
   const fenceAt = normalized.indexOf(FENCE);
-  if (fenceAt === -1) return ok({ command: normalized.split('\n')[0]?.trim() ?? '', stdin: null });
+  if (fenceAt === -1) return ok(unfenced(normalized));
   const command = normalized.slice(0, fenceAt).trim();
   const afterOpen = normalized.slice(fenceAt + FENCE.length);
   const newline = afterOpen.indexOf('\n');
@@ -31,4 +38,17 @@ export function parseMessage(text: string): Result<Message, 'unclosedFence'> {
   if (closeAt === -1) return err('unclosedFence');
   const content = body.slice(0, closeAt === 0 ? 0 : closeAt + 1);
   return ok({ command: command.split('\n')[0]?.trim() ?? '', stdin: content });
+}
+
+/**
+ * Without a fence, a command that reads `-` (`apply -f -`, `/file save NAME`) takes the lines
+ * after it as its input, as a member pasting a manifest without backticks means it; any other
+ * message is its first line.
+ */
+function unfenced(text: string): Message {
+  const newline = text.indexOf('\n');
+  const command = (newline === -1 ? text : text.slice(0, newline)).trim();
+  const rest = newline === -1 ? '' : text.slice(newline + 1);
+  const readsInput = /(?:^|\s)(?:-f|--filename)(?:=|\s+)-(?:\s|$)|^\/file\s+save\s/.test(command);
+  return { command, stdin: readsInput && rest.trim() !== '' ? rest : null };
 }

@@ -106,6 +106,7 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
   const setup = (): WorkerSetup => ({
     dbPath: options.dbPath,
     defaultLang: app.defaultLang,
+    guideByDefault: app.guideByDefault,
     timed: app.quiz.runner.timed,
     logLevel: app.log.level,
     ...(options.banks === undefined ? {} : { banks: options.banks }),

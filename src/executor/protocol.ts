@@ -12,6 +12,7 @@ import type { SandboxKey } from '../store/sandboxes.ts';
 export interface WorkerSetup {
   dbPath: string;
   defaultLang: Lang;
+  guideByDefault: boolean;
   /** Whether live quizzes get deadlines (the platform thread's runner keeps the timers). */
   timed: boolean;
   logLevel: string;

@@ -36,6 +36,7 @@ export function serveJobs(commands: readonly ChatCommand[], verbs: readonly Kube
     log: createLogger(setup.logLevel, sink),
     clock: () => now,
     defaultLang: setup.defaultLang,
+    guide: setup.guideByDefault,
     timers: setup.timed ? INERT : null,
     ...(setup.banks === undefined ? {} : { banks: setup.banks as Bank[] }),
   });
@@ -85,6 +86,7 @@ function warmUp(commands: readonly ChatCommand[], setup: WorkerSetup): void {
     dbPath: ':memory:',
     log: createLogger('silent'),
     defaultLang: setup.defaultLang,
+    guide: setup.guideByDefault,
   });
   if (!scratch.ok) return;
   for (const text of WARM_UP) {

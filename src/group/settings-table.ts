@@ -130,6 +130,16 @@ export const SETTINGS: readonly SettingSpec[] = [
     },
     show: (s) => s.dailyTopic ?? 'all',
   },
+  {
+    name: 'guide',
+    accepts: 'on|off|default',
+    read(value) {
+      if (value.toLowerCase() === 'default') return ok({ guide: null });
+      const b = onOff(value);
+      return b === null ? err(null) : ok({ guide: b });
+    },
+    show: (s) => (s.guide === null ? 'default' : s.guide ? 'on' : 'off'),
+  },
 ];
 
 /** The default lobby countdown of a live quiz, in seconds (a channel's `lobby` setting overrides). */

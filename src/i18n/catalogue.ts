@@ -6,6 +6,7 @@ import { executorMessages } from './messages/executor.ts';
 import { fidelityMessages } from './messages/fidelity.ts';
 import { groupMessages } from './messages/group.ts';
 import { kubeapiMessages } from './messages/kubeapi.ts';
+import { guideAskMessages, guideCommandMessages, guideMessages } from './messages/guide.ts';
 import { mapMessages } from './messages/map.ts';
 import { perfMessages } from './messages/perf.ts';
 import { platformsMessages } from './messages/platforms.ts';
@@ -128,10 +129,6 @@ const core = {
   'help.curl': {
     en: '`curl localhost:8888`: curl on your own machine, through a `kubectl port-forward` you opened.',
     ko: '`curl localhost:8888`: 내 컴퓨터에서 curl 실행 (`kubectl port-forward`로 연 포트를 거쳐요).',
-  },
-  'kubectl.selectorHint': {
-    en: 'Hint: without quotes the selector is split at its spaces, as in a shell, so kubectl got only `{given}` and took `{stray}` as more arguments. Quote the whole selector: `{quoted}`',
-    ko: '힌트: 따옴표가 없으면 셸처럼 셀렉터가 공백에서 나뉘어서, kubectl은 `{given}`만 셀렉터로 받고 `{stray}`{은/는} 다른 인자로 받았어요. 셀렉터 전체를 따옴표로 감싸세요: `{quoted}`',
   },
   'kubectl.notSimulated': {
     en: '`kubectl {verb}` is not available here: this sandbox simulates the pods chapter (pods, labels, annotations, nodes and namespaces). `kubectl --help` lists the commands it has.',
@@ -871,6 +868,9 @@ export const catalogue = {
   ...contentMessages,
   ...kubeapiMessages,
   ...applyMessages,
+  ...guideMessages,
+  ...guideCommandMessages,
+  ...guideAskMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof catalogue;

@@ -3,7 +3,8 @@ import { isLang, type Lang } from '../i18n/lang.ts';
 import type { SandboxKey } from './sandboxes.ts';
 
 /**
- * Per-member preferences (the language the bot speaks to them in) and the name they are shown by.
+ * Per-member preferences (the language the bot speaks to them in, the guide line on or off) and the
+ * name they are shown by.
  * Every message reads its member's language, so languages are cached: an entry is read outside a
  * transaction (never an uncommitted value), dropped by this connection's own `setLang`, and the
  * whole cache is dropped once another connection (a sibling worker) has committed anything.
@@ -16,6 +17,8 @@ export class MemberStore {
   private readonly putLang: Statement<[string, string, string, string]>;
   private readonly putName: Statement<[string, string, string, string]>;
   private readonly getNames: Statement<[string, string], { user_id: string; name: string }>;
+  private readonly getGuide: Statement<[string, string, string], { guide: number | null }>;
+  private readonly putGuide: Statement<[string, string, string, number]>;
 
   constructor(private readonly db: Database) {
     this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
@@ -30,6 +33,20 @@ export class MemberStore {
     this.getNames = db.prepare(
       'SELECT user_id, name FROM members WHERE platform = ? AND scope = ? AND name IS NOT NULL',
     );
+    this.getGuide = db.prepare('SELECT guide FROM members WHERE platform = ? AND scope = ? AND user_id = ?');
+    this.putGuide = db.prepare(
+      'INSERT INTO members (platform, scope, user_id, guide) VALUES (?, ?, ?, ?) ON CONFLICT (platform, scope, user_id) DO UPDATE SET guide = excluded.guide',
+    );
+  }
+
+  /** The member's own `/guide on|off`, or undefined when they have not chosen. */
+  guide(key: SandboxKey): boolean | undefined {
+    const row = this.getGuide.get(key.platform, key.scope, key.user);
+    return row?.guide === undefined || row.guide === null ? undefined : row.guide === 1;
+  }
+
+  setGuide(key: SandboxKey, on: boolean): void {
+    this.putGuide.run(key.platform, key.scope, key.user, on ? 1 : 0);
   }
 
   setName(key: SandboxKey, name: string): void {

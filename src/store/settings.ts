@@ -21,6 +21,8 @@ export interface ChannelSettings {
   dailyHour: number;
   dailyZone: string;
   dailyTopic: string | null;
+  /** Guide lines under kubectl's output, for members who have not chosen (`/guide`); null: the bot's default. */
+  guide: boolean | null;
 }
 
 export const DEFAULT_SETTINGS: ChannelSettings = {
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: ChannelSettings = {
   dailyHour: 9,
   dailyZone: 'Asia/Seoul',
   dailyTopic: null,
+  guide: null,
 };
 
 type Row = {
@@ -51,10 +54,11 @@ type Row = {
   daily_hour: number;
   daily_zone: string;
   daily_topic: string | null;
+  guide: number | null;
 };
 
 const COLUMNS =
-  'output, quiz_starters, quiz_role, quiz_count, quiz_seconds, lobby_seconds, threads, moderator_group, daily, daily_hour, daily_zone, daily_topic';
+  'output, quiz_starters, quiz_role, quiz_count, quiz_seconds, lobby_seconds, threads, moderator_group, daily, daily_hour, daily_zone, daily_topic, guide';
 
 export class SettingsStore {
   private readonly byChannel;
@@ -67,12 +71,13 @@ export class SettingsStore {
     );
     this.upsert = db.prepare<Record<string, string | number | null>>(
       `INSERT INTO channel_settings (platform, scope, channel, ${COLUMNS})
-       VALUES ($platform, $scope, $channel, $output, $quiz_starters, $quiz_role, $quiz_count, $quiz_seconds, $lobby_seconds, $threads, $moderator_group, $daily, $daily_hour, $daily_zone, $daily_topic)
+       VALUES ($platform, $scope, $channel, $output, $quiz_starters, $quiz_role, $quiz_count, $quiz_seconds, $lobby_seconds, $threads, $moderator_group, $daily, $daily_hour, $daily_zone, $daily_topic, $guide)
        ON CONFLICT (platform, scope, channel) DO UPDATE SET
          output = excluded.output, quiz_starters = excluded.quiz_starters, quiz_role = excluded.quiz_role,
          quiz_count = excluded.quiz_count, quiz_seconds = excluded.quiz_seconds, lobby_seconds = excluded.lobby_seconds,
          threads = excluded.threads, moderator_group = excluded.moderator_group, daily = excluded.daily,
-         daily_hour = excluded.daily_hour, daily_zone = excluded.daily_zone, daily_topic = excluded.daily_topic`,
+         daily_hour = excluded.daily_hour, daily_zone = excluded.daily_zone, daily_topic = excluded.daily_topic,
+         guide = excluded.guide`,
     );
     this.dailyChannels = db.prepare<[string], { platform: string; scope: string; channel: string }>(
       'SELECT platform, scope, channel FROM channel_settings WHERE daily = 1 AND platform = ? ORDER BY scope, channel',
@@ -101,6 +106,7 @@ export class SettingsStore {
       daily_hour: settings.dailyHour,
       daily_zone: settings.dailyZone,
       daily_topic: settings.dailyTopic,
+      guide: settings.guide === null ? null : settings.guide ? 1 : 0,
     });
   }
 
@@ -124,4 +130,5 @@ const fromRow = (row: Row): ChannelSettings => ({
   dailyHour: row.daily_hour,
   dailyZone: row.daily_zone,
   dailyTopic: row.daily_topic,
+  guide: row.guide === null ? null : row.guide === 1,
 });

@@ -68,6 +68,8 @@ describe('console chat (--json)', () => {
     );
     expect(lines.map((l) => l.user)).toEqual(['alice', 'bob', 'bob', 'alice']);
     expect(lines[1]?.text).toBe('No resources found in default namespace.');
-    expect(lines[3]?.text).toBe('Error from server (NotFound): pods "b" not found');
+    expect(lines[3]?.text).toBe(
+      'Error from server (NotFound): pods "b" not found\n\n💡 There is no pod named `b` in this namespace. `kubectl get po` lists the pods here; `kubectl get po -A` looks in every namespace.',
+    );
   });
 });

@@ -31,13 +31,17 @@ interface Player {
 }
 
 function inProcess(): Player {
-  return { fresh: () => testApp(), send: async (t, user, text) => t.send(user, text), close: async () => {} };
+  return {
+    fresh: () => testApp(':memory:', [], { guide: true }),
+    send: async (t, user, text) => t.send(user, text),
+    close: async () => {},
+  };
 }
 
 /** One pool for every script; the database is emptied between scripts (sandbox ids restart at 1). */
 function pooled(): Player {
   const dbPath = tempDbPath('podium-golden-');
-  const t = testApp(dbPath);
+  const t = testApp(dbPath, [], { guide: true });
   const pool = workerPool(t.app, { dbPath, workers: 2 });
   return {
     fresh() {

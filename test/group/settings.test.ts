@@ -67,7 +67,7 @@ describe('/settings', () => {
       ],
       [
         '/settings colour red',
-        'There is no setting `colour`. The settings are: `lang`, `output`, `quiz-starters`, `quiz-count`, `quiz-seconds`, `lobby`, `threads`, `moderators`, `daily`, `daily-hour`, `daily-zone`, `daily-topic`.',
+        'There is no setting `colour`. The settings are: `lang`, `output`, `quiz-starters`, `quiz-count`, `quiz-seconds`, `lobby`, `threads`, `moderators`, `daily`, `daily-hour`, `daily-zone`, `daily-topic`, `guide`.',
       ],
     ] as const) {
       const reply = send('mia', line);

@@ -21,7 +21,15 @@ export interface TestApp {
   advance(ms: number): void;
 }
 
-export function testApp(dbPath = ':memory:', moderators: readonly string[] = []): TestApp {
+/**
+ * A bot on a fixed clock. Guide lines are off unless `guide` says otherwise: tests of kubectl's
+ * output see kubectl's output; the guide's own tests and the golden transcripts turn them on.
+ */
+export function testApp(
+  dbPath = ':memory:',
+  moderators: readonly string[] = [],
+  options: { guide?: boolean } = {},
+): TestApp {
   const clock = { now: T0 };
   const logs: string[] = [];
   const sink = new Writable({
@@ -35,6 +43,7 @@ export function testApp(dbPath = ':memory:', moderators: readonly string[] = [])
     log: createLogger('info', sink),
     clock: () => clock.now,
     defaultLang: 'en',
+    guide: options.guide ?? false,
   });
   if (!created.ok) throw new Error(created.error);
   const app = created.value;

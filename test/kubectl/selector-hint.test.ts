@@ -45,7 +45,7 @@ describe('selectorHint: an unquoted selector split by the tokenizer', () => {
 
 describe('the selector hint in chat', () => {
   it("GIVEN get po -l env in (prod,dev) unquoted THEN kubectl's own error, then the hint in English", () => {
-    const t = testApp();
+    const t = testApp(':memory:', [], { guide: true });
     const reply = t.send('alice', 'kubectl get po -l env in (prod,dev)');
     expect(reply.ok).toBe(false);
     expect(reply.blocks[0]).toEqual({
@@ -54,29 +54,29 @@ describe('the selector hint in chat', () => {
     });
     expect(reply.blocks[1]).toEqual({
       kind: 'text',
-      text: "Hint: without quotes the selector is split at its spaces, as in a shell, so kubectl got only `-l env` and took `in (prod,dev)` as more arguments. Quote the whole selector: `-l 'env in (prod,dev)'`",
+      text: "💡 Without quotes the shell splits the selector at its spaces, so kubectl got only `-l env` and took `in (prod,dev)` as more arguments. Quote the whole selector: `-l 'env in (prod,dev)'`",
     });
   });
 
   it('GIVEN the -l before the type THEN the name error, not a type called "in"; in Korean for a Korean member', () => {
-    const t = testApp();
+    const t = testApp(':memory:', [], { guide: true });
     t.say('alice', '/lang ko');
     const reply = t.send('alice', 'kubectl get -l env in (prod,dev) po');
     expect(reply.blocks[0]?.text).toBe('error: name cannot be provided when a selector is specified');
-    expect(reply.blocks[1]?.text).toContain("셀렉터 전체를 따옴표로 감싸세요: `-l 'env in (prod,dev)'`");
+    expect(reply.blocks[1]?.text).toContain("셀렉터 전체를 따옴표로 감싸 주세요: `-l 'env in (prod,dev)'`");
   });
 
   it('GIVEN delete po -l env notin (a) unquoted THEN nothing is deleted', () => {
-    const t = testApp();
+    const t = testApp(':memory:', [], { guide: true });
     t.say('alice', 'kubectl run kubia --image=luksa/kubia');
     expect(t.say('alice', 'kubectl delete po -l env notin (a)')).toMatch(
-      /^error: name cannot be provided when a selector is specified\n\nHint: /,
+      /^error: name cannot be provided when a selector is specified\n\n💡 Without quotes /,
     );
     expect(t.say('alice', 'kubectl get po')).toContain('kubia');
   });
 
   it('GIVEN the quoted form THEN it works and there is no hint', () => {
-    const t = testApp();
+    const t = testApp(':memory:', [], { guide: true });
     t.say('alice', 'kubectl run kubia --image=luksa/kubia --labels=env=prod');
     expect(t.say('alice', "kubectl get po -l 'env in (prod,dev)' --no-headers")).toMatch(/^kubia\s/);
   });

@@ -35,7 +35,10 @@ describe('labs in the console', () => {
     expect(text(0)).toMatch(/^Lab `labels`: Add, show and change labels\n/);
     expect(text(1)).toBe('pod/kubia-manual labeled');
     expect(lines[2]?.ok).toBe(false);
-    expect(text(2)).toBe("error: 'env' already has a value (prod), and --overwrite is false");
+    // kubectl's error as kubectl prints it, then the guide's line (on by default).
+    expect(text(2)).toBe(
+      "error: 'env' already has a value (prod), and --overwrite is false\n\n💡 The label `env` is already set (to `prod`). To change an existing value, add `--overwrite`: `kubectl label po kubia-manual-v2 env=debug -n lab-labels --overwrite`",
+    );
     expect(text(3)).toContain(
       '❌ `kubia-manual-v2` is `env=debug` and kept `creation_method=manual`: expected labels of `kubia-manual-v2`: creation_method=manual, env=debug; actual labels of `kubia-manual-v2`: creation_method=manual, env=prod',
     );

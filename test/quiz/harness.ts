@@ -94,6 +94,7 @@ export function quizHarness(options: {
     log: createLogger('warn', logs),
     clock: () => clock.now,
     defaultLang: 'en',
+    guide: false,
     timers: options.timed ? fake.timers : null,
   });
   if (!created.ok) throw new Error(created.error);

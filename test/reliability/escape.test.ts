@@ -43,9 +43,9 @@ describe('inline-code echoes', () => {
   });
 
   it('GIVEN an unquoted selector with backticks THEN the hint keeps its code spans closed', () => {
-    const t = testApp();
+    const t = testApp(':memory:', [], { guide: true });
     const text = t.say('alice', 'kubectl get po -l env in (a`,b`)');
-    const hint = text.split('\n').find((l) => l.startsWith('Hint:')) ?? '';
+    const hint = text.split('\n').find((l) => l.startsWith('💡')) ?? '';
     expect(hint).not.toBe('');
     expect(hint.match(/`/g)?.length).toBe(6);
   });

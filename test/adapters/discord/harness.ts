@@ -52,6 +52,7 @@ export async function startHarness(
     log: createLogger('info', sink),
     clock: () => clock.now,
     defaultLang: 'en',
+    guide: false,
     timers,
     ...(options.banks === undefined ? {} : { banks: options.banks }),
   });

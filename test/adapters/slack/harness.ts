@@ -185,6 +185,7 @@ function timedApp(manual: ReturnType<typeof manualTimers>, banks?: readonly Bank
     log: createLogger('info', sink),
     clock: () => clock.now,
     defaultLang: 'en',
+    guide: false,
     timers: manual.timers,
     ...(banks === undefined ? {} : { banks }),
   });

@@ -1,0 +1,27 @@
+import type { ChatCommand } from '../../src/chat/context.ts';
+import { textReply } from '../../src/chat/reply.ts';
+import { guideIsOn } from '../../src/guide/hook.ts';
+import { t } from '../../src/i18n/catalogue.ts';
+import { err, ok } from '../../src/result.ts';
+
+/**
+ * `/guide on|off`: the member's own choice of the `💡` line under kubectl's output (and the
+ * did-you-mean line); `/guide` alone says which is in force. A channel's default is
+ * `/settings guide on|off`.
+ */
+export const guide: ChatCommand = {
+  name: 'guide',
+  run(ctx, args) {
+    const choice = args.trim().toLowerCase();
+    if (choice === '') {
+      const on = guideIsOn(ctx.app, ctx.request);
+      return ok(textReply(t(ctx.lang, on ? 'guide.isOn' : 'guide.isOff'), true, 'private'));
+    }
+    if (choice !== 'on' && choice !== 'off')
+      return err(textReply(t(ctx.lang, 'guide.usage'), false, 'private'));
+    ctx.app.members.setGuide(ctx.key, choice === 'on');
+    return ok(
+      textReply(t(ctx.lang, choice === 'on' ? 'guide.turnedOn' : 'guide.turnedOff'), true, 'private'),
+    );
+  },
+};

@@ -1,0 +1,301 @@
+import type { guideMessages } from '../i18n/messages/guide.ts';
+import { selectorHint } from '../kubectl/selector-hint.ts';
+
+/**
+ * What the guide looks at: the command as typed and what kubectl (or curl) printed. It only
+ * reads them; kubectl's output is shown unchanged above the guide line.
+ */
+export interface GuideInput {
+  program: 'kubectl' | 'curl';
+  /** The command line split as the shell would, without the program name. */
+  tokens: readonly string[];
+  /** The first word that is not a global flag (`get`, `exec`), or '' for none. */
+  verb: string;
+  /** kubectl's output (its code blocks), as shown to the member. */
+  output: string;
+  ok: boolean;
+}
+
+export type GuideKey = keyof typeof guideMessages & `guide.line.${string}`;
+export type GuideParams = Record<string, string>;
+
+/**
+ * One mistake beginners make in the notes' flow, and the sentence that answers it. An entry
+ * matches when its program and verbs fit and `output` matches kubectl's output (its named groups
+ * fill the sentence); `when`, where a regex cannot say it, reads the input and returns the
+ * sentence's values or null. Regexes are anchored to one line, no nested repetition: linear.
+ */
+export interface GuideEntry {
+  id: string;
+  program?: 'kubectl' | 'curl';
+  verbs?: readonly string[];
+  output?: RegExp;
+  when?: (input: GuideInput, found: GuideParams) => GuideParams | null;
+  say: GuideKey;
+}
+
+/** A row of `get po` (with `-A`, after the namespace) whose STATUS is one of `status`. */
+const POD_ROW = (status: string) =>
+  new RegExp(
+    `^(?:[a-z0-9-]{1,63}[ \\t]+)?(?<pod>[a-z0-9][a-z0-9.-]{0,252})[ \\t]+\\d+/\\d+[ \\t]+(?:${status})[ \\t]`,
+    'm',
+  );
+
+/** The entries, most specific first; a reply gets the first match only (one sentence, not a lecture). */
+export const GUIDE_LINES: readonly GuideEntry[] = [
+  {
+    id: 'unquoted set-based selector split by the shell',
+    when: (input) => selectorSplit(input, true),
+    say: 'guide.line.selectorSet',
+  },
+  {
+    id: '-l with a space inside',
+    when: (input) => selectorSplit(input, false),
+    say: 'guide.line.selectorSpace',
+  },
+  {
+    id: 'kind: pod (case)',
+    output: /no matches for kind "(?<kind>[A-Za-z]{1,63})" in version "v1"/,
+    when: (_input, found) => {
+      const kind = found.kind ?? '';
+      return /^pods?$/i.test(kind) && kind !== 'Pod' ? { kind, fixed: 'Pod' } : null;
+    },
+    say: 'guide.line.kindCase',
+  },
+  {
+    id: 'unquoted gpu: true in nodeSelector',
+    output:
+      /cannot unmarshal (?:bool|number) into Go struct field PodSpec\.spec\.nodeSelector of type string/,
+    say: 'guide.line.nodeSelectorBool',
+  },
+  {
+    id: 'unquoted label or annotation value',
+    output:
+      /cannot unmarshal (?:bool|number) into Go struct field ObjectMeta\.metadata\.(?:labels|annotations) of type string/,
+    say: 'guide.line.labelNotString',
+  },
+  {
+    id: 'containerPort: "8080"',
+    output:
+      /cannot unmarshal string into Go struct field ContainerPort\.spec\.containers\.ports\.containerPort/,
+    say: 'guide.line.containerPortString',
+  },
+  {
+    id: 'missing metadata.name',
+    output: /^error: resource name may not be empty$/m,
+    say: 'guide.line.missingName',
+  },
+  {
+    id: 'YAML indentation',
+    output:
+      /error converting YAML to JSON: yaml: line (?<line>\d{1,6}): (?:mapping values are not allowed|did not find expected key|found character that cannot start any token|could not find expected ':')/,
+    say: 'guide.line.yamlIndent',
+  },
+  {
+    id: 'immutable pod spec',
+    output:
+      /^The Pod "(?<pod>[a-z0-9.-]{1,253})" is invalid: spec: Forbidden: pod updates may not change fields/m,
+    say: 'guide.line.immutable',
+  },
+  {
+    id: 'label without --overwrite',
+    verbs: ['label'],
+    output:
+      /^error: '(?<key>[^'\n]{1,317})' already has a value \((?<old>[^)\n]{0,63})\), and --overwrite is false$/m,
+    when: (input, found) => ({ ...found, fixed: `kubectl ${[...input.tokens, '--overwrite'].join(' ')}` }),
+    say: 'guide.line.labelOverwrite',
+  },
+  {
+    id: 'exec without --',
+    verbs: ['exec'],
+    output: /^error: exec \[POD\] \[COMMAND\] is not supported anymore/m,
+    when: (input) => execWithDashes(input.tokens),
+    say: 'guide.line.execDashes',
+  },
+  {
+    id: 'delete po -all',
+    output: /^error: unknown shorthand flag: 'a' in -all$/m,
+    when: (input) => ({
+      fixed: `kubectl ${input.tokens.map((t) => (t === '-all' ? '--all' : t)).join(' ')}`,
+    }),
+    say: 'guide.line.dashAll',
+  },
+  {
+    id: 'create -f FILE not saved',
+    verbs: ['create', 'apply', 'delete', 'get', 'describe'],
+    output: /^error: the path "(?<file>[^"\n]{1,128})" does not exist$/m,
+    say: 'guide.line.fileMissing',
+  },
+  {
+    id: 'apply -f - without a manifest',
+    output: /^error: no objects passed to (?:apply|create)$/m,
+    say: 'guide.line.noObjects',
+  },
+  {
+    id: 'ImagePullBackOff in the events',
+    verbs: ['describe'],
+    when: (input) => inDescribed(input.output, /Failed to pull image "(?<image>[^"\n]{1,255})"/, () => ({})),
+    say: 'guide.line.imagePullEvents',
+  },
+  {
+    id: 'Pending: no node matches the nodeSelector',
+    verbs: ['describe'],
+    when: (input) =>
+      inDescribed(input.output, /didn't match Pod's node affinity\/selector/, (section) => {
+        const selector = /^Node-Selectors:[ \t]+(?<selector>\S{1,317})$/m.exec(section)?.groups?.selector;
+        return selector === undefined ? null : { selector };
+      }),
+    say: 'guide.line.unschedulable',
+  },
+  {
+    id: 'ImagePullBackOff in the list',
+    verbs: ['get'],
+    output: POD_ROW('ImagePullBackOff|ErrImagePull|InvalidImageName'),
+    say: 'guide.line.imagePull',
+  },
+  {
+    id: 'CrashLoopBackOff in the list',
+    verbs: ['get'],
+    output: POD_ROW('CrashLoopBackOff|Error'),
+    say: 'guide.line.crashLoop',
+  },
+  {
+    id: 'Pending in the list',
+    verbs: ['get'],
+    output: POD_ROW('Pending'),
+    say: 'guide.line.pending',
+  },
+  {
+    id: 'already exists',
+    output:
+      /^Error from server \(AlreadyExists\): (?:error when creating "[^"\n]{0,256}": )?pods "(?<pod>[a-z0-9.-]{1,253})" already exists$/m,
+    say: 'guide.line.alreadyExists',
+  },
+  {
+    id: 'a pod that is not there',
+    output:
+      /^(?:error: )?[Ee]rror from server \(NotFound\): pods "(?<name>[^"\n]{1,253})" not found(?: in namespace "[^"\n]{0,63}")?$/m,
+    say: 'guide.line.podNotFound',
+  },
+  {
+    id: 'a node that is not there',
+    output: /^Error from server \(NotFound\): nodes "(?<name>[^"\n]{1,253})" not found$/m,
+    say: 'guide.line.nodeNotFound',
+  },
+  {
+    id: 'a namespace that is not there',
+    output:
+      /^Error from server \(NotFound\): (?:error when creating "[^"\n]{0,256}": )?namespaces "(?<name>[^"\n]{1,63})" not found$/m,
+    say: 'guide.line.namespaceNotFound',
+  },
+  {
+    id: 'a selector that matches nothing',
+    verbs: ['get'],
+    output: /^No resources found/m,
+    when: (input) => (input.tokens.some((t) => /^(-l|--selector)(=|$)|^-l./.test(t)) ? {} : null),
+    say: 'guide.line.noMatch',
+  },
+  {
+    id: 'run without --image',
+    verbs: ['run'],
+    output: /^error: required flag\(s\) "image" not set$/m,
+    when: (input) => ({ pod: input.tokens.find((t, i) => i > 0 && !t.startsWith('-')) ?? 'kubia' }),
+    say: 'guide.line.imageRequired',
+  },
+  {
+    id: 'upper-case name',
+    output: /^\* metadata\.name: Invalid value: "(?<name>[^"\n]{1,253})": a lowercase RFC 1123/m,
+    when: (_input, found) => ({ lower: (found.name ?? '').toLowerCase().replace(/[^a-z0-9.-]/g, '-') }),
+    say: 'guide.line.nameCase',
+  },
+  {
+    id: 'port-forward to a pod that is not running',
+    verbs: ['port-forward'],
+    output: /^error: unable to forward port because pod is not running/m,
+    say: 'guide.line.forwardNotRunning',
+  },
+  {
+    id: 'an invalid label',
+    verbs: ['label', 'run'],
+    output: /^error: invalid label (?:value|spec)/m,
+    say: 'guide.line.labelValue',
+  },
+  {
+    id: 'get without a type',
+    verbs: ['get'],
+    output: /^error: Required resource not specified\.$/m,
+    say: 'guide.line.resourceRequired',
+  },
+  {
+    id: 'a name and --all together',
+    verbs: ['delete', 'label', 'annotate'],
+    output: /^error: name cannot be provided when a selector is specified$/m,
+    when: (input) => ({ verb: input.verb }),
+    say: 'guide.line.nameWithSelector',
+  },
+  {
+    id: 'port-forward to a port the container does not listen on',
+    program: 'curl',
+    output: /^curl: \(52\) Empty reply from server$/m,
+    say: 'guide.line.emptyReply',
+  },
+  {
+    id: 'curl localhost with no forward',
+    program: 'curl',
+    output: /^curl: \(7\) Failed to connect to (?:localhost|127\.0\.0\.1) port (?<port>\d{1,5})/m,
+    say: 'guide.line.noForward',
+  },
+  {
+    id: 'curl <pod IP> from the member’s machine',
+    program: 'curl',
+    output: /^curl: \(28\) Failed to connect to (?<ip>10\.\d{1,3}\.\d{1,3}\.\d{1,3}) port/m,
+    say: 'guide.line.podIpFromMachine',
+  },
+];
+
+/**
+ * The first object `describe` printed (objects are separated by a blank line before `Name:`)
+ * whose text matches `sign`, with its name and `more` values; at most 100 objects are read.
+ */
+function inDescribed(
+  output: string,
+  sign: RegExp,
+  more: (section: string) => GuideParams | null,
+): GuideParams | null {
+  for (const section of output.split(/\n\n(?=Name:)/).slice(0, 100)) {
+    const found = sign.exec(section);
+    if (found === null) continue;
+    const pod = /^Name:[ \t]+(?<pod>[a-z0-9.-]{1,253})$/m.exec(section)?.groups?.pod;
+    const extra = more(section);
+    if (pod !== undefined && extra !== null) return { pod, ...found.groups, ...extra };
+  }
+  return null;
+}
+
+/** The selector hint (src/kubectl/selector-hint.ts), told apart: a set split at `in`, or any other space. */
+function selectorSplit(input: GuideInput, setBased: boolean): GuideParams | null {
+  if (input.program !== 'kubectl') return null;
+  const hint = selectorHint(input.tokens);
+  if (hint === null) return null;
+  const isSet = /^(?:in|notin)\b|^\(/.test(hint.stray);
+  return isSet === setBased ? { given: hint.given, stray: hint.stray, quoted: hint.quoted } : null;
+}
+
+/** `exec POD CMD ARGS…` → `kubectl exec POD -- CMD ARGS…`, keeping the flags before the command. */
+function execWithDashes(tokens: readonly string[]): GuideParams | null {
+  const at = tokens.indexOf('exec');
+  if (at < 0) return null;
+  const before = tokens.slice(0, at + 1);
+  const rest = tokens.slice(at + 1);
+  const flags: string[] = [];
+  let i = 0;
+  for (; i < rest.length && (rest[i] ?? '').startsWith('-'); i++) {
+    flags.push(rest[i] ?? '');
+    if (/^(-c|--container|-n|--namespace)$/.test(rest[i] ?? '') && i + 1 < rest.length)
+      flags.push(rest[++i] ?? '');
+  }
+  const pod = rest[i];
+  if (pod === undefined) return null;
+  const command = rest.slice(i + 1);
+  return { fixed: `kubectl ${[...before, ...flags, pod, '--', ...command].join(' ')}` };
+}

@@ -1,0 +1,193 @@
+import type { Messages } from '../catalogue.ts';
+
+/**
+ * The guide (src/guide): one plain sentence under kubectl's own output, as a teacher beside the
+ * learner would say it, and the next command to try. Each `guide.line.*` is the sentence of one
+ * entry of `src/guide/lines.ts`; the `💡` that marks it is added when it is shown.
+ */
+export const guideMessages = {
+  'guide.line.selectorSet': {
+    en: 'Without quotes the shell splits the selector at its spaces, so kubectl got only `{given}` and took `{stray}` as more arguments. Quote the whole selector: `{quoted}`',
+    ko: '따옴표가 없으면 셸이 셀렉터를 공백에서 나눠서, kubectl은 `{given}`만 셀렉터로 받고 `{stray}`{은/는} 다른 인자로 받았어요. 셀렉터 전체를 따옴표로 감싸 주세요: `{quoted}`',
+  },
+  'guide.line.selectorSpace': {
+    en: 'There is a space inside the selector, so kubectl got only `{given}` and took `{stray}` as more arguments. Leave the spaces out or quote it: `{quoted}`',
+    ko: '셀렉터 안에 공백이 있어서, kubectl은 `{given}`만 셀렉터로 받고 `{stray}`{은/는} 다른 인자로 받았어요. 공백을 빼거나 따옴표로 감싸 주세요: `{quoted}`',
+  },
+  'guide.line.kindCase': {
+    en: '`kind` is case-sensitive: write `kind: {fixed}`, not `kind: {kind}`.',
+    ko: '`kind`는 대소문자를 구분해요. `kind: {kind}`{이/가} 아니라 `kind: {fixed}`{으로/로} 써 주세요.',
+  },
+  'guide.line.nodeSelectorBool': {
+    en: 'A `nodeSelector` value must be a string, and YAML reads an unquoted `true` as a boolean. Quote it: `gpu: "true"`.',
+    ko: '`nodeSelector`의 값은 문자열이어야 하는데, YAML은 따옴표 없는 `true`를 불리언으로 읽어요. 따옴표로 감싸 주세요: `gpu: "true"`.',
+  },
+  'guide.line.labelNotString': {
+    en: 'Label and annotation values are strings; YAML reads an unquoted `true`, `yes` or a number as something else. Quote the value, e.g. `gpu: "true"`, `version: "2"`.',
+    ko: '레이블과 어노테이션의 값은 문자열이에요. YAML은 따옴표 없는 `true`, `yes`, 숫자를 다른 타입으로 읽어요. 값을 따옴표로 감싸 주세요. 예: `gpu: "true"`, `version: "2"`.',
+  },
+  'guide.line.containerPortString': {
+    en: '`containerPort` is a number: write `containerPort: 8080` without quotes.',
+    ko: '`containerPort`는 숫자예요. 따옴표 없이 `containerPort: 8080`처럼 써 주세요.',
+  },
+  'guide.line.missingName': {
+    en: 'Every object needs a name: add `name:` under `metadata:`, indented two spaces (for example `  name: kubia-manual`).',
+    ko: '모든 오브젝트에는 이름이 있어야 해요. `metadata:` 아래에 두 칸 들여 써서 `name:`을 넣어 주세요 (예: `  name: kubia-manual`).',
+  },
+  'guide.line.yamlIndent': {
+    en: 'YAML reads structure from indentation: look at line {line} and the line above it. Indent with spaces (never tabs), two per level, and put a space after each `:`.',
+    ko: 'YAML은 들여쓰기로 구조를 읽어요. {line}번째 줄과 그 윗줄을 살펴보세요. 들여쓰기는 탭 말고 공백으로 한 단계에 두 칸씩, `:` 뒤에는 공백 하나를 넣어 주세요.',
+  },
+  'guide.line.imagePull': {
+    en: 'Pod `{pod}` cannot pull its image. `kubectl describe po {pod}` shows why under Events (often a typo in the image name); fix the image and create the pod again.',
+    ko: '파드 `{pod}`{이/가} 이미지를 받지 못하고 있어요. 이유는 `kubectl describe po {pod}`의 Events에 나와요 (이미지 이름 오타가 흔해요). 이미지를 고쳐서 파드를 다시 만들어 주세요.',
+  },
+  'guide.line.imagePullEvents': {
+    en: 'The Events show the image `{image}` could not be pulled: check its spelling (`luksa/kubia`, `nginx`, `busybox`), then `kubectl delete po {pod}` and create it again with the right image.',
+    ko: 'Events를 보면 이미지 `{image}`{을/를} 받지 못했어요. 철자를 확인하고 (`luksa/kubia`, `nginx`, `busybox`), `kubectl delete po {pod}` 한 다음 올바른 이미지로 다시 만들어 주세요.',
+  },
+  'guide.line.crashLoop': {
+    en: 'A container of `{pod}` keeps exiting and being restarted. `kubectl logs {pod} --previous` shows what the last run printed before it stopped.',
+    ko: '`{pod}`의 컨테이너가 계속 종료되고 다시 시작되고 있어요. 멈추기 전에 무엇을 출력했는지는 `kubectl logs {pod} --previous`{으로/로} 볼 수 있어요.',
+  },
+  'guide.line.pending': {
+    en: 'Pod `{pod}` is not scheduled on any node yet. `kubectl describe po {pod}` shows why at the bottom, under Events.',
+    ko: '파드 `{pod}`{은/는} 아직 어느 노드에도 스케줄링되지 않았어요. 이유는 `kubectl describe po {pod}` 맨 아래 Events에 나와요.',
+  },
+  'guide.line.unschedulable': {
+    en: 'No worker node has the label `{selector}` the pod asks for in `nodeSelector`. See the nodes’ labels with `kubectl get nodes --show-labels`, then label one: `kubectl label node node01 {selector}`. The pod is scheduled as soon as a node matches.',
+    ko: '파드가 `nodeSelector`{으로/로} 요구하는 레이블 `{selector}`{을/를} 가진 워커 노드가 없어요. `kubectl get nodes --show-labels`{으로/로} 노드 레이블을 보고, 노드 하나에 레이블을 붙여 주세요: `kubectl label node node01 {selector}`. 조건에 맞는 노드가 생기면 바로 스케줄링돼요.',
+  },
+  'guide.line.emptyReply': {
+    en: 'The forward reached the pod, but nothing in it listens on the pod’s side of the forward. Check the port the container listens on (`kubectl describe po POD`, Port) and forward to that one, e.g. `kubectl port-forward POD 8888:8080`.',
+    ko: '포워딩은 파드까지 갔지만, 파드 안에서 그 포트를 리슨하는 프로세스가 없어요. 컨테이너가 리슨하는 포트를 확인하고 (`kubectl describe po 파드`의 Port) 그 포트로 포워딩해 주세요. 예: `kubectl port-forward 파드 8888:8080`.',
+  },
+  'guide.line.noForward': {
+    en: 'Nothing on your machine listens on port {port}. Open a forward to a pod first: `kubectl port-forward POD {port}:8080`, then `curl localhost:{port}`.',
+    ko: '내 컴퓨터의 {port}번 포트를 리슨하는 게 없어요. 먼저 파드로 포워딩을 열어 주세요: `kubectl port-forward 파드 {port}:8080`, 그다음 `curl localhost:{port}`.',
+  },
+  'guide.line.podIpFromMachine': {
+    en: '`{ip}` is a pod IP: it is reachable from other pods, not from your own machine. Use `kubectl port-forward POD 8888:8080` and `curl localhost:8888`, or curl from inside a pod: `kubectl exec POD -- curl {ip}:8080`.',
+    ko: '`{ip}`{은/는} 파드 IP라서 다른 파드에서는 접속할 수 있지만 내 컴퓨터에서는 접속할 수 없어요. `kubectl port-forward 파드 8888:8080` 다음 `curl localhost:8888`{을/를} 쓰거나, 파드 안에서 curl 해 보세요: `kubectl exec 파드 -- curl {ip}:8080`.',
+  },
+  'guide.line.labelOverwrite': {
+    en: 'The label `{key}` is already set (to `{old}`). To change an existing value, add `--overwrite`: `{fixed}`',
+    ko: '레이블 `{key}`에는 이미 값 `{old}`{이/가} 있어요. 기존 값을 바꾸려면 `--overwrite`{을/를} 붙여 주세요: `{fixed}`',
+  },
+  'guide.line.execDashes': {
+    en: 'Put `--` between the pod and the command, so kubectl knows where its own flags end: `{fixed}`',
+    ko: '파드와 명령 사이에 `--`{을/를} 넣어야 kubectl이 자기 플래그가 어디서 끝나는지 알 수 있어요: `{fixed}`',
+  },
+  'guide.line.immutable': {
+    en: 'Most of a running pod’s spec cannot be changed (only images and a few fields can). Delete the pod and create it again: `kubectl delete po {pod}`, then apply the manifest again.',
+    ko: '실행 중인 파드의 spec은 대부분 바꿀 수 없어요 (이미지 등 몇 가지만 바뀌어요). 파드를 지우고 다시 만들어 주세요: `kubectl delete po {pod}` 한 다음 매니페스트를 다시 적용하면 돼요.',
+  },
+  'guide.line.dashAll': {
+    en: 'Long flags take two dashes: `--all`, not `-all` (with one dash kubectl reads `-a -l -l`). Try `{fixed}`',
+    ko: '긴 플래그는 대시 두 개로 써요: `-all`{이/가} 아니라 `--all`이에요 (대시 하나면 kubectl은 `-a -l -l`{으로/로} 읽어요). `{fixed}`{을/를} 해 보세요.',
+  },
+  'guide.line.fileMissing': {
+    en: 'There is no file `{file}` in your sandbox yet. Save it first with `/file save {file}` and the manifest in a code block on the next lines, or attach the file to the message; then run the command again.',
+    ko: '샌드박스에 아직 `{file}` 파일이 없어요. 먼저 `/file save {file}` 다음 줄에 매니페스트를 코드 블록으로 넣어 저장하거나, 메시지에 파일을 첨부한 다음 명령을 다시 실행해 주세요.',
+  },
+  'guide.line.alreadyExists': {
+    en: 'A pod named `{pod}` already exists. Pick another name, or delete the old one first: `kubectl delete po {pod}`.',
+    ko: '이름이 `{pod}`인 파드가 이미 있어요. 다른 이름을 쓰거나 먼저 기존 파드를 지워 주세요: `kubectl delete po {pod}`.',
+  },
+  'guide.line.podNotFound': {
+    en: 'There is no pod named `{name}` in this namespace. `kubectl get po` lists the pods here; `kubectl get po -A` looks in every namespace.',
+    ko: '이 네임스페이스에는 이름이 `{name}`인 파드가 없어요. 여기 있는 파드는 `kubectl get po`{으로/로}, 모든 네임스페이스는 `kubectl get po -A`{으로/로} 볼 수 있어요.',
+  },
+  'guide.line.nodeNotFound': {
+    en: 'There is no node named `{name}`. `kubectl get nodes` lists the nodes (node01, node02, …).',
+    ko: '이름이 `{name}`인 노드가 없어요. 노드 목록은 `kubectl get nodes`{으로/로} 볼 수 있어요 (node01, node02, …).',
+  },
+  'guide.line.namespaceNotFound': {
+    en: 'There is no namespace `{name}` yet. Create it with `kubectl create ns {name}`, or see the existing ones with `kubectl get ns`.',
+    ko: '네임스페이스 `{name}`{이/가} 아직 없어요. `kubectl create ns {name}`{으로/로} 만들거나, 있는 네임스페이스를 `kubectl get ns`{으로/로} 확인해 주세요.',
+  },
+  'guide.line.noMatch': {
+    en: 'No pod matches the selector. `kubectl get po --show-labels` shows the labels each pod has.',
+    ko: '셀렉터에 맞는 파드가 없어요. 파드마다 어떤 레이블이 있는지는 `kubectl get po --show-labels`{으로/로} 볼 수 있어요.',
+  },
+  'guide.line.imageRequired': {
+    en: '`kubectl run` needs an image: `kubectl run {pod} --image=luksa/kubia --port=8080`.',
+    ko: '`kubectl run`에는 이미지가 필요해요: `kubectl run {pod} --image=luksa/kubia --port=8080`.',
+  },
+  'guide.line.nameCase': {
+    en: 'Names may use only lower-case letters, digits, `-` and `.`: try `{lower}`.',
+    ko: '이름에는 소문자, 숫자, `-`, `.`만 쓸 수 있어요. `{lower}`{을/를} 써 보세요.',
+  },
+  'guide.line.forwardNotRunning': {
+    en: 'A forward needs a running pod. Wait until `kubectl get po` shows it Running (or `kubectl wait --for=condition=Ready pod/POD`), then forward again.',
+    ko: '포워딩은 실행 중인 파드에만 할 수 있어요. `kubectl get po`에서 Running이 될 때까지 기다리거나 (`kubectl wait --for=condition=Ready pod/파드`) 다시 포워딩해 주세요.',
+  },
+  'guide.line.labelValue': {
+    en: 'A label is `key=value` without spaces; the value may use letters, digits, `-`, `_` and `.`. For several labels, give several `key=value` arguments.',
+    ko: '레이블은 공백 없는 `키=값`이에요. 값에는 영문자, 숫자, `-`, `_`, `.`만 쓸 수 있어요. 레이블이 여러 개면 `키=값` 인자를 여러 개 주세요.',
+  },
+  'guide.line.resourceRequired': {
+    en: 'Say what to list: `kubectl get po` (pods), `kubectl get nodes`, `kubectl get ns` (namespaces).',
+    ko: '무엇을 볼지 적어 주세요: `kubectl get po` (파드), `kubectl get nodes` (노드), `kubectl get ns` (네임스페이스).',
+  },
+  'guide.line.nameWithSelector': {
+    en: 'A command takes either pod names or a selector (`-l`, `--all`), not both: `kubectl {verb} po NAME` or `kubectl {verb} po --all`.',
+    ko: '파드 이름과 셀렉터(`-l`, `--all`)는 함께 쓸 수 없어요: `kubectl {verb} po 이름` 또는 `kubectl {verb} po --all`.',
+  },
+  'guide.line.noObjects': {
+    en: 'kubectl got no manifest. Send it in the same message as the command: `kubectl apply -f -` on the first line, then the manifest in a code block (a line of three backticks ``` before it and after it).',
+    ko: 'kubectl이 매니페스트를 받지 못했어요. 명령과 같은 메시지로 보내 주세요: 첫 줄에 `kubectl apply -f -`, 그다음 줄부터 매니페스트를 코드 블록으로 (앞뒤에 백틱 세 개 ```만 있는 줄).',
+  },
+} as const satisfies Messages;
+
+/** `/guide`, did-you-mean and the greeting. */
+export const guideCommandMessages = {
+  'guide.usage': {
+    en: 'Usage: `/guide on` or `/guide off`: the 💡 line under kubectl’s output that explains an error and suggests the next command.',
+    ko: '사용법: `/guide on` 또는 `/guide off`. kubectl 출력 아래에서 오류를 풀어 설명하고 다음 명령을 알려 주는 💡 줄을 켜거나 꺼요.',
+  },
+  'guide.isOn': {
+    en: 'Guide lines are on for you: a 💡 line under kubectl’s output explains errors. `/guide off` turns them off.',
+    ko: '가이드 줄이 켜져 있어요. kubectl 출력 아래 💡 줄이 오류를 설명해 줘요. `/guide off`{으로/로} 끌 수 있어요.',
+  },
+  'guide.isOff': {
+    en: 'Guide lines are off for you. `/guide on` turns them on.',
+    ko: '가이드 줄이 꺼져 있어요. `/guide on`{으로/로} 켤 수 있어요.',
+  },
+  'guide.turnedOn': {
+    en: 'Guide lines on: a 💡 line under kubectl’s output will explain errors and suggest the next command.',
+    ko: '가이드 줄을 켰어요. kubectl 출력 아래 💡 줄이 오류를 설명하고 다음 명령을 알려 줄 거예요.',
+  },
+  'guide.turnedOff': {
+    en: 'Guide lines off: you will see kubectl’s output only. `/guide on` brings them back.',
+    ko: '가이드 줄을 껐어요. 이제 kubectl 출력만 보여요. 다시 켜려면 `/guide on`.',
+  },
+  'help.guide': {
+    en: '`/guide on|off`: the 💡 line that explains kubectl’s errors in plain words. Ask questions in plain words too, e.g. “what is a sidecar?”.',
+    ko: '`/guide on|off`: kubectl 오류를 쉬운 말로 설명하는 💡 줄 켜기/끄기. “사이드카가 뭐야?”처럼 그냥 물어봐도 돼요.',
+  },
+  'guide.didYouMean': {
+    en: '💡 Did you mean `{command}`?',
+    ko: '💡 `{command}`{을/를} 입력하려고 하셨나요?',
+  },
+} as const satisfies Messages;
+
+/** Answers to plain questions (src/guide/ask.ts) and how to paste a manifest. */
+export const guideAskMessages = {
+  'guide.ask.help': {
+    en: 'I run kubectl in your own practice cluster (`kubectl get po`), quiz you (`/quiz practice`) and check labs (`/lab list`). Ask about a concept in plain words, e.g. “what is a label selector?”. `/help` lists every command.',
+    ko: '나만의 연습 클러스터에서 kubectl을 실행하고 (`kubectl get po`), 퀴즈를 내고 (`/quiz practice`), 실습을 채점해요 (`/lab list`). “레이블 셀렉터가 뭐야?”처럼 개념을 그냥 물어봐도 돼요. 모든 명령은 `/help`에 있어요.',
+  },
+  'guide.ask.quiz': {
+    en: '📘 Practise it: `/quiz practice {topic}`. All commands: `/help`.',
+    ko: '📘 연습하기: `/quiz practice {topic}`. 모든 명령: `/help`.',
+  },
+  'guide.ask.quizAndLab': {
+    en: '📘 Practise it: `/quiz practice {topic}`, lab `/lab start {lab}`. All commands: `/help`.',
+    ko: '📘 연습하기: `/quiz practice {topic}`, 실습 `/lab start {lab}`. 모든 명령: `/help`.',
+  },
+  'guide.pasteManifest': {
+    en: 'That looks like a manifest, but no command came with it. Send it in one message: `kubectl apply -f -` on the first line, then the manifest in a code block (a line of three backticks ``` before it and after it). Or save it with `/file save NAME` the same way and run `kubectl apply -f NAME`.',
+    ko: '매니페스트 같은데 함께 온 명령이 없어요. 메시지 하나로 보내 주세요: 첫 줄에 `kubectl apply -f -`, 그다음 줄부터 매니페스트를 코드 블록으로 (앞뒤에 백틱 세 개 ```만 있는 줄). 또는 같은 방법으로 `/file save 이름`{으로/로} 저장하고 `kubectl apply -f 이름`{을/를} 실행해도 돼요.',
+  },
+} as const satisfies Messages;
