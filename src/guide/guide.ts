@@ -17,7 +17,8 @@ export function guideFor(input: GuideInput): GuideSaying | null {
   const read = { ...input, output: input.output.slice(0, READ_AT_MOST) };
   for (const entry of GUIDE_LINES) {
     if ((entry.program ?? 'kubectl') !== read.program) continue;
-    if (entry.verbs !== undefined && !entry.verbs.includes(read.verb)) continue;
+    // An entry for any verb is about an error: a command that succeeded is not read for it.
+    if (entry.verbs === undefined ? read.ok : !entry.verbs.includes(read.verb)) continue;
     let found: GuideParams = {};
     if (entry.output !== undefined) {
       const match = entry.output.exec(read.output);

@@ -35,7 +35,7 @@ export interface Harness {
 const NO_IDENTIFY_THROTTLE = { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) };
 
 export async function startHarness(
-  options: { heartbeatInterval?: number; banks?: readonly Bank[] } = {},
+  options: { heartbeatInterval?: number; banks?: readonly Bank[]; guide?: boolean } = {},
 ): Promise<Harness> {
   const fake = await startFakeDiscord(options.heartbeatInterval === undefined ? {} : options);
   const clock = { now: T0 };
@@ -52,7 +52,8 @@ export async function startHarness(
     log: createLogger('info', sink),
     clock: () => clock.now,
     defaultLang: 'en',
-    guide: false,
+    // Guide lines only where a test asks for the member's whole view (the walkthrough).
+    guide: options.guide ?? false,
     timers,
     ...(options.banks === undefined ? {} : { banks: options.banks }),
   });

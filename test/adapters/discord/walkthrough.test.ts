@@ -13,7 +13,7 @@ import { codeOf, expectClean, type Harness, startHarness } from './harness.ts';
  */
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ guide: true });
 });
 afterAll(async () => {
   expectClean(h.fake);

@@ -66,6 +66,8 @@ export interface HarnessOptions {
   commands?: readonly ChatCommand[];
   /** The quiz banks of a timed app (default: the project's own). */
   banks?: readonly Bank[];
+  /** Guide lines under kubectl's output (default off: tests of output see kubectl's alone). */
+  guide?: boolean;
 }
 
 export const CHANNEL = 'C0STUDY';
@@ -77,7 +79,10 @@ export async function startHarness(transport: Transport, options: HarnessOptions
   const guard = guardNetwork();
   const fake = await startFakeSlack();
   const timers = manualTimers();
-  const t = options.timed === true ? timedApp(timers, options.banks) : testApp();
+  const t =
+    options.timed === true
+      ? timedApp(timers, options.banks)
+      : testApp(':memory:', [], { guide: options.guide ?? false });
   const bot = await startSlack(t.app, {
     botToken: fake.state.botToken,
     ...(transport === 'socket' ? { appToken: fake.state.appToken } : { signingSecret: SIGNING_SECRET }),

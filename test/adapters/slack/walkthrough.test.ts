@@ -15,7 +15,7 @@ describe.each(['http', 'socket'] as Transport[])(
   (transport) => {
     let h: Harness;
     beforeAll(async () => {
-      h = await startHarness(transport);
+      h = await startHarness(transport, { guide: true });
     });
     afterAll(async () => {
       await h.close();
