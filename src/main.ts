@@ -118,6 +118,7 @@ async function main(argv: string[]): Promise<number> {
       output: process.stdout,
       interactive: process.stdin.isTTY === true && !values.json,
       filesDir: filesDirFor(values.db ?? config.dbPath),
+      greeting: process.stderr,
     });
     await door?.close();
     app.value.db.close();

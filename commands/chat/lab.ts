@@ -2,6 +2,7 @@ import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
 import { type Reply, textReply } from '../../src/chat/reply.ts';
 import { sandboxFullReply } from '../../src/chat/sandbox-full.ts';
 import type { Pod } from '../../src/cluster/model.ts';
+import { firstFailing } from '../../src/guide/lab-coach.ts';
 import { t } from '../../src/i18n/catalogue.ts';
 import { renderError } from '../../src/kubectl/errors.ts';
 import { fromStatus } from '../../src/kubectl/status-error.ts';
@@ -41,6 +42,8 @@ export const lab: ChatCommand = {
         return withRun(ctx, labs.value, hint);
       case 'stop':
         return withRun(ctx, labs.value, stop);
+      case 'restart':
+        return withRun(ctx, labs.value, restart);
       default:
         return refuse(t(ctx.lang, 'lab.usage'));
     }
@@ -107,18 +110,29 @@ const check: RunStep = (ctx, chosen, run, labs) => {
         total: labs.length,
       })
     : t(ctx.lang, 'lab.notYet');
-  return say([header, ...renderCheckLines(ctx.lang, results), '', footer].join('\n'));
+  return say([header, ...renderCheckLines(ctx.lang, chosen, results), '', footer].join('\n'));
 };
 
+/**
+ * `/lab hint`: what to do about the check that fails first right now (not the next hint in a
+ * fixed order), then the lab's own next hint while there is one, which counts as a hint used.
+ */
 const hint: RunStep = (ctx, chosen, run) => {
+  const store = labStore(ctx.app.db);
+  const now = ctx.app.clock();
+  const sandbox = ctx.app.sandboxes.open(ctx.key, now);
+  const results = evaluateChecks(chosen.checks, ctx.app.sandboxes.load(sandbox, now), store.commands(run));
+  const failing = firstFailing(ctx.lang, chosen, results);
+  if (failing === null) return say(t(ctx.lang, 'lab.hintAllPass'));
   const total = chosen.hints.length;
   const next = chosen.hints[run.hintsUsed];
-  if (next === undefined) {
-    const last = chosen.hints[total - 1]?.[ctx.lang] ?? '';
-    return say(t(ctx.lang, 'lab.noMoreHints', { total, text: last }));
-  }
-  labStore(ctx.app.db).useHint(run);
-  return say(t(ctx.lang, 'lab.hint', { n: run.hintsUsed + 1, total, text: next[ctx.lang] }));
+  const coach = t(ctx.lang, 'lab.hintFor', failing);
+  // Once the lab's own hints are all shown, the advice alone is not counted again.
+  if (next === undefined) return say(coach);
+  store.useHint(run);
+  return say(
+    `${coach}\n${t(ctx.lang, 'lab.hintMore', { n: run.hintsUsed + 1, total, text: next[ctx.lang] })}`,
+  );
 };
 
 function stopRun(ctx: CommandContext, run: LabRun): Outcome {
@@ -127,3 +141,12 @@ function stopRun(ctx: CommandContext, run: LabRun): Outcome {
 }
 
 const stop: RunStep = (ctx, _lab, run) => stopRun(ctx, run);
+
+/** `/lab restart` (after `/sandbox reset`, say): the running lab stopped and started afresh. */
+const restart: RunStep = (ctx, chosen, run, labs) => {
+  labStore(ctx.app.db).stop(run, ctx.app.clock());
+  const started = start(ctx, labs, chosen.id);
+  if (!started.ok) return started;
+  const text = `${t(ctx.lang, 'lab.restarted', { id: chosen.id })}\n\n${started.value.blocks.map((b) => b.text).join('\n')}`;
+  return say(text);
+};

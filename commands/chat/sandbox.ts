@@ -2,6 +2,7 @@ import { sandboxKubeconfig } from '../../src/api/kubeconfig-reply.ts';
 import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
 import { codeReply, type Reply, textReply } from '../../src/chat/reply.ts';
 import { targetOf } from '../../src/group/contexts.ts';
+import { resetDuringLab } from '../../src/guide/lab-coach.ts';
 import { t } from '../../src/i18n/catalogue.ts';
 import { parseMapArgs } from '../../src/map/args.ts';
 import { drawMap, mapReply } from '../../src/map/map.ts';
@@ -51,10 +52,10 @@ export const sandbox: ChatCommand = {
     if (words[0] !== 'reset' || words.length > 2 || (words[1] !== undefined && words[1] !== '--yes')) {
       return err(say(t(ctx.lang, 'sandbox.usage'), false));
     }
-    if (words[1] !== '--yes') return ok(say(t(ctx.lang, 'sandbox.resetConfirm'), true));
+    if (words[1] !== '--yes') return ok(withLab(ctx, say(t(ctx.lang, 'sandbox.resetConfirm'), true)));
     const fresh = ctx.app.sandboxes.reset(ctx.key, ctx.app.clock());
     const nodes = ctx.app.sandboxes.load(fresh, ctx.app.clock()).nodes.length;
-    return ok(say(t(ctx.lang, 'sandbox.resetDone', { nodes }), true));
+    return ok(withLab(ctx, say(t(ctx.lang, 'sandbox.resetDone', { nodes }), true)));
   },
 };
 
@@ -98,3 +99,10 @@ function status(ctx: CommandContext): string {
 }
 
 const say = (text: string, good: boolean): Reply => textReply(text, good, 'private');
+
+/** A reset during a lab takes the lab's setup with it: ask whether to restart the lab too. */
+function withLab(ctx: CommandContext, reply: Reply): Reply {
+  const asked = resetDuringLab(ctx);
+  if (asked === null) return reply;
+  return { ...reply, blocks: [...reply.blocks, { kind: 'text', text: asked.text }], choices: asked.choices };
+}

@@ -5,8 +5,8 @@ import { costMessages } from './messages/cost.ts';
 import { executorMessages } from './messages/executor.ts';
 import { fidelityMessages } from './messages/fidelity.ts';
 import { groupMessages } from './messages/group.ts';
+import { guideAskMessages, guideCommandMessages, guideMessages, labCoachMessages } from './messages/guide.ts';
 import { kubeapiMessages } from './messages/kubeapi.ts';
-import { guideAskMessages, guideCommandMessages, guideMessages } from './messages/guide.ts';
 import { mapMessages } from './messages/map.ts';
 import { perfMessages } from './messages/perf.ts';
 import { platformsMessages } from './messages/platforms.ts';
@@ -183,8 +183,8 @@ const core = {
     ko: '… 나머지 {lines}줄은 여기에 보여 주지 않았어요.',
   },
   'lab.usage': {
-    en: 'Usage: `/lab list`, `/lab start ID`, `/lab check`, `/lab hint`, `/lab stop`.',
-    ko: '사용법: `/lab list`, `/lab start ID`, `/lab check`, `/lab hint`, `/lab stop`.',
+    en: 'Usage: `/lab list`, `/lab start ID`, `/lab check`, `/lab hint`, `/lab restart`, `/lab stop`.',
+    ko: '사용법: `/lab list`, `/lab start ID`, `/lab check`, `/lab hint`, `/lab restart`, `/lab stop`.',
   },
   'lab.listHeader': {
     en: 'Labs: you have finished {done} of {total}. Start one with `/lab start ID`.',
@@ -253,14 +253,6 @@ const core = {
   'lab.notYet': {
     en: 'Not there yet: fix what failed and type `/lab check` again (`/lab hint` if you are stuck).',
     ko: '아직이에요: 실패한 항목을 고치고 `/lab check`를 다시 입력하세요 (막히면 `/lab hint`).',
-  },
-  'lab.hint': {
-    en: 'Hint {n} of {total}: {text}',
-    ko: '힌트 {n}/{total}: {text}',
-  },
-  'lab.noMoreHints': {
-    en: 'That was the last hint ({total} of {total}). Here it is again: {text}',
-    ko: '힌트는 이게 마지막이에요 ({total}/{total}). 다시 보여 드릴게요: {text}',
   },
   'lab.stopped': {
     en: 'Stopped lab `{id}`. Your sandbox keeps everything you made; `/lab start {id}` starts the lab over.',
@@ -871,6 +863,7 @@ export const catalogue = {
   ...guideMessages,
   ...guideCommandMessages,
   ...guideAskMessages,
+  ...labCoachMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,4 +1,5 @@
 import type { Pod } from '../cluster/model.ts';
+import { todoFor } from '../guide/lab-coach.ts';
 import { t } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { LabProgress, LabRun } from '../store/labs.ts';
@@ -51,18 +52,22 @@ export function renderStart(lang: Lang, lab: Lab, seeded: readonly Pod[]): strin
   ].join('\n');
 }
 
-/** One line per check: passed, or failed with what was expected and what the sandbox holds. */
+/**
+ * One line per check: passed, or failed with what was expected, what the sandbox holds and, on
+ * the next line, what to do about it in plain words.
+ */
 export function renderCheckLines(
   lang: Lang,
+  lab: Lab,
   results: readonly { check: LabCheck; result: CheckResult }[],
 ): string[] {
   return results.map(({ check, result }) =>
     result.passed
       ? t(lang, 'lab.checkPassed', { title: check.title[lang] })
-      : t(lang, 'lab.checkFailed', {
+      : `${t(lang, 'lab.checkFailed', {
           title: check.title[lang],
           expected: renderFact(lang, result.expected),
           actual: renderFact(lang, result.actual),
-        }),
+        })}\n   → ${todoFor(lang, lab, result)}`,
   );
 }

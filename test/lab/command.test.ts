@@ -86,10 +86,15 @@ describe('/lab', () => {
   it('GIVEN hints asked WHEN the lab is checked, finished and listed THEN the hints and the finish are recorded', () => {
     const t = testApp();
     t.send(MEMBER, '/lab start labels');
+    // The hint is about the check that fails first, then the lab's own next hint.
     expect(t.say(MEMBER, '/lab hint')).toBe(
-      'Hint 1 of 3: Adding a label: `kubectl label po NAME KEY=VALUE -n lab-labels`.',
+      [
+        '💡 The first check that fails: `kubia-manual` has `creation_method=manual`.',
+        'Give `kubia-manual` the labels creation_method=manual: `kubectl label po kubia-manual KEY=VALUE -n lab-labels` for each (add `--overwrite` to change a key that already has a value; `KEY-` removes one).',
+        'The lab’s own hint 1 of 3: Adding a label: `kubectl label po NAME KEY=VALUE -n lab-labels`.',
+      ].join('\n'),
     );
-    expect(t.say(MEMBER, '/lab hint')).toMatch(/^Hint 2 of 3: /);
+    expect(t.say(MEMBER, '/lab hint')).toMatch(/\nThe lab’s own hint 2 of 3: /);
     expect(t.say(MEMBER, '/lab list')).toContain(
       '▶️ `labels` Add, show and change labels: in progress (2 hint(s) so far)',
     );
@@ -99,7 +104,9 @@ describe('/lab', () => {
       'Lab `labels`: 1 of 3 checks pass.',
       '✅ `kubia-manual` has `creation_method=manual`',
       '❌ `kubia-manual-v2` is `env=debug` and kept `creation_method=manual`: expected labels of `kubia-manual-v2`: creation_method=manual, env=debug; actual labels of `kubia-manual-v2`: creation_method=manual, env=prod',
+      '   → Give `kubia-manual-v2` the labels creation_method=manual, env=debug: `kubectl label po kubia-manual-v2 KEY=VALUE -n lab-labels` for each (add `--overwrite` to change a key that already has a value; `KEY-` removes one).',
       '❌ you showed the labels as columns with `-L creation_method,env`: expected you ran `kubectl get po -L creation_method,env -n lab-labels` since starting the lab; actual no `kubectl get` command run since the lab started',
+      '   → This check looks at the commands you ran since the lab started: run `kubectl get po -L creation_method,env -n lab-labels`.',
       '',
       'Not there yet: fix what failed and type `/lab check` again (`/lab hint` if you are stuck).',
     ]);
@@ -121,14 +128,29 @@ describe('/lab', () => {
     expect(t.send(MEMBER, '/lab check').ok).toBe(false);
   });
 
-  it('GIVEN every hint used WHEN /lab hint again THEN it says so and repeats the last one without counting it', () => {
+  it('GIVEN every hint used WHEN /lab hint again THEN the advice for the failing check comes alone, not counted', () => {
     const t = testApp();
     t.send(MEMBER, '/lab start labels');
     for (let i = 0; i < 3; i++) t.send(MEMBER, '/lab hint');
     expect(t.say(MEMBER, '/lab hint')).toBe(
-      'That was the last hint (3 of 3). Here it is again: `kubectl label po kubia-manual-v2 env=debug --overwrite -n lab-labels`',
+      [
+        '💡 The first check that fails: `kubia-manual` has `creation_method=manual`.',
+        'Give `kubia-manual` the labels creation_method=manual: `kubectl label po kubia-manual KEY=VALUE -n lab-labels` for each (add `--overwrite` to change a key that already has a value; `KEY-` removes one).',
+      ].join('\n'),
     );
     expect(labStore(t.app.db).active(key)?.hintsUsed).toBe(3);
+  });
+
+  it('GIVEN the first check passes WHEN /lab hint THEN the hint is about the next failing check, not the next in order', () => {
+    const t = testApp();
+    t.send(MEMBER, '/lab start labels');
+    t.send(MEMBER, 'kubectl label po kubia-manual creation_method=manual -n lab-labels');
+    expect(t.say(MEMBER, '/lab hint')).toMatch(
+      /^💡 The first check that fails: `kubia-manual-v2` is `env=debug` and kept `creation_method=manual`\.\nGive `kubia-manual-v2` the labels/,
+    );
+    t.send(MEMBER, 'kubectl label po kubia-manual-v2 env=debug --overwrite -n lab-labels');
+    t.send(MEMBER, 'kubectl get po -n lab-labels -L creation_method,env');
+    expect(t.say(MEMBER, '/lab hint')).toBe('Every check passes already: `/lab check` finishes the lab.');
   });
 
   it('GIVEN a lab stopped half-way WHEN started again THEN its namespace is set up afresh and the member can start another', () => {

@@ -42,7 +42,8 @@ describe('labs in the console', () => {
     expect(text(3)).toContain(
       '❌ `kubia-manual-v2` is `env=debug` and kept `creation_method=manual`: expected labels of `kubia-manual-v2`: creation_method=manual, env=debug; actual labels of `kubia-manual-v2`: creation_method=manual, env=prod',
     );
-    expect(text(4)).toBe('Hint 1 of 3: Adding a label: `kubectl label po NAME KEY=VALUE -n lab-labels`.');
+    expect(text(4)).toMatch(/^💡 The first check that fails: `kubia-manual-v2` is `env=debug`/);
+    expect(text(4)).toMatch(/\nThe lab’s own hint 1 of 3: Adding a label: `kubectl label po NAME KEY=VALUE -n lab-labels`\.$/);
     expect(text(7)).toMatch(/^Lab `labels`: 3 of 3 checks pass\.\n/);
     expect(text(7)).toMatch(
       /🎉 Every check passes: lab `labels` is finished, with 1 hint\(s\)\. You have finished 1 of \d+ labs\.$/,
@@ -55,7 +56,10 @@ describe('labs in the console', () => {
     expect(text(10)).toContain(
       '❌ the annotation `mycompany.com/created-by` is `minji`: expected annotations of `kubia-manual`: mycompany.com/created-by=minji; actual annotations of `kubia-manual`: mycompany.com/created-by=<none>',
     );
-    expect(text(11)).toMatch(/^Hint 1 of 3: /);
+    expect(text(11)).toMatch(
+      /^💡 The first check that fails: `mycompany.com\/someannotation` is `foo bar`\.\nAnnotate `kubia-manual`: `kubectl annotate po kubia-manual KEY="VALUE" -n lab-annotations`/,
+    );
+    expect(text(11)).toMatch(/\nThe lab’s own hint 1 of 3: /);
     expect(text(12)).toBe('pod/kubia-manual annotated');
     expect(text(13)).toContain(
       '🎉 Every check passes: lab `annotations` is finished, with 1 hint(s). You have finished 2 of',

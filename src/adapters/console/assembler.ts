@@ -44,6 +44,11 @@ export class MessageAssembler {
     return out;
   }
 
+  /** Whether the next line belongs to an open code block. */
+  inBlock(): boolean {
+    return this.inFence;
+  }
+
   /** End of input: whatever is pending becomes a message (an open fence stays open, and says so). */
   end(): string[] {
     return this.lines.length === 0 ? [] : [this.take()];

@@ -4,6 +4,7 @@ import { CHAT_COMMANDS, KUBECTL_VERBS } from '../../../commands/index.ts';
 import type { App } from '../../chat/context.ts';
 import { replyText } from '../../chat/reply.ts';
 import { type Executor, inProcessExecutor, serve } from '../../executor/executor.ts';
+import { t } from '../../i18n/catalogue.ts';
 import { MessageAssembler } from './assembler.ts';
 import { fileWriter, type WrittenFile } from './files.ts';
 import { consoleOutbox, jsonLine } from './outbox.ts';
@@ -23,6 +24,8 @@ export interface ConsoleOptions {
   executor?: Executor;
   /** Where a reply's files are written (`data/files` beside the default database). */
   filesDir: string;
+  /** Where the greeting goes (stderr), unless `json`: scripted readers see only JSON lines. */
+  greeting?: Writable;
 }
 
 export function runConsole(app: App, options: ConsoleOptions): Promise<void> {
@@ -62,9 +65,19 @@ export function runConsole(app: App, options: ConsoleOptions): Promise<void> {
   const then = (work: () => Promise<void>) => {
     queue = queue.then(work).catch((error: unknown) => app.log.error({ err: error }, 'console failed'));
   };
+  let quitting = false;
+  if (!options.json) options.greeting?.write(`${greeting(app, options.user)}\n`);
   prompt();
   rl.on('line', (line) =>
     then(async () => {
+      // `/quit` (or `/exit`) ends the session like Ctrl-D, unless it is a line of an open code
+      // block; lines already read after it are not run.
+      if (quitting) return;
+      if (!assembler.inBlock() && /^\/(?:quit|exit)\s*$/i.test(line.trim())) {
+        quitting = true;
+        rl.close();
+        return;
+      }
       for (const message of assembler.push(line)) await handle(message);
       prompt();
     }),
@@ -80,6 +93,12 @@ export function runConsole(app: App, options: ConsoleOptions): Promise<void> {
       }),
     );
   });
+}
+
+/** One line: what this is, how to begin and how to leave, in the console user's language. */
+function greeting(app: App, user: string): string {
+  const lang = app.members.lang({ platform: 'console', scope: 'local', user }) ?? app.defaultLang;
+  return t(lang, 'console.greeting');
 }
 
 /** In a terminal each file is a line naming where it was written, to open with an image viewer. */

@@ -166,6 +166,10 @@ export const guideCommandMessages = {
     en: '`/guide on|off`: the 💡 line that explains kubectl’s errors in plain words. Ask questions in plain words too, e.g. “what is a sidecar?”.',
     ko: '`/guide on|off`: kubectl 오류를 쉬운 말로 설명하는 💡 줄 켜기/끄기. “사이드카가 뭐야?”처럼 그냥 물어봐도 돼요.',
   },
+  'console.greeting': {
+    en: 'Podium console: your own practice Kubernetes cluster and quizzes for the pods chapter. Try `kubectl get nodes`, ask “what is a pod?”, or type `/help`; `/quit` or Ctrl-D leaves.',
+    ko: 'Podium 콘솔: 파드 챕터를 위한 나만의 연습 쿠버네티스 클러스터와 퀴즈예요. `kubectl get nodes`를 해 보거나, “파드가 뭐야?”처럼 묻거나, `/help`를 입력하세요. 끝내려면 `/quit` 또는 Ctrl-D.',
+  },
   'guide.didYouMean': {
     en: '💡 Did you mean `{command}`?',
     ko: '💡 `{command}`{을/를} 입력하려고 하셨나요?',
@@ -189,5 +193,107 @@ export const guideAskMessages = {
   'guide.pasteManifest': {
     en: 'That looks like a manifest, but no command came with it. Send it in one message: `kubectl apply -f -` on the first line, then the manifest in a code block (a line of three backticks ``` before it and after it). Or save it with `/file save NAME` the same way and run `kubectl apply -f NAME`.',
     ko: '매니페스트 같은데 함께 온 명령이 없어요. 메시지 하나로 보내 주세요: 첫 줄에 `kubectl apply -f -`, 그다음 줄부터 매니페스트를 코드 블록으로 (앞뒤에 백틱 세 개 ```만 있는 줄). 또는 같은 방법으로 `/file save 이름`{으로/로} 저장하고 `kubectl apply -f 이름`{을/를} 실행해도 돼요.',
+  },
+} as const satisfies Messages;
+
+/** Labs that coach: what to do about a failing check (src/guide/lab-coach.ts). */
+export const labCoachMessages = {
+  'lab.todo.noPod': {
+    en: 'Create the pod `{pod}` in namespace `{namespace}` first (the lab’s steps show how), then check again.',
+    ko: '먼저 `{namespace}` 네임스페이스에 `{pod}` 파드를 만들고 (실습 단계에 방법이 있어요) 다시 확인해 보세요.',
+  },
+  'lab.todo.createdVia': {
+    en: 'Make `{pod}` the way the lab asks (`{via}`): delete it with `kubectl delete po {pod} -n {namespace}` and create it again that way.',
+    ko: '`{pod}`{을/를} 실습이 말하는 방법(`{via}`){으로/로} 만들어야 해요. `kubectl delete po {pod} -n {namespace}`{으로/로} 지우고 그 방법으로 다시 만들어 주세요.',
+  },
+  'lab.todo.podStatus': {
+    en: 'Wait until `{pod}` is Running (`kubectl get po {pod} -n {namespace}`); if it stays otherwise, `kubectl describe po {pod} -n {namespace}` shows why under Events.',
+    ko: '`{pod}`{이/가} Running이 될 때까지 기다려 주세요 (`kubectl get po {pod} -n {namespace}`). 계속 그대로라면 `kubectl describe po {pod} -n {namespace}`의 Events에 이유가 나와요.',
+  },
+  'lab.todo.containerCount': {
+    en: 'A pod’s containers cannot be changed once it exists: delete `{pod}` (`kubectl delete po {pod} -n {namespace}`) and create it from a manifest with {count} entries under `containers:`.',
+    ko: '파드의 컨테이너는 만든 뒤에는 바꿀 수 없어요. `kubectl delete po {pod} -n {namespace}`{으로/로} 지우고, `containers:` 아래에 {count}개를 적은 매니페스트로 다시 만들어 주세요.',
+  },
+  'lab.todo.declaresPort': {
+    en: 'Declare the port: `ports:` with `- containerPort: {port}` in the manifest (or `--port={port}` with `kubectl run`). A running pod’s ports cannot change: delete `{pod}` and create it again.',
+    ko: '포트를 선언해 주세요: 매니페스트에 `ports:`와 `- containerPort: {port}` (또는 `kubectl run`에 `--port={port}`). 실행 중인 파드의 포트는 바꿀 수 없으니 `{pod}`{을/를} 지우고 다시 만들어야 해요.',
+  },
+  'lab.todo.runsImage': {
+    en: 'Run the image `{image}` in `{pod}`: create the pod with `image: {image}` (delete the old one first: `kubectl delete po {pod} -n {namespace}`).',
+    ko: '`{pod}`에서 `{image}` 이미지를 실행해야 해요. `image: {image}`{으로/로} 파드를 만들어 주세요 (기존 파드는 먼저 `kubectl delete po {pod} -n {namespace}`{으로/로} 지우기).',
+  },
+  'lab.todo.labels': {
+    en: 'Give `{pod}` the labels {labels}: `kubectl label po {pod} KEY=VALUE -n {namespace}` for each (add `--overwrite` to change a key that already has a value; `KEY-` removes one).',
+    ko: '`{pod}`에 레이블 {labels}{을/를} 붙여 주세요: 하나씩 `kubectl label po {pod} 키=값 -n {namespace}` (이미 값이 있는 키를 바꾸려면 `--overwrite`, 지우려면 `키-`).',
+  },
+  'lab.todo.annotations': {
+    en: 'Annotate `{pod}`: `kubectl annotate po {pod} KEY="VALUE" -n {namespace}` (expected: {annotations}).',
+    ko: '`{pod}`에 어노테이션을 붙여 주세요: `kubectl annotate po {pod} 키="값" -n {namespace}` (기대하는 값: {annotations}).',
+  },
+  'lab.todo.nodeSelector': {
+    en: 'Put `nodeSelector:` with {selector} in `{pod}`’s spec; a running pod’s nodeSelector cannot change, so delete it and create it again from the manifest.',
+    ko: '`{pod}`의 spec에 `nodeSelector:`{으로/로} {selector}{을/를} 넣어 주세요. 실행 중인 파드의 nodeSelector는 바꿀 수 없으니 지우고 매니페스트로 다시 만들어야 해요.',
+  },
+  'lab.todo.onNode': {
+    en: 'No node fits `{pod}` yet: see the nodes’ labels with `kubectl get nodes --show-labels` and label one: `kubectl label node node01 KEY=VALUE` ({labels}). The pod is scheduled as soon as a node matches.',
+    ko: '아직 `{pod}`에 맞는 노드가 없어요. `kubectl get nodes --show-labels`{으로/로} 노드 레이블을 보고, 노드 하나에 레이블을 붙여 주세요: `kubectl label node node01 키=값` ({labels}). 맞는 노드가 생기면 바로 스케줄링돼요.',
+  },
+  'lab.todo.selects': {
+    en: "Change the pods’ labels until `{selector}` selects what the check names: `kubectl get po -n {namespace} -l '{selector}'` shows what it selects now, `--show-labels` shows every label.",
+    ko: "체크가 말하는 파드가 `{selector}`{으로/로} 선택되도록 레이블을 바꿔 주세요. 지금 선택되는 파드는 `kubectl get po -n {namespace} -l '{selector}'`, 모든 레이블은 `--show-labels`{으로/로} 볼 수 있어요.",
+  },
+  'lab.todo.namespace': {
+    en: 'Create the namespace: `kubectl create ns {namespace}`.',
+    ko: '네임스페이스를 만들어 주세요: `kubectl create ns {namespace}`.',
+  },
+  'lab.todo.podsIn': {
+    en: 'Delete the pods left in `{namespace}`: by name, by label (`-l`) or all at once with `kubectl delete po --all -n {namespace}`.',
+    ko: '`{namespace}`에 남은 파드를 지워 주세요: 이름으로, 레이블(`-l`)로, 또는 한 번에 `kubectl delete po --all -n {namespace}`.',
+  },
+  'lab.todo.reaches': {
+    en: 'Find the target pod’s IP with `kubectl get po -o wide -n {namespace}`, then curl it from inside the other pod: `kubectl exec POD -n {namespace} -- curl IP:PORT`.',
+    ko: '`kubectl get po -o wide -n {namespace}`{으로/로} 대상 파드의 IP를 찾고, 다른 파드 안에서 curl 해 보세요: `kubectl exec 파드 -n {namespace} -- curl IP:포트`.',
+  },
+  'lab.todo.forward': {
+    en: 'Open the forward: `kubectl port-forward {pod} {local}:{port} -n {namespace}`, then `curl localhost:{local}`.',
+    ko: '포워딩을 열어 주세요: `kubectl port-forward {pod} {local}:{port} -n {namespace}`, 그다음 `curl localhost:{local}`.',
+  },
+  'lab.todo.served': {
+    en: 'Send `{pod}` a request the way the check says (from {from}), e.g. through a port-forward and `curl localhost:PORT`, or `kubectl exec` and curl from another pod.',
+    ko: '체크가 말하는 곳({from})에서 `{pod}`{으로/로} 요청을 보내 주세요. 예: 포트 포워딩 후 `curl localhost:포트`, 또는 다른 파드에서 `kubectl exec`{으로/로} curl.',
+  },
+  'lab.todo.ran': {
+    en: 'This check looks at the commands you ran since the lab started: run `{command}`.',
+    ko: '이 체크는 실습을 시작한 뒤 실행한 명령을 봐요: `{command}`{을/를} 실행해 주세요.',
+  },
+  'lab.todo.localhost': {
+    en: 'In `{pod}`, one container must listen on port {port} and another running container reach it at `localhost:{port}`: `kubectl exec {pod} -c CONTAINER -n {namespace} -- curl localhost:{port}`.',
+    ko: '`{pod}` 안에서 한 컨테이너는 {port}번 포트를 리슨하고, 실행 중인 다른 컨테이너가 `localhost:{port}`{으로/로} 접속해야 해요: `kubectl exec {pod} -c 컨테이너 -n {namespace} -- curl localhost:{port}`.',
+  },
+  'lab.todo.compare': {
+    en: 'Compare the expected line with what your sandbox has, and run the command from the lab’s steps that makes them agree.',
+    ko: '기대하는 내용과 샌드박스의 실제 상태를 비교하고, 둘이 같아지도록 실습 단계의 명령을 실행해 보세요.',
+  },
+  'lab.resetAsk': {
+    en: 'You are in lab `{id}`, and a reset takes its setup too. Restart the lab from the beginning (`/lab restart`), or stop it (`/lab stop`)?',
+    ko: '지금 `{id}` 실습 중이라 초기화하면 실습 준비 상태도 함께 사라져요. 실습을 처음부터 다시 시작할까요 (`/lab restart`), 아니면 멈출까요 (`/lab stop`)?',
+  },
+  'lab.restartButton': { en: 'Restart lab {id}', ko: '{id} 실습 다시 시작' },
+  'lab.stopButton': { en: 'Stop lab {id}', ko: '{id} 실습 멈추기' },
+  'lab.restarted': {
+    en: 'Lab `{id}` starts over.',
+    ko: '`{id}` 실습을 처음부터 다시 시작해요.',
+  },
+  'lab.hintFor': {
+    en: '💡 The first check that fails: {title}.\n{todo}',
+    ko: '💡 처음으로 통과하지 못한 체크: {title}.\n{todo}',
+  },
+  'lab.hintAllPass': {
+    en: 'Every check passes already: `/lab check` finishes the lab.',
+    ko: '모든 체크를 이미 통과했어요. `/lab check`{으로/로} 실습을 마칠 수 있어요.',
+  },
+  'lab.hintMore': {
+    en: 'The lab’s own hint {n} of {total}: {text}',
+    ko: '실습 힌트 {n}/{total}: {text}',
   },
 } as const satisfies Messages;
