@@ -59,7 +59,7 @@ describe('/lab', () => {
       const reply = testApp().send(MEMBER, text);
       expect(reply.ok).toBe(false);
       expect(replyText(reply)).toBe(
-        'Usage: `/lab list`, `/lab start ID`, `/lab check`, `/lab hint`, `/lab stop`.',
+        'Usage: `/lab list`, `/lab start ID`, `/lab check`, `/lab hint`, `/lab restart`, `/lab stop`.',
       );
     },
   );

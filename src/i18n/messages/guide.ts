@@ -212,7 +212,7 @@ export const labCoachMessages = {
   },
   'lab.todo.containerCount': {
     en: 'A pod’s containers cannot be changed once it exists: delete `{pod}` (`kubectl delete po {pod} -n {namespace}`) and create it from a manifest with {count} entries under `containers:`.',
-    ko: '파드의 컨테이너는 만든 뒤에는 바꿀 수 없어요. `kubectl delete po {pod} -n {namespace}`{으로/로} 지우고, `containers:` 아래에 {count}개를 적은 매니페스트로 다시 만들어 주세요.',
+    ko: '파드의 컨테이너는 만든 뒤에는 바꿀 수 없어요. `{pod}`{을/를} `kubectl delete po {pod} -n {namespace}`{으로/로} 지우고, `containers:` 아래에 {count}개를 적은 매니페스트로 다시 만들어 주세요.',
   },
   'lab.todo.declaresPort': {
     en: 'Declare the port: `ports:` with `- containerPort: {port}` in the manifest (or `--port={port}` with `kubectl run`). A running pod’s ports cannot change: delete `{pod}` and create it again.',
