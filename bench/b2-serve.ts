@@ -38,6 +38,7 @@ for (let i = 0; i < count; i++) {
   many.push(performance.now() - start);
 }
 const rssBytes = process.memoryUsage().rss;
+const { heapUsed, heapTotal, external } = process.memoryUsage();
 const one: number[] = [];
 for (let i = 0; i < 2_000; i++) {
   const start = performance.now();
@@ -47,6 +48,7 @@ for (let i = 0; i < 2_000; i++) {
 console.log(
   JSON.stringify({
     rssBytes,
+    heap: { usedBytes: heapUsed, totalBytes: heapTotal, externalBytes: external },
     served: new Set(Array.from({ length: count }, (_, i) => (i * 7919) % count)).size,
     failed,
     manyMembers: summarize(many),
