@@ -5,6 +5,7 @@ import {
   qualifiedNameErrors,
 } from '../cluster/labels/validation.ts';
 import { ALL_CONCEPTS, type Concept, readConcept } from './concepts.ts';
+import { predictKey, type SetupStep } from './predict.ts';
 import type { ChoiceSpec, Localized, ProofStep, Question, SelectorPod } from './question.ts';
 
 /**
@@ -43,6 +44,7 @@ const KEYS: Record<Question['kind'], string[]> = {
   multi: [...COMMON, 'choices', 'answer'],
   truefalse: [...COMMON, 'answer', 'misconception'],
   selector: [...COMMON, 'pods', 'expect', 'sample'],
+  predict: [...COMMON, 'setup', 'command', 'choices'],
 };
 const ID_PATTERN = /^[a-z][a-z0-9]*-\d{3}$/;
 
@@ -77,10 +79,16 @@ function readQuestion(value: unknown, topic: string, path: Path, report: Report)
     return null;
   }
   const kind = value.kind;
-  if (kind !== 'single' && kind !== 'multi' && kind !== 'truefalse' && kind !== 'selector') {
+  if (
+    kind !== 'single' &&
+    kind !== 'multi' &&
+    kind !== 'truefalse' &&
+    kind !== 'selector' &&
+    kind !== 'predict'
+  ) {
     report(
       [...path, 'kind'],
-      `must be single, multi, truefalse or selector (found ${JSON.stringify(kind ?? null)})`,
+      `must be single, multi, truefalse, selector or predict (found ${JSON.stringify(kind ?? null)})`,
     );
     return null;
   }
@@ -146,7 +154,78 @@ function readKind(
     }
     case 'selector':
       return readSelectorQuestion(value, common, path, report);
+    case 'predict':
+      return readPredict(value, common, path, report);
   }
+}
+
+/**
+ * `predict`: setup (kubectl commands and `{advance: 10s}` pauses), the asked `command`, and
+ * choices that are outputs (`{id, output, misconception}`). The key is computed here by running
+ * them in a fresh sandbox (`predict.ts`); the exhibit shows the setup and the command.
+ */
+function readPredict(
+  value: Obj,
+  common: Omit<Extract<Question, { kind: 'predict' }>, 'kind' | 'command' | 'choices' | 'answer'>,
+  path: Path,
+  report: Report,
+): Question | null {
+  const setup = readSetup(value.setup, [...path, 'setup'], report);
+  const command = text(value.command, [...path, 'command'], report);
+  if (command !== null && !command.startsWith('kubectl '))
+    report([...path, 'command'], 'must be a kubectl command');
+  const list = value.choices;
+  if (!Array.isArray(list) || list.length < 2 || list.length > 6) {
+    report([...path, 'choices'], 'must be a list of 2 to 6 choices');
+    return null;
+  }
+  const choices: ChoiceSpec[] = [];
+  for (const [i, c] of list.entries()) {
+    const at = [...path, 'choices', i];
+    if (!isObj(c) || typeof c.id !== 'string' || !/^[A-Z]$/.test(c.id) || typeof c.output !== 'string') {
+      report(at, 'a choice is a map with id (one capital letter), output and misconception');
+      continue;
+    }
+    unknownKeys(c, ['id', 'output', 'misconception'], at, report);
+    const misconception = localized(c.misconception, [...at, 'misconception'], report);
+    if (misconception !== null)
+      choices.push({ id: c.id, text: { ko: c.output, en: c.output }, misconception });
+  }
+  if (setup === null || command === null || choices.length !== list.length) return null;
+  const key = predictKey(setup, command, choices, common.id);
+  if (!key.ok) {
+    report([...path, 'command'], key.error);
+    return null;
+  }
+  const exhibit = [
+    ...setup.map((s) => ('run' in s ? `$ ${s.run}` : `# … ${s.advanceMs / 1000} s later`)),
+    `$ ${command}`,
+  ];
+  return {
+    ...common,
+    kind: 'predict',
+    exhibit: exhibit.join('\n'),
+    command,
+    // The right choice's note would never be shown: it is dropped.
+    choices: choices.map((c) => (c.id === key.value.answer ? { id: c.id, text: c.text } : c)),
+    answer: key.value.answer,
+  };
+}
+
+function readSetup(value: unknown, path: Path, report: Report): SetupStep[] | null {
+  if (!Array.isArray(value) || value.length > 20) {
+    report(path, 'must be a list of at most 20 steps');
+    return null;
+  }
+  const steps: SetupStep[] = [];
+  for (const [i, step] of value.entries()) {
+    if (typeof step === 'string' && step.startsWith('kubectl ')) steps.push({ run: step });
+    else if (isObj(step) && typeof step.advance === 'string' && DURATION.test(step.advance)) {
+      const [, n = '0', unit] = DURATION.exec(step.advance) ?? [];
+      steps.push({ advanceMs: Number(n) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000) });
+    } else report([...path, i], 'a step is a kubectl command or {advance: DURATION}');
+  }
+  return steps.length === value.length ? steps : null;
 }
 
 function readChoices(

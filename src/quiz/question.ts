@@ -51,6 +51,11 @@ export type Question =
   | (Common & { kind: 'single'; choices: ChoiceSpec[]; answer: string })
   | (Common & { kind: 'multi'; choices: ChoiceSpec[]; answer: string[] })
   | (Common & { kind: 'truefalse'; answer: boolean; misconception: Localized })
+  /**
+   * "What does kubectl print?": the choices are outputs, and the key was computed when the bank
+   * loaded, by running `setup` and then `command` in a fresh sandbox (`predict.ts`).
+   */
+  | (Common & { kind: 'predict'; command: string; choices: ChoiceSpec[]; answer: string })
   /** Free answer graded by meaning: any selector that selects exactly `expect` is right. */
   | (Common & { kind: 'selector'; pods: SelectorPod[]; expect: string[]; sample: string });
 
@@ -66,6 +71,7 @@ export const TRUE_FALSE: readonly ChoiceSpec[] = [
 export function choicesOf(question: Question): readonly ChoiceSpec[] {
   switch (question.kind) {
     case 'single':
+    case 'predict':
     case 'multi':
       return question.choices;
     case 'truefalse':
@@ -79,6 +85,7 @@ export function choicesOf(question: Question): readonly ChoiceSpec[] {
 export function rightChoices(question: Question): string[] {
   switch (question.kind) {
     case 'single':
+    case 'predict':
       return [question.answer];
     case 'multi':
       return [...question.answer];

@@ -57,6 +57,7 @@ export function questionReply(question: Question, lang: Lang, view: QuestionView
 
 const HINTS = {
   single: 'quiz.hint.single',
+  predict: 'quiz.hint.single',
   multi: 'quiz.hint.multi',
   truefalse: 'quiz.hint.truefalse',
   selector: 'quiz.hint.selector',

@@ -32,20 +32,20 @@ function problems(source: string): BankProblem[] {
 }
 
 describe('quiz banks', () => {
-  it('GIVEN the quizzes folder WHEN loaded THEN every bank validates: 11 topics, 113 questions, unique ids', () => {
+  it('GIVEN the quizzes folder WHEN loaded THEN every bank validates: 11 topics, 129 questions, unique ids', () => {
     const banks = loadBanks();
     if (!banks.ok) throw new Error(banks.error.map(formatProblem).join('\n'));
     expect(banks.value).toHaveLength(11);
     const questions = banks.value.flatMap((b) => b.questions);
-    expect(questions).toHaveLength(113);
-    expect(new Set(questions.map((q) => q.id)).size).toBe(113);
+    expect(questions).toHaveLength(129);
+    expect(new Set(questions.map((q) => q.id)).size).toBe(129);
     for (const q of questions) {
       for (const text of [q.prompt, q.explanation]) expect(text.ko.trim() && text.en.trim()).toBeTruthy();
       const ids = choicesOf(q).map((c) => c.id);
       for (const id of rightChoices(q)) expect(ids).toContain(id);
     }
     const kinds = new Set(questions.map((q) => q.kind));
-    expect([...kinds].sort()).toEqual(['multi', 'selector', 'single', 'truefalse']);
+    expect([...kinds].sort()).toEqual(['multi', 'predict', 'selector', 'single', 'truefalse']);
   });
 
   it('GIVEN a good bank WHEN parsed THEN its question comes back typed', () => {
@@ -144,5 +144,38 @@ questions:
     expect(problem).toMatchObject({ line: 4, field: 'questions[0] (demo-001).id' });
     expect(problem?.file).toMatch(/other\.yaml$/);
     expect(problem?.message).toMatch(/duplicate id "demo-001" \(also in .*demo\.yaml:4\)/);
+  });
+
+  it('GIVEN a predict question WHEN the bank loads THEN its key is the choice kubectl prints, computed in a fresh sandbox', () => {
+    const source = (command: string) => `topic: demo
+title: { ko: "데모", en: "Demo" }
+questions:
+  - id: demo-009
+    kind: predict
+    concept: 13
+    section: "파드"
+    prompt: { ko: "출력은?", en: "Output?" }
+    setup:
+      - kubectl run kubia --image=luksa/kubia --labels=env=prod
+    command: "${command}"
+    choices:
+      - { id: A, output: "pod/kubia labeled", misconception: { ko: "오해", en: "myth" } }
+      - { id: B, output: "already has a value (prod)", misconception: { ko: "오해", en: "myth" } }
+    explanation: { ko: "해설", en: "Why" }
+`;
+    const refused = parseBank(source('kubectl label po kubia env=dev'), 'quizzes/demo.yaml', 'demo');
+    expect(refused.ok && refused.value.questions[0]).toMatchObject({ kind: 'predict', answer: 'B' });
+    const overwritten = parseBank(
+      source('kubectl label po kubia env=dev --overwrite'),
+      'quizzes/demo.yaml',
+      'demo',
+    );
+    expect(overwritten.ok && overwritten.value.questions[0]).toMatchObject({ answer: 'A' });
+    expect(overwritten.ok && overwritten.value.questions[0]?.exhibit).toBe(
+      '$ kubectl run kubia --image=luksa/kubia --labels=env=prod\n$ kubectl label po kubia env=dev --overwrite',
+    );
+    const [none] = problems(source('kubectl get po kubia -o name'));
+    expect(none).toMatchObject({ field: 'questions[0] (demo-009).command' });
+    expect(none?.message).toMatch(/prints "pod\/kubia", which no choice match; exactly one must/);
   });
 });

@@ -1,0 +1,65 @@
+import { KUBECTL_VERBS } from '../../commands/kubectl/index.ts';
+import { applyToCluster } from '../cluster/changes.ts';
+import { renderError } from '../kubectl/errors.ts';
+import { runKubectl } from '../kubectl/run-kubectl.ts';
+import { tokenize } from '../kubectl/tokenize.ts';
+import { err, ok, type Result } from '../result.ts';
+import { simCluster } from './generate/sim.ts';
+import type { ChoiceSpec } from './question.ts';
+
+/**
+ * The key of a `predict` question, computed: the setup commands and then the asked command run
+ * through kubectl in a fresh sandbox (the one every member starts with), and the choice whose
+ * output appears in what kubectl printed is the answer. None, or more than one, is a bank error.
+ */
+export type SetupStep = { run: string } | { advanceMs: number };
+
+export interface Predicted {
+  answer: string;
+  /** What kubectl printed for the asked command (stdout and stderr, as a member sees them). */
+  printed: string;
+}
+
+export function predictKey(
+  setup: readonly SetupStep[],
+  command: string,
+  choices: readonly ChoiceSpec[],
+  seed: string,
+): Result<Predicted, string> {
+  const sim = simCluster(`predict:${seed}`);
+  let cluster = sim.cluster;
+  for (const step of setup) {
+    if ('advanceMs' in step) {
+      cluster = { ...cluster, now: cluster.now + step.advanceMs };
+      continue;
+    }
+    const ran = kubectl(cluster, sim.ids, step.run);
+    if (!ran.ok) return err(`setup \`${step.run}\` failed: ${ran.error}`);
+    if (ran.value.exitCode !== 0) return err(`setup \`${step.run}\` failed: ${ran.value.printed}`);
+    cluster = applyToCluster(cluster, ran.value.changes);
+  }
+  const asked = kubectl(cluster, sim.ids, command);
+  if (!asked.ok) return err(`\`${command}\` ${asked.error}`);
+  const printed = asked.value.printed;
+  const matching = choices.filter((c) => printed.includes(c.text.en.trim()));
+  if (matching.length !== 1)
+    return err(
+      `\`${command}\` prints ${JSON.stringify(printed.slice(0, 300))}, which ${
+        matching.length === 0 ? 'no choice' : `choices ${matching.map((c) => c.id).join(', ')}`
+      } match${matching.length === 1 ? 'es' : ''}; exactly one must`,
+    );
+  return ok({ answer: matching[0]?.id ?? '', printed });
+}
+
+function kubectl(
+  cluster: ReturnType<typeof simCluster>['cluster'],
+  ids: ReturnType<typeof simCluster>['ids'],
+  line: string,
+) {
+  const words = tokenize(line.replace(/^kubectl\s+/, ''));
+  if (!words.ok) return err(`does not tokenize: ${words.error}`);
+  const result = runKubectl(KUBECTL_VERBS, { cluster, ids, stdin: null, attachments: [] }, words.value);
+  if (!result.ok) return ok({ exitCode: 1, changes: [], printed: renderError(result.error) });
+  const printed = result.value.output.map((l) => l.text).join('\n');
+  return ok({ exitCode: result.value.exitCode, changes: result.value.changes, printed });
+}
