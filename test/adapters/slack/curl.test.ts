@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAT_RATE_LIMIT } from '../../../src/chat/rate-limit.ts';
-import { DEFAULT_SETTINGS } from '../../../src/store/settings.ts';
 import type { Member } from './fake/payloads.ts';
-import { CHANNEL, codeOf, type Harness, startHarness, type Transport } from './harness.ts';
+import { codeOf, type Harness, postPublicly, startHarness, type Transport } from './harness.ts';
 
 /** The notes' lesson on Slack: port-forward, then curl localhost from one's own computer. */
 describe.each<Transport>(['http', 'socket'])('curl and wget over Slack (%s)', (transport) => {
@@ -10,10 +9,7 @@ describe.each<Transport>(['http', 'socket'])('curl and wget over Slack (%s)', (t
   const ivy: Member = { id: `U0IVY${transport.toUpperCase()}`, name: 'ivy' };
   beforeAll(async () => {
     h = await startHarness(transport);
-    h.t.app.group.settings.put(
-      { platform: 'slack', scope: h.fake.state.team.id, channel: CHANNEL },
-      { ...DEFAULT_SETTINGS, output: 'public' },
-    );
+    postPublicly(h);
   });
   afterAll(async () => {
     await h.close();

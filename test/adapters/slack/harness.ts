@@ -5,6 +5,7 @@ import type { ChatCommand } from '../../../src/chat/context.ts';
 import { createLogger } from '../../../src/log.ts';
 import type { Bank } from '../../../src/quiz/banks.ts';
 import type { Timers } from '../../../src/quiz/live-runner.ts';
+import { DEFAULT_SETTINGS } from '../../../src/store/settings.ts';
 import { T0, type TestApp, testApp } from '../../helpers/app.ts';
 import { type FakeSlack, startFakeSlack } from './fake/fake-slack.ts';
 import {
@@ -203,6 +204,14 @@ function timedApp(manual: ReturnType<typeof manualTimers>, banks?: readonly Bank
     clock.now += ms;
   };
   return { app, clock, logs, send: unused, say: unused, advance };
+}
+
+/** `/settings output public` in `channel`, for tests about how public output renders. */
+export function postPublicly(h: Harness, channel = CHANNEL): void {
+  h.t.app.group.settings.put(
+    { platform: 'slack', scope: h.fake.state.team.id, channel },
+    { ...DEFAULT_SETTINGS, output: 'public' },
+  );
 }
 
 /** The code blocks of a posted message, unescaped back to what kubectl printed. */

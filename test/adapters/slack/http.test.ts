@@ -3,7 +3,6 @@ import { CHAT_COMMANDS } from '../../../commands/index.ts';
 import { dispatch } from '../../../src/chat/dispatch.ts';
 import { CHAT_RATE_LIMIT } from '../../../src/chat/rate-limit.ts';
 import { replyText } from '../../../src/chat/reply.ts';
-import { DEFAULT_SETTINGS } from '../../../src/store/settings.ts';
 import { appMention, form, type Member, postSigned, SIGNING_SECRET, slashCommand } from './fake/payloads.ts';
 import type { Posted } from './fake/state.ts';
 import {
@@ -13,6 +12,7 @@ import {
   CHANNEL,
   codeOf,
   type Harness,
+  postPublicly,
   sectionTexts,
   startHarness,
   waitUntil,
@@ -23,10 +23,7 @@ beforeAll(async () => {
   h = await startHarness('http');
   // Most of this file is about how public output renders: the study channel posts it publicly
   // (`/settings output public`); the private default with its Share button is tested at the end.
-  h.t.app.group.settings.put(
-    { platform: 'slack', scope: h.fake.state.team.id, channel: CHANNEL },
-    { ...DEFAULT_SETTINGS, output: 'public' },
-  );
+  postPublicly(h);
 });
 afterAll(async () => {
   await h.close();

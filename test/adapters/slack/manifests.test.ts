@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../src/store/settings.ts';
 import type { Member } from './fake/payloads.ts';
 import { slashCommand } from './fake/payloads.ts';
-import { CHANNEL, codeOf, type Harness, sectionTexts, startHarness, type Transport } from './harness.ts';
+import {
+  CHANNEL,
+  codeOf,
+  type Harness,
+  postPublicly,
+  sectionTexts,
+  startHarness,
+  type Transport,
+} from './harness.ts';
 
 const KUBIA = `apiVersion: v1
 kind: Pod
@@ -30,10 +37,7 @@ describe.each<Transport>(['http', 'socket'])('manifests over Slack (%s)', (trans
     h = await startHarness(transport);
     // This file is about how public output renders: its channel posts output publicly
     // (`/settings output public`); the private default with Share is tested in share tests.
-    h.t.app.group.settings.put(
-      { platform: 'slack', scope: h.fake.state.team.id, channel: CHANNEL },
-      { ...DEFAULT_SETTINGS, output: 'public' },
-    );
+    postPublicly(h);
   });
   afterAll(async () => {
     await h.close();

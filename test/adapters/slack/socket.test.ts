@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../src/store/settings.ts';
 import { slashCommand } from './fake/payloads.ts';
-import { ALICE, BOB, CHANNEL, codeOf, type Harness, startHarness } from './harness.ts';
+import { ALICE, BOB, CHANNEL, codeOf, type Harness, postPublicly, startHarness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness('socket');
   // This file is about how public output renders: its channel posts output publicly
   // (`/settings output public`); the private default with Share is tested in share tests.
-  h.t.app.group.settings.put(
-    { platform: 'slack', scope: h.fake.state.team.id, channel: CHANNEL },
-    { ...DEFAULT_SETTINGS, output: 'public' },
-  );
+  postPublicly(h);
 });
 afterAll(async () => {
   await h.close();
