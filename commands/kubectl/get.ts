@@ -168,10 +168,12 @@ Usage:
       const error = printed.error === null ? [] : [stderr(`error: ${printed.error.trimEnd()}`)];
       return ok(outcome([...text, ...output, ...error], [], failed || printed.error !== null ? 1 : 0));
     }
-    // get.go multipleGVKsRequested: kinds are shown when what was *found* has several kinds
-    // (`get po,ns` with no pods prints the namespace table without `namespace/`).
+    // Kinds are shown when several types were asked for (cli-runtime's MultipleTypesRequested:
+    // `get all`, `get po,ns`, `get po/a svc/b`, even if only one type has objects: a fresh
+    // cluster's `get all` prints `service/kubernetes`), or when what was found has several kinds
+    // (get.go multipleGVKsRequested). Checked with kubectl 1.33 against Podium's API door.
     const kinds = found.filter((f) => f.objects.length > 0).length + unsimulated.length;
-    const printed = print(ctx, line, found, kinds > 1, allNs, format);
+    const printed = print(ctx, line, found, kinds > 1 || multipleTypesRequested(line.args), allNs, format);
     if (total === 0 && !hasNames && !ignoreNotFound) {
       const scoped = targets.every((t) => t.resource.namespaced) && !allNs;
       output.push(stderr(scoped ? `No resources found in ${namespace} namespace.` : 'No resources found'));
@@ -179,6 +181,19 @@ Usage:
     return ok(outcome([...printed, ...output], [], failed ? 1 : 0));
   },
 };
+
+/**
+ * cli-runtime's MultipleTypesRequested: `all` alone, more than one type in the first argument's
+ * comma list (`po,svc`: the rest are names), or more than one type among `TYPE/NAME` arguments.
+ * Types are compared as typed (`po,pods` is two).
+ */
+export function multipleTypesRequested(args: readonly string[]): boolean {
+  if (args.length === 1 && args[0] === 'all') return true;
+  const tuples = args.filter((a) => a.includes('/'));
+  const kinds =
+    tuples.length > 0 ? tuples.map((a) => a.slice(0, a.indexOf('/'))) : (args[0] ?? '').split(',');
+  return new Set(kinds).size > 1;
+}
 
 function print(
   ctx: VerbContext,

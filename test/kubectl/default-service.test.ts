@@ -45,10 +45,13 @@ describe('the default kubernetes Service', () => {
     );
   });
 
-  it('GIVEN no pods WHEN get all THEN only the Service table, without kinds (one kind found)', () => {
+  it('GIVEN no pods WHEN get all THEN only the Service table, its name with its kind (all asks for several types; kubectl 1.33 prints this against Podium)', () => {
     const box = verbSandbox();
     expect(box.kubectl('get all').text).toBe(
-      `${SVC_HEADER}\nkubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   7m`,
+      [
+        'NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE',
+        'service/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   7m',
+      ].join('\n'),
     );
   });
 
@@ -114,7 +117,10 @@ describe('the default kubernetes Service', () => {
     );
     expect(box.kubectl('get po').text).toBe('No resources found in default namespace.');
     expect(box.kubectl('get all').text).toBe(
-      `${SVC_HEADER}\nkubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   30s`,
+      [
+        'NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE',
+        'service/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   30s',
+      ].join('\n'),
     );
     const after = uid(box.kubectl('get svc kubernetes -o yaml').text);
     expect(after).toBeDefined();

@@ -2,9 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.ts';
 
 describe('kubectl get: kinds, --show-labels and the order of its checks (KC pkg/cmd/get/get.go)', () => {
-  it('GIVEN no pods WHEN get po,ns THEN only namespaces were found, so their names carry no kind prefix', () => {
+  it('GIVEN no pods WHEN get po,ns THEN two types were asked for, so the namespaces carry their kind (as kubectl 1.33 prints against Podium)', () => {
     const out = testApp().say('alice', 'kubectl get po,ns');
-    expect(out.split('\n')[1]).toMatch(/^default\s+Active\s/);
+    expect(out.split('\n')[1]).toMatch(/^namespace\/default\s+Active\s/);
+  });
+
+  it('GIVEN TYPE NAME NAME or one type of TYPE/NAME WHEN get THEN one type was asked for: no kind prefix', () => {
+    const t = testApp();
+    expect(t.say('alice', 'kubectl get ns default kube-system').split('\n')[1]).toMatch(/^default\s/);
+    expect(t.say('alice', 'kubectl get ns/default ns/kube-system').split('\n')[1]).toMatch(/^default\s/);
+    expect(t.say('alice', 'kubectl get ns/default svc/kubernetes').split('\n')[1]).toMatch(
+      /^namespace\/default\s/,
+    );
   });
 
   it('GIVEN a pod WHEN get po,ns THEN two kinds were found and both tables prefix the kind', () => {
