@@ -32,8 +32,7 @@ export function inSandbox(
       const handled = app.db
         .transaction(() => {
           const sandboxes = app.sandboxes;
-          // Chat commands may run in worker threads with caches of their own: read what is stored.
-          sandboxes.forget(key);
+          freshen(app, key);
           const sandbox = sandboxes.open(key, app.clock());
           const cluster = sandboxes.load(sandbox, app.clock());
           const ids = sandboxes.ids(sandbox);
@@ -63,6 +62,27 @@ export function inSandbox(
     if (!isBusy(e)) throw e;
     return attempt('immediate');
   }
+}
+
+/**
+ * Chat commands on Discord and Slack run in worker threads, on connections (and caches) of their
+ * own. SQLite's `data_version` changes when another connection commits: until it does, this
+ * thread's cached sandboxes are what is stored; once it does, each member's is read again before
+ * its next use here. (In the console chat shares this connection and cache, and nothing is reread.)
+ */
+const freshness = new WeakMap<App['db'], { version: number; fresh: Set<string> }>();
+
+export function freshen(app: App, key: SandboxKey): void {
+  const version = Number(app.db.pragma('data_version', { simple: true }));
+  let state = freshness.get(app.db);
+  if (state === undefined || state.version !== version || state.fresh.size > 10_000) {
+    state = { version, fresh: new Set() };
+    freshness.set(app.db, state);
+  }
+  const member = `${key.platform}/${key.scope}/${key.user}`;
+  if (state.fresh.has(member)) return;
+  app.sandboxes.forget(key);
+  state.fresh.add(member);
 }
 
 const isBusy = (e: unknown): boolean =>

@@ -4,6 +4,7 @@ import type { Cluster } from '../cluster/model.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 import { logResponse, type Query, selectItems, TABLE_TYPE, tableOf, wantsTable } from './read.ts';
 import type { ResourceRoute } from './route.ts';
+import { freshen } from './sandbox-run.ts';
 import type { Item } from './served.ts';
 import { canonical } from './write.ts';
 
@@ -26,7 +27,7 @@ export const STREAM_LIMITS: StreamLimits = { pollMs: 1000, idleMs: 60_000, maxMs
 export function readSandbox<T>(app: App, key: SandboxKey, read: (cluster: Cluster, serial: number) => T): T {
   try {
     return app.db.transaction(() => {
-      app.sandboxes.forget(key);
+      freshen(app, key);
       const sandbox = app.sandboxes.open(key, app.clock());
       const ids = app.sandboxes.ids(sandbox);
       return read(app.sandboxes.load(sandbox, app.clock()), ids.serial);
