@@ -4,7 +4,7 @@ import type { Messages } from '../catalogue.ts';
 export const platformsMessages = {
   'discord.curl': {
     en: 'Run curl on your own computer (reaches localhost ports you port-forwarded)',
-    ko: '내 컴퓨터에서 curl 실행 (port-forward한 localhost 포트에 닿아요)',
+    ko: '내 컴퓨터에서 curl 실행 (port-forward한 localhost 포트에 접속할 수 있어요)',
   },
   'discord.curl.args': {
     en: 'The curl command line, e.g. localhost:8888',
@@ -12,7 +12,7 @@ export const platformsMessages = {
   },
   'discord.wget': {
     en: 'Run wget on your own computer (reaches localhost ports you port-forwarded)',
-    ko: '내 컴퓨터에서 wget 실행 (port-forward한 localhost 포트에 닿아요)',
+    ko: '내 컴퓨터에서 wget 실행 (port-forward한 localhost 포트에 접속할 수 있어요)',
   },
   'discord.wget.args': {
     en: 'The wget command line, e.g. -qO- localhost:8888',
