@@ -1,8 +1,9 @@
-import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { kubectl133 } from './oracle.ts';
 import { verbSandbox } from './verb-sandbox.ts';
 
 /**
@@ -14,22 +15,7 @@ import { verbSandbox } from './verb-sandbox.ts';
  * checked against kubectl's rules in the cases below instead.
  * Known differences: none in these printers between v1.33 and v1.34.
  */
-function oracle(): string | null {
-  const which = spawnSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).stdout.trim();
-  if (which === '') return null;
-  let target = which;
-  try {
-    target = resolve(dirname(which), readlinkSync(which));
-  } catch {
-    // not a link: the dispatcher itself
-  }
-  const candidate = join(dirname(target), 'kubectl.1.33');
-  return existsSync(candidate) ? candidate : null;
-}
-
-const KUBECTL = oracle();
-if (KUBECTL === null)
-  console.warn('differential-output.test.ts: no kubectl.1.33 beside kubectl; oracle cases skipped');
+const KUBECTL = kubectl133();
 
 const TEMPLATES = [
   'jsonpath={.metadata.name}',
