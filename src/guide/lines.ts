@@ -34,12 +34,21 @@ export interface GuideEntry {
   say: GuideKey;
 }
 
-/** A row of `get po` (with `-A`, after the namespace) whose STATUS is one of `status`. */
-const POD_ROW = (status: string) =>
-  new RegExp(
+/**
+ * A row of `get po`'s table (with `-A`, after the namespace) whose STATUS is one of `status`;
+ * only a table is read (it starts with its header), never `-o yaml` or `-o json`.
+ */
+function podRow(status: string): (input: GuideInput) => GuideParams | null {
+  const row = new RegExp(
     `^(?:[a-z0-9-]{1,63}[ \\t]+)?(?<pod>[a-z0-9][a-z0-9.-]{0,252})[ \\t]+\\d+/\\d+[ \\t]+(?:${status})[ \\t]`,
     'm',
   );
+  return (input) => {
+    if (!/^NAME(?:SPACE)? /.test(input.output)) return null;
+    const pod = row.exec(input.output)?.groups?.pod;
+    return pod === undefined ? null : { pod };
+  };
+}
 
 /** The entries, most specific first; a reply gets the first match only (one sentence, not a lecture). */
 export const GUIDE_LINES: readonly GuideEntry[] = [
@@ -150,19 +159,19 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
   {
     id: 'ImagePullBackOff in the list',
     verbs: ['get'],
-    output: POD_ROW('ImagePullBackOff|ErrImagePull|InvalidImageName'),
+    when: podRow('ImagePullBackOff|ErrImagePull|InvalidImageName'),
     say: 'guide.line.imagePull',
   },
   {
     id: 'CrashLoopBackOff in the list',
     verbs: ['get'],
-    output: POD_ROW('CrashLoopBackOff|Error'),
+    when: podRow('CrashLoopBackOff|Error'),
     say: 'guide.line.crashLoop',
   },
   {
     id: 'Pending in the list',
     verbs: ['get'],
-    output: POD_ROW('Pending'),
+    when: podRow('Pending'),
     say: 'guide.line.pending',
   },
   {
@@ -191,7 +200,7 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
   {
     id: 'a selector that matches nothing',
     verbs: ['get'],
-    output: /^No resources found/m,
+    output: /^No resources found/,
     when: (input) => (input.tokens.some((t) => /^(-l|--selector)(=|$)|^-l./.test(t)) ? {} : null),
     say: 'guide.line.noMatch',
   },
