@@ -114,7 +114,8 @@ function zero(type: GoType): JsonValue {
   return jsonObject();
 }
 
-function kindOf(value: JsonValue): string {
+/** How encoding/json names a JSON value's kind in its type errors. */
+export function kindOf(value: JsonValue): string {
   if (Array.isArray(value)) return 'array';
   if (isJsonObject(value)) return 'object';
   if (typeof value === 'boolean') return 'bool';

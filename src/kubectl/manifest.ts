@@ -1,5 +1,6 @@
 import { LIMITS } from '../cluster/limits.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
+import { kindOf } from './manifest-decode.ts';
 import { jsonValues } from './manifest-json.ts';
 import type { ManifestFile } from './manifest-source.ts';
 import { getKey, goJson, isJsonObject, type JsonObject, type JsonValue, stringAt } from './manifest-value.ts';
@@ -96,6 +97,9 @@ function flatten(value: JsonObject, source: string): Flattened {
 function objectOf(value: JsonObject, source: string): Flattened {
   const kind = stringAt(value, 'kind');
   if (kind === '') return missingKind(value, source);
+  const metaError = metadataTypeError(value);
+  if (metaError !== null)
+    return { error: kubectlError('plain', { message: `unable to decode "${source}": ${metaError}` }) };
   return {
     objects: [
       {
@@ -108,6 +112,21 @@ function objectOf(value: JsonObject, source: string): Flattened {
       },
     ],
   };
+}
+
+/**
+ * kubectl decodes every object's ObjectMeta before anything is sent: a name that YAML read as
+ * something else (`name: yes`, `name: 1`) fails on the client, in encoding/json's words.
+ */
+function metadataTypeError(value: JsonObject): string | null {
+  const metadata = getKey(value, 'metadata');
+  if (!isJsonObject(metadata)) return null;
+  for (const field of ['name', 'generateName', 'namespace', 'uid', 'resourceVersion']) {
+    const v = getKey(metadata, field);
+    if (v !== undefined && v !== null && typeof v !== 'string')
+      return `json: cannot unmarshal ${kindOf(v)} into Go struct field ObjectMeta.metadata.${field} of type string`;
+  }
+  return null;
 }
 
 function missingKind(value: JsonValue, source: string): Flattened {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { replyText } from '../../src/chat/reply.ts';
 import { renderError } from '../../src/kubectl/errors.ts';
 import { readManifest } from '../../src/kubectl/manifest.ts';
 import { decodeStrict } from '../../src/kubectl/manifest-decode.ts';
@@ -464,4 +465,25 @@ describe('apply stores what kubectl stores', () => {
       '{"command":["sh","-c","a \\u003e b \\u0026\\u0026 c \\u003c d"]}',
     );
   });
+});
+
+describe('ObjectMeta decoded on the client (issue 15)', () => {
+  it.each([
+    ['name: y', 'bool'],
+    ['name: 12', 'number'],
+    ['namespace: [a]', 'array'],
+  ])(
+    'GIVEN metadata %s WHEN create -f - THEN kubectl fails to decode it before sending (%s)',
+    (line, kind) => {
+      const t = testApp();
+      const field = line.split(':')[0];
+      const manifest = `apiVersion: v1\nkind: Pod\nmetadata:\n  ${line}\nspec: {containers: [{name: c, image: nginx}]}`;
+      const reply = t.send('alice', `kubectl create -f -\n\`\`\`yaml\n${manifest}\n\`\`\``);
+      expect(reply.ok).toBe(false);
+      expect(replyText(reply)).toBe(
+        `error: unable to decode "STDIN": json: cannot unmarshal ${kind} into Go struct field ObjectMeta.metadata.${field} of type string`,
+      );
+      expect(t.say('alice', 'kubectl get po')).toBe('No resources found in default namespace.');
+    },
+  );
 });
