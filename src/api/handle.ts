@@ -201,7 +201,7 @@ function nextObject(base: Json, request: ApiRequest): Result<Json, Status | Retu
   const type = request.contentType;
   const body = bodyOf(request);
   if (!body.ok) return body;
-  if (request.method === 'PUT') return body;
+  if (request.method === 'PUT') return replaced(base, body.value);
   const patched =
     type === 'application/merge-patch+json'
       ? mergePatch(base, body.value)
@@ -214,6 +214,25 @@ function nextObject(base: Json, request: ApiRequest): Result<Json, Status | Retu
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return err(badRequest('the patch left no object'));
   return ok(value as Json);
+}
+
+/**
+ * PUT (`kubectl replace -f`): the body's metadata replaces the labels and annotations; its spec
+ * is laid over the stored one list item by list item (a manifest leaves out what the server
+ * defaulted, such as the service-account volume), so only what the body changes is compared.
+ */
+function replaced(base: Json, body: Json): Result<Json, Status> {
+  const spec = strategicMergePatch(base.spec, body.spec ?? {});
+  if (!spec.ok) return err(badRequest(spec.error));
+  const meta = (typeof body.metadata === 'object' && body.metadata !== null ? body.metadata : {}) as Json;
+  const metadata = {
+    ...(base.metadata as Json),
+    // A replacement names its object, or the server refuses it (the name on the URL must match).
+    name: meta.name ?? '',
+    labels: meta.labels ?? {},
+    annotations: meta.annotations ?? {},
+  };
+  return ok({ ...base, metadata, spec: spec.value });
 }
 
 function remove(

@@ -228,6 +228,26 @@ describe('the API layer', () => {
     );
   });
 
+  it('GIVEN kubectl replace -f with a manifest (no server defaults) THEN a new image is taken, labels replaced, other changes refused', () => {
+    const t = testApp();
+    call(t, request('POST', '/api/v1/namespaces/default/pods', pod('web')));
+    const replaced = call(
+      t,
+      request(
+        'PUT',
+        '/api/v1/namespaces/default/pods/web',
+        pod('web').replace('"nginx"', '"nginx:2"').replace('{"app":"web"}', '{"tier":"x"}'),
+      ),
+    );
+    expect(replaced.status).toBe(200);
+    expect(replaced.json.spec.containers[0].image).toBe('nginx:2');
+    expect(replaced.json.metadata.labels).toEqual({ tier: 'x' });
+    const never = JSON.parse(pod('web'));
+    never.spec.restartPolicy = 'Never';
+    const refused = call(t, request('PUT', '/api/v1/namespaces/default/pods/web', JSON.stringify(never)));
+    expect(refused.status).toBe(422);
+  });
+
   it('GIVEN the Table Accept THEN the server computes the cells kubectl prints', () => {
     const t = testApp();
     call(t, request('POST', '/api/v1/namespaces/default/pods', pod('web')));
