@@ -76,3 +76,33 @@ describe('a live quiz whose channel starts refusing its messages', () => {
     expectClean(h.fake);
   });
 });
+
+describe('Discord rate limits, with the REST policy Podium ships (DISCORD_REST)', () => {
+  it('GIVEN the channel is throttled for half a second WHEN a live quiz posts THEN discord.js waits and the question arrives', async () => {
+    h.fake.state.throttled.set(CHANNEL_ID, { times: 1, retryAfter: 0.5 });
+    const before = h.fake.channelMessages().filter((m) => m.interactionId === null).length;
+    await h.fake.command(member('6000000000000000021', 'rin'), 'quiz start', { count: 1 }).reply();
+    await h.app.quiz.runner.idle();
+    expect(h.fake.channelMessages().filter((m) => m.interactionId === null).length).toBe(before + 1);
+    expect(h.fake.state.rejections.splice(0).map((r) => r.status)).toEqual([429]);
+    await h.fake.command(member('6000000000000000021', 'rin'), 'quiz stop').reply();
+    await h.app.quiz.runner.idle();
+    expectClean(h.fake);
+  });
+
+  it('GIVEN Discord asks for a wait of a minute WHEN a live quiz posts THEN the post fails at once (no minute-long stall) and the host is told', async () => {
+    const host = member('6000000000000000022', 'sora');
+    h.fake.state.throttled.set(CHANNEL_ID, { times: 1, retryAfter: 60 });
+    await h.fake.command(host, 'quiz start', { count: 1 }).reply();
+    await h.app.quiz.runner.idle();
+    expect(h.fake.state.rejections.splice(0).map((r) => r.status)).toEqual([429]);
+    const dm = [...h.fake.state.dms].find(([, user]) => user === host.id)?.[0];
+    const told = [...h.fake.state.messages.values()].filter((m) => m.channelId === dm);
+    expect(told).toHaveLength(1);
+    expect(told[0]?.content).toContain('could not post in its channel');
+    h.fake.state.throttled.delete(CHANNEL_ID);
+    await h.fake.command(host, 'quiz stop').reply();
+    await h.app.quiz.runner.idle();
+    expectClean(h.fake);
+  });
+});

@@ -93,10 +93,32 @@ async function handle(options: RestOptions, req: IncomingMessage, res: ServerRes
     return;
   }
   const parsed = await parse(req, raw);
+  const throttled = method === 'POST' ? throttle(state, path) : null;
+  if (throttled !== null) {
+    state.rejections.push({ method, path, status: 429, body: throttled });
+    res
+      .writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after': String(Math.ceil(Number(throttled.retry_after))),
+        'x-ratelimit-scope': 'shared',
+      })
+      .end(JSON.stringify(throttled));
+    state.changed();
+    return;
+  }
   const answer = attachmentProblem(parsed.files) ?? (await route(options, method, path, req, parsed));
   if (answer.status >= 400) state.rejections.push({ method, path, status: answer.status, body: answer.body });
   send(res, answer);
   state.changed();
+}
+
+/** A 429 for a message post in a throttled channel, as Discord words one; null otherwise. */
+function throttle(state: FakeState, path: string): Json | null {
+  const channel = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path)?.[1];
+  const limit = channel === undefined ? undefined : state.throttled.get(channel);
+  if (limit === undefined || limit.times <= 0) return null;
+  limit.times -= 1;
+  return { message: 'You are being rate limited.', retry_after: limit.retryAfter, global: false, code: 0 };
 }
 
 function send(res: ServerResponse, answer: Answer): void {

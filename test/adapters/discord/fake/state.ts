@@ -85,6 +85,11 @@ export interface FakeState {
   threadsRefused: boolean;
   /** Channels where the bot's messages are refused with 403 50013 (QUIET from the start). */
   closedChannels: Set<string>;
+  /**
+   * Channels whose next message posts answer 429 (a shared rate limit, `retry_after` seconds):
+   * how many, and how long Discord asks the bot to wait.
+   */
+  throttled: Map<string, { times: number; retryAfter: number }>;
   /** Direct-message channels the bot opened (`POST /users/@me/channels`), by id: the member. */
   dms: Map<string, string>;
   snowflake(): string;
@@ -108,6 +113,7 @@ export function createState(): FakeState {
     threadsRefused: false,
     closedChannels: new Set([QUIET_CHANNEL_ID]),
     dms: new Map(),
+    throttled: new Map(),
     snowflake: () => String(next++),
     changed: () => events.emit('change'),
   };
