@@ -170,3 +170,55 @@ describe('the API door refuses whoever may not', () => {
     },
   );
 });
+
+describe('the API door limits each kubeconfig', () => {
+  it('GIVEN a token past its burst THEN 429 with Retry-After, and another token is still served', async () => {
+    const door = await openDoor({ rate: { burst: 2, refillMs: 60_000 } });
+    try {
+      const first = door.kubeconfig('alice').token;
+      const second = door.kubeconfig('bob').token;
+      const get = (token: string) =>
+        raw(door.url, door.tls.ca, { path: '/api/v1/namespaces/default/pods', token });
+      expect((await get(first)).status).toBe(200);
+      expect((await get(first)).status).toBe(200);
+      const limited = await get(first);
+      expect(limited.status).toBe(429);
+      expect(limited.headers['retry-after']).toBe('60');
+      expect(JSON.parse(limited.body)).toMatchObject({
+        kind: 'Status',
+        reason: 'TooManyRequests',
+        code: 429,
+      });
+      expect((await get(second)).status).toBe(200);
+    } finally {
+      await door.close();
+    }
+  });
+
+  it('GIVEN a body over the cap THEN 413 as a Status, and nothing is made', async () => {
+    const door = await openDoor({ maxBody: 1024 });
+    try {
+      const token = door.kubeconfig('alice').token;
+      const body = JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'big', annotations: { a: 'x'.repeat(2000) } },
+      });
+      const res = await raw(door.url, door.tls.ca, {
+        method: 'POST',
+        path: '/api/v1/namespaces/default/pods',
+        token,
+        body,
+      });
+      expect(res.status).toBe(413);
+      expect(JSON.parse(res.body)).toMatchObject({
+        kind: 'Status',
+        reason: 'RequestEntityTooLarge',
+        code: 413,
+      });
+      expect(door.t.say('alice', 'kubectl get po')).toBe('No resources found in default namespace.');
+    } finally {
+      await door.close();
+    }
+  });
+});

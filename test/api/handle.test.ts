@@ -280,6 +280,24 @@ describe('the API layer', () => {
     });
   });
 
+  it('GIVEN a request past its time budget THEN it is rolled back and answered 429', () => {
+    const t = testApp();
+    t.app.sandboxes.open(KEY, t.clock.now);
+    const r = request('POST', '/api/v1/namespaces/default/pods', pod('slow'));
+    const routed = routeOf(r.path);
+    if (routed.kind === 'none') throw new Error('no route');
+    const handled = inSandbox(t.app, KEY, -1, (cluster, ids) =>
+      handleResource(cluster, ids, r, routed.route),
+    );
+    expect(handled.response.status).toBe(429);
+    expect(JSON.parse(handled.response.body)).toMatchObject({
+      kind: 'Status',
+      reason: 'TooManyRequests',
+      code: 429,
+    });
+    expect(t.say('alice', 'kubectl get po')).toBe('No resources found in default namespace.');
+  });
+
   it('GIVEN a dry run THEN the answer is the pod and nothing is stored', () => {
     const t = testApp();
     const before = dumpDatabase(t.app.db, REPLY_TABLES);
