@@ -1,6 +1,7 @@
+import { goQuote } from '../go/strings.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
-import { flagBool, parseFlags } from './flags.ts';
+import { flagBool, flagString, parseFlags } from './flags.ts';
 import { categoryMembers, qualifiedName, type ResourceInfo, resolveResource } from './resources.ts';
 import { KUBECTL_COMMANDS, suggestCommands } from './suggest.ts';
 import { type KubectlVerb, type Outcome, outcome, stdout, type VerbContext } from './verb.ts';
@@ -48,7 +49,35 @@ export function runKubectl(
   const line = parseFlags(rest, verb.flags, verb.name);
   if (!line.ok) return line;
   if (flagBool(line.value, 'help')) return ok(outcome([stdout(verb.help)]));
+  const namespace = flagString(line.value, 'namespace');
+  if (namespace !== undefined && namespacedRequest(verb.name, line.value.args)) {
+    const problems = pathSegmentProblems(namespace);
+    if (problems.length > 0)
+      return err(
+        kubectlError('plain', {
+          message: `invalid namespace ${goQuote(namespace)}: [${problems.join(' ')}]`,
+        }),
+      );
+  }
   return verb.run(ctx, line.value);
+}
+
+/**
+ * client-go's request builder refuses a namespace that cannot be one URL path segment
+ * (path.IsValidPathSegmentName) before anything is sent: `-n ../../etc`.
+ */
+function pathSegmentProblems(name: string): string[] {
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  return ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`);
+}
+
+/** Whether the command's requests go to a namespace: pod verbs, manifests, or a namespaced type named. */
+function namespacedRequest(verb: string, args: readonly string[]): boolean {
+  if (POD_ARG_VERBS.has(verb) || ['run', 'create', 'apply'].includes(verb)) return true;
+  if (!TYPE_LIST_VERBS.has(verb)) return false;
+  const slashed = args.filter((a) => a.includes('/')).map((a) => a.slice(0, a.indexOf('/')));
+  const words = slashed.length > 0 ? slashed : (args[0] ?? '').split(',');
+  return words.slice(0, 64).some((w) => w.toLowerCase() === 'all' || resolveResource(w)?.namespaced === true);
 }
 
 /** Verbs whose arguments name resource types (`TYPE[,TYPE] NAME...` or `TYPE/NAME`). */

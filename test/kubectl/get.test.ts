@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.ts';
+import { verbSandbox } from './verb-sandbox.ts';
 
 describe('kubectl get: kinds, --show-labels and the order of its checks (KC pkg/cmd/get/get.go)', () => {
   it('GIVEN no pods WHEN get po,ns THEN two types were asked for, so the namespaces carry their kind (as kubectl 1.33 prints against Podium)', () => {
@@ -43,5 +44,19 @@ describe('kubectl get: kinds, --show-labels and the order of its checks (KC pkg/
     expect(reply.ok).toBe(true);
     expect(t.say('alice', 'kubectl get po nope --ignore-not-found')).toBe('');
     expect(t.say('alice', 'kubectl get po --ignore-not-found')).toBe('');
+  });
+});
+
+describe('a namespace that is no URL path segment (issue 15)', () => {
+  it.each([
+    ['get po -n ../../etc', `error: invalid namespace "../../etc": [may not contain '/']`],
+    ['logs x -n a%2F/b', `error: invalid namespace "a%2F/b": [may not contain '/' may not contain '%']`],
+    ['get po -n ..', `error: invalid namespace "..": [may not be '..']`],
+  ])('WHEN kubectl %s THEN client-go refuses it before any request', (line, expected) => {
+    expect(verbSandbox().kubectl(line)).toEqual({ text: expected, ok: false });
+  });
+
+  it('GIVEN a cluster-scoped type WHEN -n is no path segment THEN it is not used and the command works', () => {
+    expect(verbSandbox().kubectl('get no -n ../x -o name').text.split('\n')[0]).toBe('node/controlplane');
   });
 });
