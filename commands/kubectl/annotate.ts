@@ -7,12 +7,11 @@ import {
   applyPairs,
   type DryRun,
   dryRunSuffix,
-  LABEL_OUTPUT_FORMATS,
   listLines,
   METADATA_UPDATE_FLAGS,
   type ObjectError,
+  outputFormatError,
   parseDryRun,
-  printerError,
   printUpdated,
   putObject,
   renderObjectErrors,
@@ -84,7 +83,8 @@ Usage:
     const dryRun = parseDryRun(flagString(line, 'dry-run'));
     if (!dryRun.ok) return dryRun;
     const format = flagString(line, 'output') ?? '';
-    if (format !== '' && !LABEL_OUTPUT_FORMATS.includes(format)) return plain(printerError(format));
+    const formatError = outputFormatError(format);
+    if (formatError !== null) return plain(formatError);
     const split = splitResourcesAndPairs(line.args, 'annotation');
     if (!split.ok) return plain(split.error);
     const pairs = parseAnnotationPairs(split.value.pairs);

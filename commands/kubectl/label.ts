@@ -9,12 +9,11 @@ import {
   applyPairs,
   type DryRun,
   dryRunSuffix,
-  LABEL_OUTPUT_FORMATS,
   listLines,
   METADATA_UPDATE_FLAGS,
   type ObjectError,
+  outputFormatError,
   parseDryRun,
-  printerError,
   printUpdated,
   putObject,
   renderObjectErrors,
@@ -167,8 +166,8 @@ function labelOne(ctx: VerbContext, visit: Visit, pairs: Pairs, opts: UpdateOpti
       step.changes.push(putObject(withMetadata(object, 'labels', next, ctx.ids.resourceVersion())));
   }
   // label.go builds its printer only now, after the patch: a bad -o fails once the object changed.
-  if (opts.format !== '' && !LABEL_OUTPUT_FORMATS.includes(opts.format))
-    step.errors.push({ kind: 'client', message: printerError(opts.format) });
+  const formatError = outputFormatError(opts.format);
+  if (formatError !== null) step.errors.push({ kind: 'client', message: formatError });
   else step.output.push(printUpdated(printed, opts.format, message, ctx.cluster));
   return step;
 }

@@ -6,7 +6,8 @@ import type { Visit } from './builder.ts';
 import { type KubectlError, kubectlError, renderError } from './errors.ts';
 import { type FlagSpec, flagBool, flagString, type ParsedLine } from './flags.ts';
 import type { Pairs } from './pairs.ts';
-import { printObjects } from './printers/objects.ts';
+import { documentOf, printObjects } from './printers/objects.ts';
+import { templateFormat, templatePrinter } from './printers/template-output.ts';
 import type { AnyObject } from './query.ts';
 import { type OutputLine, stderr, stdout } from './verb.ts';
 
@@ -62,7 +63,16 @@ function asKubectlError(e: ObjectError): KubectlError {
   }
 }
 
-export const LABEL_OUTPUT_FORMATS = ['json', 'name', 'yaml'];
+const LABEL_OUTPUT_FORMATS = ['json', 'name', 'yaml'];
+
+/** PrintFlags.ToPrinter for label/annotate: null when `-o` names a printer it has, else its error. */
+export function outputFormatError(format: string): string | null {
+  if (format === '' || LABEL_OUTPUT_FORMATS.includes(format)) return null;
+  const template = templateFormat(format);
+  if (template === null) return printerError(format);
+  const printer = templatePrinter(template.format, template.template);
+  return printer.ok ? null : printer.error;
+}
 
 export const printerError = (format: string) =>
   `unable to match a printer suitable for the output format "${format}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`;
@@ -76,6 +86,15 @@ export function printUpdated(
 ): OutputLine {
   if (format === 'yaml' || format === 'json' || format === 'name')
     return stdout(printObjects([object], format, cluster));
+  const template = templateFormat(format);
+  if (template !== null) {
+    const printer = templatePrinter(template.format, template.template);
+    if (!printer.ok) return stderr(`error: ${printer.error}`);
+    const printed = printer.value.print(documentOf([object], cluster, true));
+    return printed.error === null
+      ? stdout(printed.text)
+      : stderr(`${printed.text}error: ${printed.error.trimEnd()}`);
+  }
   return stdout(`${object.kind.toLowerCase()}/${object.metadata.name} ${operation}`);
 }
 

@@ -182,3 +182,20 @@ describe('list printers (get needs a server: expectations from kubectl rules)', 
     expect(box.kubectl('get po -l nosuch=x -o jsonpath={.items}').text).toBe('[]');
   });
 });
+
+describe('label and annotate print through the same template printers', () => {
+  it('GIVEN label -o jsonpath and annotate -o go-template THEN the updated object is printed; a bad template is the printer error', () => {
+    const box = verbSandbox();
+    box.kubectl('run kubia --image=luksa/kubia');
+    expect(box.kubectl('label po kubia env=prod -o jsonpath={.metadata.labels.env}').text).toBe('prod');
+    expect(
+      box.kubectl("annotate po kubia note=hi -o 'go-template={{.metadata.annotations.note}}'").text,
+    ).toBe('hi');
+    expect(box.kubectl('label po kubia tier=web -o jsonpath={.x[').text).toBe(
+      'error: error parsing jsonpath {.x[, unterminated array',
+    );
+    expect(box.kubectl('label po kubia tier=web -o bogus').text).toBe(
+      'error: unable to match a printer suitable for the output format "bogus", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml',
+    );
+  });
+});
