@@ -5,7 +5,7 @@ import {
   qualifiedNameErrors,
 } from '../cluster/labels/validation.ts';
 import { ALL_CONCEPTS, type Concept, readConcept } from './concepts.ts';
-import { predictKey, type SetupStep } from './predict.ts';
+import { predictKey, runPrepared, type SetupStep } from './predict.ts';
 import type { ChoiceSpec, Localized, ProofStep, Question, SelectorPod } from './question.ts';
 
 /**
@@ -45,6 +45,7 @@ const KEYS: Record<Question['kind'], string[]> = {
   truefalse: [...COMMON, 'answer', 'misconception'],
   selector: [...COMMON, 'pods', 'expect', 'sample'],
   predict: [...COMMON, 'setup', 'command', 'choices'],
+  command: [...COMMON, 'setup', 'sample', 'check'],
 };
 const ID_PATTERN = /^[a-z][a-z0-9]*-\d{3}$/;
 
@@ -84,11 +85,12 @@ function readQuestion(value: unknown, topic: string, path: Path, report: Report)
     kind !== 'multi' &&
     kind !== 'truefalse' &&
     kind !== 'selector' &&
-    kind !== 'predict'
+    kind !== 'predict' &&
+    kind !== 'command'
   ) {
     report(
       [...path, 'kind'],
-      `must be single, multi, truefalse, selector or predict (found ${JSON.stringify(kind ?? null)})`,
+      `must be single, multi, truefalse, selector, predict or command (found ${JSON.stringify(kind ?? null)})`,
     );
     return null;
   }
@@ -156,7 +158,53 @@ function readKind(
       return readSelectorQuestion(value, common, path, report);
     case 'predict':
       return readPredict(value, common, path, report);
+    case 'command':
+      return readCommand(value, common, path, report);
   }
+}
+
+/**
+ * `command`: setup steps, a `sample` command that answers it, and `check: state | output`. The
+ * sample is run at load: it must succeed, and (for `state`) change the sandbox, or the question
+ * could not tell a right answer from a harmless one.
+ */
+function readCommand(
+  value: Obj,
+  common: Omit<Extract<Question, { kind: 'command' }>, 'kind' | 'setup' | 'sample' | 'check'>,
+  path: Path,
+  report: Report,
+): Question | null {
+  const setup = readSetup(value.setup, [...path, 'setup'], report);
+  const sample = text(value.sample, [...path, 'sample'], report);
+  const check = value.check;
+  if (check !== 'state' && check !== 'output') report([...path, 'check'], 'must be state or output');
+  if (setup === null || sample === null || (check !== 'state' && check !== 'output')) return null;
+  const before = runPrepared(setup, common.id, 'kubectl version --client');
+  const ran = runPrepared(setup, common.id, sample);
+  if (!ran.ok || !before.ok) {
+    report([...path, 'sample'], ran.ok ? (before.ok ? '' : before.error) : ran.error);
+    return null;
+  }
+  if (ran.value.exitCode !== 0) {
+    report([...path, 'sample'], `fails: ${ran.value.printed.slice(0, 200)}`);
+    return null;
+  }
+  if (check === 'state' && ran.value.state === before.value.state) {
+    report(
+      [...path, 'sample'],
+      'changes nothing, so check: state cannot tell answers apart (use check: output)',
+    );
+    return null;
+  }
+  const exhibit = setup.map((s) => ('run' in s ? `$ ${s.run}` : `# … ${s.advanceMs / 1000} s later`));
+  return {
+    ...common,
+    kind: 'command',
+    ...(exhibit.length === 0 ? {} : { exhibit: exhibit.join('\n') }),
+    setup,
+    sample,
+    check,
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { matchesSelector, parseSelector } from '../cluster/labels/selector.ts';
 import { err, ok, type Result } from '../result.ts';
+import { runPrepared } from './predict.ts';
 import { choicesOf, type Question, rightChoices } from './question.ts';
 
 /**
@@ -25,6 +26,8 @@ export interface Graded {
   credit: number;
   /** Selector questions: the pods the member's selector selects. */
   selected?: string[];
+  /** Command questions: what the member's command printed in the scratch sandbox. */
+  printed?: string;
 }
 
 export type AnswerError =
@@ -34,7 +37,9 @@ export type AnswerError =
   | { code: 'pickOne' }
   | { code: 'selectorSyntax'; message: string; column: number; text: string }
   /** A choice letter typed for a selector question (a habit from the other kinds). */
-  | { code: 'selectorLetter'; letter: string };
+  | { code: 'selectorLetter'; letter: string }
+  /** A command question's answer that is not a kubectl command line (or does not tokenize). */
+  | { code: 'notCommand'; message: string };
 
 const TRUE_WORDS = new Set(['T', 'TRUE', 'O', '참', 'YES', 'Y']);
 const FALSE_WORDS = new Set(['F', 'FALSE', 'X', '거짓', 'NO', 'N']);
@@ -44,6 +49,7 @@ export function grade(question: Question, raw: string): Result<Graded, AnswerErr
   const length = [...text].length;
   if (length > MAX_ANSWER_LENGTH) return err({ code: 'tooLong', length, max: MAX_ANSWER_LENGTH });
   if (question.kind === 'selector') return gradeSelector(question, text);
+  if (question.kind === 'command') return gradeCommand(question, text);
   if (text === '') return err({ code: 'empty' });
   const words = text.split(/[\s,]+/).filter((w) => w !== '');
   const picked = question.kind === 'truefalse' ? words.map(trueFalseId) : words.map((w) => w.toUpperCase());
@@ -113,4 +119,30 @@ function gradeSelector(
   const expected = new Set(question.expect);
   const correct = selected.length === expected.size && selected.every((n) => expected.has(n));
   return ok({ correct, text: selectorText, picked: [], selected, credit: correct ? 1 : 0 });
+}
+
+/**
+ * A command answer is run in a scratch sandbox prepared by the question's setup, and so is the
+ * sample: right when both leave the same objects (check `state`) or print the same (`output`).
+ * Every correct spelling (`-l app=kubia`, `--selector=app=kubia`, `k delete pods …`) is right.
+ */
+function gradeCommand(
+  question: Extract<Question, { kind: 'command' }>,
+  text: string,
+): Result<Graded, AnswerError> {
+  if (text === '') return err({ code: 'empty' });
+  const line = text.replace(/^`+|`+$/g, '').trim();
+  if (!/^(kubectl|k)\s+\S/.test(line))
+    return err({ code: 'notCommand', message: 'it should start with kubectl' });
+  const answer = runPrepared(question.setup, question.id, line);
+  if (!answer.ok) return err({ code: 'notCommand', message: answer.error });
+  const sample = runPrepared(question.setup, question.id, question.sample);
+  if (!sample.ok)
+    throw new Error(`command question ${question.id}: its sample no longer runs: ${sample.error}`);
+  const same =
+    question.check === 'state'
+      ? answer.value.state === sample.value.state
+      : answer.value.printed === sample.value.printed;
+  const correct = answer.value.exitCode === 0 && same;
+  return ok({ correct, text: line, picked: [], credit: correct ? 1 : 0, printed: answer.value.printed });
 }

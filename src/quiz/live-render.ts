@@ -179,7 +179,7 @@ const firstLine = (text: string) => {
 
 function counts(question: Question, answers: readonly LiveAnswer[], lang: Lang): string[] {
   if (answers.length === 0) return [t(lang, 'quiz.reveal.noAnswers')];
-  if (question.kind === 'selector') {
+  if (question.kind === 'selector' || question.kind === 'command') {
     const right = answers.filter((a) => a.correct).length;
     return [t(lang, 'quiz.reveal.selectorPicks', { right, wrong: answers.length - right })];
   }

@@ -26,19 +26,10 @@ export function predictKey(
   choices: readonly ChoiceSpec[],
   seed: string,
 ): Result<Predicted, string> {
-  const sim = simCluster(`predict:${seed}`);
-  let cluster = sim.cluster;
-  for (const step of setup) {
-    if ('advanceMs' in step) {
-      cluster = { ...cluster, now: cluster.now + step.advanceMs };
-      continue;
-    }
-    const ran = kubectl(cluster, sim.ids, step.run);
-    if (!ran.ok) return err(`setup \`${step.run}\` failed: ${ran.error}`);
-    if (ran.value.exitCode !== 0) return err(`setup \`${step.run}\` failed: ${ran.value.printed}`);
-    cluster = applyToCluster(cluster, ran.value.changes);
-  }
-  const asked = kubectl(cluster, sim.ids, command);
+  const sandbox = prepared(setup, seed);
+  if (!sandbox.ok) return sandbox;
+  const { cluster, ids } = sandbox.value;
+  const asked = kubectl(cluster, ids, command);
   if (!asked.ok) return err(`\`${command}\` ${asked.error}`);
   const printed = asked.value.printed;
   const matching = choices.filter((c) => printed.includes(c.text.en.trim()));
@@ -62,4 +53,60 @@ function kubectl(
   if (!result.ok) return ok({ exitCode: 1, changes: [], printed: renderError(result.error) });
   const printed = result.value.output.map((l) => l.text).join('\n');
   return ok({ exitCode: result.value.exitCode, changes: result.value.changes, printed });
+}
+
+type Sandbox = ReturnType<typeof simCluster>;
+
+/** A fresh sandbox after the setup steps, or why a step failed. */
+export function prepared(setup: readonly SetupStep[], seed: string): Result<Sandbox, string> {
+  const sim = simCluster(`predict:${seed}`);
+  let cluster = sim.cluster;
+  for (const step of setup) {
+    if ('advanceMs' in step) {
+      cluster = { ...cluster, now: cluster.now + step.advanceMs };
+      continue;
+    }
+    const ran = kubectl(cluster, sim.ids, step.run);
+    if (!ran.ok) return err(`setup \`${step.run}\` failed: ${ran.error}`);
+    if (ran.value.exitCode !== 0) return err(`setup \`${step.run}\` failed: ${ran.value.printed}`);
+    cluster = applyToCluster(cluster, ran.value.changes);
+  }
+  return ok({ cluster, ids: sim.ids });
+}
+
+export interface Ran {
+  exitCode: number;
+  printed: string;
+  /** The sandbox's objects afterwards, as one comparable text (names, labels, annotations, nodes). */
+  state: string;
+}
+
+/**
+ * One command line (with or without `kubectl `/`k `) run in a scratch sandbox prepared afresh
+ * from the setup (the same every time: the ids are seeded), so nothing a member types persists.
+ */
+export function runPrepared(setup: readonly SetupStep[], seed: string, line: string): Result<Ran, string> {
+  const sandbox = prepared(setup, seed);
+  if (!sandbox.ok) return sandbox;
+  const { cluster, ids } = sandbox.value;
+  const ran = kubectl(cluster, ids, line.replace(/^(kubectl|k)\s+/, 'kubectl '));
+  if (!ran.ok) return ran;
+  const after = applyToCluster(cluster, ran.value.changes);
+  return ok({ exitCode: ran.value.exitCode, printed: ran.value.printed, state: stateOf(after) });
+}
+
+function stateOf(cluster: Sandbox['cluster']): string {
+  const pods = cluster.pods
+    .map((p) => ({
+      at: `${p.metadata.namespace}/${p.metadata.name}`,
+      labels: p.metadata.labels,
+      annotations: p.metadata.annotations,
+      images: p.spec.containers.map((c) => c.image),
+      nodeSelector: p.spec.nodeSelector,
+    }))
+    .sort((a, b) => (a.at < b.at ? -1 : 1));
+  const nodes = cluster.nodes.map((n) => ({ name: n.metadata.name, labels: n.metadata.labels }));
+  const namespaces = cluster.namespaces.map((n) => n.metadata.name).sort();
+  const forwards = cluster.forwards.map((f) => `${f.localPort}->${f.pod}:${f.podPort}`).sort();
+  return JSON.stringify({ pods, nodes, namespaces, forwards });
 }

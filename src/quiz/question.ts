@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/lang.ts';
 import type { Concept } from './concepts.ts';
+import type { SetupStep } from './predict.ts';
 
 /**
  * A quiz question, as loaded from a bank (`quizzes/*.yaml`) or made by a generator from the
@@ -56,6 +57,16 @@ export type Question =
    * loaded, by running `setup` and then `command` in a fresh sandbox (`predict.ts`).
    */
   | (Common & { kind: 'predict'; command: string; choices: ChoiceSpec[]; answer: string })
+  /**
+   * The answer is a kubectl command, run in a scratch sandbox prepared by `setup`: right when it
+   * leaves the same objects as `sample` (check `state`) or prints the same (check `output`).
+   */
+  | (Common & {
+      kind: 'command';
+      setup: SetupStep[];
+      sample: string;
+      check: 'state' | 'output';
+    })
   /** Free answer graded by meaning: any selector that selects exactly `expect` is right. */
   | (Common & { kind: 'selector'; pods: SelectorPod[]; expect: string[]; sample: string });
 
@@ -77,6 +88,7 @@ export function choicesOf(question: Question): readonly ChoiceSpec[] {
     case 'truefalse':
       return TRUE_FALSE;
     case 'selector':
+    case 'command':
       return [];
   }
 }
@@ -92,6 +104,7 @@ export function rightChoices(question: Question): string[] {
     case 'truefalse':
       return [question.answer ? 'T' : 'F'];
     case 'selector':
+    case 'command':
       return [];
   }
 }

@@ -61,6 +61,7 @@ const HINTS = {
   multi: 'quiz.hint.multi',
   truefalse: 'quiz.hint.truefalse',
   selector: 'quiz.hint.selector',
+  command: 'quiz.hint.command',
 } as const;
 
 function podList(question: Extract<Question, { kind: 'selector' }>): string {
@@ -76,7 +77,7 @@ function podList(question: Extract<Question, { kind: 'selector' }>): string {
 
 /** The right answer in words: `B. text`, `A, C`, `True`, or a selector that works. */
 export function rightAnswer(question: Question, lang: Lang): string {
-  if (question.kind === 'selector') return `\`${question.sample}\``;
+  if (question.kind === 'selector' || question.kind === 'command') return `\`${question.sample}\``;
   const ids = rightChoices(question);
   if (question.kind === 'truefalse')
     return choicesOf(question).find((c) => c.id === ids[0])?.text[lang] ?? '';
@@ -108,6 +109,19 @@ export function feedbackBlocks(question: Question, lang: Lang, graded: Graded): 
         ...selectorNotes(graded.text, question.pods, question.expect, graded.selected ?? []).map(
           (n) => n[lang],
         ),
+      );
+  } else if (question.kind === 'command') {
+    lines.push(
+      graded.correct
+        ? t(lang, 'quiz.feedback.right')
+        : t(lang, 'quiz.feedback.wrong', { answer: `\`${question.sample}\`` }),
+      t(lang, question.check === 'state' ? 'quiz.feedback.commandState' : 'quiz.feedback.commandOutput'),
+    );
+    if (graded.printed !== undefined && graded.printed !== '')
+      lines.push(
+        t(lang, 'quiz.feedback.commandPrinted', {
+          printed: cut(graded.printed.split('\n').slice(0, 6).join(' ⏎ '), 300),
+        }),
       );
   } else {
     lines.push(
@@ -151,7 +165,14 @@ export function answerErrorBlocks(error: AnswerError, lang: Lang, question: Ques
   switch (error.code) {
     case 'empty':
       return text(
-        t(lang, 'quiz.answer.empty', { example: question.kind === 'selector' ? question.sample : example }),
+        t(lang, 'quiz.answer.empty', {
+          example:
+            question.kind === 'selector'
+              ? question.sample
+              : question.kind === 'command'
+                ? 'kubectl get po'
+                : example,
+        }),
       );
     case 'tooLong':
       return text(t(lang, 'quiz.answer.tooLong', { length: error.length, max: error.max }));
@@ -161,6 +182,8 @@ export function answerErrorBlocks(error: AnswerError, lang: Lang, question: Ques
       );
     case 'pickOne':
       return text(t(lang, 'quiz.answer.pickOne', { example }));
+    case 'notCommand':
+      return text(t(lang, 'quiz.answer.notCommand', { message: cut(error.message, 200) }));
     case 'selectorLetter':
       return text(t(lang, 'quiz.answer.selectorLetter', { letter: error.letter }));
     case 'selectorSyntax':

@@ -32,20 +32,20 @@ function problems(source: string): BankProblem[] {
 }
 
 describe('quiz banks', () => {
-  it('GIVEN the quizzes folder WHEN loaded THEN every bank validates: 11 topics, 129 questions, unique ids', () => {
+  it('GIVEN the quizzes folder WHEN loaded THEN every bank validates: 11 topics, 145 questions, unique ids', () => {
     const banks = loadBanks();
     if (!banks.ok) throw new Error(banks.error.map(formatProblem).join('\n'));
     expect(banks.value).toHaveLength(11);
     const questions = banks.value.flatMap((b) => b.questions);
-    expect(questions).toHaveLength(129);
-    expect(new Set(questions.map((q) => q.id)).size).toBe(129);
+    expect(questions).toHaveLength(145);
+    expect(new Set(questions.map((q) => q.id)).size).toBe(145);
     for (const q of questions) {
       for (const text of [q.prompt, q.explanation]) expect(text.ko.trim() && text.en.trim()).toBeTruthy();
       const ids = choicesOf(q).map((c) => c.id);
       for (const id of rightChoices(q)) expect(ids).toContain(id);
     }
     const kinds = new Set(questions.map((q) => q.kind));
-    expect([...kinds].sort()).toEqual(['multi', 'predict', 'selector', 'single', 'truefalse']);
+    expect([...kinds].sort()).toEqual(['command', 'multi', 'predict', 'selector', 'single', 'truefalse']);
   });
 
   it('GIVEN a good bank WHEN parsed THEN its question comes back typed', () => {

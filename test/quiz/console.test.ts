@@ -143,14 +143,20 @@ describe('quizzes in the console', { timeout: 180_000 }, () => {
         env: { ...process.env, PODIUM_LANG: 'en' },
       },
     );
-    const seen = await drive(child, ['/quiz start labels 2', ...answer('')], (lines) =>
-      lines.some((l) => l.input === '/quiz answer T'),
+    // A command question takes a kubectl command: each member also answers with one (refused elsewhere).
+    const seen = await drive(
+      child,
+      ['/quiz start labels 2', ...answer(''), '/quiz answer kubectl get po'],
+      (lines) => lines.some((l) => l.input === '/quiz answer kubectl get po'),
     );
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('close', resolve));
     expect(seen.filter((l) => l.user === 'podium')).toHaveLength(1);
 
-    const after = podium([...answer('@bob '), '/quiz next', ''].join('\n'), ['--user', 'alice', '--db', db]);
+    const after = podium(
+      [...answer('@bob '), '@bob /quiz answer kubectl get po', '/quiz next', ''].join('\n'),
+      ['--user', 'alice', '--db', db],
+    );
     expect(after.status).toBe(0);
     const posts = after.lines.filter((l) => l.user === 'podium');
     const reveal = posts.find((p) => /^Question 1\/2: the answer is/.test(p.text))?.text ?? '';

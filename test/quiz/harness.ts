@@ -169,6 +169,7 @@ export function currentQuestion(h: QuizHarness): {
 
 export function answersTo(question: Question): { right: string; wrong: string } {
   if (question.kind === 'selector') return { right: question.sample, wrong: 'no-such-label-key' };
+  if (question.kind === 'command') return { right: question.sample, wrong: 'kubectl get po no-such-pod' };
   const right = rightChoices(question);
   const ids = question.kind === 'truefalse' ? ['T', 'F'] : question.choices.map((c) => c.id);
   const wrong = ids.find((id) => !right.includes(id)) ?? '';

@@ -42,4 +42,24 @@ export const contentMessages = {
     en: 'Picked wrongly: {choices}.',
     ko: '잘못 고른 보기: {choices}.',
   },
+  'quiz.hint.command': {
+    en: 'Answer with a kubectl command: `/quiz answer kubectl …`. It runs in a scratch copy of this sandbox.',
+    ko: 'kubectl 명령으로 답하세요: `/quiz answer kubectl …`. 이 샌드박스의 임시 복사본에서 실행돼요.',
+  },
+  'quiz.answer.notCommand': {
+    en: 'That is not a kubectl command I can run ({message}). Answer like `/quiz answer kubectl get po`.',
+    ko: '실행할 수 있는 kubectl 명령이 아니에요 ({message}). `/quiz answer kubectl get po`처럼 답하세요.',
+  },
+  'quiz.feedback.commandState': {
+    en: 'Any command that leaves the sandbox the same counts (other flags, `pod/NAME`, `--selector=`…).',
+    ko: '샌드박스를 같은 상태로 만드는 명령이면 모두 맞아요 (다른 플래그, `pod/이름`, `--selector=` …).',
+  },
+  'quiz.feedback.commandOutput': {
+    en: 'Any command that prints the same counts (other flags, `--selector=`, `-L a -L b`…).',
+    ko: '같은 출력을 내는 명령이면 모두 맞아요 (다른 플래그, `--selector=`, `-L a -L b` …).',
+  },
+  'quiz.feedback.commandPrinted': {
+    en: 'kubectl printed: {printed}',
+    ko: 'kubectl 출력: {printed}',
+  },
 } as const satisfies Messages;
