@@ -43,7 +43,9 @@ describe('labs in the console', () => {
       '❌ `kubia-manual-v2` is `env=debug` and kept `creation_method=manual`: expected labels of `kubia-manual-v2`: creation_method=manual, env=debug; actual labels of `kubia-manual-v2`: creation_method=manual, env=prod',
     );
     expect(text(4)).toMatch(/^💡 The first check that fails: `kubia-manual-v2` is `env=debug`/);
-    expect(text(4)).toMatch(/\nThe lab’s own hint 1 of 3: Adding a label: `kubectl label po NAME KEY=VALUE -n lab-labels`\.$/);
+    expect(text(4)).toMatch(
+      /\nThe lab’s own hint 1 of 3: Adding a label: `kubectl label po NAME KEY=VALUE -n lab-labels`\.$/,
+    );
     expect(text(7)).toMatch(/^Lab `labels`: 3 of 3 checks pass\.\n/);
     expect(text(7)).toMatch(
       /🎉 Every check passes: lab `labels` is finished, with 1 hint\(s\)\. You have finished 1 of \d+ labs\.$/,
