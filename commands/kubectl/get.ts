@@ -3,6 +3,7 @@ import { selectorArgsError } from '../../src/kubectl/builder.ts';
 import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { getEvents } from '../../src/kubectl/get-events.ts';
+import { getLineFromFiles } from '../../src/kubectl/manifest-get.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import type { LabelColumns } from '../../src/kubectl/printers/labels.ts';
 import { namespaceTable, nodeTable } from '../../src/kubectl/printers/nodes.ts';
@@ -63,6 +64,7 @@ Options:
     -A, --all-namespaces=false: If present, list the requested object(s) across all namespaces.
     -L, --label-columns=[]: Accepts a comma separated list of labels that are going to be presented as columns.
     --field-selector='': Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.
+    -f, --filename=[]: Filename, directory, or URL to files identifying the resource to get from a server.
     --ignore-not-found=false: If the requested object does not exist the command will return exit code 0.
     --no-headers=false: When using the default or custom-column output format, don't print headers.
     -o, --output='': Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide). See custom columns [https://kubernetes.io/docs/reference/kubectl/#custom-columns], golang template [http://golang.org/pkg/text/template/#pkg-overview] and jsonpath template [https://kubernetes.io/docs/reference/kubectl/jsonpath/].
@@ -83,8 +85,12 @@ Usage:
     { name: 'field-selector', type: 'string' },
     { name: 'ignore-not-found', type: 'bool' },
     { name: 'sort-by', type: 'string' },
+    { name: 'filename', short: 'f', type: 'list' },
   ],
-  run(ctx, line) {
+  run(ctx, given) {
+    const fromFiles = flagList(given, 'filename').length > 0 ? getLineFromFiles(ctx, given) : ok(given);
+    if (!fromFiles.ok) return fromFiles;
+    const line = fromFiles.value;
     const format = flagString(line, 'output') ?? '';
     // kubectl's order: Complete (a type is required), Validate (--show-labels), then the printer.
     if (line.args.length === 0) return err(kubectlError('rawText', { text: NO_TYPE }));

@@ -60,3 +60,22 @@ describe('a namespace that is no URL path segment (issue 15)', () => {
     expect(verbSandbox().kubectl('get no -n ../x -o name').text.split('\n')[0]).toBe('node/controlplane');
   });
 });
+
+describe('get -f (issue 15)', () => {
+  const manifest = (name: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: c\n    image: nginx`;
+  it('GIVEN a pod made from a manifest WHEN get -f with the same manifest THEN it is listed; a missing one is NotFound', () => {
+    const t = testApp();
+    t.say('alice', `kubectl create -f -\n\`\`\`yaml\n${manifest('web')}\n\`\`\``);
+    t.advance(60_000);
+    expect(t.say('alice', `kubectl get -f -\n\`\`\`yaml\n${manifest('web')}\n\`\`\``)).toBe(
+      'NAME   READY   STATUS    RESTARTS   AGE\nweb    1/1     Running   0          60s',
+    );
+    expect(t.say('alice', `kubectl get -f - -o name\n\`\`\`yaml\n${manifest('web')}\n\`\`\``)).toBe(
+      'pod/web',
+    );
+    expect(t.say('alice', `kubectl get -f -\n\`\`\`yaml\n${manifest('nope')}\n\`\`\``)).toBe(
+      'Error from server (NotFound): pods "nope" not found',
+    );
+  });
+});
