@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { COMPILED_DATA, type CompiledData } from '../src/compiled.ts';
-import { loadLabs } from '../src/lab/load.ts';
+import { labSources, loadLabs } from '../src/lab/load.ts';
 import { formatProblem, loadBanks } from '../src/quiz/banks.ts';
 import { BUILD_OPTIONS, ROOT } from './build-options.ts';
 
@@ -47,7 +47,7 @@ async function main(): Promise<number> {
     outdir,
   });
   copyFileSync(join(ROOT, 'src/cluster/openapi/v1.34.json'), join(outdir, 'v1.34.json'));
-  const data: CompiledData = { banks: banks.value, labs: labs.value };
+  const data: CompiledData = { banks: banks.value, labs: labSources() };
   writeFileSync(join(outdir, COMPILED_DATA), JSON.stringify(data));
   const ms = Math.round(performance.now() - started);
   console.log(

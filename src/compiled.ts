@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Lab } from './lab/model.ts';
 import type { Bank } from './quiz/banks.ts';
 
 /**
@@ -9,7 +8,16 @@ import type { Bank } from './quiz/banks.ts';
  */
 export interface CompiledData {
   banks: Bank[];
-  labs: Lab[];
+  /**
+   * The labs' YAML as validated at build time, parsed again at start: a lab's checks are
+   * functions (built by its parser), which JSON cannot carry.
+   */
+  labs: LabSource[];
+}
+
+export interface LabSource {
+  file: string;
+  source: string;
 }
 
 export const COMPILED_DATA = 'data.json';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { compiledData } from '../compiled.ts';
+import { compiledData, type LabSource } from '../compiled.ts';
 import { ALL_CONCEPTS, type Concept, readConcept } from '../quiz/concepts.ts';
 import { err, ok, type Result } from '../result.ts';
 import { decodeCheck } from './checks.ts';
@@ -149,19 +149,25 @@ function position(lines: LineCounter, offset: number): string {
  */
 export function loadLabs(from?: string): Result<Lab[], string> {
   const compiled = from === undefined ? compiledData() : null;
-  if (compiled !== null) return ok(compiled.labs);
-  const dir = from ?? LABS_DIR;
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort();
+  const sources = compiled !== null ? compiled.labs : labSources(from ?? LABS_DIR);
   const labs: Lab[] = [];
-  for (const file of files) {
-    const path = join(dir, file);
-    const lab = parseLab(readFileSync(path, 'utf8'), shownPath(path));
+  for (const { file, source } of sources) {
+    const lab = parseLab(source, file);
     if (!lab.ok) return lab;
     labs.push(lab.value);
   }
   return ok(labs);
+}
+
+/** The lab files of a folder, in file-name order, as text (what the build compiles). */
+export function labSources(dir: string = LABS_DIR): LabSource[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((file) => {
+      const path = join(dir, file);
+      return { file: shownPath(path), source: readFileSync(path, 'utf8') };
+    });
 }
 
 /** Relative to where Podium runs (`quizzes/labs/01-x.yaml`), or absolute when that reads worse. */

@@ -85,7 +85,8 @@ describe('build', () => {
       cwd: dir,
       env: env(),
       encoding: 'utf8',
-      input: 'kubectl run web --image=nginx\n/quiz topics\n/lab list\n',
+      input:
+        'kubectl run web --image=nginx\n/quiz topics\n/lab list\n/lab start first-pod\nkubectl run kubia --image=luksa/kubia --port=8080\n/lab check\n',
     });
     expect(run.stderr).toBe('');
     const texts = run.stdout
@@ -95,6 +96,9 @@ describe('build', () => {
     expect(texts[0]).toBe('pod/web created');
     expect(texts[1]).toContain('`selectors`');
     expect(texts[2]).toContain('`first-pod`');
+    // A lab's checks are functions: they must run in a built start too (JSON cannot carry them).
+    expect(texts[5]).toMatch(/^Lab `first-pod`: 2 of \d+ checks pass\./);
+    expect(texts[5]).toContain('✅');
   });
 
   it('GIVEN the build WHEN bin/podium.js starts Discord THEN its worker threads (worker.js beside the chunks) answer a command', async () => {
