@@ -52,7 +52,7 @@ const REQUIRES: Localized = {
   en: 'You may have missed that requiring `{key}` leaves out pods without it ({pods}). To include pods without the key, use `!=` or `notin`.',
 };
 const AND: Localized = {
-  ko: '쉼표를 OR로 읽었을 수 있어요. 쉼표는 AND예요: 모든 조건이 맞아야 골라져요.',
+  ko: '쉼표를 OR로 읽었을 수 있어요. 쉼표는 AND예요: 모든 조건이 맞아야 선택돼요.',
   en: 'You may be reading the comma as OR. It is AND: every requirement must hold.',
 };
 const PICKED_TOO: Localized = { ko: '더 골라진 파드: {pods}', en: 'Picked too: {pods}' };
