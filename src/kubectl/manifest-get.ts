@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../result.ts';
-import type { KubectlError } from './errors.ts';
+import { type KubectlError, kubectlError } from './errors.ts';
 import { flagString, type ParsedLine } from './flags.ts';
 import { readFiles } from './manifest-batch.ts';
 import { mapKind, namespaceFor } from './manifest-objects.ts';
@@ -11,6 +11,14 @@ import type { VerbContext } from './verb.ts';
  * `get` (tables, -o, NotFound) is the same as for names typed out.
  */
 export function getLineFromFiles(ctx: VerbContext, line: ParsedLine): Result<ParsedLine, KubectlError> {
+  // The Builder refuses files and typed resources together before it reads a file (visitByPaths).
+  if (line.args.length > 0)
+    return err(
+      kubectlError('plain', {
+        message:
+          'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
+      }),
+    );
   const files = readFiles(ctx, line);
   if (!files.ok) return files;
   const args: string[] = [];

@@ -8,6 +8,12 @@ describe('kubectl get: kinds, --show-labels and the order of its checks (KC pkg/
     expect(out.split('\n')[1]).toMatch(/^namespace\/default\s+Active\s/);
   });
 
+  it('GIVEN a type and a file WHEN get po -f FILE THEN the Builder refuses both together, before reading the file (kubectl 1.33)', () => {
+    expect(testApp().say('alice', 'kubectl get po -f nosuch.yaml')).toBe(
+      'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
+    );
+  });
+
   it('GIVEN TYPE NAME NAME or one type of TYPE/NAME WHEN get THEN one type was asked for: no kind prefix', () => {
     const t = testApp();
     expect(t.say('alice', 'kubectl get ns default kube-system').split('\n')[1]).toMatch(/^default\s/);

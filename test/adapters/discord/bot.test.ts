@@ -147,10 +147,11 @@ describe('manifests', () => {
     h.fake.options.ackWindowMs = 3000;
     const followups = await handle.followups(1);
     expect(handle.record.callbacks).toEqual([5]);
-    // `get` takes no -f, so the answer is a private error: the public "thinking…" gives way to it.
+    // `get po -f notes.txt` names both a type and a file, which kubectl refuses (as kubectl 1.33
+    // does): a private error, so the public "thinking…" gives way to it.
     expect(handle.record.original?.deleted).toBe(true);
     expect(followups[0]?.flags).toBe(EPHEMERAL);
-    expect(codeOf(followups[0]?.content ?? '')).toContain('unknown shorthand flag');
+    expect(codeOf(followups[0]?.content ?? '')).toContain('you may not specify resource arguments as well');
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GROUP_BANK } from '../group-bank.ts';
 import type { Member } from './fake/payloads.ts';
 import type { Posted, StoredMessage } from './fake/state.ts';
 import { ALICE, BOB, CAROL, CHANNEL, type Harness, sectionTexts, startHarness } from './harness.ts';
@@ -11,7 +12,8 @@ import { ALICE, BOB, CAROL, CHANNEL, type Harness, sectionTexts, startHarness } 
  */
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness('socket', { timed: true });
+  // Two known questions with buttons or checkboxes (the real banks also draw command questions).
+  h = await startHarness('socket', { timed: true, banks: [GROUP_BANK] });
 });
 afterAll(async () => {
   await h.close();
@@ -91,7 +93,7 @@ const isQuestion = (p: Posted) => p.via === 'chat.postMessage' && elementsOf(p).
 describe('a live quiz in a Slack channel', () => {
   it('GIVEN three members WHEN they answer with the buttons (one twice) THEN each is confirmed privately, the reveal counts the picks and a podium ends it', async () => {
     const since = h.fake.state.posts.length;
-    await h.command(ALICE, '/quiz', 'start labels 2 30');
+    await h.command(ALICE, '/quiz', 'start group 2 30');
     const started = await h.fake.waitFor((p) => p.via === 'response_url', since);
     expect(started.ephemeral).toBe(false);
     expect(started.text).toContain('Live quiz on');
