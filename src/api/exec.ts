@@ -42,11 +42,19 @@ export function startExec(
 ): void {
   const argv = query.getAll('command');
   const checked = readSandbox(app, key, (cluster) => precheck(cluster, target, query.get('container')));
-  if ('reason' in checked) return refuse(checked);
-  if (argv.length === 0) return refuse(badRequest('you must specify at least one command for the container'));
+  if ('reason' in checked) {
+    refuse(checked);
+    return;
+  }
+  if (argv.length === 0) {
+    refuse(badRequest('you must specify at least one command for the container'));
+    return;
+  }
   const protocol = PROTOCOLS.find((p) => offeredProtocols(req).includes(p));
-  if (protocol === undefined || !acceptUpgrade(req, socket, protocol))
-    return refuse(badRequest('Upgrade request required'));
+  if (protocol === undefined || !acceptUpgrade(req, socket, protocol)) {
+    refuse(badRequest('Upgrade request required'));
+    return;
+  }
   const tty = query.get('tty') === 'true';
   const wantsStdin = query.get('stdin') === 'true';
   const stdin: Buffer[] = [];

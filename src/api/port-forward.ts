@@ -60,12 +60,17 @@ export function startPortForward(
   refuse: Refusal,
 ): void {
   const checked = readSandbox(app, key, (cluster) => precheck(cluster, target));
-  if (checked !== null) return refuse(checked);
+  if (checked !== null) {
+    refuse(checked);
+    return;
+  }
   if (
     !offeredProtocols(req).includes(PORT_FORWARD_PROTOCOL) ||
     !acceptUpgrade(req, socket, PORT_FORWARD_PROTOCOL)
-  )
-    return refuse(badRequest('Upgrade request required'));
+  ) {
+    refuse(badRequest('Upgrade request required'));
+    return;
+  }
   let bytes = Buffer.alloc(0);
   let repliedOnce = false;
   let streams = 0;
