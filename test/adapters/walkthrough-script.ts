@@ -38,7 +38,7 @@ export function walkthrough(): Step[] {
 }
 
 /** The golden transcript's replies, in order (a fenced manifest echoed after a prompt is input). */
-function goldenReplies(): { command: string; text: string; ok: boolean }[] {
+export function goldenReplies(): { command: string; text: string; ok: boolean }[] {
   const text = readFileSync(join(GOLDEN, '__golden__', 'walkthrough.txt'), 'utf8');
   return text.split(/\n(?=\$ )/).map((block) => {
     const [first = '', ...lines] = block.split('\n');

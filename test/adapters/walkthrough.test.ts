@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { goldenReplies } from './walkthrough-script.ts';
 
 /**
  * The course-notes walkthrough replayed through the real console binary (`--json`), as a member
@@ -26,19 +27,6 @@ function script(): string {
       l.startsWith('#! advance') ? 'kubectl wait --for=condition=Ready pod --all --timeout=20s' : l,
     )
     .join('\n');
-}
-
-/** The golden transcript's replies, keyed by their command line, in order. */
-function goldenReplies(): { command: string; text: string; ok: boolean }[] {
-  const text = readFileSync(join(GOLDEN, '__golden__', 'walkthrough.txt'), 'utf8');
-  return text.split(/\n(?=\$ )/).map((block) => {
-    const [first = '', ...lines] = block.split('\n');
-    // A command that read a fenced manifest echoes it after the prompt: that is input, not output.
-    const rest = lines[0]?.startsWith('```') ? lines.slice(lines.indexOf('```', 1) + 1) : lines;
-    const body = rest.join('\n').trimEnd();
-    const ok = !body.endsWith('[exit: error]');
-    return { command: first.slice(2), text: body.replace(/\n?\[exit: error\]$/, ''), ok };
-  });
 }
 
 const names = (table: string) =>
