@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUP_BANK } from '../group-bank.ts';
 import type { Member } from './fake/payloads.ts';
 import type { Posted, StoredMessage } from './fake/state.ts';
-import { ALICE, BOB, CAROL, type Harness, sectionTexts, startHarness } from './harness.ts';
+import {
+  type ActionElement,
+  ALICE,
+  BOB,
+  CAROL,
+  elementsOf,
+  type Harness,
+  sectionTexts,
+  startHarness,
+} from './harness.ts';
 
 /**
  * A fair live quiz in a Slack channel, through the real Bolt HTTP receiver against the fake: a
@@ -20,28 +29,13 @@ afterAll(async () => {
   expect(h.guard.outside()).toEqual([]);
 });
 
-interface Element {
-  type: string;
-  action_id: string;
-  value?: string;
-  text?: { text: string };
-  options?: { value: string; text: { text: string } }[];
-  block_id: string;
-}
-const elementsOf = (message: { blocks: unknown[] }): Element[] =>
-  message.blocks.flatMap((b) => {
-    const block = b as { type: string; block_id: string; elements?: Omit<Element, 'block_id'>[] };
-    return block.type === 'actions'
-      ? (block.elements ?? []).map((e) => ({ ...e, block_id: block.block_id }))
-      : [];
-  });
 const stored = (posted: Posted): StoredMessage => {
   const message = h.fake.state.messages.get(posted.ts ?? '');
   if (message === undefined) throw new Error('not a channel message');
   return message;
 };
 const textOf = (p: Posted | StoredMessage) => [p.text, ...sectionTexts(p as Posted)].join('\n');
-const buttonNamed = (message: StoredMessage, label: string): Element => {
+const buttonNamed = (message: StoredMessage, label: string): ActionElement => {
   const found = elementsOf(message).find((e) => e.type === 'button' && e.text?.text.startsWith(label));
   if (found === undefined) throw new Error(`no ${label} button in ${JSON.stringify(message.blocks)}`);
   return found;

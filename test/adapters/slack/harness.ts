@@ -214,6 +214,26 @@ export function postPublicly(h: Harness, channel = CHANNEL): void {
   );
 }
 
+/** An element of a message's actions blocks (a button, checkboxes, a select), with its block's id. */
+export interface ActionElement {
+  type: string;
+  action_id: string;
+  value?: string;
+  text?: { text: string };
+  options?: { value: string; text: { text: string } }[];
+  block_id: string;
+}
+
+/** Every element of a message's actions blocks, in order. */
+export function elementsOf(message: { blocks: unknown[] }): ActionElement[] {
+  return message.blocks.flatMap((b) => {
+    const block = b as { type: string; block_id: string; elements?: Omit<ActionElement, 'block_id'>[] };
+    return block.type === 'actions'
+      ? (block.elements ?? []).map((e) => ({ ...e, block_id: block.block_id }))
+      : [];
+  });
+}
+
 /** The code blocks of a posted message, unescaped back to what kubectl printed. */
 export function codeOf(posted: Posted): string {
   return sectionTexts(posted)

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUP_BANK } from '../group-bank.ts';
 import type { Member } from './fake/payloads.ts';
 import type { Posted, StoredMessage } from './fake/state.ts';
-import { ALICE, BOB, CAROL, CHANNEL, type Harness, sectionTexts, startHarness } from './harness.ts';
+import {
+  ALICE,
+  BOB,
+  CAROL,
+  CHANNEL,
+  elementsOf,
+  type Harness,
+  sectionTexts,
+  startHarness,
+} from './harness.ts';
 
 /**
  * A live quiz through the real Bolt app: the core's runner posts questions with the adapter's
@@ -19,23 +28,6 @@ afterAll(async () => {
   await h.close();
   expect(h.guard.outside()).toEqual([]);
 });
-
-interface Element {
-  type: string;
-  action_id: string;
-  value?: string;
-  options?: { value: string; text: unknown }[];
-  block_id: string;
-}
-
-function elementsOf(message: { blocks: unknown[] }): Element[] {
-  return message.blocks.flatMap((b) => {
-    const block = b as { type: string; block_id: string; elements?: Omit<Element, 'block_id'>[] };
-    return block.type === 'actions'
-      ? (block.elements ?? []).map((e) => ({ ...e, block_id: block.block_id }))
-      : [];
-  });
-}
 
 const stored = (posted: Posted): StoredMessage => {
   const message = h.fake.state.messages.get(posted.ts ?? '');
