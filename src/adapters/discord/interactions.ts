@@ -25,7 +25,7 @@ import type { Lang } from '../../i18n/lang.ts';
 import type { KubectlVerb } from '../../kubectl/verb.ts';
 import type { SandboxKey } from '../../store/sandboxes.ts';
 import type { IdTable } from './custom-id.ts';
-import { download } from './download.ts';
+import { type DownloadError, download } from './download.ts';
 import { escapeDiscord } from './escape.ts';
 import { type FileOption, type Invocation, type OptionValue, planOf, withStdin } from './invocation.ts';
 import { boxText, manifestModal } from './modal.ts';
@@ -102,11 +102,7 @@ async function command(deps: HandlerDeps, interaction: ChatInputCommandInteracti
   await interaction.deferReply();
   const fetched = await download(plan.file);
   if (!fetched.ok) {
-    const text =
-      fetched.error.code === 'tooLarge'
-        ? t(lang, 'bot.tooLong', { size: fetched.error.size, limit: LIMITS.messageBytes })
-        : t(lang, 'discord.downloadFailed', { name: plan.file.name });
-    await answer(interaction, textReply(text, false, 'private'), render);
+    await answer(interaction, downloadFailed(fetched.error, plan.file.name, lang), render);
     return;
   }
   const attached = [{ name: plan.file.name, content: fetched.value }];
@@ -140,11 +136,7 @@ async function applyFromMessage(
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const fetched = await download(file);
   if (!fetched.ok) {
-    const text =
-      fetched.error.code === 'tooLarge'
-        ? t(render.lang, 'bot.tooLong', { size: fetched.error.size, limit: LIMITS.messageBytes })
-        : t(render.lang, 'discord.downloadFailed', { name: file.name });
-    await answer(interaction, textReply(text, false, 'private'), render);
+    await answer(interaction, downloadFailed(fetched.error, file.name, render.lang), render);
     return;
   }
   const reply = await run(deps, interaction, 'kubectl apply -f -', [], fetched.value);
@@ -161,6 +153,15 @@ function unfitAttachment(file: FileOption, lang: Lang): string | null {
   const type = (file.contentType ?? '').split(';')[0]?.trim() ?? '';
   const text = type === '' || type.startsWith('text/') || /yaml|json/.test(type);
   return text ? null : t(lang, 'discord.notText', { name: file.name, type });
+}
+
+/** Why an attached file could not be read, privately: too big for a message, or not fetched. */
+function downloadFailed(error: DownloadError, name: string, lang: Lang): Reply {
+  const text =
+    error.code === 'tooLarge'
+      ? t(lang, 'bot.tooLong', { size: error.size, limit: LIMITS.messageBytes })
+      : t(lang, 'discord.downloadFailed', { name });
+  return textReply(text, false, 'private');
 }
 
 /** A message's first attachment that is text or YAML by its type or name. */
