@@ -6,9 +6,7 @@ import { parseBank } from '../../src/quiz/banks.ts';
  * option carries a misconception, and a multi-select with a key of two (so one right pick earns
  * partial credit) whose wrong option carries one too.
  */
-export const GROUP_BANK: Bank = (() => {
-  const parsed = parseBank(
-    `topic: group
+export const GROUP_BANK_YAML = `topic: group
 title: { ko: "그룹", en: "Group" }
 questions:
   - id: grp-001
@@ -32,10 +30,10 @@ questions:
     answer: [A, B]
     explanation: { ko: "describe와 -o yaml.", en: "describe and -o yaml." }
     concept: labels
-`,
-    'group.yaml',
-    'group',
-  );
+`;
+
+export const GROUP_BANK: Bank = (() => {
+  const parsed = parseBank(GROUP_BANK_YAML, 'group.yaml', 'group');
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   return parsed.value;
 })();

@@ -1,12 +1,22 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GROUP_BANK_YAML } from '../adapters/group-bank.ts';
 import { runConsole, tempDbPath } from '../helpers/console.ts';
 
 /**
  * The study group through the real `podium console --json --no-timers`, several members by
- * `@name` (the console's own user, alice, is a moderator; the others are members).
+ * `@name` (the console's own user, alice, is a moderator; the others are members). The quiz
+ * plays the two known questions of the group bank (a single choice keyed B and a multi-select
+ * keyed A and B), in the order the quiz draws them: whichever comes first, alice's A misses or
+ * half-scores, bob's B scores or half-scores, and carol's late A on question 2 is recorded.
  */
-const answers = (who: string, ref: string, forms: readonly string[]) =>
-  forms.map((form) => `${who}/quiz answer ${ref} ${form}`);
+function groupBankDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'podium-group-bank-'));
+  writeFileSync(join(dir, 'group.yaml'), GROUP_BANK_YAML);
+  return dir;
+}
 
 describe('a study group in the console', () => {
   it('GIVEN alice, bob and carol WHEN they share output, look at a shared sandbox and play a live quiz with a lobby THEN every step answers as the group needs', () => {
@@ -19,27 +29,23 @@ describe('a study group in the console', () => {
       'kubectl --context=carol get po',
       'kubectl config get-contexts',
       '@bob /sandbox share',
-      '/quiz start labels 2 lobby:30',
+      '/quiz start group 2 lobby:30',
       '/quiz join',
       '@bob /quiz join',
       '@bob /quiz stop',
       '/quiz next',
-      // The questions are drawn at random: each member tries a true/false, a choice and a
-      // selector answer, of which only the one that fits is recorded (the rest change nothing).
-      ...answers('', '#1.1', ['T', 'A', 'app=x']),
-      ...answers('@bob ', '#1.1', ['F', 'B', 'app=y']),
-      ...answers('@carol ', '#1.2', ['T', 'A', 'app=x']),
-      ...answers('', '#1.2', ['T', 'A', 'app=x']),
-      ...answers('@bob ', '#1.2', ['F', 'B', 'app=y']),
+      '/quiz answer #1.1 A',
+      '@bob /quiz answer #1.1 B',
+      '@carol /quiz answer #1.2 A',
+      '/quiz answer #1.2 A',
+      '@bob /quiz answer #1.2 B',
       '@carol /quiz practice missed:1',
     ].join('\n');
-    const { lines, status } = runConsole(`${script}\n`, [
-      '--user',
-      'alice',
-      '--db',
-      tempDbPath('podium-group-'),
-      '--no-timers',
-    ]);
+    const { lines, status } = runConsole(
+      `${script}\n`,
+      ['--user', 'alice', '--db', tempDbPath('podium-group-'), '--no-timers'],
+      { PODIUM_QUIZZES_DIR: groupBankDir() },
+    );
     expect(status).toBe(0);
     const said = (input: string, user = 'alice') => {
       const line = lines.find((l) => l.input === input && l.user === user);
@@ -57,7 +63,7 @@ describe('a study group in the console', () => {
     );
     expect(said('kubectl config get-contexts').text).toContain('*         alice');
     expect(said('/sandbox share', 'bob').text).toContain('• alice: `kubectl --context=bob get po`');
-    expect(said('/quiz start labels 2 lobby:30').text).toMatch(/Press Join to play/);
+    expect(said('/quiz start group 2 lobby:30').text).toMatch(/Press Join to play/);
     const lobby = lines.find((l) => l.user === 'podium' && l.text.startsWith('🎬'));
     expect(lobby?.choices[0]).toMatchObject({
       label: 'Join',
