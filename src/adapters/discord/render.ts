@@ -7,6 +7,7 @@ import {
 import { type Block, type Reply, replyText } from '../../chat/reply.ts';
 import { t } from '../../i18n/catalogue.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import { truncateReply } from '../truncate.ts';
 import type { IdTable } from './custom-id.ts';
 
 /**
@@ -59,6 +60,20 @@ export function renderReply(reply: Reply, options: RenderOptions, maxPieces = MA
     components: i === pieces.length - 1 ? components : [],
     file: null,
   }));
+}
+
+/**
+ * The reply in at most `maxPieces` messages and never as a file (where a file was refused): the
+ * output is cut at a line boundary and a note says how many lines were left out.
+ */
+export function renderCut(reply: Reply, options: RenderOptions, maxPieces = MAX_PIECES): OutgoingMessage[] {
+  let messages = renderReply(reply, options, maxPieces);
+  let budget = Math.floor(maxPieces * CONTENT_MAX * 0.8);
+  while (messages.some((m) => m.file !== null) && budget > 100) {
+    messages = renderReply(truncateReply(reply, options.lang, budget), options, maxPieces);
+    budget = Math.floor(budget / 2);
+  }
+  return messages.map((m) => ({ ...m, file: null }));
 }
 
 /** One message whatever the length: a channel post the core may edit later. */

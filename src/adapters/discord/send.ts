@@ -1,6 +1,7 @@
 import {
   type APIChannel,
   type APIMessage,
+  DiscordAPIError,
   MessageFlags,
   type MessageMentionOptions,
   type REST,
@@ -8,11 +9,12 @@ import {
   Routes,
 } from 'discord.js';
 import type { ChannelRef, MessageRef, Outbox } from '../../chat/outbox.ts';
-import type { Reply } from '../../chat/reply.ts';
+import { type Block, type Reply, textReply } from '../../chat/reply.ts';
+import { t } from '../../i18n/catalogue.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { IdTable } from './custom-id.ts';
 import { type Attachment, renderWithFiles } from './files.ts';
-import { type OutgoingMessage, type RenderOptions, renderSingle } from './render.ts';
+import { type OutgoingMessage, type RenderOptions, renderCut, renderSingle } from './render.ts';
 
 /** Every message, whatever it echoes, pings nobody: no @everyone, no roles, no users. */
 export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
@@ -21,7 +23,8 @@ export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
  * Answers an interaction with a Reply: the first message as the interaction's response (or the
  * edit of a deferred one), the rest as follow-ups. Ephemerality is fixed when a response is
  * deferred; a private reply to a public deferral replaces the "thinking…" message with an
- * ephemeral follow-up.
+ * ephemeral follow-up. A message whose file Discord refuses (413 40005 past the server's upload
+ * limit) is sent again without it, saying so: a long output never just vanishes.
  */
 export async function answer(
   interaction: RepliableInteraction,
@@ -29,18 +32,58 @@ export async function answer(
   render: RenderOptions,
 ): Promise<void> {
   const ephemeral = reply.visibility === 'private';
-  const [first, ...rest] = renderWithFiles(reply, render);
-  if (first === undefined) return;
-  if (interaction.deferred && !interaction.replied && interaction.ephemeral === ephemeral) {
-    await interaction.editReply(options(first.message, first.files));
-  } else if (interaction.deferred || interaction.replied) {
-    if (interaction.deferred && !interaction.replied) await interaction.deleteReply();
-    await interaction.followUp({ ...options(first.message, first.files), ...flags(ephemeral) });
-  } else {
-    await interaction.reply({ ...options(first.message, first.files), ...flags(ephemeral) });
+  const edit = interaction.deferred && !interaction.replied && interaction.ephemeral === ephemeral;
+  if (interaction.deferred && !interaction.replied && !edit) await interaction.deleteReply();
+  let first: 'reply' | 'edit' | null =
+    !interaction.replied && !interaction.deferred ? 'reply' : edit ? 'edit' : null;
+  const send = async ({ message, files }: Outgoing) => {
+    const body = options(message, files);
+    if (first === 'edit') await interaction.editReply(body);
+    else if (first === 'reply') await interaction.reply({ ...body, ...flags(ephemeral) });
+    else await interaction.followUp({ ...body, ...flags(ephemeral) });
+    first = null;
+  };
+  for (const outgoing of renderWithFiles(reply, render)) {
+    try {
+      await send(outgoing);
+    } catch (error) {
+      const refused = uploadRefused(error, outgoing);
+      if (refused === null) throw error;
+      for (const instead of withoutFiles(reply, outgoing, refused, render)) await send(instead);
+    }
   }
-  for (const { message, files } of rest)
-    await interaction.followUp({ ...options(message, files), ...flags(ephemeral) });
+}
+
+type Outgoing = { message: OutgoingMessage; files: Attachment[] };
+
+/** Discord's words for a refused upload (`Request entity too large`), or null for another failure. */
+function uploadRefused(error: unknown, { message, files }: Outgoing): string | null {
+  if (message.file === null && files.length === 0) return null;
+  return error instanceof DiscordAPIError ? error.message : null;
+}
+
+/**
+ * What to send instead of a message whose files were refused: output that was to be a file as
+ * messages cut to fit, led by a note; other files left off, with a note that counts them.
+ */
+function withoutFiles(
+  reply: Reply,
+  { message, files }: Outgoing,
+  error: string,
+  render: RenderOptions,
+): Outgoing[] {
+  const note = (text: string): Block => ({ kind: 'text', text });
+  if (message.file !== null) {
+    const said = note(t(render.lang, 'discord.uploadFailed', { error }));
+    const cut = renderCut({ ...reply, blocks: [said, ...reply.blocks], files: [] }, render);
+    return cut.map((m) => ({ message: m, files: [] }));
+  }
+  const count = files.length;
+  const counted = renderSingle(textReply(t(render.lang, 'discord.filesFailed', { count, error })), render);
+  return [
+    { message, files: [] },
+    { message: counted, files: [] },
+  ];
 }
 
 const flags = (ephemeral: boolean) => (ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});

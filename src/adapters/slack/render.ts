@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Block, Reply } from '../../chat/reply.ts';
 import { t } from '../../i18n/catalogue.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import { truncateReply } from '../truncate.ts';
 import { choiceBlocks } from './choices.ts';
 import { BUDGET, SLACK } from './limits.ts';
 import { breakFences, escapeMrkdwn } from './mrkdwn.ts';
@@ -64,29 +65,6 @@ export function renderWithin(reply: Reply, ctx: RenderContext, max: number): Sla
     budget = Math.floor(budget / 2);
   }
   return messages.slice(0, max);
-}
-
-/** Keeps the first `budget` characters of the reply's blocks, whole lines only. */
-export function truncateReply(reply: Reply, lang: Lang, budget: number): Reply {
-  let left = budget;
-  let omitted = 0;
-  const blocks: Block[] = [];
-  for (const block of reply.blocks) {
-    const lines = block.text.split('\n');
-    const kept: string[] = [];
-    for (const line of lines) {
-      if (line.length + 1 <= left) {
-        kept.push(line);
-        left -= line.length + 1;
-      } else {
-        left = 0;
-        omitted += 1;
-      }
-    }
-    if (kept.length > 0) blocks.push({ kind: block.kind, text: kept.join('\n') });
-  }
-  if (omitted > 0) blocks.push({ kind: 'text', text: t(lang, 'slack.outputTruncated', { lines: omitted }) });
-  return { ...reply, blocks };
 }
 
 function sectionsOf(block: Block): Section[] {

@@ -30,6 +30,14 @@ export const platformsMessages = {
     en: '{count:file|files} could not be sent. Slack answered: {error}',
     ko: '파일 {count}개를 보내지 못했어요. Slack 응답: {error}',
   },
+  'discord.uploadFailed': {
+    en: 'Discord did not take the output as a file ({error}), so here is as much as fits in a few messages.',
+    ko: 'Discord가 출력을 파일로 받지 않아서 ({error}) 메시지 몇 개에 들어가는 만큼만 보여 드려요.',
+  },
+  'discord.filesFailed': {
+    en: '{count:file|files} could not be sent. Discord answered: {error}',
+    ko: '파일 {count}개를 보내지 못했어요. Discord 응답: {error}',
+  },
   'live.hostPostFailed': {
     en: 'Your live quiz “{title}” could not post in its channel ({reason}), so the members there may not see it. Check that I may send messages there, or stop it with `/quiz stop` and start it in another channel.',
     ko: '라이브 퀴즈 “{title}” 메시지를 채널에 올리지 못했어요 ({reason}). 채널 멤버들에게 안 보일 수 있어요. 봇이 그 채널에 메시지를 보낼 수 있는지 확인하거나, `/quiz stop`으로 멈추고 다른 채널에서 시작해 주세요.',

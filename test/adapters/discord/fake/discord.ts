@@ -143,7 +143,7 @@ export async function startFakeDiscord(options: { heartbeatInterval?: number } =
 
   const interact = (type: number, user: FakeUser, data: Record<string, unknown>, extra = {}): Handle => {
     const id = state.snowflake();
-    const payload = base(id, type, user, data, extra);
+    const payload = base(id, type, user, data, { attachment_size_limit: state.uploadLimit, ...extra });
     const record: InteractionRecord = {
       id,
       token: String(payload.token),

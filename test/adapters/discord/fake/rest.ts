@@ -33,9 +33,8 @@ import {
  * bot token (401). Attachments are served under `/attachments/` as Discord's CDN would.
  */
 type Json = Record<string, unknown>;
-/** The upload limits of a guild without boosts (the `attachment_size_limit` interactions carry). */
+/** At most 10 files a message; the bytes are limited by the server's `state.uploadLimit`. */
 const MAX_FILES = 10;
-const UPLOAD_LIMIT = 10_485_760;
 interface Parsed {
   body: unknown;
   files: StoredFile[];
@@ -106,7 +105,8 @@ async function handle(options: RestOptions, req: IncomingMessage, res: ServerRes
     state.changed();
     return;
   }
-  const answer = attachmentProblem(parsed.files) ?? (await route(options, method, path, req, parsed));
+  const answer =
+    attachmentProblem(parsed.files, state.uploadLimit) ?? (await route(options, method, path, req, parsed));
   if (answer.status >= 400) state.rejections.push({ method, path, status: answer.status, body: answer.body });
   send(res, answer);
   state.changed();
@@ -146,12 +146,16 @@ async function storedFile(value: File): Promise<StoredFile> {
   return { name: value.name, text: new TextDecoder().decode(bytes), bytes };
 }
 
-/** Discord takes at most 10 files a message and 10 MiB in all (413, 40005, past the size). */
-function attachmentProblem(files: StoredFile[]): Answer | null {
+/**
+ * Discord takes at most 10 files a message, and no upload past the server's limit (10 MiB without
+ * boosts): the whole request is refused with 413, code 40005, whether it is a channel message, an
+ * interaction response or a follow-up.
+ */
+function attachmentProblem(files: StoredFile[], limit: number): Answer | null {
   if (files.length > MAX_FILES)
     return invalid([{ path: 'files', message: 'Must be 10 or fewer in length.' }]);
   const bytes = files.reduce((sum, f) => sum + f.bytes.length, 0);
-  return bytes > UPLOAD_LIMIT ? fail(413, 40005, 'Request entity too large') : null;
+  return bytes > limit ? fail(413, 40005, 'Request entity too large') : null;
 }
 
 async function route(

@@ -90,6 +90,11 @@ export interface FakeState {
    * how many, and how long Discord asks the bot to wait.
    */
   throttled: Map<string, { times: number; retryAfter: number }>;
+  /**
+   * The server's upload limit in bytes (10 MiB without boosts), sent as each interaction's
+   * `attachment_size_limit`; a request whose files are larger is refused (413, 40005).
+   */
+  uploadLimit: number;
   /** Direct-message channels the bot opened (`POST /users/@me/channels`), by id: the member. */
   dms: Map<string, string>;
   snowflake(): string;
@@ -113,6 +118,7 @@ export function createState(): FakeState {
     threadsRefused: false,
     closedChannels: new Set([QUIET_CHANNEL_ID]),
     dms: new Map(),
+    uploadLimit: 10_485_760,
     throttled: new Map(),
     snowflake: () => String(next++),
     changed: () => events.emit('change'),
