@@ -9,8 +9,8 @@ import { clicks, startQuiz } from './b3-slack.ts';
  * handling of the server's confirmations costs the server's process nothing.
  */
 export type FakeRequest =
-  | { kind: 'quiz'; url: string; channel: string }
-  | { kind: 'clicks'; question: StoredMessage; prefix: string; count: number }
+  | { kind: 'quiz'; url: string; channel: string; topic: string }
+  | { kind: 'clicks'; question: StoredMessage; prefix: string; count: number; typed: string }
   | { kind: 'posts' }
   | { kind: 'confirmed'; channel: string; since: number }
   | { kind: 'close' };
@@ -29,12 +29,13 @@ process.on('message', (request: FakeRequest & { id: number }) => {
   const answer = (value: unknown) => send({ id: request.id, value });
   switch (request.kind) {
     case 'quiz':
-      void startQuiz(fake, request.url, { id: 'U0HOST', name: 'host' }, request.channel).then(answer, (e) =>
-        send({ id: request.id, error: String(e) }),
+      void startQuiz(fake, request.url, { id: 'U0HOST', name: 'host' }, request.channel, request.topic).then(
+        answer,
+        (e) => send({ id: request.id, error: String(e) }),
       );
       return;
     case 'clicks':
-      answer(clicks(fake, request.question, request.prefix, request.count));
+      answer(clicks(fake, request.question, request.prefix, request.count, request.typed));
       return;
     case 'posts':
       answer(fake.state.posts.length);

@@ -4,8 +4,11 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSlack } from '../src/adapters/slack/slack.ts';
 import { createApp } from '../src/app.ts';
+import { workerPool } from '../src/executor/pool.ts';
 import { createLogger } from '../src/log.ts';
+import { type Bank, formatProblem, loadBanks } from '../src/quiz/banks.ts';
 import { REAL_TIMERS } from '../src/quiz/live-runner.ts';
+import type { QuestionKind } from '../src/quiz/question.ts';
 import { SIGNING_SECRET } from '../test/adapters/slack/fake/payloads.ts';
 import type { StoredMessage } from '../test/adapters/slack/fake/state.ts';
 import type { Burst, BurstResult, ClickerMessage } from './b3-clicker.ts';
@@ -17,16 +20,19 @@ import { percentile, summarize, type Timings } from './stats.ts';
 
 /**
  * B3: a live quiz question in a Slack channel, answered by 1,000 members within one second,
- * through the real adapter (`startSlack`, Bolt's HTTP receiver, signed `block_actions` POSTs)
- * against the fake Slack. The load generator (b3-clicker.ts) and the fake Slack (b3-fake-slack.ts)
- * are processes of their own: this process is only the servers under test. Beside it, a bare Bolt app (same receiver, signing and logger) whose
- * action handler only acks: the ratio of the p99 acks is what Podium's work after each ack
- * (dispatch and its SQLite transaction, the private confirmation through the response_url) costs
- * the acks queued behind it. Each round is one new question: the bare burst, then the real one;
- * the figures are the medians over the rounds, so a moment of load on the machine skews one
- * round, not the result.
+ * through the real adapter (`startSlack`, Bolt's HTTP receiver, signed `block_actions` POSTs, or
+ * `/quiz answer` for a question answered in words) against the fake Slack, with commands in the
+ * worker pool as `npm start` runs them. The load generator (b3-clicker.ts) and the fake Slack
+ * (b3-fake-slack.ts) are processes of their own: this process is only the servers under test.
+ * Beside it, a bare Bolt app (same receiver, signing and logger) whose handlers only ack: the
+ * ratio of the acks is what Podium's work after each ack costs the acks queued behind it.
+ * Rounds are interleaved (bare, Podium, bare, Podium, …), each on a new question of the next
+ * kind (every kind the banks have, one known question each, so nothing depends on a draw); the
+ * figures are the medians over the rounds, so a moment of load on the machine skews one round,
+ * not the result.
  */
 export interface B3Round {
+  kind: QuestionKind;
   /** Rows in quiz_live_answers for the round's question once every confirmation arrived. */
   recorded: number;
   /** Private "Got it" replies the fake Slack received through the response_urls. */
@@ -35,15 +41,18 @@ export interface B3Round {
   acked: { real: number; bare: number };
   real: Timings;
   bare: Timings;
+  /** p99 over p99, and p50 over p50. */
   ratio: number;
+  ratioP50: number;
   /**
-   * CPU time of the server's thread per click: for Podium from the first click until every
-   * answer is stored and confirmed (the fake Slack's handling of the confirmations runs on that
-   * thread too), for the bare app until the last ack.
+   * CPU time of the server's main (acking) thread per click: for Podium from the first click
+   * until every answer is stored and confirmed, for the bare app until the last ack.
    */
   cpuPerClickMs: { real: number; bare: number };
   /** First send to last ack of the real burst. */
   wallMs: number;
+  /** The 1-minute load average as the round ended. */
+  load: number;
 }
 
 export interface B3 {
@@ -52,6 +61,7 @@ export interface B3 {
   rounds: B3Round[];
   /** Medians over the rounds. */
   ratio: number;
+  ratioP50: number;
   realP99: number;
   bareP99: number;
   cpuPerClickMs: { real: number; bare: number };
@@ -61,19 +71,63 @@ export interface B3 {
 
 const WARM_UP = 200;
 
-export async function benchQuizBurst(members = 1_000, spreadMs = 1_000, roundCount = 3): Promise<B3> {
+/** Every kind of question, in the order the rounds play them. */
+export const KINDS: readonly QuestionKind[] = [
+  'single',
+  'multi',
+  'truefalse',
+  'predict',
+  'selector',
+  'command',
+];
+
+/**
+ * One bank per kind (`b3-single`, …), each holding the first question of that kind in the real
+ * banks, and what a member types to answer it when it has no buttons (its sample answer).
+ */
+export function benchBanks(): { banks: Bank[]; typed: Map<QuestionKind, string> } {
+  const loaded = loadBanks();
+  if (!loaded.ok) throw new Error(loaded.error.map(formatProblem).join('\n'));
+  const all = loaded.value.flatMap((b) => b.questions);
+  const typed = new Map<QuestionKind, string>();
+  const banks = KINDS.map((kind): Bank => {
+    const question = all.find((q) => q.kind === kind);
+    if (question === undefined) throw new Error(`the banks have no ${kind} question`);
+    if (question.kind === 'selector' || question.kind === 'command') typed.set(kind, question.sample);
+    const topic = `b3-${kind}`;
+    return {
+      topic,
+      title: { ko: topic, en: topic },
+      file: `${topic}.yaml`,
+      questions: [{ ...question, topic }],
+    };
+  });
+  return { banks, typed };
+}
+
+export async function benchQuizBurst(
+  members = 1_000,
+  spreadMs = 1_000,
+  roundCount = KINDS.length,
+): Promise<B3> {
   const fake = await startChild<FakeInfo>('b3-fake-slack');
   const info = fake.ready;
   const dir = mkdtempSync(join(tmpdir(), 'podium-b3-'));
+  const dbPath = join(dir, 'b3.db');
+  const { banks, typed } = benchBanks();
   const created = createApp({
-    dbPath: join(dir, 'b3.db'),
+    dbPath,
     log: createLogger('silent'),
     defaultLang: 'en',
+    banks,
     // Real timers: the 60-second question must not close during the burst.
     timers: REAL_TIMERS,
   });
   if (!created.ok) throw new Error(created.error);
   const app = created.value;
+  // Commands run in the worker pool, as `npm start` runs them with Slack (src/main.ts).
+  const pool = workerPool(app, { dbPath, banks });
+  await pool.ready();
   const bot = await startSlack(app, {
     botToken: info.botToken,
     signingSecret: SIGNING_SECRET,
@@ -81,13 +135,17 @@ export async function benchQuizBurst(members = 1_000, spreadMs = 1_000, roundCou
     port: 0,
     host: '127.0.0.1',
     retries: 0,
+    executor: pool,
   });
   const bare = await startBare(info, app);
   const clicker = await startChild<null>('b3-clicker');
   const url = `http://127.0.0.1:${bot.port ?? 0}/slack/events`;
-  const quiz = (channel: string) => fake.ask({ kind: 'quiz', url, channel }) as Promise<StoredMessage>;
-  const clicks = (question: StoredMessage, prefix: string, count: number) =>
-    fake.ask({ kind: 'clicks', question, prefix, count }) as Promise<Burst['requests']>;
+  const quiz = (channel: string, kind: QuestionKind) =>
+    fake.ask({ kind: 'quiz', url, channel, topic: `b3-${kind}` }) as Promise<StoredMessage>;
+  const clicks = (question: StoredMessage, kind: QuestionKind, prefix: string, count: number) =>
+    fake.ask({ kind: 'clicks', question, prefix, count, typed: typed.get(kind) ?? '' }) as Promise<
+      Burst['requests']
+    >;
   const posts = () => fake.ask({ kind: 'posts' }) as Promise<number>;
   const confirmed = (channel: string, since: number) => () =>
     fake.ask({ kind: 'confirmed', channel, since }) as Promise<number>;
@@ -96,22 +154,26 @@ export async function benchQuizBurst(members = 1_000, spreadMs = 1_000, roundCou
     return (await clicker.call({ kind: 'go' })) as BurstResult;
   };
   try {
-    // Warm both servers up (JIT, sockets) with a smaller burst on a question of its own.
-    const warm = await quiz('C0WARMUP');
-    const warmSince = await posts();
-    await burst(url, await clicks(warm, 'W', WARM_UP), WARM_UP);
-    await settled(confirmed('C0WARMUP', warmSince), app, 'C0WARMUP', WARM_UP);
-    await burst(bare.url, await clicks(warm, 'V', WARM_UP), WARM_UP);
+    // Warm both servers up (JIT, sockets, workers) with a smaller burst on each kind.
+    for (const kind of KINDS) {
+      const channel = `C0WARM${kind.toUpperCase()}`;
+      const warm = await quiz(channel, kind);
+      const warmSince = await posts();
+      await burst(url, await clicks(warm, kind, `W${kind}`, WARM_UP), WARM_UP);
+      await settled(confirmed(channel, warmSince), app, channel, WARM_UP);
+      await burst(bare.url, await clicks(warm, kind, `V${kind}`, WARM_UP), WARM_UP);
+    }
 
     const rounds: B3Round[] = [];
     for (let r = 1; r <= roundCount; r++) {
+      const kind = KINDS[(r - 1) % KINDS.length] ?? 'single';
       const channel = `C0BURST${r}`;
-      const question = await quiz(channel);
-      const bareClicks = await clicks(question, `B${r}`, members);
+      const question = await quiz(channel, kind);
+      const bareClicks = await clicks(question, kind, `B${r}`, members);
       let cpu = threadCpuMs();
       const bareRun = await burst(bare.url, bareClicks, spreadMs);
       const bareCpu = threadCpuMs() - cpu;
-      const realClicks = await clicks(question, `M${r}`, members);
+      const realClicks = await clicks(question, kind, `M${r}`, members);
       const since = await posts();
       // B3_PROFILE=FILE: a CPU profile of the server's thread during the last round's real burst.
       const stopProfile = await profileTo(r === roundCount ? process.env.B3_PROFILE : undefined);
@@ -125,14 +187,17 @@ export async function benchQuizBurst(members = 1_000, spreadMs = 1_000, roundCou
       const bareTimes = summarize(bareRun.latencies.filter(Number.isFinite));
       const ok = (run: BurstResult) => run.statuses.filter((s) => s === 200).length;
       rounds.push({
+        kind,
         recorded,
         confirmed: got,
         acked: { real: ok(realRun), bare: ok(bareRun) },
         real,
         bare: bareTimes,
         ratio: real.p99 / bareTimes.p99,
+        ratioP50: real.p50 / bareTimes.p50,
         cpuPerClickMs: { real: realCpu / members, bare: bareCpu / members },
         wallMs: realRun.wallMs,
+        load: loadavg()[0] ?? Number.NaN,
       });
     }
     const median = (pick: (r: B3Round) => number) =>
@@ -145,6 +210,7 @@ export async function benchQuizBurst(members = 1_000, spreadMs = 1_000, roundCou
       spreadMs,
       rounds,
       ratio: median((r) => r.ratio),
+      ratioP50: median((r) => r.ratioP50),
       realP99: median((r) => r.real.p99),
       bareP99: median((r) => r.bare.p99),
       cpuPerClickMs: { real: median((r) => r.cpuPerClickMs.real), bare: median((r) => r.cpuPerClickMs.bare) },
@@ -155,6 +221,7 @@ export async function benchQuizBurst(members = 1_000, spreadMs = 1_000, roundCou
     app.quiz.runner.shutdown();
     await bare.bolt.stop();
     await bot.stop();
+    await pool.close();
     await fake.ask({ kind: 'close' }).catch(() => {});
     clicker.kill();
     fake.kill();

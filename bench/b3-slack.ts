@@ -41,18 +41,22 @@ export async function startBare(fake: FakeInfo, app: App): Promise<{ bolt: Bolt;
   return { bolt, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events` };
 }
 
-/** `/quiz start 1 60` by `host` as a signed slash command; resolves with the question posted. */
+/**
+ * `/quiz start TOPIC 1 60` by `host` as a signed slash command; resolves with the question posted
+ * (with buttons, checkboxes, or none for a question answered in words).
+ */
 export async function startQuiz(
   fake: FakeSlack,
   url: string,
   host: Member,
   channel: string,
+  topic: string,
 ): Promise<StoredMessage> {
   const since = fake.state.posts.length;
-  const res = await postSigned(url, form(slashCommand(fake, host, channel, '/quiz', 'start 1 60')));
+  const res = await postSigned(url, form(slashCommand(fake, host, channel, '/quiz', `start ${topic} 1 60`)));
   if (res.status !== 200) throw new Error(`/quiz start was answered ${res.status}`);
   const posted = await fake.waitFor(
-    (p) => p.via === 'chat.postMessage' && p.channel === channel && elementsOf(p).length > 0,
+    (p) => p.via === 'chat.postMessage' && p.channel === channel && p.text.startsWith('Question 1/1'),
     since,
   );
   const message = fake.state.messages.get(posted.ts ?? '');
@@ -80,13 +84,15 @@ function elementsOf(message: { blocks: unknown[] }): Element[] {
 /**
  * One signed click per member (`PREFIX000123`), built before the burst so the clock measures
  * only the POSTs: the answer buttons in turn, or (a multiple-choice question) the first
- * checkbox and Submit, or (a selector question, which has no buttons) `/quiz answer app=web`.
+ * checkbox and Submit, or (a selector or command question, which has no buttons) `/quiz answer
+ * TYPED` in the channel.
  */
 export function clicks(
   fake: FakeSlack,
   question: StoredMessage,
   prefix: string,
   count: number,
+  typed: string,
 ): Burst['requests'] {
   const elements = elementsOf(question);
   const buttons = elements.filter((e) => e.type === 'button' && ACTION_IDS.choice.test(e.action_id));
@@ -106,8 +112,11 @@ export function clicks(
       const first = picker.options?.[0];
       values = { [picker.block_id]: { [ACTION_IDS.pick]: { type: picker.type, selected_options: [first] } } };
     } else {
-      // A selector question is answered in words: `/quiz answer SELECTOR` in the channel.
-      return signed(form(slashCommand(fake, member, question.channel, '/quiz', 'answer app=web')), timestamp);
+      // A selector or command question is answered in words: `/quiz answer TYPED` in the channel.
+      return signed(
+        form(slashCommand(fake, member, question.channel, '/quiz', `answer ${typed}`)),
+        timestamp,
+      );
     }
     return signed(interactiveForm(blockActions(fake, member, question, action, values)), timestamp);
   });
