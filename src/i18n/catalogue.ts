@@ -179,7 +179,7 @@ const core = {
     ko: '출력이 {lines}줄이나 되어서 파일로 보내요.',
   },
   'slack.outputTruncated': {
-    en: '… and {lines} more lines, not shown here.',
+    en: '… and {lines:more line|more lines}, not shown here.',
     ko: '… 나머지 {lines}줄은 여기에 보여 주지 않았어요.',
   },
   'lab.usage': {
@@ -191,11 +191,11 @@ const core = {
     ko: '실습: {total}개 중 {done}개를 마쳤어요. `/lab start ID`로 시작하세요.',
   },
   'lab.listFinished': {
-    en: '✅ `{id}` {title}: finished ({hints} hint(s) used)',
+    en: '✅ `{id}` {title}: finished ({hints:hint|hints} used)',
     ko: '✅ `{id}` {title}: 완료 (힌트 {hints}개 사용)',
   },
   'lab.listActive': {
-    en: '▶️ `{id}` {title}: in progress ({hints} hint(s) so far)',
+    en: '▶️ `{id}` {title}: in progress ({hints:hint|hints} so far)',
     ko: '▶️ `{id}` {title}: 진행 중 (지금까지 힌트 {hints}개)',
   },
   'lab.listNew': {
@@ -219,7 +219,7 @@ const core = {
     ko: '실습 `{id}`: {title}',
   },
   'lab.seeded': {
-    en: 'I set up namespace `{namespace}` with {count} pod(s): {pods}. Add `-n {namespace}` to your commands.',
+    en: 'I set up namespace `{namespace}` with {count:pod|pods}: {pods}. Add `-n {namespace}` to your commands.',
     ko: '`{namespace}` 네임스페이스에 파드 {count}개를 준비했어요: {pods}. 명령에 `-n {namespace}`{을/를} 붙이세요.',
   },
   'lab.ownNamespace': {
@@ -247,7 +247,7 @@ const core = {
     ko: '❌ {title}: 기대 {expected}; 실제 {actual}',
   },
   'lab.finished': {
-    en: '🎉 Every check passes: lab `{id}` is finished, with {hints} hint(s). You have finished {done} of {total} labs.',
+    en: '🎉 Every check passes: lab `{id}` is finished, with {hints:hint|hints}. You have finished {done} of {total} labs.',
     ko: '🎉 모든 검사 통과: `{id}` 실습 완료 (힌트 {hints}개 사용). 실습 {total}개 중 {done}개를 마쳤어요.',
   },
   'lab.notYet': {
@@ -271,7 +271,7 @@ const core = {
     ko: '`{pod}` {status}, 준비 {ready}',
   },
   'lab.fact.containerCount': {
-    en: '`{pod}` with {count} containers',
+    en: '`{pod}` with {count:container|containers}',
     ko: '컨테이너 {count}개인 `{pod}`',
   },
   'lab.fact.containers': {
@@ -327,7 +327,7 @@ const core = {
     ko: '`{namespace}`에서 `{selector}`{으로/로} 선택되는 파드: {pods}',
   },
   'lab.fact.selectsCount': {
-    en: '`{selector}` selects {count} pod(s) in `{namespace}`',
+    en: '`{selector}` selects {count:pod|pods} in `{namespace}`',
     ko: '`{namespace}`에서 `{selector}`{으로/로} 선택되는 파드 {count}개',
   },
   'lab.fact.namespace': {
@@ -379,7 +379,7 @@ const core = {
     ko: '샌드박스의 모든 파드, 네임스페이스, 노드 레이블, 저장한 파일이 지워져요. 확인하려면 `/sandbox reset --yes`를 입력하세요.',
   },
   'sandbox.resetDone': {
-    en: 'Your sandbox is fresh again: {nodes} nodes, no pods of yours.',
+    en: 'Your sandbox is fresh again: {nodes:node|nodes}, no pods of yours.',
     ko: '샌드박스를 새로 만들었어요: 노드 {nodes}개, 내 파드는 없어요.',
   },
   'sandbox.usage': {
@@ -775,7 +775,7 @@ const core = {
     ko: '🏁 {title} 퀴즈가 끝났어요.',
   },
   'quiz.final.stopped': {
-    en: '🏁 The quiz on {title} was stopped after {n} of {total} questions.',
+    en: '🏁 The quiz on {title} was stopped after {n} of {total:question|questions}.',
     ko: '🏁 {title} 퀴즈가 {total}문제 중 {n}문제 만에 중단됐어요.',
   },
   'quiz.final.nobody': {

@@ -70,7 +70,7 @@ describe('/lab', () => {
     const text = t.say(MEMBER, '/lab start labels');
     expect(text.split('\n')[0]).toBe('Lab `labels`: Add, show and change labels');
     expect(text).toContain(
-      'I set up namespace `lab-labels` with 2 pod(s): kubia-manual, kubia-manual-v2. Add `-n lab-labels` to your commands.',
+      'I set up namespace `lab-labels` with 2 pods: kubia-manual, kubia-manual-v2. Add `-n lab-labels` to your commands.',
     );
     expect(text).toMatch(/\n1\. See the labels now/);
     expect(
@@ -96,7 +96,7 @@ describe('/lab', () => {
     );
     expect(t.say(MEMBER, '/lab hint')).toMatch(/\nThe lab’s own hint 2 of 3: /);
     expect(t.say(MEMBER, '/lab list')).toContain(
-      '▶️ `labels` Add, show and change labels: in progress (2 hint(s) so far)',
+      '▶️ `labels` Add, show and change labels: in progress (2 hints so far)',
     );
     t.send(MEMBER, 'kubectl label po kubia-manual creation_method=manual -n lab-labels');
     const failing = t.say(MEMBER, '/lab check');
@@ -113,16 +113,16 @@ describe('/lab', () => {
     t.send(MEMBER, 'kubectl label po kubia-manual-v2 env=debug --overwrite -n lab-labels');
     t.send(MEMBER, 'kubectl get po -n lab-labels -l env');
     expect(t.say(MEMBER, '/lab check')).toContain(
-      '❌ you showed the labels as columns with `-L creation_method,env`: expected you ran `kubectl get po -L creation_method,env -n lab-labels` since starting the lab; actual not run yet: 1 `kubectl get` command(s) since the lab started, the last `kubectl get po --namespace=lab-labels --selector=env`',
+      '❌ you showed the labels as columns with `-L creation_method,env`: expected you ran `kubectl get po -L creation_method,env -n lab-labels` since starting the lab; actual not run yet: `kubectl get` ran 1 time since the lab started, the last `kubectl get po --namespace=lab-labels --selector=env`',
     );
     t.send(MEMBER, 'kubectl get po -n lab-labels -L creation_method,env');
     const passing = t.say(MEMBER, '/lab check');
     expect(passing).toContain('Lab `labels`: 3 of 3 checks pass.');
     expect(passing).toMatch(
-      /🎉 Every check passes: lab `labels` is finished, with 2 hint\(s\)\. You have finished 1 of \d+ labs\.$/,
+      /🎉 Every check passes: lab `labels` is finished, with 2 hints\. You have finished 1 of \d+ labs\.$/,
     );
     expect(t.say(MEMBER, '/lab list')).toContain(
-      '✅ `labels` Add, show and change labels: finished (2 hint(s) used)',
+      '✅ `labels` Add, show and change labels: finished (2 hints used)',
     );
     expect(labStore(t.app.db).finishedCount(key)).toBe(1);
     expect(t.send(MEMBER, '/lab check').ok).toBe(false);

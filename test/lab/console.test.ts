@@ -48,10 +48,10 @@ describe('labs in the console', () => {
     );
     expect(text(7)).toMatch(/^Lab `labels`: 3 of 3 checks pass\.\n/);
     expect(text(7)).toMatch(
-      /🎉 Every check passes: lab `labels` is finished, with 1 hint\(s\)\. You have finished 1 of \d+ labs\.$/,
+      /🎉 Every check passes: lab `labels` is finished, with 1 hint\. You have finished 1 of \d+ labs\.$/,
     );
 
-    expect(text(8)).toContain('I set up namespace `lab-annotations` with 1 pod(s): kubia-manual.');
+    expect(text(8)).toContain('I set up namespace `lab-annotations` with 1 pod: kubia-manual.');
     expect(text(10)).toContain(
       '❌ `mycompany.com/someannotation` is `foo bar`: expected annotations of `kubia-manual`: mycompany.com/someannotation=foo bar; actual annotations of `kubia-manual`: mycompany.com/someannotation=foo',
     );
@@ -64,10 +64,10 @@ describe('labs in the console', () => {
     expect(text(11)).toMatch(/\nThe lab’s own hint 1 of 3: /);
     expect(text(12)).toBe('pod/kubia-manual annotated');
     expect(text(13)).toContain(
-      '🎉 Every check passes: lab `annotations` is finished, with 1 hint(s). You have finished 2 of',
+      '🎉 Every check passes: lab `annotations` is finished, with 1 hint. You have finished 2 of',
     );
     expect(text(14)).toMatch(/^Labs: you have finished 2 of \d+\./);
-    expect(text(14)).toContain('✅ `labels` Add, show and change labels: finished (1 hint(s) used)');
-    expect(text(14)).toContain('✅ `annotations` Annotate a pod: finished (1 hint(s) used)');
+    expect(text(14)).toContain('✅ `labels` Add, show and change labels: finished (1 hint used)');
+    expect(text(14)).toContain('✅ `annotations` Annotate a pod: finished (1 hint used)');
   });
 });

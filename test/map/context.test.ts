@@ -43,7 +43,7 @@ describe('/sandbox map --context', () => {
     expect(replyText(tree)).not.toContain('mine');
     const picture = t.send('alice', '/sandbox map -l app=web --context bob');
     expect(replyText(picture)).toMatch(
-      /^bob’s shared sandbox as a picture \(read-only\): 1 pod\(s\) on \d node\(s\), namespace default\./,
+      /^bob’s shared sandbox as a picture \(read-only\): 1 pod on \d nodes, namespace default\./,
     );
     const png = picture.files?.[0];
     expect(png?.name).toBe('sandbox-map.png');

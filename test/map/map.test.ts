@@ -56,7 +56,7 @@ describe('sandbox map SVG', () => {
     const svg = mapSvg(view, 'en');
     expect(svg).toContain('✗ env!=prod: has env=prod');
     expect(svg.match(/✓ matches -l/g)).toHaveLength(2);
-    expect(svg).toContain('-l env!=prod: 2 of 3 pod(s) match');
+    expect(svg).toContain('-l env!=prod: 2 of 3 pods match');
     await expect(svg).toMatchFileSnapshot(golden('selector-not-equals'));
   });
 

@@ -19,8 +19,8 @@ export const contentMessages = {
     ko: '실습 시작 뒤 실행한 `kubectl get` 명령이 없음',
   },
   'lab.fact.notRan': {
-    en: 'not run yet: {count} `kubectl get` command(s) since the lab started, the last `{last}`',
-    ko: '아직 실행하지 않음: 실습 시작 뒤 `kubectl get` 명령 {count}개, 마지막은 `{last}`',
+    en: 'not run yet: `kubectl get` ran {count:time|times} since the lab started, the last `{last}`',
+    ko: '아직 실행하지 않음: 실습 시작 뒤 `kubectl get`을 {count}번 실행, 마지막은 `{last}`',
   },
   'lab.fact.noLogs': {
     en: 'no `kubectl logs` command ran without error since the lab started',

@@ -3,7 +3,7 @@ import type { Messages } from '../catalogue.ts';
 /** Where the sandbox stops short of a real cluster, said plainly (issue 15). */
 export const fidelityMessages = {
   'kubectl.unsimulatedType': {
-    en: '{types}: real Kubernetes type(s), but this sandbox simulates only pods, nodes, namespaces, events and the default `kubernetes` Service, so it holds none of them. kubectl answered as it would on a cluster that has none.',
+    en: '{types}: known to real Kubernetes, but this sandbox simulates only pods, nodes, namespaces, events and the default `kubernetes` Service, so it holds none of them. kubectl answered as it would on a cluster that has none.',
     ko: '{types}: 실제 쿠버네티스 리소스 타입이지만, 이 샌드박스는 파드, 노드, 네임스페이스, 이벤트와 기본 `kubernetes` 서비스만 시뮬레이션해서 이 타입의 오브젝트는 하나도 없어요. kubectl은 그런 오브젝트가 없는 클러스터에서와 똑같이 답했어요.',
   },
   'kubectl.unsimulatedCreate': {

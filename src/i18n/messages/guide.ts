@@ -211,7 +211,7 @@ export const labCoachMessages = {
     ko: '`{pod}`{이/가} Running이 될 때까지 기다려 주세요 (`kubectl get po {pod} -n {namespace}`). 계속 그대로라면 `kubectl describe po {pod} -n {namespace}`의 Events에 이유가 나와요.',
   },
   'lab.todo.containerCount': {
-    en: 'A pod’s containers cannot be changed once it exists: delete `{pod}` (`kubectl delete po {pod} -n {namespace}`) and create it from a manifest with {count} entries under `containers:`.',
+    en: 'A pod’s containers cannot be changed once it exists: delete `{pod}` (`kubectl delete po {pod} -n {namespace}`) and create it from a manifest with {count:entry|entries} under `containers:`.',
     ko: '파드의 컨테이너는 만든 뒤에는 바꿀 수 없어요. `{pod}`{을/를} `kubectl delete po {pod} -n {namespace}`{으로/로} 지우고, `containers:` 아래에 {count}개를 적은 매니페스트로 다시 만들어 주세요.',
   },
   'lab.todo.declaresPort': {

@@ -3,11 +3,11 @@ import type { Messages } from '../catalogue.ts';
 /** The cluster map (`/sandbox map`) and how the adapters deliver a reply's files. */
 export const mapMessages = {
   'files.inDm': {
-    en: 'I sent {count} file(s) to your direct messages: a file shared here would be seen by everyone.',
+    en: 'I sent {count:file|files} to your direct messages: a file shared here would be seen by everyone.',
     ko: '파일 {count}개를 DM으로 보냈어요: 여기에 올리면 모두에게 보이거든요.',
   },
   'files.leftOut': {
-    en: '{count} file(s) were left out: over what {platform} accepts in one message.',
+    en: '{count:file was|files were} left out: over what {platform} accepts in one message.',
     ko: '파일 {count}개는 빠졌어요: {platform}{이/가} 한 메시지에 받는 한도를 넘었어요.',
   },
   'discord.sandbox.map': { en: 'Your sandbox as a picture', ko: '샌드박스를 그림으로 보기' },
@@ -29,7 +29,7 @@ export const mapMessages = {
     ko: '사용법: `/sandbox map [-n 네임스페이스 | -A] [-l 셀렉터] [--context=이름] [--text]`: 내 샌드박스(또는 팀원이 공유한 샌드박스)를 그림으로 (`--text`면 글 트리로) 보여 줘요.',
   },
   'map.caption': {
-    en: 'Your sandbox as a picture: {pods} pod(s) on {nodes} node(s), {scope}. `/sandbox map --text` shows the same as text.',
+    en: 'Your sandbox as a picture: {pods:pod|pods} on {nodes:node|nodes}, {scope}. `/sandbox map --text` shows the same as text.',
     ko: '샌드박스 그림이에요: 노드 {nodes}개, 파드 {pods}개, {scope}. 같은 내용을 글로 보려면 `/sandbox map --text`.',
   },
   'map.renderFailed': {
@@ -40,7 +40,7 @@ export const mapMessages = {
   'map.scope.namespace': { en: 'namespace {namespace}', ko: '네임스페이스 {namespace}' },
   'map.scope.all': { en: 'all namespaces', ko: '모든 네임스페이스' },
   'map.selector': {
-    en: '-l {selector}: {matched} of {total} pod(s) match',
+    en: '-l {selector}: {matched} of {total:pod|pods} match',
     ko: '-l {selector}: 파드 {total}개 중 {matched}개 선택됨',
   },
   'map.computer': { en: 'Your computer', ko: '내 컴퓨터' },

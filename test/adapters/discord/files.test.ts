@@ -48,7 +48,7 @@ describe('Discord attachments for a reply', () => {
     expect(leftOut).toBe(1);
     const [message] = renderWithFiles(withFiles(many), options());
     expect(message?.files).toHaveLength(MAX_ATTACHMENTS);
-    expect(message?.message.content).toContain('2 file(s) were left out');
+    expect(message?.message.content).toContain('2 files were left out');
   });
 
   it('GIVEN a reply without files WHEN rendered THEN no attachment and no note', () => {
