@@ -184,6 +184,14 @@ const lang = command('lang', 'discord.lang').addStringOption((o) =>
 
 const help = command('help', 'discord.help');
 
+/** `/guide [state:on|off]`: the member's own 💡 line; without `state`, which one is in force. */
+const guide = command('guide', 'discord.guide').addStringOption((o) =>
+  described(o.setName('state'), 'discord.guide.state').addChoices(
+    { name: 'on', value: 'on' },
+    { name: 'off', value: 'off' },
+  ),
+);
+
 const settings = command('settings', 'discord.settings')
   .addStringOption((o) =>
     described(o.setName('name'), 'discord.settings.name').addChoices(
@@ -202,6 +210,7 @@ export const SLASH_COMMANDS = [
   sandbox,
   file,
   lang,
+  guide,
   help,
   settings,
   progress,

@@ -13,6 +13,7 @@ export const SLASH_COMMANDS: Readonly<Record<string, string>> = {
   '/sandbox': '/sandbox',
   '/file': '/file',
   '/lang': '/lang',
+  '/guide': '/guide',
   '/settings': '/settings',
   '/progress': '/progress',
   '/podium-help': '/help',

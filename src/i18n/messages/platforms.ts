@@ -49,8 +49,8 @@ export const platformsMessages = {
   // /help per platform (commands/chat/help.ts): each platform's own way to type a command.
   // Discord reads no plain messages (no message-content intent), so everything is a slash command.
   'help.kubectl.discord': {
-    en: '`/kubectl command:get po`: run kubectl in your private sandbox (try `run kubia --image=luksa/kubia --port=8080`); attach a manifest with `file:`, or `/apply` to paste one in a box.',
-    ko: '`/kubectl command:get po`: 나만의 샌드박스에서 kubectl 실행 (`run kubia --image=luksa/kubia --port=8080` 해 보세요). 매니페스트는 `file:`로 첨부하거나 `/apply`로 상자에 붙여 넣어요.',
+    en: '`/kubectl command:get po`: run kubectl in your private sandbox (try `run kubia --image=luksa/kubia --port=8080`); attach a manifest with `file:`, or `/apply` to paste one in a box; any message’s code block applies from its Apps menu → **Apply manifest**.',
+    ko: '`/kubectl command:get po`: 나만의 샌드박스에서 kubectl 실행 (`run kubia --image=luksa/kubia --port=8080` 해 보세요). 매니페스트는 `file:`로 첨부하거나 `/apply`로 상자에 붙여 넣어요. 아무 메시지의 코드 블록도 메시지의 앱 메뉴 → **매니페스트 적용**으로 적용할 수 있어요.',
   },
   'help.kubectl.slack': {
     en: '`/kubectl get po`: run kubectl in your private sandbox (try `/kubectl run kubia --image=luksa/kubia --port=8080`); `/kubectl apply` opens a box for a manifest, or mention me with a code block: `@podium kubectl apply -f -`.',
@@ -95,6 +95,22 @@ export const platformsMessages = {
   'help.progress.discord': {
     en: '`/progress [view:group|export]`: labs done, accuracy per topic, reviews due and daily streak, for you or the group (CSV and Markdown).',
     ko: '`/progress [view:group|export]`: 끝낸 실습, 주제별 정답률, 복습할 문제, 오늘의 문제 연속 기록 (나 또는 그룹, CSV와 Markdown).',
+  },
+  'discord.guide': {
+    en: 'The 💡 line that explains kubectl’s errors in plain words: on or off',
+    ko: 'kubectl 오류를 쉬운 말로 설명하는 💡 줄 켜기/끄기',
+  },
+  'discord.guide.state': {
+    en: 'on or off (leave it out to see which is in force)',
+    ko: 'on 또는 off (비워 두면 지금 상태를 알려 줘요)',
+  },
+  'help.guide.discord': {
+    en: '`/guide state:on|off`: the 💡 line that explains kubectl’s errors in plain words (`/guide` alone says which is in force).',
+    ko: '`/guide state:on|off`: kubectl 오류를 쉬운 말로 설명하는 💡 줄 켜기/끄기 (`/guide`만 입력하면 지금 상태를 알려 줘요).',
+  },
+  'help.guide.slack': {
+    en: '`/guide on|off`: the 💡 line that explains kubectl’s errors in plain words. Ask questions in plain words too, in a mention or my Messages tab: `@podium what is a sidecar?`.',
+    ko: '`/guide on|off`: kubectl 오류를 쉬운 말로 설명하는 💡 줄 켜기/끄기. 멘션이나 봇의 메시지 탭에서 그냥 물어봐도 돼요: `@podium 사이드카가 뭐야?`.',
   },
   'help.help.slack': {
     en: '`/podium-help`: this list (Slack keeps `/help` for itself).',

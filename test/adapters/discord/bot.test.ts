@@ -1,4 +1,6 @@
+import { ApplicationCommandType } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { registrationPayloads } from '../../../src/adapters/discord/commands.ts';
 import { MAX_PIECES } from '../../../src/adapters/discord/render.ts';
 import { DEFAULT_SETTINGS } from '../../../src/store/settings.ts';
 import { EPHEMERAL } from './fake/limits.ts';
@@ -308,6 +310,24 @@ describe('/help and the member’s language', () => {
     expect(reply.content).toContain('`/apply`');
     // Discord never reads plain messages: no line may tell the member to type one.
     expect(reply.content).not.toMatch(/• `kubectl |• `curl |--yes|`\/podium-help`/);
+  });
+
+  it('GIVEN every command registered on Discord WHEN /help THEN each is in the help as Discord types it (the message command by its name)', async () => {
+    const reply = await h.fake.command(someone('allcmds'), 'help').reply();
+    const missing = registrationPayloads()
+      .map((c) => (c.type === ApplicationCommandType.Message ? `**${c.name}**` : `\`/${c.name}`))
+      .filter((shown) => !reply.content.includes(shown));
+    expect(missing).toEqual([]);
+    expect(reply.content).toContain('`/guide state:on|off`');
+  });
+
+  it('GIVEN /guide state:off WHEN the member then runs /guide alone THEN their guide lines are off', async () => {
+    const gil = someone('gil');
+    const off = await h.fake.command(gil, 'guide', { state: 'off' }).reply();
+    expect(off.content).toMatch(/^Guide lines off/);
+    const now = await h.fake.command(gil, 'guide').reply();
+    expect(now.content).toMatch(/^Guide lines are off for you/);
+    expect(isEphemeral(now)).toBe(true);
   });
 
   it('GIVEN a member whose Discord app is in Korean and who chose no language WHEN /help THEN the help is Korean; after /lang language:en it is English', async () => {

@@ -54,7 +54,7 @@ describe('npm run discord:register', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toBe(
-      `registered 13 commands in guild ${GUILD_ID} (PUT /applications/${APP_ID}/guilds/${GUILD_ID}/commands)\n`,
+      `registered 14 commands in guild ${GUILD_ID} (PUT /applications/${APP_ID}/guilds/${GUILD_ID}/commands)\n`,
     );
     expect(fake.state.commandPuts).toHaveLength(1);
     const [put] = fake.state.commandPuts;
@@ -71,6 +71,7 @@ describe('npm run discord:register', () => {
       'sandbox',
       'file',
       'lang',
+      'guide',
       'help',
       'settings',
       'progress',
@@ -81,7 +82,7 @@ describe('npm run discord:register', () => {
 
   it('GIVEN no guild id WHEN registering THEN the commands are registered globally', async () => {
     const { route, count } = await registerCommands({ token: TOKEN, appId: APP_ID, api: fake.restUrl });
-    expect({ route, count }).toEqual({ route: `/applications/${APP_ID}/commands`, count: 13 });
+    expect({ route, count }).toEqual({ route: `/applications/${APP_ID}/commands`, count: 14 });
     expect(fake.state.commandPuts.at(-1)?.path).toBe(`/api/v10/applications/${APP_ID}/commands`);
     expect(fake.state.rejections).toEqual([]);
   });

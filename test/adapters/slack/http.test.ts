@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { CHAT_COMMANDS } from '../../../commands/index.ts';
 import { dispatch } from '../../../src/chat/dispatch.ts';
 import { CHAT_RATE_LIMIT } from '../../../src/chat/rate-limit.ts';
@@ -197,6 +199,26 @@ describe('Slack over HTTP (signed requests to the real Bolt HTTPReceiver)', () =
     expect(text).toContain('`/curl localhost:8888`');
     expect(text).toContain('`/podium-help`: this list');
     expect(text).not.toMatch(/command:|args:|• `\/help`/);
+  });
+
+  it('GIVEN every slash command in slack-app-manifest.yaml WHEN /podium-help THEN each is in the help, /guide too', async () => {
+    const manifest = parse(
+      readFileSync(new URL('../../../slack-app-manifest.yaml', import.meta.url), 'utf8'),
+    ) as {
+      features: { slash_commands: { command: string }[] };
+    };
+    const text = allText(await h.command(ALICE, '/podium-help', ''));
+    const missing = manifest.features.slash_commands
+      .map((c) => c.command)
+      .filter((command) => !text.includes(`\`${command}`));
+    expect(missing).toEqual([]);
+    expect(text).toContain('`/guide on|off`');
+  });
+
+  it('GIVEN /guide off WHEN the member then sends /guide THEN their guide lines are off', async () => {
+    const off = await h.command(BOB, '/guide', 'off');
+    expect(allText(off)).toContain('Guide lines off');
+    expect(allText(await h.command(BOB, '/guide', ''))).toContain('Guide lines are off for you');
   });
 
   it('GIVEN /kubectl apply with no manifest WHEN it arrives THEN a modal with a multi-line input opens', async () => {
