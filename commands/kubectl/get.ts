@@ -1,4 +1,12 @@
-import { matchesFields, parseFieldSelector } from '../../src/cluster/field-selector.ts';
+import {
+  matchesFields,
+  namespaceField,
+  nodeField,
+  parseFieldSelector,
+  podField,
+  serviceField,
+} from '../../src/cluster/field-selector.ts';
+import { goTrimSpace } from '../../src/go/strings.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
 import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
@@ -14,6 +22,7 @@ import { serviceTable } from '../../src/kubectl/printers/services.ts';
 import { formatTable } from '../../src/kubectl/printers/table.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { qualifiedName } from '../../src/kubectl/resources.ts';
+import { kubectlListError } from '../../src/kubectl/selector.ts';
 import { parseTargets, type Target } from '../../src/kubectl/targets.ts';
 import {
   type KubectlVerb,
@@ -264,11 +273,27 @@ function byFields(
   objects: AnyObject[],
 ): Result<AnyObject[], KubectlError> {
   const text = flagString(line, 'field-selector') ?? '';
-  if (text === '' || (objects.length === 0 && !target.resource.simulated)) return ok(objects);
-  const kind = target.resource.kind as AnyObject['kind'];
-  const parsed = parseFieldSelector(text, kind, target.resource.type);
-  if (!parsed.ok) return err(kubectlError('server', { reason: 'BadRequest', message: parsed.error }));
-  return ok(objects.filter((o) => matchesFields(o, parsed.value, cluster.now)));
+  if (goTrimSpace(text) === '' || (objects.length === 0 && !target.resource.simulated)) return ok(objects);
+  const parsed = parseFieldSelector(goTrimSpace(text), target.resource.kind);
+  if (!parsed.ok) {
+    const labels = flagString(line, 'selector') ?? '';
+    const message = kubectlListError(target.resource.type, labels, text, parsed.error);
+    return err(kubectlError('rawText', { text: message }));
+  }
+  return ok(objects.filter((o) => matchesFields(parsed.value, (field) => fieldOf(o, field, cluster.now))));
+}
+
+function fieldOf(object: AnyObject, field: string, now: number): string {
+  switch (object.kind) {
+    case 'Pod':
+      return podField(object, field, now);
+    case 'Node':
+      return nodeField(object, field);
+    case 'Namespace':
+      return namespaceField(object, field);
+    case 'Service':
+      return serviceField(object, field);
+  }
 }
 
 const isCoreEvents = (t: Target) => t.resource.type === 'events' && t.resource.group === '';

@@ -1,10 +1,16 @@
+import {
+  type FieldTerm,
+  matchesFields,
+  parseFieldTerms,
+  selectableFields,
+  unsupportedField,
+} from '../cluster/field-selector.ts';
 import { matchesSelector, parseSelector, type Selector } from '../cluster/labels/selector.ts';
 import { containerLog, timestamp } from '../cluster/logs.ts';
 import type { Cluster } from '../cluster/model.ts';
 import { groupVersion, qualifiedResource } from '../cluster/openapi/discovery.ts';
 import { badRequest, notFound, type Status } from '../cluster/status.ts';
 import { err, ok, type Result } from '../result.ts';
-import { matchesFields, parseFieldSelector, unsupportedField } from './field-selector.ts';
 import type { ResourceRoute } from './route.ts';
 import { type Item, SERVED, type ServedKind } from './served.ts';
 import { type ApiResponse, type Json, jsonResponse } from './types.ts';
@@ -24,7 +30,7 @@ export function servedKind(route: ResourceRoute): ServedKind | undefined {
 
 export interface Query {
   labels: Selector | null;
-  fields: { field: string; negated: boolean; value: string }[];
+  fields: FieldTerm[];
 }
 
 /** The list's selectors, or the server's 400. */
@@ -36,7 +42,7 @@ export function queryOf(params: URLSearchParams): Result<Query, Status> {
     if (!parsed.ok) return err(badRequest(parsed.error.message));
     labels = parsed.value;
   }
-  const fields = parseFieldSelector(params.get('fieldSelector') ?? '');
+  const fields = parseFieldTerms(params.get('fieldSelector') ?? '');
   if (!fields.ok) return err(badRequest(fields.error));
   return ok({ labels, fields: fields.value });
 }
@@ -45,16 +51,14 @@ export function queryOf(params: URLSearchParams): Result<Query, Status> {
 export function selectItems(cluster: Cluster, route: ResourceRoute, query: Query): Result<Item[], Status> {
   const kind = servedKind(route);
   if (kind === undefined) return ok([]);
-  const items = kind.list(cluster, route.namespace);
-  for (const term of query.fields) {
-    const probe = items[0]?.field(term.field) ?? kind.list(cluster, null)[0]?.field(term.field);
-    if (probe === undefined && !['metadata.name', 'metadata.namespace'].includes(term.field))
-      return err(badRequest(unsupportedField(term.field)));
-  }
+  const accepted = selectableFields(kind.kind);
+  const unknown = query.fields.find((t) => !accepted.includes(t.field));
+  if (unknown !== undefined) return err(badRequest(unsupportedField(unknown.field)));
   return ok(
-    items
+    kind
+      .list(cluster, route.namespace)
       .filter((i) => query.labels === null || matchesSelector(query.labels, i.labels))
-      .filter((i) => matchesFields(query.fields, (f) => i.field(f) ?? ''))
+      .filter((i) => matchesFields(query.fields, (f) => i.field(f)))
       .sort((a, b) => byte(a.namespace, b.namespace) || byte(a.name, b.name)),
   );
 }

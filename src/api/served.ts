@@ -1,13 +1,12 @@
 import { apiObject, nodeFacts } from '../cluster/api-object.ts';
+import { eventObject, listEvents } from '../cluster/event-list.ts';
 import {
-  type CoreEvent,
-  EVENT_FIELDS,
-  type EventField,
-  eventField,
-  eventObject,
-  listEvents,
-} from '../cluster/event-list.ts';
-import { podStatus } from '../cluster/lifecycle.ts';
+  coreEventField,
+  namespaceField,
+  nodeField,
+  podField,
+  serviceField,
+} from '../cluster/field-selector.ts';
 import type { Cluster, Labels } from '../cluster/model.ts';
 import { eventTable } from '../kubectl/printers/events.ts';
 import { namespaceTable, nodeTable } from '../kubectl/printers/nodes.ts';
@@ -27,8 +26,8 @@ export interface Item {
   labels: Labels;
   uid: string;
   json: Json;
-  /** A field selector's value, or undefined when the resource does not support the field. */
-  field(path: string): string | undefined;
+  /** A field selector's value (the kind's selectable fields are checked before). */
+  field(path: string): string;
   /** Every Table cell, wide columns included. */
   cells: string[];
 }
@@ -48,8 +47,8 @@ export interface ServedKind {
 const col = (name: string, priority: 0 | 1 = 0): Column =>
   name === 'Name' ? { name, priority, format: 'name' } : { name, priority };
 
-const metaField = (path: string, name: string, namespace: string): string | undefined =>
-  path === 'metadata.name' ? name : path === 'metadata.namespace' ? namespace : undefined;
+const metaField = (path: string, name: string, namespace: string): string =>
+  path === 'metadata.name' ? name : path === 'metadata.namespace' ? namespace : '';
 
 const NO_LABELS = { keys: [], showLabels: false };
 
@@ -78,16 +77,7 @@ const pods: ServedKind = {
         uid,
         json: apiObject(pod, cluster),
         cells: rows[i] ?? [],
-        field(path) {
-          if (path === 'status.phase') return podStatus(pod, cluster.now).phase;
-          if (path === 'spec.nodeName') return pod.spec.nodeName ?? '';
-          if (path === 'spec.restartPolicy') return pod.spec.restartPolicy;
-          if (path === 'spec.hostNetwork') return String(pod.spec.hostNetwork === true);
-          if (path === 'status.podIP') return pod.sim.podIP ?? '';
-          if (path === 'spec.serviceAccountName') return 'default';
-          if (path === 'spec.schedulerName') return 'default-scheduler';
-          return metaField(path, name, ns);
-        },
+        field: (path) => podField(pod, path, cluster.now),
       };
     });
   },
@@ -116,10 +106,7 @@ const nodes: ServedKind = {
       uid: node.metadata.uid,
       json: apiObject(node, cluster),
       cells: rows[i] ?? [],
-      field: (path) =>
-        path === 'spec.unschedulable'
-          ? String(node.spec.unschedulable)
-          : metaField(path, node.metadata.name, ''),
+      field: (path) => nodeField(node, path),
     }));
   },
 };
@@ -136,7 +123,7 @@ const namespaces: ServedKind = {
       uid: ns.metadata.uid,
       json: apiObject(ns, cluster),
       cells: rows[i] ?? [],
-      field: (path) => (path === 'status.phase' ? ns.status.phase : metaField(path, ns.metadata.name, '')),
+      field: (path) => namespaceField(ns, path),
     }));
   },
 };
@@ -165,28 +152,10 @@ const events: ServedKind = {
       uid: '',
       json: eventObject(e),
       cells: rows[i] ?? [],
-      field: (path) => eventFieldOf(e, path, cluster),
+      field: (path) => coreEventField(e, path, cluster),
     }));
   },
 };
-
-function eventFieldOf(e: CoreEvent, path: string, cluster: Cluster): string | undefined {
-  if (isEventField(path)) return eventField(e, path);
-  if (path === 'involvedObject.uid') return involvedUid(e, cluster);
-  if (path === 'involvedObject.apiVersion') return 'v1';
-  if (path === 'involvedObject.fieldPath') return e.fieldPath ?? '';
-  if (path === 'reportingComponent') return e.source;
-  return undefined;
-}
-
-const isEventField = (path: string): path is EventField => (EVENT_FIELDS as readonly string[]).includes(path);
-
-function involvedUid(e: CoreEvent, cluster: Cluster): string {
-  const { kind, name, namespace } = e.involvedObject;
-  if (kind === 'Node') return cluster.nodes.find((n) => n.metadata.name === name)?.metadata.uid ?? '';
-  const pod = cluster.pods.find((p) => p.metadata.name === name && p.metadata.namespace === namespace);
-  return pod?.metadata.uid ?? '';
-}
 
 const services: ServedKind = {
   kind: 'Service',
@@ -213,7 +182,7 @@ const services: ServedKind = {
         uid,
         json: apiObject(service, cluster),
         cells: rows[i] ?? [],
-        field: (path) => (path === 'spec.type' ? service.spec.type : metaField(path, name, ns)),
+        field: (path) => serviceField(service, path),
       };
     });
   },

@@ -1,13 +1,7 @@
-import {
-  type CoreEvent,
-  EVENT_FIELDS,
-  type EventField,
-  eventField,
-  eventObject,
-  listEvents,
-} from '../cluster/event-list.ts';
+import { type CoreEvent, eventObject, listEvents } from '../cluster/event-list.ts';
+import { coreEventField, matchesFields, parseFieldSelector } from '../cluster/field-selector.ts';
 import type { Cluster } from '../cluster/model.ts';
-import { goQuote } from '../go/strings.ts';
+import { goTrimSpace } from '../go/strings.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { flagBool, flagString, type ParsedLine } from './flags.ts';
@@ -15,6 +9,7 @@ import { eventTable } from './printers/events.ts';
 import { goJson, goYaml } from './printers/go-yaml.ts';
 import { sortKeys } from './printers/objects.ts';
 import { formatTable } from './printers/table.ts';
+import { kubectlListError } from './selector.ts';
 import { type Outcome, outcome, stderr, stdout } from './verb.ts';
 
 /**
@@ -22,28 +17,6 @@ import { type Outcome, outcome, stderr, stdout } from './verb.ts';
  * `--field-selector` on the server, printed as the server's Event table or as objects. `-w` prints
  * what is there now; the chat layer says why it does not keep watching.
  */
-interface FieldRequirement {
-  field: EventField;
-  value: string;
-  equal: boolean;
-}
-
-const MAX_REQUIREMENTS = 16;
-
-/** fields.ParseSelector: `k=v`, `k==v`, `k!=v`, comma-separated; the server checks the keys. */
-function parseFieldSelector(text: string): Result<FieldRequirement[], string> {
-  const out: FieldRequirement[] = [];
-  const parts = text.split(',').filter((p) => p !== '');
-  for (const part of parts.slice(0, MAX_REQUIREMENTS)) {
-    const m = /^([^=!]*)(==|=|!=)(.*)$/.exec(part);
-    if (m === null) return err(`invalid selector: '${text}'; can't understand '${part}'`);
-    const key = (m[1] ?? '').trim();
-    if (!(EVENT_FIELDS as readonly string[]).includes(key)) return err(`field label not supported: ${key}`);
-    out.push({ field: key as EventField, value: m[3] ?? '', equal: m[2] !== '!=' });
-  }
-  return ok(out);
-}
-
 export function getEvents(
   cluster: Cluster,
   line: ParsedLine,
@@ -52,14 +25,15 @@ export function getEvents(
 ): Result<Outcome, KubectlError> {
   const allNs = flagBool(line, 'all-namespaces');
   const selectorText = flagString(line, 'field-selector') ?? '';
-  const parsed = parseFieldSelector(selectorText);
+  const parsed = parseFieldSelector(goTrimSpace(selectorText), 'Event');
   if (!parsed.ok) {
-    const subject = goQuote('/v1, Resource=events');
-    const text = `Error from server (BadRequest): Unable to find ${subject} that match label selector "", field selector ${goQuote(selectorText)}: ${parsed.error}`;
-    return err(kubectlError('rawText', { text }));
+    const labels = flagString(line, 'selector') ?? '';
+    return err(
+      kubectlError('rawText', { text: kubectlListError('events', labels, selectorText, parsed.error) }),
+    );
   }
   const events = listEvents(cluster, allNs ? null : namespace).filter((e) =>
-    parsed.value.every((r) => (eventField(e, r.field) === r.value) === r.equal),
+    matchesFields(parsed.value, (field) => coreEventField(e, field, cluster)),
   );
   if (format === 'yaml' || format === 'json') return ok(outcome([stdout(printList(events, format))]));
   if (events.length === 0)

@@ -16,7 +16,21 @@ export function kubectlSelectorText(argument: string): string {
  * `resource` is the plural, e.g. `pods` or `nodes` (core group `/v1`).
  */
 export function kubectlSelectorError(selectorText: string, resource: string, rawMessage: string): string {
+  return kubectlListError(resource, selectorText, '', rawMessage);
+}
+
+/**
+ * The same for a list the server refused over either selector: both as kubectl sent them
+ * (trimmed: cli-runtime's `LabelSelectorParam` and `FieldSelectorParam`).
+ */
+export function kubectlListError(
+  resource: string,
+  labelText: string,
+  fieldText: string,
+  rawMessage: string,
+): string {
   const subject = goQuote(`/v1, Resource=${resource}`);
-  const selector = goQuote(kubectlSelectorText(selectorText));
-  return `Error from server (BadRequest): Unable to find ${subject} that match label selector ${selector}, field selector "": ${rawMessage}`;
+  const labels = goQuote(kubectlSelectorText(labelText));
+  const fields = goQuote(goTrimSpace(fieldText));
+  return `Error from server (BadRequest): Unable to find ${subject} that match label selector ${labels}, field selector ${fields}: ${rawMessage}`;
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { matchesFields, parseFieldSelector } from '../../src/api/field-selector.ts';
 import { mergePatch, strategicMergePatch } from '../../src/api/patch.ts';
 
 const POD = {
@@ -77,37 +76,5 @@ describe('strategic merge patch', () => {
     [{ metadata: { $weird: 1 } }, 'unknown patch directive: $weird'],
   ])('GIVEN the bad patch %j THEN it is refused with %s', (patch, message) => {
     expect(strategicMergePatch(POD, patch)).toEqual({ ok: false, error: message });
-  });
-});
-
-describe('field selectors', () => {
-  it.each([
-    ['status.phase=Running', [{ field: 'status.phase', negated: false, value: 'Running' }]],
-    ['status.phase==Running', [{ field: 'status.phase', negated: false, value: 'Running' }]],
-    [
-      'spec.nodeName!=node01,metadata.name=a',
-      [
-        { field: 'spec.nodeName', negated: true, value: 'node01' },
-        { field: 'metadata.name', negated: false, value: 'a' },
-      ],
-    ],
-    ['metadata.name=a\\,b', [{ field: 'metadata.name', negated: false, value: 'a,b' }]],
-    ['', []],
-  ])('GIVEN %j THEN it parses into its terms', (text, terms) => {
-    expect(parseFieldSelector(text)).toEqual({ ok: true, value: terms });
-  });
-
-  it.each(['status.phase', '=Running', 'a'])('GIVEN %j THEN it is a 400 naming the term', (text) => {
-    const parsed = parseFieldSelector(text);
-    expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.error).toContain(`can't understand`);
-  });
-
-  it('GIVEN terms THEN all must hold, != negating', () => {
-    const values: Record<string, string> = { 'status.phase': 'Running', 'spec.nodeName': 'node02' };
-    const read = (f: string) => values[f] ?? '';
-    const terms = (t: string) => (parseFieldSelector(t) as { ok: true; value: never[] }).value;
-    expect(matchesFields(terms('status.phase=Running,spec.nodeName!=node01'), read)).toBe(true);
-    expect(matchesFields(terms('status.phase=Running,spec.nodeName!=node02'), read)).toBe(false);
   });
 });
