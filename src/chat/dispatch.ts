@@ -5,7 +5,7 @@ import { withGuide } from '../guide/hook.ts';
 import { t } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Result } from '../result.ts';
-import { durably } from '../store/db.ts';
+import { durably, isBusy, transact } from '../store/db.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 import type { App, ChatCommand, CommandContext, CommandEvent } from './context.ts';
 import { messageOf } from './message.ts';
@@ -100,12 +100,15 @@ export function execute(
       app,
       () => {
         pending.length = 0;
-        return route.command?.run(ctx, route.args) ?? { ok: false, error: textReply('', false) };
+        const result = route.command?.run(ctx, route.args) ?? { ok: false, error: textReply('', false) };
+        return result.ok ? { ok: true, value: withVisibility(app, request, ctx.lang, result.value) } : result;
       },
       beforeCommit,
     );
     // Events of a rolled-back command never happened.
     if (committed.ok) events.push(...pending);
+    // A committed reply was kept in its transaction (unless another connection was writing); a
+    // rolled-back one is kept now.
     return withVisibility(app, request, lang(), committed.reply);
   }
 }
@@ -203,16 +206,18 @@ function attempt(
   mode: 'deferred' | 'immediate',
 ): { ok: boolean; reply: Reply } {
   try {
-    const reply = app.db
-      .transaction(() => {
+    const reply = transact(
+      app.db,
+      () => {
         const result = run();
         if (!result.ok) throw new Rollback(result.error);
         // Sandboxes made on first use are written last, so the write lock is held only briefly.
         app.sandboxes.flush();
         beforeCommit();
         return result.value;
-      })
-      [mode]();
+      },
+      mode,
+    );
     app.sandboxes.publish();
     return { ok: true, reply };
   } catch (e) {
@@ -221,6 +226,3 @@ function attempt(
     throw e;
   }
 }
-
-const isBusy = (e: unknown): boolean =>
-  e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('SQLITE_BUSY');

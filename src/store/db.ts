@@ -44,3 +44,31 @@ export function durably<T>(db: Database, work: () => T): T {
     db.pragma('synchronous = NORMAL');
   }
 }
+
+type Runner = ((work: () => unknown) => unknown) & {
+  deferred: (work: () => unknown) => unknown;
+  immediate: (work: () => unknown) => unknown;
+};
+const runners = new WeakMap<Database, Runner>();
+
+/**
+ * Runs `work` in one transaction (a savepoint inside another), as `db.transaction(work)()` does,
+ * without making better-sqlite3's four wrapper functions again on every call: a command's way
+ * through dispatch takes one.
+ */
+export function transact<T>(
+  db: Database,
+  work: () => T,
+  mode: 'default' | 'deferred' | 'immediate' = 'default',
+): T {
+  let runner = runners.get(db);
+  if (runner === undefined) {
+    runner = db.transaction((w: () => unknown) => w()) as unknown as Runner;
+    runners.set(db, runner);
+  }
+  return (mode === 'default' ? runner(work) : runner[mode](work)) as T;
+}
+
+/** SQLite refused a lock another connection holds (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, …). */
+export const isBusy = (e: unknown): boolean =>
+  e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('SQLITE_BUSY');

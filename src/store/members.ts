@@ -1,18 +1,17 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { isLang, type Lang } from '../i18n/lang.ts';
+import { ReadCache } from './read-cache.ts';
 import type { SandboxKey } from './sandboxes.ts';
 
 /**
  * Per-member preferences (the language the bot speaks to them in, the guide line on or off) and the
  * name they are shown by.
- * Every message reads its member's language, so languages are cached: an entry is read outside a
- * transaction (never an uncommitted value), dropped by this connection's own `setLang`, and the
- * whole cache is dropped once another connection (a sibling worker) has committed anything.
+ * Every message reads its member's language and guide choice, so both are cached (ReadCache: never
+ * an uncommitted value, dropped by this connection's own writes and by any other connection's).
  */
 export class MemberStore {
-  private readonly langs = new Map<string, Lang | null>();
-  private seenVersion = -1;
-  private readonly dataVersion: Statement<[], number>;
+  private readonly langs: ReadCache<Lang | null>;
+  private readonly guides: ReadCache<boolean | null>;
   private readonly getLang: Statement<[string, string, string], { lang: string | null }>;
   private readonly putLang: Statement<[string, string, string, string]>;
   private readonly putName: Statement<[string, string, string, string]>;
@@ -20,8 +19,9 @@ export class MemberStore {
   private readonly getGuide: Statement<[string, string, string], { guide: number | null }>;
   private readonly putGuide: Statement<[string, string, string, number]>;
 
-  constructor(private readonly db: Database) {
-    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+  constructor(db: Database) {
+    this.langs = new ReadCache(db, LANGS_KEPT);
+    this.guides = new ReadCache(db, LANGS_KEPT);
     this.getLang = db.prepare('SELECT lang FROM members WHERE platform = ? AND scope = ? AND user_id = ?');
     this.putLang = db.prepare(
       'INSERT INTO members (platform, scope, user_id, lang) VALUES (?, ?, ?, ?) ON CONFLICT (platform, scope, user_id) DO UPDATE SET lang = excluded.lang',
@@ -41,12 +41,16 @@ export class MemberStore {
 
   /** The member's own `/guide on|off`, or undefined when they have not chosen. */
   guide(key: SandboxKey): boolean | undefined {
-    const row = this.getGuide.get(key.platform, key.scope, key.user);
-    return row?.guide === undefined || row.guide === null ? undefined : row.guide === 1;
+    const on = this.guides.get(memberOf(key), () => {
+      const row = this.getGuide.get(key.platform, key.scope, key.user);
+      return row?.guide === undefined || row.guide === null ? null : row.guide === 1;
+    });
+    return on ?? undefined;
   }
 
   setGuide(key: SandboxKey, on: boolean): void {
     this.putGuide.run(key.platform, key.scope, key.user, on ? 1 : 0);
+    this.guides.drop(memberOf(key));
   }
 
   setName(key: SandboxKey, name: string): void {
@@ -59,28 +63,20 @@ export class MemberStore {
   }
 
   lang(key: SandboxKey): Lang | undefined {
-    const version = this.dataVersion.get() ?? 0;
-    if (version !== this.seenVersion) {
-      this.langs.clear();
-      this.seenVersion = version;
-    }
-    const member = `${key.platform}/${key.scope}/${key.user}`;
-    const known = this.langs.get(member);
-    if (known !== undefined) return known ?? undefined;
-    const row = this.getLang.get(key.platform, key.scope, key.user);
-    const lang = row?.lang !== undefined && row.lang !== null && isLang(row.lang) ? row.lang : undefined;
-    if (!this.db.inTransaction) {
-      if (this.langs.size >= LANGS_KEPT) this.langs.clear();
-      this.langs.set(member, lang ?? null);
-    }
-    return lang;
+    const lang = this.langs.get(memberOf(key), () => {
+      const row = this.getLang.get(key.platform, key.scope, key.user);
+      return row?.lang !== undefined && row.lang !== null && isLang(row.lang) ? row.lang : null;
+    });
+    return lang ?? undefined;
   }
 
   setLang(key: SandboxKey, lang: Lang): void {
     this.putLang.run(key.platform, key.scope, key.user, lang);
-    this.langs.delete(`${key.platform}/${key.scope}/${key.user}`);
+    this.langs.drop(memberOf(key));
   }
 }
 
-/** Members whose language is cached (the cache starts again past it). */
+const memberOf = (key: SandboxKey) => `${key.platform}/${key.scope}/${key.user}`;
+
+/** Members whose language (and guide choice) is cached (the cache starts again past it). */
 const LANGS_KEPT = 10_000;

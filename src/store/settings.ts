@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ChannelRef } from '../chat/outbox.ts';
+import { channelOf } from './channels.ts';
+import { ReadCache } from './read-cache.ts';
 
 /**
  * A channel's study-group settings (`/settings`), with the defaults a channel has before a
@@ -64,8 +66,11 @@ export class SettingsStore {
   private readonly byChannel;
   private readonly upsert;
   private readonly dailyChannels;
+  /** Read on every command (output visibility, the guide line): cached (ReadCache). */
+  private readonly cache: ReadCache<ChannelSettings>;
 
   constructor(db: Database) {
+    this.cache = new ReadCache(db);
     this.byChannel = db.prepare<[string, string, string], Row>(
       `SELECT ${COLUMNS} FROM channel_settings WHERE platform = ? AND scope = ? AND channel = ?`,
     );
@@ -85,11 +90,14 @@ export class SettingsStore {
   }
 
   get(channel: ChannelRef): ChannelSettings {
-    const row = this.byChannel.get(channel.platform, channel.scope, channel.channel);
-    return row === undefined ? DEFAULT_SETTINGS : fromRow(row);
+    return this.cache.get(channelOf(channel), () => {
+      const row = this.byChannel.get(channel.platform, channel.scope, channel.channel);
+      return row === undefined ? DEFAULT_SETTINGS : Object.freeze(fromRow(row));
+    });
   }
 
   put(channel: ChannelRef, settings: ChannelSettings): void {
+    this.cache.drop(channelOf(channel));
     this.upsert.run({
       platform: channel.platform,
       scope: channel.scope,
