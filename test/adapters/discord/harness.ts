@@ -10,7 +10,7 @@ import { createLogger } from '../../../src/log.ts';
 import type { Bank } from '../../../src/quiz/banks.ts';
 import type { Timers } from '../../../src/quiz/live-runner.ts';
 import { T0 } from '../../helpers/app.ts';
-import { type FakeDiscord, startFakeDiscord } from './fake/discord.ts';
+import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from './fake/discord.ts';
 import { pings } from './fake/limits.ts';
 import type { FakeUser } from './fake/payloads.ts';
 import { CHANNEL_ID, GUILD_ID, TOKEN } from './fake/state.ts';
@@ -35,9 +35,10 @@ export interface Harness {
 const NO_IDENTIFY_THROTTLE = { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) };
 
 export async function startHarness(
-  options: { heartbeatInterval?: number; banks?: readonly Bank[]; guide?: boolean } = {},
+  options: FakeDiscordOptions & { banks?: readonly Bank[]; guide?: boolean } = {},
 ): Promise<Harness> {
-  const fake = await startFakeDiscord(options.heartbeatInterval === undefined ? {} : options);
+  const { banks: _banks, guide: _guide, ...fakeOptions } = options;
+  const fake = await startFakeDiscord(fakeOptions);
   const clock = { now: T0 };
   const logs: string[] = [];
   const sink = new Writable({

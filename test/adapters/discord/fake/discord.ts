@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { commandPayloads } from '../../../../src/adapters/discord/commands.ts';
-import { type FakeGateway, startGateway } from './gateway.ts';
+import { type FakeGateway, type FakeGuild, startGateway } from './gateway.ts';
 import {
   base,
   commandData,
@@ -19,6 +19,7 @@ import {
   type FakeState,
   GUILD_ID,
   type InteractionRecord,
+  MAIN_GUILD,
   messageJson,
   QUIET_CHANNEL_ID,
   QUIET_PERMISSIONS,
@@ -52,12 +53,15 @@ export interface FakeDiscord {
   gateway: FakeGateway;
   state: FakeState;
   options: { ackWindowMs: number };
-  /** A slash command; `channel: QUIET_CHANNEL_ID` runs it where the bot may not send messages. */
+  /**
+   * A slash command; `channel: QUIET_CHANNEL_ID` runs it where the bot may not send messages,
+   * `guild` in another server's channel (its events go to that server's shard).
+   */
   command(
     user: FakeUser,
     path: string,
     inputs?: Record<string, OptionInput>,
-    where?: { channel?: string },
+    where?: { channel?: string; guild?: FakeGuild },
   ): Handle;
   /** A message command (the message's Apps menu) on a message `author` wrote. */
   messageCommand(
@@ -79,10 +83,25 @@ export interface FakeDiscord {
   close(): Promise<void>;
 }
 
-export async function startFakeDiscord(options: { heartbeatInterval?: number } = {}): Promise<FakeDiscord> {
+export interface FakeDiscordOptions {
+  heartbeatInterval?: number;
+  /** How many shards Discord recommends for the bot (1 unless a test says otherwise). */
+  shards?: number;
+  /** The servers the bot is in: the main one, unless a test adds SECOND_GUILD. */
+  guilds?: readonly FakeGuild[];
+}
+
+export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const state = createState();
-  const gateway = await startGateway(state, { heartbeatInterval: options.heartbeatInterval ?? 41_250 });
-  const rest = await startRest({ state, gatewayUrl: () => gateway.url });
+  const shards = options.shards ?? 1;
+  const guilds = options.guilds ?? [MAIN_GUILD];
+  const gateway = await startGateway(state, {
+    heartbeatInterval: options.heartbeatInterval ?? 41_250,
+    shards,
+    guilds,
+  });
+  const channels = new Set(guilds.map((g) => g.channel));
+  const rest = await startRest({ state, gatewayUrl: () => gateway.url, shards, channels });
   const settings = { ackWindowMs: 3000 };
   const definitions = commandPayloads();
   const commandIds = new Map(definitions.map((d) => [d.name, state.snowflake()]));
@@ -120,6 +139,21 @@ export async function startFakeDiscord(options: { heartbeatInterval?: number } =
       permissions: QUIET_PERMISSIONS,
     },
     app_permissions: QUIET_PERMISSIONS,
+  });
+
+  /** An interaction from another server's channel, where the bot may do everything. */
+  const inGuild = (g: FakeGuild) => ({
+    guild_id: g.id,
+    channel_id: g.channel,
+    channel: {
+      id: g.channel,
+      type: 0,
+      guild_id: g.id,
+      name: 'study',
+      flags: 0,
+      permissions: '2251799813685247',
+    },
+    authorizing_integration_owners: { '0': g.id },
   });
 
   /** A click on a message in a thread comes from the thread (a channel of type 11 in the channel). */
@@ -197,7 +231,7 @@ export async function startFakeDiscord(options: { heartbeatInterval?: number } =
         2,
         user,
         commandData(definitions, commandIds.get(path.split(' ')[0] ?? '') ?? '', path, inputs, null),
-        at.channel === QUIET_CHANNEL_ID ? quietChannel() : {},
+        at.channel === QUIET_CHANNEL_ID ? quietChannel() : at.guild === undefined ? {} : inGuild(at.guild),
       ),
     messageCommand: (user, name, author, content, attachments = []) =>
       interact(

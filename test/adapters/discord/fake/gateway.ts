@@ -1,24 +1,40 @@
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { APP_ID, BOT_USER, CHANNEL_ID, type FakeState, GUILD_ID, TOKEN } from './state.ts';
+import { APP_ID, BOT_USER, type FakeState, TOKEN } from './state.ts';
 
 /**
  * The gateway half of the fake (the `ws` package, JSON text frames, no compression), as
  * discord.js speaks it: HELLO (op 10) on connect; IDENTIFY (op 2) answered with READY and a
- * GUILD_CREATE for the one guild; HEARTBEAT (op 1) with HEARTBEAT_ACK (op 11); RESUME (op 6)
- * answered by replaying the missed dispatches and RESUMED, or INVALID_SESSION (op 9) when
+ * GUILD_CREATE for each guild of that shard; HEARTBEAT (op 1) with HEARTBEAT_ACK (op 11); RESUME
+ * (op 6) answered by replaying the missed dispatches and RESUMED, or INVALID_SESSION (op 9) when
  * refused. Privileged intents are refused with close code 4014, as for an app that has not
  * enabled them; a wrong token with 4004.
+ *
+ * Sharding as Discord does it: with `shards: N` (what `GET /gateway/bot` recommends), each
+ * connection identifies as `shard: [id, N]`, a guild belongs to shard `(guild_id >> 22) % N`,
+ * and its events (interactions included) arrive only on that shard's connection; direct messages
+ * on shard 0. An IDENTIFY with fewer shards than required is closed with 4011 (Sharding
+ * required), a shard pair that does not fit with 4010 (Invalid shard).
  */
 export interface FakeGateway {
   url: string;
-  stats: { connections: number; identifies: number; resumes: number; heartbeats: number; intents: number[] };
+  stats: {
+    connections: number;
+    identifies: number;
+    resumes: number;
+    heartbeats: number;
+    intents: number[];
+    /** The `shard` of each IDENTIFY, in order. */
+    shards: [number, number][];
+    /** Each dispatch after READY: its event and the shard whose connection carried it. */
+    dispatches: { t: string; shard: number }[];
+  };
   /** Tests flip these to simulate a zombie connection or a session Discord forgot. */
   behaviour: { ackHeartbeats: boolean; refuseResume: boolean };
   dispatch(t: string, d: unknown): void;
-  /** Drops the live connection without a close frame (as a network failure does). */
+  /** Drops the live connections without a close frame (as a network failure does). */
   drop(): void;
-  /** Closes the live connection with a close code, as Discord does (4004 after a token reset). */
+  /** Closes the live connections with a close code, as Discord does (4004 after a token reset). */
   closeWith(code: number, reason: string): void;
   close(): Promise<void>;
 }
@@ -26,37 +42,63 @@ export interface FakeGateway {
 const PRIVILEGED = (1 << 1) | (1 << 8) | (1 << 15);
 const EVERYONE_PERMISSIONS = '2248473465835073';
 
+/** A guild of the fake: its id and its one text channel. */
+export interface FakeGuild {
+  id: string;
+  channel: string;
+  name: string;
+}
+
 interface Session {
   id: string;
+  shard: number;
   seq: number;
   log: { s: number; t: string; d: unknown }[];
   socket: WebSocket | null;
 }
 
+/** The shard a guild's events go to (Discord's sharding formula); DMs and guildless events: 0. */
+export function shardOf(guildId: unknown, shards: number): number {
+  if (typeof guildId !== 'string' || !/^\d+$/.test(guildId)) return 0;
+  return Number((BigInt(guildId) >> 22n) % BigInt(shards));
+}
+
 export async function startGateway(
   state: FakeState,
-  options: { heartbeatInterval: number },
+  options: { heartbeatInterval: number; shards: number; guilds: readonly FakeGuild[] },
 ): Promise<FakeGateway> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => wss.once('listening', resolve));
   const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`;
-  let session: Session | null = null;
+  const sessions = new Map<number, Session>();
   const stats: FakeGateway['stats'] = {
     connections: 0,
     identifies: 0,
     resumes: 0,
     heartbeats: 0,
     intents: [],
+    shards: [],
+    dispatches: [],
   };
   const behaviour = { ackHeartbeats: true, refuseResume: false };
   const problem = (message: string) =>
     state.rejections.push({ method: 'WS', path: 'gateway', status: 0, body: message });
 
-  const emit = (socket: WebSocket, t: string, d: unknown) => {
-    if (session === null) return;
+  const emit = (session: Session, socket: WebSocket, t: string, d: unknown) => {
     session.seq += 1;
     session.log.push({ s: session.seq, t, d });
+    if (t !== 'READY' && t !== 'GUILD_CREATE') stats.dispatches.push({ t, shard: session.shard });
     socket.send(JSON.stringify({ op: 0, t, s: session.seq, d }));
+  };
+
+  /** Close code for an IDENTIFY's `shard` that does not fit the recommended count; null when it fits. */
+  const shardProblem = (shard: unknown): [number, string] | null => {
+    const [id, count] = Array.isArray(shard) ? shard.map(Number) : [0, 1];
+    if (count === undefined || id === undefined || !Number.isInteger(id) || !Number.isInteger(count))
+      return [4010, 'Invalid shard.'];
+    if (count < options.shards) return [4011, 'Sharding required.'];
+    if (count !== options.shards || id < 0 || id >= count) return [4010, 'Invalid shard.'];
+    return null;
   };
 
   wss.on('connection', (socket, req) => {
@@ -82,17 +124,23 @@ export async function startGateway(
         const intents = Number(d.intents);
         stats.intents.push(intents);
         if ((intents & PRIVILEGED) !== 0) return socket.close(4014, 'Disallowed intent(s).');
+        const refused = shardProblem(d.shard);
+        if (refused !== null) return socket.close(...refused);
+        const shard = Array.isArray(d.shard) ? Number(d.shard[0]) : 0;
         stats.identifies += 1;
+        stats.shards.push([shard, options.shards]);
         authenticated = true;
-        session?.socket?.terminate();
-        session = { id: `session-${stats.identifies}`, seq: 0, log: [], socket };
-        emit(socket, 'READY', ready(session.id, url));
-        emit(socket, 'GUILD_CREATE', guild());
+        sessions.get(shard)?.socket?.terminate();
+        const session: Session = { id: `session-${stats.identifies}`, shard, seq: 0, log: [], socket };
+        sessions.set(shard, session);
+        const own = options.guilds.filter((g) => shardOf(g.id, options.shards) === shard);
+        emit(session, socket, 'READY', ready(session.id, url, [shard, options.shards], own));
+        for (const g of own) emit(session, socket, 'GUILD_CREATE', guild(g));
         state.changed();
       } else if (payload.op === 6) {
         stats.resumes += 1;
-        const known = session !== null && d.session_id === session.id && d.token === TOKEN;
-        if (!known || behaviour.refuseResume || session === null) {
+        const session = [...sessions.values()].find((s) => s.id === d.session_id);
+        if (session === undefined || d.token !== TOKEN || behaviour.refuseResume) {
           socket.send(JSON.stringify({ op: 9, d: false }));
           return;
         }
@@ -101,14 +149,14 @@ export async function startGateway(
         const since = Number(d.seq);
         for (const event of session.log.filter((e) => e.s > since))
           socket.send(JSON.stringify({ op: 0, t: event.t, s: event.s, d: event.d }));
-        emit(socket, 'RESUMED', {});
+        emit(session, socket, 'RESUMED', {});
         state.changed();
       } else if (!authenticated) {
         socket.close(4003, 'Not authenticated.');
       }
     });
     socket.on('close', () => {
-      if (session?.socket === socket) session.socket = null;
+      for (const session of sessions.values()) if (session.socket === socket) session.socket = null;
     });
   });
 
@@ -117,21 +165,25 @@ export async function startGateway(
     stats,
     behaviour,
     dispatch(t, d) {
-      // With no session (no client, or before IDENTIFY) nobody hears it, as on Discord.
-      if (session === null) return;
+      const guildId = (d as { guild_id?: unknown } | null)?.guild_id;
+      const session = sessions.get(shardOf(guildId, options.shards));
+      // With no session for the shard (no client, or before IDENTIFY) nobody hears it, as on Discord.
+      if (session === undefined) return;
       if (session.socket === null) {
         session.seq += 1;
         session.log.push({ s: session.seq, t, d });
       } else {
-        emit(session.socket, t, d);
+        emit(session, session.socket, t, d);
       }
     },
     closeWith(code, reason) {
-      session?.socket?.close(code, reason);
+      for (const session of sessions.values()) session.socket?.close(code, reason);
     },
     drop() {
-      session?.socket?.terminate();
-      if (session !== null) session.socket = null;
+      for (const session of sessions.values()) {
+        session.socket?.terminate();
+        session.socket = null;
+      }
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -141,14 +193,14 @@ export async function startGateway(
   };
 }
 
-function ready(sessionId: string, url: string) {
+function ready(sessionId: string, url: string, shard: [number, number], guilds: readonly FakeGuild[]) {
   return {
     v: 10,
     user: BOT_USER,
-    guilds: [{ id: GUILD_ID, unavailable: true }],
+    guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
     session_id: sessionId,
     resume_gateway_url: url,
-    shard: [0, 1],
+    shard,
     application: { id: APP_ID, flags: 0 },
     user_settings: {},
     private_channels: [],
@@ -159,10 +211,10 @@ function ready(sessionId: string, url: string) {
   };
 }
 
-export function guild() {
+export function guild({ id, channel, name }: FakeGuild) {
   return {
-    id: GUILD_ID,
-    name: 'k8s study group',
+    id,
+    name,
     icon: null,
     splash: null,
     discovery_splash: null,
@@ -176,7 +228,7 @@ export function guild() {
     explicit_content_filter: 0,
     roles: [
       {
-        id: GUILD_ID,
+        id,
         name: '@everyone',
         permissions: EVERYONE_PERMISSIONS,
         position: 0,
@@ -212,9 +264,9 @@ export function guild() {
     members: [],
     channels: [
       {
-        id: CHANNEL_ID,
+        id: channel,
         type: 0,
-        guild_id: GUILD_ID,
+        guild_id: id,
         name: 'study',
         position: 0,
         permission_overwrites: [],

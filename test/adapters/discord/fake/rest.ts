@@ -57,6 +57,10 @@ const ok = (body: unknown): Answer => ({ status: 200, body });
 export interface RestOptions {
   state: FakeState;
   gatewayUrl: () => string;
+  /** How many shards `GET /gateway/bot` recommends. */
+  shards: number;
+  /** The text channels of the fake's servers (the main one's, and any other's). */
+  channels: ReadonlySet<string>;
 }
 
 export async function startRest(options: RestOptions): Promise<{ server: Server; url: string }> {
@@ -175,7 +179,7 @@ async function route(
   if (method === 'GET' && path === '/api/v10/gateway/bot') {
     return ok({
       url: options.gatewayUrl(),
-      shards: 1,
+      shards: options.shards,
       session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
     });
   }
@@ -199,7 +203,7 @@ async function route(
   m = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
   if (m !== null && method === 'POST') return startThread(state, m[1] ?? '', m[2] ?? '', body);
   m = /^\/api\/v10\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path);
-  if (m !== null) return channelMessage(state, method, m[1] ?? '', m[2] ?? null, body, parsed.files);
+  if (m !== null) return channelMessage(options, method, m[1] ?? '', m[2] ?? null, body, parsed.files);
   return fail(404, 0, '404: Not Found');
 }
 
@@ -221,7 +225,7 @@ function openDm(state: FakeState, body: Json): Answer {
 }
 
 function channelMessage(
-  state: FakeState,
+  { state, channels }: RestOptions,
   method: string,
   channelId: string,
   messageId: string | null,
@@ -229,7 +233,7 @@ function channelMessage(
   files: StoredFile[],
 ): Answer {
   if (state.closedChannels.has(channelId)) return fail(403, 50013, 'Missing Permissions');
-  const known = channelId === CHANNEL_ID || state.threads.has(channelId) || state.dms.has(channelId);
+  const known = channels.has(channelId) || state.threads.has(channelId) || state.dms.has(channelId);
   if (!known) return fail(404, 10003, 'Unknown Channel');
   if (messageId === null && method === 'POST') return create(state, channelId, body, files, null);
   const message = messageId === null ? undefined : state.messages.get(messageId);

@@ -11,6 +11,16 @@ export const CHANNEL_ID = '1100000000000000003';
  * its own (a permission overwrite denies Send Messages): Discord answers 403 50013 there.
  */
 export const QUIET_CHANNEL_ID = '1100000000000000004';
+/**
+ * A second server with one text channel, for sharding: with 2 shards it is on shard 0 and
+ * GUILD_ID on shard 1 (`(guild_id >> 22) % 2`).
+ */
+export const SECOND_GUILD = {
+  id: '1100000000004194306',
+  channel: '1100000000004194307',
+  name: 'second study group',
+};
+export const MAIN_GUILD = { id: GUILD_ID, channel: CHANNEL_ID, name: 'k8s study group' };
 /** View Channel and Read Message History only. */
 export const QUIET_PERMISSIONS = String((1n << 10n) | (1n << 16n));
 export const BOT_USER = {
