@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -25,7 +25,10 @@ import { percentile } from './stats.ts';
  *   - Slack: SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) and
  *     SLACK_API_URL pointed at the fake Slack, to the "slack connected" log: HTTP after auth.test
  *     and listening, Socket Mode after `hello`.
- * npm's own start-up (`npm start` adds it) is timed apart.
+ * npm's own start-up (`npm start` adds it) is timed apart. The build runs first, as `npm install`
+ * runs it (`prepare`), so the figures are never those of a stale dist/app/. Beside each wall time,
+ * the CPU the process had used when it was ready (all its threads, from /proc): on a machine
+ * other work keeps busy, that is the part of the start that is Podium's own.
  * The adapters are also timed in this process, modules already loaded, from the `startDiscord` /
  * `startSlack` call until it resolves: the connection's share of the start.
  */
@@ -35,17 +38,32 @@ export interface Figure {
   medianMs: number;
   /** Whether the figure is a start-to-ready time the 1-second target applies to. */
   ready: boolean;
+  /** CPU milliseconds the process had used at each sample's ready line (Linux). */
+  cpuMs?: number[];
 }
 
 const quiet = createLogger('silent');
 
 export async function benchStartup(runs = 5): Promise<Figure[]> {
+  const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) throw new Error(`B4: npm run build failed: ${built.stderr}`);
   const dir = mkdtempSync(join(tmpdir(), 'podium-b4-'));
   // One database per kind: the first run creates and migrates it, the others open it as a restart does.
   const db = (kind: string) => join(dir, `${kind}.db`);
   const figures: Figure[] = [];
-  const add = (name: string, samplesMs: number[], ready = true) =>
-    figures.push({ name, samplesMs, medianMs: median(samplesMs), ready });
+  /** CPU at each ready line, for the figure `add` records next. */
+  let cpu: number[] = [];
+  const add = (name: string, samplesMs: number[], ready = true) => {
+    figures.push({ name, samplesMs, medianMs: median(samplesMs), ready, ...(ready ? { cpuMs: cpu } : {}) });
+    if (ready) cpu = [];
+  };
+  const cpuOf = (child: Timed) => {
+    const used = child.cpuMs();
+    if (used !== null) cpu.push(used);
+  };
 
   add(
     'console (spawn to first line)',
@@ -53,6 +71,7 @@ export async function benchStartup(runs = 5): Promise<Figure[]> {
       const child = spawnTimed(['bin/podium.js', 'console', '--json', '--db', db('console')], {});
       child.process.stdin?.end('kubectl get po\n');
       const ms = await child.line(() => true, 'stdout');
+      cpuOf(child);
       await child.stop();
       return ms;
     }),
@@ -67,6 +86,7 @@ export async function benchStartup(runs = 5): Promise<Figure[]> {
       const child = spawnTimed(['bin/podium.js'], { ...env, PODIUM_DB: db('discord'), LOG_LEVEL: 'info' });
       const identified = fake.waitFor(() => fake.gateway.stats.identifies > 0, 15_000).then(child.elapsed);
       const ms = await child.line((l) => l.includes('"msg":"discord ready"'), 'stderr');
+      cpuOf(child);
       identify.push(await identified);
       await child.stop();
       await fake.close();
@@ -90,6 +110,7 @@ export async function benchStartup(runs = 5): Promise<Figure[]> {
         };
         const child = spawnTimed(['bin/podium.js'], env);
         const ms = await child.line((l) => l.includes('"msg":"slack connected"'), 'stderr');
+        cpuOf(child);
         await child.stop();
         await fake.close();
         return ms;
@@ -164,10 +185,15 @@ const median = (samples: number[]) =>
     50,
   );
 
+/** Linux's USER_HZ, the unit of /proc's CPU times (100 on every usual build). */
+const CLOCK_TICKS = 100;
+
 interface Timed {
   process: ChildProcess;
   /** Milliseconds since the spawn call. */
   elapsed: () => number;
+  /** The CPU milliseconds (user + system, every thread) the process has used, or null if unknown. */
+  cpuMs: () => number | null;
   /** Resolves with the time of the first line on `stream` that matches (15 s at most). */
   line(match: (line: string) => boolean, stream: 'stdout' | 'stderr'): Promise<number>;
   /** SIGTERM (if still running), and the exit. */
@@ -188,6 +214,15 @@ function spawnTimed(args: string[], env: Record<string, string>): Timed {
   return {
     process: child,
     elapsed,
+    cpuMs: () => {
+      try {
+        // Fields 14 and 15 of /proc/PID/stat (after the command's closing parenthesis: 12 and 13).
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+      } catch {
+        return null;
+      }
+    },
     line: (match, stream) =>
       new Promise((resolve, reject) => {
         const lines = createInterface({ input: child[stream] });

@@ -193,13 +193,21 @@ if (want('b4')) {
     built ? 'dist/app (the build)' : 'the sources, through tsx',
     '',
   ]);
-  for (const f of b4)
+  for (const f of b4) {
     rows.push([
       'B4 start-up',
       f.name,
       `${fmt(f.medianMs / 1000, 2)} s (${f.samplesMs.map((ms) => fmt(ms / 1000, 2)).join(', ')})`,
       f.ready ? '<= 1 s' : '',
     ]);
+    if (f.cpuMs !== undefined && f.cpuMs.length > 0)
+      rows.push([
+        'B4 start-up',
+        `  CPU used by then, all threads`,
+        `${f.cpuMs.map((ms) => fmt(ms / 1000, 2)).join(', ')} s`,
+        '',
+      ]);
+  }
 }
 
 if (want('b5')) {

@@ -13,8 +13,9 @@ import { BUILD_OPTIONS, ROOT } from './build-options.ts';
  *
  * - Entry points: `main.js` (the process) and `worker.js` (the executor's worker threads, which
  *   `src/executor/spawn.ts` starts from beside itself). Code splitting puts each platform's
- *   adapter in a chunk of its own, and packages stay in node_modules, so the console never loads
- *   discord.js or Bolt, and a Slack-only start never loads discord.js.
+ *   adapter, its library bundled in, in a chunk of its own, so the console never loads
+ *   discord.js or Bolt, and a Slack-only start never loads discord.js (the packages left in
+ *   node_modules are build-options.ts' EXTERNAL).
  * - The bundle sits two folders below the root, as `src/<area>/x.ts` does, so the paths the code
  *   makes relative to its own module (`../../migrations/`) mean the same folder built or not;
  *   the OpenAPI data read from beside its module is copied beside the bundle.

@@ -5,6 +5,7 @@ import { runConsole } from './adapters/console/console.ts';
 import { apiDoorConfig, startApiDoor } from './api/start.ts';
 import { createApp } from './app.ts';
 import { routingKey } from './chat/dispatch.ts';
+import { compiledData } from './compiled.ts';
 import { partialCredentials, readConfig } from './config.ts';
 import { type WorkerPool, workerPool } from './executor/pool.ts';
 import { loadLabCatalogue } from './lab/load.ts';
@@ -57,10 +58,13 @@ async function main(argv: string[]): Promise<number> {
   }
   const log = createLogger(mode === 'console' ? (process.env.LOG_LEVEL ?? 'warn') : config.logLevel);
   // A broken lab file refuses start-up (file:line:column: field: message) before any member sees it.
-  const labs = loadLabCatalogue(process.env.PODIUM_LABS_DIR);
-  if (!labs.ok) {
-    process.stderr.write(`podium: ${labs.error}\n`);
-    return 1;
+  // The build's labs were checked by the build: they are parsed on the first `/lab` instead.
+  if (process.env.PODIUM_LABS_DIR !== undefined || compiledData() === null) {
+    const labs = loadLabCatalogue(process.env.PODIUM_LABS_DIR);
+    if (!labs.ok) {
+      process.stderr.write(`podium: ${labs.error}\n`);
+      return 1;
+    }
   }
   // A broken quiz bank refuses start-up too, each problem as file:line:column: field: message.
   const banks = loadBanks(process.env.PODIUM_QUIZZES_DIR);
@@ -126,10 +130,13 @@ async function main(argv: string[]): Promise<number> {
   }
   if (mode === 'bots') {
     // Commands run in worker threads with a time and memory budget; this thread keeps the sockets.
+    // One worker starts now; the others and the spare once the platforms are connected, so that
+    // they do not compete with the platform's start for the CPU.
     const executor = workerPool(app.value, {
       dbPath,
       banks: banks.value,
       ...config.executor,
+      hold: true,
     });
     pool = executor;
     const stops: (() => Promise<void>)[] = [];
@@ -165,6 +172,7 @@ async function main(argv: string[]): Promise<number> {
       app.value.db.close();
       return 1;
     }
+    executor.warm();
     // Until Ctrl-C, or until a platform ends the connection for good (a revoked token).
     const ended = await Promise.race([untilSignal().then(() => null), ...endings, unexpected(log)]);
     if (ended !== null) log.error(ended);

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 
 /**
  * The door's TLS: kubectl sends its bearer token only over TLS, so Podium serves it itself, with
@@ -16,6 +15,14 @@ export interface TlsFiles {
 }
 
 const TEN_YEARS_MS = 10 * 365 * 24 * 3600 * 1000;
+
+/**
+ * selfsigned (and the X.509 library under it) is loaded only when a certificate is made: it
+ * takes longer to load than the rest of a start, and the command workers that import this
+ * module's callers never make one.
+ */
+const generate: typeof import('selfsigned').generate = async (...args) =>
+  (await import('selfsigned')).generate(...args);
 
 export async function loadOrCreateTls(dir: string, hosts: readonly string[]): Promise<TlsFiles> {
   mkdirSync(dir, { recursive: true });

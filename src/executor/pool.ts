@@ -38,9 +38,16 @@ export interface PoolOptions {
   /**
    * Keep one more worker started and warm, serving nobody, to take a replaced worker's place at
    * once (a start costs about a second of CPU, which the member's next command would otherwise
-   * wait for). Default true.
+   * wait for). Default true. It starts once the serving workers are ready (and `warm()` called).
    */
   spare?: boolean;
+  /**
+   * Start one worker now, and the others and the spare only once `warm()` is called. Main calls
+   * it once the platforms are connected: a worker's start costs about half a second of CPU, and
+   * on a two-core machine three of them would slow the platform's own start down; one is ready
+   * in time to serve the first command. Default false (all start at once).
+   */
+  hold?: boolean;
 }
 
 export type Stop = 'time' | 'memory';
@@ -69,13 +76,15 @@ interface Slot {
 export const DEFAULT_BUDGET = { workers: 2, timeMs: 2000, memoryMb: 256 } as const;
 
 export interface WorkerPool extends Executor {
-  /** Resolves once every worker has started (opened its database, loaded the commands). */
+  /** Resolves once every worker started so far is ready (opened its database, loaded the commands). */
   ready(): Promise<void>;
   /**
    * Another writer on this thread (the Kubernetes API door, src/api) changed the member's
    * sandbox: whichever worker serves them next drops its cached copy first.
    */
   forgetMember(key: string): void;
+  /** Starts the workers `PoolOptions.hold` held back; the spare follows once they are ready. */
+  warm(): void;
   /** The workers by serial (the order they were started in), for operators and tests. */
   workers(): {
     serving: { serial: number; ready: boolean }[];
@@ -95,6 +104,7 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
   const slots: Slot[] = [];
   /** The warm worker waiting to replace one (see `spare`), started once the others are ready. */
   let spare: Slot | null = null;
+  let held = options.hold === true;
   let serials = 0;
   let jobIds = 0;
   let closing = false;
@@ -118,7 +128,7 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
   }
 
   function startSpare(): void {
-    if (options.spare !== false && spare === null && !closing) spare = launch();
+    if (options.spare !== false && !held && spare === null && !closing) spare = launch();
   }
 
   function launch(): Slot {
@@ -309,9 +319,15 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
     else pending.answer.resolve([]);
   }
 
-  for (let i = 0; i < size; i++) start(i);
+  for (let i = 0; i < (held ? Math.min(1, size) : size); i++) start(i);
 
   return {
+    warm: () => {
+      if (!held || closing) return;
+      held = false;
+      for (let i = slots.length; i < size; i++) start(i);
+      if (slots.every((s) => s.ready)) startSpare();
+    },
     forgetMember: (key: string) => {
       lastServed.delete(key);
     },

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord } from '../adapters/discord/fake/discord.ts';
 import { member } from '../adapters/discord/fake/payloads.ts';
 import { APP_ID, TOKEN } from '../adapters/discord/fake/state.ts';
+import { startFakeSlack } from '../adapters/slack/fake/fake-slack.ts';
+import { form, postSigned, SIGNING_SECRET, slashCommand } from '../adapters/slack/fake/payloads.ts';
 import { copyTree } from '../helpers/copy-tree.ts';
 
 /**
@@ -40,6 +42,45 @@ function staticGraph(out: string, file: string, seen = new Set<string>()): Set<s
   return seen;
 }
 
+/**
+ * The packages the files of a static graph use: imported from node_modules, or bundled into them
+ * (esbuild marks each bundled module with a `// …/node_modules/NAME/…` comment).
+ */
+function packagesOf(out: string, graph: Set<string>): Set<string> {
+  const found = new Set<string>();
+  for (const file of graph) {
+    if (!existsSync(join(out, file))) {
+      found.add(file);
+      continue;
+    }
+    const code = readFileSync(join(out, file), 'utf8');
+    for (const m of code.matchAll(/^\/\/ \S*?node_modules\/((?:@[^/\s]+\/)?[^/\s]+)\//gm))
+      found.add(m[1] ?? '');
+  }
+  return found;
+}
+
+/** `bin/podium.js` in `dir` with `extra` set, once it logs `ready` (its log line, parsed). */
+async function startBuilt(dir: string, extra: Record<string, string>, ready: string) {
+  const child = spawn(process.execPath, ['bin/podium.js'], {
+    cwd: dir,
+    env: env({ ...extra, LOG_LEVEL: 'info' }),
+  });
+  const line = await new Promise<{ port?: number }>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`podium exited with ${code}`)));
+    createInterface({ input: child.stderr }).on('line', (l) => {
+      if (l.includes(`"msg":"${ready}"`)) resolve(JSON.parse(l) as { port?: number });
+    });
+  });
+  return {
+    ready: line,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
 describe('build', () => {
   let dir: string;
   let out: string;
@@ -65,18 +106,31 @@ describe('build', () => {
   });
 
   it('GIVEN the build THEN the console loads neither discord.js nor Bolt, and each platform’s chunk loads only its own', () => {
-    const main = staticGraph(out, 'main.js');
-    expect([...main].filter((f) => /discord\.js|@slack/.test(f))).toEqual([]);
+    const main = packagesOf(out, staticGraph(out, 'main.js'));
+    expect([...main].filter((f) => /discord|@slack/.test(f))).toEqual([]);
     const chunks = readdirSync(out).filter((f) => f.endsWith('.js'));
     const graphOf = (prefix: string) => {
       const chunk = chunks.find((f) => f.startsWith(prefix));
       expect(chunk, prefix).toBeDefined();
-      return [...staticGraph(out, chunk ?? '')];
+      return [...packagesOf(out, staticGraph(out, chunk ?? ''))];
     };
     expect(graphOf('bot-')).toContain('discord.js');
     expect(graphOf('bot-').filter((f) => f.startsWith('@slack'))).toEqual([]);
     expect(graphOf('slack-')).toContain('@slack/bolt');
-    expect(graphOf('slack-')).not.toContain('discord.js');
+    expect(graphOf('slack-').filter((f) => f.includes('discord'))).toEqual([]);
+  });
+
+  it('GIVEN the build THEN a start and a command worker load neither the certificate maker nor the map renderer until they are used', () => {
+    for (const entry of ['main.js', 'worker.js']) {
+      const used = packagesOf(out, staticGraph(out, entry));
+      expect(
+        [...used].filter((p) => /selfsigned|@peculiar|@resvg/.test(p)),
+        entry,
+      ).toEqual([]);
+      // The pure-JavaScript packages are bundled: Node resolves no file of theirs at start.
+      expect(used, entry).toContain('yaml');
+      expect(staticGraph(out, entry), entry).not.toContain('yaml');
+    }
   });
 
   it('GIVEN the build WHEN the YAML banks and labs are gone THEN bin/podium.js still serves them, from the compiled data', () => {
@@ -103,34 +157,49 @@ describe('build', () => {
 
   it('GIVEN the build WHEN bin/podium.js starts Discord THEN its worker threads (worker.js beside the chunks) answer a command', async () => {
     const fake = await startFakeDiscord();
-    const child = spawn(process.execPath, ['bin/podium.js'], {
-      cwd: dir,
-      env: env({
-        DISCORD_TOKEN: TOKEN,
-        DISCORD_APP_ID: APP_ID,
-        DISCORD_API_URL: fake.restUrl,
-        PODIUM_DB: join(dir, 'discord.db'),
-        LOG_LEVEL: 'info',
-      }),
-    });
+    const env = { DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: APP_ID, DISCORD_API_URL: fake.restUrl };
+    const podium = await startBuilt(dir, { ...env, PODIUM_DB: join(dir, 'discord.db') }, 'discord ready');
     try {
-      await new Promise<void>((resolve, reject) => {
-        child.once('exit', (code) => reject(new Error(`podium exited with ${code}`)));
-        createInterface({ input: child.stderr }).on('line', (l) => {
-          if (l.includes('"msg":"discord ready"')) resolve();
-        });
-      });
       const reply = await fake
         .command(member('100', 'ada'), 'kubectl', { command: 'run web --image=nginx' })
         .answer();
       expect(reply.content).toContain('pod/web created');
       expect(fake.state.rejections).toEqual([]);
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await podium.stop();
       await fake.close();
     }
   });
+
+  for (const mode of ['socket', 'http'] as const)
+    it(`GIVEN the build WHEN bin/podium.js starts Slack (${mode}) THEN the bundled Bolt answers a slash command`, async () => {
+      const fake = await startFakeSlack();
+      const env = {
+        SLACK_BOT_TOKEN: fake.state.botToken,
+        ...(mode === 'socket'
+          ? { SLACK_APP_TOKEN: fake.state.appToken }
+          : { SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0' }),
+        SLACK_API_URL: fake.apiUrl,
+        PODIUM_DB: join(dir, `slack-${mode}.db`),
+      };
+      const podium = await startBuilt(dir, env, 'slack connected');
+      try {
+        const since = fake.state.posts.length;
+        const ada = { id: 'U0ADA', name: 'ada' };
+        const command = slashCommand(fake, ada, 'C0STUDY', '/kubectl', 'run web --image=nginx');
+        if (mode === 'socket') await fake.socket.send('slash_commands', command);
+        else {
+          const url = `http://127.0.0.1:${podium.ready.port}/slack/events`;
+          expect((await postSigned(url, form(command))).status).toBe(200);
+        }
+        const reply = await fake.waitFor(() => true, since);
+        expect(reply.text).toContain('pod/web created');
+        expect(fake.state.refused).toEqual([]);
+      } finally {
+        await podium.stop();
+        await fake.close();
+      }
+    });
 
   it('GIVEN a broken bank WHEN npm run build THEN it fails with file:line:column, as a start would', () => {
     const broken = copyTree('podium-build-broken-');

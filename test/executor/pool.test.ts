@@ -141,3 +141,33 @@ describe('worker pool spare', () => {
     );
   });
 });
+
+describe('worker pool held back while the platforms start', () => {
+  let pool: WorkerPool;
+  beforeAll(() => {
+    const dbPath = tempDbPath('podium-pool-');
+    const t = testApp(dbPath);
+    pool = workerPool(t.app, { dbPath, workers: 2, timeBudgetMs: 1500, entry: COSTLY, hold: true });
+  });
+  afterAll(async () => {
+    await pool.close();
+  });
+
+  it('GIVEN hold WHEN the pool starts THEN one worker starts and serves; warm() then starts the second and, once both are ready, the spare', async () => {
+    await pool.ready();
+    expect(pool.workers()).toEqual({ serving: [{ serial: 1, ready: true }], spare: null });
+    expect(replyText(await pool.run(request('ada', 'kubectl get po')))).toBe(
+      'No resources found in default namespace.',
+    );
+    // No spare either while held, however long the start takes.
+    expect(pool.workers().spare).toBeNull();
+
+    pool.warm();
+    await vi.waitFor(() => expect(pool.workers().spare?.ready).toBe(true), { timeout: 60_000, interval: 50 });
+    expect(pool.workers().serving).toEqual([
+      { serial: 1, ready: true },
+      { serial: 2, ready: true },
+    ]);
+    expect(pool.workers().spare?.serial).toBe(3);
+  });
+});

@@ -66,16 +66,22 @@ export async function startDiscord(app: App, options: DiscordBotOptions): Promis
     ...(options.ws === undefined ? {} : { ws: options.ws }),
   });
   const ids = createIdTable();
-  const handle = interactionHandler({
-    app,
-    executor: options.executor ?? inProcessExecutor(app, CHAT_COMMANDS, KUBECTL_VERBS),
-    commands: CHAT_COMMANDS,
-    verbs: KUBECTL_VERBS,
-    definitions: commandPayloads(),
-    ids,
-    selections: createSelections(),
-  });
-  client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
+  // Made just after READY rather than before login: the slash commands' definitions it reads take
+  // a tenth of a second to build, which the start need not wait for.
+  let handle: ReturnType<typeof interactionHandler> | null = null;
+  const handler = () => {
+    handle ??= interactionHandler({
+      app,
+      executor: options.executor ?? inProcessExecutor(app, CHAT_COMMANDS, KUBECTL_VERBS),
+      commands: CHAT_COMMANDS,
+      verbs: KUBECTL_VERBS,
+      definitions: commandPayloads(),
+      ids,
+      selections: createSelections(),
+    });
+    return handle;
+  };
+  client.on(Events.InteractionCreate, (interaction) => void handler()(interaction));
   client.on(Events.Error, (error) =>
     app.log.error({ err: error, platform: 'discord' }, 'discord client error'),
   );
@@ -108,6 +114,7 @@ export async function startDiscord(app: App, options: DiscordBotOptions): Promis
     { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, platform: 'discord' },
     'discord ready',
   );
+  setImmediate(handler);
   const outbox = discordOutbox(client.rest, ids, (channel) => app.channels.lang(channel) ?? app.defaultLang);
   // Live quizzes speak through it from now on, resuming any a restart interrupted.
   app.quiz.runner.attach('discord', outbox);
