@@ -66,7 +66,13 @@ function commandGuide(program: 'kubectl' | 'curl', args: string, reply: Reply, l
   };
   const saying = guideFor(input);
   if (saying !== null) return guideText(lang, saying);
-  if (program !== 'kubectl' || !MISSPELT.test(output) || /^Did you mean this\?$/m.test(output)) return null;
+  if (
+    program !== 'kubectl' ||
+    !output.includes('error: ') ||
+    !MISSPELT.test(output) ||
+    /^Did you mean this\?$/m.test(output)
+  )
+    return null;
   const fixed = corrected(tokens.value);
   return fixed === null ? null : t(lang, 'guide.didYouMean', { command: inlineCommand(fixed) });
 }

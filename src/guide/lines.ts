@@ -43,8 +43,11 @@ function podRow(status: string): (input: GuideInput) => GuideParams | null {
     `^(?:[a-z0-9-]{1,63}[ \\t]+)?(?<pod>[a-z0-9][a-z0-9.-]{0,252})[ \\t]+\\d+/\\d+[ \\t]+(?:${status})[ \\t]`,
     'm',
   );
+  // A table without any of the words cannot match: most are read without running the regex.
+  const words = status.split('|');
   return (input) => {
     if (!/^NAME(?:SPACE)? /.test(input.output)) return null;
+    if (!words.some((word) => input.output.includes(word))) return null;
     const pod = row.exec(input.output)?.groups?.pod;
     return pod === undefined ? null : { pod };
   };
@@ -271,6 +274,8 @@ function inDescribed(
   sign: RegExp,
   more: (section: string) => GuideParams | null,
 ): GuideParams | null {
+  // A sign found in no object is not in the whole output either (the usual case): no split.
+  if (!sign.test(output)) return null;
   for (const section of output.split(/\n\n(?=Name:)/).slice(0, 100)) {
     const found = sign.exec(section);
     if (found === null) continue;
