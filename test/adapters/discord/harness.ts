@@ -40,6 +40,8 @@ export async function startHarness(
   const { banks: _banks, guide: _guide, ...fakeOptions } = options;
   const fake = await startFakeDiscord(fakeOptions);
   const clock = { now: T0 };
+  // The fake's lifetimes (an interaction token's 15 minutes) run on the app's clock.
+  fake.state.clock = () => clock.now;
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {

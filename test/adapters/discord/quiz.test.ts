@@ -197,6 +197,27 @@ describe('a live quiz on Discord', () => {
     expect(posts()).toHaveLength(before + 2);
   });
 
+  it('GIVEN a live quiz whose reveal comes over 15 minutes after /quiz start WHEN time is up THEN the reveal and podium still arrive, as channel messages (the start’s token has expired)', async () => {
+    const before = posts().length;
+    const start = fake.command(alice, 'quiz start', { topic: 'label-basics', count: 1, seconds: 20 });
+    await start.reply();
+    const question = await newPost(before);
+    await click(bob, question, 'B');
+    // 16 minutes on: Discord now refuses the start interaction's token (401, 50027).
+    h.clock.now += 16 * 60_000;
+    // Timers an earlier quiz left may fire first; a few at most.
+    for (let i = 0; i < 5 && question.edits < 2; i += 1) await timeUp();
+    expect(question.edits).toBe(2);
+    expect(question.content).toMatch(/✅ B ▇ 1/);
+    const podium = await newPost(before + 1);
+    expect(podium.content).toContain('🏁');
+    expect(podium.interactionId).toBeNull();
+    // Nothing went through the expired token (expectClean: nothing refused), nor through any token.
+    const late = fake.state.writes.filter((w) => !w.path.startsWith('create ') && !w.path.startsWith('edit '));
+    expect(late.every((w) => w.path.startsWith('callback '))).toBe(true);
+    expect(start.record.followups).toEqual([]);
+  });
+
   it('GIVEN /quiz practice WHEN the member clicks an answer on the private question THEN the feedback is private too', async () => {
     const dave = member('5000000000000000004', 'dave');
     const handle = fake.command(dave, 'quiz practice', { topic: 'label-basics' });

@@ -189,6 +189,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       followups: [],
       choices: null,
       modal: null,
+      createdAt: state.clock(),
       timer: setTimeout(() => {
         record.expired = true;
         state.rejections.push({

@@ -164,6 +164,26 @@ describe('fake Discord REST strictness', () => {
     expect(early).toMatchObject({ status: 404, body: { code: 10015 } });
   });
 
+  it('GIVEN an acknowledged interaction WHEN followed up or edited 15 minutes later THEN 401 Invalid Webhook Token (50027)', async () => {
+    let now = 1_736_935_200_000;
+    fake.state.clock = () => now;
+    const { record } = fake.command(alice, 'help');
+    const path = `/interactions/${record.id}/${record.token}/callback`;
+    expect((await call('POST', path, { type: 5 }, false)).status).toBe(204);
+    const webhook = `/webhooks/${APP_ID}/${record.token}`;
+    now += 14 * 60_000;
+    expect(
+      (await call('POST', webhook, { content: 'in time', allowed_mentions: { parse: [] } }, false)).status,
+    ).toBe(200);
+    now += 2 * 60_000;
+    const late = await call('POST', webhook, { content: 'late', allowed_mentions: { parse: [] } }, false);
+    expect(late).toMatchObject({ status: 401, body: { code: 50027, message: 'Invalid Webhook Token' } });
+    const edit = await call('PATCH', `${webhook}/messages/@original`, { content: 'late edit' }, false);
+    expect(edit).toMatchObject({ status: 401, body: { code: 50027 } });
+    fake.state.clock = () => Date.now();
+    fake.state.rejections = fake.state.rejections.filter((r) => r.status !== 401);
+  });
+
   it('GIVEN a command with a 101-character description WHEN registered THEN 400', async () => {
     const commands = [{ name: 'x', description: 'd'.repeat(101), type: 1 }];
     expect((await call('PUT', `/applications/${APP_ID}/commands`, commands)).status).toBe(400);

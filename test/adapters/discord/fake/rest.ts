@@ -29,12 +29,14 @@ import {
  * The REST half of the fake (`node:http`, every route under `/api/v10`). It answers what
  * discord.js calls and refuses, with Discord's status and error code, what Discord refuses:
  * invalid bodies (50035), empty messages (50006), a second response to an interaction (40060),
- * a response after the 3-second window (10062), unknown messages and webhooks, a missing or wrong
- * bot token (401). Attachments are served under `/attachments/` as Discord's CDN would.
+ * a response after the 3-second window (10062), a follow-up or edit after the token's 15 minutes
+ * (401, 50027), unknown messages and webhooks, a missing or wrong bot token (401). Attachments are served under `/attachments/` as Discord's CDN would.
  */
 type Json = Record<string, unknown>;
 /** At most 10 files a message; the bytes are limited by the server's `state.uploadLimit`. */
 const MAX_FILES = 10;
+/** How long an interaction's token takes follow-ups and edits (receiving-and-responding.mdx). */
+const TOKEN_LIFETIME_MS = 15 * 60_000;
 interface Parsed {
   body: unknown;
   files: StoredFile[];
@@ -361,6 +363,8 @@ function webhook(
 ): Answer {
   const record = state.byToken.get(token);
   if (appId !== APP_ID || record === undefined) return fail(404, 10015, 'Unknown Webhook');
+  // An interaction token lasts 15 minutes: follow-ups and edits after that are refused.
+  if (state.clock() - record.createdAt > TOKEN_LIFETIME_MS) return fail(401, 50027, 'Invalid Webhook Token');
   const acked = record.callbacks.find((c) => c !== 8 && c !== 9);
   if (acked === undefined) return fail(404, 10015, 'Unknown Webhook');
   const channelId = String((record.payload.channel as Json | undefined)?.id ?? CHANNEL_ID);

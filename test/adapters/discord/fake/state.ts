@@ -77,6 +77,8 @@ export interface InteractionRecord {
   choices: { name: string; value: unknown }[] | null;
   modal: Json | null;
   timer: NodeJS.Timeout | null;
+  /** When Discord created it (the fake's clock): its token works for 15 minutes. */
+  createdAt: number;
 }
 
 export interface FakeState {
@@ -107,6 +109,11 @@ export interface FakeState {
   uploadLimit: number;
   /** Direct-message channels the bot opened (`POST /users/@me/channels`), by id: the member. */
   dms: Map<string, string>;
+  /**
+   * The fake's clock (epoch ms), for lifetimes longer than a test should wait (an interaction
+   * token's 15 minutes); tests give it the app's clock.
+   */
+  clock: () => number;
   snowflake(): string;
   changed(): void;
 }
@@ -130,6 +137,7 @@ export function createState(): FakeState {
     dms: new Map(),
     uploadLimit: 10_485_760,
     throttled: new Map(),
+    clock: () => Date.now(),
     snowflake: () => String(next++),
     changed: () => events.emit('change'),
   };
