@@ -213,7 +213,9 @@ describe('a live quiz on Discord', () => {
     expect(podium.content).toContain('🏁');
     expect(podium.interactionId).toBeNull();
     // Nothing went through the expired token (expectClean: nothing refused), nor through any token.
-    const late = fake.state.writes.filter((w) => !w.path.startsWith('create ') && !w.path.startsWith('edit '));
+    const late = fake.state.writes.filter(
+      (w) => !w.path.startsWith('create ') && !w.path.startsWith('edit '),
+    );
     expect(late.every((w) => w.path.startsWith('callback '))).toBe(true);
     expect(start.record.followups).toEqual([]);
   });
