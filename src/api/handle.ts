@@ -242,10 +242,33 @@ function remove(
   route: ResourceRoute,
 ): Result<Written, Status | ReturnType<typeof doorStatus>> {
   const kind = servedKind(route)?.kind;
-  if (route.name === null) return removeCollection(cluster, ids, request, route);
+  const grace = deleteGrace(request);
+  if (!grace.ok) return grace;
+  if (route.name === null) return removeCollection(cluster, ids, request, route, grace.value);
   if (kind === 'Pod' || kind === 'Namespace' || kind === 'Node' || kind === 'Service')
-    return deleteObject(cluster, kind, route.namespace ?? '', route.name, ids);
+    return deleteObject(cluster, kind, route.namespace ?? '', route.name, ids, grace.value);
   return err(notFound(qualifiedResource(route.resource), route.name));
+}
+
+/**
+ * DeleteOptions' `gracePeriodSeconds`, from the body kubectl sends (`{"gracePeriodSeconds":0,
+ * "propagationPolicy":"Background"}` with --force) or from the query when the body is empty;
+ * a negative period is 1 s, as the pod strategy's CheckGracefulDelete makes it.
+ */
+function deleteGrace(request: ApiRequest): Result<number | undefined, Status> {
+  let value: unknown = request.query.get('gracePeriodSeconds') ?? undefined;
+  if (request.body.trim() !== '') {
+    const body = bodyOf(request);
+    if (!body.ok) return body;
+    value = body.value.gracePeriodSeconds ?? value;
+  }
+  if (value === undefined || value === null) return ok(undefined);
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds))
+    return err(
+      badRequest(`gracePeriodSeconds: invalid value ${JSON.stringify(value)}: must be a whole number`),
+    );
+  return ok(seconds < 0 ? 1 : seconds);
 }
 
 /** deletecollection: every selected pod of the namespace, answered with the list of them. */
@@ -254,6 +277,7 @@ function removeCollection(
   ids: Ids,
   request: ApiRequest,
   route: ResourceRoute,
+  graceSeconds: number | undefined,
 ): Result<Written, Status | ReturnType<typeof doorStatus>> {
   // Only within one namespace: one request never empties kube-system along with the member's own.
   if (servedKind(route)?.kind !== 'Pod' || route.namespace === null) return err(notAllowed('DELETE'));
@@ -263,7 +287,7 @@ function removeCollection(
   if (!items.ok) return items;
   const changes: Change[] = [];
   for (const item of items.value) {
-    const deleted = deleteObject(cluster, 'Pod', item.namespace, item.name, ids);
+    const deleted = deleteObject(cluster, 'Pod', item.namespace, item.name, ids, graceSeconds);
     if (deleted.ok) changes.push(...deleted.value.changes);
   }
   return ok({

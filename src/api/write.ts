@@ -7,6 +7,7 @@ import { createPod, podDeletion } from '../cluster/pods.ts';
 import { scheduleWaiting } from '../cluster/scheduler.ts';
 import { serviceDeletion } from '../cluster/services.ts';
 import { badRequest, forbidden, invalid, notFound, type Status } from '../cluster/status.ts';
+import { podDeleteRequest } from '../cluster/terminating.ts';
 import { validateAnnotations, validateLabels } from '../cluster/validation.ts';
 import type { KubectlError } from '../kubectl/errors.ts';
 import type { ManifestObject } from '../kubectl/manifest.ts';
@@ -264,13 +265,19 @@ export function canonical(value: unknown): string {
 
 const IMMORTAL = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 
-/** DELETE: the object goes at once (the sandbox has no kubelet to wait for), with its forwards. */
+/**
+ * DELETE. A pod is deleted gracefully as chat's `kubectl delete` does (src/cluster/terminating.ts):
+ * Terminating until its containers stop or `graceSeconds` (the request's DeleteOptions, else the
+ * pod's own) runs out, answered with the pod as it now is (`deletionTimestamp` set); kubectl's
+ * wait then watches for its DELETED event. Other kinds go at once.
+ */
 export function deleteObject(
   cluster: Cluster,
   kind: 'Pod' | 'Namespace' | 'Node' | 'Service',
   namespace: string,
   name: string,
   ids: Ids,
+  graceSeconds?: number,
 ): Result<Written, Status> {
   if (kind === 'Service') {
     const service = cluster.services.find(
@@ -287,9 +294,11 @@ export function deleteObject(
   if (kind === 'Pod') {
     const pod = cluster.pods.find((p) => p.metadata.namespace === namespace && p.metadata.name === name);
     if (pod === undefined) return err(notFound('pods', name));
+    const changes = podDeleteRequest(cluster, pod, ids, graceSeconds);
+    const terminating = changes.find((c) => c.op === 'putPod');
     return ok({
-      object: apiObject(pod, cluster),
-      changes: podDeletion(cluster, pod),
+      object: apiObject(terminating?.op === 'putPod' ? terminating.pod : pod, cluster),
+      changes,
       warnings: [],
       created: false,
     });

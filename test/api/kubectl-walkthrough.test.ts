@@ -182,12 +182,38 @@ describe.skipIf(BINARIES.length === 0).each(BINARIES)('real %s against the API d
     expect(watched.stdout).toMatch(/^watched\s+0\/1\s+ContainerCreating/m);
   });
 
+  /** kubectl delete waits for each pod to leave: the sandbox's clock moves on meanwhile. */
+  const timePassing = async <T>(run: Promise<T>): Promise<T> => {
+    const timer = setInterval(() => door.t.advance(5_000), 50);
+    try {
+      return await run;
+    } finally {
+      clearInterval(timer);
+    }
+  };
+
+  it('GIVEN delete --grace-period=600 --wait=false THEN the pod is Terminating in chat, with its grace period, and a later delete shortens it', async () => {
+    const deleted = await k('delete', 'po', 'kubia-ssa', '--grace-period=600', '--wait=false');
+    expect(deleted.stdout).toBe('pod "kubia-ssa" deleted\n');
+    expect(door.t.say('alice', 'kubectl get po kubia-ssa --no-headers')).toMatch(
+      /^kubia-ssa\s+1\/1\s+Terminating\s/,
+    );
+    const stamped = await k(
+      'get',
+      'po',
+      'kubia-ssa',
+      '-o',
+      'jsonpath={.metadata.deletionGracePeriodSeconds}',
+    );
+    expect(stamped.stdout).toBe('600');
+  });
+
   it('GIVEN delete -l and delete --all THEN the selected pods, then all, are gone in chat too', async () => {
-    const byLabel = await k('delete', 'po', '-l', 'creation_method=manual');
+    const byLabel = await timePassing(k('delete', 'po', '-l', 'creation_method=manual'));
     expect(byLabel.stdout).toBe(
       'pod "kubia-apply" deleted\npod "kubia-manual" deleted\npod "kubia-ssa" deleted\n',
     );
-    const all = await k('delete', 'po', '--all');
+    const all = await timePassing(k('delete', 'po', '--all'));
     expect(all.stdout).toBe('pod "chatpod" deleted\npod "kubia" deleted\npod "watched" deleted\n');
     expect(door.t.say('alice', 'kubectl get po')).toBe('No resources found in default namespace.');
   });
