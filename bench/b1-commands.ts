@@ -24,6 +24,8 @@ export interface B1 {
   /** Per command kind: how many succeeded and failed (all are meant to succeed). */
   outcomes: Record<string, { ok: number; failed: number }>;
   grid: { pods: number; age: string; timings: Timings }[];
+  /** Each command of the mix on its own, over the three 100-pod cells: where the time goes. */
+  byCommand: { command: string; timings: Timings }[];
   /** `get po -o yaml` on the 100-pod sandbox (7 days old), and its CPU time's median (steadier when the machine is busy). */
   yaml100: Timings;
   yaml100Cpu: number;
@@ -45,6 +47,30 @@ export const B1_AGES: [string, number][] = [
   ['7 days', 7 * 86_400_000],
 ];
 
+/** The mix's commands by their place in a round of 20 (`op` below), as printed per command. */
+const MIX = [
+  'get po',
+  "get po -l 'env in (prod)'",
+  'get po -l app=kubia,env!=dev',
+  'describe po NAME',
+  'logs NAME',
+  'get po NAME -o yaml',
+  'get po -o wide',
+  'get po NAME',
+  'label po NAME --overwrite',
+  'run NAME',
+  'get po',
+  "get po -l 'env in (prod)'",
+  'get po -l app=kubia,env!=dev',
+  'describe po NAME',
+  'logs NAME',
+  'get po NAME -o yaml',
+  'get po -o wide',
+  'get po NAME',
+  'annotate po NAME --overwrite',
+  'delete po NAME',
+];
+
 export function benchCommands(opsWanted = 2_000, warmupWanted = 300): B1 {
   // Whole rounds of 20, so that every `run` of a cell is followed by its `delete`.
   const ops = Math.ceil(opsWanted / 20) * 20;
@@ -56,6 +82,7 @@ export function benchCommands(opsWanted = 2_000, warmupWanted = 300): B1 {
   const outcomes: B1['outcomes'] = {};
   const grid: B1['grid'] = [];
   let headline: Timings | undefined;
+  const byCommand = new Map<string, number[]>(MIX.map((m) => [m, []]));
   let yaml100 = summarize([]);
   let yaml100Cpu = Number.NaN;
   for (const pods of B1_PODS) {
@@ -126,7 +153,9 @@ export function benchCommands(opsWanted = 2_000, warmupWanted = 300): B1 {
         const text = op(i);
         const start = performance.now();
         send(text, true);
-        samples.push(performance.now() - start);
+        const ms = performance.now() - start;
+        samples.push(ms);
+        if (pods === 100) byCommand.get(MIX[i % 20] ?? '')?.push(ms);
       }
       const timings = summarize(samples);
       grid.push({ pods, age, timings });
@@ -153,7 +182,16 @@ export function benchCommands(opsWanted = 2_000, warmupWanted = 300): B1 {
   app.value.db.close();
   const floor = benchFloor(join(dir, 'floor.db'), ops);
   const commands = headline ?? summarize([]);
-  return { commands, floor, ratio: commands.p50 / floor.p50, outcomes, grid, yaml100, yaml100Cpu };
+  return {
+    commands,
+    floor,
+    ratio: commands.p50 / floor.p50,
+    outcomes,
+    grid,
+    byCommand: [...byCommand].map(([command, ms]) => ({ command, timings: summarize(ms) })),
+    yaml100,
+    yaml100Cpu,
+  };
 }
 
 function benchFloor(path: string, ops: number): Timings {

@@ -46,6 +46,13 @@ if (want('b1')) {
       `${fmt(cell.timings.p50)} / ${fmt(cell.timings.p99)}`,
       '',
     ]);
+  for (const { command, timings } of b1.byCommand)
+    rows.push([
+      'B1 per command',
+      `${command}: p50 / p99 ms`,
+      `${fmt(timings.p50)} / ${fmt(timings.p99)}`,
+      '',
+    ]);
   rows.push([
     'B1 get po -o yaml',
     '100 pods: p50 ms (wall / CPU)',

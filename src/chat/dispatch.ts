@@ -6,6 +6,7 @@ import { t } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Result } from '../result.ts';
 import { durably, isBusy, transact } from '../store/db.ts';
+import { oneVersionDuring } from '../store/read-cache.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 import type { App, ChatCommand, CommandContext, CommandEvent } from './context.ts';
 import { messageOf } from './message.ts';
@@ -75,7 +76,9 @@ export function execute(
   beforeCommit: () => void = () => {},
 ): Executed {
   const events: CommandEvent[] = [];
-  const reply = guarded(app, request, (lang) => withGuide(app, request, lang(), respond(lang)));
+  const reply = oneVersionDuring(app.db, () =>
+    guarded(app, request, (lang) => withGuide(app, request, lang(), respond(lang))),
+  );
   return { reply, events };
 
   function respond(lang: () => Lang): Reply {

@@ -8,7 +8,8 @@ import type { Database, Statement } from 'better-sqlite3';
  *   is also what its reads see);
  * - this connection's own writes go through `drop`, and while a transaction that wrote is open
  *   nothing read is kept (it may yet roll back); the first read outside a transaction ends that.
- * Past `limit` entries the cache starts again.
+ * Past `limit` entries the cache starts again. Within one command (`oneVersionDuring`, dispatch) the
+ * version is asked once: a command reads what was committed as it started.
  */
 export class ReadCache<V> {
   private readonly entries = new Map<string, V>();
@@ -24,7 +25,7 @@ export class ReadCache<V> {
   }
 
   get(key: string, read: () => V): V {
-    const version = this.dataVersion.get() ?? 0;
+    const version = versionOf(this.db, this.dataVersion);
     if (version !== this.seenVersion) {
       this.entries.clear();
       this.seenVersion = version;
@@ -43,5 +44,27 @@ export class ReadCache<V> {
   drop(key: string): void {
     this.entries.delete(key);
     if (this.db.inTransaction) this.dirty = true;
+  }
+}
+
+/** Databases inside `oneVersionDuring`, with the version first read there. */
+const during = new WeakMap<Database, { version: number | undefined }>();
+
+function versionOf(db: Database, dataVersion: Statement<[], number>): number {
+  const scope = during.get(db);
+  if (scope?.version !== undefined) return scope.version;
+  const version = dataVersion.get() ?? 0;
+  if (scope !== undefined) scope.version = version;
+  return version;
+}
+
+/** Runs `work` (one command) asking SQLite for the data version at most once, for every cache of `db`. */
+export function oneVersionDuring<T>(db: Database, work: () => T): T {
+  if (during.has(db)) return work();
+  during.set(db, { version: undefined });
+  try {
+    return work();
+  } finally {
+    during.delete(db);
   }
 }

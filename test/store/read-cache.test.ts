@@ -48,6 +48,7 @@ describe('cached reads of settings, channel language and guide choice', () => {
     expect(t.app.group.settings.get(general).output).toBe('private');
     expect(t.app.channels.lang(general)).toBeUndefined();
     expect(t.app.members.guide(alice)).toBeUndefined();
+    expect(t.send('alice', 'kubectl get po').visibility).toBe('private');
     const sibling = new BetterSqlite3(path);
     sibling
       .prepare(
@@ -63,6 +64,8 @@ describe('cached reads of settings, channel language and guide choice', () => {
       .prepare("INSERT INTO members (platform, scope, user_id, guide) VALUES ('console', 'test', 'alice', 0)")
       .run();
     sibling.close();
+    // The next command reads the change (a command asks SQLite for the data version once).
+    expect(t.send('alice', 'kubectl get po').visibility).toBe('public');
     expect(t.app.group.settings.get(general).output).toBe('public');
     expect(t.app.channels.lang(general)).toBe('ko');
     expect(t.app.members.guide(alice)).toBe(false);
