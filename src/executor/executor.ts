@@ -6,6 +6,7 @@ import type { Reply } from '../chat/reply.ts';
 import type { Request } from '../chat/request.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { KubectlVerb } from '../kubectl/verb.ts';
+import { eventsOf, executeBatch, type TimedRequest } from '../quiz/answer-batch.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 
 /**
@@ -16,6 +17,11 @@ import type { SandboxKey } from '../store/sandboxes.ts';
  */
 export interface Executor {
   run(request: Request): Promise<Reply>;
+  /**
+   * Quiz answers (`answer-batch.ts`) in one transaction, their replies in the same order. `key`
+   * names what they share (the channel's quiz): batches of one key run one at a time, in order.
+   */
+  runBatch(key: string, items: readonly TimedRequest[]): Promise<Reply[]>;
   /** Autocomplete: suggestions from the member's own sandbox, read where commands run. */
   suggest(key: SandboxKey, focus: Focus, lang: Lang): Promise<Suggestion[]>;
   close(): Promise<void>;
@@ -32,6 +38,11 @@ export function inProcessExecutor(
       const done = execute(app, commands, request);
       settle(app, done.events);
       return done.reply;
+    },
+    runBatch: async (_key, items) => {
+      const done = executeBatch(app, commands, items);
+      settle(app, eventsOf(done));
+      return done.map((d) => d.reply);
     },
     suggest: async (key, focus, lang) => suggestions(app, verbs, key, focus, lang),
     close: async () => {},

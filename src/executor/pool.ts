@@ -8,6 +8,7 @@ import { type Reply, textReply } from '../chat/reply.ts';
 import type { Request } from '../chat/request.ts';
 import { t } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { eventsOf, type TimedRequest } from '../quiz/answer-batch.ts';
 import type { Bank } from '../quiz/banks.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 import type { Executor } from './executor.ts';
@@ -54,6 +55,8 @@ export type Stop = 'time' | 'memory';
 
 type Answer =
   | { kind: 'run'; resolve: (reply: Reply) => void }
+  /** A batch of quiz answers: one reply each, in order (a refusal is the same for all of them). */
+  | { kind: 'batch'; count: number; resolve: (replies: Reply[]) => void }
   | { kind: 'suggest'; resolve: (s: Suggestion[]) => void };
 
 interface Pending {
@@ -173,12 +176,17 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
     if (current === null || current.id !== done.id) return;
     clearTimeout(current.timer);
     // Expensive commands slow their member down first (the rate limit charges by cost).
-    app.limiter.charge(current.pending.key, performance.now() - current.startedAt, false, app.clock());
+    // A batch of answers is the quiz's, not one member's: each was admitted on its own.
+    if (current.pending.answer.kind !== 'batch')
+      app.limiter.charge(current.pending.key, performance.now() - current.startedAt, false, app.clock());
     for (const line of done.logs) stream?.write(line);
     free(slot);
     if (done.kind === 'ran' && current.pending.answer.kind === 'run') {
       settle(app, done.events);
       current.pending.answer.resolve(done.reply);
+    } else if (done.kind === 'batched' && current.pending.answer.kind === 'batch') {
+      settle(app, eventsOf(done.done));
+      current.pending.answer.resolve(done.done.map((d) => d.reply));
     } else if (done.kind === 'suggested' && current.pending.answer.kind === 'suggest') {
       current.pending.answer.resolve(done.suggestions);
     }
@@ -231,7 +239,7 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
     const { pending } = current;
     app.log.warn({ member: pending.key, reason, budgetMs: timeMs, memoryMb }, 'command over budget stopped');
     options.onStopped?.(pending.key, reason);
-    app.limiter.charge(pending.key, timeMs, true, app.clock());
+    if (pending.answer.kind !== 'batch') app.limiter.charge(pending.key, timeMs, true, app.clock());
     const lang = pending.lang();
     const text = committed
       ? t(lang, 'bot.apology', { id: randomUUID().slice(0, 8) })
@@ -316,6 +324,8 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
 
   function answerWith(pending: Pending, reply: Reply): void {
     if (pending.answer.kind === 'run') pending.answer.resolve(reply);
+    else if (pending.answer.kind === 'batch')
+      pending.answer.resolve(Array.from({ length: pending.answer.count }, () => reply));
     else pending.answer.resolve([]);
   }
 
@@ -339,6 +349,24 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
           lang: () => langOf(app, request),
           job: (forget) => ({ kind: 'run', id: 0, request, now, forget }),
           answer: { kind: 'run', resolve },
+        });
+        pump();
+      }),
+    runBatch: (key: string, items: readonly TimedRequest[]) =>
+      new Promise<Reply[]>((resolve) => {
+        const now = app.clock();
+        const first = items[0]?.request;
+        queue.push({
+          key,
+          lang: () => (first === undefined ? app.defaultLang : langOf(app, first)),
+          job: () => ({
+            kind: 'batch',
+            id: 0,
+            items: items.map(({ request, at }) => ({ request, at })),
+            now,
+            forget: false,
+          }),
+          answer: { kind: 'batch', count: items.length, resolve },
         });
         pump();
       }),

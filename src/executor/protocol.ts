@@ -3,6 +3,7 @@ import type { CommandEvent } from '../chat/context.ts';
 import type { Reply } from '../chat/reply.ts';
 import type { Request } from '../chat/request.ts';
 import type { Lang } from '../i18n/lang.ts';
+import type { TimedRequest } from '../quiz/answer-batch.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 
 /**
@@ -41,9 +42,12 @@ export type Job =
       /** Forget this member's cached sandbox first: another worker served them since. */
       forget: boolean;
     }
-  | { kind: 'suggest'; id: number; key: SandboxKey; focus: Focus; lang: Lang; now: number; forget: boolean };
+  | { kind: 'suggest'; id: number; key: SandboxKey; focus: Focus; lang: Lang; now: number; forget: boolean }
+  /** Quiz answers recorded in one transaction, each at its own time (`answer-batch.ts`). */
+  | { kind: 'batch'; id: number; items: TimedRequest[]; now: number; forget: boolean };
 
 export type Done =
   | { kind: 'ready' }
   | { kind: 'ran'; id: number; reply: Reply; events: CommandEvent[]; logs: string[] }
-  | { kind: 'suggested'; id: number; suggestions: Suggestion[]; logs: string[] };
+  | { kind: 'suggested'; id: number; suggestions: Suggestion[]; logs: string[] }
+  | { kind: 'batched'; id: number; done: { reply: Reply; events: CommandEvent[] }[]; logs: string[] };

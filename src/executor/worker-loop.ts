@@ -6,6 +6,7 @@ import type { ChatCommand } from '../chat/context.ts';
 import { execute } from '../chat/dispatch.ts';
 import type { KubectlVerb } from '../kubectl/verb.ts';
 import { createLogger } from '../log.ts';
+import { executeBatch } from '../quiz/answer-batch.ts';
 import type { Bank } from '../quiz/banks.ts';
 import type { Timers } from '../quiz/live-runner.ts';
 import { type Done, type Job, JobState, type WorkerSetup } from './protocol.ts';
@@ -58,6 +59,11 @@ export function serveJobs(commands: readonly ChatCommand[], verbs: readonly Kube
 
   function handle(job: Job): Done {
     now = job.now;
+    if (job.kind === 'batch') {
+      const done = executeBatch(app, commands, job.items, claimCommit);
+      finished();
+      return { kind: 'batched', id: job.id, done, logs: logs.splice(0) };
+    }
     if (job.forget) app.sandboxes.forget(job.kind === 'run' ? job.request : job.key);
     if (job.kind === 'suggest') {
       const offered = suggestions(app, verbs, job.key, job.focus, job.lang);

@@ -37,6 +37,8 @@ export function openDatabase(path: string, migrationsDir?: string): Result<Datab
  * what it wrote (and everything committed before it) survives a power cut.
  */
 export function durably<T>(db: Database, work: () => T): T {
+  // Inside a transaction already durable (a batch of quiz answers), where SQLite refuses the pragma.
+  if (db.inTransaction) return work();
   db.pragma('synchronous = FULL');
   try {
     return work();

@@ -7,6 +7,8 @@ import type { Request } from '../../chat/request.ts';
 import { type Executor, serve } from '../../executor/executor.ts';
 import { t } from '../../i18n/catalogue.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import { isQuizAnswer } from '../../quiz/answer-batch.ts';
+import { answerBatcher } from '../../quiz/answer-batcher.ts';
 import { ACTION_IDS, combinedAction } from './choices.ts';
 import { SLASH_PATTERN, slashText } from './commands.ts';
 import { type Destination, postWith, respondWith } from './deliver.ts';
@@ -41,6 +43,11 @@ export const APPLY_SHORTCUT = 'podium_apply_manifest';
 export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
   const identify = slackMembers(bolt.client, deps.app.clock, deps.app.log);
   const run = async (request: Request) => serve(deps.app, deps.executor, await identify(request));
+  // Quiz answers are recorded in batches, each at the time it arrived (quiz/answer-batcher.ts);
+  // an answer needs no role, groups or handle, so it costs Slack no users.info either.
+  const batcher = answerBatcher(deps.app, deps.executor);
+  const runAnswer = (request: Request, at: number) =>
+    isQuizAnswer(request.text) ? batcher.answer(request, at) : run(request);
   const destination = (client: webApi.WebClient, request: Request): Destination => ({
     client,
     channel: request.channel,
@@ -50,6 +57,7 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
 
   bolt.command(SLASH_PATTERN, async ({ command, ack, client }) => {
     await ack();
+    const at = deps.app.clock();
     const text = slashText(command.command, command.text);
     if (text === null) return;
     const request = slackRequest(
@@ -66,10 +74,24 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
       await client.views.open({ trigger_id: command.trigger_id, view });
       return;
     }
-    await respondWith(responder(command.response_url), await run(request), destination(client, request));
+    await respondWith(
+      responder(command.response_url),
+      await runAnswer(request, at),
+      destination(client, request),
+    );
   });
 
-  const answer = async (text: string, body: BlockAction, respond: RespondFn, client: webApi.WebClient) => {
+  /**
+   * A click. Acked as bare Bolt acks, with nothing else on that turn of the event loop: an answer
+   * only joins its batch; anything else waits for the next turn.
+   */
+  const answer = async (
+    text: string,
+    at: number,
+    body: BlockAction,
+    respond: RespondFn,
+    client: webApi.WebClient,
+  ) => {
     const scope = body.team?.id ?? body.user.team_id ?? '';
     const request = slackRequest(scope, body.channel?.id ?? '', body.user.id, text, body.user.username);
     // A click in a message has a response_url; Bolt's respond stays for any other surface.
@@ -77,7 +99,9 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
       typeof body.response_url === 'string' && body.response_url !== ''
         ? responder(body.response_url)
         : respond;
-    await respondWith(to, await run(request), destination(client, request));
+    if (!isQuizAnswer(text)) await new Promise((resolve) => setImmediate(resolve));
+    const reply = await runAnswer(request, at);
+    await respondWith(to, reply, destination(client, request));
   };
 
   bolt.action<BlockAction>(
@@ -85,7 +109,7 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
     async ({ ack, body, action, respond, client }) => {
       await ack();
       if (action.type === 'button' && action.value !== undefined)
-        await answer(action.value, body, respond, client);
+        await answer(action.value, deps.app.clock(), body, respond, client);
     },
   );
 
@@ -96,8 +120,9 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
 
   bolt.action<BlockAction>({ action_id: ACTION_IDS.submit }, async ({ ack, body, respond, client }) => {
     await ack();
+    const at = deps.app.clock();
     const text = combinedAction(pickedValues(body), offeredValues(body));
-    if (text !== '') await answer(text, body, respond, client);
+    if (text !== '') await answer(text, at, body, respond, client);
   });
 
   bolt.view(MODAL.callbackId, async ({ ack, body, view, client }) => {

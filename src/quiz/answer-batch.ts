@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { App, ChatCommand, CommandEvent } from '../chat/context.ts';
+import { type Executed, execute, langOf } from '../chat/dispatch.ts';
+import { textReply } from '../chat/reply.ts';
+import type { Request } from '../chat/request.ts';
+import { t } from '../i18n/catalogue.ts';
+import { durably } from '../store/db.ts';
+
+/**
+ * Quiz answers recorded in batches: every answer of a channel that arrived in one turn of the
+ * event loop (or while the previous batch was being written) is recorded in one SQLite
+ * transaction, one fsync for all of them instead of one each. Each answer still runs as its own
+ * command, in a savepoint of that transaction, with the clock stopped at the moment its click
+ * arrived: an answer refused or failed rolls back alone, a member who clicked twice is told the
+ * second time that they already answered, and a live quiz scores every answer by when it was
+ * given, not by when its batch was written.
+ */
+export interface TimedRequest {
+  request: Request;
+  /** When the member's answer reached the bot (epoch ms): the answer's time. */
+  at: number;
+}
+
+/** `/quiz answer …`: what an answer button, a Submit or a typed answer dispatches. */
+export const isQuizAnswer = (text: string): boolean => /^\/quiz\s+answer(?:\s|$)/i.test(text.trimStart());
+
+/**
+ * Runs `items` in order in one durable transaction and returns what each command returned.
+ * `beforeCommit` is the transaction's last step (a worker checks its budget there). A failure of
+ * the transaction itself (a full disk, a stopped worker) is a bug for every answer in it: logged
+ * once with an id, each member gets the apology, nothing is recorded.
+ */
+export function executeBatch(
+  app: App,
+  commands: readonly ChatCommand[],
+  items: readonly TimedRequest[],
+  beforeCommit: () => void = () => {},
+): Executed[] {
+  try {
+    return durably(app.db, () =>
+      app.db
+        .transaction(() => {
+          const done = items.map(({ request, at }) =>
+            execute({ ...app, clock: () => at }, commands, request),
+          );
+          beforeCommit();
+          return done;
+        })
+        .immediate(),
+    );
+  } catch (error) {
+    const id = randomUUID().slice(0, 8);
+    app.log.error({ err: error, errorId: id, answers: items.length }, 'a batch of quiz answers failed');
+    return items.map(({ request }) => ({
+      reply: textReply(t(langOf(app, request), 'bot.apology', { id }), false, 'private'),
+      events: [],
+    }));
+  }
+}
+
+/** A batch's events, each once: a thousand answers to one quiz poke its runner once. */
+export function eventsOf(done: readonly Executed[]): CommandEvent[] {
+  const seen = new Map<string, CommandEvent>();
+  for (const { events } of done)
+    for (const event of events) seen.set(`${event.kind}:${event.session}`, event);
+  return [...seen.values()];
+}
