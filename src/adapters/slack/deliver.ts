@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import { type Reply, replyText, textReply } from '../../chat/reply.ts';
 import { t } from '../../i18n/catalogue.ts';
-import { noteFilesInDm, uploadReplyFiles } from './files.ts';
+import { directChannel, noteFilesInDm, uploadReplyFiles } from './files.ts';
 import { BUDGET } from './limits.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { type RenderContext, renderReply, renderWithin } from './render.ts';
@@ -53,6 +53,21 @@ export async function postWith(given: Reply, to: Destination): Promise<void> {
   const reply = await asMessages(noteFilesInDm(given, to.render.lang), to);
   if (reply !== null) await send(reply);
   await filesOrSay(given, to, send);
+}
+
+/**
+ * Where neither the channel nor a `response_url` takes the answer (a channel the bot is not in,
+ * and a modal kept open past the response_url's 30 minutes), the member's direct message with the
+ * bot does, led by why it came there.
+ */
+export async function postInDm(given: Reply, to: Destination, why: unknown): Promise<void> {
+  const channel = await directChannel(to);
+  const note = {
+    kind: 'text' as const,
+    text: t(to.render.lang, 'slack.answerInDm', { error: slackError(why) }),
+  };
+  const reply: Reply = { ...given, visibility: 'public', blocks: [note, ...given.blocks] };
+  await postWith(reply, { client: to.client, channel, user: to.user, render: to.render });
 }
 
 /**

@@ -27,7 +27,7 @@ export async function uploadReplyFiles(reply: Reply, to: Destination): Promise<v
 }
 
 /** The DM channel between the bot and the member (`conversations.open`, scope `im:write`). */
-async function directChannel(to: Destination): Promise<string> {
+export async function directChannel(to: Destination): Promise<string> {
   const opened = await to.client.conversations.open({ users: to.user });
   const id = opened.channel?.id;
   if (id === undefined) throw new Error('conversations.open returned no channel');

@@ -11,7 +11,7 @@ import { isQuizAnswer } from '../../quiz/answer-batch.ts';
 import { answerBatcher } from '../../quiz/answer-batcher.ts';
 import { ACTION_IDS, combinedAction } from './choices.ts';
 import { SLASH_PATTERN, slashText } from './commands.ts';
-import { type Destination, postWith, respondWith } from './deliver.ts';
+import { type Destination, postInDm, postWith, respondWith } from './deliver.ts';
 import { escapeSlack } from './escape.ts';
 import { SLACK } from './limits.ts';
 import { slackMembers } from './members.ts';
@@ -143,7 +143,8 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
     });
     const first = await Promise.race([pending, slow]);
     clearTimeout(timer);
-    // Posted with the Web API; where the bot may not post there, through the command's response_url.
+    // Posted with the Web API; where the bot may not post there, through the command's response_url,
+    // and where that has expired too, by direct message.
     const deliver = async (reply: Reply) => {
       const to = destination(client, request);
       try {
@@ -154,7 +155,16 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
           { err: error, platform: 'slack' },
           'could not post the answer to a modal; answering through its response_url',
         );
-        await respondWith(responder(context.responseUrl), reply, to);
+        try {
+          await respondWith(responder(context.responseUrl), reply, to);
+        } catch (spent) {
+          // A modal kept open over 30 minutes outlives its command's response_url.
+          deps.app.log.warn(
+            { err: spent, platform: 'slack' },
+            'the modal’s response_url failed too; answering by DM',
+          );
+          await postInDm(reply, to, error);
+        }
       }
     };
     if (first === 'slow') {

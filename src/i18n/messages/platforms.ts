@@ -38,6 +38,10 @@ export const platformsMessages = {
     en: '{count:file|files} could not be sent. Discord answered: {error}',
     ko: '파일 {count}개를 보내지 못했어요. Discord 응답: {error}',
   },
+  'slack.answerInDm': {
+    en: 'I could not answer you in the channel ({error}), so the answer comes here.',
+    ko: '채널에서 답하지 못해서 ({error}) 여기로 보내 드려요.',
+  },
   'live.hostPostFailed': {
     en: 'Your live quiz “{title}” could not post in its channel ({reason}), so the members there may not see it. Check that I may send messages there, or stop it with `/quiz stop` and start it in another channel.',
     ko: '라이브 퀴즈 “{title}” 메시지를 채널에 올리지 못했어요 ({reason}). 채널 멤버들에게 안 보일 수 있어요. 봇이 그 채널에 메시지를 보낼 수 있는지 확인하거나, `/quiz stop`으로 멈추고 다른 채널에서 시작해 주세요.',

@@ -60,6 +60,33 @@ describe.each<Transport>(['http', 'socket'])(
         expect(h.fake.state.refused.map((r) => r.error)).toContain(refusal);
       },
     );
+
+    it('GIVEN a channel answering not_in_channel and a modal kept open 31 minutes WHEN submitted THEN the response_url has expired and the member is told the result by direct message', async () => {
+      const channel = 'C0SHUTLATE';
+      h.fake.state.closedChannels.set(channel, 'not_in_channel');
+      const since = h.fake.state.views.length;
+      await h.deliver('slash_commands', slashCommand(h.fake, BOB, channel, '/kubectl', 'apply'));
+      const view = await h.fake.waitForView(since);
+      const opened = Date.now();
+      h.fake.state.clock = () => opened + 31 * 60_000;
+      try {
+        const posts = h.fake.state.posts.length;
+        const { status } = await h.submitView(BOB, view, KUBIA.replace('kubia-manual', 'pod-late'));
+        expect(status).toBe(200);
+        const told = await h.fake.waitFor(() => true, posts);
+        expect(told).toMatchObject({ via: 'chat.postMessage', ephemeral: false });
+        expect(h.fake.state.directs.get(told.channel)).toBe(BOB.id);
+        expect(allText(told)).toContain(
+          'I could not answer you in the channel (not_in_channel), so the answer comes here.',
+        );
+        expect(codeOf(told)).toBe('pod/pod-late created');
+        expect(h.fake.state.refused.map((r) => r.error)).toEqual(
+          expect.arrayContaining(['not_in_channel', 'expired_url']),
+        );
+      } finally {
+        h.fake.state.clock = () => Date.now();
+      }
+    });
   },
 );
 

@@ -34,7 +34,9 @@ export interface FakeOptions {
   triggerTtlMs?: number;
 }
 
+/** A response_url takes 5 answers within 30 minutes (chat-platforms.md §4.2). */
 const RESPONSE_URL_USES = 5;
+const RESPONSE_URL_LIFETIME_MS = 30 * 60_000;
 
 export async function startFakeSlack(options: FakeOptions = {}): Promise<FakeSlack> {
   const state = new FakeState(
@@ -67,6 +69,7 @@ export async function startFakeSlack(options: FakeOptions = {}): Promise<FakeSla
         channel,
         user,
         uses: 0,
+        issuedAt: state.clock(),
         ...(messageTs === undefined ? {} : { messageTs }),
       });
       return `${origin}response/${id}`;
@@ -170,7 +173,10 @@ function route(
   return res.writeHead(404).end('not found');
 }
 
-/** A `response_url`: five uses, JSON only, the same message rules as chat.postMessage. */
+/**
+ * A `response_url`: five uses within 30 minutes (404 `used_url`, `expired_url` after), JSON only,
+ * the same message rules as chat.postMessage.
+ */
 function respond(
   state: FakeState,
   id: string,
@@ -185,6 +191,10 @@ function respond(
   if (req.headers['content-type'] !== 'application/json') {
     state.refuse('response_url', { error: 'invalid_payload', detail: String(req.headers['content-type']) });
     return text(400, 'invalid_payload');
+  }
+  if (state.clock() - url.issuedAt > RESPONSE_URL_LIFETIME_MS) {
+    state.refuse('response_url', { error: 'expired_url', detail: 'issued over 30 minutes ago' });
+    return text(404, 'expired_url');
   }
   url.uses += 1;
   if (url.uses > RESPONSE_URL_USES) {

@@ -134,4 +134,18 @@ describe('the fake Slack Web API', () => {
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 404]);
   });
+
+  it('GIVEN a response_url WHEN used 31 minutes after it was issued THEN it answers 404 expired_url', async () => {
+    let now = 1_736_935_200_000;
+    fake.state.clock = () => now;
+    const url = fake.responseUrl('C1', 'U1');
+    const use = () =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"hi"}' });
+    now += 29 * 60_000;
+    expect((await use()).status).toBe(200);
+    now += 2 * 60_000;
+    const late = await use();
+    expect([late.status, await late.text()]).toEqual([404, 'expired_url']);
+    fake.state.clock = () => Date.now();
+  });
 });

@@ -45,6 +45,8 @@ export interface ResponseUrl {
   /** The message a click came from, which `replace_original` changes. */
   messageTs?: string;
   uses: number;
+  /** When Slack issued it (the fake's clock): it works for 30 minutes. */
+  issuedAt: number;
 }
 
 export interface Upload {
@@ -90,6 +92,11 @@ export class FakeState extends EventEmitter {
   readonly revoked = new Map<string, string>();
   /** Every Web API method called, in order. */
   readonly calls: string[] = [];
+  /**
+   * The fake's clock (epoch ms), for lifetimes longer than a test should wait (a response_url's
+   * 30 minutes); a test moves it instead of waiting.
+   */
+  clock: () => number = () => Date.now();
   private serial = 0;
 
   constructor(
