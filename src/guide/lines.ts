@@ -104,6 +104,13 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
     say: 'guide.line.yamlIndent',
   },
   {
+    // go-yaml names no line when the mistake is on the first one.
+    id: 'YAML indentation, first line',
+    output:
+      /error converting YAML to JSON: yaml: (?:mapping values are not allowed|did not find expected key|found character that cannot start any token|could not find expected ':')/,
+    say: 'guide.line.yamlIndentFirst',
+  },
+  {
     id: 'immutable pod spec',
     output:
       /^The Pod "(?<pod>[a-z0-9.-]{1,253})" is invalid: spec: Forbidden: pod updates may not change fields/m,

@@ -5,7 +5,7 @@ import type { YAMLError } from 'yaml';
  * are not allowed in this context`. The `yaml` library finds the same mistakes but names them
  * differently and at its own position, so this table translates the first error. The line rules
  * follow go-yaml's parser.fail(): a *scanner* error names the 1-based line where scanning
- * stopped; a *parser* error names the 0-based line of the offending token, which reads as the
+ * stopped (none when that is the first); a *parser* error names the 0-based line of the offending token, which reads as the
  * line before it (and no line at all when that is 0). Checked case by case against kubectl.
  */
 type GoError = { kind: 'scanner' | 'parser'; message: string; line: number };
@@ -14,7 +14,8 @@ export function goYamlError(errors: readonly YAMLError[], text: string): string 
   const [first, second] = errors;
   if (first === undefined) return 'yaml: did not find expected key';
   const e = translate(first, second, text);
-  const line = e.kind === 'parser' ? contentLineFrom(text, e.line) - 1 : e.line;
+  // A scanner error's 0-based mark is counted up to 1-based, except on the first line (mark 0).
+  const line = e.kind === 'parser' ? contentLineFrom(text, e.line) - 1 : e.line > 1 ? e.line : 0;
   return line > 0 ? `yaml: line ${line}: ${e.message}` : `yaml: ${e.message}`;
 }
 

@@ -96,6 +96,14 @@ const CASES: readonly Case[] = [
     ko: '💡 YAML은 들여쓰기로 구조를 읽어요. 5번째 줄과 그 윗줄을 살펴보세요. 들여쓰기는 탭 말고 공백으로 한 단계에 두 칸씩, `:` 뒤에는 공백 하나를 넣어 주세요.',
   },
   {
+    id: 'YAML indentation, first line',
+    input: ['kubectl apply -f -\n```yaml\napiVersion: v1: x\nkind: Pod\n```'],
+    kubectl:
+      'error: error parsing STDIN: error converting YAML to JSON: yaml: mapping values are not allowed in this context',
+    en: '💡 YAML reads structure from indentation: look at the first line. Indent with spaces (never tabs), two per level, and put a space after each `:`.',
+    ko: '💡 YAML은 들여쓰기로 구조를 읽어요. 첫 번째 줄을 살펴보세요. 들여쓰기는 탭 말고 공백으로 한 단계에 두 칸씩, `:` 뒤에는 공백 하나를 넣어 주세요.',
+  },
+  {
     id: 'immutable pod spec',
     setup: [
       'kubectl apply -f -\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: kubia-manual\nspec:\n  containers:\n  - name: kubia\n    image: luksa/kubia\n    ports:\n    - containerPort: 8080\n```',

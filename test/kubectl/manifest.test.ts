@@ -181,6 +181,18 @@ describe('manifest parsing: bad documents give kubectl v1.32 exact errors', () =
       yamlError('cannot decode !!str `abc` as a !!int'),
     ],
     ['a sequence root then a key', '- a\nb: c\n', yamlError("line 1: did not find expected '-' indicator")],
+    // A scanner error on the first line names no line (go-yaml counts from a 0 mark), checked with kubectl 1.33.
+    [
+      'a colon in a value on the first line',
+      'apiVersion: v1: x\nkind: Pod\n',
+      yamlError('mapping values are not allowed in this context'),
+    ],
+    [
+      'a tab on the first line',
+      '\tapiVersion: v1\n',
+      yamlError('found character that cannot start any token'),
+    ],
+    ['an unknown escape on the first line', 'a: "\\q"\n', yamlError('found unknown escape character')],
     [
       'a bad document separator',
       `${POD_YAML}---x\n`,

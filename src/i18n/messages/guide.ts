@@ -38,6 +38,10 @@ export const guideMessages = {
     en: 'YAML reads structure from indentation: look at line {line} and the line above it. Indent with spaces (never tabs), two per level, and put a space after each `:`.',
     ko: 'YAML은 들여쓰기로 구조를 읽어요. {line}번째 줄과 그 윗줄을 살펴보세요. 들여쓰기는 탭 말고 공백으로 한 단계에 두 칸씩, `:` 뒤에는 공백 하나를 넣어 주세요.',
   },
+  'guide.line.yamlIndentFirst': {
+    en: 'YAML reads structure from indentation: look at the first line. Indent with spaces (never tabs), two per level, and put a space after each `:`.',
+    ko: 'YAML은 들여쓰기로 구조를 읽어요. 첫 번째 줄을 살펴보세요. 들여쓰기는 탭 말고 공백으로 한 단계에 두 칸씩, `:` 뒤에는 공백 하나를 넣어 주세요.',
+  },
   'guide.line.imagePull': {
     en: 'Pod `{pod}` cannot pull its image. `kubectl describe po {pod}` shows why under Events (often a typo in the image name); fix the image and create the pod again.',
     ko: '파드 `{pod}`{이/가} 이미지를 받지 못하고 있어요. 이유는 `kubectl describe po {pod}`의 Events에 나와요 (이미지 이름 오타가 흔해요). 이미지를 고쳐서 파드를 다시 만들어 주세요.',
