@@ -62,6 +62,13 @@ type Row = {
 const COLUMNS =
   'output, quiz_starters, quiz_role, quiz_count, quiz_seconds, lobby_seconds, threads, moderator_group, daily, daily_hour, daily_zone, daily_topic, guide';
 
+const caches = new WeakMap<Database, ReadCache<ChannelSettings>>();
+function sharedCache(db: Database): ReadCache<ChannelSettings> {
+  const cache = caches.get(db) ?? new ReadCache<ChannelSettings>(db);
+  caches.set(db, cache);
+  return cache;
+}
+
 export class SettingsStore {
   private readonly byChannel;
   private readonly upsert;
@@ -70,7 +77,9 @@ export class SettingsStore {
   private readonly cache: ReadCache<ChannelSettings>;
 
   constructor(db: Database) {
-    this.cache = new ReadCache(db);
+    // One cache per connection, shared by every store on it: a write through one store (the
+    // group's /settings) must drop what another (the quiz runner's) would read.
+    this.cache = sharedCache(db);
     this.byChannel = db.prepare<[string, string, string], Row>(
       `SELECT ${COLUMNS} FROM channel_settings WHERE platform = ? AND scope = ? AND channel = ?`,
     );
