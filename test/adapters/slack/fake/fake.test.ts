@@ -121,6 +121,25 @@ describe('the fake Slack Web API', () => {
     );
   });
 
+  it('GIVEN an open modal WHEN views.update replaces it THEN checked as views.open; an unknown view is not_found, a stale hash hash_conflict', async () => {
+    const view = {
+      type: 'modal' as const,
+      title: { type: 'plain_text' as const, text: 'Title' },
+      blocks: [section('hello')] as never[],
+    };
+    const opened = await client.views.open({ trigger_id: fake.trigger('U1'), view });
+    const id = opened.view?.id ?? '';
+    const hash = opened.view?.hash ?? '';
+    const next = { ...view, blocks: [section('updated')] as never[] };
+    const updated = await client.views.update({ view_id: id, hash, view: next });
+    expect(updated.view?.blocks).toEqual(next.blocks);
+    expect(updated.view?.hash).not.toBe(hash);
+    expect(await slackError(client.views.update({ view_id: id, hash, view: next }))).toBe('hash_conflict');
+    expect(await slackError(client.views.update({ view_id: 'V9999', view: next }))).toBe('not_found');
+    const long = { ...view, title: { type: 'plain_text' as const, text: 'a'.repeat(25) } };
+    expect(await slackError(client.views.update({ view_id: id, view: long }))).toBe('invalid_arguments');
+  });
+
   it('GIVEN a response_url WHEN used a sixth time THEN it answers 404', async () => {
     const url = fake.responseUrl('C1', 'U1');
     const statuses: number[] = [];

@@ -26,6 +26,7 @@ export interface StoredMessage {
 export interface OpenedView {
   id: string;
   user: string;
+  /** As last opened or updated (`views.update` replaces it). */
   view: Record<string, unknown>;
 }
 

@@ -109,6 +109,8 @@ export function callMethod(
     }
     case 'views.open':
       return viewsOpen(state, args, fail, failWith, json('view'));
+    case 'views.update':
+      return viewsUpdate(state, args, fail, failWith, json('view'));
     case 'views.publish': {
       // A home tab: `user_id` and a view of type home with at most 100 blocks.
       const view = json('view');
@@ -175,16 +177,50 @@ function viewsOpen(
   const trigger = args.trigger_id === undefined ? undefined : state.triggers.get(args.trigger_id);
   if (trigger === undefined) return failWith('invalid_trigger_id');
   if (trigger.used) return failWith('exchanged_trigger_id');
-  if (Date.now() - trigger.issuedAt > state.triggerTtlMs) return failWith('expired_trigger_id');
+  if (state.clock() - trigger.issuedAt > state.triggerTtlMs) return failWith('expired_trigger_id');
   trigger.used = true;
   if (!view.ok) return failWith('invalid_arguments', 'view is not JSON');
   const bad = checkView(view.value);
   if (bad !== null) return fail(bad);
   const id = state.next('V');
-  const opened = { ...(view.value as Record<string, unknown>), id, team_id: state.team.id };
+  const hash = state.next('hash-');
+  const opened = { ...(view.value as Record<string, unknown>), id, hash, team_id: state.team.id };
   state.views.push({ id, user: trigger.user, view: opened });
   state.emit('view', opened);
   return { ok: true, view: { ...opened, state: { values: {} } } };
+}
+
+/**
+ * `views.update`: the view named by `view_id` (or `external_id`) replaced, checked as `views.open`
+ * checks one; `not_found` for a view Slack does not know, `hash_conflict` when `hash` is given and
+ * the view has changed since (each update gives it a new hash).
+ */
+function viewsUpdate(
+  state: FakeState,
+  args: Args,
+  fail: (r: Rejection) => Answer,
+  failWith: (e: string, d?: string) => Answer,
+  view: { ok: true; value: unknown } | { ok: false },
+): Answer {
+  if (args.view_id === undefined && args.external_id === undefined)
+    return failWith('invalid_arguments', 'view_id or external_id is required');
+  const known = state.views.find((v) =>
+    args.view_id !== undefined ? v.id === args.view_id : v.view.external_id === args.external_id,
+  );
+  if (known === undefined) return failWith('not_found');
+  if (args.hash !== undefined && args.hash !== known.view.hash) return failWith('hash_conflict');
+  if (!view.ok) return failWith('invalid_arguments', 'view is not JSON');
+  const bad = checkView(view.value);
+  if (bad !== null) return fail(bad);
+  const updated = {
+    ...(view.value as Record<string, unknown>),
+    id: known.id,
+    hash: state.next('hash-'),
+    team_id: state.team.id,
+  };
+  known.view = updated;
+  state.emit('view', updated);
+  return { ok: true, view: { ...updated, state: { values: {} } } };
 }
 
 function completeUpload(
