@@ -20,15 +20,18 @@ export function podTable(pods: readonly Pod[], now: number, opts: TableOptions):
     ...(opts.wide ? ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'] : []),
     ...labelHeaders(opts),
   ];
-  return [header, ...pods.map((pod) => podRow(pod, now, opts))];
+  const rows = [header];
+  for (const pod of pods) rows.push(podRow(pod, now, opts));
+  return rows;
 }
 
 function podRow(pod: Pod, now: number, opts: TableOptions): string[] {
   const status = podStatus(pod, now);
   let ready = 0;
   for (const c of status.containers) if (c.ready) ready++;
-  return [
-    ...(opts.withNamespace ? [pod.metadata.namespace] : []),
+  // The usual row as one literal, the rarer columns added to it: a row of every pod of every
+  // `get` (no spread arrays to collect).
+  const row = [
     pod.metadata.name,
     `${ready}/${pod.spec.containers.length}`,
     // printers.go printPod: a pod being deleted reads Terminating until it is gone.
@@ -37,16 +40,16 @@ function podRow(pod: Pod, now: number, opts: TableOptions): string[] {
       : statusColumn(status),
     restartsCell(status.containers, now),
     age(pod.metadata.creationTimestamp, now),
-    ...(opts.wide
-      ? [
-          status.scheduled ? (pod.sim.podIP ?? '<none>') : '<none>',
-          pod.spec.nodeName ?? '<none>',
-          '<none>',
-          '<none>',
-        ]
-      : []),
-    ...labelCells(pod.metadata.labels, opts),
   ];
+  if (opts.wide)
+    row.push(
+      status.scheduled ? (pod.sim.podIP ?? '<none>') : '<none>',
+      pod.spec.nodeName ?? '<none>',
+      '<none>',
+      '<none>',
+    );
+  if (opts.keys.length > 0 || opts.showLabels) row.push(...labelCells(pod.metadata.labels, opts));
+  return opts.withNamespace ? [pod.metadata.namespace, ...row] : row;
 }
 
 function restartsCell(containers: ReturnType<typeof podStatus>['containers'], now: number): string {

@@ -21,10 +21,22 @@ export function formatTable(rows: readonly (readonly string[])[]): string {
     for (let i = 0; i < row.length; i++) {
       const cell = row[i] ?? '';
       out += cell;
-      if (i < row.length - 1) out += ' '.repeat(Math.max((widths[i] ?? 0) + 3, 6) - displayWidth(cell));
+      if (i < row.length - 1) out += spaces(Math.max((widths[i] ?? 0) + 3, 6) - displayWidth(cell));
     }
   }
   return out;
+}
+
+/** Runs of spaces made once (every cell of every table is padded with one). */
+const SPACES: string[] = [];
+function spaces(n: number): string {
+  if (n > 256) return ' '.repeat(n);
+  let run = SPACES[n];
+  if (run === undefined) {
+    run = ' '.repeat(n);
+    SPACES[n] = run;
+  }
+  return run;
 }
 
 /** Width in terminal cells: tabwriter counts runes, so do we (code points, not UTF-16 units). */
