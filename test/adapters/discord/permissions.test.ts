@@ -52,6 +52,19 @@ describe('a live quiz where the bot may not post', () => {
     expect(codeOf(reply.content)).toMatch(/^NAME +STATUS +AGE\ndefault +Active/);
     expectClean(h.fake);
   });
+
+  it('GIVEN the same channel WHEN the /apply modal is submitted there THEN the member is told the result through the interaction', async () => {
+    const cho = member('6000000000000000004', 'cho');
+    const modal = await h.fake.command(cho, 'apply', {}, quiet).modal();
+    const box = (modal.components as { component: { custom_id: string } }[])[0]?.component.custom_id ?? '';
+    const manifest =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: quiet-pod\nspec:\n  containers:\n  - name: main\n    image: nginx\n';
+    const submitted = h.fake.submitModal(cho, modal, { [box]: manifest }, quiet);
+    expect(submitted.record.payload.channel_id).toBe(QUIET_CHANNEL_ID);
+    const reply = await submitted.answer();
+    expect(codeOf(reply.content)).toBe('pod/quiet-pod created');
+    expectClean(h.fake);
+  });
 });
 
 describe('a live quiz whose channel starts refusing its messages', () => {

@@ -74,7 +74,13 @@ export interface FakeDiscord {
   autocomplete(user: FakeUser, path: string, inputs: Record<string, OptionInput>, focused: string): Handle;
   click(user: FakeUser, message: StoredMessage, customId: string): Handle;
   select(user: FakeUser, message: StoredMessage, customId: string, values: string[]): Handle;
-  submitModal(user: FakeUser, modal: Record<string, unknown>, values: Record<string, string>): Handle;
+  /** A modal submitted; `channel: QUIET_CHANNEL_ID` from the channel where the bot may not post. */
+  submitModal(
+    user: FakeUser,
+    modal: Record<string, unknown>,
+    values: Record<string, string>,
+    where?: { channel?: string },
+  ): Handle;
   /** An uploaded file; its content type follows the name (`.png` is image/png) unless given. */
   attachment(filename: string, text: string, delayMs?: number, contentType?: string): FakeAttachment;
   /** Messages in the channel, oldest first (interaction responses included, ephemeral ones too). */
@@ -264,7 +270,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         { custom_id: customId, component_type: 3, values },
         { message: messageJson(message), ...where(message) },
       ),
-    submitModal: (user, modal, values) => interact(5, user, modalSubmitData(String(modal.custom_id), values)),
+    submitModal: (user, modal, values, at = {}) =>
+      interact(
+        5,
+        user,
+        modalSubmitData(String(modal.custom_id), values),
+        at.channel === QUIET_CHANNEL_ID ? quietChannel() : {},
+      ),
     attachment(filename, text, delayMs = 0, contentType = typeOfName(filename)) {
       const id = state.snowflake();
       const path = `/attachments/${CHANNEL_ID}/${id}/${filename}`;
