@@ -6,7 +6,7 @@ import type { Reply } from '../chat/reply.ts';
 import type { Request } from '../chat/request.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { KubectlVerb } from '../kubectl/verb.ts';
-import { eventsOf, executeBatch, type TimedRequest } from '../quiz/answer-batch.ts';
+import { type Answered, eventsOf, executeBatch, type TimedRequest } from '../quiz/answer-batch.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 
 /**
@@ -21,7 +21,7 @@ export interface Executor {
    * Quiz answers (`answer-batch.ts`) in one transaction, their replies in the same order. `key`
    * names what they share (the channel's quiz): batches of one key run one at a time, in order.
    */
-  runBatch(key: string, items: readonly TimedRequest[]): Promise<Reply[]>;
+  runBatch(key: string, items: readonly TimedRequest[]): Promise<Answered[]>;
   /** Autocomplete: suggestions from the member's own sandbox, read where commands run. */
   suggest(key: SandboxKey, focus: Focus, lang: Lang): Promise<Suggestion[]>;
   close(): Promise<void>;
@@ -42,7 +42,7 @@ export function inProcessExecutor(
     runBatch: async (_key, items) => {
       const done = executeBatch(app, commands, items);
       settle(app, eventsOf(done));
-      return done.map((d) => d.reply);
+      return done.map(({ reply, lang }) => ({ reply, lang }));
     },
     suggest: async (key, focus, lang) => suggestions(app, verbs, key, focus, lang),
     close: async () => {},

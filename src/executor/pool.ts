@@ -8,7 +8,7 @@ import { type Reply, textReply } from '../chat/reply.ts';
 import type { Request } from '../chat/request.ts';
 import { t } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { eventsOf, type TimedRequest } from '../quiz/answer-batch.ts';
+import { type Answered, eventsOf, type TimedRequest } from '../quiz/answer-batch.ts';
 import type { Bank } from '../quiz/banks.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 import type { Executor } from './executor.ts';
@@ -56,7 +56,7 @@ export type Stop = 'time' | 'memory';
 type Answer =
   | { kind: 'run'; resolve: (reply: Reply) => void }
   /** A batch of quiz answers: one reply each, in order (a refusal is the same for all of them). */
-  | { kind: 'batch'; count: number; resolve: (replies: Reply[]) => void }
+  | { kind: 'batch'; count: number; resolve: (answered: Answered[]) => void }
   | { kind: 'suggest'; resolve: (s: Suggestion[]) => void };
 
 interface Pending {
@@ -186,7 +186,7 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
       current.pending.answer.resolve(done.reply);
     } else if (done.kind === 'batched' && current.pending.answer.kind === 'batch') {
       settle(app, eventsOf(done.done));
-      current.pending.answer.resolve(done.done.map((d) => d.reply));
+      current.pending.answer.resolve(done.done.map(({ reply, lang }) => ({ reply, lang })));
     } else if (done.kind === 'suggested' && current.pending.answer.kind === 'suggest') {
       current.pending.answer.resolve(done.suggestions);
     }
@@ -325,7 +325,9 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
   function answerWith(pending: Pending, reply: Reply): void {
     if (pending.answer.kind === 'run') pending.answer.resolve(reply);
     else if (pending.answer.kind === 'batch')
-      pending.answer.resolve(Array.from({ length: pending.answer.count }, () => reply));
+      pending.answer.resolve(
+        Array.from({ length: pending.answer.count }, () => ({ reply, lang: pending.lang() })),
+      );
     else pending.answer.resolve([]);
   }
 
@@ -353,7 +355,7 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
         pump();
       }),
     runBatch: (key: string, items: readonly TimedRequest[]) =>
-      new Promise<Reply[]>((resolve) => {
+      new Promise<Answered[]>((resolve) => {
         const now = app.clock();
         const first = items[0]?.request;
         queue.push({

@@ -3,7 +3,7 @@ import type { CommandEvent } from '../chat/context.ts';
 import type { Reply } from '../chat/reply.ts';
 import type { Request } from '../chat/request.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { TimedRequest } from '../quiz/answer-batch.ts';
+import type { BatchedAnswer, TimedRequest } from '../quiz/answer-batch.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 
 /**
@@ -50,4 +50,4 @@ export type Done =
   | { kind: 'ready' }
   | { kind: 'ran'; id: number; reply: Reply; events: CommandEvent[]; logs: string[] }
   | { kind: 'suggested'; id: number; suggestions: Suggestion[]; logs: string[] }
-  | { kind: 'batched'; id: number; done: { reply: Reply; events: CommandEvent[] }[]; logs: string[] };
+  | { kind: 'batched'; id: number; done: BatchedAnswer[]; logs: string[] };

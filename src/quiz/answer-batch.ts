@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { App, ChatCommand, CommandEvent } from '../chat/context.ts';
 import { type Executed, execute, langOf } from '../chat/dispatch.ts';
-import { textReply } from '../chat/reply.ts';
+import { type Reply, textReply } from '../chat/reply.ts';
 import type { Request } from '../chat/request.ts';
 import { t } from '../i18n/catalogue.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { durably } from '../store/db.ts';
 
 /**
@@ -21,6 +22,18 @@ export interface TimedRequest {
   at: number;
 }
 
+/**
+ * An answer's reply with the member's language, as the command read it: the adapter renders the
+ * confirmation in it without reading the database again on its own thread.
+ */
+export interface Answered {
+  reply: Reply;
+  lang: Lang;
+}
+
+/** A batch's answer as the executor ran it: its reply, language and events. */
+export type BatchedAnswer = Executed & Answered;
+
 /** `/quiz answer …`: what an answer button, a Submit or a typed answer dispatches. */
 export const isQuizAnswer = (text: string): boolean => /^\/quiz\s+answer(?:\s|$)/i.test(text.trimStart());
 
@@ -35,14 +48,15 @@ export function executeBatch(
   commands: readonly ChatCommand[],
   items: readonly TimedRequest[],
   beforeCommit: () => void = () => {},
-): Executed[] {
+): BatchedAnswer[] {
   try {
     return durably(app.db, () =>
       app.db
         .transaction(() => {
-          const done = items.map(({ request, at }) =>
-            execute({ ...app, clock: () => at }, commands, request),
-          );
+          const done = items.map(({ request, at }) => ({
+            ...execute({ ...app, clock: () => at }, commands, request),
+            lang: langOf(app, request),
+          }));
           beforeCommit();
           return done;
         })
@@ -51,10 +65,10 @@ export function executeBatch(
   } catch (error) {
     const id = randomUUID().slice(0, 8);
     app.log.error({ err: error, errorId: id, answers: items.length }, 'a batch of quiz answers failed');
-    return items.map(({ request }) => ({
-      reply: textReply(t(langOf(app, request), 'bot.apology', { id }), false, 'private'),
-      events: [],
-    }));
+    return items.map(({ request }) => {
+      const lang = langOf(app, request);
+      return { reply: textReply(t(lang, 'bot.apology', { id }), false, 'private'), lang, events: [] };
+    });
   }
 }
 

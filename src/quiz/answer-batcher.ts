@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { App } from '../chat/context.ts';
 import { admit, langOf } from '../chat/dispatch.ts';
-import { type Reply, textReply } from '../chat/reply.ts';
+import { textReply } from '../chat/reply.ts';
 import type { Request } from '../chat/request.ts';
 import type { Executor } from '../executor/executor.ts';
 import { t } from '../i18n/catalogue.ts';
-import type { TimedRequest } from './answer-batch.ts';
+import type { Answered, TimedRequest } from './answer-batch.ts';
 
 /**
  * The platform thread's side of batched answers (`answer-batch.ts`). An adapter acknowledges a
@@ -17,8 +17,8 @@ import type { TimedRequest } from './answer-batch.ts';
  * arriving meanwhile.
  */
 export interface AnswerBatcher {
-  /** Resolves with the answer's reply once its batch has committed. */
-  answer(request: Request, at: number): Promise<Reply>;
+  /** Resolves with the answer's reply (and the member's language) once its batch has committed. */
+  answer(request: Request, at: number): Promise<Answered>;
   /** Resolves when every answer handed over so far has its reply. */
   idle(): Promise<void>;
 }
@@ -30,7 +30,7 @@ export const MAX_BATCH = 200;
 export const REPLY_SLICE = 16;
 
 interface Waiting extends TimedRequest {
-  resolve: (reply: Reply) => void;
+  resolve: (answered: Answered) => void;
 }
 
 interface Channel {
@@ -60,9 +60,9 @@ export function answerBatcher(app: App, executor: Executor): AnswerBatcher {
     for (const item of taken) {
       const refused = admit(app, item.request);
       if (refused === null) admitted.push(item);
-      else item.resolve(refused);
+      else item.resolve({ reply: refused, lang: langOf(app, item.request) });
     }
-    let replies: Reply[] = [];
+    let replies: Answered[] = [];
     try {
       if (admitted.length > 0)
         replies = await executor.runBatch(
@@ -90,12 +90,14 @@ export function answerBatcher(app: App, executor: Executor): AnswerBatcher {
     }
   }
 
-  const apology = (request: Request, id: string): Reply =>
-    textReply(t(langOf(app, request), 'bot.apology', { id }), false, 'private');
+  const apology = (request: Request, id: string): Answered => {
+    const lang = langOf(app, request);
+    return { reply: textReply(t(lang, 'bot.apology', { id }), false, 'private'), lang };
+  };
 
   return {
     answer(request, at) {
-      return new Promise<Reply>((resolve) => {
+      return new Promise<Answered>((resolve) => {
         const key = `answers/${request.platform}/${request.scope}/${request.channel}`;
         let channel = channels.get(key);
         if (channel === undefined) {

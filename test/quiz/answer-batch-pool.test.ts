@@ -51,7 +51,7 @@ afterAll(async () => {
 });
 
 describe('quiz answers batched in a worker', () => {
-  it('GIVEN a live question WHEN a batch of answers (one member twice) runs in the pool THEN each member is recorded once at their own arrival time', async () => {
+  it('GIVEN a live question WHEN a batch of answers (one member twice) runs in the pool THEN each member is recorded once at their own arrival time and answered in their language', async () => {
     dispatch(app, CHAT_COMMANDS, request('host', '/quiz start group 1 30'));
     const session = app.quiz.live.activeIn({ platform: 'slack', scope: 'T1', channel: 'general' });
     const slot = session?.questions[0];
@@ -59,18 +59,20 @@ describe('quiz answers batched in a worker', () => {
     if (session === undefined || question === null) throw new Error('no live question');
     const { right } = answersTo(question);
     const text = `/quiz answer #${session.id}.1 ${right}`;
+    dispatch(app, CHAT_COMMANDS, request('U2', '/lang ko'));
     const users = ['U1', 'U2', 'U3', 'U1'];
     clock.now = T0 + 60_000;
     const replies = await pool.runBatch(
       'answers/slack/T1/general',
       users.map((user, i) => ({ request: request(user, text), at: T0 + 1_000 * (i + 1) })),
     );
-    expect(replies.map(replyText).map((r) => r.split(':')[0])).toEqual([
-      'Got it',
-      'Got it',
-      'Got it',
-      expect.stringContaining('You already answered this question'),
-    ]);
+    const texts = replies.map(({ reply }) => replyText(reply));
+    expect(texts[0]).toMatch(/^Got it/);
+    expect(texts[1]).not.toMatch(/^Got it/);
+    expect(texts[2]).toMatch(/^Got it/);
+    expect(texts[3]).toContain('You already answered this question');
+    // Each reply comes with its member's language, for the adapter to render it in.
+    expect(replies.map(({ lang }) => lang)).toEqual(['en', 'ko', 'en', 'en']);
     const rows = app.db
       .prepare('SELECT user_id, answered_at FROM quiz_live_answers WHERE session_id = ? ORDER BY user_id')
       .all(session.id);

@@ -83,7 +83,7 @@ describe('quiz answers recorded in batches', () => {
     replies.push(batcher.answer(request('U0', `/quiz answer ${ref} ${right}`), clock.now));
     // The batch itself runs much later than the clicks arrived.
     clock.now = T0 + 25_000;
-    const texts = (await Promise.all(replies)).map(replyText);
+    const texts = (await Promise.all(replies)).map(({ reply }) => replyText(reply));
 
     expect(batches).toEqual([8]);
     expect(texts.slice(0, 7).every((text) => text.startsWith('Got it'))).toBe(true);

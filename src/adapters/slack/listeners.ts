@@ -17,7 +17,7 @@ import { SLACK } from './limits.ts';
 import { slackMembers } from './members.ts';
 import { MODAL, manifestMessage, manifestModal, modalContext, opensManifestModal } from './modal.ts';
 import { renderReply } from './render.ts';
-import { responder } from './respond.ts';
+import { type Respond, responder } from './respond.ts';
 import { readMention } from './rich-text.ts';
 
 /**
@@ -46,14 +46,21 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
   // Quiz answers are recorded in batches, each at the time it arrived (quiz/answer-batcher.ts);
   // an answer needs no role, groups or handle, so it costs Slack no users.info either.
   const batcher = answerBatcher(deps.app, deps.executor);
-  const runAnswer = (request: Request, at: number) =>
-    isQuizAnswer(request.text) ? batcher.answer(request, at) : run(request);
-  const destination = (client: webApi.WebClient, request: Request): Destination => ({
+  const destination = (client: webApi.WebClient, request: Request, lang?: Lang): Destination => ({
     client,
     channel: request.channel,
     user: request.user,
-    render: { lang: langOf(deps.app, request), now: deps.app.clock() },
+    render: { lang: lang ?? langOf(deps.app, request), now: deps.app.clock() },
   });
+  /** A message that may be a quiz answer, answered through `respond`. */
+  const answerWith = async (respond: Respond, request: Request, at: number, client: webApi.WebClient) => {
+    if (!isQuizAnswer(request.text)) {
+      await respondWith(respond, await run(request), destination(client, request));
+      return;
+    }
+    const { reply, lang } = await batcher.answer(request, at);
+    await respondWith(respond, reply, destination(client, request, lang));
+  };
 
   bolt.command(SLASH_PATTERN, async ({ command, ack, client }) => {
     await ack();
@@ -74,11 +81,7 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
       await client.views.open({ trigger_id: command.trigger_id, view });
       return;
     }
-    await respondWith(
-      responder(command.response_url),
-      await runAnswer(request, at),
-      destination(client, request),
-    );
+    await answerWith(responder(command.response_url), request, at, client);
   });
 
   /**
@@ -100,8 +103,7 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
         ? responder(body.response_url)
         : respond;
     if (!isQuizAnswer(text)) await new Promise((resolve) => setImmediate(resolve));
-    const reply = await runAnswer(request, at);
-    await respondWith(to, reply, destination(client, request));
+    await answerWith(to, request, at, client);
   };
 
   bolt.action<BlockAction>(
