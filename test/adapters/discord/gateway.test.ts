@@ -43,6 +43,15 @@ describe('a dropped gateway connection', () => {
     expect(h.fake.gateway.stats.resumes).toBe(2);
   });
 
+  it('GIVEN a live session WHEN Discord sends op 7 RECONNECT THEN the client reconnects, resumes (no new IDENTIFY) and answers', async () => {
+    const { resumes, identifies, connections } = h.fake.gateway.stats;
+    h.fake.gateway.reconnect();
+    await h.fake.waitFor(() => h.fake.gateway.stats.resumes === resumes + 1);
+    expect(h.fake.gateway.stats.connections).toBe(connections + 1);
+    expect(h.fake.gateway.stats.identifies).toBe(identifies);
+    expect(await answers(h, 'get po late -o name')).toBe('pod/late');
+  });
+
   it('GIVEN Discord forgot the session WHEN the client tries to resume THEN it identifies afresh and answers', async () => {
     h.fake.gateway.behaviour.refuseResume = true;
     h.fake.gateway.drop();

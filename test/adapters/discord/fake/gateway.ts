@@ -7,8 +7,8 @@ import { APP_ID, BOT_USER, type FakeState, TOKEN } from './state.ts';
  * discord.js speaks it: HELLO (op 10) on connect; IDENTIFY (op 2) answered with READY and a
  * GUILD_CREATE for each guild of that shard; HEARTBEAT (op 1) with HEARTBEAT_ACK (op 11); RESUME
  * (op 6) answered by replaying the missed dispatches and RESUMED, or INVALID_SESSION (op 9) when
- * refused. Privileged intents are refused with close code 4014, as for an app that has not
- * enabled them; a wrong token with 4004.
+ * refused; RECONNECT (op 7) on a test's word. Privileged intents are refused with close code
+ * 4014, as for an app that has not enabled them; a wrong token with 4004.
  *
  * Sharding as Discord does it: with `shards: N` (what `GET /gateway/bot` recommends), each
  * connection identifies as `shard: [id, N]`, a guild belongs to shard `(guild_id >> 22) % N`,
@@ -32,6 +32,8 @@ export interface FakeGateway {
   /** Tests flip these to simulate a zombie connection or a session Discord forgot. */
   behaviour: { ackHeartbeats: boolean; refuseResume: boolean };
   dispatch(t: string, d: unknown): void;
+  /** Asks every live connection to reconnect and resume (op 7 RECONNECT, as Discord does). */
+  reconnect(): void;
   /** Drops the live connections without a close frame (as a network failure does). */
   drop(): void;
   /** Closes the live connections with a close code, as Discord does (4004 after a token reset). */
@@ -175,6 +177,9 @@ export async function startGateway(
       } else {
         emit(session, session.socket, t, d);
       }
+    },
+    reconnect() {
+      for (const session of sessions.values()) session.socket?.send(JSON.stringify({ op: 7, d: null }));
     },
     closeWith(code, reason) {
       for (const session of sessions.values()) session.socket?.close(code, reason);
