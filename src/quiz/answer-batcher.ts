@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { App } from '../chat/context.ts';
 import { admit, langOf } from '../chat/dispatch.ts';
+import type { ChannelRef } from '../chat/outbox.ts';
 import { textReply } from '../chat/reply.ts';
 import type { Request } from '../chat/request.ts';
 import type { Executor } from '../executor/executor.ts';
@@ -27,17 +28,24 @@ export interface AnswerBatcher {
 export const MAX_BATCH = 200;
 
 /** Replies handed back per turn of the event loop. */
-export const REPLY_SLICE = 16;
+export const REPLY_SLICE = 4;
 
 interface Waiting extends TimedRequest {
   resolve: (answered: Answered) => void;
+  /** Resolves once the answer's batch has committed (or failed). */
+  written: Promise<void>;
+  wrote: () => void;
 }
 
 interface Channel {
   waiting: Waiting[];
+  /** The batch being written. */
+  writing: Waiting[];
   /** A flush is scheduled or a batch is being written: new answers join the next one. */
   busy: boolean;
 }
+
+const keyOf = (where: ChannelRef): string => `answers/${where.platform}/${where.scope}/${where.channel}`;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -56,6 +64,7 @@ export function answerBatcher(app: App, executor: Executor): AnswerBatcher {
 
   async function flush(key: string, channel: Channel): Promise<void> {
     const taken = channel.waiting.splice(0, MAX_BATCH);
+    channel.writing = taken;
     const admitted: Waiting[] = [];
     for (const item of taken) {
       const refused = admit(app, item.request);
@@ -77,6 +86,8 @@ export function answerBatcher(app: App, executor: Executor): AnswerBatcher {
       );
       replies = admitted.map((item) => apology(item.request, id));
     }
+    channel.writing = [];
+    for (const item of taken) item.wrote();
     // The next batch may start being written while these replies go out.
     channel.busy = false;
     if (channel.waiting.length > 0) schedule(key, channel);
@@ -95,16 +106,27 @@ export function answerBatcher(app: App, executor: Executor): AnswerBatcher {
     return { reply: textReply(t(lang, 'bot.apology', { id }), false, 'private'), lang };
   };
 
+  // A question closing on its deadline first waits for the answers that came before it.
+  app.quiz.runner.awaitAnswers(async (where) => {
+    const channel = channels.get(keyOf(where));
+    if (channel !== undefined)
+      await Promise.all([...channel.writing, ...channel.waiting].map((i) => i.written));
+  });
+
   return {
     answer(request, at) {
       return new Promise<Answered>((resolve) => {
-        const key = `answers/${request.platform}/${request.scope}/${request.channel}`;
+        const key = keyOf(request);
         let channel = channels.get(key);
         if (channel === undefined) {
-          channel = { waiting: [], busy: false };
+          channel = { waiting: [], writing: [], busy: false };
           channels.set(key, channel);
         }
-        channel.waiting.push({ request, at, resolve });
+        let wrote = () => {};
+        const written = new Promise<void>((done) => {
+          wrote = done;
+        });
+        channel.waiting.push({ request, at, resolve, written, wrote });
         schedule(key, channel);
       });
     },

@@ -53,6 +53,12 @@ export interface LiveRunner {
   notify(id: number): void;
   /** Resolves when every delivery triggered so far is done. */
   idle(): Promise<void>;
+  /**
+   * `written(channel)` resolves once the answers already handed over in that channel are written
+   * (`answer-batcher.ts`): a timer closing a question waits for it first, so an answer that came
+   * before the deadline is counted, however late its batch runs.
+   */
+  awaitAnswers(written: (channel: ChannelRef) => Promise<void>): void;
   /** Clears the timers; the sessions stay in the database and resume at the next start. */
   shutdown(): void;
 }
@@ -76,6 +82,7 @@ export function createLiveRunner(deps: RunnerDeps): LiveRunner {
   /** Quizzes whose host was already told a message was refused (once is enough). */
   const hostsTold = new Set<number>();
   let running = true;
+  const answerWaits: ((channel: ChannelRef) => Promise<void>)[] = [];
 
   // `then` defers the task past the caller's synchronous transaction, so it sees committed rows.
   const enqueue = (id: number, task: () => Promise<void>) => {
@@ -252,6 +259,14 @@ export function createLiveRunner(deps: RunnerDeps): LiveRunner {
 
   /** A timer fired (or the bot restarted): close what is overdue, open what is due, deliver. */
   async function tick(id: number): Promise<void> {
+    const waiting = live.get(id);
+    if (waiting !== undefined && answerWaits.length > 0) {
+      const where =
+        waiting.thread === null
+          ? [waiting.channel]
+          : [waiting.channel, { ...waiting.channel, channel: waiting.thread }];
+      await Promise.all(answerWaits.flatMap((written) => where.map((channel) => written(channel))));
+    }
     live.transaction(() => {
       const session = live.get(id);
       if (session === undefined) return;
@@ -274,6 +289,9 @@ export function createLiveRunner(deps: RunnerDeps): LiveRunner {
         await new Promise((resolve) => setImmediate(resolve));
         await deliver(id);
       });
+    },
+    awaitAnswers(written) {
+      answerWaits.push(written);
     },
     async idle() {
       while (chains.size > 0) await Promise.all([...chains.values()]);

@@ -21,6 +21,7 @@ const CHANNEL = 'general';
 /** `gate`: the executor holds its first batch until it resolves (a batch still being written). */
 function setUp(gate: Promise<void> = Promise.resolve()) {
   const clock = { now: T0 };
+  const fake = fakeTimers(clock);
   const created = createApp({
     dbPath: ':memory:',
     log: createLogger('warn', new Writable({ write: (_c, _e, done) => done() })),
@@ -28,7 +29,7 @@ function setUp(gate: Promise<void> = Promise.resolve()) {
     defaultLang: 'en',
     guide: false,
     banks: [GROUP_BANK],
-    timers: fakeTimers(clock).timers,
+    timers: fake.timers,
   });
   if (!created.ok) throw new Error(created.error);
   const app = created.value;
@@ -43,7 +44,16 @@ function setUp(gate: Promise<void> = Promise.resolve()) {
       return inner.runBatch(key, items);
     },
   };
-  return { app, clock, batches, batcher: answerBatcher(app, executor) };
+  /** Moves the clock to `at`, running the runner's timers that fall due on the way. */
+  const advanceTo = (at: number) => {
+    for (let entry = fake.due(at); entry !== undefined; entry = fake.due(at)) {
+      fake.pending.delete(entry[0]);
+      clock.now = entry[1].at;
+      entry[1].run();
+    }
+    clock.now = at;
+  };
+  return { app, clock, batches, advanceTo, batcher: answerBatcher(app, executor) };
 }
 
 const request = (user: string, text: string): Request => ({
@@ -121,5 +131,29 @@ describe('quiz answers recorded in batches', () => {
       .prepare('SELECT count(*) AS n FROM quiz_live_answers WHERE session_id = ?')
       .get(session.id) as { n: number };
     expect(count.n).toBe(4);
+  });
+
+  it('GIVEN an answer that came 1 ms before the deadline WHEN its batch is still being written as the deadline passes THEN the question closes only after it is recorded, and it counts', async () => {
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const { app, clock, advanceTo, batcher } = setUp(gate);
+    dispatch(app, CHAT_COMMANDS, request('host', '/quiz start group 1 30'));
+    await app.quiz.runner.idle();
+    const { session, ref, right } = liveQuestion(app);
+    clock.now = T0 + 29_999;
+    const answered = batcher.answer(request('A', `/quiz answer ${ref} ${right}`), clock.now);
+    await new Promise((resolve) => setImmediate(resolve));
+    // The deadline's timer fires while the batch is held.
+    advanceTo(T0 + 30_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    open();
+    expect(replyText((await answered).reply)).toMatch(/^Got it/);
+    await app.quiz.runner.idle();
+    expect(app.quiz.live.get(session.id)?.phase).toBe('ended');
+    expect(app.quiz.live.answers(session.id, 0).map((a) => [a.user, a.answeredAt])).toEqual([
+      ['A', T0 + 29_999],
+    ]);
   });
 });
