@@ -18,6 +18,15 @@ import { answersTo, fakeTimers, recordingOutbox, T0 } from './harness.ts';
  */
 const CHANNEL = 'general';
 
+/** A gate the test opens by hand. */
+function held(): { gate: Promise<void>; open: () => void } {
+  let open = () => {};
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { gate, open };
+}
+
 /** `gate`: the executor holds its first batch until it resolves (a batch still being written). */
 function setUp(gate: Promise<void> = Promise.resolve()) {
   const clock = { now: T0 };
@@ -110,10 +119,7 @@ describe('quiz answers recorded in batches', () => {
   });
 
   it('GIVEN a batch still being written WHEN more answers arrive over several ticks THEN they wait and go together as the next batch, each recorded once', async () => {
-    let open = () => {};
-    const gate = new Promise<void>((resolve) => {
-      open = resolve;
-    });
+    const { gate, open } = held();
     const { app, batches, batcher, clock } = setUp(gate);
     dispatch(app, CHAT_COMMANDS, request('host', '/quiz start group 1 30'));
     const { session, ref, right } = liveQuestion(app);
@@ -134,10 +140,7 @@ describe('quiz answers recorded in batches', () => {
   });
 
   it('GIVEN an answer that came 1 ms before the deadline WHEN its batch is still being written as the deadline passes THEN the question closes only after it is recorded, and it counts', async () => {
-    let open = () => {};
-    const gate = new Promise<void>((resolve) => {
-      open = resolve;
-    });
+    const { gate, open } = held();
     const { app, clock, advanceTo, batcher } = setUp(gate);
     dispatch(app, CHAT_COMMANDS, request('host', '/quiz start group 1 30'));
     await app.quiz.runner.idle();
