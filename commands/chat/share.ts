@@ -14,7 +14,7 @@ export const share: ChatCommand = {
     const say = (key: 'share.usage' | 'share.gone' | 'share.already') =>
       err(textReply(t(ctx.lang, key), false, 'private'));
     if (match === null) return say('share.usage');
-    const stored = ctx.app.group.shares.get(Number(match[1]));
+    const stored = ctx.app.group.shares.get(Number(match[1]), ctx.app.clock());
     const { request } = ctx;
     const mine =
       stored !== undefined &&

@@ -19,6 +19,8 @@ export interface StoredReply {
 /** Kept a week: long enough for any button still on screen, short enough to stay small. */
 export const SHARE_KEEP_MS = 7 * 24 * 3600 * 1000;
 
+const PRUNE_EVERY_MS = 60_000;
+
 type Row = {
   id: number;
   platform: string;
@@ -26,6 +28,7 @@ type Row = {
   user_id: string;
   user_name: string;
   reply: string;
+  created_at: number;
   shared_at: number | null;
 };
 
@@ -40,14 +43,21 @@ export class ShareStore {
       'INSERT INTO shared_replies (platform, scope, channel, user_id, user_name, reply, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.byId = db.prepare<[number], Row>(
-      'SELECT id, platform, scope, user_id, user_name, reply, shared_at FROM shared_replies WHERE id = ?',
+      'SELECT id, platform, scope, user_id, user_name, reply, created_at, shared_at FROM shared_replies WHERE id = ?',
     );
     this.mark = db.prepare<[number, number]>('UPDATE shared_replies SET shared_at = ? WHERE id = ?');
     this.prune = db.prepare<[number]>('DELETE FROM shared_replies WHERE created_at < ?');
   }
 
+  /** When this connection last deleted the expired rows. */
+  private prunedAt = Number.NEGATIVE_INFINITY;
+
+  /** Keeps a reply (one statement; the expired rows are deleted at most once a minute). */
   keep(request: Request, reply: Reply, now: number): number {
-    this.prune.run(now - SHARE_KEEP_MS);
+    if (now - this.prunedAt >= PRUNE_EVERY_MS || now < this.prunedAt) {
+      this.prune.run(now - SHARE_KEEP_MS);
+      this.prunedAt = now;
+    }
     const info = this.insert.run(
       request.platform,
       request.scope,
@@ -60,9 +70,10 @@ export class ShareStore {
     return Number(info.lastInsertRowid);
   }
 
-  get(id: number): StoredReply | undefined {
+  /** The reply kept as `id`, unless it is older than a week (deleted or not yet). */
+  get(id: number, now: number): StoredReply | undefined {
     const row = this.byId.get(id);
-    if (row === undefined) return undefined;
+    if (row === undefined || row.created_at < now - SHARE_KEEP_MS) return undefined;
     return {
       id: row.id,
       platform: row.platform,

@@ -42,6 +42,16 @@ describe('private output with a Share button', () => {
     expect(send('bob', '/share abc').ok).toBe(false);
   });
 
+  it('GIVEN output kept a week WHEN its Share button is pressed THEN it is gone, and a day younger still shares', () => {
+    const { send, advance } = testApp();
+    const old = send('alice', 'kubectl get po').choices[0]?.action ?? '';
+    advance(24 * 3600 * 1000);
+    const younger = send('alice', 'kubectl get po').choices[0]?.action ?? '';
+    advance(6 * 24 * 3600 * 1000 + 1);
+    expect(replyText(send('alice', old))).toMatch(/^There is no output of yours to share/);
+    expect(send('alice', younger).ok).toBe(true);
+  });
+
   it('GIVEN a channel set to public output WHEN kubectl answers THEN the output is posted in the channel, with no Share button', () => {
     const { send } = testApp(':memory:', ['mia']);
     send('mia', '/settings output public');
