@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHAT_COMMANDS } from '../commands/index.ts';
@@ -22,13 +22,25 @@ export interface B2 {
   rssBytes: number;
   /**
    * A fresh process serving that database: `get -l` for every member, its RSS after that, then one
-   * member 2,000 times; `served` different members, `failed` replies that did not list the pods.
+   * member 5,000 times; `served` different members, `failed` replies that did not list the pods.
    */
-  serving: { rssBytes: number; served: number; failed: number; manyMembers: Timings; oneMember: Timings };
+  serving: Serving;
+  /** The same, in a fresh process serving the database of one sandbox: what `serving` is compared with. */
+  servingOne: Serving;
   buildSeconds: number;
   big: Timings;
   single: Timings;
   ratio: number;
+  /** One member's p99 served from 10,000 sandboxes over the same from one, both fresh processes. */
+  servingRatio: number;
+}
+
+export interface Serving {
+  rssBytes: number;
+  served: number;
+  failed: number;
+  manyMembers: Timings;
+  oneMember: Timings;
 }
 
 /** Through `execute`, without the rate limiter (see b2-serve.ts); a failed command stops the bench. */
@@ -63,7 +75,8 @@ export function benchScale(count = 10_000): B2 {
   const dir = mkdtempSync(join(tmpdir(), 'podium-b2-'));
   const bigPath = join(dir, 'big.db');
   const big = createApp({ dbPath: bigPath, log: createLogger('silent') });
-  const single = createApp({ dbPath: join(dir, 'single.db'), log: createLogger('silent') });
+  const singlePath = join(dir, 'single.db');
+  const single = createApp({ dbPath: singlePath, log: createLogger('silent') });
   if (!big.ok || !single.ok) throw new Error('cannot open the bench databases');
   const start = performance.now();
   for (let u = 0; u < count; u++) fill(big.value, `U${u}`);
@@ -73,21 +86,34 @@ export function benchScale(count = 10_000): B2 {
   const bigTimes = query(big.value, probe, 2_000);
   const singleTimes = query(single.value, 'U0', 2_000);
   big.value.db.pragma('wal_checkpoint(TRUNCATE)');
+  single.value.db.pragma('wal_checkpoint(TRUNCATE)');
   const rssBytes = process.memoryUsage().rss;
   big.value.db.close();
   single.value.db.close();
-  const served = spawnSync(process.execPath, [...entryArgs('b2-serve'), bigPath, String(count)], {
-    encoding: 'utf8',
-  });
-  const serving = JSON.parse(served.stdout.trim().split('\n').pop() ?? '{}') as B2['serving'];
+  const dbBytes = statSync(bigPath).size;
+  const serving = serve(bigPath, count);
+  const servingOne = serve(singlePath, 1);
+  // The databases (300 MB for 10,000) are not kept: the machine is shared.
+  rmSync(dir, { recursive: true, force: true });
   return {
     serving,
+    servingOne,
     sandboxes: count,
-    dbBytes: statSync(bigPath).size,
+    dbBytes,
     rssBytes,
     buildSeconds,
     big: bigTimes,
     single: singleTimes,
     ratio: bigTimes.p99 / singleTimes.p99,
+    servingRatio: serving.oneMember.p99 / servingOne.oneMember.p99,
   };
+}
+
+/** b2-serve.ts on the database at `path` of `count` members, in a process of its own. */
+function serve(path: string, count: number): Serving {
+  const served = spawnSync(process.execPath, [...entryArgs('b2-serve'), path, String(count)], {
+    encoding: 'utf8',
+  });
+  if (served.status !== 0) throw new Error(`B2: b2-serve failed: ${served.stderr}`);
+  return JSON.parse(served.stdout.trim().split('\n').pop() ?? '{}') as Serving;
 }

@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { routingKey } from './chat/dispatch.ts';
 import { compiledData } from './compiled.ts';
 import { partialCredentials, readConfig } from './config.ts';
+import { boundHeapGrowth } from './executor/heap.ts';
 import { type WorkerPool, workerPool } from './executor/pool.ts';
 import { loadLabCatalogue } from './lab/load.ts';
 import { createLogger } from './log.ts';
@@ -36,6 +37,7 @@ or SLACK_SIGNING_SECRET + PORT (docs/slack.md); PODIUM_LANG, PODIUM_DB, LOG_LEVE
 `;
 
 async function main(argv: string[]): Promise<number> {
+  boundHeapGrowth();
   loadDotenv({ quiet: true });
   let parsed: ReturnType<typeof parseCommandLine>;
   try {

@@ -6,6 +6,9 @@ import { loadMigrations, migrate } from './migrate.ts';
 
 export const DEFAULT_DB_PATH = './data/podium.db';
 
+/** SQLite's page cache per connection, in KiB (see `openDatabase`). */
+export const PAGE_CACHE_KIB = 2048;
+
 /** Opens (creating the folder if needed) and migrates the database; `:memory:` works too. */
 export function openDatabase(path: string, migrationsDir?: string): Result<Database, string> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -19,6 +22,11 @@ export function openDatabase(path: string, migrationsDir?: string): Result<Datab
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // SQLite's page cache, per connection: 2 MiB (SQLite's own default, said here on purpose). Every
+  // connection has one (the platform thread's, each worker's and the spare's), and the operating
+  // system caches the file besides: a 32 MiB one cost 28 MB more resident memory in B2 and read
+  // its 10,000 members about as fast (p50 0.49 against 0.52 ms).
+  db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   const migrations = loadMigrations(migrationsDir);
   if (!migrations.ok) {
     db.close();
