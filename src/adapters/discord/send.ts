@@ -107,22 +107,44 @@ function options(message: OutgoingMessage, extra: readonly Attachment[] = []) {
  * calls. The few labels the adapter draws (a submit button) follow the channel's language.
  */
 export function discordOutbox(rest: REST, ids: IdTable, langOf: (channel: ChannelRef) => Lang): Outbox {
-  const render = (channel: ChannelRef, reply: Reply) =>
-    restPayload(renderSingle(reply, { ids, lang: langOf(channel) }));
+  /**
+   * One message for `reply`, sent by `send`; where Discord refuses the file a long one became
+   * (413 40005), the same message again, cut to fit and saying why.
+   */
+  const deliver = async <T>(
+    channel: ChannelRef,
+    reply: Reply,
+    send: (payload: RestPayload) => Promise<T>,
+  ) => {
+    const options = { ids, lang: langOf(channel) };
+    const message = renderSingle(reply, options);
+    try {
+      return await send(restPayload(message));
+    } catch (error) {
+      if (message.file === null || !(error instanceof DiscordAPIError)) throw error;
+      const said: Block = {
+        kind: 'text',
+        text: t(options.lang, 'discord.uploadFailed', { error: error.message }),
+      };
+      const [cut] = renderCut({ ...reply, blocks: [said, ...reply.blocks] }, options, 1);
+      return send(restPayload(cut ?? message));
+    }
+  };
   return {
     async post(channel, reply) {
-      const sent = (await rest.post(
-        Routes.channelMessages(channel.channel),
-        render(channel, reply),
+      const sent = (await deliver(channel, reply, (payload) =>
+        rest.post(Routes.channelMessages(channel.channel), payload),
       )) as APIMessage;
       return { ...channel, id: sent.id } satisfies MessageRef;
     },
     async edit(message, reply) {
-      await rest.patch(Routes.channelMessage(message.channel, message.id), render(message, reply));
+      await deliver(message, reply, (payload) =>
+        rest.patch(Routes.channelMessage(message.channel, message.id), payload),
+      );
     },
     async tell(scope, user, reply) {
       const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: user } })) as APIChannel;
-      await rest.post(Routes.channelMessages(dm.id), render(scope, reply));
+      await deliver(scope, reply, (payload) => rest.post(Routes.channelMessages(dm.id), payload));
     },
     async startThread(message, name) {
       // A public thread on the message; archived after a day without messages, as the client's default.
@@ -133,6 +155,8 @@ export function discordOutbox(rest: REST, ids: IdTable, langOf: (channel: Channe
     },
   };
 }
+
+type RestPayload = ReturnType<typeof restPayload>;
 
 /** A message as a raw REST body; `attachments` lists the new file, or none (dropping an old one on edit). */
 function restPayload(message: OutgoingMessage) {

@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_MAX, MAX_PIECES } from '../../../src/adapters/discord/render.ts';
+import { textReply } from '../../../src/chat/reply.ts';
 import { member } from './fake/payloads.ts';
+import { CHANNEL_ID, GUILD_ID } from './fake/state.ts';
 import { expectClean, type Harness, startHarness } from './harness.ts';
 
 /**
@@ -49,6 +51,22 @@ describe('Discord: an upload Discord refuses', () => {
       .join('\n');
     expect(shown.length).toBeGreaterThan(1000);
     expect(expected.startsWith(shown)).toBe(true);
+    expect(h.fake.state.rejections.filter((r) => r.status === 413)).toHaveLength(1);
+  });
+
+  it('GIVEN a channel post too long for one message WHEN Discord refuses it as a file THEN one message arrives, cut to fit and saying why', async () => {
+    const lines = Array.from({ length: 80 }, (_, i) => `line ${i} ${'x'.repeat(40)}`).join('\n');
+    h.fake.state.uploadLimit = 100;
+    const channel = { platform: 'discord' as const, scope: GUILD_ID, channel: CHANNEL_ID };
+    const sent = await h.bot.outbox.post(channel, textReply(lines));
+    const message = h.fake.state.messages.get(sent.id);
+    expect(message?.files).toEqual([]);
+    expect(message?.content).toMatch(
+      /^Discord did not take the output as a file \(Request entity too large\)/,
+    );
+    expect(message?.content).toContain('line 0 xxx');
+    expect(message?.content).toMatch(/… and \d+ more lines, not shown here\.$/);
+    expect(message?.content.length).toBeLessThanOrEqual(CONTENT_MAX);
     expect(h.fake.state.rejections.filter((r) => r.status === 413)).toHaveLength(1);
   });
 
