@@ -170,9 +170,12 @@ export async function benchQuizBurst(
       const channel = `C0BURST${r}`;
       const question = await quiz(channel, kind);
       const bareClicks = await clicks(question, kind, `B${r}`, members);
+      // B3_PROFILE_BARE=FILE: the same of the bare app's burst, to set beside it.
+      const stopBareProfile = await profileTo(r === roundCount ? process.env.B3_PROFILE_BARE : undefined);
       let cpu = threadCpuMs();
       const bareRun = await burst(bare.url, bareClicks, spreadMs);
       const bareCpu = threadCpuMs() - cpu;
+      await stopBareProfile();
       const realClicks = await clicks(question, kind, `M${r}`, members);
       const since = await posts();
       // B3_PROFILE=FILE: a CPU profile of the server's thread during the last round's real burst.

@@ -116,8 +116,10 @@ export function slackError(error: unknown): string {
 
 /** `files.uploadV2`: get an upload URL, send the bytes there, then share the file in the channel. */
 async function uploadedAsFile(reply: Reply, to: Destination): Promise<boolean> {
-  const fits = renderReply(reply, to.render).length <= BUDGET.messages;
-  if (fits || reply.visibility !== 'public' || reply.choices.length > 0) return false;
+  // Only a public reply without buttons may go as a file: a private one (a quiz confirmation)
+  // is not rendered a second time to find out.
+  if (reply.visibility !== 'public' || reply.choices.length > 0) return false;
+  if (renderReply(reply, to.render).length <= BUDGET.messages) return false;
   const content = replyText(reply);
   const lines = content.split('\n').length;
   const file = {
