@@ -179,15 +179,30 @@ function viewsOpen(
   if (trigger.used) return failWith('exchanged_trigger_id');
   if (state.clock() - trigger.issuedAt > state.triggerTtlMs) return failWith('expired_trigger_id');
   trigger.used = true;
-  if (!view.ok) return failWith('invalid_arguments', 'view is not JSON');
-  const bad = checkView(view.value);
-  if (bad !== null) return fail(bad);
+  const refused = viewRefused(view, fail, failWith);
+  if (refused !== null) return refused;
   const id = state.next('V');
-  const hash = state.next('hash-');
-  const opened = { ...(view.value as Record<string, unknown>), id, hash, team_id: state.team.id };
+  const opened = asStored(state, id, view);
   state.views.push({ id, user: trigger.user, view: opened });
   state.emit('view', opened);
   return { ok: true, view: { ...opened, state: { values: {} } } };
+}
+
+/** What Slack answers to a modal it refuses (not JSON, or past its limits); null for a good one. */
+function viewRefused(
+  view: { ok: true; value: unknown } | { ok: false },
+  fail: (r: Rejection) => Answer,
+  failWith: (e: string, d?: string) => Answer,
+): Answer | null {
+  if (!view.ok) return failWith('invalid_arguments', 'view is not JSON');
+  const bad = checkView(view.value);
+  return bad === null ? null : fail(bad);
+}
+
+/** A view as Slack keeps it: its id, a fresh hash (every change gets one) and the team. */
+function asStored(state: FakeState, id: string, view: { ok: true; value: unknown } | { ok: false }) {
+  const value = view.ok ? (view.value as Record<string, unknown>) : {};
+  return { ...value, id, hash: state.next('hash-'), team_id: state.team.id };
 }
 
 /**
@@ -209,15 +224,9 @@ function viewsUpdate(
   );
   if (known === undefined) return failWith('not_found');
   if (args.hash !== undefined && args.hash !== known.view.hash) return failWith('hash_conflict');
-  if (!view.ok) return failWith('invalid_arguments', 'view is not JSON');
-  const bad = checkView(view.value);
-  if (bad !== null) return fail(bad);
-  const updated = {
-    ...(view.value as Record<string, unknown>),
-    id: known.id,
-    hash: state.next('hash-'),
-    team_id: state.team.id,
-  };
+  const refused = viewRefused(view, fail, failWith);
+  if (refused !== null) return refused;
+  const updated = asStored(state, known.id, view);
   known.view = updated;
   state.emit('view', updated);
   return { ok: true, view: { ...updated, state: { values: {} } } };
