@@ -61,7 +61,7 @@ export interface FakeDiscord {
     user: FakeUser,
     path: string,
     inputs?: Record<string, OptionInput>,
-    where?: { channel?: string; guild?: FakeGuild },
+    where?: { channel?: string; guild?: FakeGuild; dm?: boolean },
   ): Handle;
   /** A message command (the message's Apps menu) on a message `author` wrote. */
   messageCommand(
@@ -147,8 +147,28 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     app_permissions: QUIET_PERMISSIONS,
   });
 
+  /**
+   * The same interaction from the member's direct messages with the bot (context 1, BotDM): no
+   * guild and no member but a `user`, a DM channel (type 1), and an integration owner of "0".
+   */
+  const inDm = (payload: Record<string, unknown>) => {
+    const { guild_id: _guild, member, guild_locale: _locale, ...rest } = payload;
+    const user = (member as { user: { id: string } }).user;
+    const existing = [...state.dms].find(([, u]) => u === user.id)?.[0];
+    const channel = existing ?? state.snowflake();
+    state.dms.set(channel, user.id);
+    return {
+      ...rest,
+      user,
+      channel_id: channel,
+      channel: { id: channel, type: 1, flags: 0, last_message_id: null, recipients: [user] },
+      authorizing_integration_owners: { '0': '0' },
+      context: 1,
+    };
+  };
+
   /** An interaction from another server's channel, where the bot may do everything. */
-  const inGuild = (g: FakeGuild) => ({
+  const inOtherGuild = (g: FakeGuild) => ({
     guild_id: g.id,
     channel_id: g.channel,
     channel: {
@@ -181,9 +201,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     };
   };
 
-  const interact = (type: number, user: FakeUser, data: Record<string, unknown>, extra = {}): Handle => {
+  const interact = (
+    type: number,
+    user: FakeUser,
+    data: Record<string, unknown>,
+    extra = {},
+    dm = false,
+  ): Handle => {
     const id = state.snowflake();
-    const payload = base(id, type, user, data, { attachment_size_limit: state.uploadLimit, ...extra });
+    const inGuild = base(id, type, user, data, { attachment_size_limit: state.uploadLimit, ...extra });
+    const payload = dm ? inDm(inGuild) : inGuild;
     const record: InteractionRecord = {
       id,
       token: String(payload.token),
@@ -238,7 +265,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         2,
         user,
         commandData(definitions, commandIds.get(path.split(' ')[0] ?? '') ?? '', path, inputs, null),
-        at.channel === QUIET_CHANNEL_ID ? quietChannel() : at.guild === undefined ? {} : inGuild(at.guild),
+        at.channel === QUIET_CHANNEL_ID
+          ? quietChannel()
+          : at.guild === undefined
+            ? {}
+            : inOtherGuild(at.guild),
+        at.dm === true,
       ),
     messageCommand: (user, name, author, content, attachments = []) =>
       interact(
