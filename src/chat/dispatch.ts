@@ -77,7 +77,10 @@ export function execute(
 ): Executed {
   const events: CommandEvent[] = [];
   const reply = oneVersionDuring(app.db, () =>
-    guarded(app, request, (lang) => withGuide(app, request, lang(), respond(lang))),
+    guarded(app, request, (lang) => {
+      const reply = respond(lang);
+      return withGuide(app, request, lang(), reply);
+    }),
   );
   return { reply, events };
 
@@ -94,7 +97,10 @@ export function execute(
       app,
       request,
       key: keyOf(request),
-      lang: lang(),
+      // Read when first used, inside the command's transaction (no read transaction of its own).
+      get lang() {
+        return lang();
+      },
       stdin,
       emit: (event) => pending.push(event),
     };
