@@ -151,7 +151,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
    * The same interaction from the member's direct messages with the bot (context 1, BotDM): no
    * guild and no member but a `user`, a DM channel (type 1), and an integration owner of "0".
    */
-  const inDm = (payload: Record<string, unknown>) => {
+  const inDm = (payload: Record<string, unknown>): Record<string, unknown> => {
     const { guild_id: _guild, member, guild_locale: _locale, ...rest } = payload;
     const user = (member as { user: { id: string } }).user;
     const existing = [...state.dms].find(([, u]) => u === user.id)?.[0];
