@@ -23,6 +23,8 @@ import { type Executor, serve } from '../../executor/executor.ts';
 import { t } from '../../i18n/catalogue.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { KubectlVerb } from '../../kubectl/verb.ts';
+import { isQuizAnswer } from '../../quiz/answer-batch.ts';
+import { type AnswerBatcher, answerBatcher } from '../../quiz/answer-batcher.ts';
 import type { SandboxKey } from '../../store/sandboxes.ts';
 import type { IdTable } from './custom-id.ts';
 import { type DownloadError, download } from './download.ts';
@@ -54,11 +56,13 @@ export interface HandlerDeps {
 const DM_SCOPE = '@me';
 
 export function interactionHandler(deps: HandlerDeps): (interaction: Interaction) => Promise<void> {
+  // Quiz answers are recorded in batches, each at the time it arrived (quiz/answer-batcher.ts).
+  const answers = answerBatcher(deps.app, deps.executor);
   return async (interaction) => {
     try {
       if (interaction.isAutocomplete()) await autocomplete(deps, interaction);
       else if (interaction.isChatInputCommand()) await command(deps, interaction);
-      else if (interaction.isButton()) await button(deps, interaction);
+      else if (interaction.isButton()) await button(deps, answers, interaction);
       else if (interaction.isStringSelectMenu()) await select(deps, interaction);
       else if (interaction.isModalSubmit()) await modal(deps, interaction);
       else if (interaction.isMessageContextMenuCommand()) await applyFromMessage(deps, interaction);
@@ -200,17 +204,27 @@ async function modal(deps: HandlerDeps, interaction: ModalSubmitInteraction): Pr
   await answer(interaction, reply, render);
 }
 
-async function button(deps: HandlerDeps, interaction: ButtonInteraction): Promise<void> {
+async function button(
+  deps: HandlerDeps,
+  answers: AnswerBatcher,
+  interaction: ButtonInteraction,
+): Promise<void> {
+  const at = deps.app.clock();
   const decoded = deps.ids.decode(interaction.customId);
   const render = renderOptions(deps, interaction);
+  // A quiz answer joins its channel's batch; any other button runs as a command.
+  const click = (text: string) =>
+    isQuizAnswer(text)
+      ? answers.answer(requestOf(interaction, text, []), at).then((answered) => answered.reply)
+      : run(deps, interaction, text, []);
   let reply = expired(render.lang);
-  if (decoded?.kind === 'c') reply = await inTime(interaction, run(deps, interaction, decoded.text, []));
+  if (decoded?.kind === 'c') reply = await inTime(interaction, click(decoded.text));
   if (decoded?.kind === 's') {
     const picked = deps.selections.take(interaction.message.id, interaction.user.id);
     reply =
       picked === null
         ? textReply(t(render.lang, 'discord.pickFirst'), false, 'private')
-        : await inTime(interaction, run(deps, interaction, combineActions(picked), []));
+        : await inTime(interaction, click(combineActions(picked)));
   }
   await answer(interaction, reply, render);
 }
