@@ -19,7 +19,7 @@ const LINES: MessageKey[] = [
 ];
 
 /** A line as the member's platform types it (`help.curl.discord`), where it differs. */
-function onPlatform(key: MessageKey, platform: Platform): MessageKey {
+export function onPlatform(key: MessageKey, platform: Platform): MessageKey {
   const own = `${key}.${platform}`;
   return own in catalogue ? (own as MessageKey) : key;
 }

@@ -112,6 +112,19 @@ export const platformsMessages = {
     en: '`/guide state:on|off`: the 💡 line that explains kubectl’s errors in plain words (`/guide` alone says which is in force).',
     ko: '`/guide state:on|off`: kubectl 오류를 쉬운 말로 설명하는 💡 줄 켜기/끄기 (`/guide`만 입력하면 지금 상태를 알려 줘요).',
   },
+  // /guide's answers as Discord types the command (an option, not a word).
+  'guide.isOn.discord': {
+    en: 'Guide lines are on for you: a 💡 line under kubectl’s output explains errors. `/guide state:off` turns them off.',
+    ko: '가이드 줄이 켜져 있어요. kubectl 출력 아래 💡 줄이 오류를 설명해 줘요. `/guide state:off`{으로/로} 끌 수 있어요.',
+  },
+  'guide.isOff.discord': {
+    en: 'Guide lines are off for you. `/guide state:on` turns them on.',
+    ko: '가이드 줄이 꺼져 있어요. `/guide state:on`{으로/로} 켤 수 있어요.',
+  },
+  'guide.turnedOff.discord': {
+    en: 'Guide lines off: you will see kubectl’s output only. `/guide state:on` brings them back.',
+    ko: '가이드 줄을 껐어요. 이제 kubectl 출력만 보여요. 다시 켜려면 `/guide state:on`.',
+  },
   'help.guide.slack': {
     en: '`/guide on|off`: the 💡 line that explains kubectl’s errors in plain words. Ask questions in plain words too, in a mention or my Messages tab: `@podium what is a sidecar?`.',
     ko: '`/guide on|off`: kubectl 오류를 쉬운 말로 설명하는 💡 줄 켜기/끄기. 멘션이나 봇의 메시지 탭에서 그냥 물어봐도 돼요: `@podium 사이드카가 뭐야?`.',

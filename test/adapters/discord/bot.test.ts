@@ -324,9 +324,9 @@ describe('/help and the member’s language', () => {
   it('GIVEN /guide state:off WHEN the member then runs /guide alone THEN their guide lines are off', async () => {
     const gil = someone('gil');
     const off = await h.fake.command(gil, 'guide', { state: 'off' }).reply();
-    expect(off.content).toMatch(/^Guide lines off/);
+    expect(off.content).toMatch(/^Guide lines off: .* `\/guide state:on` brings them back\.$/);
     const now = await h.fake.command(gil, 'guide').reply();
-    expect(now.content).toMatch(/^Guide lines are off for you/);
+    expect(now.content).toBe('Guide lines are off for you. `/guide state:on` turns them on.');
     expect(isEphemeral(now)).toBe(true);
   });
 
