@@ -126,6 +126,10 @@ describe('a fatal gateway close after login (Discord)', () => {
 
   it.each([
     [4004, 'DISCORD_TOKEN'],
+    [4010, 'invalid shard'],
+    [4011, 'sharding required'],
+    [4012, 'invalid API version'],
+    [4013, 'invalid intents'],
     [4014, 'Privileged Gateway Intents'],
   ])(
     'GIVEN a running bot WHEN Discord closes the gateway with %i THEN one line names the code and what to do, exit 1',
