@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, mkdtempSync, openSync, readSync } from 'node:fs';
+import { endianness, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getHeapSpaceStatistics } from 'node:v8';
 import BetterSqlite3 from 'better-sqlite3';
 import { CHAT_COMMANDS } from '../commands/index.ts';
 import { createApp } from '../src/app.ts';
@@ -24,6 +25,13 @@ export interface B1 {
   /** Per command kind: how many succeeded and failed (all are meant to succeed). */
   outcomes: Record<string, { ok: number; failed: number }>;
   grid: { pods: number; age: string; timings: Timings }[];
+  /**
+   * What the slow commands of the 100-pod cells had in common: a young-generation collection
+   * (new space shrank while the command ran) or a WAL checkpoint (SQLite copied the log back into
+   * the database during its commit, fsyncs included), each counted with its commands' p50, and
+   * the p99 of the commands with neither.
+   */
+  stalls: { commands: number; gc: Timings; checkpoint: Timings; neither: Timings };
   /** Each command of the mix on its own, over the three 100-pod cells: where the time goes. */
   byCommand: { command: string; timings: Timings }[];
   /** `get po -o yaml` on the 100-pod sandbox (7 days old), and its CPU time's median (steadier when the machine is busy). */
@@ -83,6 +91,8 @@ export function benchCommands(opsWanted = 2_000, warmupWanted = 300): B1 {
   const grid: B1['grid'] = [];
   let headline: Timings | undefined;
   const byCommand = new Map<string, number[]>(MIX.map((m) => [m, []]));
+  const stalled = { gc: [] as number[], checkpoint: [] as number[], neither: [] as number[] };
+  const probe = checkpointProbe(join(dir, 'b1.db-shm'));
   let yaml100 = summarize([]);
   let yaml100Cpu = Number.NaN;
   for (const pods of B1_PODS) {
@@ -151,11 +161,20 @@ export function benchCommands(opsWanted = 2_000, warmupWanted = 300): B1 {
       for (let i = warmup; i < warmup + ops; i++) {
         clock.now += 50;
         const text = op(i);
+        // Read before and after the timed command, outside its time.
+        const young = pods === 100 ? newSpaceUsed() : 0;
+        const copied = pods === 100 ? probe.read() : 0;
         const start = performance.now();
         send(text, true);
         const ms = performance.now() - start;
         samples.push(ms);
-        if (pods === 100) byCommand.get(MIX[i % 20] ?? '')?.push(ms);
+        if (pods === 100) {
+          byCommand.get(MIX[i % 20] ?? '')?.push(ms);
+          const collected = newSpaceUsed() < young;
+          if (collected) stalled.gc.push(ms);
+          if (probe.read() > copied) stalled.checkpoint.push(ms);
+          else if (!collected) stalled.neither.push(ms);
+        }
       }
       const timings = summarize(samples);
       grid.push({ pods, age, timings });
@@ -179,6 +198,7 @@ export function benchCommands(opsWanted = 2_000, warmupWanted = 300): B1 {
     }
     clock.now = born + 8 * 86_400_000;
   }
+  probe.close();
   app.value.db.close();
   const floor = benchFloor(join(dir, 'floor.db'), ops);
   const commands = headline ?? summarize([]);
@@ -189,8 +209,36 @@ export function benchCommands(opsWanted = 2_000, warmupWanted = 300): B1 {
     outcomes,
     grid,
     byCommand: [...byCommand].map(([command, ms]) => ({ command, timings: summarize(ms) })),
+    stalls: {
+      commands: [...byCommand.values()].reduce((n, ms) => n + ms.length, 0),
+      gc: summarize(stalled.gc),
+      checkpoint: summarize(stalled.checkpoint),
+      neither: summarize(stalled.neither),
+    },
     yaml100,
     yaml100Cpu,
+  };
+}
+
+/** Bytes in V8's new space: fewer after a command than before it means a scavenge ran during it. */
+function newSpaceUsed(): number {
+  return getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_used_size ?? 0;
+}
+
+/**
+ * How many WAL frames SQLite has copied back into the database since the log last restarted
+ * (nBackfill, in the wal-index beside the database: the u32 at byte 96, after the two 48-byte
+ * copies of its header, in the machine's byte order); it grows during a checkpoint only.
+ */
+function checkpointProbe(shmPath: string): { read: () => number; close: () => void } {
+  const fd = openSync(shmPath, 'r');
+  const page = Buffer.alloc(100);
+  return {
+    read: () => {
+      readSync(fd, page, 0, 100, 0);
+      return endianness() === 'LE' ? page.readUInt32LE(96) : page.readUInt32BE(96);
+    },
+    close: () => closeSync(fd),
   };
 }
 

@@ -53,6 +53,22 @@ if (want('b1')) {
       `${fmt(timings.p50)} / ${fmt(timings.p99)}`,
       '',
     ]);
+  const { stalls } = b1;
+  rows.push(
+    [
+      'B1 stalls',
+      `100 pods, of ${stalls.commands} commands: during a GC (p50 ms)`,
+      `${stalls.gc.count} (${fmt(stalls.gc.p50)})`,
+      '',
+    ],
+    [
+      'B1 stalls',
+      'during a WAL checkpoint (p50 ms)',
+      `${stalls.checkpoint.count} (${fmt(stalls.checkpoint.p50)})`,
+      '',
+    ],
+    ['B1 stalls', 'p99 ms of the others', fmt(stalls.neither.p99), ''],
+  );
   rows.push([
     'B1 get po -o yaml',
     '100 pods: p50 ms (wall / CPU)',
