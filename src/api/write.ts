@@ -3,7 +3,7 @@ import type { Change } from '../cluster/changes.ts';
 import type { Ids } from '../cluster/ids.ts';
 import type { Cluster, CreatedVia, Labels, Namespace, Node, Pod } from '../cluster/model.ts';
 import { createNamespace } from '../cluster/namespaces.ts';
-import { createPod, podDeletion } from '../cluster/pods.ts';
+import { createPod, podDeletion, podWithImages } from '../cluster/pods.ts';
 import { scheduleWaiting } from '../cluster/scheduler.ts';
 import { serviceDeletion } from '../cluster/services.ts';
 import { badRequest, forbidden, invalid, notFound, type Status } from '../cluster/status.ts';
@@ -137,13 +137,10 @@ export function updatePod(cluster: Cluster, live: Pod, next: Json, ids: Ids): Re
     images.every((image, i) => image === live.spec.containers[i]?.image);
   // As the API server does, an update that changes nothing is not written (no new resourceVersion).
   if (same) return ok({ object: base, changes: [], warnings: [], created: false });
+  const updated = podWithImages(live, images);
   const pod: Pod = {
-    ...live,
+    ...updated,
     metadata: { ...live.metadata, ...meta.value, resourceVersion: ids.resourceVersion() },
-    spec: {
-      ...live.spec,
-      containers: live.spec.containers.map((c, i) => ({ ...c, image: images[i] ?? c.image })),
-    },
   };
   const after = { ...cluster, pods: cluster.pods.map((p) => (p === live ? pod : p)) };
   return ok({

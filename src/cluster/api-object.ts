@@ -100,9 +100,17 @@ export function podOwner(pod: Pod, cluster: Pick<Cluster, 'nodes'>): OwnerRefere
   return undefined;
 }
 
+/**
+ * metadata.generation (v1.34: pod generation tracking, beta and on): 1 at creation, one more for
+ * each spec change and for the first graceful deletion (rest.BeforeDelete bumps it).
+ */
+export function podGeneration(pod: Pod): number {
+  return (pod.sim.generation ?? 1) + (pod.sim.deletion === undefined ? 0 : 1);
+}
+
 function podMetadata(pod: Pod, cluster: Pick<Cluster, 'nodes'>): Json {
   const owner = podOwner(pod, cluster);
-  const meta = { ...metadataOf(pod.metadata), ...deletionMetadata(pod) };
+  const meta = { ...metadataOf(pod.metadata), generation: podGeneration(pod), ...deletionMetadata(pod) };
   if (owner === undefined) return meta;
   const controller =
     owner.kind === 'Node' ? { controller: true } : { blockOwnerDeletion: true, controller: true };
@@ -329,11 +337,18 @@ export {
 export const containerID = (pod: Pod, name: string, instance: number): string =>
   `containerd://${sha256(`${pod.metadata.uid}/${name}/${instance}`)}`;
 
+/**
+ * The status the scheduler and the kubelet write. With generation tracking on, each writes the
+ * generation it acted on into its conditions, and the kubelet into status.observedGeneration;
+ * both act on a change within the second, so they carry the current generation.
+ */
 function podStatusObject(pod: Pod, status: PodStatus, cluster: Pick<Cluster, 'nodes' | 'pods'>): Json {
+  const observedGeneration = podGeneration(pod);
   const conditions = podConditions(pod, status, cluster).map((c) => ({
     lastProbeTime: null,
     lastTransitionTime: iso(c.at),
     ...(c.message === undefined ? {} : { message: c.message }),
+    observedGeneration,
     ...(c.reason === undefined ? {} : { reason: c.reason }),
     status: c.status,
     type: c.type,
@@ -348,6 +363,7 @@ function podStatusObject(pod: Pod, status: PodStatus, cluster: Pick<Cluster, 'no
       return spec === undefined ? [] : [containerStatusObject(pod, c, spec)];
     }),
     ...(hostIP === undefined ? {} : { hostIP, hostIPs: [{ ip: hostIP }] }),
+    observedGeneration,
     phase: status.phase,
     ...(podIP === undefined ? {} : { podIP, podIPs: [{ ip: podIP }] }),
     qosClass: qosClass(pod),

@@ -85,6 +85,8 @@ export interface PodSim {
   requests: ServedRequest[];
   /** Set by a graceful DELETE: the pod is Terminating until `goneAt`, then no longer exists. */
   deletion?: PodDeletion;
+  /** metadata.generation before any deletion: 1 at creation (absent), one more per spec change. */
+  generation?: number;
 }
 
 export interface PodDeletion {

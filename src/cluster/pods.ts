@@ -104,3 +104,14 @@ export function podDeletion(cluster: Pick<Cluster, 'forwards'>, pod: Pod): Chang
       .map((f): Change => ({ op: 'deleteForward', localPort: f.localPort })),
   ];
 }
+
+/**
+ * The pod with new container images (the one spec change ValidatePodUpdate allows here): the
+ * API server counts a changed spec in metadata.generation.
+ */
+export function podWithImages(live: Pod, images: readonly (string | undefined)[]): Pod {
+  const containers = live.spec.containers.map((c, i) => ({ ...c, image: images[i] ?? c.image }));
+  if (containers.every((c, i) => c.image === live.spec.containers[i]?.image)) return live;
+  const generation = (live.sim.generation ?? 1) + 1;
+  return { ...live, spec: { ...live.spec, containers }, sim: { ...live.sim, generation } };
+}

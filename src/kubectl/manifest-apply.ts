@@ -1,6 +1,7 @@
 import type { Change } from '../cluster/changes.ts';
 import type { Ids } from '../cluster/ids.ts';
 import type { Namespace, Pod } from '../cluster/model.ts';
+import { podWithImages } from '../cluster/pods.ts';
 import { validateAnnotations, validateLabels } from '../cluster/validation.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError, renderError } from './errors.ts';
@@ -100,10 +101,6 @@ export function applyToPod(
   const next = podFromManifest(mergedObject, namespace, 'Ignore', 'patching');
   if (!next.ok) return err(patchError(next.error, merge.patch, object, 'pods', 'Pod', namespace));
   const { input } = next.value;
-  const containers = live.spec.containers.map((c, i) => ({
-    ...c,
-    image: input.containers[i]?.image ?? c.image,
-  }));
   // ValidatePodUpdate compares the specs with the new images put back to the old ones.
   const munged = input.containers.map((c, i) => ({ ...c, image: live.spec.containers[i]?.image ?? c.image }));
   const bound = live.spec.nodeName === undefined ? {} : { nodeName: live.spec.nodeName };
@@ -116,15 +113,18 @@ export function applyToPod(
   const causes = [...validateLabels(input.labels), ...validateAnnotations(input.annotations)];
   if (causes.length > 0)
     return err(kubectlError('invalid', { kind: 'Pod', name: live.metadata.name, causes }));
+  const updated = podWithImages(
+    live,
+    live.spec.containers.map((_, i) => input.containers[i]?.image),
+  );
   const pod: Pod = {
-    ...live,
+    ...updated,
     metadata: {
       ...live.metadata,
       labels: input.labels,
       annotations: input.annotations,
       resourceVersion: ids.resourceVersion(),
     },
-    spec: { ...live.spec, containers },
   };
   return ok({ operation: 'configured', changes: [{ op: 'putPod', pod }], warnings });
 }

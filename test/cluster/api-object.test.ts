@@ -62,12 +62,15 @@ describe('objects as the API server returns them', () => {
           lastProbeTime: null,
           lastTransitionTime:
             type === 'Ready' || type === 'ContainersReady' ? '2025-01-15T10:00:03Z' : '2025-01-15T10:00:00Z',
+          observedGeneration: 1,
           status: 'True',
           type,
         }),
       ),
     );
+    expect(get(object, 'metadata', 'generation')).toBe(1);
     expect(get(object, 'status')).toMatchObject({
+      observedGeneration: 1,
       phase: 'Running',
       qosClass: 'BestEffort',
       startTime: '2025-01-15T10:00:00Z',
@@ -86,6 +89,7 @@ describe('objects as the API server returns them', () => {
           lastTransitionTime: '2025-01-15T10:00:00Z',
           message:
             "0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.",
+          observedGeneration: 1,
           reason: 'Unschedulable',
           status: 'False',
           type: 'PodScheduled',
