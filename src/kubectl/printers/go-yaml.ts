@@ -54,8 +54,22 @@ function codePoints(text: string, from: number): number {
 }
 
 function newline(out: Out, indent: number): void {
-  if (out.column > 0) put(out, '\n');
-  put(out, ' '.repeat(indent));
+  // As put('\n') then put(indent spaces), without measuring what is known.
+  if (out.column > 0) out.text += '\n';
+  out.text += spaces(indent);
+  out.column = indent;
+}
+
+/** Indents made once (every line of every object starts with one). */
+const INDENTS: string[] = [];
+function spaces(n: number): string {
+  if (n > 256) return ' '.repeat(n);
+  let run = INDENTS[n];
+  if (run === undefined) {
+    run = ' '.repeat(n);
+    INDENTS[n] = run;
+  }
+  return run;
 }
 
 function mapping(out: Out, map: Record<string, Value>, indent: number, inline: boolean): void {
@@ -64,7 +78,8 @@ function mapping(out: Out, map: Record<string, Value>, indent: number, inline: b
     const key = keys[i] ?? '';
     if (!(inline && i === 0)) newline(out, indent);
     put(out, keyText(key));
-    put(out, ':');
+    out.text += ':';
+    out.column += 1;
     value(out, map[key], indent);
   }
 }
