@@ -12,6 +12,7 @@ import { runCurl } from './curl.ts';
 import { findImage, type ImageSpec } from './images.ts';
 import type { Cluster, Pod } from './model.ts';
 import { type Chunk, errOut, type Note, out, type ProgramResult, result } from './screen.ts';
+import { tokenVolumeFile, tokenVolumeListing } from './service-account-token.ts';
 import { expandWord, parseScript } from './shell.ts';
 import { runWget } from './wget.ts';
 
@@ -130,7 +131,7 @@ function cat(target: ExecTarget, image: ImageSpec, args: readonly string[]): Pro
   const chunks: Chunk[] = [];
   let code = 0;
   for (const path of args) {
-    const content = readFile(target.pod, image, path);
+    const content = readFile(target.pod, image, path) ?? tokenVolumeFile(target.pod, target.cluster, path);
     if (content === null) {
       chunks.push(errOut(`cat: ${path}: No such file or directory\n`));
       code = 1;
@@ -144,6 +145,8 @@ function ls(image: ImageSpec, args: readonly string[]): ProgramResult {
   const paths = args.filter((a) => !a.startsWith('-'));
   const path = paths[0] ?? '/';
   if (path === '/' || path === '/.') return result([out(`${rootListing(image).join('\n')}\n`)]);
+  const volume = tokenVolumeListing(path);
+  if (volume !== null) return result([out(`${volume.join('\n')}\n`)]);
   const missing =
     userlandOf(image) === 'busybox'
       ? `ls: ${path}: No such file or directory\n`

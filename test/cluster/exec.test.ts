@@ -190,3 +190,34 @@ describe('kubectl exec: programs', () => {
     );
   });
 });
+
+describe('kubectl exec: the service-account volume describe shows', () => {
+  const box = ready();
+  const dir = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+  it('GIVEN the mount THEN it holds ca.crt, namespace and token, as the kubelet writes them', () => {
+    expect(box.kubectl(`exec kubia -- ls ${dir}`).text).toBe('ca.crt\nnamespace\ntoken');
+    expect(box.kubectl(`exec kubia -- cat ${dir}/namespace`).text).toBe('default');
+    expect(box.kubectl(`exec kubia -- cat ${dir}/ca.crt`).text).toMatch(
+      /^-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+\n-----END CERTIFICATE-----$/,
+    );
+  });
+
+  it('GIVEN the token THEN it is a bound JWT naming this pod, its node and the default service account', () => {
+    const token = box.kubectl(`exec kubia -- cat ${dir}/token`).text;
+    const [header, payload, signature] = token.split('.');
+    expect(JSON.parse(Buffer.from(header ?? '', 'base64url').toString())).toMatchObject({ alg: 'RS256' });
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
+    const pod = box.get('kubia');
+    expect(claims).toMatchObject({
+      sub: 'system:serviceaccount:default:default',
+      'kubernetes.io': {
+        namespace: 'default',
+        node: { name: pod.spec.nodeName },
+        pod: { name: 'kubia', uid: pod.metadata.uid },
+      },
+    });
+    expect(claims['kubernetes.io'].warnafter - claims.iat).toBe(3607);
+    expect(Buffer.from(signature ?? '', 'base64url')).toHaveLength(256);
+  });
+});
