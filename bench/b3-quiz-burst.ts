@@ -250,6 +250,10 @@ interface Child<Ready> {
 /** A bench entry as a process of its own with an IPC channel (compiled or through tsx, see here.ts). */
 async function startChild<Ready>(name: string): Promise<Child<Ready>> {
   const child = spawn(process.execPath, entryArgs(name), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // A bench that crashes takes its children with it (a fake Slack left behind holds the terminal's pipe).
+  process.once('exit', () => {
+    if (child.exitCode === null) child.kill();
+  });
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const next: ((message: unknown) => void)[] = [];
   let ids = 0;
