@@ -103,12 +103,12 @@ export class SandboxStore {
    * commit (`flush`): its first command, however long it runs, holds no write lock meanwhile,
    * so other members' writes never wait for it.
    */
-  open(key: SandboxKey, now: number): Sandbox {
+  open(key: SandboxKey, now: number, idAbove = 0): Sandbox {
     const row = this.find.get(key.platform, key.scope, key.user);
     if (row !== undefined) return toSandbox(row);
     const pending = this.unwritten.get(memberOf(key));
     if (pending !== undefined) return pending;
-    const id = this.nextId.get()?.id ?? 1;
+    const id = Math.max(this.nextId.get()?.id ?? 1, idAbove + 1);
     this.created.add(id);
     this.uncache(id);
     const ids = createIds(seedOf(id), 0);
@@ -164,7 +164,9 @@ export class SandboxStore {
       this.staged.delete(row.id);
       this.deleteSandbox.run(row.id);
     }
-    return this.open(key, now);
+    // A new id, never the one just dropped: the ids (uids, IPs, token suffixes) derive from it,
+    // and a fresh cluster must not hand out the old cluster's.
+    return this.open(key, now, Math.max(row?.id ?? 0, pending?.id ?? 0));
   }
 
   /**
