@@ -92,7 +92,7 @@ export function benchScale(count = 10_000): B2 {
   single.value.db.close();
   const dbBytes = statSync(bigPath).size;
   const serving = serve(bigPath, count);
-  const servingOne = serve(singlePath, 1);
+  const servingOne = serve(singlePath, 1, count);
   // The databases (300 MB for 10,000) are not kept: the machine is shared.
   rmSync(dir, { recursive: true, force: true });
   return {
@@ -109,9 +109,10 @@ export function benchScale(count = 10_000): B2 {
   };
 }
 
-/** b2-serve.ts on the database at `path` of `count` members, in a process of its own. */
-function serve(path: string, count: number): Serving {
-  const served = spawnSync(process.execPath, [...entryArgs('b2-serve'), path, String(count)], {
+/** b2-serve.ts on the database at `path` of `count` members (`rounds` queries first), in a process of its own. */
+function serve(path: string, count: number, rounds = count): Serving {
+  const args = [...entryArgs('b2-serve'), path, String(count), String(rounds)];
+  const served = spawnSync(process.execPath, args, {
     encoding: 'utf8',
   });
   if (served.status !== 0) throw new Error(`B2: b2-serve failed: ${served.stderr}`);

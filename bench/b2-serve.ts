@@ -12,16 +12,18 @@ import { summarize } from './stats.ts';
  * B2, the bot's steady state: a fresh process opens the database of N sandboxes (as a restarted
  * bot does) and serves `get po -l` to every one of the N members (in a scattered order), then to
  * one member (the middle one) 5,000 times; its RSS is taken after serving them all. b2-scale.ts
- * runs it on the database of 10,000 and on one of a single sandbox (N = 1), so the one-member
- * figures compare like with like. Commands go through `execute`,
+ * runs it on the database of 10,000 and on one of a single sandbox (N = 1, its member asked
+ * 10,000 times first), so the one-member figures compare processes equally warm, like with like. Commands go through `execute`,
  * the part of dispatch that runs them: the rate limiter (which would refuse one member's 2,000
  * quick requests) is not what is measured. Every reply must list the member's pods.
  * Prints its figures as one JSON line for b2-scale.ts.
  */
 // The process's heap policy, as `src/main.ts` sets it for Podium's own.
 boundHeapGrowth();
-const [path = '', countText = '10000'] = process.argv.slice(2);
+const [path = '', countText = '10000', roundsText = countText] = process.argv.slice(2);
 const count = Number(countText);
+/** Queries before the one-member phase (at least one per member): both processes compared run as many, equally warm. */
+const rounds = Math.max(count, Number(roundsText));
 const app = createApp({ dbPath: path, log: createLogger('silent') });
 if (!app.ok) throw new Error(app.error);
 let failed = 0;
@@ -38,7 +40,7 @@ const ask = (user: string) => {
 };
 const many: number[] = [];
 // 7919 is prime: i * 7919 mod N visits every member once when N is not a multiple of it.
-for (let i = 0; i < count; i++) {
+for (let i = 0; i < rounds; i++) {
   const user = `U${(i * 7919) % count}`;
   const start = performance.now();
   ask(user);
@@ -62,7 +64,7 @@ console.log(
     heap: { usedBytes: heapUsed, totalBytes: heapTotal, externalBytes: external },
     rssParts,
     cache,
-    served: new Set(Array.from({ length: count }, (_, i) => (i * 7919) % count)).size,
+    served: new Set(Array.from({ length: rounds }, (_, i) => (i * 7919) % count)).size,
     failed,
     manyMembers: summarize(many),
     oneMember: summarize(one),
