@@ -122,6 +122,17 @@ function podMetadata(pod: Pod, cluster: Pick<Cluster, 'nodes'>): Json {
 }
 
 export const TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/**
+ * A static pod's mirror (the kubelet's copy of a manifest file in /etc/kubernetes/manifests):
+ * made by the kubelet, not through admission, so it has no service account and no token volume.
+ */
+export const isStaticPod = (pod: Pod): boolean =>
+  pod.metadata.namespace === 'kube-system' &&
+  pod.metadata.annotations['kubernetes.io/config.mirror'] !== undefined;
+
+/** Whether the ServiceAccount admission plugin gave the pod its token volume. */
+export const hasTokenVolume = (pod: Pod): boolean => !isStaticPod(pod);
 export const tokenVolumeName = (pod: Pod): string => `kube-api-access-${pod.sim.tokenSuffix}`;
 
 /** The defaults and admission plugins' additions, shared with `describe`. */
@@ -182,12 +193,11 @@ function podObjectOf(pod: Pod, status: PodStatus, cluster: Pick<Cluster, 'nodes'
       restartPolicy: spec.restartPolicy,
       schedulerName: 'default-scheduler',
       securityContext: {},
-      serviceAccount: 'default',
-      serviceAccountName: 'default',
+      ...(hasTokenVolume(pod) ? { serviceAccount: 'default', serviceAccountName: 'default' } : {}),
       terminationGracePeriodSeconds: 30,
       ...extra,
       tolerations: podTolerations(pod),
-      volumes: [...userVolumes(pod), tokenVolume(pod)],
+      volumes: [...userVolumes(pod), ...(hasTokenVolume(pod) ? [tokenVolume(pod)] : [])],
     },
     status: podStatusObject(pod, status, cluster),
   };
@@ -207,10 +217,9 @@ export function userVolumes(pod: Pod): Json[] {
 
 /** The manifest's mounts, then the one the ServiceAccount admission plugin appends. */
 export function containerMounts(pod: Pod, c: Container): Json[] {
-  return [
-    ...records(c.extra?.volumeMounts),
-    { mountPath: TOKEN_MOUNT_PATH, name: tokenVolumeName(pod), readOnly: true },
-  ];
+  const own = records(c.extra?.volumeMounts);
+  if (!hasTokenVolume(pod)) return own;
+  return [...own, { mountPath: TOKEN_MOUNT_PATH, name: tokenVolumeName(pod), readOnly: true }];
 }
 
 /** The manifest's tolerations, then DefaultTolerationSeconds' two unless already tolerated. */

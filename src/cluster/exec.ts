@@ -102,7 +102,7 @@ function runProgram(
     case 'cat':
       return cat(target, image, args);
     case 'ls':
-      return ls(image, args);
+      return ls(pod, image, args);
     case 'ps':
       return result([out(processTable(pod, target.index, image, ['ps', ...args], target.tty, cluster.now))]);
     case 'ip':
@@ -141,11 +141,11 @@ function cat(target: ExecTarget, image: ImageSpec, args: readonly string[]): Pro
   return result(chunks, code);
 }
 
-function ls(image: ImageSpec, args: readonly string[]): ProgramResult {
+function ls(pod: Pod, image: ImageSpec, args: readonly string[]): ProgramResult {
   const paths = args.filter((a) => !a.startsWith('-'));
   const path = paths[0] ?? '/';
   if (path === '/' || path === '/.') return result([out(`${rootListing(image).join('\n')}\n`)]);
-  const volume = tokenVolumeListing(path);
+  const volume = tokenVolumeListing(pod, path);
   if (volume !== null) return result([out(`${volume.join('\n')}\n`)]);
   const missing =
     userlandOf(image) === 'busybox'

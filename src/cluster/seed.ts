@@ -2,6 +2,7 @@ import type { Ids } from './ids.ts';
 import { iso } from './iso.ts';
 import type { Container, Namespace, Node, Pod, Service } from './model.ts';
 import { originalKubernetesService } from './services.ts';
+import { asStaticPod } from './static-pods.ts';
 
 /**
  * A fresh small cluster, as kubeadm leaves it: one control-plane node and three workers, the four
@@ -81,7 +82,11 @@ function systemPods(nodes: Node[], born: number, ids: Ids): Pod[] {
   const cp = nodes[0];
   if (cp === undefined) return pods;
   const staticPod = (component: string, image: string) =>
-    pod(`${component}-${CONTROL_PLANE}`, cp, true, { component, tier: 'control-plane' }, image, born, ids);
+    asStaticPod(
+      pod(`${component}-${CONTROL_PLANE}`, cp, true, { component, tier: 'control-plane' }, image, born, ids),
+      component,
+      born + 12_000,
+    );
   pods.push(staticPod('etcd', 'registry.k8s.io/etcd:3.6.4-0'));
   pods.push(staticPod('kube-apiserver', `registry.k8s.io/kube-apiserver:${KUBERNETES_VERSION}`));
   pods.push(

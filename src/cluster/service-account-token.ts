@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { TOKEN_MOUNT_PATH } from './api-object.ts';
+import { hasTokenVolume, TOKEN_MOUNT_PATH } from './api-object.ts';
 import type { Cluster, Pod } from './model.ts';
 
 /**
@@ -24,7 +24,7 @@ export function tokenVolumeFile(
   cluster: Pick<Cluster, 'nodes' | 'now'>,
   path: string,
 ): string | null {
-  if (!path.startsWith(`${TOKEN_MOUNT_PATH}/`)) return null;
+  if (!hasTokenVolume(pod) || !path.startsWith(`${TOKEN_MOUNT_PATH}/`)) return null;
   const name = path.slice(TOKEN_MOUNT_PATH.length + 1).replace(/^\.\.data\//, '');
   switch (name) {
     case 'namespace':
@@ -39,7 +39,8 @@ export function tokenVolumeFile(
 }
 
 /** `ls` of the mount and of the directories above it, or null for any other path. */
-export function tokenVolumeListing(path: string): string[] | null {
+export function tokenVolumeListing(pod: Pod, path: string): string[] | null {
+  if (!hasTokenVolume(pod)) return null;
   const dir = path.replace(/\/+$/, '');
   if (dir === TOKEN_MOUNT_PATH) return [...TOKEN_FILES];
   if (dir === '/var/run/secrets/kubernetes.io') return ['serviceaccount'];

@@ -2,6 +2,7 @@ import {
   containerID,
   containerMounts,
   containerResources,
+  hasTokenVolume,
   podConditions,
   podOwner,
   podPriority,
@@ -40,7 +41,7 @@ export function describePod(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | '
   w.write(0, `Namespace:\t${pod.metadata.namespace}\n`);
   w.write(0, `Priority:\t${priority}\n`);
   if (priorityClassName !== undefined) w.write(0, `Priority Class Name:\t${priorityClassName}\n`);
-  w.write(0, 'Service Account:\tdefault\n');
+  if (hasTokenVolume(pod)) w.write(0, 'Service Account:\tdefault\n');
   const node = pod.spec.nodeName;
   w.write(
     0,
@@ -166,11 +167,17 @@ function writeTerminated(w: DescribeWriter, title: string, t: Terminated): void 
 }
 
 function writeVolumes(w: DescribeWriter, pod: Pod): void {
+  const own = userVolumes(pod);
+  if (own.length === 0 && !hasTokenVolume(pod)) {
+    w.write(0, 'Volumes:\t<none>\n');
+    return;
+  }
   w.write(0, 'Volumes:\n');
-  for (const v of userVolumes(pod)) {
+  for (const v of own) {
     w.write(1, `${String(v.name)}:\n`);
     writeVolumeSource(w, v);
   }
+  if (!hasTokenVolume(pod)) return;
   w.write(1, `${tokenVolumeName(pod)}:\n`);
   w.write(2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
   w.write(2, 'TokenExpirationSeconds:\t3607\n');
