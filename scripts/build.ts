@@ -11,8 +11,9 @@ import { BUILD_OPTIONS, ROOT } from './build-options.ts';
  * `npm run build` (also run by `npm install` and `npm ci`, as `prepare`): compiles Podium to
  * JavaScript in `dist/app/` for `npm start` and `bin/podium.js`. Tests keep running TypeScript.
  *
- * - Entry points: `main.js` (the process) and `worker.js` (the executor's worker threads, which
- *   `src/executor/spawn.ts` starts from beside itself). Code splitting puts each platform's
+ * - Entry points: `main.js` (the process), `worker.js` (the executor's worker threads, which
+ *   `src/executor/spawn.ts` starts from beside itself) and `posting-worker.js` (the Slack
+ *   adapter's response_url thread, started from beside its chunk). Code splitting puts each platform's
  *   adapter, its library bundled in, in a chunk of its own, so the console never loads
  *   discord.js or Bolt, and a Slack-only start never loads discord.js (the packages left in
  *   node_modules are build-options.ts' EXTERNAL).
@@ -44,7 +45,11 @@ async function main(): Promise<number> {
   mkdirSync(outdir, { recursive: true });
   await build({
     ...BUILD_OPTIONS,
-    entryPoints: { main: join(ROOT, 'src/main.ts'), worker: join(ROOT, 'src/executor/worker.ts') },
+    entryPoints: {
+      main: join(ROOT, 'src/main.ts'),
+      worker: join(ROOT, 'src/executor/worker.ts'),
+      'posting-worker': join(ROOT, 'src/adapters/slack/posting-worker.ts'),
+    },
     outdir,
   });
   copyFileSync(join(ROOT, 'src/cluster/openapi/v1.34.json'), join(outdir, 'v1.34.json'));

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { WorkerSetup } from './protocol.ts';
 
 /**
@@ -21,13 +21,17 @@ export interface WorkerLimits {
 }
 
 export function spawnWorker(entry: URL, setup: WorkerSetup, limits: WorkerLimits): Worker {
-  const options = {
+  return workerThread(entry, {
     workerData: setup,
     resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
     // Its logs come back with each reply; a stray write still reaches the process's own streams.
     stdout: false,
     stderr: false,
-  };
+  });
+}
+
+/** A worker thread on `entry`, a built `.js` as it is or a `.ts` through tsx's loader. */
+export function workerThread(entry: URL, options: WorkerOptions): Worker {
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
   const bootstrap = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(bootstrap, { ...options, eval: true });

@@ -1,6 +1,6 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { type RespondArguments, RespondError } from '@slack/bolt';
+import { type Answered, postJson } from './post-json.ts';
+import { postingThread } from './posting-thread.ts';
 
 /**
  * Answers through a `response_url` with node:http(s) and their keep-alive agents, on the same
@@ -8,39 +8,20 @@ import { type RespondArguments, RespondError } from '@slack/bolt';
  * own goes through the global `fetch`, whose streams cost a few times the CPU of a plain request;
  * in a live quiz every click's private confirmation takes this path, and the acks of the next
  * clicks wait behind it (`npm run bench -- b3`: about a third of the server's time per click).
+ * So the requests themselves are made on a thread of their own (posting-thread.ts), and the
+ * acking thread only hands each one over; here, inline, only if that thread cannot run.
  */
 export type Respond = (message: RespondArguments) => Promise<unknown>;
 
-const TIMEOUT_MS = 10_000;
-
 export function responder(responseUrl: string): Respond {
-  return (message) =>
-    new Promise((resolve, reject) => {
-      const url = new URL(responseUrl);
-      const body = JSON.stringify(message);
-      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-      const req = send(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-        timeout: TIMEOUT_MS,
-      });
-      req.on('response', (res) => {
-        // Read to the end, so the socket goes back to the agent for the next answer.
-        res.resume();
-        res.on('end', () => {
-          const status = res.statusCode ?? 0;
-          if (status >= 200 && status < 300) resolve(undefined);
-          else
-            reject(
-              new RespondError(
-                `Failed to respond to the response_url: ${status} ${res.statusMessage ?? ''}`,
-                status,
-              ),
-            );
-        });
-      });
-      req.on('timeout', () => req.destroy(new Error(`response_url timed out after ${TIMEOUT_MS} ms`)));
-      req.on('error', reject);
-      req.end(body);
-    });
+  return (message) => {
+    const body = JSON.stringify(message);
+    const thread = postingThread();
+    return (thread === null ? postJson(responseUrl, body) : thread.post(responseUrl, body)).then(answered);
+  };
+}
+
+function answered(a: Answered): undefined {
+  if (a.status >= 200 && a.status < 300) return undefined;
+  throw new RespondError(`Failed to respond to the response_url: ${a.status} ${a.statusMessage}`, a.status);
 }

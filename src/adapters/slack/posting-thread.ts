@@ -1,0 +1,69 @@
+import type { Worker } from 'node:worker_threads';
+import { workerThread } from '../../executor/spawn.ts';
+import { type Answered, postJson } from './post-json.ts';
+
+/**
+ * The thread that makes the `response_url` requests (posting-worker.ts), so the thread that acks
+ * Slack's clicks spends on each answer only the hand-over: in a live quiz every click has a
+ * private confirmation, and each request's HTTP work on the acking thread delayed the next acks.
+ * One per process, started on first use and never holding the process open. If it cannot
+ * start, or dies, its unanswered requests and all later ones are made inline (null here).
+ */
+export interface PostingThread {
+  post(url: string, body: string): Promise<Answered>;
+}
+
+type Reply = { id: number; answered?: Answered; error?: string };
+
+const ENTRY = new URL(`./posting-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+
+let thread: PostingThread | null | undefined;
+
+export function postingThread(): PostingThread | null {
+  if (thread === undefined) thread = start();
+  return thread;
+}
+
+function start(): PostingThread | null {
+  let worker: Worker;
+  try {
+    worker = workerThread(ENTRY, {});
+  } catch {
+    return null;
+  }
+  worker.unref();
+  let next = 0;
+  const pending = new Map<
+    number,
+    { url: string; body: string; resolve: (a: Answered) => void; reject: (e: unknown) => void }
+  >();
+  // The thread is gone: what it had not answered is sent inline, and so is everything after.
+  const fail = () => {
+    thread = null;
+    for (const p of pending.values()) postJson(p.url, p.body).then(p.resolve, p.reject);
+    pending.clear();
+  };
+  worker.on('message', (reply: Reply) => {
+    const waiting = pending.get(reply.id);
+    if (waiting === undefined) return;
+    pending.delete(reply.id);
+    if (reply.answered !== undefined) waiting.resolve(reply.answered);
+    else waiting.reject(new Error(reply.error ?? 'the posting thread failed'));
+  });
+  worker.on('error', fail);
+  worker.on('exit', fail);
+  return {
+    post(url, body) {
+      next += 1;
+      const id = next;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { url, body, resolve, reject });
+        // A pending request keeps the process alive, as an inline one would.
+        if (pending.size === 1) worker.ref();
+        worker.postMessage({ id, url, body });
+      }).finally(() => {
+        if (pending.size === 0) worker.unref();
+      }) as Promise<Answered>;
+    },
+  };
+}
