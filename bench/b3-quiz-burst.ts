@@ -140,6 +140,9 @@ export async function benchQuizBurst(
     retries: 0,
     executor: pool,
   });
+  // As src/main.ts does once the platforms are up.
+  pool.warm();
+  bot.warm();
   const bare = await startBare(info, app);
   const clicker = await startChild<null>('b3-clicker');
   const url = `http://127.0.0.1:${bot.port ?? 0}/slack/events`;

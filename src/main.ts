@@ -143,6 +143,7 @@ async function main(argv: string[]): Promise<number> {
     pool = executor;
     const stops: (() => Promise<void>)[] = [];
     const endings: Promise<string>[] = [];
+    const warms: (() => void)[] = [];
     try {
       // Imported only here: discord.js and Bolt are slow to load, and the console never needs them.
       if (config.discord) {
@@ -161,6 +162,7 @@ async function main(argv: string[]): Promise<number> {
         const bot = await startSlack(app.value, { ...slackOptionsFrom(config.slack), executor });
         stops.push(bot.stop);
         endings.push(bot.ended);
+        warms.push(bot.warm);
       }
     } catch (error) {
       // A refused token or an unreachable platform: say so in one line, not a stack trace.
@@ -175,6 +177,7 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     executor.warm();
+    for (const warm of warms) warm();
     // Until Ctrl-C, or until a platform ends the connection for good (a revoked token).
     const ended = await Promise.race([untilSignal().then(() => null), ...endings, unexpected(log)]);
     if (ended !== null) log.error(ended);

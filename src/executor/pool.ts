@@ -200,13 +200,21 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
   }
 
   /** Gives every idle worker the first queued job whose member has none running. */
+  /**
+   * Gives each free worker the first job whose member (or channel) is not already running, on
+   * the worker that served that key last when it is free: its cache still holds the sandbox, so
+   * it need not reload it (a live quiz's batches of answers, one channel's, stay on one worker).
+   */
   function pump(): void {
-    for (const slot of slots) {
-      if (!slot.ready || slot.current !== null) continue;
+    for (;;) {
+      const free = slots.filter((s) => s.ready && s.current === null);
+      if (free.length === 0) return;
       const index = queue.findIndex((p) => !busy.has(p.key));
       if (index === -1) return;
       const [pending] = queue.splice(index, 1);
-      if (pending !== undefined) assign(slot, pending);
+      if (pending === undefined) return;
+      const slot = chooseWorker(free, lastServed.get(pending.key));
+      if (slot !== undefined) assign(slot, pending);
     }
   }
 
@@ -400,4 +408,12 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
       for (const pending of queue.splice(0)) answerWith(pending, textReply('', false, 'private'));
     },
   };
+}
+
+/** Of the free workers, the one that served the key last, else the first. */
+export function chooseWorker<W extends { serial: number }>(
+  free: readonly W[],
+  last: number | undefined,
+): W | undefined {
+  return free.find((w) => w.serial === last) ?? free[0];
 }

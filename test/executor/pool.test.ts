@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { replyText } from '../../src/chat/reply.ts';
 import type { Request } from '../../src/chat/request.ts';
 import type { Executor } from '../../src/executor/executor.ts';
-import { type WorkerPool, workerPool } from '../../src/executor/pool.ts';
+import { chooseWorker, type WorkerPool, workerPool } from '../../src/executor/pool.ts';
 import { type TestApp, testApp } from '../helpers/app.ts';
 import { tempDbPath } from '../helpers/console.ts';
 
@@ -169,5 +169,15 @@ describe('worker pool held back while the platforms start', () => {
       { serial: 2, ready: true },
     ]);
     expect(pool.workers().spare?.serial).toBe(3);
+  });
+});
+
+describe('which worker a job goes to', () => {
+  it('GIVEN the worker that served the key last is free THEN it gets the job (its cache holds the sandbox); otherwise the first free one', () => {
+    const free = [{ serial: 1 }, { serial: 2 }];
+    expect(chooseWorker(free, 2)).toEqual({ serial: 2 });
+    expect(chooseWorker(free, 3)).toEqual({ serial: 1 });
+    expect(chooseWorker(free, undefined)).toEqual({ serial: 1 });
+    expect(chooseWorker([], 1)).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import { type Executor, inProcessExecutor } from '../../executor/executor.ts';
 import { boltLogger, levelOf } from './bolt-logger.ts';
 import { registerListeners } from './listeners.ts';
 import { slackOutbox } from './outbox.ts';
+import { postingThread } from './posting-thread.ts';
 
 /**
  * The Slack bot: the real Bolt app over Socket Mode (an app-level token; no public URL needed,
@@ -45,6 +46,8 @@ export interface SlackBot {
   port: number | null;
   outbox: Outbox;
   stop(): Promise<void>;
+  /** Starts what the first answers would otherwise wait for (the posting thread), once ready. */
+  warm(): void;
   /**
    * Resolves with one line for the operator when Slack ends the connection for good (Socket
    * Mode: the app-level token refused on a reconnect): the bot cannot go on and should exit.
@@ -116,6 +119,9 @@ export async function startSlack(app: App, options: SlackOptions): Promise<Slack
     outbox,
     stop: async () => {
       await bolt.stop();
+    },
+    warm: () => {
+      postingThread();
     },
     ended,
   };
