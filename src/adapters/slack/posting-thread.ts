@@ -18,10 +18,19 @@ type Reply = { id: number; answered?: Answered; error?: string };
 const ENTRY = new URL(`./posting-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 let thread: PostingThread | null | undefined;
+let running: Worker | undefined;
 
 export function postingThread(): PostingThread | null {
   if (thread === undefined) thread = start();
   return thread;
+}
+
+/** Stops the thread as the bot stops (what it had not sent goes inline); the next use starts one. */
+export async function closePostingThread(): Promise<void> {
+  const worker = running;
+  running = undefined;
+  thread = undefined;
+  if (worker !== undefined) await worker.terminate();
 }
 
 function start(): PostingThread | null {
@@ -32,6 +41,7 @@ function start(): PostingThread | null {
     return null;
   }
   worker.unref();
+  running = worker;
   let next = 0;
   const pending = new Map<
     number,
@@ -39,7 +49,7 @@ function start(): PostingThread | null {
   >();
   // The thread is gone: what it had not answered is sent inline, and so is everything after.
   const fail = () => {
-    thread = null;
+    if (running === worker) thread = null;
     for (const p of pending.values()) postJson(p.url, p.body).then(p.resolve, p.reject);
     pending.clear();
   };

@@ -8,7 +8,7 @@ import { type Executor, inProcessExecutor } from '../../executor/executor.ts';
 import { boltLogger, levelOf } from './bolt-logger.ts';
 import { registerListeners } from './listeners.ts';
 import { slackOutbox } from './outbox.ts';
-import { postingThread } from './posting-thread.ts';
+import { closePostingThread, postingThread } from './posting-thread.ts';
 
 /**
  * The Slack bot: the real Bolt app over Socket Mode (an app-level token; no public URL needed,
@@ -119,6 +119,7 @@ export async function startSlack(app: App, options: SlackOptions): Promise<Slack
     outbox,
     stop: async () => {
       await bolt.stop();
+      await closePostingThread();
     },
     warm: () => {
       postingThread();
