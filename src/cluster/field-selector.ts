@@ -25,8 +25,9 @@ export interface FieldTerm {
 const MAX_TERMS = 64;
 
 export function parseFieldTerms(text: string): Result<FieldTerm[], string> {
-  const parts = splitTerms(text).sort(byCodeUnit);
+  const parts = splitTerms(text);
   if (parts.length > MAX_TERMS) return err(`too many field selector terms (at most ${MAX_TERMS})`);
+  parts.sort(byCodeUnit);
   const terms: FieldTerm[] = [];
   for (const part of parts) {
     if (part === '') continue;
