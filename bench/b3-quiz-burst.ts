@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { postingThreadRunning } from '../src/adapters/slack/posting-thread.ts';
 import { startSlack } from '../src/adapters/slack/slack.ts';
 import { createApp } from '../src/app.ts';
 import { workerPool } from '../src/executor/pool.ts';
@@ -209,6 +210,9 @@ export async function benchQuizBurst(
         load: loadavg()[0] ?? Number.NaN,
       });
     }
+    // The confirmations went through the posting thread, as in production (a build without its
+    // entry once made every one inline, on the acking thread).
+    if (!postingThreadRunning()) throw new Error('B3: the Slack posting thread was not running');
     const median = (pick: (r: B3Round) => number) => {
       const sorted = rounds.map(pick).sort((a, b) => a - b);
       const middle = sorted.length / 2;

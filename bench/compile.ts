@@ -18,6 +18,7 @@ await build({
   entryPoints: {
     run: join(ROOT, 'bench/run.ts'),
     worker: join(ROOT, 'src/executor/worker.ts'),
+    'posting-worker': join(ROOT, 'src/adapters/slack/posting-worker.ts'),
     'costly-worker': join(ROOT, 'test/executor/costly-worker.ts'),
     'b2-serve': join(ROOT, 'bench/b2-serve.ts'),
     'b3-clicker': join(ROOT, 'bench/b3-clicker.ts'),

@@ -10,6 +10,7 @@ import { executeBatch } from '../quiz/answer-batch.ts';
 import type { Bank } from '../quiz/banks.ts';
 import type { Timers } from '../quiz/live-runner.ts';
 import { type Done, type Job, JobState, type WorkerSetup } from './protocol.ts';
+import { runInBackground } from './thread-priority.ts';
 
 /**
  * A worker of the pool: its own SQLite connection and sandbox cache, one job at a time. The
@@ -21,6 +22,8 @@ export function serveJobs(commands: readonly ChatCommand[], verbs: readonly Kube
   const setup = workerData as WorkerSetup;
   const port = parentPort;
   if (port === null) throw new Error('serveJobs runs in a worker thread');
+  // Members' commands yield the cores to the platform thread's acks (thread-priority.ts).
+  runInBackground();
 
   const logs: string[] = [];
   const sink = new Writable({

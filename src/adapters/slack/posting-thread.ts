@@ -25,6 +25,10 @@ export function postingThread(): PostingThread | null {
   return thread;
 }
 
+/** Whether the thread is up (started, and neither failed nor closed since). */
+export const postingThreadRunning = (): boolean =>
+  running !== undefined && thread !== null && thread !== undefined;
+
 /** Stops the thread as the bot stops (what it had not sent goes inline); the next use starts one. */
 export async function closePostingThread(): Promise<void> {
   const worker = running;
