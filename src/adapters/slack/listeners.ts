@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { BlockAction, App as Bolt, MessageShortcut, RespondFn, webApi } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  App as Bolt,
+  MessageShortcut,
+  RespondFn,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  webApi,
+} from '@slack/bolt';
 import type { App, ChatCommand } from '../../chat/context.ts';
 import { manifestOf } from '../../chat/manifest-of.ts';
 import { type Reply, replyText, textReply } from '../../chat/reply.ts';
@@ -62,7 +71,7 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
     await respondWith(respond, reply, destination(client, request, lang));
   };
 
-  bolt.command(SLASH_PATTERN, async ({ command, ack, client }) => {
+  const onCommand = async ({ command, ack, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
     const at = deps.app.clock();
     const text = slashText(command.command, command.text);
@@ -82,7 +91,7 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
       return;
     }
     await answerWith(responder(command.response_url), request, at, client);
-  });
+  };
 
   /**
    * A click. Acked as bare Bolt acks, with nothing else on that turn of the event loop: an answer
@@ -106,25 +115,42 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
     await answerWith(to, request, at, client);
   };
 
-  bolt.action<BlockAction>(
-    { action_id: ACTION_IDS.choice },
-    async ({ ack, body, action, respond, client }) => {
-      await ack();
-      if (action.type === 'button' && action.value !== undefined)
-        await answer(action.value, deps.app.clock(), body, respond, client);
-    },
-  );
-
-  // Ticking a checkbox is only a selection; the submit button sends it.
-  bolt.action<BlockAction>({ action_id: ACTION_IDS.pick }, async ({ ack }) => {
+  type Clicked = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+  /** An answer button: its value is the action to dispatch. */
+  const onChoice = async ({ ack, body, action, respond, client }: Clicked) => {
     await ack();
-  });
-
-  bolt.action<BlockAction>({ action_id: ACTION_IDS.submit }, async ({ ack, body, respond, client }) => {
+    if (action.type === 'button' && action.value !== undefined)
+      await answer(action.value, deps.app.clock(), body, respond, client);
+  };
+  // Ticking a checkbox is only a selection; the submit button sends it.
+  const onPick = async ({ ack }: Clicked) => {
+    await ack();
+  };
+  const onSubmit = async ({ ack, body, respond, client }: Clicked) => {
     await ack();
     const at = deps.app.clock();
     const text = combinedAction(pickedValues(body), offeredValues(body));
     if (text !== '') await answer(text, at, body, respond, client);
+  };
+
+  /**
+   * Slash commands and clicks, routed here rather than by listeners: Bolt hands every request to
+   * every listener, each through its own chain of matching middleware and promises, and these
+   * two kinds are the bulk of the traffic (a live quiz is a burst of clicks, or of `/quiz answer`).
+   * Anything else goes on to the listeners below.
+   */
+  bolt.use(async (args) => {
+    const { body } = args as { body: { type?: string; command?: unknown; actions?: unknown } };
+    if (typeof body.command === 'string' && SLASH_PATTERN.test(body.command))
+      return onCommand(args as SlackCommandMiddlewareArgs & AllMiddlewareArgs);
+    if (body.type === 'block_actions' && Array.isArray(body.actions) && body.actions.length > 0) {
+      const clicked = args as Clicked;
+      const id = clicked.action.action_id;
+      if (ACTION_IDS.choice.test(id)) return onChoice(clicked);
+      if (id === ACTION_IDS.pick) return onPick(clicked);
+      if (id === ACTION_IDS.submit) return onSubmit(clicked);
+    }
+    await args.next();
   });
 
   bolt.view(MODAL.callbackId, async ({ ack, body, view, client }) => {
