@@ -21,7 +21,7 @@ export const guide: ChatCommand = {
       return ok(textReply(t(ctx.lang, said(on ? 'guide.isOn' : 'guide.isOff')), true, 'private'));
     }
     if (choice !== 'on' && choice !== 'off')
-      return err(textReply(t(ctx.lang, 'guide.usage'), false, 'private'));
+      return err(textReply(t(ctx.lang, said('guide.usage')), false, 'private'));
     ctx.app.members.setGuide(ctx.key, choice === 'on');
     return ok(
       textReply(t(ctx.lang, said(choice === 'on' ? 'guide.turnedOn' : 'guide.turnedOff')), true, 'private'),

@@ -56,9 +56,10 @@ export const platformsMessages = {
     en: '`/kubectl command:get po`: run kubectl in your private sandbox (try `run kubia --image=luksa/kubia --port=8080`); attach a manifest with `file:`, or `/apply` to paste one in a box; any message’s code block applies from its Apps menu → **Apply manifest**.',
     ko: '`/kubectl command:get po`: 나만의 샌드박스에서 kubectl 실행 (`run kubia --image=luksa/kubia --port=8080` 해 보세요). 매니페스트는 `file:`로 첨부하거나 `/apply`로 상자에 붙여 넣어요. 아무 메시지의 코드 블록도 메시지의 앱 메뉴 → **매니페스트 적용**으로 적용할 수 있어요.',
   },
+  // Slack's mrkdwn bolds between single asterisks.
   'help.kubectl.slack': {
-    en: '`/kubectl get po`: run kubectl in your private sandbox (try `/kubectl run kubia --image=luksa/kubia --port=8080`); `/kubectl apply` opens a box for a manifest, or mention me with a code block: `@podium kubectl apply -f -`.',
-    ko: '`/kubectl get po`: 나만의 샌드박스에서 kubectl 실행 (`/kubectl run kubia --image=luksa/kubia --port=8080` 해 보세요). `/kubectl apply`는 매니페스트 상자를 열고, 코드 블록과 함께 `@podium kubectl apply -f -`처럼 멘션해도 돼요.',
+    en: '`/kubectl get po`: run kubectl in your private sandbox (try `/kubectl run kubia --image=luksa/kubia --port=8080`); `/kubectl apply` opens a box for a manifest, or mention me with a code block: `@podium kubectl apply -f -`; any message’s code block applies from its More actions menu → *Apply manifest*.',
+    ko: '`/kubectl get po`: 나만의 샌드박스에서 kubectl 실행 (`/kubectl run kubia --image=luksa/kubia --port=8080` 해 보세요). `/kubectl apply`는 매니페스트 상자를 열고, 코드 블록과 함께 `@podium kubectl apply -f -`처럼 멘션해도 돼요. 아무 메시지의 코드 블록도 메시지의 더 보기 메뉴 → *Apply manifest*로 적용할 수 있어요.',
   },
   'help.curl.discord': {
     en: '`/curl args:localhost:8888`, `/wget args:-qO- localhost:8888`: curl or wget on your own machine, through a `kubectl port-forward` you opened.',
@@ -120,6 +121,10 @@ export const platformsMessages = {
   'guide.isOff.discord': {
     en: 'Guide lines are off for you. `/guide state:on` turns them on.',
     ko: '가이드 줄이 꺼져 있어요. `/guide state:on`{으로/로} 켤 수 있어요.',
+  },
+  'guide.usage.discord': {
+    en: 'Usage: `/guide state:on` or `/guide state:off`: the 💡 line under kubectl’s output that explains an error and suggests the next command.',
+    ko: '사용법: `/guide state:on` 또는 `/guide state:off`. kubectl 출력 아래에서 오류를 풀어 설명하고 다음 명령을 알려 주는 💡 줄을 켜거나 꺼요.',
   },
   'guide.turnedOff.discord': {
     en: 'Guide lines off: you will see kubectl’s output only. `/guide state:on` brings them back.',

@@ -201,11 +201,11 @@ describe('Slack over HTTP (signed requests to the real Bolt HTTPReceiver)', () =
     expect(text).not.toMatch(/command:|args:|• `\/help`/);
   });
 
-  it('GIVEN every slash command in slack-app-manifest.yaml WHEN /podium-help THEN each is in the help, /guide too', async () => {
+  it('GIVEN every slash command and shortcut in slack-app-manifest.yaml WHEN /podium-help THEN each is in the help, /guide too', async () => {
     const manifest = parse(
       readFileSync(new URL('../../../slack-app-manifest.yaml', import.meta.url), 'utf8'),
     ) as {
-      features: { slash_commands: { command: string }[] };
+      features: { slash_commands: { command: string }[]; shortcuts: { name: string; type: string }[] };
     };
     const text = allText(await h.command(ALICE, '/podium-help', ''));
     const missing = manifest.features.slash_commands
@@ -213,6 +213,10 @@ describe('Slack over HTTP (signed requests to the real Bolt HTTPReceiver)', () =
       .filter((command) => !text.includes(`\`${command}`));
     expect(missing).toEqual([]);
     expect(text).toContain('`/guide on|off`');
+    // A message shortcut is found in a message's More actions menu, by its name.
+    const shortcuts = manifest.features.shortcuts.filter((s) => s.type === 'message');
+    expect(shortcuts.length).toBeGreaterThan(0);
+    for (const shortcut of shortcuts) expect(text).toContain(`More actions menu → *${shortcut.name}*`);
   });
 
   it('GIVEN /guide off WHEN the member then sends /guide THEN their guide lines are off', async () => {
