@@ -137,6 +137,7 @@ async function main(argv: string[]): Promise<number> {
     const executor = workerPool(app.value, {
       dbPath,
       banks: banks.value,
+      ...(process.env.PODIUM_LABS_DIR === undefined ? {} : { labsDir: process.env.PODIUM_LABS_DIR }),
       ...config.executor,
       hold: true,
     });

@@ -32,6 +32,8 @@ export interface PoolOptions {
   /** A worker's V8 old-space limit. Default 256 MB. */
   memoryBudgetMb?: number;
   banks?: readonly Bank[];
+  /** The labs folder, where it is not the built-in one (`PODIUM_LABS_DIR`): workers load the same labs. */
+  labsDir?: string;
   /** The worker module (tests may give another; see spawn.ts). */
   entry?: URL;
   /** Called when a job is stopped (rate limit by cost; tests). */
@@ -123,6 +125,7 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
     timed: app.quiz.runner.timed,
     logLevel: app.log.level,
     ...(options.banks === undefined ? {} : { banks: options.banks }),
+    ...(options.labsDir === undefined ? {} : { labsDir: options.labsDir }),
     state: new SharedArrayBuffer(4),
   });
 

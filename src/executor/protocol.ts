@@ -19,6 +19,8 @@ export interface WorkerSetup {
   logLevel: string;
   /** The quiz banks main validated at start-up; absent: the default folder. */
   banks?: unknown;
+  /** The labs folder main loaded at start-up (`PODIUM_LABS_DIR`); absent: the built-in labs. */
+  labsDir?: string;
   /**
    * One Int32 per worker: the state of its current job, shared so that the pool's budget and
    * the worker's commit cannot both win (see `JobState`).

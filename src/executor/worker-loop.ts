@@ -5,6 +5,7 @@ import { createApp } from '../app.ts';
 import type { ChatCommand } from '../chat/context.ts';
 import { execute } from '../chat/dispatch.ts';
 import type { KubectlVerb } from '../kubectl/verb.ts';
+import { loadLabCatalogue } from '../lab/load.ts';
 import { createLogger } from '../log.ts';
 import { executeBatch } from '../quiz/answer-batch.ts';
 import type { Bank } from '../quiz/banks.ts';
@@ -46,6 +47,8 @@ export function serveJobs(commands: readonly ChatCommand[], verbs: readonly Kube
   });
   if (!created.ok) throw new Error(created.error);
   const app = created.value;
+  // The labs main loaded, not the built-in ones (main checked them at start-up).
+  if (setup.labsDir !== undefined) loadLabCatalogue(setup.labsDir);
   const state = new Int32Array(setup.state);
 
   /** The last step of every transaction: commit only if the pool has not stopped the job. */

@@ -3,7 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { replyText } from '../../src/chat/reply.ts';
+import { workerPool } from '../../src/executor/pool.ts';
 import { loadLabs, parseLab } from '../../src/lab/load.ts';
+import { testApp } from '../helpers/app.ts';
+import { tempDbPath } from '../helpers/console.ts';
 
 /** A bad lab file is refused with its file, line, column and field, never loaded half-way. */
 const GOOD = `id: tiny
@@ -199,5 +203,28 @@ describe('lab file validation', () => {
     expect(run.stderr).toMatch(
       /^podium: .*01-tiny\.yaml:10:5: checks\[0\]\.kind: unknown check kind "podRuning"/,
     );
+  });
+
+  it('GIVEN a labs folder WHEN commands run in the worker pool (the bots) THEN /lab lists that folder’s labs, not the built-in ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'podium-labs-'));
+    writeFileSync(join(dir, '01-tiny.yaml'), GOOD);
+    const dbPath = tempDbPath('podium-labs-pool-');
+    const pool = workerPool(testApp(dbPath).app, { dbPath, workers: 1, spare: false, labsDir: dir });
+    try {
+      const list = replyText(
+        await pool.run({
+          platform: 'slack',
+          scope: 'T1',
+          channel: 'C1',
+          user: 'U1',
+          text: '/lab list',
+          attachments: [],
+        }),
+      );
+      expect(list).toContain('tiny');
+      expect(list).not.toContain('first-pod');
+    } finally {
+      await pool.close();
+    }
   });
 });
