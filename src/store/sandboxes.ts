@@ -3,7 +3,7 @@ import type { Platform } from '../chat/request.ts';
 import { applyToCluster, type Change } from '../cluster/changes.ts';
 import { createIds, type Ids } from '../cluster/ids.ts';
 import { LIMITS } from '../cluster/limits.ts';
-import type { Cluster, Namespace, Node, Pod, PortForward, SavedFile, Service } from '../cluster/model.ts';
+import type { Cluster, Namespace, Node, Pod, PortForward, Service } from '../cluster/model.ts';
 import { seedCluster } from '../cluster/seed.ts';
 import { withDefaultService } from '../cluster/services.ts';
 import { withoutGonePods } from '../cluster/terminating.ts';
@@ -28,9 +28,12 @@ type Row = { id: number; created_at: number; clock_offset_ms: number; serial: nu
 /** Prepared statements for the sandbox tables, made once per database. */
 export class SandboxStore {
   private readonly find: Statement<[string, string, string], Row>;
-  private readonly objectsOf: Statement<[number], { kind: string; body: string }>;
-  private readonly forwardsOf: Statement<[number], { body: string }>;
-  private readonly filesOf: Statement<[number], { name: string; content: string }>;
+  private readonly objectsOf: Statement<
+    [number],
+    { kind: string; namespace: string; name: string; body: string; size: number }
+  >;
+  private readonly forwardsOf: Statement<[number], { local_port: number; body: string; size: number }>;
+  private readonly filesOf: Statement<[number], { name: string; content: string; size: number }>;
   private readonly putObject: Statement<[number, string, string, string, string]>;
   private readonly deleteObject: Statement<[number, string, string, string]>;
   private readonly deleteNamespaced: Statement<[number, string]>;
@@ -62,10 +65,14 @@ export class SandboxStore {
       'SELECT id, created_at, clock_offset_ms, serial FROM sandboxes WHERE platform = ? AND scope = ? AND user_id = ?',
     );
     this.objectsOf = db.prepare(
-      'SELECT kind, body FROM objects WHERE sandbox_id = ? ORDER BY kind, namespace, name',
+      'SELECT kind, namespace, name, body, octet_length(body) AS size FROM objects WHERE sandbox_id = ? ORDER BY kind, namespace, name',
     );
-    this.forwardsOf = db.prepare('SELECT body FROM port_forwards WHERE sandbox_id = ? ORDER BY local_port');
-    this.filesOf = db.prepare('SELECT name, content FROM saved_files WHERE sandbox_id = ? ORDER BY name');
+    this.forwardsOf = db.prepare(
+      'SELECT local_port, body, octet_length(body) AS size FROM port_forwards WHERE sandbox_id = ? ORDER BY local_port',
+    );
+    this.filesOf = db.prepare(
+      'SELECT name, content, octet_length(content) AS size FROM saved_files WHERE sandbox_id = ? ORDER BY name',
+    );
     this.putObject = db.prepare(
       'INSERT OR REPLACE INTO objects (sandbox_id, kind, namespace, name, body) VALUES (?, ?, ?, ?, ?)',
     );
@@ -113,7 +120,8 @@ export class SandboxStore {
     this.uncache(id);
     const ids = createIds(seedOf(id), 0);
     const cluster = { ...seedCluster(now, ids), forwards: [], files: [] };
-    this.staged.set(id, { cluster, bytes: storedBytes(cluster) });
+    // Nothing of it is stored yet: `write` counts its rows' bytes as it stores them.
+    this.staged.set(id, { cluster, bytes: 0, sizes: new Map() });
     const sandbox = { id, createdAt: now, clockOffsetMs: 0, serial: ids.serial };
     this.unwritten.set(memberOf(key), { ...sandbox, key });
     return sandbox;
@@ -129,12 +137,13 @@ export class SandboxStore {
     const { id, key } = pending;
     this.unwritten.delete(memberOf(key));
     this.insertWithId.run(id, key.platform, key.scope, key.user, pending.createdAt, pending.serial);
-    const seed = this.staged.get(id)?.cluster;
-    if (seed === undefined) return;
-    for (const node of seed.nodes) this.apply(id, { op: 'putNode', node });
-    for (const namespace of seed.namespaces) this.apply(id, { op: 'putNamespace', namespace });
-    for (const pod of seed.pods) this.apply(id, { op: 'putPod', pod });
-    for (const service of seed.services) this.apply(id, { op: 'putService', service });
+    const entry = this.staged.get(id);
+    if (entry === undefined) return;
+    const seed = entry.cluster;
+    for (const node of seed.nodes) this.applyCounted(id, { op: 'putNode', node }, entry);
+    for (const namespace of seed.namespaces) this.applyCounted(id, { op: 'putNamespace', namespace }, entry);
+    for (const pod of seed.pods) this.applyCounted(id, { op: 'putPod', pod }, entry);
+    for (const service of seed.services) this.applyCounted(id, { op: 'putService', service }, entry);
   }
 
   /**
@@ -220,41 +229,49 @@ export class SandboxStore {
       files: [],
     };
     let bytes = 0;
-    for (const { kind, body } of this.objectsOf.all(id)) {
-      bytes += Buffer.byteLength(body);
+    const sizes = new Map<string, number>();
+    // Each row's size as SQLite stores it (text that is not valid UTF-16, a lone surrogate, reads
+    // back longer than it was stored).
+    for (const { kind, namespace, name, body, size } of this.objectsOf.all(id)) {
+      bytes += size;
+      sizes.set(objectRow(kind, namespace, name), size);
       if (kind === 'Pod') read.pods.push(JSON.parse(body) as Pod);
       else if (kind === 'Node') read.nodes.push(JSON.parse(body) as Node);
       else if (kind === 'Service') read.services.push(JSON.parse(body) as Service);
       else read.namespaces.push(JSON.parse(body) as Namespace);
     }
-    for (const { body } of this.forwardsOf.all(id)) {
-      bytes += Buffer.byteLength(body);
+    for (const { local_port, body, size } of this.forwardsOf.all(id)) {
+      bytes += size;
+      sizes.set(forwardRow(local_port), size);
       read.forwards.push(JSON.parse(body) as PortForward);
     }
-    for (const file of this.filesOf.all(id)) {
-      bytes += Buffer.byteLength(file.content);
-      read.files.push(file as SavedFile);
+    for (const { name, content, size } of this.filesOf.all(id)) {
+      bytes += size;
+      sizes.set(fileRow(name), size);
+      read.files.push({ name, content });
     }
     // A sandbox made before Services were stored has the default one too, as every cluster does.
     const cluster = withDefaultService(read);
     if (FREEZE) deepFreeze(cluster);
-    return { cluster, bytes };
+    return { cluster, bytes, sizes };
   }
 
   ids(sandbox: Sandbox): Ids {
     return createIds(seedOf(sandbox.id), sandbox.serial);
   }
 
-  /** Writes a handler's changes and the sandbox's new counters; the caller holds the transaction. */
+  /**
+   * Writes a handler's changes and the sandbox's new counters; the caller holds the transaction.
+   * The sandbox's stored bytes are counted as its rows are written when their sizes are in memory
+   * (the cluster is cached or staged: always after `load`); otherwise SQLite sums them.
+   */
   commit(sandbox: Sandbox, changes: readonly Change[], serial: number): Result<void, SandboxTooBig> {
     const grows = changes.some((c) => c.op.startsWith('put'));
-    const before = grows ? this.bytes(sandbox.id) : 0;
-    this.writeChanges(sandbox, changes, serial);
-    // Without a put, the staged copy keeps the size it had (deletes only shrink it: an upper bound).
+    const known = this.staged.get(sandbox.id) ?? this.cache.get(sandbox.id);
+    const before = known !== undefined ? known.bytes : grows ? this.bytes(sandbox.id) : 0;
+    const counted = this.writeChanges(sandbox, changes, serial);
     if (!grows) return ok(undefined);
-    const after = this.bytes(sandbox.id);
-    const staged = this.staged.get(sandbox.id);
-    if (staged !== undefined) staged.bytes = after;
+    const after = counted ?? this.bytes(sandbox.id);
     // Past the byte cap (and growing), the caller answers with the error: the transaction rolls back.
     return after > LIMITS.sandboxBytes && after > before
       ? err({ bytes: after, limit: LIMITS.sandboxBytes })
@@ -265,28 +282,35 @@ export class SandboxStore {
     return this.bytesOf.get(id, id, id)?.bytes ?? 0;
   }
 
-  private writeChanges(sandbox: Sandbox, changes: readonly Change[], serial: number): void {
+  /** Writes the changes; the sandbox's stored bytes after them when counted (its rows' sizes were in memory). */
+  private writeChanges(sandbox: Sandbox, changes: readonly Change[], serial: number): number | undefined {
     // A sandbox made in this transaction is written before its changes (`flush` writes one that
     // has none, at the end).
     if (changes.length > 0 || serial !== sandbox.serial)
       for (const pending of this.unwritten.values()) if (pending.id === sandbox.id) this.write(pending);
+    let entry: Cached | undefined;
     if (changes.length > 0) {
       // Keep the written state in memory too, so the next read needs no reload; it becomes the
-      // cache entry only when the transaction commits (`publish`), never if it rolls back.
+      // cache entry only when the transaction commits (`publish`), never if it rolls back. The
+      // rows' sizes move on with it (updated in place: the base has left the cache, and a
+      // rollback drops what is staged).
       const base = this.staged.get(sandbox.id) ?? this.cache.get(sandbox.id);
       this.uncache(sandbox.id);
       if (base !== undefined) {
         const { now: _, ...next } = applyToCluster({ ...base.cluster, now: 0 }, changes);
-        this.staged.set(sandbox.id, { cluster: next, bytes: base.bytes });
+        entry = { cluster: next, bytes: base.bytes, sizes: base.sizes };
+        this.staged.set(sandbox.id, entry);
       }
     }
     let offset = sandbox.clockOffsetMs;
     for (const change of changes) {
       if (change.op === 'advanceClock') offset += change.ms;
-      else this.apply(sandbox.id, change);
+      else if (entry !== undefined) this.applyCounted(sandbox.id, change, entry);
+      else this.apply(sandbox.id, change, undefined);
     }
     if (offset !== sandbox.clockOffsetMs || serial !== sandbox.serial)
       this.updateSandbox.run(offset, serial, sandbox.id);
+    return entry?.bytes;
   }
 
   /** The transaction committed: what it wrote is now what the cache serves. */
@@ -310,58 +334,102 @@ export class SandboxStore {
     this.created.clear();
   }
 
-  private apply(id: number, change: Exclude<Change, { op: 'advanceClock' }>): void {
+  /** Writes one change and counts it in the entry's bytes and rows' sizes. */
+  private applyCounted(id: number, change: Exclude<Change, { op: 'advanceClock' }>, entry: Cached): void {
+    entry.bytes += this.apply(id, change, entry.sizes);
+  }
+
+  /**
+   * Writes one change. Given the sandbox's rows' sizes, keeps them as written and returns the
+   * bytes the change added (negative: removed); without, returns 0.
+   */
+  private apply(
+    id: number,
+    change: Exclude<Change, { op: 'advanceClock' }>,
+    sizes: Map<string, number> | undefined,
+  ): number {
     switch (change.op) {
-      case 'putPod':
-        this.putObject.run(
-          id,
-          'Pod',
-          change.pod.metadata.namespace,
-          change.pod.metadata.name,
-          JSON.stringify(change.pod),
-        );
-        return;
+      case 'putPod': {
+        const { namespace, name } = change.pod.metadata;
+        const body = JSON.stringify(change.pod);
+        this.putObject.run(id, 'Pod', namespace, name, body);
+        return resize(sizes, objectRow('Pod', namespace, name), body);
+      }
       case 'deletePod':
         this.deleteObject.run(id, 'Pod', change.namespace, change.name);
-        return;
+        return resize(sizes, objectRow('Pod', change.namespace, change.name), undefined);
       case 'putService': {
         const { namespace, name } = change.service.metadata;
-        this.putObject.run(id, 'Service', namespace, name, JSON.stringify(change.service));
-        return;
+        const body = JSON.stringify(change.service);
+        this.putObject.run(id, 'Service', namespace, name, body);
+        return resize(sizes, objectRow('Service', namespace, name), body);
       }
       case 'deleteService':
         this.deleteObject.run(id, 'Service', change.namespace, change.name);
-        return;
-      case 'putNode':
-        this.putObject.run(id, 'Node', '', change.node.metadata.name, JSON.stringify(change.node));
-        return;
-      case 'putNamespace':
-        this.putObject.run(
-          id,
-          'Namespace',
-          '',
-          change.namespace.metadata.name,
-          JSON.stringify(change.namespace),
-        );
-        return;
+        return resize(sizes, objectRow('Service', change.namespace, change.name), undefined);
+      case 'putNode': {
+        const body = JSON.stringify(change.node);
+        this.putObject.run(id, 'Node', '', change.node.metadata.name, body);
+        return resize(sizes, objectRow('Node', '', change.node.metadata.name), body);
+      }
+      case 'putNamespace': {
+        const body = JSON.stringify(change.namespace);
+        this.putObject.run(id, 'Namespace', '', change.namespace.metadata.name, body);
+        return resize(sizes, objectRow('Namespace', '', change.namespace.metadata.name), body);
+      }
       case 'deleteNamespace':
         this.deleteNamespaced.run(id, change.name);
         this.deleteObject.run(id, 'Namespace', '', change.name);
-        return;
-      case 'putForward':
-        this.putForwardRow.run(id, change.forward.localPort, JSON.stringify(change.forward));
-        return;
+        return withoutNamespace(sizes, change.name);
+      case 'putForward': {
+        const body = JSON.stringify(change.forward);
+        this.putForwardRow.run(id, change.forward.localPort, body);
+        return resize(sizes, forwardRow(change.forward.localPort), body);
+      }
       case 'deleteForward':
         this.deleteForwardRow.run(id, change.localPort);
-        return;
+        return resize(sizes, forwardRow(change.localPort), undefined);
       case 'putFile':
         this.putFileRow.run(id, change.file.name, change.file.content);
-        return;
+        return resize(sizes, fileRow(change.file.name), change.file.content);
       case 'deleteFile':
         this.deleteFileRow.run(id, change.name);
-        return;
+        return resize(sizes, fileRow(change.name), undefined);
     }
   }
+}
+
+/** Each row's key among a sandbox's rows' sizes (names are DNS labels and file names: no NUL). */
+const objectRow = (kind: string, namespace: string, name: string) => `${kind}\0${namespace}\0${name}`;
+const forwardRow = (localPort: number) => `forward\0${localPort}`;
+const fileRow = (name: string) => `file\0${name}`;
+
+/** A row written with `stored` (or deleted: undefined): its new size kept, the bytes it added returned. */
+function resize(sizes: Map<string, number> | undefined, row: string, stored: string | undefined): number {
+  if (sizes === undefined) return 0;
+  const old = sizes.get(row) ?? 0;
+  if (stored === undefined) {
+    sizes.delete(row);
+    return -old;
+  }
+  const size = Buffer.byteLength(stored);
+  sizes.set(row, size);
+  return size - old;
+}
+
+/** A namespace's row and its Pods' and Services' rows deleted (`deleteNamespaced`): the bytes freed, negative. */
+function withoutNamespace(sizes: Map<string, number> | undefined, namespace: string): number {
+  if (sizes === undefined) return 0;
+  const pods = objectRow('Pod', namespace, '');
+  const services = objectRow('Service', namespace, '');
+  const own = objectRow('Namespace', '', namespace);
+  let freed = 0;
+  for (const [row, size] of sizes)
+    if (row.startsWith(pods) || row.startsWith(services) || row === own) {
+      freed += size;
+      sizes.delete(row);
+    }
+  return -freed;
 }
 
 const toSandbox = (row: Row): Sandbox => ({
@@ -381,6 +449,8 @@ interface Cached {
   cluster: Omit<Cluster, 'now'>;
   /** Its rows' bytes as stored (objects, port-forwards, saved files). */
   bytes: number;
+  /** Each row's stored bytes, by `objectRow`, `forwardRow` or `fileRow` (a few hundred rows at most). */
+  sizes: Map<string, number>;
 }
 
 export interface CacheLimits {
@@ -393,15 +463,6 @@ export interface CacheLimits {
  * at most 2 MiB, so 64 MiB is at least 32 full ones); the rest are read from SQLite.
  */
 export const CACHE_LIMITS: CacheLimits = { sandboxes: 200, bytes: 64 * 1024 * 1024 };
-
-/** The bytes a cluster made in memory (a new sandbox's seed) takes once written. */
-function storedBytes(cluster: Omit<Cluster, 'now'>): number {
-  let bytes = 0;
-  for (const o of [...cluster.nodes, ...cluster.namespaces, ...cluster.pods, ...cluster.forwards])
-    bytes += Buffer.byteLength(JSON.stringify(o));
-  for (const file of cluster.files) bytes += Buffer.byteLength(file.content);
-  return bytes;
-}
 
 function deepFreeze(value: unknown): void {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
