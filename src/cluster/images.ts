@@ -287,9 +287,31 @@ export function parseImage(image: string): ImageRef {
 
 /** The catalogue entry for a reference, if the registry has that repository and tag. */
 export function findImage(image: string): ImageSpec | undefined {
+  return remembered(found, image, lookUpImage);
+}
+
+/** The catalogue entry looked up afresh (what `findImage` keeps; for tests). */
+export function lookUpImage(image: string): ImageSpec | undefined {
   const { repository, tag } = parseImage(image);
   const spec = IMAGES.find((i) => i.repository === repository);
   return spec !== undefined && (image.includes('@') || spec.tags.test(tag)) ? spec : undefined;
+}
+
+/**
+ * Answers kept by their input (the catalogue and the hash are fixed): a pod's status, events and
+ * `describe` look up the same few images and ids again and again (a crash loop's every pull event
+ * named its image's size). At most MEMO_MAX each; a full memo starts over.
+ */
+const MEMO_MAX = 4096;
+const found = new Map<string, ImageSpec | undefined>();
+const hashes = new Map<string, string>();
+
+function remembered<T>(memo: Map<string, T>, key: string, compute: (key: string) => T): T {
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute(key);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(key, value);
+  return value;
 }
 
 /** What `status.containerStatuses[].image` shows: the fully qualified reference. */
@@ -313,7 +335,9 @@ const hasRegistry = (repository: string): boolean => {
   return repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
 };
 
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+export const sha256 = (text: string): string => remembered(hashes, text, freshSha256);
+/** The hash computed afresh (what `sha256` keeps; for tests). */
+export const freshSha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
  * Why containerd cannot pull an image it does not find, worded as containerd 1.7 reports it: an

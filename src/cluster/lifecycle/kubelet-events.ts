@@ -39,9 +39,9 @@ interface Source {
 
 /**
  * The kubelet's events about a pod as the API server holds them at `now` (before the TTL).
- * The correlator is replayed over the pod's first half hour, then fast-forwarded in closed form
- * to an hour before `now` (counts from the schedule, the spam filter's tokens from its fixed
- * period), and replayed over that last hour: the cost is the same at any age.
+ * Kept per pod until the kubelet next does something (`describe` of an unchanged pod asks again
+ * and again): the events only change when a new one happens, so a kept answer still holds while
+ * none of the pod's containers has had an occurrence since it was derived.
  */
 export function kubeletEvents(
   pod: Pod,
@@ -49,18 +49,57 @@ export function kubeletEvents(
   bound: number,
   now: number,
 ): PodEvent[] {
+  const known = kept.get(pod);
+  if (
+    known !== undefined &&
+    known.bound === bound &&
+    known.at <= now &&
+    now - known.at <= KEEP_CHECKED_MS &&
+    !containers.some((c) => happenedAfter(c.timeline, known.at, now))
+  )
+    return known.events;
+  const { events, exact } = derivedKubeletEvents(pod, containers, bound, now);
+  if (exact) kept.set(pod, { events, at: now, bound });
+  else kept.delete(pod);
+  return events;
+}
+
+/** Pods are immutable values (a change makes a new object): the object is the key. */
+const kept = new WeakMap<Pod, { events: PodEvent[]; at: number; bound: number }>();
+/** A kept answer older than this is derived again rather than checked (the check walks the gap). */
+const KEEP_CHECKED_MS = 10 * 60_000;
+
+/** Whether the kubelet did anything for this container in (from, until]. */
+function happenedAfter(timeline: Timeline, from: number, until: number): boolean {
+  return occurrences(timeline, from, until).some((o) => o.at > from);
+}
+
+/**
+ * The events derived afresh (what the kept ones must equal, as `describe` shows them). The
+ * correlator is replayed over the pod's first half hour, then fast-forwarded in closed form to an
+ * hour before `now` (counts from the schedule, the spam filter's tokens from its fixed period),
+ * and replayed over that last hour: the cost is the same at any age. `exact` is false for the one
+ * answer that is not a full replay's (an irregular pod's last day only), which moves with `now`.
+ */
+export function derivedKubeletEvents(
+  pod: Pod,
+  containers: readonly ContainerStatus[],
+  bound: number,
+  now: number,
+): { events: PodEvent[]; exact: boolean } {
   const source: Source = { pod, containers, tag: tagger(pod, containers) };
   const windowStart = now - EVENT_TTL_MS - 1000;
   const early = bound + EARLY_MS;
-  if (windowStart <= early)
-    return written(correlate(raw(source, Number.NEGATIVE_INFINITY, now), freshState()));
+  const exact = (state: CorrelatorState) => ({ events: written(state), exact: true });
+  if (windowStart <= early) return exact(correlate(raw(source, Number.NEGATIVE_INFINITY, now), freshState()));
   const state = correlate(raw(source, Number.NEGATIVE_INFINITY, early - 1), freshState());
   if (fastForward(source, state, early, windowStart))
-    return written(correlate(raw(source, windowStart, now), state));
+    return exact(correlate(raw(source, windowStart, now), state));
   // Not regular: replayed exactly when that is cheap (few events), else over the last day only.
   if (eventsBetween(source, early, now) <= IRREGULAR_REPLAY_MAX)
-    return written(correlate(raw(source, early, now), state));
-  return written(correlate(raw(source, now - IRREGULAR_REPLAY_MS, now), freshState()));
+    return exact(correlate(raw(source, early, now), state));
+  const lastDay = correlate(raw(source, now - IRREGULAR_REPLAY_MS, now), freshState());
+  return { events: written(lastDay), exact: false };
 }
 
 function eventsBetween(source: Source, from: number, until: number): number {

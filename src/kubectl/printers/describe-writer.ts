@@ -1,6 +1,7 @@
 import type { PodEvent } from '../../cluster/events.ts';
 import type { Labels } from '../../cluster/model.ts';
 import { humanDuration } from './duration.ts';
+import { displayWidth } from './table.ts';
 
 /**
  * What kubectl's describers write with: a PrefixWriter (two spaces per level) over one Go
@@ -35,7 +36,8 @@ export function describeWriter(): DescribeWriter {
 }
 
 const PADDING = 2;
-const runes = (s: string): number => [...s].length;
+/** Cells are measured in runes (code points), as Go's tabwriter counts them. */
+const runes = displayWidth;
 
 /** Go's text/tabwriter format(), for complete lines. */
 export function tabwrite(text: string): string {
