@@ -221,15 +221,17 @@ function print(
   const objects = found.flatMap((f) => f.objects);
   if (objects.length === 0) return [];
   if (isObjectFormat(format)) return [stdout(printObjects(objects, format, ctx.cluster))];
-  const labelOpts = {
+  // One literal, not a spread of shared options: `{ ...o, more }` costs microseconds on Node 20.
+  const opts = {
     keys: flagList(line, 'label-columns').filter((k) => k !== ''),
     showLabels: flagBool(line, 'show-labels'),
+    wide: format === 'wide',
+    withNamespace: allNs,
   };
   const tables: string[] = [];
   for (const { target, objects: objs } of found) {
     if (objs.length === 0) continue;
-    const now = ctx.cluster.now;
-    let rows = tableOf(objs, now, { ...labelOpts, wide: format === 'wide', withNamespace: allNs });
+    let rows = tableOf(objs, ctx.cluster.now, opts);
     if (prefixKind)
       rows = rows.map((r, i) =>
         i === 0 ? r : prefixName(r, target.resource.singular, allNs && target.resource.namespaced),

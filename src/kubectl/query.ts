@@ -26,18 +26,37 @@ export function listObjects(
   selector: Selector | null,
 ): AnyObject[] {
   if (!resource.simulated || resource.type === 'events') return [];
-  const inScope = (o: Pod | Service) => namespace === null || o.metadata.namespace === namespace;
-  const all: AnyObject[] =
+  const all: readonly AnyObject[] =
     resource.type === 'pods'
-      ? cluster.pods.filter(inScope)
+      ? cluster.pods
       : resource.type === 'services'
-        ? cluster.services.filter(inScope)
+        ? cluster.services
         : resource.type === 'nodes'
-          ? [...cluster.nodes]
-          : [...cluster.namespaces];
-  return all
-    .filter((o) => selector === null || matchesSelector(selector, o.metadata.labels as Labels))
-    .sort(byNamespaceThenName);
+          ? cluster.nodes
+          : cluster.namespaces;
+  // Nodes and namespaces belong to no namespace: only pods and services are scoped.
+  const scoped = namespace !== null && (resource.type === 'pods' || resource.type === 'services');
+  return inApiOrder(all).filter(
+    (o) =>
+      (!scoped || nsOf(o) === namespace) &&
+      (selector === null || matchesSelector(selector, o.metadata.labels as Labels)),
+  );
+}
+
+/**
+ * Each list of a cluster sorted once: a cluster's lists are never changed in place (a write
+ * makes new ones, and under the tests they are frozen), so the list itself is the key, and
+ * every `get`, `describe` and `logs` of an unchanged sandbox reads the same sorted copy.
+ */
+const sorted = new WeakMap<readonly AnyObject[], readonly AnyObject[]>();
+
+export function inApiOrder(objects: readonly AnyObject[]): readonly AnyObject[] {
+  let known = sorted.get(objects);
+  if (known === undefined) {
+    known = [...objects].sort(byNamespaceThenName);
+    sorted.set(objects, known);
+  }
+  return known;
 }
 
 export function findObject(
