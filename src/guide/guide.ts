@@ -14,14 +14,22 @@ const READ_AT_MOST = 200_000;
 
 /** The first entry of the table that fits the input, or null when the guide has nothing to add. */
 export function guideFor(input: GuideInput): GuideSaying | null {
-  const read = { ...input, output: input.output.slice(0, READ_AT_MOST) };
+  const output = input.output.length > READ_AT_MOST ? input.output.slice(0, READ_AT_MOST) : input.output;
+  const read: GuideInput = {
+    program: input.program,
+    tokens: input.tokens,
+    verb: input.verb,
+    output,
+    ok: input.ok,
+  };
   for (const entry of GUIDE_LINES) {
     if ((entry.program ?? 'kubectl') !== read.program) continue;
     // An entry for any verb is about an error: a command that succeeded is not read for it.
     if (entry.verbs === undefined ? read.ok : !entry.verbs.includes(read.verb)) continue;
     let found: GuideParams = {};
     if (entry.output !== undefined) {
-      const match = entry.output.exec(read.output);
+      if (!mayMatch(entry.output, output)) continue;
+      const match = entry.output.exec(output);
       if (match === null) continue;
       found = { ...match.groups };
     }
@@ -29,6 +37,50 @@ export function guideFor(input: GuideInput): GuideSaying | null {
     if (params !== null) return { key: entry.say, params };
   }
   return null;
+}
+
+/**
+ * Whether `text` has the literal the pattern must start with: most entries read an error line
+ * (`^error: the path "…"`/m), which a 100-row table does not have, but a multiline regex is
+ * tried at every line of it. Looking for the literal first gives the same answer for less.
+ */
+function mayMatch(pattern: RegExp, text: string): boolean {
+  let lead = leads.get(pattern);
+  if (lead === undefined) {
+    lead = literalLead(pattern);
+    leads.set(pattern, lead);
+  }
+  return lead === '' || text.includes(lead);
+}
+
+const leads = new Map<RegExp, string>();
+
+/**
+ * The plain characters every match begins with, after a leading `^`: up to the first special
+ * character, less one before a quantifier; '' when the pattern is not anchored, ignores case or
+ * has a top-level alternative (`^a|b`).
+ */
+export function literalLead(pattern: RegExp): string {
+  const source = pattern.source;
+  if (!source.startsWith('^') || pattern.ignoreCase || hasTopLevelBar(source)) return '';
+  const plain = /^[^\\^$.|?*+()[\]{}]*/.exec(source.slice(1))?.[0] ?? '';
+  const next = source[1 + plain.length];
+  return next !== undefined && '?*{'.includes(next) ? plain.slice(0, -1) : plain;
+}
+
+function hasTopLevelBar(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
 }
 
 /**
