@@ -30,8 +30,20 @@ export function printObjects(
   const document = single ?? { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
   // Both printers sort every map's keys themselves (goJson as encoding/json, goYaml naturally).
   if (format === 'json') return goJson(document);
-  if (single !== undefined || items.length === 0) return goYaml(document).trimEnd();
+  if (single !== undefined) return singleYaml(single);
+  if (items.length === 0) return goYaml(document).trimEnd();
   return listYaml(items).trimEnd();
+}
+
+/** `get po NAME -o yaml`'s text, kept with a kept (frozen) object, as a List's items are. */
+const singleTexts = new WeakMap<object, string>();
+
+function singleYaml(item: object): string {
+  const known = singleTexts.get(item);
+  if (known !== undefined) return known;
+  const text = goYaml(item).trimEnd();
+  if (Object.isFrozen(item)) singleTexts.set(item, text);
+  return text;
 }
 
 /** The object, or the List of them, as the API returns it, keys sorted: what the template printers walk. */

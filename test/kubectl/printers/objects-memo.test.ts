@@ -70,6 +70,12 @@ describe('get -o yaml from kept pieces', () => {
           const first = printObjects(pods, 'yaml', cluster, false);
           expect(printObjects(pods, 'yaml', cluster, false)).toBe(first);
           expect(first).toBe(wholeList(cluster));
+          // One pod named (`get po NAME -o yaml`): the bare object, printed twice, as emitted at once.
+          for (const pod of pods) {
+            const bare = printObjects([pod], 'yaml', cluster, true);
+            expect(printObjects([pod], 'yaml', cluster, true)).toBe(bare);
+            expect(bare).toBe(goYaml(apiObject(pod, cluster)).trimEnd());
+          }
           // A sandbox that never printed, brought to the same state.
           const cold = testApp();
           cold.send('alice', 'kubectl get ns');
