@@ -90,7 +90,23 @@ export function deletionMetadata(pod: Pod): {
 
 /** The cluster as the API sees it at its `now`: pods whose termination ended are gone. */
 export function withoutGonePods<T extends Pick<Cluster, 'pods' | 'now'>>(cluster: T): T {
+  if (cluster.now < firstGoneAt(cluster.pods)) return cluster;
   const gone = (p: Pod) => p.sim.deletion !== undefined && p.sim.deletion.goneAt <= cluster.now;
-  if (!cluster.pods.some(gone)) return cluster;
   return { ...cluster, pods: cluster.pods.filter((p) => !gone(p)) };
+}
+
+/**
+ * When the first of these pods leaves (Infinity when none is Terminating), kept by the list: a
+ * cluster's lists are never changed in place, and every command of an unchanged sandbox asks.
+ */
+const goneAts = new WeakMap<readonly Pod[], number>();
+
+export function firstGoneAt(pods: readonly Pod[]): number {
+  let first = goneAts.get(pods);
+  if (first === undefined) {
+    first = Number.POSITIVE_INFINITY;
+    for (const p of pods) if (p.sim.deletion !== undefined) first = Math.min(first, p.sim.deletion.goneAt);
+    goneAts.set(pods, first);
+  }
+  return first;
 }

@@ -38,7 +38,7 @@ export function parseFlags(
   specs: readonly FlagSpec[],
   verb: string,
 ): Result<ParsedLine, KubectlError> {
-  const all = [...GLOBAL_FLAGS, ...specs];
+  const all = withGlobals(specs);
   const out: ParsedLine = { args: [], flags: new Map(), afterDash: null };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
@@ -59,6 +59,17 @@ export function parseFlags(
     }
   }
   return ok(out);
+}
+
+/** A verb's flags after the global ones, put together once per verb. */
+const allFlags = new WeakMap<readonly FlagSpec[], readonly FlagSpec[]>();
+function withGlobals(specs: readonly FlagSpec[]): readonly FlagSpec[] {
+  let all = allFlags.get(specs);
+  if (all === undefined) {
+    all = [...GLOBAL_FLAGS, ...specs];
+    allFlags.set(specs, all);
+  }
+  return all;
 }
 
 /** Returns how many extra tokens were consumed. */

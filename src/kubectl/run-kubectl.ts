@@ -89,6 +89,26 @@ const POD_ARG_VERBS = new Set(['logs', 'exec', 'port-forward', 'attach']);
  * `logs deploy/x`, `get all`), as the server names them, for the note the chat layer adds.
  */
 export function unsimulatedTypesIn(verbs: readonly KubectlVerb[], rawTokens: readonly string[]): string[] {
+  // Asked for every command: the answers for the lines seen last are kept (by verbs and line).
+  const key = rawTokens.join('\u0000');
+  let known = typesNamed.get(verbs);
+  if (known === undefined) {
+    known = new Map();
+    typesNamed.set(verbs, known);
+  }
+  const kept = known.get(key);
+  if (kept !== undefined) return [...kept];
+  const types = typesIn(verbs, rawTokens);
+  if (known.size >= TYPES_KEPT) known.clear();
+  known.set(key, types);
+  return [...types];
+}
+
+const typesNamed = new WeakMap<readonly KubectlVerb[], Map<string, readonly string[]>>();
+const TYPES_KEPT = 256;
+
+/** The types named, worked out afresh (what the kept answers must equal; for tests). */
+export function typesIn(verbs: readonly KubectlVerb[], rawTokens: readonly string[]): string[] {
   const [word, ...rest] = hoistGlobalFlags(rawTokens);
   const verb = verbs.find((v) => v.name === word);
   if (verb === undefined || !(TYPE_LIST_VERBS.has(verb.name) || POD_ARG_VERBS.has(verb.name))) return [];

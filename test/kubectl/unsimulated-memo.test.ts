@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { KUBECTL_VERBS } from '../../commands/kubectl/index.ts';
+import { typesIn, unsimulatedTypesIn } from '../../src/kubectl/run-kubectl.ts';
+import { tokenize } from '../../src/kubectl/tokenize.ts';
+
+/**
+ * The real types a command names that the sandbox does not simulate are kept per line (every
+ * command asks): over more lines than are kept, each asked twice, the answer equals a fresh one.
+ */
+const LINES = [
+  'get po',
+  'get deploy',
+  'get all',
+  '-n kube-system get po,deploy,rs',
+  'describe deploy/web svc/x',
+  'logs deploy/web',
+  'get po -l app=web',
+  'get --bogus',
+  'delete replicasets.apps x',
+  'exec -it po/x -- sh',
+  'wait --for=condition=Ready statefulset/db',
+  'version',
+];
+
+describe('unsimulated types named by a command', () => {
+  it('GIVEN 600 lines, each asked twice THEN every answer equals a fresh one', () => {
+    let differences = 0;
+    for (let i = 0; i < 600; i++) {
+      const line = `${LINES[i % LINES.length]}${i % 3 === 0 ? ` n${i}` : ''}`;
+      const tokens = tokenize(line);
+      if (!tokens.ok) throw new Error(line);
+      const fresh = JSON.stringify(typesIn(KUBECTL_VERBS, tokens.value));
+      for (let k = 0; k < 2; k++) {
+        const kept = unsimulatedTypesIn(KUBECTL_VERBS, tokens.value);
+        if (JSON.stringify(kept) !== fresh) differences++;
+        kept.push('changed by a caller');
+      }
+    }
+    expect(differences).toBe(0);
+    const tokens = tokenize('get deploy,po');
+    if (!tokens.ok) throw new Error('tokens');
+    expect(unsimulatedTypesIn(KUBECTL_VERBS, tokens.value)).toEqual(['deployments.apps']);
+  });
+});
