@@ -43,7 +43,7 @@ export function createApp(options: AppOptions): Result<App, string> {
     timers: options.timers ?? null,
     ...(options.banks === undefined ? {} : { banks: options.banks }),
   });
-  const group = createGroupService(db.value);
+  const group = createGroupService(db.value, log);
   // The daily question posts through the same Outbox as live quizzes: attached with it, stopped with it.
   const daily = createDailyRunner(
     {
@@ -83,5 +83,9 @@ export function createApp(options: AppOptions): Result<App, string> {
     channels,
     quiz: { ...quiz, runner },
     group,
+    close: () => {
+      group.shares.close();
+      db.value.close();
+    },
   });
 }

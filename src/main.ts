@@ -107,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       process.stderr.write(`podium: could not start the Kubernetes API on port ${doorConfig.port}: ${why}\n`);
-      app.value.db.close();
+      app.value.close();
       return 1;
     }
   }
@@ -127,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
       greeting: process.stderr,
     });
     await door?.close();
-    app.value.db.close();
+    app.value.close();
     return 0;
   }
   if (mode === 'bots') {
@@ -174,7 +174,7 @@ async function main(argv: string[]): Promise<number> {
       await door?.close();
       await executor.close();
       app.value.quiz.runner.shutdown();
-      app.value.db.close();
+      app.value.close();
       return 1;
     }
     executor.warm();
@@ -186,7 +186,7 @@ async function main(argv: string[]): Promise<number> {
     for (const stop of stops) await stop();
     await executor.close();
     app.value.quiz.runner.shutdown();
-    app.value.db.close();
+    app.value.close();
     return ended === null ? 0 : 1;
   }
   process.stderr.write(`podium: unknown mode "${mode}"\n\n${USAGE}`);

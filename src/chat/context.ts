@@ -30,6 +30,8 @@ export interface App {
   quiz: QuizService;
   /** The study group: channel settings, shared replies and sandboxes, the daily question. */
   group: GroupService;
+  /** Writes what is still held in memory (replies kept for Share), then closes the database. */
+  close(): void;
 }
 
 export interface CommandContext {

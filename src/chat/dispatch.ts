@@ -116,8 +116,8 @@ export function execute(
     );
     // Events of a rolled-back command never happened.
     if (committed.ok) events.push(...pending);
-    // A committed reply was kept in its transaction (unless another connection was writing); a
-    // rolled-back one is kept now.
+    // A committed reply was kept in its transaction (unless no id was left there); a rolled-back
+    // one is kept now.
     return withVisibility(app, request, lang(), committed.reply);
   }
 }
@@ -214,6 +214,10 @@ function attempt(
   beforeCommit: () => void,
   mode: 'deferred' | 'immediate',
 ): { ok: boolean; reply: Reply } {
+  // Replies kept for Share are written along with a transaction that writes anyway, never by a
+  // read's own (store/shares.ts).
+  const shares = app.group.shares;
+  const since = shares.changes();
   try {
     const reply = transact(
       app.db,
@@ -222,15 +226,18 @@ function attempt(
         if (!result.ok) throw new Rollback(result.error);
         // Sandboxes made on first use are written last, so the write lock is held only briefly.
         app.sandboxes.flush();
+        shares.writeAlong(since);
         beforeCommit();
         return result.value;
       },
       mode,
     );
     app.sandboxes.publish();
+    shares.settled(true);
     return { ok: true, reply };
   } catch (e) {
     app.sandboxes.discard();
+    shares.settled(false);
     if (e instanceof Rollback) return { ok: false, reply: e.reply };
     throw e;
   }

@@ -175,6 +175,7 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
       pump();
       return;
     }
+    if (done.kind === 'closed') return;
     const current = slot.current;
     if (current === null || current.id !== done.id) return;
     clearTimeout(current.timer);
@@ -333,6 +334,24 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
     return gone;
   }
 
+  /**
+   * A ready worker first writes what it still holds (replies kept for Share: a clean stop loses
+   * none), after the job it may be running; one that does not answer in time is terminated.
+   */
+  function closeWorker(slot: Slot): Promise<number> {
+    if (!slot.ready) return slot.worker.terminate();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeMs);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      slot.worker.on('message', (message: Done) => message.kind === 'closed' && done());
+      slot.worker.once('exit', done);
+      slot.worker.postMessage({ kind: 'close', id: 0 } satisfies Job);
+    }).then(() => slot.worker.terminate());
+  }
+
   function answerWith(pending: Pending, reply: Reply): void {
     if (pending.answer.kind === 'run') pending.answer.resolve(reply);
     else if (pending.answer.kind === 'batch')
@@ -407,7 +426,7 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
       closing = true;
       const all = spare === null ? slots : [...slots, spare];
       for (const slot of all) slot.gone = true;
-      await Promise.all(all.map((slot) => slot.worker.terminate()));
+      await Promise.all(all.map(closeWorker));
       for (const pending of queue.splice(0)) answerWith(pending, textReply('', false, 'private'));
     },
   };

@@ -46,10 +46,13 @@ export type Job =
     }
   | { kind: 'suggest'; id: number; key: SandboxKey; focus: Focus; lang: Lang; now: number; forget: boolean }
   /** Quiz answers recorded in one transaction, each at its own time (`answer-batch.ts`). */
-  | { kind: 'batch'; id: number; items: TimedRequest[]; now: number; forget: boolean };
+  | { kind: 'batch'; id: number; items: TimedRequest[]; now: number; forget: boolean }
+  /** The pool is closing: write what the worker still holds (replies kept for Share), then stop. */
+  | { kind: 'close'; id: number };
 
 export type Done =
   | { kind: 'ready' }
   | { kind: 'ran'; id: number; reply: Reply; events: CommandEvent[]; logs: string[] }
   | { kind: 'suggested'; id: number; suggestions: Suggestion[]; logs: string[] }
-  | { kind: 'batched'; id: number; done: BatchedAnswer[]; logs: string[] };
+  | { kind: 'batched'; id: number; done: BatchedAnswer[]; logs: string[] }
+  | { kind: 'closed' };

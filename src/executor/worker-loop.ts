@@ -64,6 +64,10 @@ export function serveJobs(commands: readonly ChatCommand[], verbs: readonly Kube
   }
 
   function handle(job: Job): Done {
+    if (job.kind === 'close') {
+      app.close();
+      return { kind: 'closed' };
+    }
     now = job.now;
     if (job.kind === 'batch') {
       const done = executeBatch(app, commands, job.items, claimCommit);

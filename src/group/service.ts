@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Logger } from 'pino';
 import type { ChannelRef } from '../chat/outbox.ts';
 import { DailyStore } from '../store/daily.ts';
 import { GroupProgressStore } from '../store/group-progress.ts';
@@ -22,12 +23,12 @@ export interface GroupService {
   onSettingsChanged(channel: ChannelRef, settings: ChannelSettings, now: number): void;
 }
 
-export function createGroupService(db: Database): GroupService {
+export function createGroupService(db: Database, log?: Pick<Logger, 'error'>): GroupService {
   const settings = new SettingsStore(db);
   const daily = new DailyStore(db);
   return {
     settings,
-    shares: new ShareStore(db),
+    shares: new ShareStore(db, log),
     sandboxShares: new SandboxShareStore(db),
     progress: new GroupProgressStore(db),
     daily,

@@ -3,15 +3,15 @@ import type { Reply } from '../chat/reply.ts';
 import type { Request } from '../chat/request.ts';
 import { t } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { isBusy, transact } from '../store/db.ts';
 
 /**
  * Output visibility, decided once for every command whose reply is the member's own output
  * (kubectl, curl, wget; `reply.shareable`): by default it is private, kept server-side and given a
  * Share button (`/share ID`) that posts it in the channel under the member's name; a channel set
  * to `/settings output public` gets it in the channel straight away. A committed command's reply
- * is kept in the command's transaction; a failed command's (rolled back) after it, in one of its
- * own, so that it can still be shared: errors are where help is needed most.
+ * is held in memory under an id and written later, several at a time, so that a read stays a
+ * read (src/store/shares.ts); a failed command's reply (rolled back) is kept the same way after
+ * it: errors are where help is needed most.
  */
 export const shareAction = (id: number) => `/share ${id}`;
 
@@ -20,21 +20,12 @@ export function withVisibility(app: App, request: Request, lang: Lang, reply: Re
   const { shareable: _, ...plain } = reply;
   const channel = { platform: request.platform, scope: request.scope, channel: request.channel };
   if (app.group.settings.get(channel).output === 'public') return { ...plain, visibility: 'public' };
-  const keep = () => app.group.shares.keep(request, plain, app.clock());
-  let id: number;
-  if (!app.db.inTransaction) id = transact(app.db, keep);
-  else {
-    // Inside the command's own transaction (dispatch), the row is written with the command's
-    // changes: one commit, not two. A read that finds another connection writing never waits for
-    // it (dispatch.ts): its reply stays as it is and is kept after the commit, in a transaction
-    // of its own, which waits its turn.
-    try {
-      id = keep();
-    } catch (e) {
-      if (isBusy(e)) return reply;
-      throw e;
-    }
-  }
+  // Inside the command's own transaction the reply is only held in memory, under an id this
+  // connection reserved before; with no id left to give (its first reply, or after many in one
+  // transaction: ids are reserved only outside one) it stays as it is and is kept after the
+  // commit, where dispatch calls this again.
+  const id = app.group.shares.keep(request, plain, app.clock());
+  if (id === undefined) return reply;
   return {
     ...plain,
     visibility: 'private',

@@ -1,10 +1,29 @@
 import type { Database } from 'better-sqlite3';
+import type { Logger } from 'pino';
 import type { Reply } from '../chat/reply.ts';
 import type { Request } from '../chat/request.ts';
+import { isBusy, transact } from './db.ts';
 
 /**
  * Private replies kept for their Share button: the button carries only the id (Discord's
  * custom_id holds 100 characters, kubectl output far more), the reply itself stays here.
+ *
+ * Almost every command keeps one, reads included, so writing each in its command's transaction
+ * would turn every read into a write (a WAL commit each, and the checkpoints they bring). A kept
+ * reply is held in memory on this connection instead, under an id from a block this connection
+ * reserved (`shared_reply_ids`, migration 010), and written later, several at a time:
+ *   - along with a command's transaction that writes anyway (`writeAlong`), forgotten only once
+ *     that transaction has committed (a rollback keeps them held);
+ *   - in a transaction of their own once `FLUSH.rows` or `FLUSH.bytes` are held, or the block of
+ *     ids runs low, always after the command's transaction, never inside a read's;
+ *   - on an unref'd timer `FLUSH.afterMs` after the first one is held: a bot at rest writes each
+ *     reply within milliseconds of sending it, a busy one in batches;
+ *   - when the app closes (`close`), so that a clean stop loses nothing.
+ * `/share ID` finds a held reply as well as a written one. A held reply lives on one connection:
+ * the pool sends a member's jobs to the worker that served them last (`chooseWorker`), and a click
+ * comes long after the few milliseconds a reply is held, so a click on another worker finding
+ * nothing is a narrow window (a crash or a stopped worker loses what it held, as a crash loses
+ * the reply it was about to send).
  */
 export interface StoredReply {
   id: number;
@@ -21,6 +40,15 @@ export const SHARE_KEEP_MS = 7 * 24 * 3600 * 1000;
 
 const PRUNE_EVERY_MS = 60_000;
 
+/**
+ * When held replies are written (see above), and how many ids a connection reserves at once. A
+ * test's worker entry may lengthen `afterMs` to see what a worker still holds when it closes.
+ */
+export const FLUSH = { rows: 32, bytes: 512 * 1024, afterMs: 5, retryMs: 1000, idBlock: 100 };
+
+/** Past this many held replies (the database refusing every write), the oldest are dropped. */
+const HOLD_AT_MOST = 10_000;
+
 type Row = {
   id: number;
   platform: string;
@@ -32,60 +60,293 @@ type Row = {
   shared_at: number | null;
 };
 
+interface Held {
+  id: number;
+  platform: string;
+  scope: string;
+  channel: string;
+  user: string;
+  userName: string;
+  reply: Reply;
+  createdAt: number;
+  bytes: number;
+}
+
 export class ShareStore {
   private readonly insert;
   private readonly byId;
   private readonly mark;
   private readonly prune;
+  private readonly reserveIds;
+  private readonly totalChanges;
 
-  constructor(db: Database) {
-    this.insert = db.prepare<[string, string, string, string, string, string, number]>(
-      'INSERT INTO shared_replies (platform, scope, channel, user_id, user_name, reply, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  /** Kept but not yet written (or written in a transaction not yet committed), by id. */
+  private readonly held = new Map<number, Held>();
+  private heldBytes = 0;
+  /** Ids written in the transaction now open, forgotten from `held` once it commits. */
+  private readonly written = new Set<number>();
+  /** Ids given in the transaction now open: their replies are never sent if it rolls back. */
+  private readonly given = new Set<number>();
+  /** Ids reserved for this connection and not yet given: [next, end) ranges, in order. */
+  private readonly ids: [number, number][] = [];
+  private timer: NodeJS.Timeout | null = null;
+  /** The newest kept reply's time: the prune's "now" (the store has no clock of its own). */
+  private latest = Number.NEGATIVE_INFINITY;
+  /** When this connection last deleted the expired rows. */
+  private prunedAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly db: Database,
+    private readonly log?: Pick<Logger, 'error'>,
+  ) {
+    this.insert = db.prepare<[number, string, string, string, string, string, string, number]>(
+      'INSERT OR IGNORE INTO shared_replies (id, platform, scope, channel, user_id, user_name, reply, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.byId = db.prepare<[number], Row>(
       'SELECT id, platform, scope, user_id, user_name, reply, created_at, shared_at FROM shared_replies WHERE id = ?',
     );
     this.mark = db.prepare<[number, number]>('UPDATE shared_replies SET shared_at = ? WHERE id = ?');
     this.prune = db.prepare<[number]>('DELETE FROM shared_replies WHERE created_at < ?');
+    // The row is made by migration 010; made again from the kept ids if someone deleted it.
+    this.reserveIds = db
+      .prepare<{ block: number }, number>(
+        `INSERT INTO shared_reply_ids (one, next)
+           SELECT 1, coalesce(max(id), 0) + 1 + @block FROM shared_replies WHERE true
+         ON CONFLICT (one) DO UPDATE SET next = next + @block
+         RETURNING next - @block`,
+      )
+      .pluck();
+    this.totalChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
   }
 
-  /** When this connection last deleted the expired rows. */
-  private prunedAt = Number.NEGATIVE_INFINITY;
-
-  /** Keeps a reply (one statement; the expired rows are deleted at most once a minute). */
-  keep(request: Request, reply: Reply, now: number): number {
-    if (now - this.prunedAt >= PRUNE_EVERY_MS || now < this.prunedAt) {
-      this.prune.run(now - SHARE_KEEP_MS);
-      this.prunedAt = now;
-    }
-    const info = this.insert.run(
-      request.platform,
-      request.scope,
-      request.channel,
-      request.user,
-      request.userName ?? request.user,
-      JSON.stringify(reply),
-      now,
-    );
-    return Number(info.lastInsertRowid);
+  /**
+   * Keeps a reply: gives it an id and holds it. Inside a transaction with no id left to give
+   * (a connection's first reply, or after many in one transaction) it returns undefined, and the
+   * reply is kept after the commit instead: ids are reserved only outside a command's
+   * transaction, so that a rollback never hands out a block that was not reserved after all.
+   */
+  keep(request: Request, reply: Reply, now: number): number | undefined {
+    const id = this.nextId();
+    if (id === undefined) return undefined;
+    let bytes = 0;
+    for (const block of reply.blocks) bytes += block.text.length;
+    this.held.set(id, {
+      id,
+      platform: request.platform,
+      scope: request.scope,
+      channel: request.channel,
+      user: request.user,
+      userName: request.userName ?? request.user,
+      reply,
+      createdAt: now,
+      bytes,
+    });
+    this.heldBytes += bytes;
+    if (now > this.latest) this.latest = now;
+    if (this.db.inTransaction) this.given.add(id);
+    else this.flushIfDue();
+    this.arm(FLUSH.afterMs);
+    return id;
   }
 
   /** The reply kept as `id`, unless it is older than a week (deleted or not yet). */
   get(id: number, now: number): StoredReply | undefined {
     const row = this.byId.get(id);
-    if (row === undefined || row.created_at < now - SHARE_KEEP_MS) return undefined;
-    return {
-      id: row.id,
-      platform: row.platform,
-      scope: row.scope,
-      user: row.user_id,
-      userName: row.user_name,
-      reply: JSON.parse(row.reply) as Reply,
-      sharedAt: row.shared_at,
-    };
+    if (row !== undefined) {
+      if (row.created_at < now - SHARE_KEEP_MS) return undefined;
+      return {
+        id: row.id,
+        platform: row.platform,
+        scope: row.scope,
+        user: row.user_id,
+        userName: row.user_name,
+        reply: JSON.parse(row.reply) as Reply,
+        sharedAt: row.shared_at,
+      };
+    }
+    const held = this.held.get(id);
+    if (held === undefined || held.createdAt < now - SHARE_KEEP_MS) return undefined;
+    const { platform, scope, user, userName, reply } = held;
+    return { id, platform, scope, user, userName, reply, sharedAt: null };
   }
 
+  /** Marks a reply shared; one still held is written first, in the same transaction. */
   markShared(id: number, now: number): void {
+    const held = this.held.get(id);
+    if (held !== undefined) {
+      this.write(held);
+      if (this.db.inTransaction) this.written.add(id);
+      else this.forget(id);
+    }
     this.mark.run(now, id);
+  }
+
+  /** How many rows this connection has changed so far: read before a command's transaction. */
+  changes(): number {
+    return this.totalChanges.get() ?? 0;
+  }
+
+  /**
+   * The last step of a command's transaction: if it wrote anything (`since` is `changes()` from
+   * before it began), the held replies are written with it, one commit for all. A read writes
+   * nothing.
+   */
+  writeAlong(since: number): void {
+    if (this.held.size === this.written.size || this.changes() === since) return;
+    for (const held of this.held.values()) {
+      if (this.written.has(held.id)) continue;
+      this.write(held);
+      this.written.add(held.id);
+    }
+  }
+
+  /**
+   * A command's transaction ended. Committed: what it wrote is forgotten here (unless it was only
+   * a savepoint in a transaction still open: then it is written again later, and ignored).
+   * Rolled back: what it wrote is held still, except the replies it kept itself, which nobody
+   * will see (dispatch answers with an apology, or runs the command again). Then, outside any
+   * transaction, a full buffer is written now.
+   */
+  settled(committed: boolean): void {
+    const open = this.db.inTransaction;
+    if (committed && !open) for (const id of this.written) this.forget(id);
+    if (!committed) for (const id of this.given) this.forget(id);
+    this.written.clear();
+    this.given.clear();
+    if (!open) this.flushIfDue();
+  }
+
+  /** Writes everything held, in one transaction of its own (the app is closing, or a test). */
+  flush(): void {
+    if (this.db.open && !this.db.inTransaction) this.writeHeld();
+  }
+
+  /** Writes what is held and stops the timer: the app is about to close the database. */
+  close(): void {
+    this.flush();
+    this.disarm();
+  }
+
+  /** How many replies are held, not yet written (tests). */
+  get holding(): number {
+    return this.held.size;
+  }
+
+  private nextId(): number | undefined {
+    for (;;) {
+      const range = this.ids[0];
+      if (range === undefined) {
+        if (this.db.inTransaction) return undefined;
+        this.ids.push(this.reserve());
+        continue;
+      }
+      if (range[0] < range[1]) return range[0]++;
+      this.ids.shift();
+    }
+  }
+
+  private idsLeft(): number {
+    let left = 0;
+    for (const [next, end] of this.ids) left += end - next;
+    return left;
+  }
+
+  private reserve(): [number, number] {
+    const start = this.reserveIds.get({ block: FLUSH.idBlock }) ?? 0;
+    return [start, start + FLUSH.idBlock];
+  }
+
+  private flushIfDue(): void {
+    if (
+      this.held.size >= FLUSH.rows ||
+      this.heldBytes >= FLUSH.bytes ||
+      (this.ids.length > 0 && this.idsLeft() < FLUSH.idBlock / 4)
+    )
+      this.writeHeld();
+  }
+
+  /**
+   * One transaction: what is held, the expired rows deleted (at most once a minute), and a new
+   * block of ids when few are left. A failure (the database busy past its timeout, a full disk)
+   * keeps everything held and tries again later; it never reaches a member's command.
+   */
+  private writeHeld(): void {
+    this.disarm();
+    const now = this.latest;
+    const prune = now - this.prunedAt >= PRUNE_EVERY_MS || now < this.prunedAt;
+    const refill = this.idsLeft() < FLUSH.idBlock / 2 && this.ids.length < 2;
+    if (this.held.size === 0 && !refill) return;
+    let reserved: [number, number] | undefined;
+    const ids: number[] = [];
+    try {
+      transact(
+        this.db,
+        () => {
+          if (prune) this.prune.run(now - SHARE_KEEP_MS);
+          if (refill) reserved = this.reserve();
+          for (const held of this.held.values()) {
+            this.write(held);
+            ids.push(held.id);
+          }
+        },
+        'immediate',
+      );
+    } catch (e) {
+      if (!isBusy(e))
+        this.log?.error({ err: e, held: this.held.size }, 'could not write the replies kept for Share');
+      this.dropOldest();
+      this.arm(FLUSH.retryMs);
+      return;
+    }
+    if (prune) this.prunedAt = now;
+    if (reserved !== undefined) this.ids.push(reserved);
+    for (const id of ids) this.forget(id);
+  }
+
+  private write(held: Held): void {
+    this.insert.run(
+      held.id,
+      held.platform,
+      held.scope,
+      held.channel,
+      held.user,
+      held.userName,
+      JSON.stringify(held.reply),
+      held.createdAt,
+    );
+  }
+
+  private forget(id: number): void {
+    const held = this.held.get(id);
+    if (held === undefined) return;
+    this.held.delete(id);
+    this.heldBytes -= held.bytes;
+    if (this.held.size === 0) this.disarm();
+  }
+
+  private dropOldest(): void {
+    for (const id of this.held.keys()) {
+      if (this.held.size <= HOLD_AT_MOST) return;
+      this.forget(id);
+    }
+  }
+
+  private arm(ms: number): void {
+    if (this.timer !== null || this.held.size === 0) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (!this.db.open) return;
+      // Timers never run inside a transaction (better-sqlite3's are synchronous); a hand-made
+      // BEGIN left open across turns of the event loop would be one: try again later.
+      if (this.db.inTransaction) this.arm(FLUSH.afterMs);
+      else this.writeHeld();
+    }, ms);
+    this.timer.unref();
+  }
+
+  private disarm(): void {
+    if (this.timer === null) return;
+    clearTimeout(this.timer);
+    this.timer = null;
   }
 }
