@@ -56,6 +56,15 @@ export class SandboxStore {
   private readonly created = new Set<number>();
   /** Sandboxes made in this transaction and not yet written (see `open`), by member. */
   private readonly unwritten = new Map<string, Sandbox & { key: SandboxKey }>();
+  /**
+   * Sandbox rows by member as stored (oldest first, up to `ROWS`), and each one's member by id;
+   * kept coherent as the clusters are: this store's writes update them, `forget` drops them.
+   */
+  private readonly rows = new Map<string, Row>();
+  private readonly rowMembers = new Map<number, string>();
+  /** Rows as the open transaction wrote them (null: deleted); they enter `rows` once it commits. */
+  private readonly stagedRows = new Map<string, Row | null>();
+  private readonly stagedRowMembers = new Map<number, string>();
 
   constructor(
     db: Database,
@@ -111,9 +120,10 @@ export class SandboxStore {
    * so other members' writes never wait for it.
    */
   open(key: SandboxKey, now: number, idAbove = 0): Sandbox {
-    const row = this.find.get(key.platform, key.scope, key.user);
+    const member = memberOf(key);
+    const row = this.rowOf(key, member);
     if (row !== undefined) return toSandbox(row);
-    const pending = this.unwritten.get(memberOf(key));
+    const pending = this.unwritten.get(member);
     if (pending !== undefined) return pending;
     const id = Math.max(this.nextId.get()?.id ?? 1, idAbove + 1);
     this.created.add(id);
@@ -123,8 +133,42 @@ export class SandboxStore {
     // Nothing of it is stored yet: `write` counts its rows' bytes as it stores them.
     this.staged.set(id, { cluster, bytes: 0, sizes: new Map() });
     const sandbox = { id, createdAt: now, clockOffsetMs: 0, serial: ids.serial };
-    this.unwritten.set(memberOf(key), { ...sandbox, key });
+    this.unwritten.set(member, { ...sandbox, key });
     return sandbox;
+  }
+
+  /** The member's sandbox row as this transaction sees it: as it wrote it, else as cached, else as read. */
+  private rowOf(key: SandboxKey, member: string): Row | undefined {
+    const staged = this.stagedRows.get(member);
+    if (staged !== undefined) return staged ?? undefined;
+    const cached = this.rows.get(member);
+    if (cached !== undefined) return cached;
+    // Not written by this transaction (else it would be staged): what is committed, safe to keep.
+    const row = this.find.get(key.platform, key.scope, key.user);
+    if (row !== undefined) this.rememberRow(member, row);
+    return row;
+  }
+
+  private rememberRow(member: string, row: Row): void {
+    this.dropRow(member);
+    this.rows.set(member, row);
+    this.rowMembers.set(row.id, member);
+    for (const [oldest] of this.rows) {
+      if (this.rows.size <= ROWS) break;
+      this.dropRow(oldest);
+    }
+  }
+
+  private dropRow(member: string): void {
+    const row = this.rows.get(member);
+    if (row === undefined) return;
+    this.rows.delete(member);
+    this.rowMembers.delete(row.id);
+  }
+
+  private stageRow(member: string, id: number, row: Row | null): void {
+    this.stagedRows.set(member, row);
+    this.stagedRowMembers.set(id, member);
   }
 
   /** Writes the sandboxes this transaction made; the caller holds the transaction. */
@@ -137,6 +181,12 @@ export class SandboxStore {
     const { id, key } = pending;
     this.unwritten.delete(memberOf(key));
     this.insertWithId.run(id, key.platform, key.scope, key.user, pending.createdAt, pending.serial);
+    this.stageRow(memberOf(key), id, {
+      id,
+      created_at: pending.createdAt,
+      clock_offset_ms: 0,
+      serial: pending.serial,
+    });
     const entry = this.staged.get(id);
     if (entry === undefined) return;
     const seed = entry.cluster;
@@ -147,31 +197,35 @@ export class SandboxStore {
   }
 
   /**
-   * Drops the member's cached cluster: another connection (a sibling worker) may have written it
-   * since this one cached it.
+   * Drops the member's cached row and cluster: another connection (a sibling worker) may have
+   * written them since this one cached them. (A cluster is cached only under a row this store
+   * saw, so the cached row's id is the one to drop; without one, SQLite says which.)
    */
   forget(key: SandboxKey): void {
-    const row = this.find.get(key.platform, key.scope, key.user);
+    const member = memberOf(key);
+    const row = this.rows.get(member) ?? this.find.get(key.platform, key.scope, key.user);
+    this.dropRow(member);
     if (row !== undefined) this.uncache(row.id);
   }
 
   exists(key: SandboxKey): boolean {
-    return (
-      this.unwritten.has(memberOf(key)) || this.find.get(key.platform, key.scope, key.user) !== undefined
-    );
+    const member = memberOf(key);
+    return this.unwritten.has(member) || this.rowOf(key, member) !== undefined;
   }
 
   reset(key: SandboxKey, now: number): Sandbox {
-    const pending = this.unwritten.get(memberOf(key));
+    const member = memberOf(key);
+    const pending = this.unwritten.get(member);
     if (pending !== undefined) {
-      this.unwritten.delete(memberOf(key));
+      this.unwritten.delete(member);
       this.staged.delete(pending.id);
     }
-    const row = this.find.get(key.platform, key.scope, key.user);
+    const row = this.rowOf(key, member);
     if (row !== undefined) {
       this.uncache(row.id);
       this.staged.delete(row.id);
       this.deleteSandbox.run(row.id);
+      this.stageRow(member, row.id, null);
     }
     // A new id, never the one just dropped: the ids (uids, IPs, token suffixes) derive from it,
     // and a fresh cluster must not hand out the old cluster's.
@@ -308,9 +362,20 @@ export class SandboxStore {
       else if (entry !== undefined) this.applyCounted(sandbox.id, change, entry);
       else this.apply(sandbox.id, change, undefined);
     }
-    if (offset !== sandbox.clockOffsetMs || serial !== sandbox.serial)
+    if (offset !== sandbox.clockOffsetMs || serial !== sandbox.serial) {
       this.updateSandbox.run(offset, serial, sandbox.id);
+      this.updatedRow(sandbox.id, offset, serial);
+    }
     return entry?.bytes;
+  }
+
+  /** The row of sandbox `id`, if this store holds it, as `updateSandbox` just left it. */
+  private updatedRow(id: number, offset: number, serial: number): void {
+    const member = this.stagedRowMembers.get(id) ?? this.rowMembers.get(id);
+    if (member === undefined) return;
+    const row = this.stagedRows.has(member) ? this.stagedRows.get(member) : this.rows.get(member);
+    if (row === undefined || row === null || row.id !== id) return;
+    this.stageRow(member, id, { ...row, clock_offset_ms: offset, serial });
   }
 
   /** The transaction committed: what it wrote is now what the cache serves. */
@@ -321,6 +386,12 @@ export class SandboxStore {
     }
     this.staged.clear();
     this.created.clear();
+    for (const [member, row] of this.stagedRows) {
+      if (row === null) this.dropRow(member);
+      else this.rememberRow(member, row);
+    }
+    this.stagedRows.clear();
+    this.stagedRowMembers.clear();
   }
 
   /**
@@ -329,6 +400,8 @@ export class SandboxStore {
    */
   discard(): void {
     this.staged.clear();
+    this.stagedRows.clear();
+    this.stagedRowMembers.clear();
     this.unwritten.clear();
     for (const id of this.created) this.uncache(id);
     this.created.clear();
@@ -463,6 +536,12 @@ export interface CacheLimits {
  * at most 2 MiB, so 64 MiB is at least 32 full ones); the rest are read from SQLite.
  */
 export const CACHE_LIMITS: CacheLimits = { sandboxes: 200, bytes: 64 * 1024 * 1024 };
+
+/**
+ * Sandbox rows kept in memory (a few hundred bytes each), more than the clusters kept: a row
+ * without its cluster saves little (the cluster is read anyway).
+ */
+const ROWS = 1_000;
 
 function deepFreeze(value: unknown): void {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
