@@ -61,12 +61,13 @@ function serviceObject(service: Service): Json {
 }
 
 export function metadataOf(meta: ObjectMeta & { namespace?: string }): Json {
-  const { labels, annotations, ...rest } = meta;
-  return {
-    ...rest,
-    ...(Object.keys(labels).length > 0 ? { labels } : {}),
-    ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
-  };
+  // Built key by key in the spread's order: on Node 20 `{ ...rest, more }` costs microseconds.
+  const out: Json = {};
+  for (const key of Object.keys(meta) as (keyof typeof meta)[])
+    if (key !== 'labels' && key !== 'annotations') out[key] = meta[key];
+  if (Object.keys(meta.labels).length > 0) out.labels = meta.labels;
+  if (Object.keys(meta.annotations).length > 0) out.annotations = meta.annotations;
+  return out;
 }
 
 export interface OwnerReference {
@@ -110,15 +111,15 @@ export function podGeneration(pod: Pod): number {
 
 function podMetadata(pod: Pod, cluster: Pick<Cluster, 'nodes'>): Json {
   const owner = podOwner(pod, cluster);
-  const meta = { ...metadataOf(pod.metadata), generation: podGeneration(pod), ...deletionMetadata(pod) };
+  const meta = metadataOf(pod.metadata);
+  meta.generation = podGeneration(pod);
+  Object.assign(meta, deletionMetadata(pod));
   if (owner === undefined) return meta;
   const controller =
     owner.kind === 'Node' ? { controller: true } : { blockOwnerDeletion: true, controller: true };
-  return {
-    ...meta,
-    ...(owner.kind === 'Node' ? {} : { generateName: pod.metadata.name.replace(/[^-]+$/, '') }),
-    ownerReferences: [{ ...owner, ...controller }],
-  };
+  if (owner.kind !== 'Node') meta.generateName = pod.metadata.name.replace(/[^-]+$/, '');
+  meta.ownerReferences = [{ ...owner, ...controller }];
+  return meta;
 }
 
 export const TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -150,8 +151,10 @@ export const DEFAULT_TOLERATIONS = [
 
 /**
  * A pod's object depends only on the pod, its status (the same object until it can next change)
- * and the cluster's nodes and pods (owner, scheduling messages): while all four are the same, so
- * is the object, kept frozen (the printers then need not write it again). A bounded number are kept.
+ * and the cluster's nodes (owner, scheduling message) and, for a pod not yet scheduled, its pods
+ * (the scheduler's message weighs them): while those are the same, so is the object, kept frozen
+ * (the printers then need not write it again). A bounded number are kept. A bound pod's object
+ * outlives writes to other pods (each write makes a new list of pods).
  */
 const podObjects = new Map<Pod, { status: PodStatus; nodes: unknown; pods: unknown; json: Json }>();
 const POD_OBJECTS_KEPT = 4096;
@@ -159,7 +162,12 @@ const POD_OBJECTS_KEPT = 4096;
 function podObject(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | 'pods'>): Json {
   const status = podStatus(pod, cluster.now);
   const known = podObjects.get(pod);
-  if (known?.status === status && known.nodes === cluster.nodes && known.pods === cluster.pods)
+  const readsPods = !status.scheduled || status.startTime === undefined;
+  if (
+    known?.status === status &&
+    known.nodes === cluster.nodes &&
+    (!readsPods || known.pods === cluster.pods)
+  )
     return known.json;
   const json = deepFreeze(podObjectOf(pod, status, cluster));
   if (podObjects.size >= POD_OBJECTS_KEPT) podObjects.delete(podObjects.keys().next().value as Pod);
@@ -170,7 +178,9 @@ function podObject(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | 'pods'>): 
 function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
+  // Walked without Object.values' array per object: a pod's object has a hundred or more.
+  if (Array.isArray(value)) for (const child of value) deepFreeze(child);
+  else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
   return value;
 }
 
@@ -386,29 +396,27 @@ function containerStatusObject(pod: Pod, c: ContainerStatus, spec: Container): J
   const id = containerID(pod, c.name, instance);
   // A terminated current state is the latest instance; otherwise the last exit is the previous one.
   const lastInstance = c.state.kind === 'terminated' ? instance - 1 : instance;
-  return {
-    ...(created ? { containerID: id } : {}),
-    image: created ? qualifiedImage(c.image) : c.image,
-    imageID: created ? imageID(c.image) : '',
-    lastState:
-      c.lastState === undefined
-        ? {}
-        : { terminated: terminatedObject(c.lastState, containerID(pod, c.name, lastInstance)) },
-    name: c.name,
-    ready: c.ready,
-    restartCount: c.restartCount,
-    started: c.started,
-    state: stateObject(c.state, id),
-    ...(created
-      ? {
-          volumeMounts: containerMounts(pod, spec).map((m) => ({
-            mountPath: m.mountPath,
-            name: m.name,
-            ...(m.readOnly === true ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}),
-          })),
-        }
-      : {}),
-  };
+  // Key by key, in this order (a spread of `{ containerID }` first made every key after it slow).
+  const out: Json = {};
+  if (created) out.containerID = id;
+  out.image = created ? qualifiedImage(c.image) : c.image;
+  out.imageID = created ? imageID(c.image) : '';
+  out.lastState =
+    c.lastState === undefined
+      ? {}
+      : { terminated: terminatedObject(c.lastState, containerID(pod, c.name, lastInstance)) };
+  out.name = c.name;
+  out.ready = c.ready;
+  out.restartCount = c.restartCount;
+  out.started = c.started;
+  out.state = stateObject(c.state, id);
+  if (created)
+    out.volumeMounts = containerMounts(pod, spec).map((m) => ({
+      mountPath: m.mountPath,
+      name: m.name,
+      ...(m.readOnly === true ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}),
+    }));
+  return out;
 }
 
 function stateObject(state: ContainerState, id: string): Json {

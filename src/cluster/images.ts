@@ -305,6 +305,7 @@ export function lookUpImage(image: string): ImageSpec | undefined {
 const MEMO_MAX = 4096;
 const found = new Map<string, ImageSpec | undefined>();
 const hashes = new Map<string, string>();
+const imageIDs = new Map<string, string>();
 
 function remembered<T>(memo: Map<string, T>, key: string, compute: (key: string) => T): T {
   if (memo.has(key)) return memo.get(key) as T;
@@ -325,6 +326,11 @@ export function qualifiedImage(image: string): string {
 
 /** `imageID`: the repository with the digest the runtime resolved (deterministic per repository). */
 export function imageID(image: string): string {
+  return remembered(imageIDs, image, freshImageID);
+}
+
+/** The id worked out afresh (what `imageID` keeps; for tests). */
+export function freshImageID(image: string): string {
   const qualified = qualifiedImage(image);
   const repository = qualified.slice(0, qualified.lastIndexOf(':'));
   return `${repository}@sha256:${sha256(`image:${parseImage(image).repository}`)}`;

@@ -34,6 +34,26 @@ export function planProcess(pod: Pod, index: number): ProcessPlan {
  * earlier container for each later one, which doubled the work per container).
  */
 export function planProcesses(pod: Pod): ProcessPlan[] {
+  // A pod is an immutable value: its plans are worked out once (status, logs and objects ask).
+  let plans = planned.get(pod);
+  if (plans === undefined) {
+    plans = plannedAfresh(pod);
+    // Shared by every reader from now on: frozen, so a reader that changed one would fail loudly.
+    for (const plan of plans) {
+      Object.freeze(plan.logs);
+      Object.freeze(plan.listens);
+      Object.freeze(plan);
+    }
+    Object.freeze(plans);
+    planned.set(pod, plans);
+  }
+  return plans;
+}
+
+const planned = new WeakMap<Pod, ProcessPlan[]>();
+
+/** The plans worked out afresh (what `planProcesses` keeps; for tests). */
+export function plannedAfresh(pod: Pod): ProcessPlan[] {
   const taken = new Set<number>();
   return pod.spec.containers.map((container) => {
     const image = findImage(container.image);

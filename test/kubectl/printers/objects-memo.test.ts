@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { apiObject } from '../../../src/cluster/api-object.ts';
-import type { Cluster } from '../../../src/cluster/model.ts';
+import type { Cluster, Pod } from '../../../src/cluster/model.ts';
+import { unschedulableMessage } from '../../../src/cluster/scheduler.ts';
 import { goYaml } from '../../../src/kubectl/printers/go-yaml.ts';
 import { printObjects } from '../../../src/kubectl/printers/objects.ts';
+import { boundPod, seededCluster } from '../../cluster/lifecycle-fixtures.ts';
 import { type TestApp, testApp } from '../../helpers/app.ts';
 
 /**
@@ -100,5 +102,44 @@ describe('get -o yaml from kept pieces', () => {
     const text = printObjects(cluster.pods, 'yaml', cluster, false);
     expect(text).toBe(wholeList(cluster));
     expect(text).toContain('note: |\n        line one\n        line two\n');
+  });
+});
+
+describe('a kept pod object across writes to other pods', () => {
+  const withCpu = (pod: Pod, name: string, cpu: string, bound: boolean): Pod => {
+    const { nodeName: _node, ...unbound } = pod.spec;
+    const { scheduledAt: _at, ...waiting } = pod.sim;
+    return {
+      ...pod,
+      metadata: {
+        ...pod.metadata,
+        name,
+        uid: `${pod.metadata.uid.slice(0, -2)}${name.length}${bound ? 1 : 0}`,
+      },
+      spec: {
+        ...(bound ? pod.spec : unbound),
+        containers: pod.spec.containers.map((c) => ({ ...c, extra: { resources: { requests: { cpu } } } })),
+      },
+      sim: bound ? pod.sim : waiting,
+    };
+  };
+
+  it('GIVEN a bound and a pending pod WHEN another pod is written THEN the bound one is kept and the pending one reads the new pods', () => {
+    const seeded = seededCluster();
+    const bound = withCpu(boundPod([{}]), 'bound', '100m', true);
+    const pending = withCpu(boundPod([{}]), 'pending', '1500m', false);
+    const before: Cluster = { ...seeded, pods: [...seeded.pods, bound, pending] };
+    const keptBound = apiObject(bound, before);
+    const pendingBefore = JSON.stringify(apiObject(pending, before));
+    // Every worker gets a pod that leaves no room for the pending one's 1.5 CPU.
+    const hogs = seeded.nodes.map((n, i) => ({
+      ...withCpu(boundPod([{}]), `hog${i}`, '1', true),
+      spec: { ...withCpu(boundPod([{}]), `hog${i}`, '1', true).spec, nodeName: n.metadata.name },
+    }));
+    const after: Cluster = { ...before, pods: [...before.pods, ...hogs] };
+    expect(apiObject(bound, after)).toBe(keptBound);
+    const pendingAfter = JSON.stringify(apiObject(pending, after));
+    expect(pendingAfter).not.toBe(pendingBefore);
+    expect(pendingAfter).toContain(unschedulableMessage(pending, after));
   });
 });
