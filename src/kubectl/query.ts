@@ -11,7 +11,31 @@ export type AnyObject = Pod | Node | Namespace | Service;
 /** `-l` as the API server sees it: trimmed, parsed, or the server's BadRequest. */
 export function selectorOf(line: ParsedLine, resource: string): Result<Selector | null, KubectlError> {
   const raw = flagString(line, 'selector');
-  if (raw === undefined || kubectlSelectorText(raw) === '') return ok(null);
+  if (raw === undefined) return ok(null);
+  // The same few selectors are typed again and again: parsed once each (a bounded number).
+  const key = `${resource}\u0000${raw}`;
+  let known = selectors.get(key);
+  if (known === undefined) {
+    // Shared by every later command: frozen, so a reader that changed it would fail loudly.
+    known = frozen(selectorAfresh(raw, resource));
+    if (selectors.size >= SELECTORS_KEPT) selectors.clear();
+    selectors.set(key, known);
+  }
+  return known;
+}
+
+const selectors = new Map<string, Result<Selector | null, KubectlError>>();
+const SELECTORS_KEPT = 256;
+
+function frozen<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  for (const key of Object.keys(value)) frozen((value as Record<string, unknown>)[key]);
+  return Object.freeze(value);
+}
+
+/** `-l` parsed afresh (what `selectorOf` keeps; for tests). */
+export function selectorAfresh(raw: string, resource: string): Result<Selector | null, KubectlError> {
+  if (kubectlSelectorText(raw) === '') return ok(null);
   const parsed = parseSelector(kubectlSelectorText(raw));
   if (!parsed.ok)
     return err(kubectlError('rawText', { text: kubectlSelectorError(raw, resource, parsed.error.message) }));

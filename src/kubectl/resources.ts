@@ -53,6 +53,19 @@ export const RESOURCES: readonly ResourceInfo[] = API_RESOURCES.map(info);
 export const qualifiedName = (r: ResourceInfo): string => qualifiedResource({ name: r.type, group: r.group });
 
 export function resolveResource(word: string): ResourceInfo | undefined {
+  // Every command names a type or two, mostly the same few: the answers are kept by the word.
+  if (resolved.has(word)) return resolved.get(word);
+  const info = resolvedAfresh(word);
+  if (resolved.size >= RESOLVED_MAX) resolved.clear();
+  resolved.set(word, info);
+  return info;
+}
+
+const resolved = new Map<string, ResourceInfo | undefined>();
+const RESOLVED_MAX = 1024;
+
+/** The type a word names, looked up afresh (what `resolveResource` keeps; for tests). */
+export function resolvedAfresh(word: string): ResourceInfo | undefined {
   const lower = word.toLowerCase();
   const dot = lower.indexOf('.');
   const name = dot === -1 ? lower : lower.slice(0, dot);

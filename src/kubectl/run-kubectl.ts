@@ -97,9 +97,15 @@ export function unsimulatedTypesIn(verbs: readonly KubectlVerb[], rawTokens: rea
     typesNamed.set(verbs, known);
   }
   const kept = known.get(key);
-  if (kept !== undefined) return [...kept];
+  if (kept !== undefined) {
+    // Least recently used out first: lines typed once (`label ... step=s7`) do not push out the
+    // ones typed again and again.
+    known.delete(key);
+    known.set(key, kept);
+    return [...kept];
+  }
   const types = typesIn(verbs, rawTokens);
-  if (known.size >= TYPES_KEPT) known.clear();
+  if (known.size >= TYPES_KEPT) known.delete(known.keys().next().value ?? '');
   known.set(key, types);
   return [...types];
 }

@@ -42,3 +42,23 @@ describe('unsimulated types named by a command', () => {
     expect(unsimulatedTypesIn(KUBECTL_VERBS, tokens.value)).toEqual(['deployments.apps']);
   });
 });
+
+describe('resource types resolved by their word', () => {
+  it('GIVEN more words than are kept, each resolved twice THEN every answer is the one looked up afresh', async () => {
+    const { RESOURCES, resolveResource, resolvedAfresh } = await import('../../src/kubectl/resources.ts');
+    const words = RESOURCES.flatMap((r) => [
+      r.type,
+      r.singular,
+      ...r.shortNames,
+      `${r.type}.${r.group}`,
+      r.kind,
+    ]);
+    let differences = 0;
+    for (let round = 0; round < 2; round++)
+      for (let i = 0; i < 3000; i++) {
+        const word = i % 3 === 0 ? `nope${i}` : (words[i % words.length] ?? '');
+        if (resolveResource(word) !== resolvedAfresh(word)) differences++;
+      }
+    expect(differences).toBe(0);
+  });
+});

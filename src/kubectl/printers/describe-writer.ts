@@ -1,7 +1,7 @@
 import type { PodEvent } from '../../cluster/events.ts';
 import type { Labels } from '../../cluster/model.ts';
 import { humanDuration } from './duration.ts';
-import { displayWidth } from './table.ts';
+import { displayWidth, spaces } from './table.ts';
 
 /**
  * What kubectl's describers write with: a PrefixWriter (two spaces per level) over one Go
@@ -48,14 +48,13 @@ export function tabwrite(text: string): string {
   const writeLines = (from: number, to: number, widths: number[]) => {
     for (let i = from; i < to; i++) {
       const cells = lines[i] ?? [];
-      out.push(
-        `${cells
-          .map((cell, j) => {
-            const width = widths[j];
-            return width === undefined ? cell : cell + ' '.repeat(Math.max(0, width - runes(cell)));
-          })
-          .join('')}\n`,
-      );
+      let line = '';
+      for (let j = 0; j < cells.length; j++) {
+        const cell = cells[j] ?? '';
+        const width = widths[j];
+        line += width === undefined ? cell : cell + spaces(Math.max(0, width - runes(cell)));
+      }
+      out.push(`${line}\n`);
     }
   };
   const format = (line0: number, line1: number, widths: number[]) => {

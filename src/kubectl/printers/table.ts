@@ -29,7 +29,7 @@ export function formatTable(rows: readonly (readonly string[])[]): string {
 
 /** Runs of spaces made once (every cell of every table is padded with one). */
 const SPACES: string[] = [];
-function spaces(n: number): string {
+export function spaces(n: number): string {
   if (n > 256) return ' '.repeat(n);
   let run = SPACES[n];
   if (run === undefined) {
