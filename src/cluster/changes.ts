@@ -15,92 +15,96 @@ export type Change =
   | { op: 'deleteFile'; name: string }
   | { op: 'advanceClock'; ms: number };
 
-/** Applies changes to an in-memory cluster, so a handler's later steps (and tests) see its writes. */
-export function applyToCluster<
-  T extends {
-    pods: Pod[];
-    services: Service[];
-    nodes: Node[];
-    namespaces: Namespace[];
-    forwards: PortForward[];
-    files: SavedFile[];
-    now: number;
-  },
->(cluster: T, changes: readonly Change[]): T {
-  let next = { ...cluster };
-  for (const change of changes) next = applyOne(next, change);
+interface Lists {
+  pods: Pod[];
+  services: Service[];
+  nodes: Node[];
+  namespaces: Namespace[];
+  forwards: PortForward[];
+  files: SavedFile[];
+}
+
+/**
+ * Applies changes to an in-memory cluster, so a handler's later steps (and tests) see its writes.
+ * The cluster given is never changed: each list a change touches is copied once, and the copy
+ * changed in place (a put removes the object's old version and appends the new one).
+ */
+export function applyToCluster<T extends Lists & { now: number }>(cluster: T, changes: readonly Change[]): T {
+  const next: T = { ...cluster };
+  const copied = new Set<keyof Lists>();
+  const own = <K extends keyof Lists>(name: K): Lists[K] => {
+    if (!copied.has(name)) {
+      copied.add(name);
+      (next as Lists)[name] = next[name].slice() as Lists[K];
+    }
+    return next[name];
+  };
+  for (const change of changes) applyOne(next, change, own);
   return next;
 }
 
-function applyOne<
-  T extends {
-    pods: Pod[];
-    services: Service[];
-    nodes: Node[];
-    namespaces: Namespace[];
-    forwards: PortForward[];
-    files: SavedFile[];
-    now: number;
-  },
->(c: T, change: Change): T {
-  switch (change.op) {
-    case 'putPod': {
-      const key = objectKey(change.pod);
-      return { ...c, pods: [...c.pods.filter((p) => objectKey(p) !== key), change.pod] };
-    }
-    case 'deletePod':
-      return {
-        ...c,
-        pods: c.pods.filter(
-          (p) => !(p.metadata.namespace === change.namespace && p.metadata.name === change.name),
-        ),
-      };
-    case 'putNode':
-      return {
-        ...c,
-        nodes: [...c.nodes.filter((n) => n.metadata.name !== change.node.metadata.name), change.node],
-      };
-    case 'putNamespace':
-      return {
-        ...c,
-        namespaces: [
-          ...c.namespaces.filter((n) => n.metadata.name !== change.namespace.metadata.name),
-          change.namespace,
-        ],
-      };
-    case 'deleteNamespace':
-      // As the store does: a namespace takes its pods and services with it.
-      return {
-        ...c,
-        namespaces: c.namespaces.filter((n) => n.metadata.name !== change.name),
-        pods: c.pods.filter((p) => p.metadata.namespace !== change.name),
-        services: c.services.filter((s) => s.metadata.namespace !== change.name),
-      };
-    case 'putService': {
-      const key = objectKey(change.service);
-      return { ...c, services: [...c.services.filter((s) => objectKey(s) !== key), change.service] };
-    }
-    case 'deleteService':
-      return {
-        ...c,
-        services: c.services.filter(
-          (s) => !(s.metadata.namespace === change.namespace && s.metadata.name === change.name),
-        ),
-      };
-    case 'putForward':
-      return {
-        ...c,
-        forwards: [...c.forwards.filter((f) => f.localPort !== change.forward.localPort), change.forward],
-      };
-    case 'deleteForward':
-      return { ...c, forwards: c.forwards.filter((f) => f.localPort !== change.localPort) };
-    case 'putFile':
-      return { ...c, files: [...c.files.filter((f) => f.name !== change.file.name), change.file] };
-    case 'deleteFile':
-      return { ...c, files: c.files.filter((f) => f.name !== change.name) };
-    case 'advanceClock':
-      return { ...c, now: c.now + change.ms };
-  }
+const sameObject = (namespace: string, name: string) => (o: Pod | Service) =>
+  o.metadata.namespace === namespace && o.metadata.name === name;
+
+/** Replaces the item's old version (every item that matches), in place: the new one goes last. */
+function put<X>(xs: X[], matches: (x: X) => boolean, x: X): void {
+  removeWhere(xs, matches);
+  xs.push(x);
 }
 
-const objectKey = (o: Pod | Service) => `${o.metadata.namespace}/${o.metadata.name}`;
+/** Removes every item that matches, in place. */
+function removeWhere<X>(xs: X[], matches: (x: X) => boolean): void {
+  for (let i = xs.length - 1; i >= 0; i--) if (matches(xs[i] as X)) xs.splice(i, 1);
+}
+
+function applyOne(
+  c: Lists & { now: number },
+  change: Change,
+  own: <K extends keyof Lists>(name: K) => Lists[K],
+): void {
+  switch (change.op) {
+    case 'putPod':
+      put(own('pods'), sameObject(change.pod.metadata.namespace, change.pod.metadata.name), change.pod);
+      return;
+    case 'deletePod':
+      removeWhere(own('pods'), sameObject(change.namespace, change.name));
+      return;
+    case 'putNode':
+      put(own('nodes'), (n) => n.metadata.name === change.node.metadata.name, change.node);
+      return;
+    case 'putNamespace':
+      put(own('namespaces'), (n) => n.metadata.name === change.namespace.metadata.name, change.namespace);
+      return;
+    case 'deleteNamespace':
+      // As the store does: a namespace takes its pods and services with it.
+      removeWhere(own('namespaces'), (n) => n.metadata.name === change.name);
+      removeWhere(own('pods'), (p) => p.metadata.namespace === change.name);
+      removeWhere(own('services'), (s) => s.metadata.namespace === change.name);
+      return;
+    case 'putService':
+      put(
+        own('services'),
+        sameObject(change.service.metadata.namespace, change.service.metadata.name),
+        change.service,
+      );
+      return;
+    case 'deleteService':
+      removeWhere(own('services'), sameObject(change.namespace, change.name));
+      return;
+    case 'putForward':
+      put(own('forwards'), (f) => f.localPort === change.forward.localPort, change.forward);
+      return;
+    case 'deleteForward':
+      removeWhere(own('forwards'), (f) => f.localPort === change.localPort);
+      return;
+    case 'putFile':
+      put(own('files'), (f) => f.name === change.file.name, change.file);
+      return;
+    case 'deleteFile':
+      removeWhere(own('files'), (f) => f.name === change.name);
+      return;
+    case 'advanceClock':
+      c.now += change.ms;
+      return;
+  }
+}
