@@ -218,9 +218,17 @@ function print(
   allNs: boolean,
   format: string,
 ): OutputLine[] {
-  const objects = found.flatMap((f) => f.objects);
-  if (objects.length === 0) return [];
-  if (isObjectFormat(format)) return [stdout(printObjects(objects, format, ctx.cluster))];
+  if (found.every((f) => f.objects.length === 0)) return [];
+  if (isObjectFormat(format))
+    return [
+      stdout(
+        printObjects(
+          found.flatMap((f) => f.objects),
+          format,
+          ctx.cluster,
+        ),
+      ),
+    ];
   // One literal, not a spread of shared options: `{ ...o, more }` costs microseconds on Node 20.
   const opts = {
     keys: flagList(line, 'label-columns').filter((k) => k !== ''),

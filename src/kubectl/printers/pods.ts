@@ -1,4 +1,4 @@
-import { podStatus, statusColumn } from '../../cluster/lifecycle.ts';
+import { type PodStatus, podStatus, statusColumn } from '../../cluster/lifecycle.ts';
 import type { Pod } from '../../cluster/model.ts';
 import { humanDuration } from './duration.ts';
 import { type LabelColumns, labelCells, labelHeaders } from './labels.ts';
@@ -27,18 +27,17 @@ export function podTable(pods: readonly Pod[], now: number, opts: TableOptions):
 
 function podRow(pod: Pod, now: number, opts: TableOptions): string[] {
   const status = podStatus(pod, now);
-  let ready = 0;
-  for (const c of status.containers) if (c.ready) ready++;
+  const cells = cellsOf(pod, status);
   // The usual row as one literal, the rarer columns added to it: a row of every pod of every
   // `get` (no spread arrays to collect).
   const row = [
     pod.metadata.name,
-    `${ready}/${pod.spec.containers.length}`,
+    cells.ready,
     // printers.go printPod: a pod being deleted reads Terminating until it is gone.
     pod.sim.deletion !== undefined && status.phase !== 'Failed' && status.phase !== 'Succeeded'
       ? 'Terminating'
-      : statusColumn(status),
-    restartsCell(status.containers, now),
+      : cells.status,
+    cells.lastExit === 0 ? cells.restarts : `${cells.restarts} (${humanDuration(now - cells.lastExit)} ago)`,
     age(pod.metadata.creationTimestamp, now),
   ];
   if (opts.wide)
@@ -52,16 +51,46 @@ function podRow(pod: Pod, now: number, opts: TableOptions): string[] {
   return opts.withNamespace ? [pod.metadata.namespace, ...row] : row;
 }
 
-function restartsCell(containers: ReturnType<typeof podStatus>['containers'], now: number): string {
+/** What a pod's row reads from its status; `lastExit` 0 when RESTARTS carries no "ago". */
+export interface StatusCells {
+  ready: string;
+  status: string;
+  restarts: string;
+  lastExit: number;
+}
+
+/**
+ * Kept per status: a pod's status is one object until its next possible change (`podStatus`), so
+ * its cells are worked out once for every `get` until then.
+ */
+const kept = new WeakMap<PodStatus, StatusCells>();
+
+export function cellsOf(pod: Pod, status: PodStatus): StatusCells {
+  let cells = kept.get(status);
+  if (cells === undefined) {
+    cells = cellsAfresh(pod, status);
+    kept.set(status, cells);
+  }
+  return cells;
+}
+
+/** The cells worked out afresh (what the kept ones must equal; for tests). */
+export function cellsAfresh(pod: Pod, status: PodStatus): StatusCells {
+  let ready = 0;
   let restarts = 0;
   let lastExit = 0;
-  for (const c of containers) {
+  for (const c of status.containers) {
+    if (c.ready) ready++;
     restarts += c.restartCount;
     // The API carries finishedAt in whole seconds, and kubectl measures from that.
     lastExit = Math.max(lastExit, Math.floor((c.lastState?.finishedAt ?? 0) / 1000) * 1000);
   }
-  if (restarts === 0 || lastExit === 0) return String(restarts);
-  return `${restarts} (${humanDuration(now - lastExit)} ago)`;
+  return {
+    ready: `${ready}/${pod.spec.containers.length}`,
+    status: statusColumn(status),
+    restarts: String(restarts),
+    lastExit: restarts === 0 ? 0 : lastExit,
+  };
 }
 
 export const age = (timestamp: string, now: number): string => humanDuration(now - parsedTime(timestamp));

@@ -5,24 +5,26 @@
  * trailing cell is empty (kubectl prints those spaces, and so do we).
  */
 export function formatTable(rows: readonly (readonly string[])[]): string {
-  // One pass for the widths, one to write: each cell's width is measured once, and a row is
-  // appended to one string (a table of 100 pods is read on every `get`).
+  // One pass for the widths (each cell measured once, kept), one to write: a row is appended
+  // to one string (a table of 100 pods is read on every `get`).
   const widths: number[] = [];
+  const measured: number[] = [];
   for (const row of rows) {
     for (let i = 0; i < row.length - 1; i++) {
       const w = displayWidth(row[i] ?? '');
+      measured.push(w);
       if (w > (widths[i] ?? 0)) widths[i] = w;
     }
   }
   let out = '';
+  let m = 0;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] ?? [];
     if (r > 0) out += '\n';
-    for (let i = 0; i < row.length; i++) {
-      const cell = row[i] ?? '';
-      out += cell;
-      if (i < row.length - 1) out += spaces(Math.max((widths[i] ?? 0) + 3, 6) - displayWidth(cell));
-    }
+    const last = row.length - 1;
+    for (let i = 0; i < last; i++)
+      out += (row[i] ?? '') + spaces(Math.max((widths[i] ?? 0) + 3, 6) - (measured[m++] ?? 0));
+    if (last >= 0) out += row[last] ?? '';
   }
   return out;
 }
