@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Reply } from '../chat/reply.ts';
 import type { Request } from '../chat/request.ts';
 import { isBusy, transact } from './db.ts';
+import { ShareIds } from './share-ids.ts';
 
 /**
  * Private replies kept for their Share button: the button carries only the id (Discord's
@@ -11,7 +12,7 @@ import { isBusy, transact } from './db.ts';
  * Almost every command keeps one, reads included, so writing each in its command's transaction
  * would turn every read into a write (a WAL commit each, and the checkpoints they bring). A kept
  * reply is held in memory on this connection instead, under an id from a block this connection
- * reserved (`shared_reply_ids`, migration 010), and written later, several at a time:
+ * reserved (`share-ids.ts`), and written later, several at a time:
  *   - along with a command's transaction that writes anyway (`writeAlong`), forgotten only once
  *     that transaction has committed (a rollback keeps them held);
  *   - in a transaction of their own once `FLUSH.rows` or `FLUSH.bytes` are held, or the block of
@@ -22,8 +23,9 @@ import { isBusy, transact } from './db.ts';
  * `/share ID` finds a held reply as well as a written one. A held reply lives on one connection:
  * the pool sends a member's jobs to the worker that served them last (`chooseWorker`), and a click
  * comes long after the few milliseconds a reply is held, so a click on another worker finding
- * nothing is a narrow window (a crash or a stopped worker loses what it held, as a crash loses
- * the reply it was about to send).
+ * nothing is a narrow window. A crash, or a worker stopped by its budget, loses what its
+ * connection held (the replies of its last few milliseconds, at most `FLUSH.rows`): their Share
+ * buttons then answer that the output is gone.
  */
 export interface StoredReply {
   id: number;
@@ -77,7 +79,6 @@ export class ShareStore {
   private readonly byId;
   private readonly mark;
   private readonly prune;
-  private readonly reserveIds;
   private readonly totalChanges;
 
   /** Kept but not yet written (or written in a transaction not yet committed), by id. */
@@ -87,8 +88,9 @@ export class ShareStore {
   private readonly written = new Set<number>();
   /** Ids given in the transaction now open: their replies are never sent if it rolls back. */
   private readonly given = new Set<number>();
-  /** Ids reserved for this connection and not yet given: [next, end) ranges, in order. */
-  private readonly ids: [number, number][] = [];
+  /** A block of ids reserved in the transaction now open, usable once it commits. */
+  private reservedAlong: [number, number] | undefined;
+  private readonly ids;
   private timer: NodeJS.Timeout | null = null;
   /** The newest kept reply's time: the prune's "now" (the store has no clock of its own). */
   private latest = Number.NEGATIVE_INFINITY;
@@ -107,15 +109,7 @@ export class ShareStore {
     );
     this.mark = db.prepare<[number, number]>('UPDATE shared_replies SET shared_at = ? WHERE id = ?');
     this.prune = db.prepare<[number]>('DELETE FROM shared_replies WHERE created_at < ?');
-    // The row is made by migration 010; made again from the kept ids if someone deleted it.
-    this.reserveIds = db
-      .prepare<{ block: number }, number>(
-        `INSERT INTO shared_reply_ids (one, next)
-           SELECT 1, coalesce(max(id), 0) + 1 + @block FROM shared_replies WHERE true
-         ON CONFLICT (one) DO UPDATE SET next = next + @block
-         RETURNING next - @block`,
-      )
-      .pluck();
+    this.ids = new ShareIds(db, FLUSH.idBlock);
     this.totalChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
   }
 
@@ -126,7 +120,7 @@ export class ShareStore {
    * transaction, so that a rollback never hands out a block that was not reserved after all.
    */
   keep(request: Request, reply: Reply, now: number): number | undefined {
-    const id = this.nextId();
+    const id = this.ids.take();
     if (id === undefined) return undefined;
     let bytes = 0;
     for (const block of reply.blocks) bytes += block.text.length;
@@ -188,8 +182,8 @@ export class ShareStore {
 
   /**
    * The last step of a command's transaction: if it wrote anything (`since` is `changes()` from
-   * before it began), the held replies are written with it, one commit for all. A read writes
-   * nothing.
+   * before it began), the held replies are written with it, one commit for all, and a new block
+   * of ids is reserved with them when few are left. A read writes nothing.
    */
   writeAlong(since: number): void {
     if (this.held.size === this.written.size || this.changes() === since) return;
@@ -198,18 +192,24 @@ export class ShareStore {
       this.write(held);
       this.written.add(held.id);
     }
+    if (this.reservedAlong === undefined && this.ids.wanted) this.reservedAlong = this.ids.reserve();
   }
 
   /**
-   * A command's transaction ended. Committed: what it wrote is forgotten here (unless it was only
-   * a savepoint in a transaction still open: then it is written again later, and ignored).
+   * A command's transaction ended. Committed: what it wrote is forgotten here, and the block of
+   * ids it reserved is used (unless it was only a savepoint in a transaction still open: then
+   * the rows are written again later, and ignored, and the block is left unused).
    * Rolled back: what it wrote is held still, except the replies it kept itself, which nobody
    * will see (dispatch answers with an apology, or runs the command again). Then, outside any
    * transaction, a full buffer is written now.
    */
   settled(committed: boolean): void {
     const open = this.db.inTransaction;
-    if (committed && !open) for (const id of this.written) this.forget(id);
+    if (committed && !open) {
+      for (const id of this.written) this.forget(id);
+      if (this.reservedAlong !== undefined) this.ids.add(this.reservedAlong);
+    }
+    this.reservedAlong = undefined;
     if (!committed) for (const id of this.given) this.forget(id);
     this.written.clear();
     this.given.clear();
@@ -232,37 +232,8 @@ export class ShareStore {
     return this.held.size;
   }
 
-  private nextId(): number | undefined {
-    for (;;) {
-      const range = this.ids[0];
-      if (range === undefined) {
-        if (this.db.inTransaction) return undefined;
-        this.ids.push(this.reserve());
-        continue;
-      }
-      if (range[0] < range[1]) return range[0]++;
-      this.ids.shift();
-    }
-  }
-
-  private idsLeft(): number {
-    let left = 0;
-    for (const [next, end] of this.ids) left += end - next;
-    return left;
-  }
-
-  private reserve(): [number, number] {
-    const start = this.reserveIds.get({ block: FLUSH.idBlock }) ?? 0;
-    return [start, start + FLUSH.idBlock];
-  }
-
   private flushIfDue(): void {
-    if (
-      this.held.size >= FLUSH.rows ||
-      this.heldBytes >= FLUSH.bytes ||
-      (this.ids.length > 0 && this.idsLeft() < FLUSH.idBlock / 4)
-    )
-      this.writeHeld();
+    if (this.held.size >= FLUSH.rows || this.heldBytes >= FLUSH.bytes || this.ids.low) this.writeHeld();
   }
 
   /**
@@ -274,7 +245,7 @@ export class ShareStore {
     this.disarm();
     const now = this.latest;
     const prune = now - this.prunedAt >= PRUNE_EVERY_MS || now < this.prunedAt;
-    const refill = this.idsLeft() < FLUSH.idBlock / 2 && this.ids.length < 2;
+    const refill = this.ids.wanted;
     if (this.held.size === 0 && !refill) return;
     let reserved: [number, number] | undefined;
     const ids: number[] = [];
@@ -283,7 +254,7 @@ export class ShareStore {
         this.db,
         () => {
           if (prune) this.prune.run(now - SHARE_KEEP_MS);
-          if (refill) reserved = this.reserve();
+          if (refill) reserved = this.ids.reserve();
           for (const held of this.held.values()) {
             this.write(held);
             ids.push(held.id);
@@ -299,7 +270,7 @@ export class ShareStore {
       return;
     }
     if (prune) this.prunedAt = now;
-    if (reserved !== undefined) this.ids.push(reserved);
+    if (reserved !== undefined) this.ids.add(reserved);
     for (const id of ids) this.forget(id);
   }
 

@@ -104,6 +104,40 @@ describe('replies kept for Share, held in memory', () => {
     expect(send('alice', `/share ${id}`).visibility).toBe('public');
   });
 
+  it('GIVEN a write that reserved ids along WHEN it rolls back THEN that block is never used, so another bot’s ids never meet these', () => {
+    const path = tempDbPath('podium-share-along-rollback-');
+    const a = testApp(path);
+    const ids: number[] = [];
+    a.send('alice', 'kubectl run web --image=nginx');
+    // Past half a block: the next write reserves another block along.
+    for (let i = 0; i < FLUSH.idBlock / 2 + 1; i++) ids.push(shareId(a.send('alice', 'kubectl get po web')));
+    const stopped = execute(
+      a.app,
+      CHAT_COMMANDS,
+      {
+        platform: 'console',
+        scope: 'test',
+        channel: 'general',
+        user: 'alice',
+        text: 'kubectl label po web x=y',
+        attachments: [],
+      },
+      () => {
+        throw new Error('the budget ran out');
+      },
+    );
+    expect(stopped.reply.ok).toBe(false);
+    // The rolled-back reservation is free again: the other bot reserves the same block.
+    const b = testApp(path);
+    for (let i = 0; i < FLUSH.idBlock * 2; i++) {
+      ids.push(shareId(a.send('alice', 'kubectl get po web')));
+      ids.push(shareId(b.send('bob', 'kubectl get po')));
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    a.app.close();
+    b.app.close();
+  });
+
   it('GIVEN a bot answering WHEN it closes THEN what it held is written, and shared after a restart', () => {
     const path = tempDbPath('podium-share-close-');
     const first = testApp(path);
@@ -155,6 +189,23 @@ describe('replies kept for Share, held in memory', () => {
     expect(dataVersion(other)).not.toBe(before);
     expect(rows(other)).toBe(reads + 2);
     expect(app.group.shares.holding).toBe(0);
+    other.close();
+    app.close();
+  });
+
+  it('GIVEN reads among writes WHEN many blocks of ids are given THEN no read ever writes: new ids are reserved along with the writes', () => {
+    const path = tempDbPath('podium-share-along-');
+    const { app, send } = testApp(path);
+    send('alice', 'kubectl run web --image=nginx');
+    const other = new BetterSqlite3(path);
+    const ids = new Set<number>();
+    for (let i = 0; i < FLUSH.idBlock * 3; i++) {
+      const before = dataVersion(other);
+      ids.add(shareId(send('alice', 'kubectl get po web')));
+      expect(dataVersion(other), `read ${i}`).toBe(before);
+      if (i % 3 === 2) ids.add(shareId(send('alice', `kubectl label po web step=s${i} --overwrite`)));
+    }
+    expect(ids.size).toBe(FLUSH.idBlock * 4);
     other.close();
     app.close();
   });
