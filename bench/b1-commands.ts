@@ -1,7 +1,8 @@
 import { closeSync, mkdtempSync, openSync, readSync } from 'node:fs';
 import { endianness, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getHeapSpaceStatistics } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import BetterSqlite3 from 'better-sqlite3';
 import { CHAT_COMMANDS } from '../commands/index.ts';
 import { createApp } from '../src/app.ts';
@@ -37,6 +38,12 @@ export interface B1 {
   /** `get po -o yaml` on the 100-pod sandbox (7 days old), and its CPU time's median (steadier when the machine is busy). */
   yaml100: Timings;
   yaml100Cpu: number;
+  /**
+   * Bytes the mix's reads left in V8's old generation per command, over 2,000 of them at 100 pods
+   * from one full collection, with only young collections between: garbage that young collections
+   * kept alive (something old pointing at it) and copied, each copy a pause.
+   */
+  oldBytesPerCommand: number;
 }
 
 const request = (user: string, text: string): Request => ({
@@ -95,6 +102,7 @@ export function benchCommands(opsWanted = 2_000, warmupWanted = 300): B1 {
   const probe = checkpointProbe(join(dir, 'b1.db-shm'));
   let yaml100 = summarize([]);
   let yaml100Cpu = Number.NaN;
+  let oldBytesPerCommand = Number.NaN;
   for (const pods of B1_PODS) {
     const user = `b1-${pods}`;
     const send = (text: string, count: boolean) => {
@@ -121,38 +129,38 @@ export function benchCommands(opsWanted = 2_000, warmupWanted = 300): B1 {
       );
     }
     let extra = 0;
+    const op = (i: number): string => {
+      const n = (i * 7) % base;
+      const kubia = n - (n % 4 === 3 ? 1 : 0);
+      switch (i % 10) {
+        case 0:
+          return 'kubectl get po';
+        case 1:
+          return "kubectl get po -l 'env in (prod)'";
+        case 2:
+          return 'kubectl get po -l app=kubia,env!=dev';
+        case 3:
+          return `kubectl describe po pod${n}`;
+        case 4:
+          return `kubectl logs pod${kubia}`;
+        case 5:
+          return `kubectl get po pod${n} -o yaml`;
+        case 6:
+          return 'kubectl get po -o wide';
+        case 7:
+          return `kubectl get po pod${kubia}`;
+        case 8:
+          return i % 20 === 8
+            ? `kubectl label po pod${n} step=s${i} --overwrite`
+            : `kubectl annotate po pod${n} note=n${i} --overwrite`;
+        default:
+          return i % 20 === 9
+            ? `kubectl run extra${extra} --image=nginx`
+            : `kubectl delete po extra${extra++}`;
+      }
+    };
     for (const [age, ms] of B1_AGES) {
       clock.now = born + ms;
-      const op = (i: number): string => {
-        const n = (i * 7) % base;
-        const kubia = n - (n % 4 === 3 ? 1 : 0);
-        switch (i % 10) {
-          case 0:
-            return 'kubectl get po';
-          case 1:
-            return "kubectl get po -l 'env in (prod)'";
-          case 2:
-            return 'kubectl get po -l app=kubia,env!=dev';
-          case 3:
-            return `kubectl describe po pod${n}`;
-          case 4:
-            return `kubectl logs pod${kubia}`;
-          case 5:
-            return `kubectl get po pod${n} -o yaml`;
-          case 6:
-            return 'kubectl get po -o wide';
-          case 7:
-            return `kubectl get po pod${kubia}`;
-          case 8:
-            return i % 20 === 8
-              ? `kubectl label po pod${n} step=s${i} --overwrite`
-              : `kubectl annotate po pod${n} note=n${i} --overwrite`;
-          default:
-            return i % 20 === 9
-              ? `kubectl run extra${extra} --image=nginx`
-              : `kubectl delete po extra${extra++}`;
-        }
-      };
       for (let i = 0; i < warmup; i++) {
         clock.now += 50;
         send(op(i), false);
@@ -181,6 +189,18 @@ export function benchCommands(opsWanted = 2_000, warmupWanted = 300): B1 {
       if (pods === 100 && headline === undefined) headline = timings;
     }
     if (pods === 100) {
+      setFlagsFromString('--expose-gc');
+      const gc = runInNewContext('gc') as () => void;
+      gc();
+      const before = oldBytes();
+      // The reads of the mix only: a write's new pod is live data, not garbage.
+      for (let i = 0, done = 0; done < 2000; i++) {
+        if (i % 10 >= 8) continue;
+        clock.now += 50;
+        send(op(i), false);
+        done++;
+      }
+      oldBytesPerCommand = (oldBytes() - before) / 2000;
       for (let i = 0; i < 5; i++) send('kubectl get po -o yaml', false);
       const samples: number[] = [];
       const cpu: number[] = [];
@@ -217,7 +237,15 @@ export function benchCommands(opsWanted = 2_000, warmupWanted = 300): B1 {
     },
     yaml100,
     yaml100Cpu,
+    oldBytesPerCommand,
   };
+}
+
+/** Bytes in V8's old generation (old space, and large objects, which are allocated there). */
+function oldBytes(): number {
+  return getHeapSpaceStatistics()
+    .filter((space) => space.space_name === 'old_space' || space.space_name === 'lo_space')
+    .reduce((n, space) => n + space.space_used_size, 0);
 }
 
 /** Bytes in V8's new space: fewer after a command than before it means a scavenge ran during it. */

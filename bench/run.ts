@@ -70,6 +70,12 @@ if (want('b1')) {
     ['B1 stalls', 'p99 ms of the others', fmt(stalls.neither.p99), ''],
   );
   rows.push([
+    'B1 garbage',
+    'old-generation bytes per read command, young collections only',
+    fmt(b1.oldBytesPerCommand, 0),
+    '',
+  ]);
+  rows.push([
     'B1 get po -o yaml',
     '100 pods: p50 ms (wall / CPU)',
     `${fmt(b1.yaml100.p50)} / ${fmt(b1.yaml100Cpu)}`,

@@ -31,6 +31,14 @@ export const EXTERNAL = [
  * platform's start (0.65 s of CPU for `import('discord.js')`, 0.30 s bundled). Their CommonJS
  * `require` of Node's own modules needs a real `require` in an ES module: the banner gives each
  * chunk one.
+ *
+ * Object spread is compiled to esbuild's helpers (`__spreadValues`), not left to V8: in Node 20's
+ * V8 an object made by a spread followed by more properties (`{ ...reply, visibility }`, the
+ * immutable update written all over the code) stays alive through young collections into the old
+ * generation, so each collection copied every such object a command had made since the last
+ * (hundreds of kilobytes to megabytes) and only full collections freed them. Compiled, the same
+ * commands leave almost nothing in the old generation (2-5 KB a collection against 90-1,600 KB),
+ * at the same speed.
  */
 export const BUILD_OPTIONS: BuildOptions = {
   bundle: true,
@@ -38,6 +46,7 @@ export const BUILD_OPTIONS: BuildOptions = {
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  supported: { 'object-rest-spread': false },
   external: EXTERNAL,
   banner: {
     js: "import { createRequire as __podiumRequire } from 'node:module'; const require = __podiumRequire(import.meta.url);",

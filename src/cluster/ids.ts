@@ -18,33 +18,49 @@ export interface Ids {
 const ALPHANUM = 'bcdfghjklmnpqrstvwxz2456789';
 
 export function createIds(sandboxSeed: string, startSerial: number): Ids {
-  let serial = startSerial;
-  const digest = (): Buffer => {
-    serial += 1;
-    return createHash('sha256').update(`${sandboxSeed}:${serial}`).digest();
-  };
-  return {
-    uid() {
-      const h = digest().toString('hex');
-      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-    },
-    resourceVersion() {
-      serial += 1;
-      return String(1000 + serial);
-    },
-    suffix(length) {
-      const bytes = digest();
-      let out = '';
-      for (let i = 0; i < length; i++) out += ALPHANUM[(bytes[i % bytes.length] ?? 0) % ALPHANUM.length];
-      return out;
-    },
-    hex(length) {
-      let out = '';
-      while (out.length < length) out += digest().toString('hex');
-      return out.slice(0, length);
-    },
-    get serial() {
-      return serial;
-    },
-  };
+  return new SandboxIds(sandboxSeed, startSerial);
+}
+
+/**
+ * A class rather than an object literal with a `serial` getter: a getter in a literal made per
+ * command gives each one a hidden class of its own, which only a full collection frees (see
+ * `Context` in chat/dispatch.ts).
+ */
+class SandboxIds implements Ids {
+  constructor(
+    private readonly sandboxSeed: string,
+    private counter: number,
+  ) {}
+
+  get serial(): number {
+    return this.counter;
+  }
+
+  uid(): string {
+    const h = this.digest().toString('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+
+  resourceVersion(): string {
+    this.counter += 1;
+    return String(1000 + this.counter);
+  }
+
+  suffix(length: number): string {
+    const bytes = this.digest();
+    let out = '';
+    for (let i = 0; i < length; i++) out += ALPHANUM[(bytes[i % bytes.length] ?? 0) % ALPHANUM.length];
+    return out;
+  }
+
+  hex(length: number): string {
+    let out = '';
+    while (out.length < length) out += this.digest().toString('hex');
+    return out.slice(0, length);
+  }
+
+  private digest(): Buffer {
+    this.counter += 1;
+    return createHash('sha256').update(`${this.sandboxSeed}:${this.counter}`).digest();
+  }
 }

@@ -47,24 +47,34 @@ export class ReadCache<V> {
   }
 }
 
-/** Databases inside `oneVersionDuring`, with the version first read there. */
-const during = new WeakMap<Database, { version: number | undefined }>();
+/**
+ * Per database, whether a command (`oneVersionDuring`) is running and the version first read in
+ * it. One object per database, changed in place: a WeakMap entry set and deleted on every command
+ * would leave V8 table garbage that young collections keep alive.
+ */
+const during = new WeakMap<Database, { active: boolean; version: number | undefined }>();
 
 function versionOf(db: Database, dataVersion: Statement<[], number>): number {
   const scope = during.get(db);
-  if (scope?.version !== undefined) return scope.version;
+  if (scope?.active === true && scope.version !== undefined) return scope.version;
   const version = dataVersion.get() ?? 0;
-  if (scope !== undefined) scope.version = version;
+  if (scope?.active === true) scope.version = version;
   return version;
 }
 
 /** Runs `work` (one command) asking SQLite for the data version at most once, for every cache of `db`. */
 export function oneVersionDuring<T>(db: Database, work: () => T): T {
-  if (during.has(db)) return work();
-  during.set(db, { version: undefined });
+  let scope = during.get(db);
+  if (scope === undefined) {
+    scope = { active: false, version: undefined };
+    during.set(db, scope);
+  }
+  if (scope.active) return work();
+  scope.active = true;
   try {
     return work();
   } finally {
-    during.delete(db);
+    scope.active = false;
+    scope.version = undefined;
   }
 }

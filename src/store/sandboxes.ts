@@ -241,11 +241,11 @@ export class SandboxStore {
    */
   load(sandbox: Sandbox, realNow: number): Cluster {
     const staged = this.staged.get(sandbox.id);
-    if (staged !== undefined)
-      return withoutGonePods({ ...staged.cluster, now: realNow + sandbox.clockOffsetMs });
-    const cached = this.cache.get(sandbox.id) ?? this.read(sandbox.id);
-    this.remember(sandbox.id, cached);
-    return withoutGonePods({ ...cached.cluster, now: realNow + sandbox.clockOffsetMs });
+    const entry = staged ?? this.cache.get(sandbox.id) ?? this.read(sandbox.id);
+    if (staged === undefined) this.remember(sandbox.id, entry);
+    // Object.assign rather than `{ ...cluster, now }`: in Node 20's V8 a spread followed by another
+    // property keeps every such object alive through young collections, into the old generation.
+    return withoutGonePods(Object.assign({}, entry.cluster, { now: realNow + sandbox.clockOffsetMs }));
   }
 
   /** What the cache holds: sandboxes and their stored bytes. */
@@ -253,10 +253,18 @@ export class SandboxStore {
     return { sandboxes: this.cache.size, bytes: this.cachedBytes };
   }
 
+  /** The entry last in the order (the most recently used), if any. */
+  private newest: number | undefined;
+
   /** Puts (or moves) an entry last in the order, then evicts from the front past either limit. */
   private remember(id: number, entry: Cached): void {
+    // Already last: moving it again would only churn the Map. Each delete and re-insert makes V8
+    // a new table, linked from the one before, which young collections keep alive until a full one
+    // (a member's commands in a row carried about 360 bytes each into the old generation).
+    if (this.newest === id && this.cache.get(id) === entry) return;
     this.uncache(id);
     this.cache.set(id, entry);
+    this.newest = id;
     this.cachedBytes += entry.bytes;
     const { sandboxes, bytes } = this.cacheLimits;
     for (const [oldest] of this.cache) {
@@ -270,6 +278,7 @@ export class SandboxStore {
     const entry = this.cache.get(id);
     if (entry === undefined) return;
     this.cache.delete(id);
+    if (this.newest === id) this.newest = undefined;
     this.cachedBytes -= entry.bytes;
   }
 
