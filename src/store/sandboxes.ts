@@ -28,6 +28,9 @@ type Row = { id: number; created_at: number; clock_offset_ms: number; serial: nu
 /** Prepared statements for the sandbox tables, made once per database. */
 export class SandboxStore {
   private readonly find: Statement<[string, string, string], Row>;
+  private readonly dataVersion: Statement<[], number>;
+  /** The data version the cached rows were read at. */
+  private rowsVersion = -1;
   private readonly objectsOf: Statement<
     [number],
     { kind: string; namespace: string; name: string; body: string; size: number }
@@ -70,6 +73,7 @@ export class SandboxStore {
     db: Database,
     private readonly cacheLimits: CacheLimits = CACHE_LIMITS,
   ) {
+    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.find = db.prepare(
       'SELECT id, created_at, clock_offset_ms, serial FROM sandboxes WHERE platform = ? AND scope = ? AND user_id = ?',
     );
@@ -141,6 +145,14 @@ export class SandboxStore {
   private rowOf(key: SandboxKey, member: string): Row | undefined {
     const staged = this.stagedRows.get(member);
     if (staged !== undefined) return staged ?? undefined;
+    // Another connection that commits anything may have changed or deleted rows (a sibling's
+    // reset, an operator's cleanup): SQLite's data version moves, and the rows are read again.
+    const version = this.dataVersion.get() ?? 0;
+    if (version !== this.rowsVersion) {
+      this.rows.clear();
+      this.rowMembers.clear();
+      this.rowsVersion = version;
+    }
     const cached = this.rows.get(member);
     if (cached !== undefined) return cached;
     // Not written by this transaction (else it would be staged): what is committed, safe to keep.
