@@ -77,13 +77,70 @@ const sorted = new WeakMap<readonly AnyObject[], readonly AnyObject[]>();
 export function inApiOrder(objects: readonly AnyObject[]): readonly AnyObject[] {
   let known = sorted.get(objects);
   if (known === undefined) {
-    // Each object's key read once: a comparator reading them costs most of the sort.
-    const keyed = objects.map((object) => ({ ns: nsOf(object), name: object.metadata.name, object }));
-    keyed.sort((a, b) => compare(a.ns, b.ns) || compare(a.name, b.name));
-    known = keyed.map((k) => k.object);
+    known = sortedCopy(objects);
     sorted.set(objects, known);
   }
   return known;
+}
+
+/** At most this many objects are inserted one by one; more are sorted. */
+const INSERTED_MAX = 8;
+
+/** The list sorted last, and its sorted copy: the next list is usually it after one write. */
+let last: { input: readonly AnyObject[]; sorted: readonly AnyObject[] } | undefined;
+
+function sortedCopy(objects: readonly AnyObject[]): readonly AnyObject[] {
+  const sorted = (last !== undefined && afterWrite(last.input, last.sorted, objects)) || fullSort(objects);
+  last = { input: objects, sorted };
+  return sorted;
+}
+
+/**
+ * A write keeps the other objects in their order, drops the old version and puts the new one last
+ * (`applyToCluster`): when `objects` is `input` less a few, then a few more, its order is
+ * `sorted` less those, with the new ones inserted. Undefined when it is not (or two keys tie).
+ */
+function afterWrite(
+  input: readonly AnyObject[],
+  sorted: readonly AnyObject[],
+  objects: readonly AnyObject[],
+): AnyObject[] | undefined {
+  let kept = 0;
+  const dropped = new Set<AnyObject>();
+  for (const object of input) {
+    if (object === objects[kept]) kept++;
+    else {
+      dropped.add(object);
+      if (dropped.size > INSERTED_MAX) return undefined;
+    }
+  }
+  if (objects.length - kept > INSERTED_MAX) return undefined;
+  const out = dropped.size === 0 ? sorted.slice() : sorted.filter((o) => !dropped.has(o));
+  for (let i = kept; i < objects.length; i++) {
+    const object = objects[i] as AnyObject;
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const order = byNamespaceThenName(out[mid] as AnyObject, object);
+      if (order === 0) return undefined;
+      if (order < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, object);
+  }
+  return out;
+}
+
+function fullSort(objects: readonly AnyObject[]): AnyObject[] {
+  // Each object's key read once: a comparator reading them costs most of the sort.
+  const keyed = objects.map((object) => ({ ns: nsOf(object), name: object.metadata.name, object }));
+  keyed.sort((a, b) => compare(a.ns, b.ns) || compare(a.name, b.name));
+  return keyed.map((k) => k.object);
+}
+
+function byNamespaceThenName(a: AnyObject, b: AnyObject): number {
+  return compare(nsOf(a), nsOf(b)) || compare(a.metadata.name, b.metadata.name);
 }
 
 export function findObject(

@@ -63,6 +63,33 @@ describe('listing objects in the API order', () => {
     expect(differences).toBe(0);
   });
 
+  it('GIVEN 500 writes of a few pods at a time, only pods listed between THEN each order (kept from the last) equals a fresh sort', () => {
+    let seed = 4242;
+    const next = () => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const pods = resolveResource('pods');
+    if (pods === undefined) throw new Error('pods');
+    let cluster: Cluster = seededCluster();
+    let differences = 0;
+    for (let i = 0; i < 500; i++) {
+      // Up to 12 pods written (more than are inserted one by one), a few removed, as the store does.
+      let list = cluster.pods;
+      const writes = Math.floor(next() * (next() < 0.9 ? 3 : 13));
+      for (let w = 0; w < writes; w++) {
+        const name = `p${Math.floor(next() * 80)}`;
+        const namespace = next() < 0.8 ? 'default' : 'kube-system';
+        const others = list.filter((p) => !(p.metadata.name === name && p.metadata.namespace === namespace));
+        list = next() < 0.25 ? others : [...others, podNamed(name, namespace, 'prod')];
+      }
+      cluster = { ...cluster, pods: list };
+      const kept = listObjects(cluster, pods, null, null);
+      if (JSON.stringify(kept) !== JSON.stringify(fresh(cluster.pods, null, () => true))) differences++;
+    }
+    expect(differences).toBe(0);
+  });
+
   it('GIVEN a listed cluster WHEN the caller changes the list it got THEN the next listing is unchanged', () => {
     const cluster = seededCluster();
     const pods = resolveResource('pods');

@@ -39,11 +39,13 @@ const labelValueRegexp = anchored(LABEL_VALUE_FMT);
 const dns1123LabelRegexp = anchored(DNS1123_LABEL_FMT);
 const dns1123SubdomainRegexp = anchored(DNS1123_SUBDOMAIN_FMT);
 
-const utf8 = new TextEncoder();
-
-/** Go `len(s)`: the number of UTF-8 bytes. */
+/**
+ * Go `len(s)`: the number of UTF-8 bytes, counted without encoding (every label, name and value
+ * of every write is measured). A lone surrogate counts 3, as the replacement character it would
+ * be encoded as.
+ */
 export function byteLength(text: string): number {
-  return utf8.encode(text).length;
+  return Buffer.byteLength(text, 'utf8');
 }
 
 /** Upstream `EmptyError()`. */

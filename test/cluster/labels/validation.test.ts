@@ -134,3 +134,22 @@ describe('regexError', () => {
     expect(regexError('msg', 're')).toBe("msg (regex used for validation is 're')");
   });
 });
+
+describe('byte length as Go counts it', () => {
+  it('GIVEN every UTF-16 unit alone and between letters, and surrogates in any order THEN the count is the UTF-8 encoding length', async () => {
+    const { byteLength } = await import('../../../src/cluster/labels/validation.ts');
+    const utf8 = new TextEncoder();
+    let differences = 0;
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const text = `a${String.fromCharCode(unit)}b`;
+      if (byteLength(text) !== utf8.encode(text).length) differences++;
+    }
+    for (let hi = 0xd800; hi < 0xe000; hi += 7)
+      for (let lo = 0xd800; lo < 0xe000; lo += 13) {
+        const text = String.fromCharCode(hi, lo);
+        if (byteLength(text) !== utf8.encode(text).length) differences++;
+      }
+    expect(differences).toBe(0);
+    expect(byteLength('😀한')).toBe(7);
+  });
+});
