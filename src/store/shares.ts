@@ -96,6 +96,8 @@ export class ShareStore {
   private latest = Number.NEGATIVE_INFINITY;
   /** When this connection last deleted the expired rows. */
   private prunedAt = Number.NEGATIVE_INFINITY;
+  /** The transaction now open deleted them too (`prunedAt` once it commits). */
+  private prunedAlong: number | undefined;
 
   constructor(
     private readonly db: Database,
@@ -182,8 +184,9 @@ export class ShareStore {
 
   /**
    * The last step of a command's transaction: if it wrote anything (`since` is `changes()` from
-   * before it began), the held replies are written with it, one commit for all, and a new block
-   * of ids is reserved with them when few are left. A read writes nothing.
+   * before it began), the held replies are written with it, one commit for all, a new block of
+   * ids is reserved with them when few are left, and the expired rows are deleted (at most once a
+   * minute). A read writes nothing.
    */
   writeAlong(since: number): void {
     if (this.held.size === this.written.size || this.changes() === since) return;
@@ -193,6 +196,10 @@ export class ShareStore {
       this.written.add(held.id);
     }
     if (this.reservedAlong === undefined && this.ids.wanted) this.reservedAlong = this.ids.reserve();
+    if (this.prunedAlong === undefined && this.pruneDue()) {
+      this.prunedAlong = this.latest;
+      this.prune.run(this.latest - SHARE_KEEP_MS);
+    }
   }
 
   /**
@@ -208,8 +215,10 @@ export class ShareStore {
     if (committed && !open) {
       for (const id of this.written) this.forget(id);
       if (this.reservedAlong !== undefined) this.ids.add(this.reservedAlong);
+      if (this.prunedAlong !== undefined) this.prunedAt = this.prunedAlong;
     }
     this.reservedAlong = undefined;
+    this.prunedAlong = undefined;
     if (!committed) for (const id of this.given) this.forget(id);
     this.written.clear();
     this.given.clear();
@@ -244,7 +253,7 @@ export class ShareStore {
   private writeHeld(): void {
     this.disarm();
     const now = this.latest;
-    const prune = now - this.prunedAt >= PRUNE_EVERY_MS || now < this.prunedAt;
+    const prune = this.pruneDue();
     const refill = this.ids.wanted;
     if (this.held.size === 0 && !refill) return;
     let reserved: [number, number] | undefined;
@@ -272,6 +281,12 @@ export class ShareStore {
     if (prune) this.prunedAt = now;
     if (reserved !== undefined) this.ids.add(reserved);
     for (const id of ids) this.forget(id);
+  }
+
+  /** At most once a minute (and again if the clock went back). */
+  private pruneDue(): boolean {
+    const now = this.latest;
+    return now - this.prunedAt >= PRUNE_EVERY_MS || now < this.prunedAt;
   }
 
   private write(held: Held): void {

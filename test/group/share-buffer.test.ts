@@ -236,6 +236,18 @@ describe('replies kept for Share, held in memory', () => {
     expect(rows(app.db)).toBe(1);
   });
 
+  it('GIVEN replies older than a week WHEN a command that writes takes the held replies along THEN the old rows are deleted with them too', () => {
+    const { app, send, advance } = testApp();
+    send('alice', 'kubectl run web --image=nginx');
+    send('alice', 'kubectl label po web a=b');
+    expect(rows(app.db)).toBe(2);
+    advance(7 * 24 * 3600 * 1000 + 60_001);
+    send('alice', 'kubectl get po web');
+    send('alice', 'kubectl label po web c=d');
+    expect(app.group.shares.holding).toBe(0);
+    expect(rows(app.db)).toBe(2);
+  });
+
   it('GIVEN a database with kept replies WHEN migrated THEN new ids start after the last one', () => {
     const loaded = loadMigrations();
     if (!loaded.ok) throw new Error(loaded.error);
