@@ -22,13 +22,19 @@ export function guideFor(input: GuideInput): GuideSaying | null {
     output,
     ok: input.ok,
   };
+  // Most patterns start with `error: `: an output without it anywhere is looked at once for them.
+  let errors: boolean | undefined;
+  const hasErrors = () => {
+    errors ??= output.includes(ERROR);
+    return errors;
+  };
   for (const entry of GUIDE_LINES) {
     if ((entry.program ?? 'kubectl') !== read.program) continue;
     // An entry for any verb is about an error: a command that succeeded is not read for it.
     if (entry.verbs === undefined ? read.ok : !entry.verbs.includes(read.verb)) continue;
     let found: GuideParams = {};
     if (entry.output !== undefined) {
-      if (!mayMatch(entry.output, output)) continue;
+      if (!mayMatch(entry.output, output, hasErrors)) continue;
       const match = entry.output.exec(output);
       if (match === null) continue;
       found = { ...match.groups };
@@ -44,14 +50,20 @@ export function guideFor(input: GuideInput): GuideSaying | null {
  * (`^error: the path "…"`/m), which a 100-row table does not have, but a multiline regex is
  * tried at every line of it. Looking for the literal first gives the same answer for less.
  */
-function mayMatch(pattern: RegExp, text: string): boolean {
+export function mayMatch(pattern: RegExp, text: string, hasErrors: () => boolean): boolean {
   let lead = leads.get(pattern);
   if (lead === undefined) {
     lead = literalLead(pattern);
     leads.set(pattern, lead);
   }
-  return lead === '' || text.includes(lead);
+  if (lead === '') return true;
+  // Without the multiline flag `^` is the start of the text only.
+  if (!pattern.multiline) return text.startsWith(lead);
+  if (lead.startsWith(ERROR) && !hasErrors()) return false;
+  return text.includes(lead);
 }
+
+const ERROR = 'error: ';
 
 const leads = new Map<RegExp, string>();
 

@@ -25,3 +25,36 @@ describe("the literal a guide pattern's matches begin with", () => {
     expect(literalLead(pattern)).toBe(lead);
   });
 });
+
+describe("the guide's look before a pattern", () => {
+  it('GIVEN every golden transcript, whole and line by line, and every error line the table knows THEN no text a pattern matches is passed over', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { GUIDE_LINES } = await import('../../src/guide/lines.ts');
+    const { mayMatch } = await import('../../src/guide/guide.ts');
+    const dir = join(new URL('.', import.meta.url).pathname, '../golden/__golden__');
+    const texts = readdirSync(dir).flatMap((f) => {
+      const text = readFileSync(join(dir, f), 'utf8');
+      return [text, ...text.split('\n'), ...text.split('\n$ ')];
+    });
+    // Lines that do match, in the middle of other output and after a carriage return.
+    texts.push(
+      'NAME\nerror: the path "x.yaml" does not exist',
+      'a\rerror: resource name may not be empty',
+      'No resources found in default namespace.',
+      ' No resources found',
+    );
+    let passedOver = 0;
+    let matched = 0;
+    for (const entry of GUIDE_LINES) {
+      if (entry.output === undefined) continue;
+      for (const text of texts) {
+        if (entry.output.exec(text) === null) continue;
+        matched++;
+        if (!mayMatch(entry.output, text, () => text.includes('error: '))) passedOver++;
+      }
+    }
+    expect(matched).toBeGreaterThan(10);
+    expect(passedOver).toBe(0);
+  });
+});
