@@ -62,6 +62,13 @@ type Row = {
   shared_at: number | null;
 };
 
+/**
+ * A kept reply not yet written. The reply is turned into JSON when it is written, not when it is
+ * kept: a read's reply then costs nothing more on its way to the member (the write that takes it
+ * along, or the flush, pays). Measured in B1: JSON made at once cost reads more than it saved;
+ * the price of holding the reply itself is that held replies outlive young collections (B1's
+ * read-only probe: about 3.5 KB of old generation per read, 1.6 KB when nothing is held).
+ */
 interface Held {
   id: number;
   platform: string;
