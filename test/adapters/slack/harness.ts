@@ -108,11 +108,18 @@ export async function startHarness(transport: Transport, options: HarnessOptions
           );
     return { status: res.status, ack: res.text === '' ? null : JSON.parse(res.text) };
   };
-  const answered = async (send: () => Promise<{ status: number }>) => {
+  /**
+   * The first post after `send` that `member` can see: an earlier click's private confirmation
+   * for someone else can arrive meanwhile (confirmations go out on their own thread).
+   */
+  const answered = async (member: Member, send: () => Promise<{ status: number }>) => {
     const since = fake.state.posts.length;
     const { status } = await send();
     if (status !== 200) throw new Error(`the app answered ${status}`);
-    return fake.waitFor(() => true, since);
+    return fake.waitFor(
+      (p) => !(p.ephemeral === true && p.user !== undefined && p.user !== member.id),
+      since,
+    );
   };
 
   return {
@@ -124,13 +131,15 @@ export async function startHarness(transport: Transport, options: HarnessOptions
     eventsUrl,
     deliver,
     command: (member, command, text, channel = CHANNEL) =>
-      answered(() => deliver('slash_commands', slashCommand(fake, member, channel, command, text))),
+      answered(member, () => deliver('slash_commands', slashCommand(fake, member, channel, command, text))),
     click: (member, message, action, values) =>
-      answered(() => deliver('interactive', blockActions(fake, member, message, action, values))),
+      answered(member, () => deliver('interactive', blockActions(fake, member, message, action, values))),
     submitView: (member, view, manifest) =>
       deliver('interactive', viewSubmission(fake, member, view, manifest)),
     mention: (member, text, channel = CHANNEL, options = {}) =>
-      answered(() => deliver('events_api', appMention(fake, member, channel, text, undefined, options))),
+      answered(member, () =>
+        deliver('events_api', appMention(fake, member, channel, text, undefined, options)),
+      ),
     async tick(ms) {
       const until = t.clock.now + ms;
       for (let due = timers.due(until); due !== undefined; due = timers.due(until)) {
