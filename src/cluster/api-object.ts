@@ -187,30 +187,49 @@ function deepFreeze<T>(value: T): T {
 function podObjectOf(pod: Pod, status: PodStatus, cluster: Pick<Cluster, 'nodes' | 'pods'>): Json {
   const { spec } = pod;
   const { volumes: _v, tolerations: _t, ...extra } = spec.extra ?? {};
+  // Key by key in kubectl's order (the build turns each `...` into helper calls, and a pod's
+  // object is made for every -o yaml of a changed pod); the manifest's own fields as a spread
+  // would put them.
+  const out: Json = {
+    containers: spec.containers.map((c, i) => containerSpec(c, pod, i)),
+    dnsPolicy: 'ClusterFirst',
+    enableServiceLinks: true,
+  };
+  if (spec.hostNetwork === true) out.hostNetwork = true;
+  if (spec.nodeName !== undefined) out.nodeName = spec.nodeName;
+  if (Object.keys(spec.nodeSelector).length > 0) out.nodeSelector = spec.nodeSelector;
+  out.preemptionPolicy = 'PreemptLowerPriority';
+  const { priority, priorityClassName } = podPriority(pod);
+  out.priority = priority;
+  if (priorityClassName !== undefined) out.priorityClassName = priorityClassName;
+  out.restartPolicy = spec.restartPolicy;
+  out.schedulerName = 'default-scheduler';
+  out.securityContext = {};
+  if (hasTokenVolume(pod)) {
+    out.serviceAccount = 'default';
+    out.serviceAccountName = 'default';
+  }
+  out.terminationGracePeriodSeconds = 30;
+  defineAll(out, extra);
+  defineData(out, 'tolerations', podTolerations(pod));
+  defineData(out, 'volumes', [...userVolumes(pod), ...(hasTokenVolume(pod) ? [tokenVolume(pod)] : [])]);
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: podMetadata(pod, cluster),
-    spec: {
-      containers: spec.containers.map((c, i) => containerSpec(c, pod, i)),
-      dnsPolicy: 'ClusterFirst',
-      enableServiceLinks: true,
-      ...(spec.hostNetwork === true ? { hostNetwork: true } : {}),
-      ...(spec.nodeName === undefined ? {} : { nodeName: spec.nodeName }),
-      ...(Object.keys(spec.nodeSelector).length > 0 ? { nodeSelector: spec.nodeSelector } : {}),
-      preemptionPolicy: 'PreemptLowerPriority',
-      ...podPriority(pod),
-      restartPolicy: spec.restartPolicy,
-      schedulerName: 'default-scheduler',
-      securityContext: {},
-      ...(hasTokenVolume(pod) ? { serviceAccount: 'default', serviceAccountName: 'default' } : {}),
-      terminationGracePeriodSeconds: 30,
-      ...extra,
-      tolerations: podTolerations(pod),
-      volumes: [...userVolumes(pod), ...(hasTokenVolume(pod) ? [tokenVolume(pod)] : [])],
-    },
+    spec: out,
     status: podStatusObject(pod, status, cluster),
   };
+}
+
+/** What `{ ...target, ...source }` does to target's keys: each defined as data, in place if there. */
+function defineAll(target: Json, source: Record<string, unknown>): void {
+  for (const key of Object.keys(source)) defineData(target, key, source[key]);
+}
+
+/** A spread's CreateDataProperty: a manifest's `__proto__` field stays a field. */
+function defineData(target: Json, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 const records = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isRecord) : []);
@@ -248,23 +267,23 @@ export function podTolerations(pod: Pod): Json[] {
 function containerSpec(c: Container, pod: Pod, index: number): Json {
   const { volumeMounts: _m, resources: _r, ...extra } = c.extra ?? {};
   const { requests, limits } = containerResources(pod, index);
-  return {
-    ...(c.args === undefined ? {} : { args: c.args }),
-    ...(c.command === undefined ? {} : { command: c.command }),
-    ...(c.env.length > 0 ? { env: c.env.map((e) => ({ name: e.name, value: e.value })) } : {}),
-    image: c.image,
-    imagePullPolicy: c.imagePullPolicy,
-    name: c.name,
-    ...(c.ports.length > 0 ? { ports: c.ports.map((p) => ({ ...p })) } : {}),
-    resources: {
-      ...(Object.keys(limits).length > 0 ? { limits } : {}),
-      ...(Object.keys(requests).length > 0 ? { requests } : {}),
-    },
-    terminationMessagePath: '/dev/termination-log',
-    terminationMessagePolicy: 'File',
-    ...extra,
-    volumeMounts: containerMounts(pod, c),
-  };
+  const out: Json = {};
+  if (c.args !== undefined) out.args = c.args;
+  if (c.command !== undefined) out.command = c.command;
+  if (c.env.length > 0) out.env = c.env.map((e) => ({ name: e.name, value: e.value }));
+  out.image = c.image;
+  out.imagePullPolicy = c.imagePullPolicy;
+  out.name = c.name;
+  if (c.ports.length > 0) out.ports = c.ports.map((p) => ({ ...p }));
+  const resources: Json = {};
+  if (Object.keys(limits).length > 0) resources.limits = limits;
+  if (Object.keys(requests).length > 0) resources.requests = requests;
+  out.resources = resources;
+  out.terminationMessagePath = '/dev/termination-log';
+  out.terminationMessagePolicy = 'File';
+  defineAll(out, extra);
+  defineData(out, 'volumeMounts', containerMounts(pod, c));
+  return out;
 }
 
 function tokenVolume(pod: Pod): Json {
@@ -363,31 +382,38 @@ export const containerID = (pod: Pod, name: string, instance: number): string =>
  */
 function podStatusObject(pod: Pod, status: PodStatus, cluster: Pick<Cluster, 'nodes' | 'pods'>): Json {
   const observedGeneration = podGeneration(pod);
-  const conditions = podConditions(pod, status, cluster).map((c) => ({
-    lastProbeTime: null,
-    lastTransitionTime: iso(c.at),
-    ...(c.message === undefined ? {} : { message: c.message }),
-    observedGeneration,
-    ...(c.reason === undefined ? {} : { reason: c.reason }),
-    status: c.status,
-    type: c.type,
-  }));
+  const conditions = podConditions(pod, status, cluster).map((c) => {
+    const condition: Json = { lastProbeTime: null, lastTransitionTime: iso(c.at) };
+    if (c.message !== undefined) condition.message = c.message;
+    condition.observedGeneration = observedGeneration;
+    if (c.reason !== undefined) condition.reason = c.reason;
+    condition.status = c.status;
+    condition.type = c.type;
+    return condition;
+  });
   if (!status.scheduled) return { conditions, phase: 'Pending', qosClass: qosClass(pod) };
   const hostIP = pod.sim.hostIP;
   const podIP = status.sandboxAt !== undefined ? pod.sim.podIP : undefined;
-  return {
+  const out: Json = {
     conditions,
     containerStatuses: status.containers.flatMap((c, i) => {
       const spec = pod.spec.containers[i];
       return spec === undefined ? [] : [containerStatusObject(pod, c, spec)];
     }),
-    ...(hostIP === undefined ? {} : { hostIP, hostIPs: [{ ip: hostIP }] }),
-    observedGeneration,
-    phase: status.phase,
-    ...(podIP === undefined ? {} : { podIP, podIPs: [{ ip: podIP }] }),
-    qosClass: qosClass(pod),
-    ...(status.startTime === undefined ? {} : { startTime: iso(status.startTime) }),
   };
+  if (hostIP !== undefined) {
+    out.hostIP = hostIP;
+    out.hostIPs = [{ ip: hostIP }];
+  }
+  out.observedGeneration = observedGeneration;
+  out.phase = status.phase;
+  if (podIP !== undefined) {
+    out.podIP = podIP;
+    out.podIPs = [{ ip: podIP }];
+  }
+  out.qosClass = qosClass(pod);
+  if (status.startTime !== undefined) out.startTime = iso(status.startTime);
+  return out;
 }
 
 function containerStatusObject(pod: Pod, c: ContainerStatus, spec: Container): Json {

@@ -174,3 +174,45 @@ describe('objects as the API server returns them', () => {
     });
   });
 });
+
+describe("a pod's object with fields the manifest set beyond the model", () => {
+  it('GIVEN spec and container fields the simulator does not model THEN they sit where a spread of them would: in place when the server has the key, else after the defaults', () => {
+    const pod = boundPod([{ image: 'nginx:1.27', extra: { workingDir: '/w', imagePullPolicy: 'Always' } }]);
+    const withExtra = {
+      ...pod,
+      spec: { ...pod.spec, extra: { activeDeadlineSeconds: 100, dnsPolicy: 'Default' } },
+    };
+    const object = apiObject(withExtra, { ...seededCluster(), now: at(60_000) }) as {
+      spec: Record<string, unknown> & { containers: Record<string, unknown>[] };
+    };
+    expect(Object.keys(object.spec)).toEqual([
+      'containers',
+      'dnsPolicy',
+      'enableServiceLinks',
+      'nodeName',
+      'preemptionPolicy',
+      'priority',
+      'restartPolicy',
+      'schedulerName',
+      'securityContext',
+      'serviceAccount',
+      'serviceAccountName',
+      'terminationGracePeriodSeconds',
+      'activeDeadlineSeconds',
+      'tolerations',
+      'volumes',
+    ]);
+    expect(object.spec.dnsPolicy).toBe('Default');
+    expect(Object.keys(object.spec.containers[0] ?? {})).toEqual([
+      'image',
+      'imagePullPolicy',
+      'name',
+      'resources',
+      'terminationMessagePath',
+      'terminationMessagePolicy',
+      'workingDir',
+      'volumeMounts',
+    ]);
+    expect(object.spec.containers[0]?.imagePullPolicy).toBe('Always');
+  });
+});
