@@ -115,20 +115,24 @@ export function withMetadata(
   map: Labels,
   resourceVersion: string,
 ): AnyObject {
-  const update = <M extends ObjectMeta>(m: M): M => ({
-    ...m,
-    ...(field === 'labels' ? { labels: map } : { annotations: map }),
-    resourceVersion,
-  });
+  // Copies with the keys in place (Object.assign, not `{ ...m, more }`: the build turns that into
+  // property-descriptor helpers, and every label and annotate of a pod comes through here).
+  const update = <M extends ObjectMeta>(m: M): M => {
+    const next: M = Object.assign({}, m);
+    if (field === 'labels') next.labels = map;
+    else next.annotations = map;
+    next.resourceVersion = resourceVersion;
+    return next;
+  };
   switch (object.kind) {
     case 'Pod':
-      return { ...object, metadata: update(object.metadata) };
+      return Object.assign({}, object, { metadata: update(object.metadata) });
     case 'Node':
-      return { ...object, metadata: update(object.metadata) };
+      return Object.assign({}, object, { metadata: update(object.metadata) });
     case 'Namespace':
-      return { ...object, metadata: update(object.metadata) };
+      return Object.assign({}, object, { metadata: update(object.metadata) });
     case 'Service':
-      return { ...object, metadata: update(object.metadata) };
+      return Object.assign({}, object, { metadata: update(object.metadata) });
   }
 }
 
