@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { createIds } from '../../src/cluster/ids.ts';
 import type { Cluster, Container, Pod, RestartPolicy } from '../../src/cluster/model.ts';
 import { createPod } from '../../src/cluster/pods.ts';
@@ -84,3 +87,37 @@ export const container = (name: string, image: string, extra: Partial<Container>
   env: [],
   ...extra,
 });
+
+/** Every timeline fixture's pod (test/cluster/timelines/*.yaml), by file name. */
+export function timelinePods(): [string, Pod][] {
+  const dir = join(new URL('.', import.meta.url).pathname, 'timelines');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((file) => {
+      const spec = parse(readFileSync(join(dir, file), 'utf8')) as {
+        pod: { restartPolicy?: RestartPolicy; containers: Partial<Container>[] };
+      };
+      return [file, boundPod(spec.pod.containers, spec.pod.restartPolicy ?? 'Always')];
+    });
+}
+
+/**
+ * `count` instants from T0 - 2 s on, for a memo's test: steps of up to `small` ms half the time,
+ * then up to 30 s, 400 s or 6 h, and 3% of them back by up to 20 s. The same for a seed.
+ */
+export function walkInstants(seed: number, count: number, small = 2_000): number[] {
+  let state = seed;
+  const next = () => {
+    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+    return state / 2 ** 32;
+  };
+  const instants: number[] = [];
+  let t = -2000;
+  for (let i = 0; i < count; i++) {
+    const r = next();
+    const scale = r < 0.5 ? small : r < 0.8 ? 30_000 : r < 0.97 ? 400_000 : 6 * 3_600_000;
+    t += next() < 0.03 ? -Math.floor(next() * 20_000) : Math.floor(next() * scale);
+    instants.push(at(t));
+  }
+  return instants;
+}
