@@ -54,6 +54,21 @@ export class ReadCache<V> {
  */
 const during = new WeakMap<Database, { active: boolean; version: number | undefined }>();
 
+/**
+ * SQLite's data version for this connection (it moves when another connection commits), asked at
+ * most once per command inside `oneVersionDuring` (a PRAGMA costs about what an indexed SELECT does).
+ */
+export function dataVersionOf(db: Database): number {
+  let statement = statements.get(db);
+  if (statement === undefined) {
+    statement = db.prepare<[], number>('PRAGMA data_version').pluck();
+    statements.set(db, statement);
+  }
+  return versionOf(db, statement);
+}
+
+const statements = new WeakMap<Database, Statement<[], number>>();
+
 function versionOf(db: Database, dataVersion: Statement<[], number>): number {
   const scope = during.get(db);
   if (scope?.active === true && scope.version !== undefined) return scope.version;

@@ -8,6 +8,7 @@ import { seedCluster } from '../cluster/seed.ts';
 import { withDefaultService } from '../cluster/services.ts';
 import { withoutGonePods } from '../cluster/terminating.ts';
 import { err, ok, type Result } from '../result.ts';
+import { dataVersionOf } from './read-cache.ts';
 
 /** One sandbox per (platform, scope, user): the only key any query here is ever given. */
 export interface SandboxKey {
@@ -28,7 +29,6 @@ type Row = { id: number; created_at: number; clock_offset_ms: number; serial: nu
 /** Prepared statements for the sandbox tables, made once per database. */
 export class SandboxStore {
   private readonly find: Statement<[string, string, string], Row>;
-  private readonly dataVersion: Statement<[], number>;
   /** The data version the cached rows were read at. */
   private rowsVersion = -1;
   private readonly objectsOf: Statement<
@@ -70,10 +70,9 @@ export class SandboxStore {
   private readonly stagedRowMembers = new Map<number, string>();
 
   constructor(
-    db: Database,
+    private readonly db: Database,
     private readonly cacheLimits: CacheLimits = CACHE_LIMITS,
   ) {
-    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.find = db.prepare(
       'SELECT id, created_at, clock_offset_ms, serial FROM sandboxes WHERE platform = ? AND scope = ? AND user_id = ?',
     );
@@ -147,7 +146,7 @@ export class SandboxStore {
     if (staged !== undefined) return staged ?? undefined;
     // Another connection that commits anything may have changed or deleted rows (a sibling's
     // reset, an operator's cleanup): SQLite's data version moves, and the rows are read again.
-    const version = this.dataVersion.get() ?? 0;
+    const version = dataVersionOf(this.db);
     if (version !== this.rowsVersion) {
       this.rows.clear();
       this.rowMembers.clear();
