@@ -134,7 +134,7 @@ export class SandboxStore {
     const ids = createIds(seedOf(id), 0);
     const cluster = { ...seedCluster(now, ids), forwards: [], files: [] };
     // Nothing of it is stored yet: `write` counts its rows' bytes as it stores them.
-    this.staged.set(id, { cluster, bytes: 0, sizes: new Map() });
+    this.staged.set(id, { cluster, bytes: 0, sizes: new Map(), serial: ids.serial });
     const sandbox = { id, createdAt: now, clockOffsetMs: 0, serial: ids.serial };
     this.unwritten.set(member, { ...sandbox, key });
     return sandbox;
@@ -251,9 +251,14 @@ export class SandboxStore {
    * frozen, so a mutation throws.
    */
   load(sandbox: Sandbox, realNow: number): Cluster {
-    const staged = this.staged.get(sandbox.id);
-    const entry = staged ?? this.cache.get(sandbox.id) ?? this.read(sandbox.id);
-    if (staged === undefined) this.remember(sandbox.id, entry);
+    let entry = this.staged.get(sandbox.id);
+    if (entry === undefined) {
+      const cached = this.cache.get(sandbox.id);
+      // Every write moves the sandbox's serial: a cached copy of another serial was written since
+      // by another connection (a teammate's sandbox, viewed here, changed through another worker).
+      entry = cached?.serial === sandbox.serial ? cached : this.read(sandbox.id, sandbox.serial);
+      this.remember(sandbox.id, entry);
+    }
     // Object.assign rather than `{ ...cluster, now }`: in Node 20's V8 a spread followed by another
     // property keeps every such object alive through young collections, into the old generation.
     return withoutGonePods(Object.assign({}, entry.cluster, { now: realNow + sandbox.clockOffsetMs }));
@@ -293,7 +298,7 @@ export class SandboxStore {
     this.cachedBytes -= entry.bytes;
   }
 
-  private read(id: number): Cached {
+  private read(id: number, serial: number): Cached {
     const read: Omit<Cluster, 'now'> = {
       nodes: [],
       namespaces: [],
@@ -327,7 +332,7 @@ export class SandboxStore {
     // A sandbox made before Services were stored has the default one too, as every cluster does.
     const cluster = withDefaultService(read);
     if (FREEZE) deepFreeze(cluster);
-    return { cluster, bytes, sizes };
+    return { cluster, bytes, sizes, serial };
   }
 
   ids(sandbox: Sandbox): Ids {
@@ -372,7 +377,7 @@ export class SandboxStore {
       this.uncache(sandbox.id);
       if (base !== undefined) {
         const { now: _, ...next } = applyToCluster({ ...base.cluster, now: 0 }, changes);
-        entry = { cluster: next, bytes: base.bytes, sizes: base.sizes };
+        entry = { cluster: next, bytes: base.bytes, sizes: base.sizes, serial };
         this.staged.set(sandbox.id, entry);
       }
     }
@@ -544,6 +549,8 @@ interface Cached {
   bytes: number;
   /** Each row's stored bytes, by `objectRow`, `forwardRow` or `fileRow` (a few hundred rows at most). */
   sizes: Map<string, number>;
+  /** The sandbox's serial this copy is of (as stored once its transaction commits). */
+  serial: number;
 }
 
 export interface CacheLimits {
