@@ -19,18 +19,20 @@ export function withVisibility(app: App, request: Request, lang: Lang, reply: Re
   if (reply.shareable !== true) return reply;
   const { shareable: _, ...plain } = reply;
   const channel = { platform: request.platform, scope: request.scope, channel: request.channel };
-  if (app.group.settings.get(channel).output === 'public') return { ...plain, visibility: 'public' };
+  // Object.assign, not `{ ...plain, more }`: every command's reply comes through here, and the build
+  // compiles such a spread to property descriptors (scripts/build-options.ts), many times slower.
+  if (app.group.settings.get(channel).output === 'public')
+    return Object.assign({}, plain, { visibility: 'public' as const });
   // Inside the command's own transaction the reply is only held in memory, under an id this
   // connection reserved before; with no id left to give (its first reply, or after many in one
   // transaction: ids are reserved only outside one) it stays as it is and is kept after the
   // commit, where dispatch calls this again.
   const id = app.group.shares.keep(request, plain, app.clock());
   if (id === undefined) return reply;
-  return {
-    ...plain,
-    visibility: 'private',
+  return Object.assign({}, plain, {
+    visibility: 'private' as const,
     choices: [...plain.choices, { id: 'share', label: t(lang, 'share.button'), action: shareAction(id) }],
-  };
+  });
 }
 
 /** Marks a command's replies (success and failure alike) as the member's own output. */
@@ -41,8 +43,8 @@ export function shareable<A extends unknown[], R extends { ok: boolean }>(
     const result = run(...args) as R & ({ ok: true; value: Reply } | { ok: false; error: Reply });
     return (
       result.ok
-        ? { ...result, value: { ...result.value, shareable: true } }
-        : { ...result, error: { ...result.error, shareable: true } }
+        ? Object.assign({}, result, { value: Object.assign({}, result.value, { shareable: true }) })
+        : Object.assign({}, result, { error: Object.assign({}, result.error, { shareable: true }) })
     ) as R;
   };
 }
