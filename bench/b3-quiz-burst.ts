@@ -260,7 +260,8 @@ interface Child<Ready> {
 /** A bench entry as a process of its own with an IPC channel (compiled or through tsx, see here.ts). */
 async function startChild<Ready>(name: string, nice = 0): Promise<Child<Ready>> {
   const child = spawn(process.execPath, entryArgs(name), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  if (nice !== 0 && child.pid !== undefined) setPriority(child.pid, Math.min(19, getPriority(child.pid) + nice));
+  if (nice !== 0 && child.pid !== undefined)
+    setPriority(child.pid, Math.min(19, getPriority(child.pid) + nice));
   // A bench that crashes takes its children with it (a fake Slack left behind holds the terminal's pipe).
   process.once('exit', () => {
     if (child.exitCode === null) child.kill();

@@ -381,7 +381,10 @@ describe("the guide line under kubectl's output", () => {
   it('GIVEN /guide with a word other than on or off THEN the usage names the command as the member’s platform types it', () => {
     const t = testApp(':memory:');
     const usage = (platform: 'console' | 'slack' | 'discord') =>
-      t.send('learner', '/guide maybe', platform).blocks.map((b) => b.text).join('\n');
+      t
+        .send('learner', '/guide maybe', platform)
+        .blocks.map((b) => b.text)
+        .join('\n');
     expect(usage('console')).toContain('`/guide on` or `/guide off`');
     expect(usage('slack')).toContain('`/guide on` or `/guide off`');
     expect(usage('discord')).toContain('`/guide state:on` or `/guide state:off`');
