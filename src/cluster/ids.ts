@@ -23,8 +23,8 @@ export function createIds(sandboxSeed: string, startSerial: number): Ids {
 
 /**
  * A class rather than an object literal with a `serial` getter: a getter in a literal made per
- * command gives each one a hidden class of its own, which only a full collection frees (see
- * `Context` in chat/dispatch.ts).
+ * command keeps the command's objects alive through young collections (see `Context` in
+ * chat/dispatch.ts).
  */
 class SandboxIds implements Ids {
   constructor(
