@@ -1,6 +1,7 @@
 import type { App } from '../chat/context.ts';
 import type { Ids } from '../cluster/ids.ts';
 import type { Cluster } from '../cluster/model.ts';
+import { dataVersionOf } from '../store/read-cache.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 import type { Handled } from './handle.ts';
 import { doorStatus, statusResponse } from './status.ts';
@@ -73,7 +74,7 @@ export function inSandbox(
 const freshness = new WeakMap<App['db'], { version: number; fresh: Set<string> }>();
 
 export function freshen(app: App, key: SandboxKey): void {
-  const version = Number(app.db.pragma('data_version', { simple: true }));
+  const version = dataVersionOf(app.db);
   let state = freshness.get(app.db);
   if (state === undefined || state.version !== version || state.fresh.size > 10_000) {
     state = { version, fresh: new Set() };

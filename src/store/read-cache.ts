@@ -15,17 +15,14 @@ export class ReadCache<V> {
   private readonly entries = new Map<string, V>();
   private seenVersion = -1;
   private dirty = false;
-  private readonly dataVersion: Statement<[], number>;
 
   constructor(
     private readonly db: Database,
     private readonly limit = 10_000,
-  ) {
-    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
-  }
+  ) {}
 
   get(key: string, read: () => V): V {
-    const version = versionOf(this.db, this.dataVersion);
+    const version = dataVersionOf(this.db);
     if (version !== this.seenVersion) {
       this.entries.clear();
       this.seenVersion = version;
@@ -64,18 +61,14 @@ export function dataVersionOf(db: Database): number {
     statement = db.prepare<[], number>('PRAGMA data_version').pluck();
     statements.set(db, statement);
   }
-  return versionOf(db, statement);
-}
-
-const statements = new WeakMap<Database, Statement<[], number>>();
-
-function versionOf(db: Database, dataVersion: Statement<[], number>): number {
   const scope = during.get(db);
   if (scope?.active === true && scope.version !== undefined) return scope.version;
-  const version = dataVersion.get() ?? 0;
+  const version = statement.get() ?? 0;
   if (scope?.active === true) scope.version = version;
   return version;
 }
+
+const statements = new WeakMap<Database, Statement<[], number>>();
 
 /** Runs `work` (one command) asking SQLite for the data version at most once, for every cache of `db`. */
 export function oneVersionDuring<T>(db: Database, work: () => T): T {
