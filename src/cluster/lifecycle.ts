@@ -40,15 +40,47 @@ export interface PodStatus {
 /**
  * Each pod's last derived status and the span of time it holds for: from when it was derived
  * until the next moment anything in it can change. Pods are immutable values (a change makes a
- * new object), so the object is the key and a dropped pod frees its entry.
+ * new object), so the key is an object of the pod's own: its `sim`, which a label or annotate
+ * keeps (they copy the metadata only), so a relabelled pod's status is not derived again. A
+ * status reads only the pod's spec, sim, name, namespace and uid: an entry holds for a pod with
+ * the same ones, and a dropped pod frees its entry.
  */
-const memo = new WeakMap<Pod, { status: PodStatus; from: number; until: number }>();
+const memo = new WeakMap<
+  Pod['sim'],
+  {
+    spec: Pod['spec'];
+    uid: string;
+    name: string;
+    namespace: string;
+    status: PodStatus;
+    from: number;
+    until: number;
+  }
+>();
 
 export function podStatus(pod: Pod, now: number): PodStatus {
-  const known = memo.get(pod);
-  if (known !== undefined && known.from <= now && now < known.until) return known.status;
+  const known = memo.get(pod.sim);
+  const { metadata } = pod;
+  if (
+    known !== undefined &&
+    known.from <= now &&
+    now < known.until &&
+    known.spec === pod.spec &&
+    known.uid === metadata.uid &&
+    known.name === metadata.name &&
+    known.namespace === metadata.namespace
+  )
+    return known.status;
   const status = derivedStatus(pod, now);
-  memo.set(pod, { status, from: now, until: statusUntil(pod, status, now) });
+  memo.set(pod.sim, {
+    spec: pod.spec,
+    uid: metadata.uid,
+    name: metadata.name,
+    namespace: metadata.namespace,
+    status,
+    from: now,
+    until: statusUntil(pod, status, now),
+  });
   return status;
 }
 

@@ -35,7 +35,9 @@ export function planProcess(pod: Pod, index: number): ProcessPlan {
  */
 export function planProcesses(pod: Pod): ProcessPlan[] {
   // A pod is an immutable value: its plans are worked out once (status, logs and objects ask).
-  let plans = planned.get(pod);
+  // They read only its spec and name, so a relabelled pod (same spec object) keeps them.
+  const known = planned.get(pod.spec);
+  let plans = known !== undefined && known.name === pod.metadata.name ? known.plans : undefined;
   if (plans === undefined) {
     plans = plannedAfresh(pod);
     // Shared by every reader from now on: frozen, so a reader that changed one would fail loudly.
@@ -45,12 +47,12 @@ export function planProcesses(pod: Pod): ProcessPlan[] {
       Object.freeze(plan);
     }
     Object.freeze(plans);
-    planned.set(pod, plans);
+    planned.set(pod.spec, { name: pod.metadata.name, plans });
   }
   return plans;
 }
 
-const planned = new WeakMap<Pod, ProcessPlan[]>();
+const planned = new WeakMap<Pod['spec'], { name: string; plans: ProcessPlan[] }>();
 
 /** The plans worked out afresh (what `planProcesses` keeps; for tests). */
 export function plannedAfresh(pod: Pod): ProcessPlan[] {
