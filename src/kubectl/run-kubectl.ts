@@ -2,7 +2,13 @@ import { goQuote } from '../go/strings.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { flagBool, flagString, parseFlags } from './flags.ts';
-import { categoryMembers, qualifiedName, type ResourceInfo, resolveResource } from './resources.ts';
+import {
+  categoryMembers,
+  qualifiedName,
+  RESOURCES,
+  type ResourceInfo,
+  resolveResource,
+} from './resources.ts';
 import { KUBECTL_COMMANDS, suggestCommands } from './suggest.ts';
 import { type KubectlVerb, type Outcome, outcome, stdout, type VerbContext } from './verb.ts';
 
@@ -89,7 +95,10 @@ const POD_ARG_VERBS = new Set(['logs', 'exec', 'port-forward', 'attach']);
  * `logs deploy/x`, `get all`), as the server names them, for the note the chat layer adds.
  */
 export function unsimulatedTypesIn(verbs: readonly KubectlVerb[], rawTokens: readonly string[]): string[] {
-  // Asked for every command: the answers for the lines seen last are kept (by verbs and line).
+  // Asked for every command, and nearly every line names only simulated types (`get po NAME`,
+  // `label po NAME k=v`): a line with no word that could name another type has none to find.
+  if (!mayNameUnsimulated(rawTokens)) return [];
+  // The answers for the lines seen last are kept (by verbs and line).
   const key = rawTokens.join('\u0000');
   let known = typesNamed.get(verbs);
   if (known === undefined) {
@@ -109,6 +118,45 @@ export function unsimulatedTypesIn(verbs: readonly KubectlVerb[], rawTokens: rea
   known.set(key, types);
   return [...types];
 }
+
+/**
+ * Whether some word of the line (between commas, before a `/`) could name a type the sandbox
+ * does not simulate, or `all`: every word `typesIn` resolves is such a word of some token, so a
+ * line without one names none. A word that is no type's name at all (`pod7`, `app=web`) is ruled
+ * out by one set lookup, without resolving it (nor filling resolveResource's memory with it).
+ */
+export function mayNameUnsimulated(tokens: readonly string[]): boolean {
+  for (const token of tokens) {
+    let start = 0;
+    // Each search starts where the last one ended: linear in the token, however many commas.
+    let slash = token.indexOf('/');
+    while (start <= token.length) {
+      let end = token.indexOf(',', start);
+      if (end === -1) end = token.length;
+      if (slash !== -1 && slash < start) slash = token.indexOf('/', start);
+      const word = token.slice(start, slash !== -1 && slash < end ? slash : end);
+      if (word.length <= LONGEST_NAME) {
+        const lower = word.toLowerCase();
+        if (lower === 'all') return true;
+        const dot = lower.indexOf('.');
+        if (
+          TYPE_NAMES.has(dot === -1 ? lower : lower.slice(0, dot)) &&
+          resolveResource(word)?.simulated === false
+        )
+          return true;
+      }
+      start = end + 1;
+    }
+  }
+  return false;
+}
+
+/** Every name a type goes by (plural, singular, short names), lower case, without its group. */
+const TYPE_NAMES: ReadonlySet<string> = new Set(
+  RESOURCES.flatMap((r) => [r.type, r.singular, ...r.shortNames]),
+);
+/** Longer than any name with every group spelled out: no type's name. */
+const LONGEST_NAME = 253;
 
 const typesNamed = new WeakMap<readonly KubectlVerb[], Map<string, readonly string[]>>();
 const TYPES_KEPT = 256;

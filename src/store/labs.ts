@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { type LoggedCommand, MAX_LOGGED, readLogged, writeLogged } from '../lab/command-log.ts';
+import { ReadCache } from './read-cache.ts';
 import type { SandboxKey } from './sandboxes.ts';
 
 /** One time a member started a lab. */
@@ -36,8 +37,17 @@ export class LabStore {
   private readonly logInsert: Statement<[number, number, string, string]>;
   private readonly logTrim: Statement<[number, number, number]>;
   private readonly logRead: Statement<[number], { verb: string; parsed: string }>;
+  /**
+   * Each member's run in progress, or none: asked on every kubectl command (a command is recorded
+   * in the run, src/lab/record.ts), so kept as a ReadCache keeps values (another connection's
+   * commit drops them all; this store's own writes drop the member's).
+   */
+  private readonly activeRuns: ReadCache<LabRun | undefined>;
+  /** The member of each run this store has answered with: a write to the run drops their entry. */
+  private readonly runMembers = new Map<number, string>();
 
   constructor(db: Database) {
+    this.activeRuns = new ReadCache(db, ACTIVE_KEPT);
     const member = 'platform = ? AND scope = ? AND user_id = ?';
     this.activeRun = db.prepare(
       `SELECT id, lab_id, started_at, hints_used, checks_run FROM lab_runs WHERE ${member} AND finished_at IS NULL AND stopped_at IS NULL`,
@@ -75,26 +85,44 @@ export class LabStore {
   }
 
   active(key: SandboxKey): LabRun | undefined {
-    const row = this.activeRun.get(key.platform, key.scope, key.user);
-    return row === undefined ? undefined : toRun(row);
+    const member = memberKey(key);
+    const run = this.activeRuns.get(member, () => {
+      const row = this.activeRun.get(key.platform, key.scope, key.user);
+      return row === undefined ? undefined : toRun(row);
+    });
+    if (run === undefined) return undefined;
+    if (this.runMembers.size >= ACTIVE_KEPT) this.runMembers.clear();
+    this.runMembers.set(run.id, member);
+    return { ...run };
   }
 
   start(key: SandboxKey, labId: string, now: number): LabRun {
     const id = Number(this.insert.run(key.platform, key.scope, key.user, labId, now).lastInsertRowid);
+    this.activeRuns.drop(memberKey(key));
     return { id, labId, startedAt: now, hintsUsed: 0, checksRun: 0 };
   }
 
   useHint(run: LabRun): void {
     this.hint.run(run.id);
+    this.changed(run);
   }
 
   /** Records a `/lab check`; a check that passed everything finishes the run. */
   checked(run: LabRun, passedAll: boolean, now: number): void {
     this.check.run(passedAll ? now : null, run.id);
+    this.changed(run);
   }
 
   stop(run: LabRun, now: number): void {
     this.stopRun.run(now, run.id);
+    this.changed(run);
+  }
+
+  /** A run was written: its member's kept answer goes (everyone's, if the member is not known). */
+  private changed(run: LabRun): void {
+    const member = this.runMembers.get(run.id);
+    if (member === undefined) this.activeRuns.clear();
+    else this.activeRuns.drop(member);
   }
 
   progress(key: SandboxKey): LabProgress[] {
@@ -119,6 +147,11 @@ const toRun = (row: RunRow): LabRun => ({
   hintsUsed: row.hints_used,
   checksRun: row.checks_run,
 });
+
+const memberKey = (key: SandboxKey): string => `${key.platform}\u0000${key.scope}\u0000${key.user}`;
+
+/** Members whose run in progress is kept (past this, the cache starts again). */
+const ACTIVE_KEPT = 10_000;
 
 const stores = new WeakMap<Database, LabStore>();
 

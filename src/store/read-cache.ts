@@ -42,6 +42,12 @@ export class ReadCache<V> {
     this.entries.delete(key);
     if (this.db.inTransaction) this.dirty = true;
   }
+
+  /** Called by a write of this connection that may change what any key reads. */
+  clear(): void {
+    this.entries.clear();
+    if (this.db.inTransaction) this.dirty = true;
+  }
 }
 
 /**

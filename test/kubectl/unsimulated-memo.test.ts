@@ -62,3 +62,40 @@ describe('resource types resolved by their word', () => {
     expect(differences).toBe(0);
   });
 });
+
+describe('lines that could name an unsimulated type', () => {
+  it('GIVEN lines naming only pods, and lines naming other types or all THEN only the latter may, and no line the check rules out names one', async () => {
+    const { mayNameUnsimulated } = await import('../../src/kubectl/run-kubectl.ts');
+    const lines = [
+      ...LINES,
+      'get po pod7',
+      'label po pod3 step=s1-300 --overwrite',
+      'get events.events.k8s.io',
+      'get Deployment',
+      'get DEPLOY.apps/x',
+      'get po,,svc',
+      'get ev',
+      'logs pod/x,deploy',
+      'get x/deploy',
+    ];
+    let missed = 0;
+    for (const line of lines) {
+      const tokens = tokenize(line);
+      if (!tokens.ok) throw new Error(line);
+      if (!mayNameUnsimulated(tokens.value) && typesIn(KUBECTL_VERBS, tokens.value).length > 0) missed++;
+    }
+    expect(missed).toBe(0);
+    const may = (line: string) => {
+      const tokens = tokenize(line);
+      if (!tokens.ok) throw new Error(line);
+      return mayNameUnsimulated(tokens.value);
+    };
+    expect(may('get po pod7 -o yaml')).toBe(false);
+    expect(may('label po pod3 step=s1-300 --overwrite')).toBe(false);
+    expect(may('get svc,po -l app=web,env!=dev')).toBe(false);
+    expect(may('get events.events.k8s.io')).toBe(true);
+    expect(may('get DEPLOY.apps/x')).toBe(true);
+    expect(may('get All')).toBe(true);
+    expect(may('get po,rs')).toBe(true);
+  });
+});
