@@ -109,14 +109,18 @@ export function derivedStatus(pod: Pod, now: number): PodStatus {
     // The kubelet starts containers one after another; a failed pull does not block the next.
     cursor = handOff;
   }
-  return {
+  // One literal, the optional keys added after in the same order (no spreads: the build compiles
+  // them to esbuild's helpers).
+  const status: PodStatus = {
     phase: phaseOf(pod, containers),
     scheduled: true,
     startTime: scheduledAt,
     containers,
-    ...(scheduledAt + TIMING.sandboxMs <= now ? { sandboxAt: scheduledAt + TIMING.sandboxMs } : {}),
-    ...readiness(containers),
   };
+  if (scheduledAt + TIMING.sandboxMs <= now) status.sandboxAt = scheduledAt + TIMING.sandboxMs;
+  const { readyAt } = readiness(containers);
+  if (readyAt !== undefined) status.readyAt = readyAt;
+  return status;
 }
 
 /** The kubelet's getPhase, for pods without init containers. */
