@@ -2,7 +2,7 @@ import { podOwner } from './api-object.ts';
 import type { PodEvent } from './lifecycle/correlator.ts';
 import { EVENT_TTL_MS, kubeletEvents } from './lifecycle/kubelet-events.ts';
 import { derivedStatus, podStatus } from './lifecycle.ts';
-import type { Cluster, Node, Pod } from './model.ts';
+import type { Cluster, Node, Pod, PodSim } from './model.ts';
 import { unschedulableMessage } from './scheduler.ts';
 
 /**
@@ -19,12 +19,36 @@ export type { EventType, PodEvent } from './lifecycle/correlator.ts';
 
 const RETRY_UNSCHEDULABLE_MS = 5 * 60_000;
 
+/**
+ * The first pod object seen with this pod's spec, sim, name, namespace and uid: all that its
+ * status and its kubelet events are derived from (`lifecycle/`, `process.ts` read nothing else).
+ * Labelling or annotating a pod makes a new object sharing the old one's spec and sim; asking the
+ * caches kept per pod object (`podStatus`, `kubeletEvents`) with the first keeps them holding.
+ */
+export function lifeOf(pod: Pod): Pod {
+  const known = lives.get(pod.sim);
+  if (known === pod) return pod;
+  if (
+    known !== undefined &&
+    known.spec === pod.spec &&
+    known.metadata.uid === pod.metadata.uid &&
+    known.metadata.name === pod.metadata.name &&
+    known.metadata.namespace === pod.metadata.namespace
+  )
+    return known;
+  lives.set(pod.sim, pod);
+  return pod;
+}
+
+const lives = new WeakMap<PodSim, Pod>();
+
 /** The pod's events as `kubectl describe` lists them: oldest last-seen first. */
 export function podEvents(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods' | 'now'>): PodEvent[] {
   const now = cluster.now;
-  const status = podStatus(pod, now);
+  const life = lifeOf(pod);
+  const status = podStatus(life, now);
   const kubelet =
-    status.startTime === undefined ? [] : kubeletEvents(pod, status.containers, status.startTime, now);
+    status.startTime === undefined ? [] : kubeletEvents(life, status.containers, status.startTime, now);
   const events = [...schedulerEvents(pod, cluster), ...kubelet, ...killingEvents(pod)];
   return events
     .filter((e) => now - e.last < EVENT_TTL_MS)

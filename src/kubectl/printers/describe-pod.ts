@@ -12,11 +12,12 @@ import {
   tokenVolumeName,
   userVolumes,
 } from '../../cluster/api-object.ts';
-import { podEvents } from '../../cluster/events.ts';
+import { lifeOf, podEvents } from '../../cluster/events.ts';
 import { imageID } from '../../cluster/images.ts';
 import {
   type ContainerState,
   type ContainerStatus,
+  type PodStatus,
   podStatus,
   type Terminated,
 } from '../../cluster/lifecycle.ts';
@@ -34,7 +35,8 @@ import { humanDuration } from './duration.ts';
 
 /** `kubectl describe pod`, line for line as kubectl's describePod writes it (pkg/describe). */
 export function describePod(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | 'pods'>): string {
-  const status = podStatus(pod, cluster.now);
+  const life = lifeOf(pod);
+  const status = podStatus(life, cluster.now);
   const w = describeWriter();
   const { priority, priorityClassName } = podPriority(pod);
   w.write(0, `Name:\t${pod.metadata.name}\n`);
@@ -63,6 +65,50 @@ export function describePod(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | '
   else w.write(0, `IPs:\n  IP:\t${podIP}\n`);
   const owner = podOwner(pod, cluster);
   if (owner !== undefined) w.write(0, `Controlled By:\t${owner.kind}/${owner.name}\n`);
+  const events = podEvents(pod, cluster);
+  // "Containers:" has no tab, so what follows it is aligned on its own (up to the events).
+  w.raw(podBody(pod, life, status, cluster, events.length === 0));
+  if (events.length > 0) writeEvents(w, events, cluster.now);
+  return w.text();
+}
+
+/**
+ * From "Containers:" to "Tolerations:", aligned (with "Events:  <none>" when there are none, as
+ * it joins the tolerations' column block). It depends on the pod's spec, sim, name, namespace and
+ * uid (its `lifeOf`), its status and whether it has the token volume, so it is kept per status
+ * object (the same until the status can next change, and across relabelling): `describe` of an
+ * unchanged pod writes and aligns only its header and its events.
+ */
+function podBody(
+  pod: Pod,
+  life: Pod,
+  status: PodStatus,
+  cluster: Pick<Cluster, 'nodes' | 'pods'>,
+  noEvents: boolean,
+): string {
+  const token = hasTokenVolume(pod);
+  let known = bodies.get(status);
+  if (known === undefined || known.life !== life || known.token !== token) {
+    known = { life, token, texts: [undefined, undefined] };
+    bodies.set(status, known);
+  }
+  const slot = noEvents ? 1 : 0;
+  const kept = known.texts[slot];
+  if (kept !== undefined) return kept;
+  const w = describeWriter();
+  writeBody(w, pod, status, cluster);
+  if (noEvents) writeEvents(w, [], 0);
+  const text = w.text();
+  known.texts[slot] = text;
+  return text;
+}
+
+const bodies = new WeakMap<
+  PodStatus,
+  { life: Pod; token: boolean; texts: [string | undefined, string | undefined] }
+>();
+
+function writeBody(w: DescribeWriter, pod: Pod, status: PodStatus, cluster: Pick<Cluster, 'nodes' | 'pods'>) {
   w.write(0, 'Containers:\n');
   pod.spec.containers.forEach((c, i) => {
     writeContainer(w, pod, i, c, status.containers[i]);
@@ -73,8 +119,6 @@ export function describePod(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | '
   w.write(0, `QoS Class:\t${qosClass(pod)}\n`);
   writeLabels(w, 'Node-Selectors', pod.spec.nodeSelector);
   writeTolerations(w, pod);
-  writeEvents(w, podEvents(pod, cluster), cluster.now);
-  return w.text();
 }
 
 function writeContainer(

@@ -15,6 +15,8 @@ export interface DescribeWriter {
   /** Writes `text` (which may contain tabs and newlines) after `level` two-space indents. */
   write(level: number, text: string): void;
   flush(): void;
+  /** Flushes, then appends text already aligned as a region of its own. */
+  raw(text: string): void;
   text(): string;
 }
 
@@ -27,6 +29,10 @@ export function describeWriter(): DescribeWriter {
     },
     flush() {
       flushed.push(tabwrite(pending));
+      pending = '';
+    },
+    raw(text) {
+      flushed.push(tabwrite(pending), text);
       pending = '';
     },
     text() {

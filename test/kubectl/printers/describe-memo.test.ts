@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { lifeOf, podEvents } from '../../../src/cluster/events.ts';
+import { podStatus } from '../../../src/cluster/lifecycle.ts';
+import type { Cluster, Container, Pod } from '../../../src/cluster/model.ts';
+import { describePod } from '../../../src/kubectl/printers/describe-pod.ts';
+import {
+  container,
+  createThrough,
+  seededCluster,
+  timelinePods,
+  walkInstants,
+} from '../../cluster/lifecycle-fixtures.ts';
+
+/**
+ * `describe pod` keeps what only depends on the pod's life (spec, sim, name, namespace, uid) and
+ * its status: the status and kubelet events are asked with the first pod object of that life
+ * (`lifeOf`), and the body from "Containers:" to "Tolerations:" is kept per status object. Walked
+ * through every timeline's pod at 400 instants, relabelled and annotated now and then (a new
+ * object sharing spec and sim, as `kubectl label` makes), the text must equal a describe of a
+ * deep copy (new spec and sim objects: nothing kept applies to it).
+ */
+
+/** What `kubectl label`/`annotate` make: a new pod and metadata, the same spec and sim. */
+function relabelled(pod: Pod, step: number): Pod {
+  const metadata =
+    step % 2 === 0
+      ? Object.assign({}, pod.metadata, { labels: { ...pod.metadata.labels, step: `s${step}` } })
+      : Object.assign({}, pod.metadata, {
+          annotations: { ...pod.metadata.annotations, note: `a much longer note number ${step}` },
+        });
+  return Object.assign({}, pod, { metadata });
+}
+
+const fresh = (pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | 'pods'>): string =>
+  describePod(structuredClone(pod), cluster);
+
+function walk(pod: Pod, cluster: Cluster, seed: number, count: number) {
+  let current = pod;
+  let differences = 0;
+  let kept = 0;
+  let step = 0;
+  for (const now of walkInstants(seed, count, 60_000)) {
+    step++;
+    if (step % 3 !== 0) current = relabelled(current, step);
+    const view = { ...cluster, pods: [...cluster.pods, current], now };
+    const text = describePod(current, view);
+    if (text !== fresh(current, view)) differences++;
+    if (lifeOf(current) !== current && podStatus(lifeOf(current), now) === podStatus(lifeOf(pod), now))
+      kept++;
+  }
+  return { differences, kept };
+}
+
+describe('describe pod across relabelling', () => {
+  it.each(timelinePods())(
+    'GIVEN %s relabelled between reads WHEN described at 400 instants THEN the text equals a fresh describe',
+    (_file, pod) => {
+      const { differences, kept } = walk(pod, seededCluster(), 24680, 400);
+      expect(differences).toBe(0);
+      // The kept status is used for the relabelled objects.
+      expect(kept).toBeGreaterThan(0);
+    },
+  );
+
+  it('GIVEN pods made through the API (volumes, tolerations, a pending one) WHEN relabelled and described THEN the text equals a fresh describe', () => {
+    let cluster = seededCluster();
+    const made: Pod[] = [];
+    const specs: [string, string, Partial<Container>][] = [
+      ['web', 'nginx:1.27', { ports: [{ containerPort: 80, protocol: 'TCP' }] }],
+      ['crash', 'busybox', {}],
+      ['typo', 'ngnix', {}],
+    ];
+    for (const [name, image, extra] of specs) {
+      const created = createThrough(cluster, name, [container(name, image, extra)]);
+      cluster = created.cluster;
+      made.push(created.pod);
+    }
+    const pending = createThrough(cluster, 'pending', [container('pending', 'nginx')], {
+      nodeSelector: { disk: 'ssd' },
+    });
+    cluster = pending.cluster;
+    made.push(pending.pod);
+    let differences = 0;
+    for (const [i, pod] of made.entries()) differences += walk(pod, cluster, 1000 + i, 300).differences;
+    expect(differences).toBe(0);
+  });
+
+  it('GIVEN a relabelled pod WHEN its events are listed THEN the kubelet events kept for the first object are used', () => {
+    const [[, pod]] = timelinePods().filter(([f]) => f.includes('crash')) as [[string, Pod]];
+    const cluster = { ...seededCluster(), now: walkInstants(7, 1)[0] ?? 0 };
+    const first = podEvents(pod, { ...cluster, now: cluster.now + 90_000 });
+    const again = podEvents(relabelled(pod, 2), { ...cluster, now: cluster.now + 90_000 });
+    expect(again).toEqual(first);
+    expect(lifeOf(relabelled(pod, 4))).toBe(pod);
+  });
+
+  it('GIVEN a static pod annotated out of being a mirror WHEN described THEN its token volume follows the annotation', () => {
+    const cluster = seededCluster();
+    const mirror = cluster.pods.find(
+      (p) => p.metadata.annotations['kubernetes.io/config.mirror'] !== undefined,
+    );
+    if (mirror === undefined) throw new Error('no static pod in the seed');
+    const view = { ...cluster, now: cluster.now + 120_000 };
+    const before = describePod(mirror, view);
+    const { 'kubernetes.io/config.mirror': _, ...rest } = mirror.metadata.annotations;
+    const plain = Object.assign({}, mirror, { metadata: { ...mirror.metadata, annotations: rest } });
+    const after = describePod(plain, view);
+    expect(before).not.toContain('kube-api-access-');
+    expect(after).toContain('kube-api-access-');
+    expect(after).toBe(fresh(plain, view));
+  });
+
+  it('GIVEN a pod with another uid or name but the same spec and sim WHEN asked for its life THEN it is its own', () => {
+    const [[, pod]] = timelinePods() as [[string, Pod]];
+    lifeOf(pod);
+    const other = Object.assign({}, pod, { metadata: { ...pod.metadata, uid: 'another' } });
+    const renamed = Object.assign({}, pod, { metadata: { ...pod.metadata, name: 'q' } });
+    expect(lifeOf(other)).toBe(other);
+    expect(lifeOf(renamed)).toBe(renamed);
+  });
+});
