@@ -1,0 +1,76 @@
+import { split } from 'shlex';
+import { describe, expect, it } from 'vitest';
+import { plainWords, tokenize } from '../../src/kubectl/tokenize.ts';
+
+/**
+ * Lines without quotes or backslashes are split without shlex: the words must be exactly shlex's,
+ * over seeded random lines of the characters that matter (its four separators, other whitespace
+ * that is not one, `$`, `#`, `=`, commas, parentheses, Hangul, an astral character).
+ */
+const ALPHABET = [
+  ' ',
+  ' ',
+  '\t',
+  '\r',
+  '\n',
+  '\v',
+  '\f',
+  '\u00a0',
+  '\u3000',
+  '$',
+  '#',
+  '=',
+  ',',
+  '(',
+  ')',
+  '-',
+  'a',
+  'Z',
+  '7',
+  '한',
+  '😀',
+  '.',
+  '/',
+  '!',
+];
+
+describe('splitting a plain line', () => {
+  it("GIVEN 5,000 seeded lines without quotes or backslashes THEN the words are shlex's", () => {
+    // mulberry32: every bit of its output is usable (an LCG's low bits, taken by `% n`, repeat).
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+    };
+    let differences = 0;
+    for (let i = 0; i < 5000; i++) {
+      let line = '';
+      const length = next(24);
+      for (let k = 0; k < length; k++) line += ALPHABET[next(ALPHABET.length)];
+      const words = plainWords(line);
+      if (words === null || JSON.stringify(words) !== JSON.stringify(split(line))) differences++;
+    }
+    expect(differences).toBe(0);
+  });
+
+  it('GIVEN a quote, a backslash or a typographic quote THEN the line goes to shlex', () => {
+    for (const line of [
+      `get po -l 'a in (b)'`,
+      'get "x"',
+      'get a\\ b',
+      'get \u2018x\u2019',
+      'get \u201Cx\u201D',
+      'get x\u2032',
+      'get x\u2033',
+    ])
+      expect(plainWords(line)).toBeNull();
+    expect(tokenize("get po -l 'env in (a,b)'")).toEqual({
+      ok: true,
+      value: ['get', 'po', '-l', 'env in (a,b)'],
+    });
+    expect(tokenize('get po \u201Cweb\u201D')).toEqual({ ok: true, value: ['get', 'po', 'web'] });
+    expect(tokenize('  get\tpo \n web  ')).toEqual({ ok: true, value: ['get', 'po', 'web'] });
+  });
+});
