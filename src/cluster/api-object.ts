@@ -184,7 +184,128 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** The pod's object built afresh, nothing kept (what the kept object must always equal). */
+export function builtPodObject(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | 'pods'>): Json {
+  const status = podStatus(pod, cluster.now);
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: podMetadata(pod, cluster),
+    spec: podSpecObject(pod),
+    status: podStatusObject(pod, status, cluster),
+  };
+}
+
 function podObjectOf(pod: Pod, status: PodStatus, cluster: Pick<Cluster, 'nodes' | 'pods'>): Json {
+  const parts = keptParts(pod);
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: podMetadata(pod, cluster),
+    spec: parts.spec,
+    status: keptStatus(pod, status, cluster, parts),
+  };
+}
+
+/**
+ * A label or an annotation makes a new Pod with the same spec and sim, and the pod's status is
+ * derived again for the new object: its spec's and status's objects are kept across such writes,
+ * by what they are made of, so that only the metadata is built and printed again (the printers
+ * keep the text of a kept part: `isKeptPart`). The spec's object reads the pod's spec, its sim
+ * (the token volume's name), its namespace and, in kube-system only, its labels and annotations
+ * (priority, a static pod's lack of a token volume, the system pods' resources); the status's
+ * object reads those, the pod's uid and creation time, the derived status (compared by value)
+ * and, for a pod not yet bound, the nodes and pods (the scheduler's message).
+ */
+interface KeptParts {
+  sim: Pod['sim'];
+  namespace: string;
+  systemMeta: Pod['metadata'] | undefined;
+  uid: string;
+  created: string;
+  spec: Json;
+  status?: { of: PodStatus; nodes: unknown; pods: unknown; json: Json };
+}
+
+const partsBySpec = new WeakMap<Pod['spec'], KeptParts>();
+const keptPartObjects = new WeakSet<object>();
+
+/** Whether `object` is a kept spec or status of a pod: frozen, shared by the pod's versions. */
+export const isKeptPart = (object: object): boolean => keptPartObjects.has(object);
+
+function keptParts(pod: Pod): KeptParts {
+  const { metadata } = pod;
+  const systemMeta = metadata.namespace === 'kube-system' ? metadata : undefined;
+  const known = partsBySpec.get(pod.spec);
+  if (
+    known !== undefined &&
+    known.sim === pod.sim &&
+    known.namespace === metadata.namespace &&
+    known.systemMeta === systemMeta &&
+    known.uid === metadata.uid &&
+    known.created === metadata.creationTimestamp
+  )
+    return known;
+  const parts: KeptParts = {
+    sim: pod.sim,
+    namespace: metadata.namespace,
+    systemMeta,
+    uid: metadata.uid,
+    created: metadata.creationTimestamp,
+    spec: keptPart(podSpecObject(pod)),
+  };
+  partsBySpec.set(pod.spec, parts);
+  return parts;
+}
+
+function keptStatus(
+  pod: Pod,
+  status: PodStatus,
+  cluster: Pick<Cluster, 'nodes' | 'pods'>,
+  parts: KeptParts,
+): Json {
+  const known = parts.status;
+  const bound = status.scheduled && status.startTime !== undefined;
+  if (
+    known !== undefined &&
+    (bound || (known.nodes === cluster.nodes && known.pods === cluster.pods)) &&
+    (known.of === status || sameData(known.of, status))
+  ) {
+    known.of = status;
+    return known.json;
+  }
+  const json = keptPart(podStatusObject(pod, status, cluster));
+  parts.status = { of: status, nodes: cluster.nodes, pods: cluster.pods, json };
+  return json;
+}
+
+function keptPart(json: Json): Json {
+  keptPartObjects.add(deepFreeze(json));
+  return json;
+}
+
+/** Equality of plain data (what a derived status is made of): the same keys, values alike. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in x) {
+    if (!Object.hasOwn(y, key) || !sameData(x[key], y[key])) return false;
+    count++;
+  }
+  for (const _ in y) count--;
+  return count === 0;
+}
+
+function podSpecObject(pod: Pod): Json {
   const { spec } = pod;
   const { volumes: _v, tolerations: _t, ...extra } = spec.extra ?? {};
   // Key by key in kubectl's order (the build turns each `...` into helper calls, and a pod's
@@ -213,13 +334,7 @@ function podObjectOf(pod: Pod, status: PodStatus, cluster: Pick<Cluster, 'nodes'
   defineAll(out, extra);
   defineData(out, 'tolerations', podTolerations(pod));
   defineData(out, 'volumes', [...userVolumes(pod), ...(hasTokenVolume(pod) ? [tokenVolume(pod)] : [])]);
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: podMetadata(pod, cluster),
-    spec: out,
-    status: podStatusObject(pod, status, cluster),
-  };
+  return out;
 }
 
 /** What `{ ...target, ...source }` does to target's keys: each defined as data, in place if there. */

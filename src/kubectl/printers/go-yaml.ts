@@ -17,16 +17,18 @@ const BEST_WIDTH = 80;
 interface Out {
   text: string;
   column: number;
+  /** Maps that never change (and nothing under them): their text is written once per indent. */
+  kept: ((map: object) => boolean) | undefined;
 }
 
-export function goYaml(value: Value): string {
-  const text = goYamlUnended(value);
+export function goYaml(value: Value, kept?: (map: object) => boolean): string {
+  const text = goYamlUnended(value, kept);
   return text.endsWith('\n') ? text : `${text}\n`;
 }
 
 /** The emitter's output without the final line break goYaml adds (printObjects joins pieces). */
-export function goYamlUnended(value: Value): string {
-  const out: Out = { text: '', column: 0 };
+export function goYamlUnended(value: Value, kept?: (map: object) => boolean): string {
+  const out: Out = { text: '', column: 0, kept };
   if (isMap(value) && Object.keys(value).length > 0) mapping(out, value, 0, true);
   else scalarOrFlow(out, value, 0, true);
   return out.text;
@@ -109,8 +111,41 @@ function naturalOrder(keys: string[]): string[] {
 /** The value after `key:`: nested collections on the next lines, scalars on the same line. */
 function value(out: Out, v: Value, keyIndent: number): void {
   if (Array.isArray(v) && v.length > 0) sequence(out, v, keyIndent, false);
-  else if (isMap(v) && Object.keys(v).length > 0) mapping(out, v, keyIndent + 2, false);
-  else scalarOrFlow(out, v, keyIndent + 2, false);
+  else if (isMap(v) && Object.keys(v).length > 0) {
+    if (out.kept?.(v) === true) keptMapping(out, v, keyIndent + 2);
+    else mapping(out, v, keyIndent + 2, false);
+  } else scalarOrFlow(out, v, keyIndent + 2, false);
+}
+
+/**
+ * A kept map's text after its key, by indent. It starts with a line break (the key is on the line
+ * before), so it is the same wherever the key is; the column after it is kept beside it.
+ */
+const KEPT_INDENTS = 64;
+const keptTexts: WeakMap<object, { text: string; column: number }>[] = [];
+
+function keptMapping(out: Out, map: Record<string, Value>, indent: number): void {
+  if (indent > KEPT_INDENTS) {
+    mapping(out, map, indent, false);
+    return;
+  }
+  let texts = keptTexts[indent];
+  if (texts === undefined) {
+    texts = new WeakMap();
+    keptTexts[indent] = texts;
+  }
+  let known = texts.get(map);
+  if (known === undefined) {
+    const own: Out = { text: '', column: out.column, kept: out.kept };
+    mapping(own, map, indent, false);
+    // Reading a character makes V8 flatten the text (built from hundreds of appends) in place:
+    // left as appends, every document holding it would walk them all again when flattened.
+    own.text.charCodeAt(0);
+    known = { text: own.text, column: own.column };
+    texts.set(map, known);
+  }
+  out.text += known.text;
+  out.column = known.column;
 }
 
 function sequence(out: Out, items: Value[], indent: number, inline: boolean): void {

@@ -1,4 +1,4 @@
-import { apiObject } from '../../cluster/api-object.ts';
+import { apiObject, isKeptPart } from '../../cluster/api-object.ts';
 import type { Cluster } from '../../cluster/model.ts';
 import type { JsonValue } from '../jsonpath/go-values.ts';
 import type { AnyObject } from '../query.ts';
@@ -41,7 +41,7 @@ const singleTexts = new WeakMap<object, string>();
 function singleYaml(item: object): string {
   const known = singleTexts.get(item);
   if (known !== undefined) return known;
-  const text = goYaml(item).trimEnd();
+  const text = goYaml(item, isKeptPart).trimEnd();
   if (Object.isFrozen(item)) singleTexts.set(item, text);
   return text;
 }
@@ -90,7 +90,7 @@ function itemYaml(item: object): string {
   const known = itemTexts.get(item);
   if (known !== undefined) return known;
   // The text after `items:`: a sequence with this one item.
-  const text = goYamlUnended({ items: [item] }).slice('items:'.length);
+  const text = goYamlUnended({ items: [item] }, isKeptPart).slice('items:'.length);
   if (!Object.isFrozen(item) || text.length > ITEM_TEXTS_LIMIT / 64) return text;
   for (const [oldest, old] of itemTexts) {
     if (itemTextsBytes + text.length <= ITEM_TEXTS_LIMIT) break;
