@@ -37,6 +37,33 @@ export function goYamlUnended(value: Value, kept?: (map: object) => boolean): st
 const isMap = (v: Value): v is Record<string, Value> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/**
+ * Fast paths skip work whose result is known at sight: a plain ASCII word's style (no lookup,
+ * no analysis) and the width of ASCII text (its length, not a count of code points). Measured
+ * and left out: checking whether keys are already in order (slower than the kept orders).
+ * `withoutFastPaths` runs the straightforward emitter, which tests compare them with.
+ */
+let fastPaths = true;
+
+export function withoutFastPaths<T>(run: () => T): T {
+  fastPaths = false;
+  try {
+    return run();
+  } finally {
+    fastPaths = true;
+  }
+}
+
+/** Appends text known to be ASCII without a line break: its width is its length. */
+function putAscii(out: Out, text: string): void {
+  if (!fastPaths) {
+    put(out, text);
+    return;
+  }
+  out.text += text;
+  out.column += text.length;
+}
+
 /** Appends `text`; the column counts code points since the last line break. */
 function put(out: Out, text: string): void {
   const lastBreak = text.lastIndexOf('\n');
@@ -79,7 +106,8 @@ function mapping(out: Out, map: Record<string, Value>, indent: number, inline: b
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] ?? '';
     if (!(inline && i === 0)) newline(out, indent);
-    put(out, keyText(key));
+    if (fastPaths && plainAtSight(key)) putAscii(out, key);
+    else put(out, keyText(key));
     out.text += ':';
     out.column += 1;
     value(out, map[key], indent);
@@ -149,23 +177,26 @@ function keptMapping(out: Out, map: Record<string, Value>, indent: number): void
 }
 
 function sequence(out: Out, items: Value[], indent: number, inline: boolean): void {
-  items.forEach((item, i) => {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (!(inline && i === 0)) newline(out, indent);
-    put(out, '-');
+    putAscii(out, '-');
     if (Array.isArray(item) && item.length > 0) {
-      put(out, ' ');
+      putAscii(out, ' ');
       sequence(out, item, indent + 2, true);
     } else if (isMap(item) && Object.keys(item).length > 0) {
-      put(out, ' ');
+      putAscii(out, ' ');
       mapping(out, item, indent + 2, true);
     } else scalarOrFlow(out, item, indent + 2, false);
-  });
+  }
 }
 
 /** A scalar, `{}` or `[]`, preceded by one space unless it starts the document. */
 function scalarOrFlow(out: Out, v: Value, indent: number, first: boolean): void {
   const lead = first ? '' : ' ';
   if (typeof v === 'string') stringScalar(out, v, indent, lead);
+  else if (typeof v === 'number' || typeof v === 'boolean' || v === null)
+    putAscii(out, `${lead}${flowText(v)}`);
   else put(out, `${lead}${flowText(v)}`);
 }
 
@@ -213,6 +244,23 @@ function styleOf(s: string): Style {
   return style;
 }
 
+/**
+ * A word plain style writes as it is, seen in one pass without a lookup: an ASCII letter, then
+ * letters, digits and `._/-@`, or `:` not last (plain unless followed by a space), and not a word
+ * that reads back as another type (`yes`, `null`, `True`: none is longer than 5).
+ */
+export function plainAtSight(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || !asciiLetter(s.charCodeAt(0))) return false;
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (asciiLetter(c) || asciiDigit(c) || c === 46 || c === 95 || c === 47 || c === 45 || c === 64) continue;
+    if (c === 58 && i < n - 1) continue;
+    return false;
+  }
+  return n > NON_STRING_LONGEST || !NON_STRINGS.has(s);
+}
+
 function styleOfText(s: string): Style {
   const analysis = analyze(s);
   if (s.includes('\n')) return analysis.blockAllowed ? 'literal' : 'double';
@@ -222,6 +270,10 @@ function styleOfText(s: string): Style {
 }
 
 function stringScalar(out: Out, s: string, indent: number, lead: string): void {
+  if (fastPaths && plainAtSight(s)) {
+    putAscii(out, lead === '' ? s : ` ${s}`);
+    return;
+  }
   const style = styleOf(s);
   if (style === 'literal') {
     literal(out, s, indent, lead);
@@ -428,6 +480,8 @@ const NON_STRINGS = new Set([
   '-.INF',
   '<<',
 ]);
+
+const NON_STRING_LONGEST = Math.max(...[...NON_STRINGS].map((w) => w.length));
 
 /** go-yaml v2's resolve(): would this text, unquoted, read back as a string? */
 export function resolvesToString(s: string): boolean {

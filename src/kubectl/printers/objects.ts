@@ -41,7 +41,7 @@ const singleTexts = new WeakMap<object, string>();
 function singleYaml(item: object): string {
   const known = singleTexts.get(item);
   if (known !== undefined) return known;
-  const text = goYaml(item, isKeptPart).trimEnd();
+  const text = goYamlUnended(item, isKeptPart).trimEnd();
   if (Object.isFrozen(item)) singleTexts.set(item, text);
   return text;
 }

@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { goYaml, plainAtSight, withoutFastPaths } from '../../../src/kubectl/printers/go-yaml.ts';
+
+/**
+ * The emitter's fast paths (a plain ASCII word's style and width at sight, kept maps' texts)
+ * must write what the straightforward emitter writes, byte for byte, for any value: these draw
+ * values made of the cases its styles turn on, with a fixed seed.
+ */
+const TRICKY = [
+  '',
+  ' ',
+  '1364',
+  '0x1F',
+  '0o17',
+  '1e3',
+  '.5',
+  '+1',
+  '-',
+  '-1_000',
+  '12:30',
+  '1:2:3',
+  '2025-01-15',
+  '2025-01-15T10:00:00Z',
+  'True',
+  'yes',
+  'Yes',
+  'y',
+  'n',
+  'no',
+  'on',
+  'off',
+  'null',
+  'Null',
+  '~',
+  '.inf',
+  '-.Inf',
+  '.NaN',
+  '<<',
+  'false',
+  'FALSE',
+  'Falsey',
+  'a:',
+  'a:b',
+  'a: b',
+  ':a',
+  '?a',
+  '? a',
+  '- a',
+  '-a',
+  '#a',
+  'a#b',
+  'a #b',
+  '---a',
+  '...a',
+  "it's",
+  "'q'",
+  '"q"',
+  'back\\slash',
+  '@at',
+  'a@b',
+  '`tick',
+  'tab\there',
+  'line\nbreak',
+  'ends\n',
+  'ends\n\n',
+  '\nstarts',
+  ' lead',
+  'trail ',
+  'two  spaces',
+  'café',
+  '안녕',
+  '😀',
+  'a😀b',
+  '\ud800',
+  '\udc00x',
+  '\u0085',
+  '\u2028',
+  '\ufeff',
+  '\u0007bell',
+  'docker.io/luksa/kubia:latest',
+  'containerd://0123abcd',
+  'kubernetes.io/config.mirror',
+];
+
+const word = fc.oneof(
+  fc.constantFrom(...TRICKY),
+  fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9._/:@-]{0,12}$/),
+  fc.string({
+    unit: fc.constantFrom('a', 'Z', '0', '9', ' ', ':', '#', '-', "'", '"', '\n', '\\', '.', 'é', '😀', '\t'),
+    maxLength: 12,
+  }),
+  fc.string({ unit: 'grapheme', maxLength: 6 }),
+  fc.string({ unit: 'binary', maxLength: 6 }),
+);
+
+// Long enough to fold at 80 columns: words joined by one or two spaces.
+const sentence = fc
+  .array(fc.tuple(word, fc.constantFrom(' ', ' ', '  ')), { minLength: 4, maxLength: 30 })
+  .map((parts) => parts.map(([w, gap]) => w + gap).join(''));
+
+const scalar = fc.oneof(
+  { arbitrary: word, weight: 6 },
+  { arbitrary: sentence, weight: 2 },
+  { arbitrary: fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null)), weight: 1 },
+);
+
+const { value } = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { arbitrary: scalar, weight: 4 },
+    { arbitrary: fc.array(tie('value'), { maxLength: 4 }), weight: 1 },
+    { arbitrary: fc.dictionary(word, tie('value'), { maxKeys: 6 }), weight: 2 },
+    // Keys in an order of their own (as a manifest or a builder puts them), sorted or not.
+    {
+      arbitrary: fc
+        .uniqueArray(fc.stringMatching(/^[a-z0-9A-Z_.-]{1,6}$/), { maxLength: 8 })
+        .chain((keys) =>
+          fc.tuple(
+            fc.constant(keys),
+            fc.array(tie('value'), { minLength: keys.length, maxLength: keys.length }),
+          ),
+        )
+        .map(([keys, values]) => Object.fromEntries(keys.map((k, i) => [k, values[i]]))),
+      weight: 1,
+    },
+  ),
+}));
+
+const document = fc.dictionary(word, value, { minKeys: 1, maxKeys: 6 });
+
+describe('the emitter’s fast paths', () => {
+  it('GIVEN any value WHEN printed THEN the fast emitter writes what the straightforward one does', () => {
+    fc.assert(
+      fc.property(fc.oneof(document, value), (v) => {
+        expect(goYaml(v)).toBe(withoutFastPaths(() => goYaml(v)));
+      }),
+      { numRuns: 3000, seed: 17 },
+    );
+  });
+
+  it('GIVEN any value whose maps are all kept WHEN printed twice THEN both are the straightforward text', () => {
+    fc.assert(
+      fc.property(document, (v) => {
+        const straight = withoutFastPaths(() => goYaml(v));
+        expect(goYaml(v, () => true)).toBe(straight);
+        expect(goYaml(v, () => true)).toBe(straight);
+      }),
+      { numRuns: 1000, seed: 17 },
+    );
+  });
+
+  it('GIVEN a word plain at sight THEN the straightforward emitter writes it unquoted too', () => {
+    fc.assert(
+      fc.property(word, (w) => {
+        fc.pre(plainAtSight(w));
+        expect(withoutFastPaths(() => goYaml({ k: w }))).toBe(`k: ${w}\n`);
+      }),
+      { numRuns: 3000, seed: 17 },
+    );
+  });
+});
