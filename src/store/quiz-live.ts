@@ -107,8 +107,20 @@ function statements(db: Database) {
     answerOf: db.prepare<[number, number, string], AnswerRow>(
       'SELECT idx, user_id, user_name, answer, correct, points, answered_at FROM quiz_live_answers WHERE session_id = ? AND idx = ? AND user_id = ?',
     ),
-    // One pass in SQLite instead of lists in JS: this runs on every answer of a busy channel.
-    // "Present" participants are those the question waits for before anyone answers it (joined
+    // What rules "everyone answered" out in a few index lookups and two counts: fewer answers
+    // to the question than participants (someone is missing), or nobody present (no Join and no
+    // answer to an earlier question). Only when neither does is `allAnswered` asked.
+    mayAllHaveAnswered: db.prepare<
+      { session: number; idx: number },
+      { participants: number; answered: number; anyPresent: number }
+    >(
+      `SELECT
+         (SELECT count(*) FROM quiz_participants WHERE session_id = $session) AS participants,
+         (SELECT count(*) FROM quiz_live_answers WHERE session_id = $session AND idx = $idx) AS answered,
+         (EXISTS (SELECT 1 FROM quiz_live_answers WHERE session_id = $session AND idx < $idx)
+          OR EXISTS (SELECT 1 FROM quiz_participants WHERE session_id = $session AND joined_by = 'button')) AS anyPresent`,
+    ),
+    // One pass in SQLite instead of lists in JS. "Present" participants are those the question waits for before anyone answers it (joined
     // with the button, or played an earlier question); "missing" are participants of any kind who
     // have not answered it yet.
     allAnswered: db.prepare<{ session: number; idx: number }, { present: number; missing: number }>(
@@ -259,6 +271,18 @@ export class LiveStore {
    * answer alone must not close it.
    */
   everyoneAnswered(sessionId: number, index: number): boolean {
+    // Asked after every answer: in a burst of a thousand, the exact pass over every participant
+    // (below) cost a thousand times a thousand lookups. Fewer answers than participants means
+    // someone is missing; no earlier answer and no Join means nobody is present. Only what
+    // neither rules out is counted exactly (the answers of non-participants, none of which
+    // `addAnswer` makes, would make the counts alone wrong).
+    const may = this.q.mayAllHaveAnswered.get({ session: sessionId, idx: index });
+    if (may === undefined || may.answered < may.participants || may.anyPresent === 0) return false;
+    return this.everyoneAnsweredExactly(sessionId, index);
+  }
+
+  /** The same, counted participant by participant (what the quick answer must equal; tests). */
+  everyoneAnsweredExactly(sessionId: number, index: number): boolean {
     const row = this.q.allAnswered.get({ session: sessionId, idx: index });
     return row !== undefined && row.present > 0 && row.missing === 0;
   }
