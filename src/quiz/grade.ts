@@ -126,6 +126,20 @@ function gradeSelector(
  * sample: right when both leave the same objects (check `state`) or print the same (`output`).
  * Every correct spelling (`-l app=kubia`, `--selector=app=kubia`, `k delete pods …`) is right.
  */
+/**
+ * The sample answer's run, the same for every answer (a prepared sandbox, seeded ids): kept with
+ * the question, so that grading an answer runs only the answer.
+ */
+const samples = new WeakMap<object, ReturnType<typeof runPrepared>>();
+
+function sampleRun(question: Extract<Question, { kind: 'command' }>): ReturnType<typeof runPrepared> {
+  const known = samples.get(question);
+  if (known !== undefined) return known;
+  const ran = runPrepared(question.setup, question.id, question.sample);
+  samples.set(question, ran);
+  return ran;
+}
+
 function gradeCommand(
   question: Extract<Question, { kind: 'command' }>,
   text: string,
@@ -136,7 +150,7 @@ function gradeCommand(
     return err({ code: 'notCommand', message: 'it should start with kubectl' });
   const answer = runPrepared(question.setup, question.id, line);
   if (!answer.ok) return err({ code: 'notCommand', message: answer.error });
-  const sample = runPrepared(question.setup, question.id, question.sample);
+  const sample = sampleRun(question);
   if (!sample.ok)
     throw new Error(`command question ${question.id}: its sample no longer runs: ${sample.error}`);
   const same =

@@ -1,10 +1,11 @@
 import { KUBECTL_VERBS } from '../../commands/kubectl/index.ts';
 import { applyToCluster } from '../cluster/changes.ts';
+import { deepFreeze, FREEZE_CACHED } from '../cluster/freeze.ts';
 import { renderError } from '../kubectl/errors.ts';
 import { runKubectl } from '../kubectl/run-kubectl.ts';
 import { tokenize } from '../kubectl/tokenize.ts';
 import { err, ok, type Result } from '../result.ts';
-import { simCluster } from './generate/sim.ts';
+import { simCluster, simIds } from './generate/sim.ts';
 import type { ChoiceSpec } from './question.ts';
 
 /**
@@ -59,6 +60,34 @@ type Sandbox = ReturnType<typeof simCluster>;
 
 /** A fresh sandbox after the setup steps, or why a step failed. */
 export function prepared(setup: readonly SetupStep[], seed: string): Result<Sandbox, string> {
+  // A command question grades every answer in a sandbox prepared from its setup (a live quiz:
+  // a thousand answers in a second). The result is the same every time (seeded ids, the
+  // generator's clock), so it is kept per question, for this very setup; each use gets ids of its
+  // own, at the counter the setup left, since running a command hands out more.
+  const kept = preparedKept.get(seed);
+  if (kept !== undefined && kept.setup === setup)
+    return kept.result.ok
+      ? ok({ cluster: kept.result.value.cluster, ids: simIds(`predict:${seed}`, kept.result.value.serial) })
+      : kept.result;
+  const made = preparedAfresh(setup, seed);
+  if (made.ok && FREEZE_CACHED) deepFreeze(made.value.cluster);
+  if (preparedKept.size >= PREPARED_KEPT) preparedKept.clear();
+  preparedKept.set(seed, {
+    setup,
+    result: made.ok ? ok({ cluster: made.value.cluster, serial: made.value.ids.serial }) : made,
+  });
+  return made;
+}
+
+const preparedKept = new Map<
+  string,
+  { setup: readonly SetupStep[]; result: Result<{ cluster: Sandbox['cluster']; serial: number }, string> }
+>();
+/** More than the banks hold questions with a setup. */
+const PREPARED_KEPT = 1024;
+
+/** The sandbox prepared afresh (what the kept ones must equal; tests). */
+export function preparedAfresh(setup: readonly SetupStep[], seed: string): Result<Sandbox, string> {
   const sim = simCluster(`predict:${seed}`);
   let cluster = sim.cluster;
   for (const step of setup) {
@@ -86,7 +115,11 @@ export interface Ran {
  * from the setup (the same every time: the ids are seeded), so nothing a member types persists.
  */
 export function runPrepared(setup: readonly SetupStep[], seed: string, line: string): Result<Ran, string> {
-  const sandbox = prepared(setup, seed);
+  return runIn(prepared(setup, seed), line);
+}
+
+/** One command line run in a prepared sandbox (or the reason it could not be prepared). */
+export function runIn(sandbox: Result<Sandbox, string>, line: string): Result<Ran, string> {
   if (!sandbox.ok) return sandbox;
   const { cluster, ids } = sandbox.value;
   const ran = kubectl(cluster, ids, line.replace(/^(kubectl|k)\s+/, 'kubectl '));

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Platform } from '../chat/request.ts';
 import { applyToCluster, type Change } from '../cluster/changes.ts';
+import { deepFreeze, FREEZE_CACHED } from '../cluster/freeze.ts';
 import { createIds, type Ids } from '../cluster/ids.ts';
 import { LIMITS } from '../cluster/limits.ts';
 import type { Cluster, Namespace, Node, Pod, PortForward, Service } from '../cluster/model.ts';
@@ -331,7 +332,7 @@ export class SandboxStore {
     }
     // A sandbox made before Services were stored has the default one too, as every cluster does.
     const cluster = withDefaultService(read);
-    if (FREEZE) deepFreeze(cluster);
+    if (FREEZE_CACHED) deepFreeze(cluster);
     return { cluster, bytes, sizes, serial };
   }
 
@@ -406,7 +407,7 @@ export class SandboxStore {
   /** The transaction committed: what it wrote is now what the cache serves. */
   publish(): void {
     for (const [id, entry] of this.staged) {
-      if (FREEZE) deepFreeze(entry.cluster);
+      if (FREEZE_CACHED) deepFreeze(entry.cluster);
       this.remember(id, entry);
     }
     this.staged.clear();
@@ -541,8 +542,6 @@ const seedOf = (id: number) => `sandbox-${id}`;
 
 const memberOf = (key: SandboxKey) => `${key.platform}/${key.scope}/${key.user}`;
 
-const FREEZE = process.env.VITEST !== undefined;
-
 interface Cached {
   cluster: Omit<Cluster, 'now'>;
   /** Its rows' bytes as stored (objects, port-forwards, saved files). */
@@ -569,12 +568,6 @@ export const CACHE_LIMITS: CacheLimits = { sandboxes: 200, bytes: 64 * 1024 * 10
  * without its cluster saves little (the cluster is read anyway).
  */
 const ROWS = 1_000;
-
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
-}
 
 /** A write refused because the sandbox would hold more than its byte cap. */
 export interface SandboxTooBig {

@@ -21,10 +21,13 @@ export interface Sim {
 }
 
 export function simCluster(seed: string): Sim {
-  const ids = createIds(`quiz:${seed}`, 0);
+  const ids = simIds(seed, 0);
   const seeded = seedCluster(GEN_NOW, ids);
   return { cluster: { now: GEN_NOW, ...seeded, forwards: [], files: [] }, ids };
 }
+
+/** The ids of the sim made from `seed`, as they stand after `serial` of them were handed out. */
+export const simIds = (seed: string, serial: number): Ids => createIds(`quiz:${seed}`, serial);
 
 export interface PodSpecInput {
   name: string;
