@@ -107,18 +107,17 @@ function statements(db: Database) {
     answerOf: db.prepare<[number, number, string], AnswerRow>(
       'SELECT idx, user_id, user_name, answer, correct, points, answered_at FROM quiz_live_answers WHERE session_id = ? AND idx = ? AND user_id = ?',
     ),
-    // What rules "everyone answered" out in a few index lookups and two counts: fewer answers
-    // to the question than participants (someone is missing), or nobody present (no Join and no
-    // answer to an earlier question). Only when neither does is `allAnswered` asked.
-    mayAllHaveAnswered: db.prepare<
-      { session: number; idx: number },
-      { participants: number; answered: number; anyPresent: number }
-    >(
+    // What rules "everyone answered" out cheaply, in this order: nobody present (no Join, and no
+    // answer to an earlier question: two index lookups), then fewer answers to the question than
+    // participants (two counts). Only when neither does is `allAnswered` asked.
+    anyPresent: db.prepare<{ session: number; idx: number }, { present: number }>(
+      `SELECT EXISTS (SELECT 1 FROM quiz_live_answers WHERE session_id = $session AND idx < $idx)
+           OR EXISTS (SELECT 1 FROM quiz_participants WHERE session_id = $session AND joined_by = 'button') AS present`,
+    ),
+    counts: db.prepare<{ session: number; idx: number }, { participants: number; answered: number }>(
       `SELECT
          (SELECT count(*) FROM quiz_participants WHERE session_id = $session) AS participants,
-         (SELECT count(*) FROM quiz_live_answers WHERE session_id = $session AND idx = $idx) AS answered,
-         (EXISTS (SELECT 1 FROM quiz_live_answers WHERE session_id = $session AND idx < $idx)
-          OR EXISTS (SELECT 1 FROM quiz_participants WHERE session_id = $session AND joined_by = 'button')) AS anyPresent`,
+         (SELECT count(*) FROM quiz_live_answers WHERE session_id = $session AND idx = $idx) AS answered`,
     ),
     // One pass in SQLite instead of lists in JS. "Present" participants are those the question waits for before anyone answers it (joined
     // with the button, or played an earlier question); "missing" are participants of any kind who
@@ -272,12 +271,14 @@ export class LiveStore {
    */
   everyoneAnswered(sessionId: number, index: number): boolean {
     // Asked after every answer: in a burst of a thousand, the exact pass over every participant
-    // (below) cost a thousand times a thousand lookups. Fewer answers than participants means
-    // someone is missing; no earlier answer and no Join means nobody is present. Only what
+    // (below) cost a thousand times a thousand lookups. No earlier answer and no Join means
+    // nobody is present; fewer answers than participants means someone is missing. Only what
     // neither rules out is counted exactly (the answers of non-participants, none of which
     // `addAnswer` makes, would make the counts alone wrong).
-    const may = this.q.mayAllHaveAnswered.get({ session: sessionId, idx: index });
-    if (may === undefined || may.answered < may.participants || may.anyPresent === 0) return false;
+    const at = { session: sessionId, idx: index };
+    if ((this.q.anyPresent.get(at)?.present ?? 0) === 0) return false;
+    const counts = this.q.counts.get(at);
+    if (counts === undefined || counts.answered < counts.participants) return false;
     return this.everyoneAnsweredExactly(sessionId, index);
   }
 
