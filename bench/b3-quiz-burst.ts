@@ -50,6 +50,13 @@ export interface B3Round {
    * until every answer is stored and confirmed, for the bare app until the last ack.
    */
   cpuPerClickMs: { real: number; bare: number };
+  /**
+   * CPU time of the whole server process per click over the same span as Podium's `cpuPerClickMs`:
+   * the acking thread, the workers recording and grading the answers, the posting thread and
+   * V8's helpers. What Podium leaves of the two cores to the acks (the clicker and the fake Slack
+   * are other processes).
+   */
+  processCpuPerClickMs: number;
   /** First send to last ack of the real burst. */
   wallMs: number;
   /** The 1-minute load average as the round ended. */
@@ -69,6 +76,8 @@ export interface B3 {
   realP99: number;
   bareP99: number;
   cpuPerClickMs: { real: number; bare: number };
+  /** The median of the rounds' `processCpuPerClickMs`. */
+  processCpuPerClickMs: number;
   /** The 1-minute load average at the end: above the core count, latencies are inflated. */
   loadAverage: number;
 }
@@ -191,9 +200,11 @@ export async function benchQuizBurst(
       // B3_PROFILE=FILE: a CPU profile of the server's thread during the last round's real burst.
       const stopProfile = await profileTo(r === roundCount ? process.env.B3_PROFILE : undefined);
       cpu = threadCpuMs();
+      const allCpu = process.cpuUsage();
       const realRun = await burst(url, realClicks, spreadMs);
       const { recorded, confirmed: got } = await settled(confirmed(channel, since), app, channel, members);
       const realCpu = threadCpuMs() - cpu;
+      const spentAll = process.cpuUsage(allCpu);
       await stopProfile();
       // A request that failed has no latency; it shows in the ack count instead.
       const real = summarize(realRun.latencies.filter(Number.isFinite));
@@ -209,6 +220,7 @@ export async function benchQuizBurst(
         ratio: real.p99 / bareTimes.p99,
         ratioP50: real.p50 / bareTimes.p50,
         cpuPerClickMs: { real: realCpu / members, bare: bareCpu / members },
+        processCpuPerClickMs: (spentAll.user + spentAll.system) / 1000 / members,
         wallMs: realRun.wallMs,
         load: loadavg()[0] ?? Number.NaN,
       });
@@ -233,6 +245,7 @@ export async function benchQuizBurst(
       realP99: median((r) => r.real.p99),
       bareP99: median((r) => r.bare.p99),
       cpuPerClickMs: { real: median((r) => r.cpuPerClickMs.real), bare: median((r) => r.cpuPerClickMs.bare) },
+      processCpuPerClickMs: median((r) => r.processCpuPerClickMs),
       loadAverage: loadavg()[0] ?? Number.NaN,
     };
   } finally {

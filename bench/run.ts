@@ -222,6 +222,12 @@ if (want('b3')) {
       `${fmt(b3.cpuPerClickMs.real, 2)} (bare ${fmt(b3.cpuPerClickMs.bare, 2)})`,
       '',
     ],
+    [
+      'B3 server process CPU',
+      'ms per click, every thread (rounds)',
+      `${fmt(b3.processCpuPerClickMs, 2)} (${each((r) => fmt(r.processCpuPerClickMs, 2))})`,
+      '',
+    ],
     ['B3', 'load average (1 min) after each round', each((r) => fmt(r.load, 1)), ''],
   );
   // Asserted: every answer sent is recorded once (the load generator and fake Slack are other processes).
