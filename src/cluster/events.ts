@@ -49,13 +49,41 @@ export function podEvents(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods' | 'n
   const status = podStatus(life, now);
   const kubelet =
     status.startTime === undefined ? [] : kubeletEvents(life, status.containers, status.startTime, now);
-  const events = [...schedulerEvents(pod, cluster), ...kubelet, ...killingEvents(pod)];
-  return events
-    .filter((e) => now - e.last < EVENT_TTL_MS)
+  return sortedEvents(pod, life, kubelet, cluster).filter((e) => now - e.last < EVENT_TTL_MS);
+}
+
+/**
+ * All the pod's events (expired ones too), sorted. Kept per life while the kubelet's are the same
+ * (`kubeletEvents` answers with the array it kept) for a pod whose scheduler events read nothing
+ * else: bound by now, never retried (a FailedScheduling message weighs the cluster), not in
+ * kube-system (a static pod's owner is read from its labels). Sorting before dropping the expired
+ * keeps the same order: the sort is stable and the filter keeps the relative order.
+ */
+function sortedEvents(
+  pod: Pod,
+  life: Pod,
+  kubelet: PodEvent[],
+  cluster: Pick<Cluster, 'nodes' | 'pods' | 'now'>,
+): PodEvent[] {
+  const scheduledAt = pod.sim.scheduledAt;
+  const created = pod.metadata.creationTimestamp;
+  const bound = scheduledAt !== undefined && scheduledAt <= cluster.now;
+  // An entry is only made for a fixed pod: its life (same sim) and creation keep it fixed.
+  const known = bound ? sorted.get(life) : undefined;
+  if (known !== undefined && known.kubelet === kubelet && known.created === created) return known.events;
+  const events = [...schedulerEvents(pod, cluster), ...kubelet, ...killingEvents(pod)]
     .map((e, order) => ({ e, order }))
     .sort((a, b) => a.e.last - b.e.last || a.e.first - b.e.first || a.order - b.order)
     .map(({ e }) => e);
+  const fixed =
+    bound &&
+    Math.floor(scheduledAt / 1000) * 1000 <= Date.parse(created) &&
+    pod.metadata.namespace !== 'kube-system';
+  if (fixed) sorted.set(life, { kubelet, created, events });
+  return events;
 }
+
+const sorted = new WeakMap<Pod, { kubelet: PodEvent[]; created: string; events: PodEvent[] }>();
 
 /** The kubelet's Killing event for each container it sent SIGTERM when the pod was deleted. */
 function killingEvents(pod: Pod): PodEvent[] {

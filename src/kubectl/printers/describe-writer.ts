@@ -20,12 +20,14 @@ export interface DescribeWriter {
   text(): string;
 }
 
+const INDENTS = ['', '  ', '    ', '      '];
+
 export function describeWriter(): DescribeWriter {
   const flushed: string[] = [];
   let pending = '';
   return {
     write(level, text) {
-      pending += '  '.repeat(level) + text;
+      pending += (INDENTS[level] ?? '  '.repeat(level)) + text;
     },
     flush() {
       flushed.push(tabwrite(pending));
@@ -36,7 +38,8 @@ export function describeWriter(): DescribeWriter {
       pending = '';
     },
     text() {
-      return flushed.join('') + tabwrite(pending);
+      flushed.push(tabwrite(pending));
+      return flushed.join('');
     },
   };
 }
@@ -45,54 +48,85 @@ const PADDING = 2;
 /** Cells are measured in runes (code points), as Go's tabwriter counts them. */
 const runes = displayWidth;
 
-/** Go's text/tabwriter format(), for complete lines. */
+/**
+ * Go's text/tabwriter format(), for complete lines (a partial last line is kept as it is). Text
+ * without a tab is one cell a line, which is never padded: it comes back unchanged.
+ */
 export function tabwrite(text: string): string {
-  const rows = text.split('\n');
-  const tail = rows.pop() ?? '';
-  const lines = rows.map((row) => row.split('\t'));
-  const out: string[] = [];
-  const writeLines = (from: number, to: number, widths: number[]) => {
+  if (!text.includes('\t')) return text;
+  // Every line's cells, in one list: line i has cells[starts[i]] up to cells[starts[i + 1]].
+  const cells: string[] = [];
+  const starts: number[] = [];
+  let pos = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', pos)) {
+    starts.push(cells.length);
+    for (let tab = text.indexOf('\t', pos); tab >= 0 && tab < nl; tab = text.indexOf('\t', pos)) {
+      cells.push(text.slice(pos, tab));
+      pos = tab + 1;
+    }
+    cells.push(text.slice(pos, nl));
+    pos = nl + 1;
+  }
+  const lines = starts.length;
+  starts.push(cells.length);
+  const cellsOf = (line: number) => (starts[line + 1] ?? 0) - (starts[line] ?? 0);
+  const widths: number[] = [];
+  let out = '';
+  const writeLines = (from: number, to: number) => {
     for (let i = from; i < to; i++) {
-      const cells = lines[i] ?? [];
-      let line = '';
-      for (let j = 0; j < cells.length; j++) {
-        const cell = cells[j] ?? '';
-        const width = widths[j];
-        line += width === undefined ? cell : cell + spaces(Math.max(0, width - runes(cell)));
+      const first = starts[i] ?? 0;
+      const end = starts[i + 1] ?? 0;
+      for (let c = first; c < end; c++) {
+        const cell = cells[c] ?? '';
+        const width = widths[c - first];
+        out += width === undefined ? cell : cell + spaces(Math.max(0, width - runes(cell)));
       }
-      out.push(`${line}\n`);
+      out += '\n';
     }
   };
-  const format = (line0: number, line1: number, widths: number[]) => {
+  const format = (line0: number, line1: number) => {
     const column = widths.length;
     let start = line0;
     for (let row = line0; row < line1; row++) {
-      if (column >= (lines[row]?.length ?? 0) - 1) continue;
-      writeLines(start, row, widths);
+      if (column >= cellsOf(row) - 1) continue;
+      writeLines(start, row);
       start = row;
       let width = 0;
       for (; row < line1; row++) {
-        const cells = lines[row] ?? [];
-        if (column >= cells.length - 1) break;
-        width = Math.max(width, runes(cells[column] ?? '') + PADDING);
+        if (column >= cellsOf(row) - 1) break;
+        width = Math.max(width, runes(cells[(starts[row] ?? 0) + column] ?? '') + PADDING);
       }
-      format(start, row, [...widths, width]);
+      widths.push(width);
+      format(start, row);
+      widths.pop();
       start = row;
     }
-    writeLines(start, line1, widths);
+    writeLines(start, line1);
   };
-  format(0, lines.length, []);
-  return out.join('') + tail;
+  format(0, lines);
+  return out + text.slice(pos);
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY_MS = 86_400_000;
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** The date part of the last day printed (describe prints a pod's few times again and again). */
+let lastDay = { day: Number.NaN, text: '' };
 
 /** Go's time.RFC1123Z in UTC, as the API's whole-second timestamps give it. */
 export function rfc1123z(ms: number): string {
-  const d = new Date(Math.floor(ms / 1000) * 1000);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
+  const day = Math.floor(ms / DAY_MS);
+  if (day !== lastDay.day) {
+    const d = new Date(day * DAY_MS);
+    lastDay = {
+      day,
+      text: `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} `,
+    };
+  }
+  const seconds = Math.floor((ms - day * DAY_MS) / 1000);
+  return `${lastDay.text}${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)} +0000`;
 }
 
 /** printLabelsMultiline: `key=value`, sorted, continuation lines start with a tab. */
@@ -138,12 +172,44 @@ export function writeEvents(w: DescribeWriter, events: readonly PodEvent[], now:
     w.write(0, 'Events:\t<none>\n');
     return;
   }
-  w.flush();
-  w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
-  w.write(1, '----\t------\t----\t----\t-------\n');
+  const rows: string[][] = [];
+  let plain = true;
   for (const e of events) {
     const since = (t: number) => humanDuration(now - t);
     const age = e.count > 1 ? `${since(e.last)} (x${e.count} over ${since(e.first)})` : since(e.first);
-    w.write(1, `${e.type}\t${e.reason}\t${age}\t${e.source}\t${e.message.trim()}\n`);
+    const row = [`  ${e.type}`, e.reason, age, e.source, e.message.trim()];
+    if (plain && row.some((cell) => cell.includes('\t') || cell.includes('\n'))) plain = false;
+    rows.push(row);
   }
+  if (plain) {
+    w.raw(eventTable(rows));
+    return;
+  }
+  w.flush();
+  w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
+  w.write(1, '----\t------\t----\t----\t-------\n');
+  for (const row of rows) w.write(0, `${row.join('\t')}\n`);
+}
+
+const EVENT_HEADER = ['  Type', 'Reason', 'Age', 'From', 'Message'];
+const EVENT_RULE = ['  ----', '------', '----', '----', '-------'];
+
+/**
+ * The events table as the tabwriter aligns it when no cell holds a tab or a newline: every line
+ * has the same five cells, so each of the first four columns is one block, as wide as its widest
+ * cell plus the padding.
+ */
+function eventTable(rows: readonly string[][]): string {
+  const widths = [0, 0, 0, 0];
+  for (const row of [EVENT_HEADER, EVENT_RULE, ...rows])
+    for (let j = 0; j < 4; j++) widths[j] = Math.max(widths[j] ?? 0, runes(row[j] ?? '') + PADDING);
+  let out = 'Events:\n';
+  for (const row of [EVENT_HEADER, EVENT_RULE, ...rows]) {
+    for (let j = 0; j < 4; j++) {
+      const cell = row[j] ?? '';
+      out += cell + spaces((widths[j] ?? 0) - runes(cell));
+    }
+    out += `${row[4] ?? ''}\n`;
+  }
+  return out;
 }

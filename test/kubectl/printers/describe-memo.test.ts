@@ -94,6 +94,25 @@ describe('describe pod across relabelling', () => {
     expect(lifeOf(relabelled(pod, 4))).toBe(pod);
   });
 
+  it('GIVEN a pod bound after a retry WHEN its events are read against two clusters THEN FailedScheduling says what each cluster says', () => {
+    const [[, bound]] = timelinePods() as [[string, Pod]];
+    // Created five minutes before it was bound: one FailedScheduling, whose message weighs the nodes.
+    const pod = Object.assign({}, bound, {
+      metadata: { ...bound.metadata, creationTimestamp: '2025-01-15T09:55:00Z' },
+    });
+    const full = { ...seededCluster(), now: bound.sim.scheduledAt ?? 0 };
+    const few = { ...full, nodes: full.nodes.slice(0, 1) };
+    const message = (cluster: typeof full) =>
+      podEvents(pod, cluster).find((e) => e.reason === 'FailedScheduling')?.message;
+    const fromFull = message({ ...full, now: full.now + 60_000 });
+    const fromFew = message({ ...few, now: full.now + 61_000 });
+    expect(fromFull).toMatch(/^0\/4 nodes/);
+    expect(fromFew).toMatch(/^0\/1 nodes/);
+    expect(podEvents(pod, { ...few, now: full.now + 62_000 })).toEqual(
+      podEvents(structuredClone(pod), { ...few, now: full.now + 62_000 }),
+    );
+  });
+
   it('GIVEN a static pod annotated out of being a mirror WHEN described THEN its token volume follows the annotation', () => {
     const cluster = seededCluster();
     const mirror = cluster.pods.find(

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import type { PodEvent } from '../../../src/cluster/events.ts';
+import {
+  describeWriter,
+  rfc1123z,
+  tabwrite,
+  writeEvents,
+} from '../../../src/kubectl/printers/describe-writer.ts';
+import { humanDuration } from '../../../src/kubectl/printers/duration.ts';
+import { T0 } from '../../cluster/lifecycle-fixtures.ts';
+
+/**
+ * The describe writer's fast paths against plain references: Go's tabwriter written the obvious
+ * way (split, recurse, pad), RFC1123Z through Date, and the events table aligned by `tabwrite`.
+ * Inputs come from a fixed seed.
+ */
+
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** text/tabwriter's format() as first written here: the reference. */
+function referenceTabwrite(text: string): string {
+  const rows = text.split('\n');
+  const tail = rows.pop() ?? '';
+  const lines = rows.map((row) => row.split('\t'));
+  const runes = (s: string) => [...s].length;
+  const out: string[] = [];
+  const writeLines = (from: number, to: number, widths: number[]) => {
+    for (let i = from; i < to; i++) {
+      const cells = lines[i] ?? [];
+      let line = '';
+      for (let j = 0; j < cells.length; j++) {
+        const cell = cells[j] ?? '';
+        const width = widths[j];
+        line += width === undefined ? cell : cell + ' '.repeat(Math.max(0, width - runes(cell)));
+      }
+      out.push(`${line}\n`);
+    }
+  };
+  const format = (line0: number, line1: number, widths: number[]) => {
+    const column = widths.length;
+    let start = line0;
+    for (let row = line0; row < line1; row++) {
+      if (column >= (lines[row]?.length ?? 0) - 1) continue;
+      writeLines(start, row, widths);
+      start = row;
+      let width = 0;
+      for (; row < line1; row++) {
+        const cells = lines[row] ?? [];
+        if (column >= cells.length - 1) break;
+        width = Math.max(width, runes(cells[column] ?? '') + 2);
+      }
+      format(start, row, [...widths, width]);
+      start = row;
+    }
+    writeLines(start, line1, widths);
+  };
+  format(0, lines.length, []);
+  return out.join('') + tail;
+}
+
+const PIECES = ['', 'a', 'Name:', 'Service Account:', '  IP:', '한글', '😀x', ' ', 'x'.repeat(30), 'é'];
+
+function randomText(next: () => number): string {
+  const lines: string[] = [];
+  const count = Math.floor(next() * 12);
+  for (let i = 0; i < count; i++) {
+    const cells = Math.floor(next() * 5);
+    const line: string[] = [];
+    for (let j = 0; j <= cells; j++) line.push(PIECES[Math.floor(next() * PIECES.length)] ?? '');
+    lines.push(line.join('\t'));
+  }
+  const tail = next() < 0.3 ? 'partial\tline' : '';
+  return lines.map((l) => `${l}\n`).join('') + tail;
+}
+
+describe('describe writer fast paths', () => {
+  it('GIVEN 5,000 random tab-separated texts WHEN aligned THEN tabwrite equals the reference tabwriter', () => {
+    const next = random(97);
+    let differences = 0;
+    for (let i = 0; i < 5000; i++) {
+      const text = randomText(next);
+      if (tabwrite(text) !== referenceTabwrite(text)) differences++;
+    }
+    expect(differences).toBe(0);
+  });
+
+  it('GIVEN 20,000 instants over 60 years WHEN printed THEN rfc1123z equals the Date-based format', () => {
+    const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const reference = (ms: number) => {
+      const d = new Date(Math.floor(ms / 1000) * 1000);
+      const two = (n: number) => String(n).padStart(2, '0');
+      return `${days[d.getUTCDay()]}, ${two(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
+    };
+    const next = random(5);
+    let differences = 0;
+    let t = T0 - 30 * 365 * 86_400_000;
+    for (let i = 0; i < 20_000; i++) {
+      // Mostly small steps (the same day again), some across days and years, some back.
+      const r = next();
+      t +=
+        r < 0.6
+          ? Math.floor(next() * 5000)
+          : r < 0.9
+            ? Math.floor(next() * 3 * 86_400_000)
+            : -Math.floor(next() * 400 * 86_400_000);
+      if (rfc1123z(t) !== reference(t)) differences++;
+      const midnight = Math.floor(t / 86_400_000) * 86_400_000;
+      if (rfc1123z(midnight - 1) !== reference(midnight - 1)) differences++;
+    }
+    expect(differences).toBe(0);
+  });
+
+  it('GIVEN 3,000 random event lists WHEN written THEN the table equals the one tabwrite aligns', () => {
+    const next = random(31);
+    const pick = (xs: readonly string[]) => xs[Math.floor(next() * xs.length)] ?? '';
+    const reasons = [
+      'Scheduled',
+      'Pulled',
+      'BackOff',
+      'FailedScheduling',
+      'Killing',
+      'Starting',
+      '한글',
+      '😀'.repeat(9),
+    ];
+    const messages = ['', 'Started container x', '  padded  ', 'tab\there', 'two\nlines', '😀 image', 'é'];
+    const sources = ['kubelet', 'default-scheduler', 'kube-proxy', 'node-controller'];
+    let differences = 0;
+    let slow = 0;
+    for (let i = 0; i < 3000; i++) {
+      const now = T0 + 10_000_000;
+      const events: PodEvent[] = Array.from({ length: 1 + Math.floor(next() * 8) }, () => {
+        const first = now - Math.floor(next() * 9_000_000);
+        return {
+          type: next() < 0.5 ? 'Normal' : 'Warning',
+          reason: pick(reasons),
+          source: pick(sources),
+          message: pick(messages),
+          count: next() < 0.5 ? 1 : 1 + Math.floor(next() * 40),
+          first,
+          last: first + Math.floor(next() * (now - first)),
+        };
+      });
+      const w = describeWriter();
+      w.write(0, 'QoS Class:\tBestEffort\n');
+      writeEvents(w, events, now);
+      const since = (t: number) => humanDuration(now - t);
+      let expected = 'QoS Class:  BestEffort\n';
+      let table = 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n  ----\t------\t----\t----\t-------\n';
+      for (const e of events) {
+        const age = e.count > 1 ? `${since(e.last)} (x${e.count} over ${since(e.first)})` : since(e.first);
+        table += `  ${e.type}\t${e.reason}\t${age}\t${e.source}\t${e.message.trim()}\n`;
+      }
+      expected += referenceTabwrite(table);
+      if (w.text() !== expected) differences++;
+      if (events.some((e) => /[\t\n]/.test(e.message.trim()))) slow++;
+    }
+    expect(differences).toBe(0);
+    // Both ways were taken: tables with a tab or newline in a message, and plain ones.
+    expect(slow).toBeGreaterThan(100);
+    expect(slow).toBeLessThan(2900);
+  });
+});
