@@ -138,23 +138,25 @@ function naturalOrder(keys: string[]): string[] {
 
 /** The value after `key:`: nested collections on the next lines, scalars on the same line. */
 function value(out: Out, v: Value, keyIndent: number): void {
-  if (Array.isArray(v) && v.length > 0) sequence(out, v, keyIndent, false);
-  else if (isMap(v) && Object.keys(v).length > 0) {
-    if (out.kept?.(v) === true) keptMapping(out, v, keyIndent + 2);
+  if (Array.isArray(v) && v.length > 0) {
+    if (out.kept?.(v) === true) keptCollection(out, v, keyIndent);
+    else sequence(out, v, keyIndent, false);
+  } else if (isMap(v) && Object.keys(v).length > 0) {
+    if (out.kept?.(v) === true) keptCollection(out, v, keyIndent + 2);
     else mapping(out, v, keyIndent + 2, false);
   } else scalarOrFlow(out, v, keyIndent + 2, false);
 }
 
 /**
- * A kept map's text after its key, by indent. It starts with a line break (the key is on the line
- * before), so it is the same wherever the key is; the column after it is kept beside it.
+ * A kept map's or list's text after its key, by indent. It starts with a line break (the key is
+ * on the line before), so it is the same wherever the key is; the column after it is kept beside it.
  */
 const KEPT_INDENTS = 64;
 const keptTexts: WeakMap<object, { text: string; column: number }>[] = [];
 
-function keptMapping(out: Out, map: Record<string, Value>, indent: number): void {
+function keptCollection(out: Out, collection: Record<string, Value> | Value[], indent: number): void {
   if (indent > KEPT_INDENTS) {
-    mapping(out, map, indent, false);
+    collectionAfterKey(out, collection, indent);
     return;
   }
   let texts = keptTexts[indent];
@@ -162,18 +164,23 @@ function keptMapping(out: Out, map: Record<string, Value>, indent: number): void
     texts = new WeakMap();
     keptTexts[indent] = texts;
   }
-  let known = texts.get(map);
+  let known = texts.get(collection);
   if (known === undefined) {
     const own: Out = { text: '', column: out.column, kept: out.kept };
-    mapping(own, map, indent, false);
+    collectionAfterKey(own, collection, indent);
     // Reading a character makes V8 flatten the text (built from hundreds of appends) in place:
     // left as appends, every document holding it would walk them all again when flattened.
     own.text.charCodeAt(0);
     known = { text: own.text, column: own.column };
-    texts.set(map, known);
+    texts.set(collection, known);
   }
   out.text += known.text;
   out.column = known.column;
+}
+
+function collectionAfterKey(out: Out, collection: Record<string, Value> | Value[], indent: number): void {
+  if (Array.isArray(collection)) sequence(out, collection, indent, false);
+  else mapping(out, collection, indent, false);
 }
 
 function sequence(out: Out, items: Value[], indent: number, inline: boolean): void {
