@@ -1,7 +1,7 @@
 import { inCode } from '../chat/inline-code.ts';
 import { t } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { GUIDE_LINES, type GuideInput, type GuideKey, type GuideParams } from './lines.ts';
+import { GUIDE_LINES, type GuideEntry, type GuideInput, type GuideKey, type GuideParams } from './lines.ts';
 
 /** What the guide would say: one catalogue sentence and its values. */
 export interface GuideSaying {
@@ -12,7 +12,11 @@ export interface GuideSaying {
 /** kubectl prints at most this much that the guide reads (a long list is not read to its end). */
 const READ_AT_MOST = 200_000;
 
-/** The first entry of the table that fits the input, or null when the guide has nothing to add. */
+/**
+ * The first entry of the table that fits the input, or null when the guide has nothing to add.
+ * Decided from the command first: only the entries for its program, verb and outcome are read
+ * (a `get` that succeeded has six), then the output, each pattern only where it can match.
+ */
 export function guideFor(input: GuideInput): GuideSaying | null {
   const output = input.output.length > READ_AT_MOST ? input.output.slice(0, READ_AT_MOST) : input.output;
   const read: GuideInput = {
@@ -22,16 +26,14 @@ export function guideFor(input: GuideInput): GuideSaying | null {
     output,
     ok: input.ok,
   };
-  // Most patterns start with `error: `: an output without it anywhere is looked at once for them.
+  // Most patterns start with `error: ` at a line's start: an output without one is looked at
+  // once for them (for a line break followed by it, not every `e` of a table).
   let errors: boolean | undefined;
   const hasErrors = () => {
-    errors ??= output.includes(ERROR);
+    errors ??= hasErrorLine(output);
     return errors;
   };
-  for (const entry of GUIDE_LINES) {
-    if ((entry.program ?? 'kubectl') !== read.program) continue;
-    // An entry for any verb is about an error: a command that succeeded is not read for it.
-    if (entry.verbs === undefined ? read.ok : !entry.verbs.includes(read.verb)) continue;
+  for (const entry of entriesFor(read.program, read.verb, read.ok)) {
     let found: GuideParams = {};
     if (entry.output !== undefined) {
       if (!mayMatch(entry.output, output, hasErrors)) continue;
@@ -43,6 +45,57 @@ export function guideFor(input: GuideInput): GuideSaying | null {
     if (params !== null) return { key: entry.say, params };
   }
   return null;
+}
+
+/** The table read whole, every entry tried on the whole output (what `guideFor` must equal; for tests). */
+export function guideForAfresh(input: GuideInput): GuideSaying | null {
+  const output = input.output.length > READ_AT_MOST ? input.output.slice(0, READ_AT_MOST) : input.output;
+  const read: GuideInput = { ...input, output };
+  for (const entry of GUIDE_LINES) {
+    if (!fits(entry, read.program, read.verb, read.ok)) continue;
+    let found: GuideParams = {};
+    if (entry.output !== undefined) {
+      const match = entry.output.exec(output);
+      if (match === null) continue;
+      found = { ...match.groups };
+    }
+    const params = entry.when === undefined ? found : entry.when(read, found);
+    if (params !== null) return { key: entry.say, params };
+  }
+  return null;
+}
+
+/** An entry reads a command of its program (kubectl unless it says) and its verbs; one for any verb, failed commands only. */
+const fits = (entry: GuideEntry, program: string, verb: string, ok: boolean): boolean =>
+  (entry.program ?? 'kubectl') === program && (entry.verbs === undefined ? !ok : entry.verbs.includes(verb));
+
+/** The entries for a program, verb and outcome, in the table's order, worked out once each. */
+function entriesFor(program: string, verb: string, ok: boolean): readonly GuideEntry[] {
+  const key = `${program} ${ok ? 'ok' : 'failed'} ${verb}`;
+  let entries = byCommand.get(key);
+  if (entries === undefined) {
+    entries = GUIDE_LINES.filter((entry) => fits(entry, program, verb, ok));
+    // The verb is whatever was typed: a bounded number kept.
+    if (byCommand.size >= 256) byCommand.clear();
+    byCommand.set(key, entries);
+  }
+  return entries;
+}
+
+const byCommand = new Map<string, readonly GuideEntry[]>();
+
+/**
+ * Whether a line of the text starts with `error: `: at its start or after a line terminator
+ * (where a multiline `^` matches: \n, \r, U+2028, U+2029).
+ */
+export function hasErrorLine(text: string): boolean {
+  return (
+    text.startsWith(ERROR) ||
+    text.includes(`\n${ERROR}`) ||
+    text.includes(`\r${ERROR}`) ||
+    text.includes(`\u2028${ERROR}`) ||
+    text.includes(`\u2029${ERROR}`)
+  );
 }
 
 /**
@@ -100,6 +153,22 @@ function hasTopLevelBar(source: string): boolean {
  * typed command) shown as inline code that cannot close early or ping anyone.
  */
 export function guideText(lang: Lang, saying: GuideSaying): string {
+  // The same line comes again and again (`get po` with the same crash-looping pod): kept by its
+  // language, sentence and values, a bounded number of them.
+  const key = `${lang} ${saying.key} ${JSON.stringify(saying.params)}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = guideTextAfresh(lang, saying);
+    if (texts.size >= 256) texts.clear();
+    texts.set(key, text);
+  }
+  return text;
+}
+
+const texts = new Map<string, string>();
+
+/** The guide line written afresh (what `guideText` keeps; for tests). */
+export function guideTextAfresh(lang: Lang, saying: GuideSaying): string {
   const params = Object.fromEntries(Object.entries(saying.params).map(([k, v]) => [k, inCode(v, 200)]));
   return `💡 ${t(lang, saying.key, params)}`;
 }

@@ -8,7 +8,7 @@ import { verbOf } from '../kubectl/run-kubectl.ts';
 import { tokenize } from '../kubectl/tokenize.ts';
 import { answerQuestion } from './ask.ts';
 import { commandLine, corrected, isMisspeltKubectl } from './did-you-mean.ts';
-import { guideFor, guideText } from './guide.ts';
+import { guideFor, guideText, hasErrorLine } from './guide.ts';
 import type { GuideInput } from './lines.ts';
 import { pasteAdvice } from './paste.ts';
 
@@ -72,7 +72,7 @@ function commandGuide(program: 'kubectl' | 'curl', args: string, reply: Reply, l
   if (saying !== null) return guideText(lang, saying);
   if (
     program !== 'kubectl' ||
-    !output.includes('error: ') ||
+    !hasErrorLine(output) ||
     !MISSPELT.test(output) ||
     /^Did you mean this\?$/m.test(output)
   )
