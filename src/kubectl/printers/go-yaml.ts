@@ -38,8 +38,8 @@ const isMap = (v: Value): v is Record<string, Value> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
- * Fast paths skip work whose result is known at sight: a plain ASCII word's style (no lookup,
- * no analysis) and the width of ASCII text (its length, not a count of code points). Measured
+ * Fast paths skip work whose result is known at sight: a plain ASCII word's style and a string
+ * of digits' (no lookup, no analysis) and the width of ASCII text (its length, not a count of code points). Measured
  * and left out: checking whether keys are already in order (slower than the kept orders).
  * `withoutFastPaths` runs the straightforward emitter, which tests compare them with.
  */
@@ -268,6 +268,12 @@ export function plainAtSight(s: string): boolean {
   return n > NON_STRING_LONGEST || !NON_STRINGS.has(s);
 }
 
+export function digitsAtSight(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) if (!asciiDigit(s.charCodeAt(i))) return false;
+  return true;
+}
+
 function styleOfText(s: string): Style {
   const analysis = analyze(s);
   if (s.includes('\n')) return analysis.blockAllowed ? 'literal' : 'double';
@@ -279,6 +285,11 @@ function styleOfText(s: string): Style {
 function stringScalar(out: Out, s: string, indent: number, lead: string): void {
   if (fastPaths && plainAtSight(s)) {
     putAscii(out, lead === '' ? s : ` ${s}`);
+    return;
+  }
+  // Digits alone read back as an integer: always double-quoted (a resourceVersion, a port).
+  if (fastPaths && digitsAtSight(s)) {
+    putAscii(out, `${lead}"${s}"`);
     return;
   }
   const style = styleOf(s);

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goYaml, plainAtSight, withoutFastPaths } from '../../../src/kubectl/printers/go-yaml.ts';
+import {
+  digitsAtSight,
+  goYaml,
+  plainAtSight,
+  withoutFastPaths,
+} from '../../../src/kubectl/printers/go-yaml.ts';
 
 /**
  * The emitter's fast paths (a plain ASCII word's style and width at sight, kept maps' texts)
@@ -86,6 +91,7 @@ const TRICKY = [
 const word = fc.oneof(
   fc.constantFrom(...TRICKY),
   fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9._/:@-]{0,12}$/),
+  fc.stringMatching(/^[0-9]{1,100}$/),
   fc.string({
     unit: fc.constantFrom('a', 'Z', '0', '9', ' ', ':', '#', '-', "'", '"', '\n', '\\', '.', 'é', '😀', '\t'),
     maxLength: 12,
@@ -145,6 +151,18 @@ describe('the emitter’s fast paths', () => {
         const straight = withoutFastPaths(() => goYaml(v));
         expect(goYaml(v, () => true)).toBe(straight);
         expect(goYaml(v, () => true)).toBe(straight);
+      }),
+      { numRuns: 1000, seed: 17 },
+    );
+  });
+
+  it('GIVEN digits WHEN printed THEN the straightforward emitter double-quotes them too', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{1,100}$/), (digits) => {
+        expect([digitsAtSight(digits), withoutFastPaths(() => goYaml({ k: digits }))]).toEqual([
+          true,
+          `k: "${digits}"\n`,
+        ]);
       }),
       { numRuns: 1000, seed: 17 },
     );
