@@ -116,7 +116,7 @@ Usage:
   },
 };
 
-const chomp = (text: string): string => text.replace(/\n$/, '');
+const chomp = (text: string): string => (text.endsWith('\n') ? text.slice(0, -1) : text);
 
 function describeOne(object: AnyObject, cluster: Cluster, showEvents: boolean): string {
   if (object.kind === 'Pod') {

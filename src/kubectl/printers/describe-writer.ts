@@ -54,6 +54,8 @@ const runes = displayWidth;
  */
 export function tabwrite(text: string): string {
   if (!text.includes('\t')) return text;
+  const pairs = twoCellLines(text);
+  if (pairs !== undefined) return alignPairs(text, pairs);
   // Every line's cells, in one list: line i has cells[starts[i]] up to cells[starts[i + 1]].
   const cells: string[] = [];
   const starts: number[] = [];
@@ -107,6 +109,56 @@ export function tabwrite(text: string): string {
   return out + text.slice(pos);
 }
 
+/**
+ * Where each complete line starts, its tab (-1 for none) and its newline, when no line has more
+ * than one tab (most of what describe writes); undefined otherwise.
+ */
+function twoCellLines(text: string): number[] | undefined {
+  const marks: number[] = [];
+  let pos = 0;
+  let tab = text.indexOf('\t');
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', pos)) {
+    if (tab >= 0 && tab < pos) tab = text.indexOf('\t', pos);
+    let own = -1;
+    if (tab >= 0 && tab < nl) {
+      own = tab;
+      tab = text.indexOf('\t', own + 1);
+      if (tab >= 0 && tab < nl) return undefined;
+    }
+    marks.push(pos, own, nl);
+    pos = nl + 1;
+  }
+  return marks;
+}
+
+/**
+ * The tabwriter's output when every line has one cell or two: consecutive two-cell lines form
+ * one block, their first cells padded to the widest plus the padding.
+ */
+function alignPairs(text: string, marks: readonly number[]): string {
+  const out: string[] = [];
+  let i = 0;
+  while (i < marks.length) {
+    if ((marks[i + 1] ?? -1) < 0) {
+      out.push(text.slice(marks[i], (marks[i + 2] ?? 0) + 1));
+      i += 3;
+      continue;
+    }
+    let end = i;
+    let width = 0;
+    for (; end < marks.length && (marks[end + 1] ?? -1) >= 0; end += 3)
+      width = Math.max(width, runes(text.slice(marks[end], marks[end + 1])) + PADDING);
+    for (; i < end; i += 3) {
+      const start = marks[i] ?? 0;
+      const tab = marks[i + 1] ?? 0;
+      const first = text.slice(start, tab);
+      out.push(first, spaces(width - runes(first)), text.slice(tab + 1, (marks[i + 2] ?? 0) + 1));
+    }
+  }
+  out.push(text.slice((marks.at(-1) ?? -1) + 1));
+  return out.join('');
+}
+
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAY_MS = 86_400_000;
@@ -147,21 +199,18 @@ const SKIP_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configurat
 
 /** printAnnotationsMultiline: `key: value`; long or multi-line values go below their key. */
 export function writeAnnotations(w: DescribeWriter, annotations: Labels): void {
-  const keys = Object.keys(annotations)
-    .filter((k) => !SKIP_ANNOTATIONS.has(k))
-    .sort();
-  if (keys.length === 0) {
-    w.write(0, 'Annotations:\t<none>\n');
-    return;
-  }
-  keys.forEach((key, i) => {
-    const lead = i === 0 ? 'Annotations:\t' : '\t';
-    const value = (annotations[key] ?? '').replace(/\n$/, '');
+  let lead = 'Annotations:\t';
+  for (const key of Object.keys(annotations).sort()) {
+    if (SKIP_ANNOTATIONS.has(key)) continue;
+    const raw = annotations[key] ?? '';
+    const value = raw.endsWith('\n') ? raw.slice(0, -1) : raw;
     if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
       w.write(0, `${lead}${key}:\n`);
       for (const line of value.split('\n')) w.write(0, `\t  ${shorten(line, MAX_ANNOTATION_LEN - 2)}\n`);
     } else w.write(0, `${lead}${key}: ${value}\n`);
-  });
+    lead = '\t';
+  }
+  if (lead !== '\t') w.write(0, 'Annotations:\t<none>\n');
 }
 
 const shorten = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max)}...` : s);
@@ -201,15 +250,22 @@ const EVENT_RULE = ['  ----', '------', '----', '----', '-------'];
  */
 function eventTable(rows: readonly string[][]): string {
   const widths = [0, 0, 0, 0];
-  for (const row of [EVENT_HEADER, EVENT_RULE, ...rows])
+  const measure = (row: readonly string[]) => {
     for (let j = 0; j < 4; j++) widths[j] = Math.max(widths[j] ?? 0, runes(row[j] ?? '') + PADDING);
+  };
+  measure(EVENT_HEADER);
+  measure(EVENT_RULE);
+  for (const row of rows) measure(row);
   let out = 'Events:\n';
-  for (const row of [EVENT_HEADER, EVENT_RULE, ...rows]) {
+  const line = (row: readonly string[]) => {
     for (let j = 0; j < 4; j++) {
       const cell = row[j] ?? '';
       out += cell + spaces((widths[j] ?? 0) - runes(cell));
     }
     out += `${row[4] ?? ''}\n`;
-  }
+  };
+  line(EVENT_HEADER);
+  line(EVENT_RULE);
+  for (const row of rows) line(row);
   return out;
 }
