@@ -338,7 +338,6 @@ function sameData(a: unknown, b: unknown): boolean {
 
 function podSpecObject(pod: Pod): Json {
   const { spec } = pod;
-  const { volumes: _v, tolerations: _t, ...extra } = spec.extra ?? {};
   // Key by key in kubectl's order (the build turns each `...` into helper calls, and a pod's
   // object is made for every -o yaml of a changed pod); the manifest's own fields as a spread
   // would put them.
@@ -362,15 +361,24 @@ function podSpecObject(pod: Pod): Json {
     out.serviceAccountName = 'default';
   }
   out.terminationGracePeriodSeconds = 30;
-  defineAll(out, extra);
+  defineAllBut(out, spec.extra, ['volumes', 'tolerations']);
   defineData(out, 'tolerations', podTolerations(pod));
   defineData(out, 'volumes', [...userVolumes(pod), ...(hasTokenVolume(pod) ? [tokenVolume(pod)] : [])]);
   return out;
 }
 
-/** What `{ ...target, ...source }` does to target's keys: each defined as data, in place if there. */
-function defineAll(target: Json, source: Record<string, unknown>): void {
-  for (const key of Object.keys(source)) defineData(target, key, source[key]);
+/**
+ * What `{ ...target, ...rest }` does with `rest` the source's own fields but `skip`: each defined as
+ * data, in place if there. Not an object rest: the build compiles that to a helper that assigns
+ * (a manifest's `__proto__` field would set a prototype) and walks descriptors.
+ */
+function defineAllBut(
+  target: Json,
+  source: Record<string, unknown> | undefined,
+  skip: readonly string[],
+): void {
+  if (source === undefined) return;
+  for (const key of Object.keys(source)) if (!skip.includes(key)) defineData(target, key, source[key]);
 }
 
 /** A spread's CreateDataProperty: a manifest's `__proto__` field stays a field. */
@@ -411,7 +419,6 @@ export function podTolerations(pod: Pod): Json[] {
 }
 
 function containerSpec(c: Container, pod: Pod, index: number): Json {
-  const { volumeMounts: _m, resources: _r, ...extra } = c.extra ?? {};
   const { requests, limits } = containerResources(pod, index);
   const out: Json = {};
   if (c.args !== undefined) out.args = c.args;
@@ -427,7 +434,7 @@ function containerSpec(c: Container, pod: Pod, index: number): Json {
   out.resources = resources;
   out.terminationMessagePath = '/dev/termination-log';
   out.terminationMessagePolicy = 'File';
-  defineAll(out, extra);
+  defineAllBut(out, c.extra, ['volumeMounts', 'resources']);
   defineData(out, 'volumeMounts', containerMounts(pod, c));
   return out;
 }
