@@ -21,11 +21,24 @@ export function podTable(pods: readonly Pod[], now: number, opts: TableOptions):
     ...labelHeaders(opts),
   ];
   const rows = [header];
-  for (const pod of pods) rows.push(podRow(pod, now, opts));
+  // Most pods of a sandbox were made in the same second: AGE is worked out once for each.
+  const ages: Ages = { of: undefined, text: '' };
+  for (const pod of pods) rows.push(podRow(pod, now, opts, ages));
   return rows;
 }
 
-function podRow(pod: Pod, now: number, opts: TableOptions): string[] {
+/** The last creation time a table's AGE was worked out for, and that AGE. */
+interface Ages {
+  of: string | undefined;
+  text: string;
+}
+
+function podRow(pod: Pod, now: number, opts: TableOptions, ages: Ages): string[] {
+  const created = pod.metadata.creationTimestamp;
+  if (created !== ages.of) {
+    ages.of = created;
+    ages.text = age(created, now);
+  }
   const status = podStatus(pod, now);
   const cells = cellsOf(pod, status);
   // The usual row as one literal, the rarer columns added to it: a row of every pod of every
@@ -38,7 +51,7 @@ function podRow(pod: Pod, now: number, opts: TableOptions): string[] {
       ? 'Terminating'
       : cells.status,
     cells.lastExit === 0 ? cells.restarts : `${cells.restarts} (${humanDuration(now - cells.lastExit)} ago)`,
-    age(pod.metadata.creationTimestamp, now),
+    ages.text,
   ];
   if (opts.wide)
     row.push(
