@@ -415,7 +415,8 @@ export function podTolerations(pod: Pod): Json[] {
         (t.effect ?? 'NoExecute') === 'NoExecute' &&
         (t.operator === 'Exists' || t.key === key),
     );
-  return [...own, ...DEFAULT_TOLERATIONS.filter((t) => !covers(t.key)).map((t) => ({ ...t }))];
+  // Object.assign, not `{ ...t }` (the build compiles a spread to a descriptor-walking helper).
+  return [...own, ...DEFAULT_TOLERATIONS.filter((t) => !covers(t.key)).map((t) => Object.assign({}, t))];
 }
 
 function containerSpec(c: Container, pod: Pod, index: number): Json {
@@ -501,16 +502,15 @@ export function podConditions(
             reason: 'ContainersNotReady',
             message: `containers with unready status: [${unready.join(' ')}]`,
           };
+  // Key by key and Object.assign, not spreads: the build compiles those to descriptor-walking
+  // helpers, and a pod's conditions are made again whenever its status changes.
+  const initialized: Condition = { type: 'Initialized', status: 'True', at: bound };
+  if (status.phase === 'Succeeded') initialized.reason = 'PodCompleted';
   return [
     sandbox,
-    {
-      type: 'Initialized',
-      status: 'True',
-      at: bound,
-      ...(status.phase === 'Succeeded' ? { reason: 'PodCompleted' } : {}),
-    },
-    { type: 'Ready', ...ready },
-    { type: 'ContainersReady', ...ready },
+    initialized,
+    Object.assign({ type: 'Ready' as const }, ready),
+    Object.assign({ type: 'ContainersReady' as const }, ready),
     { type: 'PodScheduled', status: 'True', at: bound },
   ];
 }
@@ -590,20 +590,24 @@ function containerStatusObject(pod: Pod, c: ContainerStatus, spec: Container): J
   out.started = c.started;
   out.state = stateObject(c.state, id);
   if (created)
-    out.volumeMounts = containerMounts(pod, spec).map((m) => ({
-      mountPath: m.mountPath,
-      name: m.name,
-      ...(m.readOnly === true ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}),
-    }));
+    out.volumeMounts = containerMounts(pod, spec).map((m) => {
+      const mount: Json = { mountPath: m.mountPath, name: m.name };
+      if (m.readOnly === true) {
+        mount.readOnly = true;
+        mount.recursiveReadOnly = 'Disabled';
+      }
+      return mount;
+    });
   return out;
 }
 
 function stateObject(state: ContainerState, id: string): Json {
   if (state.kind === 'running') return { running: { startedAt: iso(state.startedAt) } };
   if (state.kind === 'waiting') {
-    return {
-      waiting: { ...(state.message === undefined ? {} : { message: state.message }), reason: state.reason },
-    };
+    const waiting: Json = {};
+    if (state.message !== undefined) waiting.message = state.message;
+    waiting.reason = state.reason;
+    return { waiting };
   }
   return { terminated: terminatedObject(state, id) };
 }
