@@ -13,7 +13,9 @@ export interface PostingThread {
   post(url: string, body: string): Promise<Answered>;
 }
 
-type Reply = { id: number; answered?: Answered; error?: string };
+/** One request handed to the thread, and the answer it sends back for it. */
+export type Posting = { id: number; url: string; body: string };
+export type Posted = { id: number; answered?: Answered; error?: string };
 
 const ENTRY = new URL(`./posting-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
@@ -57,15 +59,26 @@ function start(): PostingThread | null {
     for (const p of pending.values()) postJson(p.url, p.body).then(p.resolve, p.reject);
     pending.clear();
   };
-  worker.on('message', (reply: Reply) => {
-    const waiting = pending.get(reply.id);
-    if (waiting === undefined) return;
-    pending.delete(reply.id);
-    if (reply.answered !== undefined) waiting.resolve(reply.answered);
-    else waiting.reject(new Error(reply.error ?? 'the posting thread failed'));
+  worker.on('message', (replies: Posted[]) => {
+    for (const reply of replies) {
+      const waiting = pending.get(reply.id);
+      if (waiting === undefined) continue;
+      pending.delete(reply.id);
+      if (reply.answered !== undefined) waiting.resolve(reply.answered);
+      else waiting.reject(new Error(reply.error ?? 'the posting thread failed'));
+    }
   });
   worker.on('error', fail);
   worker.on('exit', fail);
+  // The requests handed over in one turn of the event loop go as one message (a live quiz hands
+  // over several confirmations a turn): each message costs both threads more than its contents.
+  let outgoing: Posting[] = [];
+  const send = () => {
+    const batch = outgoing;
+    outgoing = [];
+    // A thread that failed meanwhile took these with it: `fail` sent them inline.
+    if (running === worker && thread !== null) worker.postMessage(batch);
+  };
   return {
     post(url, body) {
       next += 1;
@@ -74,7 +87,8 @@ function start(): PostingThread | null {
         pending.set(id, { url, body, resolve, reject });
         // A pending request keeps the process alive, as an inline one would.
         if (pending.size === 1) worker.ref();
-        worker.postMessage({ id, url, body });
+        outgoing.push({ id, url, body });
+        if (outgoing.length === 1) queueMicrotask(send);
       }).finally(() => {
         if (pending.size === 0) worker.unref();
       }) as Promise<Answered>;
