@@ -1,5 +1,5 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
 /**
  * A `response_url` request with node:http(s) and their keep-alive agents: the message as JSON,
@@ -7,6 +7,19 @@ import { request as httpsRequest } from 'node:https';
  * on the posting thread, or inline where that thread cannot run; it imports nothing of Bolt.
  */
 const TIMEOUT_MS = 10_000;
+
+/**
+ * At most this many connections to one response_url host (hooks.slack.com), kept alive between
+ * requests: a live quiz's burst of confirmations queues for them instead of opening a connection
+ * (a TLS handshake, on both ends) per confirmation in flight. At Slack's round trip, 32
+ * connections carry a few hundred confirmations a second.
+ */
+export const CONNECTIONS_PER_HOST = 32;
+
+const agents = {
+  http: new HttpAgent({ keepAlive: true, maxSockets: CONNECTIONS_PER_HOST }),
+  https: new HttpsAgent({ keepAlive: true, maxSockets: CONNECTIONS_PER_HOST }),
+};
 
 /** What a response_url answered: its status and reason. */
 export interface Answered {
@@ -18,8 +31,10 @@ export interface Answered {
 export function postJson(responseUrl: string, body: string): Promise<Answered> {
   return new Promise((resolve, reject) => {
     const url = new URL(responseUrl);
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const secure = url.protocol === 'https:';
+    const send = secure ? httpsRequest : httpRequest;
     const req = send(url, {
+      agent: secure ? agents.https : agents.http,
       method: 'POST',
       headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
       timeout: TIMEOUT_MS,
