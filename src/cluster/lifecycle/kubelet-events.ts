@@ -39,9 +39,10 @@ interface Source {
 
 /**
  * The kubelet's events about a pod as the API server holds them at `now` (before the TTL).
- * Kept per pod until the kubelet next does something (`describe` of an unchanged pod asks again
- * and again): the events only change when a new one happens, so a kept answer still holds while
- * none of the pod's containers has had an occurrence since it was derived.
+ * Kept per pod with the correlator's state (`describe` of a pod asks again and again): while none
+ * of the pod's containers has had an occurrence since, the kept answer holds; after a few, the
+ * kept correlator goes on over just those (a fold: the same state as one replay over all), so a
+ * crash loop's events cost its latest restarts, not its whole history.
  */
 export function kubeletEvents(
   pod: Pod,
@@ -50,29 +51,29 @@ export function kubeletEvents(
   now: number,
 ): PodEvent[] {
   const known = kept.get(pod);
-  if (
-    known !== undefined &&
-    known.bound === bound &&
-    known.at <= now &&
-    now - known.at <= KEEP_CHECKED_MS &&
-    !containers.some((c) => happenedAfter(c.timeline, known.at, now))
-  )
-    return known.events;
-  const { events, exact } = derivedKubeletEvents(pod, containers, bound, now);
-  if (exact) kept.set(pod, { events, at: now, bound });
+  if (known !== undefined && known.bound === bound && known.at <= now && now - known.at <= KEEP_CHECKED_MS) {
+    const source: Source = { pod, containers, tag: tagger(pod, containers) };
+    const since = raw(source, known.at, now).filter((r) => r.at > known.at);
+    if (since.length === 0) {
+      known.at = now;
+      return known.events;
+    }
+    // The kept state is carried on in place: the answers given from it were copied out of it.
+    const state = correlate(since, known.state);
+    const events = written(state);
+    kept.set(pod, { events, at: now, bound, state });
+    return events;
+  }
+  const { events, state } = derivedKubeletEvents(pod, containers, bound, now);
+  if (state !== undefined) kept.set(pod, { events, at: now, bound, state });
   else kept.delete(pod);
   return events;
 }
 
 /** Pods are immutable values (a change makes a new object): the object is the key. */
-const kept = new WeakMap<Pod, { events: PodEvent[]; at: number; bound: number }>();
-/** A kept answer older than this is derived again rather than checked (the check walks the gap). */
+const kept = new WeakMap<Pod, { events: PodEvent[]; at: number; bound: number; state: CorrelatorState }>();
+/** Past this gap the events are derived again rather than carried on (the gap's events are replayed). */
 const KEEP_CHECKED_MS = 10 * 60_000;
-
-/** Whether the kubelet did anything for this container in (from, until]. */
-function happenedAfter(timeline: Timeline, from: number, until: number): boolean {
-  return occurrences(timeline, from, until).some((o) => o.at > from);
-}
 
 /**
  * The events derived afresh (what the kept ones must equal, as `describe` shows them). The
@@ -86,11 +87,11 @@ export function derivedKubeletEvents(
   containers: readonly ContainerStatus[],
   bound: number,
   now: number,
-): { events: PodEvent[]; exact: boolean } {
+): { events: PodEvent[]; exact: boolean; state?: CorrelatorState } {
   const source: Source = { pod, containers, tag: tagger(pod, containers) };
   const windowStart = now - EVENT_TTL_MS - 1000;
   const early = bound + EARLY_MS;
-  const exact = (state: CorrelatorState) => ({ events: written(state), exact: true });
+  const exact = (state: CorrelatorState) => ({ events: written(state), exact: true, state });
   if (windowStart <= early) return exact(correlate(raw(source, Number.NEGATIVE_INFINITY, now), freshState()));
   const state = correlate(raw(source, Number.NEGATIVE_INFINITY, early - 1), freshState());
   if (fastForward(source, state, early, windowStart))
