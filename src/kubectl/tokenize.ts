@@ -41,23 +41,43 @@ function splitLine(line: string): Result<string[], string> {
 const isSeparator = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 10;
 
 /**
- * Most lines (`get po web -o yaml`) hold no quote and no backslash, the only characters that make
- * shlex do more than split on its separators (a `$` quotes only before a quote): such a line is
- * split here in one pass, as shlex would, and any other (straight or typographic quotes, which
- * become straight ones) goes to shlex. Null for those.
+ * Most lines (`get po web -o yaml`, `get po -l 'env in (prod)'`) hold no backslash, the one
+ * character that makes shlex do more than split on its separators and drop quotes: such a line is
+ * split here in one pass, as shlex would. In it, a quoted part (`'...'` or `"..."`) is taken as
+ * written, up to the same quote, into the word it is part of (`-l'a b'` is one word, `''` an
+ * empty one). Anything else goes to shlex: a backslash, a typographic quote (made a straight one
+ * first), a quote after `$` (shlex's ANSI-C and locale quoting), or a quote left open (shlex says
+ * what is wrong). Null for those.
  */
 export function plainWords(line: string): string[] | null {
   const words: string[] = [];
+  // The word so far (undefined: between words), and where its current run of plain text began.
+  let word: string | undefined;
   let start = -1;
+  let quote = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    if (c === 34 || c === 39 || c === 92 || (c >= 0x2018 && c <= 0x201f) || c === 0x2032 || c === 0x2033)
-      return null;
-    if (isSeparator(c)) {
-      if (start !== -1) words.push(line.slice(start, i));
+    if (c === 92 || (c >= 0x2018 && c <= 0x201f) || c === 0x2032 || c === 0x2033) return null;
+    if (quote !== 0) {
+      if (c === quote) {
+        word = (word ?? '') + line.slice(start, i);
+        start = -1;
+        quote = 0;
+      }
+    } else if (c === 34 || c === 39) {
+      if (i > 0 && line.charCodeAt(i - 1) === 36) return null;
+      if (start !== -1) word = (word ?? '') + line.slice(start, i);
+      quote = c;
+      start = i + 1;
+    } else if (isSeparator(c)) {
+      if (start !== -1) word = (word ?? '') + line.slice(start, i);
+      if (word !== undefined) words.push(word);
+      word = undefined;
       start = -1;
     } else if (start === -1) start = i;
   }
-  if (start !== -1) words.push(line.slice(start));
+  if (quote !== 0) return null;
+  if (start !== -1) word = (word ?? '') + line.slice(start);
+  if (word !== undefined) words.push(word);
   return words;
 }
