@@ -52,12 +52,12 @@ export function kubeletEvents(
 ): PodEvent[] {
   const known = kept.get(pod);
   if (known !== undefined && known.bound === bound && known.at <= now && now - known.at <= KEEP_CHECKED_MS) {
-    const source: Source = { pod, containers, tag: tagger(pod, containers) };
-    const since = raw(source, known.at, now).filter((r) => r.at > known.at);
-    if (since.length === 0) {
+    if (!containers.some((c) => happenedAfter(c.timeline, known.at, now))) {
       known.at = now;
       return known.events;
     }
+    const source: Source = { pod, containers, tag: tagger(pod, containers) };
+    const since = raw(source, known.at, now).filter((r) => r.at > known.at);
     // The kept state is carried on in place: the answers given from it were copied out of it.
     const state = correlate(since, known.state);
     const events = written(state);
@@ -72,6 +72,11 @@ export function kubeletEvents(
 
 /** Pods are immutable values (a change makes a new object): the object is the key. */
 const kept = new WeakMap<Pod, { events: PodEvent[]; at: number; bound: number; state: CorrelatorState }>();
+/** Whether the kubelet did anything for this container in (from, until]. */
+function happenedAfter(timeline: Timeline, from: number, until: number): boolean {
+  return occurrences(timeline, from, until).some((o) => o.at > from);
+}
+
 /** Past this gap the events are derived again rather than carried on (the gap's events are replayed). */
 const KEEP_CHECKED_MS = 10 * 60_000;
 
