@@ -77,7 +77,10 @@ export function describePod(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | '
  * it joins the tolerations' column block). It depends on the pod's spec, sim, name, namespace and
  * uid (its `lifeOf`), its status and whether it has the token volume, so it is kept per status
  * object (the same until the status can next change, and across relabelling): `describe` of an
- * unchanged pod writes and aligns only its header and its events.
+ * unchanged pod writes and aligns only its header and its events. When the pod has volumes,
+ * "Volumes:" has no tab and what follows it is aligned on its own: that part reads only the spec
+ * and is kept per life, so a crash-looping pod's new status writes only its containers and
+ * conditions again.
  */
 function podBody(
   pod: Pod,
@@ -87,38 +90,69 @@ function podBody(
   noEvents: boolean,
 ): string {
   const token = hasTokenVolume(pod);
+  let spec = specParts.get(life);
+  if (spec === undefined || spec.token !== token) {
+    spec = { token, apart: token || userVolumes(pod).length > 0, texts: [undefined, undefined] };
+    specParts.set(life, spec);
+  }
   let known = bodies.get(status);
   if (known === undefined || known.life !== life || known.token !== token) {
     known = { life, token, texts: [undefined, undefined] };
     bodies.set(status, known);
   }
   const slot = noEvents ? 1 : 0;
-  const kept = known.texts[slot];
-  if (kept !== undefined) return kept;
-  const w = describeWriter();
-  writeBody(w, pod, status, cluster);
-  if (noEvents) writeEvents(w, [], 0);
-  const text = w.text();
-  known.texts[slot] = text;
-  return text;
+  if (!spec.apart) {
+    const kept = known.texts[slot];
+    if (kept !== undefined) return kept;
+    const text = aligned((w) => {
+      writeStatusPart(w, pod, status, cluster);
+      writeSpecPart(w, pod, noEvents);
+    });
+    known.texts[slot] = text;
+    return text;
+  }
+  const head = known.texts[0] ?? aligned((w) => writeStatusPart(w, pod, status, cluster));
+  known.texts[0] = head;
+  const tail = spec.texts[slot] ?? aligned((w) => writeSpecPart(w, pod, noEvents));
+  spec.texts[slot] = tail;
+  return head + tail;
 }
 
 const bodies = new WeakMap<
   PodStatus,
   { life: Pod; token: boolean; texts: [string | undefined, string | undefined] }
 >();
+const specParts = new WeakMap<
+  Pod,
+  { token: boolean; apart: boolean; texts: [string | undefined, string | undefined] }
+>();
 
-function writeBody(w: DescribeWriter, pod: Pod, status: PodStatus, cluster: Pick<Cluster, 'nodes' | 'pods'>) {
+function aligned(write: (w: DescribeWriter) => void): string {
+  const w = describeWriter();
+  write(w);
+  return w.text();
+}
+
+function writeStatusPart(
+  w: DescribeWriter,
+  pod: Pod,
+  status: PodStatus,
+  cluster: Pick<Cluster, 'nodes' | 'pods'>,
+) {
   w.write(0, 'Containers:\n');
   pod.spec.containers.forEach((c, i) => {
     writeContainer(w, pod, i, c, status.containers[i]);
   });
   w.write(0, 'Conditions:\n  Type\tStatus\n');
   for (const c of podConditions(pod, status, cluster)) w.write(1, `${c.type} \t${c.status} \n`);
+}
+
+function writeSpecPart(w: DescribeWriter, pod: Pod, noEvents: boolean) {
   writeVolumes(w, pod);
   w.write(0, `QoS Class:\t${qosClass(pod)}\n`);
   writeLabels(w, 'Node-Selectors', pod.spec.nodeSelector);
   writeTolerations(w, pod);
+  if (noEvents) writeEvents(w, [], 0);
 }
 
 function writeContainer(

@@ -113,6 +113,32 @@ describe('describe pod across relabelling', () => {
     );
   });
 
+  it('GIVEN the seeded kube-system pods WHEN relabelled and described THEN the text equals a fresh describe', () => {
+    const cluster = seededCluster();
+    let differences = 0;
+    for (const [i, pod] of cluster.pods.entries()) differences += walk(pod, cluster, 500 + i, 40).differences;
+    expect(differences).toBe(0);
+  });
+
+  it('GIVEN a pod with no volume at all WHEN described THEN "Volumes:  <none>" stays in the conditions\' column block', () => {
+    const [[, bound]] = timelinePods() as [[string, Pod]];
+    const pod = Object.assign({}, bound, {
+      metadata: {
+        ...bound.metadata,
+        namespace: 'kube-system',
+        annotations: { 'kubernetes.io/config.mirror': 'abc' },
+      },
+    });
+    const view = { ...seededCluster(), now: (bound.sim.scheduledAt ?? 0) + 90_000 };
+    for (const now of [view.now, view.now + 1000]) {
+      const lines = describePod(relabelled(pod, now), { ...view, now }).split('\n');
+      const volumes = lines.find((l) => l.startsWith('Volumes:')) ?? '';
+      const scheduled = lines.find((l) => l.startsWith('  PodScheduled')) ?? '';
+      expect(volumes.indexOf('<none>')).toBe(scheduled.indexOf('True'));
+      expect(volumes.indexOf('<none>')).toBeGreaterThan(20);
+    }
+  });
+
   it('GIVEN a static pod annotated out of being a mirror WHEN described THEN its token volume follows the annotation', () => {
     const cluster = seededCluster();
     const mirror = cluster.pods.find(
