@@ -98,7 +98,10 @@ export class ShareStore {
   /** A block of ids reserved in the transaction now open, usable once it commits. */
   private reservedAlong: [number, number] | undefined;
   private readonly ids;
-  private timer: NodeJS.Timeout | null = null;
+  /** Whether a write of what is held is due on a timer (`arm`); the timers, by their delay. */
+  private armed = false;
+  private armedMs = 0;
+  private readonly timers = new Map<number, NodeJS.Timeout>();
   /** The newest kept reply's time: the prune's "now" (the store has no clock of its own). */
   private latest = Number.NEGATIVE_INFINITY;
   /** When this connection last deleted the expired rows. */
@@ -240,7 +243,7 @@ export class ShareStore {
   /** Writes what is held and stops the timer: the app is about to close the database. */
   close(): void {
     this.flush();
-    this.disarm();
+    this.clearTimers();
   }
 
   /** How many replies are held, not yet written (tests). */
@@ -324,22 +327,43 @@ export class ShareStore {
     }
   }
 
+  /**
+   * Starts the timer unless it runs or nothing is held. One Timeout per delay is made and then
+   * restarted (`refresh`): every write empties what is held and the next reply starts the timer
+   * again, and a new setTimeout each time cost the command about 10 µs.
+   */
   private arm(ms: number): void {
-    if (this.timer !== null || this.held.size === 0) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
+    if (this.armed || this.held.size === 0) return;
+    this.armed = true;
+    this.armedMs = ms;
+    const made = this.timers.get(ms);
+    if (made !== undefined) {
+      made.refresh();
+      return;
+    }
+    const timer = setTimeout(() => {
+      // Stopped since, or started again for another delay (the retry): not this one's turn.
+      if (!this.armed || this.armedMs !== ms) return;
+      this.armed = false;
       if (!this.db.open) return;
       // Timers never run inside a transaction (better-sqlite3's are synchronous); a hand-made
       // BEGIN left open across turns of the event loop would be one: try again later.
       if (this.db.inTransaction) this.arm(FLUSH.afterMs);
       else this.writeHeld();
     }, ms);
-    this.timer.unref();
+    timer.unref();
+    this.timers.set(ms, timer);
   }
 
+  /** Stops the timer: a pending one that fires finds nothing to do. */
   private disarm(): void {
-    if (this.timer === null) return;
-    clearTimeout(this.timer);
-    this.timer = null;
+    this.armed = false;
+  }
+
+  /** Clears the timers for good (the store is closing). */
+  private clearTimers(): void {
+    this.armed = false;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
   }
 }

@@ -226,6 +226,19 @@ describe('replies kept for Share, held in memory', () => {
     expect(rows(app.db)).toBe(1);
   });
 
+  it('GIVEN a bot at rest WHEN a write took the held replies along, and a read was answered after THEN the timer writes that one too, each time', async () => {
+    const { app, send } = testApp();
+    for (let round = 0; round < 3; round++) {
+      send('alice', 'kubectl get po');
+      send('alice', `kubectl run web${round} --image=nginx`);
+      expect(app.group.shares.holding).toBe(0);
+      send('alice', 'kubectl get po');
+      expect(app.group.shares.holding).toBe(1);
+      await vi.waitFor(() => expect(app.group.shares.holding).toBe(0));
+    }
+    expect(rows(app.db)).toBe(9);
+  });
+
   it('GIVEN replies older than a week WHEN replies are written THEN the old rows are deleted with them', () => {
     const { app, send, advance } = testApp();
     send('alice', 'kubectl get po');
