@@ -178,7 +178,7 @@ function requestedGrace(line: ParsedLine): number | undefined {
 /** A dry run (client or server) writes nothing and waits for nothing; a real one waits. */
 function finish(now: number, done: Outcome, line: ParsedLine): Outcome {
   const dryRun = flagString(line, 'dry-run');
-  if (dryRun === 'client' || dryRun === 'server') return { ...done, changes: [] };
+  if (dryRun === 'client' || dryRun === 'server') return Object.assign({}, done, { changes: [] });
   return waitForPods(now, done, line);
 }
 
@@ -209,7 +209,9 @@ function waitForPods(now: number, done: Outcome, line: ParsedLine): Outcome {
   const gone = terminating
     .filter((p) => (p.sim.deletion?.goneAt ?? now) <= until)
     .map((p): Change => ({ op: 'deletePod', namespace: p.metadata.namespace, name: p.metadata.name }));
-  return { ...done, changes: [...done.changes, { op: 'advanceClock', ms: until - now }, ...gone] };
+  // Object.assign, not a spread: the build compiles a spread with more keys to descriptor helpers.
+  const changes: Change[] = [...done.changes, { op: 'advanceClock', ms: until - now }, ...gone];
+  return Object.assign({}, done, { changes });
 }
 
 const IMMEDIATE =
@@ -231,7 +233,7 @@ function graceCheck(line: ParsedLine): Result<string | null, KubectlError> {
 }
 
 const withWarning = (done: Outcome, warning: string | null): Outcome =>
-  warning === null ? done : { ...done, output: [stderr(warning), ...done.output] };
+  warning === null ? done : Object.assign({}, done, { output: [stderr(warning), ...done.output] });
 
 function deleteOne(
   cluster: Cluster,
