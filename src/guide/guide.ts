@@ -89,13 +89,14 @@ const byCommand = new Map<string, readonly GuideEntry[]>();
  * (where a multiline `^` matches: \n, \r, U+2028, U+2029).
  */
 export function hasErrorLine(text: string): boolean {
-  return (
-    text.startsWith(ERROR) ||
-    text.includes(`\n${ERROR}`) ||
-    text.includes(`\r${ERROR}`) ||
-    text.includes(`\u2028${ERROR}`) ||
-    text.includes(`\u2029${ERROR}`)
-  );
+  // One search for the words, each found checked for what comes before it (four searches, one
+  // per line terminator, read a 100-row table four times over: 10-15 µs).
+  for (let at = text.indexOf(ERROR); at !== -1; at = text.indexOf(ERROR, at + 1)) {
+    if (at === 0) return true;
+    const before = text.charCodeAt(at - 1);
+    if (before === 10 || before === 13 || before === 0x2028 || before === 0x2029) return true;
+  }
+  return false;
 }
 
 /**
