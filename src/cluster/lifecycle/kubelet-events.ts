@@ -52,8 +52,12 @@ export function kubeletEvents(
 ): PodEvent[] {
   const known = kept.get(pod);
   if (known !== undefined && known.bound === bound && known.at <= now && now - known.at <= KEEP_CHECKED_MS) {
-    if (!containers.some((c) => happenedAfter(c.timeline, known.at, now))) {
+    // The same status as at the kept answer with every container running: none has exited since
+    // (an exit changes the status), and a running container does nothing the kubelet reports.
+    const quiet = known.containers === containers && containers.every((c) => c.state.kind === 'running');
+    if (quiet || !containers.some((c) => happenedAfter(c.timeline, known.at, now))) {
       known.at = now;
+      known.containers = containers;
       return known.events;
     }
     const source: Source = { pod, containers, tag: tagger(pod, containers) };
@@ -61,17 +65,27 @@ export function kubeletEvents(
     // The kept state is carried on in place: the answers given from it were copied out of it.
     const state = correlate(since, known.state);
     const events = written(state);
-    kept.set(pod, { events, at: now, bound, state });
+    kept.set(pod, { events, at: now, bound, state, containers });
     return events;
   }
   const { events, state } = derivedKubeletEvents(pod, containers, bound, now);
-  if (state !== undefined) kept.set(pod, { events, at: now, bound, state });
+  if (state !== undefined) kept.set(pod, { events, at: now, bound, state, containers });
   else kept.delete(pod);
   return events;
 }
 
 /** Pods are immutable values (a change makes a new object): the object is the key. */
-const kept = new WeakMap<Pod, { events: PodEvent[]; at: number; bound: number; state: CorrelatorState }>();
+const kept = new WeakMap<
+  Pod,
+  {
+    events: PodEvent[];
+    at: number;
+    bound: number;
+    state: CorrelatorState;
+    /** The status's containers the answer was last checked with. */
+    containers: readonly ContainerStatus[];
+  }
+>();
 /** Whether the kubelet did anything for this container in (from, until]. */
 function happenedAfter(timeline: Timeline, from: number, until: number): boolean {
   return occurrences(timeline, from, until).some((o) => o.at > from);
