@@ -1,3 +1,4 @@
+import { FREEZE_CACHED } from './freeze.ts';
 import { imageID, qualifiedImage, sha256 } from './images.ts';
 import {
   type ContainerState,
@@ -158,7 +159,7 @@ export const DEFAULT_TOLERATIONS = [
 /**
  * A pod's object depends only on the pod, its status (the same object until it can next change)
  * and the cluster's nodes (owner, scheduling message) and, for a pod not yet scheduled, its pods
- * (the scheduler's message weighs them): while those are the same, so is the object, kept frozen
+ * (the scheduler's message weighs them): while those are the same, so is the object, kept as it is
  * (the printers then need not write it again). A bounded number are kept. A bound pod's object
  * outlives writes to other pods (each write makes a new list of pods).
  */
@@ -175,11 +176,23 @@ function podObject(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | 'pods'>): 
     (!readsPods || known.pods === cluster.pods)
   )
     return known.json;
-  const json = deepFreeze(podObjectOf(pod, status, cluster));
+  const json = podObjectOf(pod, status, cluster);
+  if (FREEZE_CACHED) deepFreeze(json);
+  keptObjects.add(json);
   if (podObjects.size >= POD_OBJECTS_KEPT) podObjects.delete(podObjects.keys().next().value as Pod);
   podObjects.set(pod, { status, nodes: cluster.nodes, pods: cluster.pods, json });
   return json;
 }
+
+/**
+ * The pod objects kept above: the printers keep their text with them. Kept, they are never
+ * changed; under the tests they are frozen through as well (freezing one costs 8 µs, a walk of
+ * its hundred objects, which a command that prints it would pay every time the pod changed).
+ */
+const keptObjects = new WeakSet<object>();
+
+/** Whether `object` is a kept pod object (one that stays as it is while it is kept). */
+export const isKeptObject = (object: object): boolean => keptObjects.has(object);
 
 function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
@@ -236,7 +249,7 @@ interface KeptParts {
 const partsBySpec = new WeakMap<Pod['spec'], KeptParts>();
 const keptPartObjects = new WeakSet<object>();
 
-/** Whether `object` is a kept spec or status of a pod: frozen, shared by the pod's versions. */
+/** Whether `object` is a kept spec or status of a pod: never changed, shared by the pod's versions. */
 export const isKeptPart = (object: object): boolean => keptPartObjects.has(object);
 
 function keptParts(pod: Pod): KeptParts {
@@ -311,7 +324,8 @@ function sharedParts(previous: unknown, next: Json | unknown[], depth: number): 
 }
 
 function keptPart(json: Json): Json {
-  keptPartObjects.add(deepFreeze(json));
+  if (FREEZE_CACHED) deepFreeze(json);
+  keptPartObjects.add(json);
   return json;
 }
 

@@ -1,4 +1,4 @@
-import { apiObject, isKeptPart } from '../../cluster/api-object.ts';
+import { apiObject, isKeptObject, isKeptPart } from '../../cluster/api-object.ts';
 import type { Cluster } from '../../cluster/model.ts';
 import type { JsonValue } from '../jsonpath/go-values.ts';
 import type { AnyObject } from '../query.ts';
@@ -35,14 +35,14 @@ export function printObjects(
   return listYaml(items).trimEnd();
 }
 
-/** `get po NAME -o yaml`'s text, kept with a kept (frozen) object, as a List's items are. */
+/** `get po NAME -o yaml`'s text, kept with a kept pod object, as a List's items are. */
 const singleTexts = new WeakMap<object, string>();
 
 function singleYaml(item: object): string {
   const known = singleTexts.get(item);
   if (known !== undefined) return known;
   const text = goYamlUnended(item, isKeptPart).trimEnd();
-  if (Object.isFrozen(item)) singleTexts.set(item, text);
+  if (isKeptObject(item)) singleTexts.set(item, text);
   return text;
 }
 
@@ -81,7 +81,7 @@ function listYaml(items: readonly object[]): string {
   return text;
 }
 
-/** Items' texts, for frozen (kept) items only, up to a total size. */
+/** Items' texts, for kept pod objects only, up to a total size. */
 const itemTexts = new Map<object, string>();
 let itemTextsBytes = 0;
 const ITEM_TEXTS_LIMIT = 8 * 1024 * 1024;
@@ -91,7 +91,7 @@ function itemYaml(item: object): string {
   if (known !== undefined) return known;
   // The text after `items:`: a sequence with this one item.
   const text = goYamlUnended({ items: [item] }, isKeptPart).slice('items:'.length);
-  if (!Object.isFrozen(item) || text.length > ITEM_TEXTS_LIMIT / 64) return text;
+  if (!isKeptObject(item) || text.length > ITEM_TEXTS_LIMIT / 64) return text;
   for (const [oldest, old] of itemTexts) {
     if (itemTextsBytes + text.length <= ITEM_TEXTS_LIMIT) break;
     itemTexts.delete(oldest);
