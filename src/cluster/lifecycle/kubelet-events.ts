@@ -55,21 +55,24 @@ export function kubeletEvents(
     // The same status as at the kept answer with every container running: none has exited since
     // (an exit changes the status), and a running container does nothing the kubelet reports.
     const quiet = known.containers === containers && containers.every((c) => c.state.kind === 'running');
-    if (quiet || !containers.some((c) => happenedAfter(c.timeline, known.at, now))) {
+    const since = quiet ? [] : raw({ pod, containers, tag: known.tag }, known.at, now);
+    if (!since.some((r) => r.at > known.at)) {
       known.at = now;
       known.containers = containers;
       return known.events;
     }
-    const source: Source = { pod, containers, tag: tagger(pod, containers) };
-    const since = raw(source, known.at, now).filter((r) => r.at > known.at);
     // The kept state is carried on in place: the answers given from it were copied out of it.
-    const state = correlate(since, known.state);
+    const state = correlate(
+      since.filter((r) => r.at > known.at),
+      known.state,
+    );
     const events = written(state);
-    kept.set(pod, { events, at: now, bound, state, containers });
+    kept.set(pod, { events, at: now, bound, state, containers, tag: known.tag });
     return events;
   }
   const { events, state } = derivedKubeletEvents(pod, containers, bound, now);
-  if (state !== undefined) kept.set(pod, { events, at: now, bound, state, containers });
+  if (state !== undefined)
+    kept.set(pod, { events, at: now, bound, state, containers, tag: tagger(pod, containers) });
   else kept.delete(pod);
   return events;
 }
@@ -84,13 +87,10 @@ const kept = new WeakMap<
     state: CorrelatorState;
     /** The status's containers the answer was last checked with. */
     containers: readonly ContainerStatus[];
+    /** The pod's tagger, its events' wording kept by occurrence (the pod's spec fixes it). */
+    tag: Source['tag'];
   }
 >();
-/** Whether the kubelet did anything for this container in (from, until]. */
-function happenedAfter(timeline: Timeline, from: number, until: number): boolean {
-  return occurrences(timeline, from, until).some((o) => o.at > from);
-}
-
 /** Past this gap the events are derived again rather than carried on (the gap's events are replayed). */
 const KEEP_CHECKED_MS = 10 * 60_000;
 
@@ -251,6 +251,8 @@ function settled(timeline: Timeline, t: number): boolean {
   return attemptAt(s, t) >= 7;
 }
 
+const TAGS_KEPT = 256;
+
 /** Tags each occurrence with the kubelet's events (their keys built once per kind). */
 function tagger(pod: Pod, containers: readonly ContainerStatus[]): Source['tag'] {
   const cache = new Map<string, Tagged[]>();
@@ -271,6 +273,9 @@ function tagger(pod: Pod, containers: readonly ContainerStatus[]): Source['tag']
         key: `${aggregateKey}\u0000${fieldPath}\u0000${message}`,
       };
     });
+    // Kept with the pod's events, the tagger lives as long as they do: each pull's duration is a
+    // key of its own, so the cache is bounded.
+    if (cache.size >= TAGS_KEPT) cache.clear();
     cache.set(id, tagged);
     return tagged;
   };
