@@ -10,9 +10,7 @@ const LINE = 'kubectl run made --image=nginx -o yaml';
 
 const loaded = loadBanks();
 if (!loaded.ok) throw new Error('banks');
-const withSetup = loaded.value
-  .flatMap((b) => b.questions)
-  .flatMap((q) => (q.kind === 'command' ? [q] : []));
+const withSetup = loaded.value.flatMap((b) => b.questions).flatMap((q) => (q.kind === 'command' ? [q] : []));
 
 describe('prepared sandboxes, kept per question', () => {
   it('GIVEN every question with a setup, used three times with commands that hand out ids THEN each use equals a fresh one', () => {
