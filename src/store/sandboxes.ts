@@ -406,6 +406,11 @@ export class SandboxStore {
 
   /** The transaction committed: what it wrote is now what the cache serves. */
   publish(): void {
+    // Most commands read: nothing staged, nothing to walk (each walk makes an iterator).
+    if (this.staged.size === 0 && this.stagedRows.size === 0) {
+      if (this.created.size > 0) this.created.clear();
+      return;
+    }
     for (const [id, entry] of this.staged) {
       if (FREEZE_CACHED) deepFreeze(entry.cluster);
       this.remember(id, entry);
