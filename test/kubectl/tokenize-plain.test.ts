@@ -1,6 +1,7 @@
 import { split } from 'shlex';
 import { describe, expect, it } from 'vitest';
 import { plainWords, tokenize } from '../../src/kubectl/tokenize.ts';
+import { createRandom } from '../../src/quiz/random.ts';
 
 /**
  * Lines without backslashes are split without shlex: the words must be exactly shlex's, over
@@ -40,14 +41,9 @@ const ALPHABET = [
 
 describe('splitting a plain line', () => {
   it("GIVEN 5,000 seeded lines without backslashes THEN the words split here are shlex's, and shlex gets only what it must", () => {
-    // mulberry32: every bit of its output is usable (an LCG's low bits, taken by `% n`, repeat).
-    let seed = 11;
-    const next = (n: number) => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-    };
+    // The project's seeded generator: every bit of its output is usable (an LCG's low bits, taken
+    // modulo n, repeat: a test drawing with them never drew some characters).
+    const next = createRandom('tokenize-plain').int;
     let differences = 0;
     let split1 = 0;
     for (let i = 0; i < 5000; i++) {

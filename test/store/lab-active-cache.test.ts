@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../src/quiz/random.ts';
 import { openDatabase } from '../../src/store/db.ts';
 import { type LabRun, labStore } from '../../src/store/labs.ts';
 import { tempDbPath } from '../helpers/console.ts';
@@ -43,14 +44,9 @@ describe('lab run in progress, kept per connection', () => {
   it('GIVEN 600 seeded writes through two connections, some rolled back THEN each connection answers what SQLite holds', () => {
     const path = tempDbPath('podium-lab-runs-');
     const dbs = [open(path), open(path)];
-    // mulberry32: every bit of its output is usable (an LCG's low bits, taken by `% n`, repeat).
-    let seed = 7;
-    const next = (n: number) => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-    };
+    // The project's seeded generator: every bit of its output is usable (an LCG's low bits, taken
+    // modulo n, repeat: a test drawing with them never drew some characters).
+    const next = createRandom('lab-active-cache').int;
     let differences = 0;
     for (let step = 0; step < 600; step++) {
       const db = dbs[next(2)] ?? dbs[0];
