@@ -40,11 +40,9 @@ export class LabStore {
   /**
    * Each member's run in progress, or none: asked on every kubectl command (a command is recorded
    * in the run, src/lab/record.ts), so kept as a ReadCache keeps values (another connection's
-   * commit drops them all; this store's own writes drop the member's).
+   * commit drops them all; a start here drops the member's, any other write here all of them).
    */
   private readonly activeRuns: ReadCache<LabRun | undefined>;
-  /** The member of each run this store has answered with: a write to the run drops their entry. */
-  private readonly runMembers = new Map<number, string>();
 
   constructor(db: Database) {
     this.activeRuns = new ReadCache(db, ACTIVE_KEPT);
@@ -85,15 +83,11 @@ export class LabStore {
   }
 
   active(key: SandboxKey): LabRun | undefined {
-    const member = memberKey(key);
-    const run = this.activeRuns.get(member, () => {
+    const run = this.activeRuns.get(memberKey(key), () => {
       const row = this.activeRun.get(key.platform, key.scope, key.user);
       return row === undefined ? undefined : toRun(row);
     });
-    if (run === undefined) return undefined;
-    if (this.runMembers.size >= ACTIVE_KEPT) this.runMembers.clear();
-    this.runMembers.set(run.id, member);
-    return { ...run };
+    return run === undefined ? undefined : { ...run };
   }
 
   start(key: SandboxKey, labId: string, now: number): LabRun {
@@ -104,25 +98,26 @@ export class LabStore {
 
   useHint(run: LabRun): void {
     this.hint.run(run.id);
-    this.changed(run);
+    this.changed();
   }
 
   /** Records a `/lab check`; a check that passed everything finishes the run. */
   checked(run: LabRun, passedAll: boolean, now: number): void {
     this.check.run(passedAll ? now : null, run.id);
-    this.changed(run);
+    this.changed();
   }
 
   stop(run: LabRun, now: number): void {
     this.stopRun.run(now, run.id);
-    this.changed(run);
+    this.changed();
   }
 
-  /** A run was written: its member's kept answer goes (everyone's, if the member is not known). */
-  private changed(run: LabRun): void {
-    const member = this.runMembers.get(run.id);
-    if (member === undefined) this.activeRuns.clear();
-    else this.activeRuns.drop(member);
+  /**
+   * A run was written (a hint, a check, a stop): the kept answers all go. These writes are rare
+   * beside the reads, and the run alone does not say whose it is.
+   */
+  private changed(): void {
+    this.activeRuns.clear();
   }
 
   progress(key: SandboxKey): LabProgress[] {
