@@ -34,15 +34,9 @@ export function guideFor(input: GuideInput): GuideSaying | null {
     return errors;
   };
   for (const entry of entriesFor(read.program, read.verb, read.ok)) {
-    let found: GuideParams = {};
-    if (entry.output !== undefined) {
-      if (!mayMatch(entry.output, output, hasErrors)) continue;
-      const match = entry.output.exec(output);
-      if (match === null) continue;
-      found = { ...match.groups };
-    }
-    const params = entry.when === undefined ? found : entry.when(read, found);
-    if (params !== null) return { key: entry.say, params };
+    if (entry.output !== undefined && !mayMatch(entry.output, output, hasErrors)) continue;
+    const saying = sayingOf(entry, read);
+    if (saying !== null) return saying;
   }
   return null;
 }
@@ -53,16 +47,22 @@ export function guideForAfresh(input: GuideInput): GuideSaying | null {
   const read: GuideInput = { ...input, output };
   for (const entry of GUIDE_LINES) {
     if (!fits(entry, read.program, read.verb, read.ok)) continue;
-    let found: GuideParams = {};
-    if (entry.output !== undefined) {
-      const match = entry.output.exec(output);
-      if (match === null) continue;
-      found = { ...match.groups };
-    }
-    const params = entry.when === undefined ? found : entry.when(read, found);
-    if (params !== null) return { key: entry.say, params };
+    const saying = sayingOf(entry, read);
+    if (saying !== null) return saying;
   }
   return null;
+}
+
+/** What one entry says about the input: its pattern matched (if it has one), then its `when`. */
+function sayingOf(entry: GuideEntry, read: GuideInput): GuideSaying | null {
+  let found: GuideParams = {};
+  if (entry.output !== undefined) {
+    const match = entry.output.exec(read.output);
+    if (match === null) return null;
+    found = { ...match.groups };
+  }
+  const params = entry.when === undefined ? found : entry.when(read, found);
+  return params === null ? null : { key: entry.say, params };
 }
 
 /** An entry reads a command of its program (kubectl unless it says) and its verbs; one for any verb, failed commands only. */
