@@ -1,4 +1,4 @@
-import { FREEZE_CACHED } from './freeze.ts';
+import { deepFreeze, FREEZE_CACHED } from './freeze.ts';
 import { imageID, qualifiedImage, sha256 } from './images.ts';
 import {
   type ContainerState,
@@ -193,15 +193,6 @@ const keptObjects = new WeakSet<object>();
 
 /** Whether `object` is a kept pod object (one that stays as it is while it is kept). */
 export const isKeptObject = (object: object): boolean => keptObjects.has(object);
-
-function deepFreeze<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  // Walked without Object.values' array per object: a pod's object has a hundred or more.
-  if (Array.isArray(value)) for (const child of value) deepFreeze(child);
-  else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
-  return value;
-}
 
 /** The pod's object built afresh, nothing kept (what the kept object must always equal). */
 export function builtPodObject(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | 'pods'>): Json {
