@@ -30,7 +30,9 @@ interface Lists {
  * changed in place (a put removes the object's old version and appends the new one).
  */
 export function applyToCluster<T extends Lists & { now: number }>(cluster: T, changes: readonly Change[]): T {
-  const next: T = { ...cluster };
+  // Object.assign, not `{ ...cluster }`: the build compiles a spread to a helper that walks
+  // property descriptors (scripts/build-options.ts), and every write comes through here.
+  const next: T = Object.assign({}, cluster);
   const copied = new Set<keyof Lists>();
   const own = <K extends keyof Lists>(name: K): Lists[K] => {
     if (!copied.has(name)) {

@@ -377,7 +377,18 @@ export class SandboxStore {
       const base = this.staged.get(sandbox.id) ?? this.cache.get(sandbox.id);
       this.uncache(sandbox.id);
       if (base !== undefined) {
-        const { now: _, ...next } = applyToCluster({ ...base.cluster, now: 0 }, changes);
+        // Key by key rather than `{ ...base.cluster, now: 0 }` and `{ now, ...next }`: the build
+        // compiles those to helpers that walk property descriptors (scripts/build-options.ts), and
+        // every write comes through here.
+        const applied = applyToCluster(Object.assign({}, base.cluster, { now: 0 }), changes);
+        const next: Cached['cluster'] = {
+          nodes: applied.nodes,
+          namespaces: applied.namespaces,
+          pods: applied.pods,
+          services: applied.services,
+          forwards: applied.forwards,
+          files: applied.files,
+        };
         entry = { cluster: next, bytes: base.bytes, sizes: base.sizes, serial };
         this.staged.set(sandbox.id, entry);
       }
