@@ -17,7 +17,7 @@ const READ_AT_MOST = 200_000;
  * Decided from the command first: only the entries for its program, verb and outcome are read
  * (a `get` that succeeded has six), then the output, each pattern only where it can match.
  */
-export function guideFor(input: GuideInput): GuideSaying | null {
+export function guideFor(input: GuideInput, seen: OutputSeen = {}): GuideSaying | null {
   const output = input.output.length > READ_AT_MOST ? input.output.slice(0, READ_AT_MOST) : input.output;
   const read: GuideInput = {
     program: input.program,
@@ -28,10 +28,11 @@ export function guideFor(input: GuideInput): GuideSaying | null {
   };
   // Most patterns start with `error: ` at a line's start: an output without one is looked at
   // once for them (for a line break followed by it, not every `e` of a table).
-  let errors: boolean | undefined;
+  // What it learns of a cut output is not the caller's answer about the whole.
+  const memo = output === input.output ? seen : {};
   const hasErrors = () => {
-    errors ??= hasErrorLine(output);
-    return errors;
+    memo.errors ??= hasErrorLine(output);
+    return memo.errors;
   };
   for (const entry of entriesFor(read.program, read.verb, read.ok)) {
     if (entry.output !== undefined && !mayMatch(entry.output, output, hasErrors)) continue;
@@ -39,6 +40,15 @@ export function guideFor(input: GuideInput): GuideSaying | null {
     if (saying !== null) return saying;
   }
   return null;
+}
+
+/**
+ * What `guideFor` found out about the output on its way, for its caller to ask again without a
+ * second search: whether a line starts with `error: ` (undefined when it did not need to know,
+ * or read only the first `READ_AT_MOST` characters of a longer output).
+ */
+export interface OutputSeen {
+  errors?: boolean;
 }
 
 /** The table read whole, every entry tried on the whole output (what `guideFor` must equal; for tests). */

@@ -8,7 +8,7 @@ import { verbOf } from '../kubectl/run-kubectl.ts';
 import { tokenize } from '../kubectl/tokenize.ts';
 import { answerQuestion } from './ask.ts';
 import { commandLine, corrected, isMisspeltKubectl } from './did-you-mean.ts';
-import { guideFor, guideText, hasErrorLine } from './guide.ts';
+import { guideFor, guideText, hasErrorLine, type OutputSeen } from './guide.ts';
 import type { GuideInput } from './lines.ts';
 import { pasteAdvice } from './paste.ts';
 
@@ -68,11 +68,14 @@ function commandGuide(program: 'kubectl' | 'curl', args: string, reply: Reply, l
     output,
     ok: reply.ok,
   };
-  const saying = guideFor(input);
+  // The guide may already have looked for an error line (the second search read the whole
+  // output again: 1-2 µs for a describe or a 100-row table).
+  const seen: OutputSeen = {};
+  const saying = guideFor(input, seen);
   if (saying !== null) return guideText(lang, saying);
   if (
     program !== 'kubectl' ||
-    !hasErrorLine(output) ||
+    !(seen.errors ?? hasErrorLine(output)) ||
     !MISSPELT.test(output) ||
     /^Did you mean this\?$/m.test(output)
   )

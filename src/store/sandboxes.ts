@@ -412,7 +412,8 @@ export class SandboxStore {
     if (member === undefined) return;
     const row = this.stagedRows.has(member) ? this.stagedRows.get(member) : this.rows.get(member);
     if (row === undefined || row === null || row.id !== id) return;
-    this.stageRow(member, id, { ...row, clock_offset_ms: offset, serial });
+    // A literal, not `{ ...row, … }` (the build's spread helpers: 1.4 µs on every write).
+    this.stageRow(member, id, { id: row.id, created_at: row.created_at, clock_offset_ms: offset, serial });
   }
 
   /** The transaction committed: what it wrote is now what the cache serves. */

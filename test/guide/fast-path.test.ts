@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { guideFor, guideForAfresh, guideText, guideTextAfresh, hasErrorLine } from '../../src/guide/guide.ts';
+import {
+  guideFor,
+  guideForAfresh,
+  guideText,
+  guideTextAfresh,
+  hasErrorLine,
+  type OutputSeen,
+} from '../../src/guide/guide.ts';
 import type { GuideInput } from '../../src/guide/lines.ts';
 
 /** Every golden transcript, whole, line by line and command by command. */
@@ -84,17 +91,34 @@ describe("the guide's fast path", () => {
   it('GIVEN thousands of outputs and commands THEN it says what the full scan says', () => {
     let differences = 0;
     let said = 0;
+    let told = 0;
+    let wrong = 0;
     for (const output of outputs())
       for (const tokens of COMMANDS)
         for (const ok of [true, false])
           for (const program of ['kubectl', 'curl'] as const) {
             const input: GuideInput = { program, tokens, verb: tokens[0] ?? '', output, ok };
-            const fast = guideFor(input);
+            const seen: OutputSeen = {};
+            const fast = guideFor(input, seen);
             if (JSON.stringify(fast) !== JSON.stringify(guideForAfresh(input))) differences++;
             if (fast !== null) said++;
+            // What it tells its caller about error lines is what a search of the whole output finds.
+            if (seen.errors !== undefined) {
+              told++;
+              if (seen.errors !== /^error: /m.test(output)) wrong++;
+            }
           }
     expect(said).toBeGreaterThan(1000);
     expect(differences).toBe(0);
+    expect(told).toBeGreaterThan(1000);
+    expect(wrong).toBe(0);
+  });
+
+  it('GIVEN an output longer than the guide reads, with its error line past the cut THEN it tells its caller nothing of it', () => {
+    const output = `${'NAME   READY\n'.repeat(20_000)}error: the server doesn't have a resource type "pdos"\n`;
+    const seen: OutputSeen = {};
+    guideFor({ program: 'kubectl', tokens: ['get', 'pdos'], verb: 'get', output, ok: false }, seen);
+    expect(seen.errors).toBeUndefined();
   });
 
   it('GIVEN every output THEN a line starting with `error: ` is found exactly where a multiline ^ finds one', () => {
