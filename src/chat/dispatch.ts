@@ -243,7 +243,7 @@ function attempt(
         if (!result.ok) throw new Rollback(result.error);
         // Sandboxes made on first use are written last, so the write lock is held only briefly.
         app.sandboxes.flush();
-        shares.writeAlong(since);
+        shares.alongWrite(since);
         beforeCommit();
         return result.value;
       },

@@ -61,10 +61,11 @@ describe('replies kept for Share, held in memory', () => {
     expect(replyText(send('alice', `/share ${early}`))).toBe(
       'alice shared:\n\nNo resources found in default namespace.',
     );
-    // The share command wrote its own held row, and the other with it.
-    expect(app.group.shares.holding).toBe(0);
-    expect(rows(app.db)).toBe(2);
+    // The share command wrote its own held row; the other waits for the timer (or a full buffer).
+    expect(app.group.shares.holding).toBe(1);
+    expect(rows(app.db)).toBe(1);
     app.group.shares.flush();
+    expect(rows(app.db)).toBe(2);
     expect(replyText(send('alice', `/share ${early}`))).toBe(
       'You already shared that output in the channel.',
     );
@@ -78,7 +79,7 @@ describe('replies kept for Share, held in memory', () => {
     expect(send('alice', `/share ${third}`).ok).toBe(false);
   });
 
-  it('GIVEN held replies WHEN a command that wrote them along rolls back THEN they are held still, and written by the next commit', () => {
+  it('GIVEN held replies WHEN a command that writes rolls back, and then one commits THEN they are held still (a command writes only its own changes), and written by the timer', async () => {
     const { app, send } = testApp();
     const id = shareId(send('alice', 'kubectl get po'));
     const request = {
@@ -90,8 +91,8 @@ describe('replies kept for Share, held in memory', () => {
       text: 'kubectl run web --image=nginx',
       attachments: [],
     };
-    // The worker's last check before a commit (its budget ran out) throws: the transaction, the
-    // held rows written along with it included, rolls back.
+    // The worker's last check before a commit (its budget ran out) throws: the transaction rolls
+    // back, and the reply it kept is forgotten.
     const stopped = execute(app, CHAT_COMMANDS, request, () => {
       throw new Error('the budget ran out');
     });
@@ -99,7 +100,10 @@ describe('replies kept for Share, held in memory', () => {
     expect(rows(app.db)).toBe(0);
     expect(app.group.shares.holding).toBe(1);
     expect(send('alice', 'kubectl run web --image=nginx').ok).toBe(true);
-    expect(app.group.shares.holding).toBe(0);
+    // The write committed its own changes only: both replies are held still.
+    expect(app.group.shares.holding).toBe(2);
+    expect(rows(app.db)).toBe(0);
+    await vi.waitFor(() => expect(app.group.shares.holding).toBe(0));
     expect(rows(app.db)).toBe(2);
     expect(send('alice', `/share ${id}`).visibility).toBe('public');
   });
@@ -173,39 +177,52 @@ describe('replies kept for Share, held in memory', () => {
     t.app.close();
   });
 
-  it('GIVEN a sandbox WHEN a run of read commands is answered THEN none of them writes (another connection sees no change), and the next write takes their replies along', () => {
+  it('GIVEN a sandbox WHEN a run of read commands is answered THEN none of them writes (another connection sees no change), and the reply that fills the buffer writes them all', () => {
     const path = tempDbPath('podium-share-reads-');
     const { app, send } = testApp(path);
     send('alice', 'kubectl run web --image=nginx');
     // The first reply reserved this connection's ids (after its commit) and is held.
     const other = new BetterSqlite3(path);
     const before = dataVersion(other);
-    const reads = FLUSH.rows - 2;
+    // Three short of a full buffer: the run's reply, these, and the label's leave one place.
+    const reads = FLUSH.rows - 3;
     for (let i = 0; i < reads; i++) expect(send('alice', 'kubectl get po web').ok).toBe(true);
     expect(dataVersion(other)).toBe(before);
     expect(rows(other)).toBe(0);
     expect(app.group.shares.holding).toBe(reads + 1);
+    // A write commits its own changes only.
     send('alice', 'kubectl label po web tier=front');
     expect(dataVersion(other)).not.toBe(before);
-    expect(rows(other)).toBe(reads + 2);
+    expect(rows(other)).toBe(0);
+    expect(app.group.shares.holding).toBe(reads + 2);
+    // The next reply fills the buffer: all of them, in one transaction after that command.
+    send('alice', 'kubectl get po web');
+    expect(rows(other)).toBe(FLUSH.rows);
     expect(app.group.shares.holding).toBe(0);
     other.close();
     app.close();
   });
 
-  it('GIVEN reads among writes WHEN many blocks of ids are given THEN no read ever writes: new ids are reserved along with the writes', () => {
+  it('GIVEN reads among writes WHEN many blocks of ids are given THEN no read writes but a full buffer: new ids are reserved along with the writes or the batch', () => {
     const path = tempDbPath('podium-share-along-');
     const { app, send } = testApp(path);
     send('alice', 'kubectl run web --image=nginx');
     const other = new BetterSqlite3(path);
     const ids = new Set<number>();
+    let batches = 0;
     for (let i = 0; i < FLUSH.idBlock * 3; i++) {
       const before = dataVersion(other);
       ids.add(shareId(send('alice', 'kubectl get po web')));
-      expect(dataVersion(other), `read ${i}`).toBe(before);
+      // A read that left the data changed wrote the held replies, the batch its reply completed:
+      // nothing is held after it (a read's own transaction writing would leave them held).
+      if (dataVersion(other) !== before) {
+        batches++;
+        expect(app.group.shares.holding, `read ${i}`).toBe(0);
+      }
       if (i % 3 === 2) ids.add(shareId(send('alice', `kubectl label po web step=s${i} --overwrite`)));
     }
     expect(ids.size).toBe(FLUSH.idBlock * 4);
+    expect(batches).toBeGreaterThan(5);
     other.close();
     app.close();
   });
@@ -226,11 +243,13 @@ describe('replies kept for Share, held in memory', () => {
     expect(rows(app.db)).toBe(1);
   });
 
-  it('GIVEN a bot at rest WHEN a write took the held replies along, and a read was answered after THEN the timer writes that one too, each time', async () => {
+  it('GIVEN a bot at rest WHEN a flush wrote the held replies before their timer, and a read was answered after THEN the timer writes that one too, each time', async () => {
     const { app, send } = testApp();
     for (let round = 0; round < 3; round++) {
       send('alice', 'kubectl get po');
       send('alice', `kubectl run web${round} --image=nginx`);
+      // Written before the timer fired: it is stopped, and the next reply must start it again.
+      app.group.shares.flush();
       expect(app.group.shares.holding).toBe(0);
       send('alice', 'kubectl get po');
       expect(app.group.shares.holding).toBe(1);
@@ -249,15 +268,18 @@ describe('replies kept for Share, held in memory', () => {
     expect(rows(app.db)).toBe(1);
   });
 
-  it('GIVEN replies older than a week WHEN a command that writes takes the held replies along THEN the old rows are deleted with them too', () => {
+  it('GIVEN replies older than a week WHEN a command that writes commits THEN the old rows are deleted in its commit', () => {
     const { app, send, advance } = testApp();
     send('alice', 'kubectl run web --image=nginx');
     send('alice', 'kubectl label po web a=b');
+    app.group.shares.flush();
     expect(rows(app.db)).toBe(2);
     advance(7 * 24 * 3600 * 1000 + 60_001);
     send('alice', 'kubectl get po web');
     send('alice', 'kubectl label po web c=d');
-    expect(app.group.shares.holding).toBe(0);
+    expect(rows(app.db)).toBe(0);
+    expect(app.group.shares.holding).toBe(2);
+    app.group.shares.flush();
     expect(rows(app.db)).toBe(2);
   });
 
