@@ -285,7 +285,7 @@ function keptStatus(
     return known.json;
   }
   const json = podStatusObject(pod, status, cluster);
-  sharedParts(known?.json, json, SHARED_DEPTH);
+  if (known !== undefined) sharedParts(known.json, json, SHARED_DEPTH);
   keptPart(json);
   parts.status = { of: status, nodes: cluster.nodes, pods: cluster.pods, json };
   return json;
@@ -295,6 +295,9 @@ function keptStatus(
  * A status that changed (a crash-looping container restarted) mostly says what it said: each map
  * or list in it equal to the one at the same place in the last status is that one (kept, with its
  * text), down to a container's state and mounts; the others become kept parts for the next time.
+ * A pod's first status keeps only itself: most pods' status never changes once they run, and
+ * keeping its fifteen-odd maps and lists (a weak-set entry each, then a kept text each when
+ * printed) took 4 µs of a first `get po NAME -o yaml`'s 15 µs building the object.
  */
 const SHARED_DEPTH = 3;
 
@@ -318,6 +321,40 @@ function keptPart(json: Json): Json {
   if (FREEZE_CACHED) deepFreeze(json);
   keptPartObjects.add(json);
   return json;
+}
+
+/**
+ * Parts every pod's object has alike: one frozen object each, kept as a part, so a pod's first
+ * `-o yaml` neither builds them (seventeen objects) nor writes them (their text is kept by
+ * indent, as a kept part's: 21 of a pod's 125 lines).
+ */
+function sharedPart<T extends object>(json: T): T {
+  deepFreeze(json);
+  keptPartObjects.add(json);
+  return json;
+}
+
+/** The projection of the ServiceAccount admission plugin's token volume. */
+const TOKEN_PROJECTION = sharedPart({
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+    {
+      downwardAPI: {
+        items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }],
+      },
+    },
+  ],
+});
+
+/** The tolerations of a pod whose manifest has none of its own: DefaultTolerationSeconds' two. */
+const DEFAULT_TOLERATIONS_ALONE: readonly Json[] = sharedPart(
+  DEFAULT_TOLERATIONS.map((t) => Object.assign({}, t)),
+);
+
+function specTolerations(pod: Pod): readonly Json[] {
+  return pod.spec.extra?.tolerations === undefined ? DEFAULT_TOLERATIONS_ALONE : podTolerations(pod);
 }
 
 /** Equality of plain data (what a derived status is made of): the same keys, values alike. */
@@ -367,8 +404,10 @@ function podSpecObject(pod: Pod): Json {
   }
   out.terminationGracePeriodSeconds = 30;
   defineAllBut(out, spec.extra, ['volumes', 'tolerations']);
-  defineData(out, 'tolerations', podTolerations(pod));
-  defineData(out, 'volumes', [...userVolumes(pod), ...(hasTokenVolume(pod) ? [tokenVolume(pod)] : [])]);
+  defineData(out, 'tolerations', specTolerations(pod));
+  const volumes = userVolumes(pod);
+  if (hasTokenVolume(pod)) volumes.push({ name: tokenVolumeName(pod), projected: TOKEN_PROJECTION });
+  defineData(out, 'volumes', volumes);
   return out;
 }
 
@@ -445,24 +484,6 @@ function containerSpec(c: Container, pod: Pod, index: number): Json {
   return out;
 }
 
-function tokenVolume(pod: Pod): Json {
-  return {
-    name: tokenVolumeName(pod),
-    projected: {
-      defaultMode: 420,
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
-        {
-          downwardAPI: {
-            items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }],
-          },
-        },
-      ],
-    },
-  };
-}
-
 export interface Condition {
   type: 'PodReadyToStartContainers' | 'Initialized' | 'Ready' | 'ContainersReady' | 'PodScheduled';
   status: 'True' | 'False';
@@ -477,8 +498,8 @@ export function podConditions(
   status: PodStatus,
   cluster: Pick<Cluster, 'nodes' | 'pods'>,
 ): Condition[] {
-  const created = Date.parse(pod.metadata.creationTimestamp);
   if (!status.scheduled || status.startTime === undefined) {
+    const created = Date.parse(pod.metadata.creationTimestamp);
     const message = unschedulableMessage(pod, cluster);
     return [{ type: 'PodScheduled', status: 'False', at: created, reason: 'Unschedulable', message }];
   }
@@ -552,13 +573,14 @@ function podStatusObject(pod: Pod, status: PodStatus, cluster: Pick<Cluster, 'no
   if (!status.scheduled) return { conditions, phase: 'Pending', qosClass: qosClass(pod) };
   const hostIP = pod.sim.hostIP;
   const podIP = status.sandboxAt !== undefined ? pod.sim.podIP : undefined;
-  const out: Json = {
-    conditions,
-    containerStatuses: status.containers.flatMap((c, i) => {
-      const spec = pod.spec.containers[i];
-      return spec === undefined ? [] : [containerStatusObject(pod, c, spec)];
-    }),
-  };
+  // A loop, not flatMap (a generic builtin V8 does not inline, and an array per container).
+  const containerStatuses: Json[] = [];
+  for (let i = 0; i < status.containers.length; i++) {
+    const c = status.containers[i] as ContainerStatus;
+    const spec = pod.spec.containers[i];
+    if (spec !== undefined) containerStatuses.push(containerStatusObject(pod, c, spec));
+  }
+  const out: Json = { conditions, containerStatuses };
   if (hostIP !== undefined) {
     out.hostIP = hostIP;
     out.hostIPs = [{ ip: hostIP }];

@@ -29,8 +29,14 @@ export function goYaml(value: Value, kept?: (map: object) => boolean): string {
 /** The emitter's output without the final line break goYaml adds (printObjects joins pieces). */
 export function goYamlUnended(value: Value, kept?: (map: object) => boolean): string {
   const out: Out = { text: '', column: 0, kept };
-  if (isMap(value) && Object.keys(value).length > 0) mapping(out, value, 0, true);
-  else scalarOrFlow(out, value, 0, true);
+  if (isMap(value)) {
+    const keys = Object.keys(value);
+    if (keys.length > 0) {
+      mapping(out, value, keys, 0, true);
+      return out.text;
+    }
+  }
+  scalarOrFlow(out, value, 0, true);
   return out.text;
 }
 
@@ -39,8 +45,9 @@ const isMap = (v: Value): v is Record<string, Value> =>
 
 /**
  * Fast paths skip work whose result is known at sight: a plain ASCII word's style and a string
- * of digits' (no lookup, no analysis) and the width of ASCII text (its length, not a count of code points). Measured
- * and left out: checking whether keys are already in order (slower than the kept orders).
+ * of digits' (no lookup, no analysis), the width of ASCII text (its length, not a count of code
+ * points), the written form of a short scalar seen before, and the order of keys already in
+ * natural order (most of an API object's maps are built in it).
  * `withoutFastPaths` runs the straightforward emitter, which tests compare them with.
  */
 let fastPaths = true;
@@ -83,14 +90,15 @@ function codePoints(text: string, from: number): number {
 }
 
 function newline(out: Out, indent: number): void {
-  // As put('\n') then put(indent spaces), without measuring what is known.
-  if (out.column > 0) out.text += '\n';
-  out.text += spaces(indent);
+  // As put('\n') then put(indent spaces), in one append, without measuring what is known.
+  out.text += out.column > 0 ? lineStart(indent) : spaces(indent);
   out.column = indent;
 }
 
-/** Indents made once (every line of every object starts with one). */
+/** Indents made once, alone and after a line break (every line of every object starts with one). */
 const INDENTS: string[] = [];
+const LINE_STARTS: string[] = [];
+
 function spaces(n: number): string {
   if (n > 256) return ' '.repeat(n);
   let run = INDENTS[n];
@@ -101,13 +109,32 @@ function spaces(n: number): string {
   return run;
 }
 
-function mapping(out: Out, map: Record<string, Value>, indent: number, inline: boolean): void {
-  const keys = naturalOrder(Object.keys(map));
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] ?? '';
+function lineStart(n: number): string {
+  if (n > 256) return `\n${' '.repeat(n)}`;
+  let run = LINE_STARTS[n];
+  if (run === undefined) {
+    run = `\n${' '.repeat(n)}`;
+    LINE_STARTS[n] = run;
+  }
+  return run;
+}
+
+/** A map with at least one key; `keys` are its own keys, as Object.keys lists them. */
+function mapping(
+  out: Out,
+  map: Record<string, Value>,
+  keys: string[],
+  indent: number,
+  inline: boolean,
+): void {
+  const ordered = naturalOrder(keys);
+  for (let i = 0; i < ordered.length; i++) {
+    const key = ordered[i] as string;
     if (!(inline && i === 0)) newline(out, indent);
-    if (fastPaths && plainAtSight(key)) putAscii(out, key);
-    else put(out, keyText(key));
+    if (fastPaths && plainAtSight(key)) {
+      out.text += key;
+      out.column += key.length;
+    } else put(out, keyText(key));
     out.text += ':';
     out.column += 1;
     value(out, map[key], indent);
@@ -116,14 +143,16 @@ function mapping(out: Out, map: Record<string, Value>, indent: number, inline: b
 
 /**
  * Objects of one kind share their key lists (every pod has the same `metadata`, `spec`, ...):
- * each list's natural order is worked out once, for a bounded number of lists.
+ * each list's natural order is worked out once, for a bounded number of lists. Most lists are
+ * already in order (the API objects are built key by key in it): those are seen to be in one
+ * pass, without the joined signature and its lookup (a third of a cold pod's emitting went there).
  */
 const orders = new Map<string, string[]>();
 const ORDERS_KEPT = 4096;
 const SIGNATURE_LIMIT = 4096;
 
 function naturalOrder(keys: string[]): string[] {
-  if (keys.length < 2) return keys;
+  if (keys.length < 2 || (fastPaths && inNaturalOrder(keys))) return keys;
   const signature = keys.join('\u0000');
   // Keys holding the separator could make two lists look alike: those are sorted every time.
   const cacheable = signature.length <= SIGNATURE_LIMIT && !keys.some((k) => k.includes('\u0000'));
@@ -136,15 +165,58 @@ function naturalOrder(keys: string[]): string[] {
   return sorted;
 }
 
+/**
+ * Whether no key sorts before the one ahead of it: then naturalSort leaves the list as it is
+ * (V8's sort is a stable TimSort, which finds such a list to be one ascending run). Two keys
+ * whose first characters are different ASCII letters compare by those alone.
+ */
+function inNaturalOrder(keys: string[]): boolean {
+  let previous = keys[0] as string;
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const a = previous.charCodeAt(0);
+    const b = key.charCodeAt(0);
+    if (a !== b && asciiLetter(a) && asciiLetter(b)) {
+      if (b < a) return false;
+    } else if (naturalLess(key, previous)) return false;
+    previous = key;
+  }
+  return true;
+}
+
 /** The value after `key:`: nested collections on the next lines, scalars on the same line. */
 function value(out: Out, v: Value, keyIndent: number): void {
-  if (Array.isArray(v) && v.length > 0) {
-    if (out.kept?.(v) === true) keptCollection(out, v, keyIndent);
-    else sequence(out, v, keyIndent, false);
-  } else if (isMap(v) && Object.keys(v).length > 0) {
-    if (out.kept?.(v) === true) keptCollection(out, v, keyIndent + 2);
-    else mapping(out, v, keyIndent + 2, false);
-  } else scalarOrFlow(out, v, keyIndent + 2, false);
+  if (typeof v === 'string') {
+    stringScalar(out, v, keyIndent + 2, ' ');
+    return;
+  }
+  if (v !== null && typeof v === 'object') {
+    if (Array.isArray(v)) {
+      if (v.length > 0) {
+        if (out.kept?.(v) === true) keptCollection(out, v, keyIndent);
+        else sequence(out, v, keyIndent, false);
+        return;
+      }
+    } else if (out.kept?.(v) === true) {
+      // Kept: its keys are only listed if its text is not (hasKeys makes no array).
+      if (hasKeys(v)) {
+        keptCollection(out, v as Record<string, Value>, keyIndent + 2);
+        return;
+      }
+    } else {
+      const keys = Object.keys(v);
+      if (keys.length > 0) {
+        mapping(out, v as Record<string, Value>, keys, keyIndent + 2, false);
+        return;
+      }
+    }
+  }
+  scalarOrFlow(out, v, keyIndent + 2, false);
+}
+
+function hasKeys(map: object): boolean {
+  for (const key in map) if (Object.hasOwn(map, key)) return true;
+  return false;
 }
 
 /**
@@ -180,21 +252,34 @@ function keptCollection(out: Out, collection: Record<string, Value> | Value[], i
 
 function collectionAfterKey(out: Out, collection: Record<string, Value> | Value[], indent: number): void {
   if (Array.isArray(collection)) sequence(out, collection, indent, false);
-  else mapping(out, collection, indent, false);
+  else mapping(out, collection, Object.keys(collection), indent, false);
 }
 
 function sequence(out: Out, items: Value[], indent: number, inline: boolean): void {
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (!(inline && i === 0)) newline(out, indent);
-    putAscii(out, '-');
-    if (Array.isArray(item) && item.length > 0) {
-      putAscii(out, ' ');
-      sequence(out, item, indent + 2, true);
-    } else if (isMap(item) && Object.keys(item).length > 0) {
-      putAscii(out, ' ');
-      mapping(out, item, indent + 2, true);
-    } else scalarOrFlow(out, item, indent + 2, false);
+    if (item !== null && typeof item === 'object') {
+      if (Array.isArray(item)) {
+        if (item.length > 0) {
+          out.text += '- ';
+          out.column += 2;
+          sequence(out, item, indent + 2, true);
+          continue;
+        }
+      } else {
+        const keys = Object.keys(item);
+        if (keys.length > 0) {
+          out.text += '- ';
+          out.column += 2;
+          mapping(out, item as Record<string, Value>, keys, indent + 2, true);
+          continue;
+        }
+      }
+    }
+    out.text += '-';
+    out.column += 1;
+    scalarOrFlow(out, item, indent + 2, false);
   }
 }
 
@@ -282,15 +367,31 @@ function styleOfText(s: string): Style {
   return analysis.singleAllowed ? 'single' : 'double';
 }
 
+/**
+ * Short scalars without a space (timestamps, `"True"`, IPs, paths, ids) come back in every pod:
+ * what each is written as is kept, a bounded number, when it is ASCII (its width its length).
+ */
+const wholeTexts = new Map<string, string>();
+const WHOLE_LONGEST = 64;
+
 function stringScalar(out: Out, s: string, indent: number, lead: string): void {
-  if (fastPaths && plainAtSight(s)) {
-    putAscii(out, lead === '' ? s : ` ${s}`);
-    return;
-  }
-  // Digits alone read back as an integer: always double-quoted (a resourceVersion, a port).
-  if (fastPaths && digitsAtSight(s)) {
-    putAscii(out, `${lead}"${s}"`);
-    return;
+  if (fastPaths) {
+    if (plainAtSight(s)) {
+      out.text += lead === '' ? s : ` ${s}`;
+      out.column += lead.length + s.length;
+      return;
+    }
+    // Digits alone read back as an integer: always double-quoted (a resourceVersion, a port).
+    if (digitsAtSight(s)) {
+      putAscii(out, `${lead}"${s}"`);
+      return;
+    }
+    const known = s.length <= WHOLE_LONGEST ? wholeTexts.get(s) : undefined;
+    if (known !== undefined) {
+      out.text += lead === '' ? known : ` ${known}`;
+      out.column += lead.length + known.length;
+      return;
+    }
   }
   const style = styleOf(s);
   if (style === 'literal') {
@@ -301,7 +402,12 @@ function stringScalar(out: Out, s: string, indent: number, lead: string): void {
   if (!s.includes(' ')) {
     const body = style === 'single' ? s.replaceAll("'", "''") : style === 'double' ? escaped(s) : s;
     const quote = style === 'single' ? "'" : style === 'double' ? '"' : '';
-    put(out, `${lead}${quote}${body}${quote}`);
+    const whole = `${quote}${body}${quote}`;
+    if (fastPaths && s.length <= WHOLE_LONGEST && isAscii(whole)) {
+      if (wholeTexts.size >= ORDERS_KEPT) wholeTexts.clear();
+      wholeTexts.set(s, whole);
+    }
+    put(out, `${lead}${whole}`);
     return;
   }
   put(out, lead);
