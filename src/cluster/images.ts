@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Container } from './model.ts';
 
 /**
@@ -342,8 +342,12 @@ const hasRegistry = (repository: string): boolean => {
 };
 
 export const sha256 = (text: string): string => remembered(hashes, text, freshSha256);
-/** The hash computed afresh (what `sha256` keeps; for tests). */
-export const freshSha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+/**
+ * The hash computed afresh (what `sha256` keeps; for tests). The one-shot `hash` rather than a
+ * Hash object: each container's id is a new text, and making the object cost ~1 µs of the ~0.4
+ * µs the one-shot takes in all (node 20).
+ */
+export const freshSha256 = (text: string): string => hash('sha256', text, 'hex');
 
 /**
  * Why containerd cannot pull an image it does not find, worded as containerd 1.7 reports it: an

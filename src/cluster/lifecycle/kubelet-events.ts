@@ -271,6 +271,7 @@ function tagger(pod: Pod, containers: readonly ContainerStatus[]): Source['tag']
         message,
         aggregateKey,
         key: `${aggregateKey}\u0000${fieldPath}\u0000${message}`,
+        fieldPath,
       };
     });
     // Kept with the pod's events, the tagger lives as long as they do: each pull's duration is a
