@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { lifeOf, podEvents } from '../../../src/cluster/events.ts';
 import { podStatus } from '../../../src/cluster/lifecycle.ts';
 import type { Cluster, Container, Pod } from '../../../src/cluster/model.ts';
-import { describePod } from '../../../src/kubectl/printers/describe-pod.ts';
+import { describePod, specPart, specPartAfresh } from '../../../src/kubectl/printers/describe-pod.ts';
+import { createRandom } from '../../../src/quiz/random.ts';
 import {
   container,
   createThrough,
@@ -162,5 +163,52 @@ describe('describe pod across relabelling', () => {
     const renamed = Object.assign({}, pod, { metadata: { ...pod.metadata, name: 'q' } });
     expect(lifeOf(other)).toBe(other);
     expect(lifeOf(renamed)).toBe(renamed);
+  });
+
+  it('GIVEN 2,000 seeded pods (QoS classes, token suffixes, some with volumes, tolerations, node selectors or none of the token volume) WHEN their part from "Volumes:" is asked THEN it equals the part written afresh', () => {
+    const random = createRandom('describe-spec-part');
+    const cluster = seededCluster();
+    const mirror = cluster.pods.find(
+      (p) => p.metadata.annotations['kubernetes.io/config.mirror'] !== undefined,
+    );
+    if (mirror === undefined) throw new Error('no static pod in the seed');
+    const resources = [
+      null,
+      { limits: { cpu: '100m', memory: '64Mi' } },
+      { requests: { cpu: '50m' } },
+      { limits: { memory: '1Gi' }, requests: { memory: '512Mi' } },
+    ];
+    let differences = 0;
+    let plain = 0;
+    for (let i = 0; i < 2000; i++) {
+      const written = random.pick(resources);
+      const { pod } = createThrough(cluster, `p${i % 7}`, [
+        container('c', random.pick(['busybox', 'nginx:1.27', 'luksa/kubia']), {
+          ...(written === null ? {} : { extra: { resources: written } }),
+        }),
+      ]);
+      const extra: Record<string, unknown> = {};
+      if (random.chance(0.15)) extra.volumes = [{ name: 'data', emptyDir: {} }];
+      if (random.chance(0.15)) extra.tolerations = [{ key: 'gpu', operator: 'Exists', effect: 'NoSchedule' }];
+      const suffix = random.pick(['abcde', 'x9z2k', 'q', 'kube-api-access-', '😀1234']);
+      const made: Pod = {
+        ...pod,
+        metadata: random.chance(0.05) ? mirror.metadata : pod.metadata,
+        spec: {
+          ...pod.spec,
+          ...(Object.keys(extra).length > 0 ? { extra } : {}),
+          nodeSelector: random.chance(0.15) ? { disk: 'ssd' } : {},
+        },
+        sim: { ...pod.sim, tokenSuffix: suffix },
+      };
+      const noEvents = random.chance(0.5);
+      const kept = specPart(made, noEvents);
+      if (kept !== specPartAfresh(made, noEvents)) differences++;
+      if (Object.keys(extra).length === 0 && Object.keys(made.spec.nodeSelector).length === 0) plain++;
+    }
+    expect(differences).toBe(0);
+    // Most took the kept way, and some did not.
+    expect(plain).toBeGreaterThan(1000);
+    expect(plain).toBeLessThan(1900);
   });
 });
