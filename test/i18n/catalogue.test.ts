@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue, type MessageKey } from '../../src/i18n/catalogue.ts';
+import { catalogue, fill, type MessageKey, t } from '../../src/i18n/catalogue.ts';
 import { testApp } from '../helpers/app.ts';
 
 const placeholders = (text: string) =>
   [...text.matchAll(/\{(\w+)(?::[A-Za-z ]+\|[A-Za-z ]+)?\}/g)].map((m) => m[1]).sort();
 
 describe('the message catalogue', () => {
+  it('GIVEN every sentence, without values, asked three times in each language THEN each answer is the template filled afresh', () => {
+    let asked = 0;
+    for (let round = 0; round < 3; round++)
+      for (const key of Object.keys(catalogue) as MessageKey[])
+        for (const lang of ['en', 'ko'] as const) {
+          expect(t(lang, key), `${lang} ${key}`).toBe(fill(catalogue[key][lang]));
+          asked++;
+        }
+    expect(asked).toBeGreaterThan(1000);
+  });
+
   it.each(Object.keys(catalogue) as MessageKey[])(
     'GIVEN %s THEN it says something in Korean and English, with the same placeholders',
     (key) => {
