@@ -73,4 +73,18 @@ describe('per-member rate limit on chat platforms', () => {
     expect(limiter.take('quick', 0)).toBeGreaterThan(0);
     expect(limiter.admit('quick', 500).costly).toBe(false);
   });
+
+  it('GIVEN more members active within one refill window than buckets are kept WHEN each sends THEN the buckets are walked a few times, not once a message, and nobody is handed a full bucket', () => {
+    const limiter = new RateLimiter();
+    // 25,000 members in the same instant: no bucket has refilled, so none can be forgotten.
+    for (let i = 0; i < 25_000; i++) expect(limiter.take(`m${i}`, 0)).toBe(0);
+    expect(limiter.scans).toBeLessThanOrEqual(2);
+    // The first members are still limited as they were: 19 tokens left, then none.
+    for (let k = 0; k < 19; k++) expect(limiter.take('m0', 0)).toBe(0);
+    expect(limiter.take('m0', 0)).toBeGreaterThan(0);
+    // Once they have all refilled, the next look forgets them.
+    for (let i = 0; i < 60_000; i++) limiter.take(`late${i}`, 20_000);
+    expect(limiter.scans).toBeLessThanOrEqual(4);
+    expect(limiter.take('m1', 20_000)).toBe(0);
+  });
 });
