@@ -390,7 +390,7 @@ function podSpecObject(pod: Pod): Json {
   };
   if (spec.hostNetwork === true) out.hostNetwork = true;
   if (spec.nodeName !== undefined) out.nodeName = spec.nodeName;
-  if (Object.keys(spec.nodeSelector).length > 0) out.nodeSelector = spec.nodeSelector;
+  if (hasKeys(spec.nodeSelector)) out.nodeSelector = spec.nodeSelector;
   out.preemptionPolicy = 'PreemptLowerPriority';
   const { priority, priorityClassName } = podPriority(pod);
   out.priority = priority;
@@ -403,11 +403,13 @@ function podSpecObject(pod: Pod): Json {
     out.serviceAccountName = 'default';
   }
   out.terminationGracePeriodSeconds = 30;
-  defineAllBut(out, spec.extra, ['volumes', 'tolerations']);
-  defineData(out, 'tolerations', specTolerations(pod));
+  defineAllBut(out, spec.extra, SPEC_AFTER);
+  // Assigned: the manifest's own fields but these are defined above, and no prototype has a
+  // setter for them (defineData's descriptor and call took a microsecond a pod on a first print).
+  out.tolerations = specTolerations(pod);
   const volumes = userVolumes(pod);
   if (hasTokenVolume(pod)) volumes.push({ name: tokenVolumeName(pod), projected: TOKEN_PROJECTION });
-  defineData(out, 'volumes', volumes);
+  out.volumes = volumes;
   return out;
 }
 
@@ -416,6 +418,10 @@ function podSpecObject(pod: Pod): Json {
  * data, in place if there. Not an object rest: the build compiles that to a helper that assigns
  * (a manifest's `__proto__` field would set a prototype) and walks descriptors.
  */
+/** The fields set after a spec's or a container's manifest fields, and not from them. */
+const SPEC_AFTER = ['volumes', 'tolerations'] as const;
+const CONTAINER_AFTER = ['volumeMounts', 'resources'] as const;
+
 function defineAllBut(
   target: Json,
   source: Record<string, unknown> | undefined,
@@ -474,13 +480,13 @@ function containerSpec(c: Container, pod: Pod, index: number): Json {
   out.name = c.name;
   if (c.ports.length > 0) out.ports = c.ports.map((p) => ({ ...p }));
   const resources: Json = {};
-  if (Object.keys(limits).length > 0) resources.limits = limits;
-  if (Object.keys(requests).length > 0) resources.requests = requests;
+  if (hasKeys(limits)) resources.limits = limits;
+  if (hasKeys(requests)) resources.requests = requests;
   out.resources = resources;
   out.terminationMessagePath = '/dev/termination-log';
   out.terminationMessagePolicy = 'File';
-  defineAllBut(out, c.extra, ['volumeMounts', 'resources']);
-  defineData(out, 'volumeMounts', containerMounts(pod, c));
+  defineAllBut(out, c.extra, CONTAINER_AFTER);
+  out.volumeMounts = containerMounts(pod, c);
   return out;
 }
 

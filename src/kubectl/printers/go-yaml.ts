@@ -130,15 +130,44 @@ function mapping(
   const ordered = naturalOrder(keys);
   for (let i = 0; i < ordered.length; i++) {
     const key = ordered[i] as string;
-    if (!(inline && i === 0)) newline(out, indent);
-    if (fastPaths && plainAtSight(key)) {
-      out.text += key;
-      out.column += key.length;
-    } else put(out, keyText(key));
-    out.text += ':';
-    out.column += 1;
+    const first = inline && i === 0;
+    const line = first ? undefined : keyLine(out, key, indent);
+    if (line !== undefined) {
+      out.text += line;
+      out.column = indent + key.length + 1;
+    } else {
+      if (!first) newline(out, indent);
+      if (fastPaths && plainAtSight(key)) {
+        out.text += key;
+        out.column += key.length;
+      } else put(out, keyText(key));
+      out.text += ':';
+      out.column += 1;
+    }
     value(out, map[key], indent);
   }
+}
+
+/**
+ * A line's start up to its plain key's colon (`\n    name:`), kept by indent (a bounded number
+ * each): one append for what took three, and no look at the key. After a line break already
+ * written (a `|` block's), or at the document's start, the line is started as before.
+ */
+const KEY_LINES: Map<string, string>[] = [];
+
+function keyLine(out: Out, key: string, indent: number): string | undefined {
+  if (!fastPaths || out.column === 0 || indent > KEPT_INDENTS) return undefined;
+  let lines = KEY_LINES[indent];
+  if (lines === undefined) {
+    lines = new Map();
+    KEY_LINES[indent] = lines;
+  }
+  const known = lines.get(key);
+  if (known !== undefined || key.length > WHOLE_LONGEST || !plainAtSight(key)) return known;
+  if (lines.size >= ORDERS_KEPT) lines.clear();
+  const line = `${lineStart(indent)}${key}:`;
+  lines.set(key, line);
+  return line;
 }
 
 /**
@@ -167,21 +196,30 @@ function naturalOrder(keys: string[]): string[] {
 
 /**
  * Whether no key sorts before the one ahead of it: then naturalSort leaves the list as it is
- * (V8's sort is a stable TimSort, which finds such a list to be one ascending run). Two keys
- * whose first characters are different ASCII letters compare by those alone.
+ * (V8's sort is a stable TimSort, which finds such a list to be one ascending run).
  */
 function inNaturalOrder(keys: string[]): boolean {
   let previous = keys[0] as string;
   for (let i = 1; i < keys.length; i++) {
     const key = keys[i] as string;
-    const a = previous.charCodeAt(0);
-    const b = key.charCodeAt(0);
-    if (a !== b && asciiLetter(a) && asciiLetter(b)) {
-      if (b < a) return false;
-    } else if (naturalLess(key, previous)) return false;
+    if (sortsBefore(key, previous)) return false;
     previous = key;
   }
   return true;
+}
+
+/**
+ * naturalLess, decided at sight when the keys first differ in two ASCII letters (they compare
+ * as those alone, in both of its forms) or one is the other's start (the shorter first).
+ */
+function sortsBefore(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return a.length < b.length;
+  const x = a.charCodeAt(i);
+  const y = b.charCodeAt(i);
+  return asciiLetter(x) && asciiLetter(y) ? x < y : naturalLess(a, b);
 }
 
 /** The value after `key:`: nested collections on the next lines, scalars on the same line. */
@@ -343,7 +381,9 @@ function styleOf(s: string): Style {
  */
 export function plainAtSight(s: string): boolean {
   const n = s.length;
-  if (n === 0 || !asciiLetter(s.charCodeAt(0))) return false;
+  if (n === 0) return false;
+  const first = s.charCodeAt(0);
+  if (!asciiLetter(first)) return asciiDigit(first) && digitLedString(s);
   for (let i = 1; i < n; i++) {
     const c = s.charCodeAt(i);
     if (asciiLetter(c) || asciiDigit(c) || c === 46 || c === 95 || c === 47 || c === 45 || c === 64) continue;
@@ -351,6 +391,31 @@ export function plainAtSight(s: string): boolean {
     return false;
   }
   return n > NON_STRING_LONGEST || !NON_STRINGS.has(s);
+}
+
+/**
+ * A word led by a digit that still reads back as a string, seen in one pass (an IP, a uid: new
+ * in every pod, each took a style analysis and seven regular expressions): letters, digits and
+ * `._/-@` only (no `:`, so not sexagesimal), with two dots (an int or a float has at most one) or
+ * two dashes (an int has none, a float one at most, its exponent's sign) and not a date's
+ * `dddd-` start. None of these characters is an indicator after the first.
+ */
+function digitLedString(s: string): boolean {
+  let dots = 0;
+  let dashes = 0;
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) dots++;
+    else if (c === 45) dashes++;
+    else if (!(asciiLetter(c) || asciiDigit(c) || c === 95 || c === 47 || c === 64)) return false;
+  }
+  if (dots >= 2) return true;
+  const dateStart =
+    asciiDigit(s.charCodeAt(1)) &&
+    asciiDigit(s.charCodeAt(2)) &&
+    asciiDigit(s.charCodeAt(3)) &&
+    s.charCodeAt(4) === 45;
+  return dashes >= 2 && !dateStart;
 }
 
 export function digitsAtSight(s: string): boolean {
@@ -408,6 +473,13 @@ function stringScalar(out: Out, s: string, indent: number, lead: string): void {
       wholeTexts.set(s, whole);
     }
     put(out, `${lead}${whole}`);
+    return;
+  }
+  const quote = style === 'single' ? "'" : style === 'double' ? '"' : '';
+  const body = style === 'single' ? s.replaceAll("'", "''") : style === 'double' ? escaped(s) : s;
+  // Ending by column 80, it folds nowhere: one piece (a crash-looping container's reason).
+  if (fastPaths && out.column + lead.length + body.length + 2 * quote.length <= BEST_WIDTH && isAscii(body)) {
+    putAscii(out, `${lead}${quote}${body}${quote}`);
     return;
   }
   put(out, lead);

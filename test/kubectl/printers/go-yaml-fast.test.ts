@@ -86,11 +86,29 @@ const TRICKY = [
   'docker.io/luksa/kubia:latest',
   'containerd://0123abcd',
   'kubernetes.io/config.mirror',
+  '10.244.1.2',
+  '1.2',
+  '1..',
+  '1.2e5',
+  '1e-5',
+  '1-2-3',
+  '2025-01-15',
+  '2025-1-5',
+  '2025_-01-15',
+  '0x1F-2-3',
+  '412a0a5a-88bd-402f-af25-6e81216a5f63',
+  '1-2:3',
+  '1_000-2',
 ];
 
 const word = fc.oneof(
   fc.constantFrom(...TRICKY),
   fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9._/:@-]{0,12}$/),
+  // Led by a digit: IPs, uids, dates, numbers with dots, dashes and exponents.
+  fc.stringMatching(/^[0-9][0-9eExob._:/@-]{0,10}$/),
+  fc
+    .array(fc.stringMatching(/^[0-9a-f]{1,4}$/), { minLength: 1, maxLength: 5 })
+    .chain((parts) => fc.constantFrom(parts.join('.'), parts.join('-'), parts.join('_'))),
   fc.stringMatching(/^[0-9]{1,100}$/),
   fc.string({
     unit: fc.constantFrom('a', 'Z', '0', '9', ' ', ':', '#', '-', "'", '"', '\n', '\\', '.', 'é', '😀', '\t'),
