@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   digitsAtSight,
   goYaml,
+  naturalSort,
   plainAtSight,
   withoutFastPaths,
 } from '../../../src/kubectl/printers/go-yaml.ts';
+import { createRandom } from '../../../src/quiz/random.ts';
 
 /**
  * The emitter's fast paths (a plain ASCII word's style and width at sight, kept maps' texts)
@@ -194,5 +196,24 @@ describe('the emitter’s fast paths', () => {
       }),
       { numRuns: 3000, seed: 17 },
     );
+  });
+
+  it('GIVEN maps of keys out of order, many with the same first key WHEN printed one after another THEN each lists its keys in natural order', () => {
+    // Kept orders are found by their first key and then key by key: lists alike but for one key,
+    // or one longer than another, must each get their own order.
+    const random = createRandom('kept-orders');
+    const names = ['a', 'a1', 'a10', 'a2', 'b', 'B', 'b0', 'c', 'z', 'x9', 'x10', 'k8s', 'k08s'];
+    let mismatches = 0;
+    for (let round = 0; round < 3000; round++) {
+      const first = random.pick(names);
+      const rest = random.shuffle(names.filter((n) => n !== first)).slice(0, random.int(5) + 1);
+      const keys = [first, ...rest];
+      const map = Object.fromEntries(keys.map((k) => [k, 1]));
+      const expected = naturalSort(Object.keys(map))
+        .map((k) => `${k}: 1\n`)
+        .join('');
+      if (goYaml(map) !== expected) mismatches++;
+    }
+    expect(mismatches).toBe(0);
   });
 });
