@@ -42,14 +42,21 @@ export function lifeOf(pod: Pod): Pod {
 
 const lives = new WeakMap<PodSim, Pod>();
 
-/** The pod's events as `kubectl describe` lists them: oldest last-seen first. */
-export function podEvents(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods' | 'now'>): PodEvent[] {
+/**
+ * The pod's events as `kubectl describe` lists them: oldest last-seen first. While none has
+ * expired (nearly always) this is the kept sorted list itself, so the same list comes back until
+ * the pod's events change and a printer may keep what it worked out from it (`writeEvents`).
+ */
+export function podEvents(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods' | 'now'>): readonly PodEvent[] {
   const now = cluster.now;
   const life = lifeOf(pod);
   const status = podStatus(life, now);
   const kubelet =
     status.startTime === undefined ? [] : kubeletEvents(life, status.containers, status.startTime, now);
-  return sortedEvents(pod, life, kubelet, cluster).filter((e) => now - e.last < EVENT_TTL_MS);
+  const events = sortedEvents(pod, life, kubelet, cluster);
+  for (const e of events)
+    if (now - e.last >= EVENT_TTL_MS) return events.filter((e) => now - e.last < EVENT_TTL_MS);
+  return events;
 }
 
 /**
@@ -71,10 +78,8 @@ function sortedEvents(
   // An entry is only made for a fixed pod: its life (same sim) and creation keep it fixed.
   const known = bound ? sorted.get(life) : undefined;
   if (known !== undefined && known.kubelet === kubelet && known.created === created) return known.events;
-  const events = [...schedulerEvents(pod, cluster), ...kubelet, ...killingEvents(pod)]
-    .map((e, order) => ({ e, order }))
-    .sort((a, b) => a.e.last - b.e.last || a.e.first - b.e.first || a.order - b.order)
-    .map(({ e }) => e);
+  // Array.prototype.sort is stable (ES2019): events at the same times stay in this order.
+  const events = schedulerEvents(pod, cluster).concat(kubelet, killingEvents(pod)).sort(byTime);
   const fixed =
     bound &&
     Math.floor(scheduledAt / 1000) * 1000 <= Date.parse(created) &&
@@ -84,6 +89,8 @@ function sortedEvents(
 }
 
 const sorted = new WeakMap<Pod, { kubelet: PodEvent[]; created: string; events: PodEvent[] }>();
+
+const byTime = (a: PodEvent, b: PodEvent): number => a.last - b.last || a.first - b.first;
 
 /** The kubelet's Killing event for each container it sent SIGTERM when the pod was deleted. */
 function killingEvents(pod: Pod): PodEvent[] {

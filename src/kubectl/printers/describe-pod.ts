@@ -39,32 +39,36 @@ export function describePod(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | '
   const status = podStatus(life, cluster.now);
   const w = describeWriter();
   const { priority, priorityClassName } = podPriority(pod);
-  w.write(0, `Name:\t${pod.metadata.name}\n`);
-  w.write(0, `Namespace:\t${pod.metadata.namespace}\n`);
-  w.write(0, `Priority:\t${priority}\n`);
-  if (priorityClassName !== undefined) w.write(0, `Priority Class Name:\t${priorityClassName}\n`);
-  if (hasTokenVolume(pod)) w.write(0, 'Service Account:\tdefault\n');
+  w.pair(0, 'Name:', pod.metadata.name);
+  w.pair(0, 'Namespace:', pod.metadata.namespace);
+  w.pair(0, 'Priority:', String(priority));
+  if (priorityClassName !== undefined) w.pair(0, 'Priority Class Name:', priorityClassName);
+  if (hasTokenVolume(pod)) w.pair(0, 'Service Account:', 'default');
   const node = pod.spec.nodeName;
-  w.write(
+  w.pair(
     0,
-    `Node:\t${node === undefined ? '<none>' : `${node}/${status.scheduled ? (pod.sim.hostIP ?? '') : ''}`}\n`,
+    'Node:',
+    node === undefined ? '<none>' : `${node}/${status.scheduled ? (pod.sim.hostIP ?? '') : ''}`,
   );
-  if (status.startTime !== undefined) w.write(0, `Start Time:\t${rfc1123z(status.startTime)}\n`);
+  if (status.startTime !== undefined) w.pair(0, 'Start Time:', rfc1123z(status.startTime));
   writeLabels(w, 'Labels', pod.metadata.labels);
   writeAnnotations(w, pod.metadata.annotations);
   const deletion = pod.sim.deletion;
   if (deletion !== undefined && status.phase !== 'Failed' && status.phase !== 'Succeeded') {
     // describe.go: the time left until deletionTimestamp, which is in whole seconds.
     const until = Date.parse(deletionMetadata(pod).deletionTimestamp ?? '') - cluster.now;
-    w.write(0, `Status:\tTerminating (lasts ${humanDuration(until)})\n`);
-    w.write(0, `Termination Grace Period:\t${deletion.gracePeriodSeconds}s\n`);
-  } else w.write(0, `Status:\t${status.phase}\n`);
+    w.pair(0, 'Status:', `Terminating (lasts ${humanDuration(until)})`);
+    w.pair(0, 'Termination Grace Period:', `${deletion.gracePeriodSeconds}s`);
+  } else w.pair(0, 'Status:', status.phase);
   const podIP = status.sandboxAt === undefined ? undefined : pod.sim.podIP;
-  w.write(0, `IP:\t${podIP ?? ''}\n`);
-  if (podIP === undefined) w.write(0, 'IPs:\t<none>\n');
-  else w.write(0, `IPs:\n  IP:\t${podIP}\n`);
+  w.pair(0, 'IP:', podIP ?? '');
+  if (podIP === undefined) w.pair(0, 'IPs:', '<none>');
+  else {
+    w.write(0, 'IPs:\n');
+    w.pair(1, 'IP:', podIP);
+  }
   const owner = podOwner(pod, cluster);
-  if (owner !== undefined) w.write(0, `Controlled By:\t${owner.kind}/${owner.name}\n`);
+  if (owner !== undefined) w.pair(0, 'Controlled By:', `${owner.kind}/${owner.name}`);
   const events = podEvents(pod, cluster);
   // "Containers:" has no tab, so what follows it is aligned on its own (up to the events).
   w.raw(podBody(pod, life, status, cluster, events.length === 0));
@@ -200,19 +204,18 @@ function writeContainer(
   }
   w.write(2, `Image:\t${c.image}\n`);
   if (status !== undefined) w.write(2, `Image ID:\t${created ? imageID(c.image) : ''}\n`);
-  const ports = c.ports.map((p) => `${p.containerPort}/${p.protocol}`).join(', ');
-  const hostPorts = c.ports.map((p) => `${p.hostPort ?? 0}/${p.protocol}`).join(', ');
-  w.write(2, `${ports.includes(',') ? 'Ports' : 'Port'}:\t${ports === '' ? '<none>' : ports}\n`);
-  w.write(
-    2,
-    `${hostPorts.includes(',') ? 'Host Ports' : 'Host Port'}:\t${hostPorts === '' ? '<none>' : hostPorts}\n`,
-  );
+  if (c.ports.length === 0) w.write(2, 'Port:\t<none>\n    Host Port:\t<none>\n');
+  else {
+    const ports = c.ports.map((p) => `${p.containerPort}/${p.protocol}`).join(', ');
+    const hostPorts = c.ports.map((p) => `${p.hostPort ?? 0}/${p.protocol}`).join(', ');
+    w.write(2, `${ports.includes(',') ? 'Ports' : 'Port'}:\t${ports}\n`);
+    w.write(2, `${hostPorts.includes(',') ? 'Host Ports' : 'Host Port'}:\t${hostPorts}\n`);
+  }
   writeArgv(w, 'Command', c.command);
   writeArgv(w, 'Args', c.args);
   if (status !== undefined) {
     writeState(w, 'State', status.state);
-    if (status.lastState !== undefined)
-      writeState(w, 'Last State', { kind: 'terminated', ...status.lastState });
+    if (status.lastState !== undefined) writeTerminated(w, 'Last State', status.lastState);
     w.write(2, `Ready:\t${status.ready ? 'True' : 'False'}\n`);
     w.write(2, `Restart Count:\t${status.restartCount}\n`);
   }
@@ -231,24 +234,24 @@ function writeContainer(
     String(a.mountPath).localeCompare(String(b.mountPath)),
   );
   for (const m of mounts) {
-    const flags = [
-      m.readOnly === true ? 'ro' : 'rw',
-      ...(typeof m.subPath === 'string' && m.subPath !== '' ? [`path=${JSON.stringify(m.subPath)}`] : []),
-    ];
-    w.write(3, `${String(m.mountPath)} from ${String(m.name)} (${flags.join(',')})\n`);
+    const mode = m.readOnly === true ? 'ro' : 'rw';
+    const path =
+      typeof m.subPath === 'string' && m.subPath !== '' ? `,path=${JSON.stringify(m.subPath)}` : '';
+    w.write(3, `${String(m.mountPath)} from ${String(m.name)} (${mode}${path})\n`);
   }
 }
 
 /** describeResources: Limits then Requests, each sorted by resource name. */
 function writeResources(w: DescribeWriter, r: Resources): void {
-  for (const [title, list] of [
-    ['Limits', r.limits],
-    ['Requests', r.requests],
-  ] as const) {
-    const names = Object.keys(list).sort();
-    if (names.length > 0) w.write(2, `${title}:\n`);
-    for (const name of names) w.write(3, `${name}:\t${list[name] ?? ''}\n`);
-  }
+  writeQuantities(w, 'Limits', r.limits);
+  writeQuantities(w, 'Requests', r.requests);
+}
+
+function writeQuantities(w: DescribeWriter, title: string, list: Resources['limits']): void {
+  const names = Object.keys(list);
+  if (names.length === 0) return;
+  w.write(2, `${title}:\n`);
+  for (const name of names.sort()) w.write(3, `${name}:\t${list[name] ?? ''}\n`);
 }
 
 function writeArgv(w: DescribeWriter, title: string, argv: string[] | undefined): void {

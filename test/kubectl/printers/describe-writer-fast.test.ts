@@ -8,6 +8,7 @@ import {
   writeEvents,
 } from '../../../src/kubectl/printers/describe-writer.ts';
 import { humanDuration } from '../../../src/kubectl/printers/duration.ts';
+import { createRandom } from '../../../src/quiz/random.ts';
 import { T0 } from '../../cluster/lifecycle-fixtures.ts';
 
 /**
@@ -206,5 +207,96 @@ describe('describe writer fast paths', () => {
       if (w.text() !== tabwrite(reference(annotations))) differences++;
     }
     expect(differences).toBe(0);
+  });
+
+  it('GIVEN 5,000 random sequences of writes, pairs, flushes and raw text WHEN written THEN the text equals the reference tabwriter over the same text', () => {
+    const random = createRandom('describe-writer-lines');
+    const pieces = [...PIECES, 'a\tb', 'x\n', '\t', 'k:\tv\n', 'two\tthree\tcells\n', 'IPs:\n  IP:\t1\n'];
+    let differences = 0;
+    let ways = 0;
+    for (let i = 0; i < 5000; i++) {
+      const w = describeWriter();
+      const regions: string[] = [''];
+      const at = (text: string) => {
+        regions[regions.length - 1] += text;
+      };
+      const steps = random.int(14);
+      for (let j = 0; j < steps; j++) {
+        const level = random.int(5);
+        const lead = '  '.repeat(level);
+        const r = random.next();
+        if (r < 0.45) {
+          const key = random.pick(pieces);
+          const value = random.pick(pieces);
+          w.pair(level, key, value);
+          at(`${lead}${key}\t${value}\n`);
+        } else if (r < 0.85) {
+          // Mostly whole lines, sometimes several or an unfinished one.
+          const lines = Array.from({ length: 1 + random.int(3) }, () =>
+            Array.from({ length: 1 + random.int(random.chance(0.7) ? 2 : 4) }, () =>
+              random.pick(PIECES),
+            ).join('\t'),
+          );
+          const text = lines.join('\n') + (random.chance(0.85) ? '\n' : '');
+          w.write(level, text);
+          at(lead + text);
+        } else if (r < 0.93) {
+          w.flush();
+          regions.push('');
+        } else {
+          const text = random.pick(['Events:\n', 'aligned\tas is\n', '']);
+          w.raw(text);
+          regions.push(`\u0000${text}`, '');
+        }
+      }
+      const expected = regions
+        .map((region) => (region.startsWith('\u0000') ? region.slice(1) : referenceTabwrite(region)))
+        .join('');
+      if (w.text() !== expected) differences++;
+      if (regions.some((region) => /\t[^\n]*\t/.test(region))) ways++;
+    }
+    expect(differences).toBe(0);
+    // Regions with a line of three cells or more (aligned through tabwrite) and without both came.
+    expect(ways).toBeGreaterThan(500);
+    expect(ways).toBeLessThan(4500);
+  });
+
+  it('GIVEN 500 seeded event lists each written at 20 instants WHEN the rows kept for the list are used THEN each table equals the reference tabwriter output', () => {
+    const random = createRandom('describe-events-kept');
+    const reasons = ['Scheduled', 'Pulled', 'BackOff', 'Killing', '한글', '😀'.repeat(9)];
+    const messages = ['Started container x', '  padded  ', 'tab\there', 'two\nlines', '😀 image', ''];
+    let differences = 0;
+    let plain = 0;
+    for (let i = 0; i < 500; i++) {
+      const start = T0 + random.int(10_000_000);
+      const events: PodEvent[] = Array.from({ length: 1 + random.int(8) }, () => {
+        const first = start - random.int(9_000_000);
+        return {
+          type: random.chance(0.5) ? 'Normal' : 'Warning',
+          reason: random.pick(reasons),
+          source: random.pick(['kubelet', 'default-scheduler']),
+          message: random.chance(0.9) ? `Started container c${random.int(20)}` : random.pick(messages),
+          count: random.chance(0.5) ? 1 : 1 + random.int(40),
+          first,
+          last: first + random.int(start - first + 1),
+        };
+      });
+      let now = start;
+      for (let j = 0; j < 20; j++) {
+        now += random.pick([1000, 30_000, 600_000, 20 * 3_600_000]);
+        const kept = describeWriter();
+        writeEvents(kept, events, now);
+        const since = (t: number) => humanDuration(now - t);
+        let table = 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n  ----\t------\t----\t----\t-------\n';
+        for (const e of events) {
+          const age = e.count > 1 ? `${since(e.last)} (x${e.count} over ${since(e.first)})` : since(e.first);
+          table += `  ${e.type}\t${e.reason}\t${age}\t${e.source}\t${e.message.trim()}\n`;
+        }
+        if (kept.text() !== referenceTabwrite(table)) differences++;
+      }
+      if (!events.some((e) => /[\t\n]/.test(e.message.trim()))) plain++;
+    }
+    expect(differences).toBe(0);
+    expect(plain).toBeGreaterThan(300);
   });
 });
