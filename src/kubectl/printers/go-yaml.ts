@@ -150,10 +150,11 @@ function mapping(
 
 /**
  * A line's start up to its plain key's colon (`\n    name:`), kept by indent (a bounded number
- * each): one append for what took three, and no look at the key. After a line break already
+ * in all): one append for what took three, and no look at the key. After a line break already
  * written (a `|` block's), or at the document's start, the line is started as before.
  */
 const KEY_LINES: Map<string, string>[] = [];
+let keyLinesKept = 0;
 
 function keyLine(out: Out, key: string, indent: number): string | undefined {
   if (!fastPaths || out.column === 0 || indent > KEPT_INDENTS) return undefined;
@@ -164,9 +165,13 @@ function keyLine(out: Out, key: string, indent: number): string | undefined {
   }
   const known = lines.get(key);
   if (known !== undefined || key.length > WHOLE_LONGEST || !plainAtSight(key)) return known;
-  if (lines.size >= ORDERS_KEPT) lines.clear();
+  if (keyLinesKept >= ORDERS_KEPT) {
+    for (const kept of KEY_LINES) kept?.clear();
+    keyLinesKept = 0;
+  }
   const line = `${lineStart(indent)}${key}:`;
   lines.set(key, line);
+  keyLinesKept++;
   return line;
 }
 
@@ -188,7 +193,7 @@ const orders = new Map<string, KeptOrder[]>();
 let ordersKept = 0;
 const ORDERS_KEPT = 4096;
 const ORDERS_PER_FIRST_KEY = 16;
-const ORDER_KEYS_LONGEST = 256;
+const ORDER_KEYS_LONGEST = 64;
 
 function naturalOrder(keys: string[]): string[] {
   if (keys.length < 2 || (fastPaths && inNaturalOrder(keys))) return keys;
