@@ -54,9 +54,10 @@ export function podEvents(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods' | 'n
   const kubelet =
     status.startTime === undefined ? [] : kubeletEvents(life, status.containers, status.startTime, now);
   const events = sortedEvents(pod, life, kubelet, cluster);
-  for (const e of events)
-    if (now - e.last >= EVENT_TTL_MS) return events.filter((e) => now - e.last < EVENT_TTL_MS);
-  return events;
+  // Sorted by last-seen: the first is the first to expire.
+  const first = events[0];
+  if (first === undefined || now - first.last < EVENT_TTL_MS) return events;
+  return events.filter((e) => now - e.last < EVENT_TTL_MS);
 }
 
 /**

@@ -286,7 +286,7 @@ export function rfc1123z(ms: number): string {
 
 /** printLabelsMultiline: `key=value`, sorted, continuation lines start with a tab. */
 export function writeLabels(w: DescribeWriter, title: string, labels: Labels): void {
-  const keys = Object.keys(labels).sort();
+  const keys = sortedKeys(labels);
   if (keys.length === 0) {
     w.pair(0, `${title}:`, '<none>');
     return;
@@ -296,6 +296,17 @@ export function writeLabels(w: DescribeWriter, title: string, labels: Labels): v
   });
 }
 
+/**
+ * The keys in the default sort's order (UTF-16 code units, as `<` compares strings). Labels and
+ * annotations are mostly added in that order already, and sorting even three keys was ~5% of a
+ * running pod's `describe` in the B1 mix: they are sorted only when they are not.
+ */
+function sortedKeys(map: Labels): string[] {
+  const keys = Object.keys(map);
+  for (let i = 1; i < keys.length; i++) if ((keys[i - 1] ?? '') > (keys[i] ?? '')) return keys.sort();
+  return keys;
+}
+
 const MAX_ANNOTATION_LEN = 140;
 /** describe hides the (long) last-applied-configuration annotation. */
 const SKIP_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
@@ -303,7 +314,7 @@ const SKIP_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configurat
 /** printAnnotationsMultiline: `key: value`; long or multi-line values go below their key. */
 export function writeAnnotations(w: DescribeWriter, annotations: Labels): void {
   let lead = 'Annotations:';
-  for (const key of Object.keys(annotations).sort()) {
+  for (const key of sortedKeys(annotations)) {
     if (SKIP_ANNOTATIONS.has(key)) continue;
     const raw = annotations[key] ?? '';
     const value = raw.endsWith('\n') ? raw.slice(0, -1) : raw;
