@@ -26,30 +26,44 @@ import { deletionMetadata } from '../../cluster/terminating.ts';
 import {
   type DescribeWriter,
   describeWriter,
+  paddedLabelsAndAnnotations,
   rfc1123z,
   writeAnnotations,
   writeEvents,
   writeLabels,
 } from './describe-writer.ts';
 import { humanDuration } from './duration.ts';
+import { spaces } from './table.ts';
 
 /** `kubectl describe pod`, line for line as kubectl's describePod writes it (pkg/describe). */
 export function describePod(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | 'pods'>): string {
   const life = lifeOf(pod);
   const status = podStatus(life, cluster.now);
   const w = describeWriter();
+  const header = plainHeader(pod, life, status);
+  if (header !== undefined) w.raw(header);
+  else writeHeader(w, pod, status, cluster);
+  const events = podEvents(pod, cluster);
+  // "Containers:" has no tab, so what follows it is aligned on its own (up to the events).
+  w.raw(podBody(pod, life, status, cluster, events.length === 0));
+  if (events.length > 0) writeEvents(w, events, cluster.now);
+  return w.text();
+}
+
+/** From "Name:" to "IPs:" (or "Controlled By:"), through the writer. */
+function writeHeader(
+  w: DescribeWriter,
+  pod: Pod,
+  status: PodStatus,
+  cluster: Pick<Cluster, 'now' | 'nodes'>,
+): void {
   const { priority, priorityClassName } = podPriority(pod);
   w.pair(0, 'Name:', pod.metadata.name);
   w.pair(0, 'Namespace:', pod.metadata.namespace);
   w.pair(0, 'Priority:', String(priority));
   if (priorityClassName !== undefined) w.pair(0, 'Priority Class Name:', priorityClassName);
   if (hasTokenVolume(pod)) w.pair(0, 'Service Account:', 'default');
-  const node = pod.spec.nodeName;
-  w.pair(
-    0,
-    'Node:',
-    node === undefined ? '<none>' : `${node}/${status.scheduled ? (pod.sim.hostIP ?? '') : ''}`,
-  );
+  w.pair(0, 'Node:', nodeCell(pod, status));
   if (status.startTime !== undefined) w.pair(0, 'Start Time:', rfc1123z(status.startTime));
   writeLabels(w, 'Labels', pod.metadata.labels);
   writeAnnotations(w, pod.metadata.annotations);
@@ -69,10 +83,66 @@ export function describePod(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes' | '
   }
   const owner = podOwner(pod, cluster);
   if (owner !== undefined) w.pair(0, 'Controlled By:', `${owner.kind}/${owner.name}`);
-  const events = podEvents(pod, cluster);
-  // "Containers:" has no tab, so what follows it is aligned on its own (up to the events).
-  w.raw(podBody(pod, life, status, cluster, events.length === 0));
-  if (events.length > 0) writeEvents(w, events, cluster.now);
+}
+
+const nodeCell = (pod: Pod, status: PodStatus): string => {
+  const node = pod.spec.nodeName;
+  return node === undefined ? '<none>' : `${node}/${status.scheduled ? (pod.sim.hostIP ?? '') : ''}`;
+};
+
+/**
+ * The header of a pod outside kube-system that is not being deleted (nearly every `describe`),
+ * aligned without the writer: it has priority 0, the token volume and no owner, so its column
+ * block's widest first cell is always "Service Account:" and every line is padded to 18. The
+ * lines before the labels and after the annotations read only the pod's life and status and are
+ * kept per status object; only the labels and annotations (which `label` and `annotate` change
+ * between visits) are written each time. Undefined for any other pod, or when a label or
+ * annotation cell holds a tab or a newline: then the writer aligns it.
+ */
+function plainHeader(pod: Pod, life: Pod, status: PodStatus): string | undefined {
+  if (pod.metadata.namespace === 'kube-system' || pod.sim.deletion !== undefined) return undefined;
+  const middle = paddedLabelsAndAnnotations(pod.metadata.labels, pod.metadata.annotations, HEADER_WIDTH);
+  if (middle === undefined) return undefined;
+  let known = headers.get(status);
+  if (known === undefined || known.life !== life) {
+    known = { life, ...headerEnds(life, status) };
+    headers.set(status, known);
+  }
+  return known.before + middle + known.after;
+}
+
+/** "Service Account:" and the padding. */
+const HEADER_WIDTH = 18;
+const line = (key: string, value: string): string => `${key}${spaces(HEADER_WIDTH - key.length)}${value}\n`;
+
+function headerEnds(pod: Pod, status: PodStatus): { before: string; after: string } {
+  let before =
+    line('Name:', pod.metadata.name) +
+    line('Namespace:', pod.metadata.namespace) +
+    line('Priority:', '0') +
+    line('Service Account:', 'default') +
+    line('Node:', nodeCell(pod, status));
+  if (status.startTime !== undefined) before += line('Start Time:', rfc1123z(status.startTime));
+  const podIP = status.sandboxAt === undefined ? undefined : pod.sim.podIP;
+  let after = line('Status:', status.phase) + line('IP:', podIP ?? '');
+  after += podIP === undefined ? line('IPs:', '<none>') : `IPs:\n  IP:  ${podIP}\n`;
+  return { before, after };
+}
+
+const headers = new WeakMap<PodStatus, { life: Pod; before: string; after: string }>();
+
+/** The header as `describe` writes it (for tests). */
+export function describeHeader(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes'>): string {
+  const life = lifeOf(pod);
+  const status = podStatus(life, cluster.now);
+  const header = plainHeader(pod, life, status);
+  return header ?? describeHeaderAfresh(pod, cluster);
+}
+
+/** The header through the writer (what `plainHeader` must equal; for tests). */
+export function describeHeaderAfresh(pod: Pod, cluster: Pick<Cluster, 'now' | 'nodes'>): string {
+  const w = describeWriter();
+  writeHeader(w, pod, podStatus(lifeOf(pod), cluster.now), cluster);
   return w.text();
 }
 

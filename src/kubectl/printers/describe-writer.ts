@@ -284,15 +284,22 @@ export function rfc1123z(ms: number): string {
   return `${lastDay.text}${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)} +0000`;
 }
 
+/** A line of two cells: the first (a title or nothing) and the rest. */
+type Cells = (first: string, second: string) => void;
+
 /** printLabelsMultiline: `key=value`, sorted, continuation lines start with a tab. */
 export function writeLabels(w: DescribeWriter, title: string, labels: Labels): void {
+  labelCells(title, labels, (first, second) => w.pair(0, first, second));
+}
+
+function labelCells(title: string, labels: Labels, cells: Cells): void {
   const keys = sortedKeys(labels);
   if (keys.length === 0) {
-    w.pair(0, `${title}:`, '<none>');
+    cells(`${title}:`, '<none>');
     return;
   }
   keys.forEach((key, i) => {
-    w.pair(0, i === 0 ? `${title}:` : '', `${key}=${labels[key] ?? ''}`);
+    cells(i === 0 ? `${title}:` : '', `${key}=${labels[key] ?? ''}`);
   });
 }
 
@@ -313,18 +320,43 @@ const SKIP_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configurat
 
 /** printAnnotationsMultiline: `key: value`; long or multi-line values go below their key. */
 export function writeAnnotations(w: DescribeWriter, annotations: Labels): void {
+  annotationCells(annotations, (first, second) => w.pair(0, first, second));
+}
+
+function annotationCells(annotations: Labels, cells: Cells): void {
   let lead = 'Annotations:';
   for (const key of sortedKeys(annotations)) {
     if (SKIP_ANNOTATIONS.has(key)) continue;
     const raw = annotations[key] ?? '';
     const value = raw.endsWith('\n') ? raw.slice(0, -1) : raw;
     if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
-      w.pair(0, lead, `${key}:`);
-      for (const line of value.split('\n')) w.write(0, `\t  ${shorten(line, MAX_ANNOTATION_LEN - 2)}\n`);
-    } else w.pair(0, lead, `${key}: ${value}`);
+      cells(lead, `${key}:`);
+      for (const line of value.split('\n')) cells('', `  ${shorten(line, MAX_ANNOTATION_LEN - 2)}`);
+    } else cells(lead, `${key}: ${value}`);
     lead = '';
   }
-  if (lead !== '') w.pair(0, 'Annotations:', '<none>');
+  if (lead !== '') cells('Annotations:', '<none>');
+}
+
+/**
+ * The labels' and annotations' lines padded as part of a column block `width` wide (wider than
+ * "Annotations:" and the padding), or undefined when a cell holds a tab or a newline (the
+ * tabwriter would split it further).
+ */
+export function paddedLabelsAndAnnotations(
+  labels: Labels,
+  annotations: Labels,
+  width: number,
+): string | undefined {
+  let text = '';
+  let plain = true;
+  const cells: Cells = (first, second) => {
+    if (breaks(first) || breaks(second)) plain = false;
+    text += `${first}${spaces(width - runes(first))}${second}\n`;
+  };
+  labelCells('Labels', labels, cells);
+  annotationCells(annotations, cells);
+  return plain ? text : undefined;
 }
 
 const shorten = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max)}...` : s);

@@ -2,12 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { lifeOf, podEvents } from '../../../src/cluster/events.ts';
 import { podStatus } from '../../../src/cluster/lifecycle.ts';
 import type { Cluster, Container, Pod } from '../../../src/cluster/model.ts';
-import { describePod, specPart, specPartAfresh } from '../../../src/kubectl/printers/describe-pod.ts';
+import {
+  describeHeader,
+  describeHeaderAfresh,
+  describePod,
+  specPart,
+  specPartAfresh,
+} from '../../../src/kubectl/printers/describe-pod.ts';
 import { createRandom } from '../../../src/quiz/random.ts';
 import {
   container,
   createThrough,
   seededCluster,
+  T0,
   timelinePods,
   walkInstants,
 } from '../../cluster/lifecycle-fixtures.ts';
@@ -210,5 +217,61 @@ describe('describe pod across relabelling', () => {
     // Most took the kept way, and some did not.
     expect(plain).toBeGreaterThan(1000);
     expect(plain).toBeLessThan(1900);
+  });
+
+  it('GIVEN 3,000 seeded pods (labels and annotations of every shape, kube-system, deleting) read at several instants WHEN the header is written THEN it equals the header the writer aligns', () => {
+    const random = createRandom('describe-header');
+    let cluster = seededCluster();
+    const pods: Pod[] = [...cluster.pods];
+    for (const [i, image] of ['busybox', 'luksa/kubia', 'ngnix', 'nginx:1.27'].entries()) {
+      const made = createThrough(cluster, `h${i}`, [container(`h${i}`, image)], {
+        ...(i === 3 ? { nodeSelector: { disk: 'ssd' } } : {}),
+      });
+      cluster = made.cluster;
+      pods.push(made.pod);
+    }
+    const values = ['', 'v', 'prod', 'x'.repeat(150), 'two\nlines', 'ends\n', 'tab\there', '한글', '😀'];
+    const keys = [
+      'app',
+      'env',
+      'step',
+      'a.b/c',
+      'z',
+      '9',
+      '10',
+      'kubectl.kubernetes.io/last-applied-configuration',
+    ];
+    const pick = (count: number): Record<string, string> => {
+      const map: Record<string, string> = {};
+      for (let j = 0; j < count; j++) map[random.pick(keys)] = random.pick(values);
+      return map;
+    };
+    let differences = 0;
+    let plain = 0;
+    for (let i = 0; i < 3000; i++) {
+      const base = random.pick(pods);
+      const labels = random.chance(0.7) ? pick(random.int(4)) : { app: 'kubia', env: 'prod' };
+      const annotations = random.chance(0.5) ? pick(random.int(3)) : {};
+      const pod: Pod = {
+        ...base,
+        metadata: { ...base.metadata, labels, annotations },
+        ...(random.chance(0.05)
+          ? {
+              sim: {
+                ...base.sim,
+                deletion: { requestedAt: T0 + 5_000, gracePeriodSeconds: 30, goneAt: T0 + 35_000 },
+              },
+            }
+          : {}),
+      };
+      const now = T0 + random.pick([0, 1_000, 4_000, 60_000, 3_600_000]) + random.int(1000);
+      const view = { ...cluster, now };
+      const header = describeHeader(pod, view);
+      if (header !== describeHeaderAfresh(pod, view)) differences++;
+      if (pod.metadata.namespace !== 'kube-system' && pod.sim.deletion === undefined) plain++;
+    }
+    expect(differences).toBe(0);
+    expect(plain).toBeGreaterThan(500);
+    expect(plain).toBeLessThan(2900);
   });
 });
