@@ -413,15 +413,15 @@ function podSpecObject(pod: Pod): Json {
   return out;
 }
 
+/** The fields set after a spec's or a container's manifest fields, and not from them. */
+const SPEC_AFTER = ['volumes', 'tolerations'] as const;
+const CONTAINER_AFTER = ['volumeMounts', 'resources'] as const;
+
 /**
  * What `{ ...target, ...rest }` does with `rest` the source's own fields but `skip`: each defined as
  * data, in place if there. Not an object rest: the build compiles that to a helper that assigns
  * (a manifest's `__proto__` field would set a prototype) and walks descriptors.
  */
-/** The fields set after a spec's or a container's manifest fields, and not from them. */
-const SPEC_AFTER = ['volumes', 'tolerations'] as const;
-const CONTAINER_AFTER = ['volumeMounts', 'resources'] as const;
-
 function defineAllBut(
   target: Json,
   source: Record<string, unknown> | undefined,
