@@ -74,7 +74,7 @@ function writeHeader(
     w.pair(0, 'Status:', `Terminating (lasts ${humanDuration(until)})`);
     w.pair(0, 'Termination Grace Period:', `${deletion.gracePeriodSeconds}s`);
   } else w.pair(0, 'Status:', status.phase);
-  const podIP = status.sandboxAt === undefined ? undefined : pod.sim.podIP;
+  const podIP = shownPodIP(pod, status);
   w.pair(0, 'IP:', podIP ?? '');
   if (podIP === undefined) w.pair(0, 'IPs:', '<none>');
   else {
@@ -84,6 +84,10 @@ function writeHeader(
   const owner = podOwner(pod, cluster);
   if (owner !== undefined) w.pair(0, 'Controlled By:', `${owner.kind}/${owner.name}`);
 }
+
+/** The pod's IP once its sandbox exists (before that, describe shows none). */
+const shownPodIP = (pod: Pod, status: PodStatus): string | undefined =>
+  status.sandboxAt === undefined ? undefined : pod.sim.podIP;
 
 const nodeCell = (pod: Pod, status: PodStatus): string => {
   const node = pod.spec.nodeName;
@@ -123,7 +127,7 @@ function headerEnds(pod: Pod, status: PodStatus): { before: string; after: strin
     line('Service Account:', 'default') +
     line('Node:', nodeCell(pod, status));
   if (status.startTime !== undefined) before += line('Start Time:', rfc1123z(status.startTime));
-  const podIP = status.sandboxAt === undefined ? undefined : pod.sim.podIP;
+  const podIP = shownPodIP(pod, status);
   let after = line('Status:', status.phase) + line('IP:', podIP ?? '');
   after += podIP === undefined ? line('IPs:', '<none>') : `IPs:\n  IP:  ${podIP}\n`;
   return { before, after };
