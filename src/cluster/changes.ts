@@ -1,4 +1,5 @@
 import type { Namespace, Node, Pod, PortForward, SavedFile, Service } from './model.ts';
+import { carryFirstGoneAt } from './terminating.ts';
 
 /** What a kubectl handler asks the store to write; applied in one transaction, or not at all. */
 export type Change =
@@ -41,17 +42,47 @@ export function applyToCluster<T extends Lists & { now: number }>(cluster: T, ch
     }
     return next[name];
   };
-  for (const change of changes) applyOne(next, change, own);
+  const pods: PodsTouched = { added: [], removed: [], other: false };
+  for (const change of changes) applyOne(next, change, own, pods);
+  if (copied.has('pods') && !pods.other) carryFirstGoneAt(cluster.pods, next.pods, pods.removed, pods.added);
   return next;
 }
 
-const sameObject = (namespace: string, name: string) => (o: Pod | Service) =>
-  o.metadata.namespace === namespace && o.metadata.name === name;
+/** The pods a cluster's changes put and removed (`other`: some went otherwise, with a namespace). */
+interface PodsTouched {
+  added: Pod[];
+  removed: Pod[];
+  other: boolean;
+}
 
 /** Replaces the item's old version (every item that matches), in place: the new one goes last. */
 function put<X>(xs: X[], matches: (x: X) => boolean, x: X): void {
   removeWhere(xs, matches);
   xs.push(x);
+}
+
+/**
+ * Replaces a pod's or service's old version, in place: the new one goes last. Their lists hold
+ * one object per namespace and name (the store's primary key, and every change comes through
+ * here), so the search stops at the first found from the end, where the newest are: a write no
+ * longer reads every pod of the sandbox.
+ */
+function putKeyed<X extends Pod | Service>(xs: X[], x: X): X | undefined {
+  const old = removeKeyed(xs, x.metadata.namespace, x.metadata.name);
+  xs.push(x);
+  return old;
+}
+
+/** Removes the object of that namespace and name, if there is one, and returns it. */
+function removeKeyed<X extends Pod | Service>(xs: X[], namespace: string, name: string): X | undefined {
+  for (let i = xs.length - 1; i >= 0; i--) {
+    const x = xs[i] as X;
+    if (x.metadata.name === name && x.metadata.namespace === namespace) {
+      xs.splice(i, 1);
+      return x;
+    }
+  }
+  return undefined;
 }
 
 /** Removes every item that matches, in place. */
@@ -63,14 +94,20 @@ function applyOne(
   c: Lists & { now: number },
   change: Change,
   own: <K extends keyof Lists>(name: K) => Lists[K],
+  pods: PodsTouched,
 ): void {
   switch (change.op) {
-    case 'putPod':
-      put(own('pods'), sameObject(change.pod.metadata.namespace, change.pod.metadata.name), change.pod);
+    case 'putPod': {
+      const old = putKeyed(own('pods'), change.pod);
+      if (old !== undefined) pods.removed.push(old);
+      pods.added.push(change.pod);
       return;
-    case 'deletePod':
-      removeWhere(own('pods'), sameObject(change.namespace, change.name));
+    }
+    case 'deletePod': {
+      const old = removeKeyed(own('pods'), change.namespace, change.name);
+      if (old !== undefined) pods.removed.push(old);
       return;
+    }
     case 'putNode':
       put(own('nodes'), (n) => n.metadata.name === change.node.metadata.name, change.node);
       return;
@@ -81,17 +118,14 @@ function applyOne(
       // As the store does: a namespace takes its pods and services with it.
       removeWhere(own('namespaces'), (n) => n.metadata.name === change.name);
       removeWhere(own('pods'), (p) => p.metadata.namespace === change.name);
+      pods.other = true;
       removeWhere(own('services'), (s) => s.metadata.namespace === change.name);
       return;
     case 'putService':
-      put(
-        own('services'),
-        sameObject(change.service.metadata.namespace, change.service.metadata.name),
-        change.service,
-      );
+      putKeyed(own('services'), change.service);
       return;
     case 'deleteService':
-      removeWhere(own('services'), sameObject(change.namespace, change.name));
+      removeKeyed(own('services'), change.namespace, change.name);
       return;
     case 'putForward':
       put(own('forwards'), (f) => f.localPort === change.forward.localPort, change.forward);

@@ -101,6 +101,26 @@ export function withoutGonePods<T extends Pick<Cluster, 'pods' | 'now'>>(cluster
  */
 const goneAts = new WeakMap<readonly Pod[], number>();
 
+/**
+ * Carries the first gone time of `base` over to `next`, made from it by removing `removed` and
+ * adding `added` (`applyToCluster`), so that the command after a write need not read every pod
+ * again. Not carried when a removed pod may have been the first to leave: `next` is read afresh
+ * when asked.
+ */
+export function carryFirstGoneAt(
+  base: readonly Pod[],
+  next: readonly Pod[],
+  removed: readonly Pod[],
+  added: readonly Pod[],
+): void {
+  const known = goneAts.get(base);
+  if (known === undefined) return;
+  let first = known;
+  for (const p of removed) if (p.sim.deletion !== undefined && p.sim.deletion.goneAt <= known) return;
+  for (const p of added) if (p.sim.deletion !== undefined) first = Math.min(first, p.sim.deletion.goneAt);
+  goneAts.set(next, first);
+}
+
 export function firstGoneAt(pods: readonly Pod[]): number {
   let first = goneAts.get(pods);
   if (first === undefined) {

@@ -4,6 +4,7 @@ import { applyToCluster, type Change } from '../../src/cluster/changes.ts';
 import { createIds } from '../../src/cluster/ids.ts';
 import type { Cluster } from '../../src/cluster/model.ts';
 import { seedCluster } from '../../src/cluster/seed.ts';
+import { firstGoneAt } from '../../src/cluster/terminating.ts';
 
 /**
  * `applyToCluster` copies each list a change touches once and changes the copy in place. Over
@@ -72,10 +73,19 @@ function oneByOne(c: Cluster, changes: readonly Change[]): Cluster {
 const ns = fc.constantFrom('default', 'kube-system', 'team');
 const name = fc.constantFrom('a', 'b', 'c');
 const version = fc.integer({ min: 0, max: 9 }).map(String);
+/** A pod Terminating until then, or not (a few times, so that two pods may leave together). */
+const goneAt = fc.option(fc.integer({ min: 0, max: 4 }).map((k) => T0 + k * 1000));
 const change: fc.Arbitrary<Change> = fc.oneof(
-  fc.tuple(ns, name, version).map(([namespace, name, v]) => ({
+  fc.tuple(ns, name, version, goneAt).map(([namespace, name, v, gone]) => ({
     op: 'putPod' as const,
-    pod: { ...pod, metadata: { ...pod.metadata, namespace, name, resourceVersion: v } },
+    pod: {
+      ...pod,
+      metadata: { ...pod.metadata, namespace, name, resourceVersion: v },
+      sim:
+        gone === null
+          ? pod.sim
+          : { ...pod.sim, deletion: { requestedAt: T0, gracePeriodSeconds: 30, goneAt: gone } },
+    },
   })),
   fc.tuple(ns, name).map(([namespace, name]) => ({ op: 'deletePod' as const, namespace, name })),
   fc.tuple(ns, name, version).map(([namespace, name, v]) => ({
@@ -123,6 +133,31 @@ describe('applyToCluster', () => {
         expect(JSON.stringify(frozen)).toBe(before);
       }),
       { seed: SEED, numRuns: 500 },
+    );
+  });
+
+  it("GIVEN the first gone time of a cluster's pods known WHEN changes are applied, in one batch or several THEN the one the result's pods are known by is the earliest of them, worked out afresh", () => {
+    const earliest = (c: Cluster) =>
+      Math.min(
+        Number.POSITIVE_INFINITY,
+        ...c.pods.map((p) => p.sim.deletion?.goneAt ?? Number.POSITIVE_INFINITY),
+      );
+    fc.assert(
+      fc.property(
+        fc.array(change, { maxLength: 12 }),
+        fc.array(change, { maxLength: 12 }),
+        fc.array(change, { maxLength: 12 }),
+        (setup, first, second) => {
+          const base = applyToCluster(cluster, setup);
+          // Asked once, so that it is known (as the store's load asks before every command).
+          expect(firstGoneAt(base.pods)).toBe(earliest(base));
+          const once = applyToCluster(base, first);
+          expect(firstGoneAt(once.pods)).toBe(earliest(once));
+          const twice = applyToCluster(once, second);
+          expect(firstGoneAt(twice.pods)).toBe(earliest(twice));
+        },
+      ),
+      { seed: SEED, numRuns: 1000 },
     );
   });
 });

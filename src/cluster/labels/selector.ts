@@ -302,9 +302,15 @@ export function parseSelector(text: string): Result<Selector, SelectorError> {
 
 type Labels = Readonly<Record<string, string>>;
 
-// Object.hasOwn, not `in`/indexing: a label map must not "have" `constructor`.
-const labelValue = (labels: Labels, key: string): string | undefined =>
-  Object.hasOwn(labels, key) ? labels[key] : undefined;
+/**
+ * A label's value: one read, and only a string counts. A label map holds strings, and what an
+ * object inherits (`constructor`, `__proto__`) never is one, so a map does not "have" those; one
+ * read rather than `Object.hasOwn` and a second, as `get -l` asks this of every pod.
+ */
+const labelValue = (labels: Labels, key: string): string | undefined => {
+  const value: unknown = labels[key];
+  return typeof value === 'string' ? value : undefined;
+};
 
 /** Gt/Lt: the label must exist and parse as int64; the comparison is numeric (10 > 5). */
 function numericMatch(requirement: Requirement, value: string | undefined): boolean {
