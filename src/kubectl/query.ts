@@ -59,12 +59,73 @@ export function listObjects(
           ? cluster.nodes
           : cluster.namespaces;
   // Nodes and namespaces belong to no namespace: only pods and services are scoped.
-  const scoped = namespace !== null && (resource.type === 'pods' || resource.type === 'services');
-  return inApiOrder(all).filter(
-    (o) =>
-      (!scoped || nsOf(o) === namespace) &&
-      (selector === null || matchesSelector(selector, o.metadata.labels as Labels)),
-  );
+  const scope =
+    namespace !== null && (resource.type === 'pods' || resource.type === 'services') ? namespace : null;
+  return selected(resource.type, all, scope, selector).slice();
+}
+
+/** Whether an object is in the scope (null: any namespace) and matches the selector (null: any). */
+const isSelected = (o: AnyObject, scope: string | null, selector: Selector | null): boolean =>
+  (scope === null || nsOf(o) === scope) &&
+  (selector === null || matchesSelector(selector, o.metadata.labels as Labels));
+
+/**
+ * The objects a list selects, in the API's order, kept per type, scope and selector with the list
+ * they were selected from. A command after a write asks of a list made from that one by the write
+ * (`applyToCluster`: the others in their order, old versions dropped, new ones appended): the
+ * answer is the kept one less what was dropped, with the new ones that match inserted, and no
+ * other object is read (its labels, spread over the heap, cost a `get -l` of 100 pods most of its
+ * listing). Callers get a copy.
+ */
+function selected(
+  type: string,
+  all: readonly AnyObject[],
+  scope: string | null,
+  selector: Selector | null,
+): readonly AnyObject[] {
+  const key = scope === null ? type : `${type}\u0000${scope}`;
+  let bySelector = selections.get(key);
+  if (bySelector === undefined) {
+    if (selections.size >= SELECTIONS_KEPT) selections.clear();
+    bySelector = new Map();
+    selections.set(key, bySelector);
+  }
+  const kept = bySelector.get(selector ?? EVERY);
+  if (kept !== undefined && kept.input === all) return kept.result;
+  const result =
+    (kept !== undefined && selectedAfterWrite(kept, all, scope, selector)) ||
+    inApiOrder(all).filter((o) => isSelected(o, scope, selector));
+  if (bySelector.size >= SELECTIONS_KEPT) bySelector.clear();
+  bySelector.set(selector ?? EVERY, { input: all, result });
+  return result;
+}
+
+interface Selection {
+  input: readonly AnyObject[];
+  result: readonly AnyObject[];
+}
+
+/** Per type and scope, per selector (`EVERY` for none): the last list selected from and its answer. */
+const selections = new Map<string, Map<Selector | typeof EVERY, Selection>>();
+const EVERY = Symbol('every object');
+const SELECTIONS_KEPT = 64;
+
+/** The kept selection carried over to `all` when a write made it from the kept list; else undefined. */
+function selectedAfterWrite(
+  kept: Selection,
+  all: readonly AnyObject[],
+  scope: string | null,
+  selector: Selector | null,
+): AnyObject[] | undefined {
+  const diff = writeDiff(kept.input, all);
+  if (diff === undefined) return undefined;
+  const { dropped } = diff;
+  const out = dropped.length === 0 ? kept.result.slice() : kept.result.filter((o) => !dropped.includes(o));
+  for (let i = diff.kept; i < all.length; i++) {
+    const object = all[i] as AnyObject;
+    if (isSelected(object, scope, selector) && !insertSorted(out, object)) return undefined;
+  }
+  return out;
 }
 
 /**
@@ -105,31 +166,50 @@ function afterWrite(
   sorted: readonly AnyObject[],
   objects: readonly AnyObject[],
 ): AnyObject[] | undefined {
+  const diff = writeDiff(input, objects);
+  if (diff === undefined) return undefined;
+  const { dropped } = diff;
+  const out = dropped.length === 0 ? sorted.slice() : sorted.filter((o) => !dropped.includes(o));
+  for (let i = diff.kept; i < objects.length; i++)
+    if (!insertSorted(out, objects[i] as AnyObject)) return undefined;
+  return out;
+}
+
+/**
+ * How `objects` was made from `input` by a write: `input` less `dropped` (in its order) is
+ * `objects` up to `kept`, and the rest was appended. Read by identity only, no object's fields.
+ * Undefined when it was not, or more than a few objects were dropped or appended.
+ */
+function writeDiff(
+  input: readonly AnyObject[],
+  objects: readonly AnyObject[],
+): { dropped: AnyObject[]; kept: number } | undefined {
   let kept = 0;
-  const dropped = new Set<AnyObject>();
+  const dropped: AnyObject[] = [];
   for (const object of input) {
     if (object === objects[kept]) kept++;
     else {
-      dropped.add(object);
-      if (dropped.size > INSERTED_MAX) return undefined;
+      dropped.push(object);
+      if (dropped.length > INSERTED_MAX) return undefined;
     }
   }
   if (objects.length - kept > INSERTED_MAX) return undefined;
-  const out = dropped.size === 0 ? sorted.slice() : sorted.filter((o) => !dropped.has(o));
-  for (let i = kept; i < objects.length; i++) {
-    const object = objects[i] as AnyObject;
-    let lo = 0;
-    let hi = out.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const order = byNamespaceThenName(out[mid] as AnyObject, object);
-      if (order === 0) return undefined;
-      if (order < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    out.splice(lo, 0, object);
+  return { dropped, kept };
+}
+
+/** Inserts the object in its place by namespace and name; false (nothing inserted) on a tie. */
+function insertSorted(out: AnyObject[], object: AnyObject): boolean {
+  let lo = 0;
+  let hi = out.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const order = byNamespaceThenName(out[mid] as AnyObject, object);
+    if (order === 0) return false;
+    if (order < 0) lo = mid + 1;
+    else hi = mid;
   }
-  return out;
+  out.splice(lo, 0, object);
+  return true;
 }
 
 function fullSort(objects: readonly AnyObject[]): AnyObject[] {

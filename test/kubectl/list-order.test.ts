@@ -63,7 +63,7 @@ describe('listing objects in the API order', () => {
     expect(differences).toBe(0);
   });
 
-  it('GIVEN 500 writes of a few pods at a time, only pods listed between THEN each order (kept from the last) equals a fresh sort', () => {
+  it('GIVEN 500 writes of a few pods at a time, only pods listed between THEN each order and each selection (kept from the last, carried over the write) equals a fresh one', () => {
     let seed = 4242;
     const next = () => {
       seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
@@ -71,6 +71,9 @@ describe('listing objects in the API order', () => {
     };
     const pods = resolveResource('pods');
     if (pods === undefined) throw new Error('pods');
+    const selector = parseSelector('env in (prod)');
+    if (!selector.ok) throw new Error('selector');
+    const prod = (o: AnyObject) => o.metadata.labels.env === 'prod';
     let cluster: Cluster = seededCluster();
     let differences = 0;
     for (let i = 0; i < 500; i++) {
@@ -81,11 +84,13 @@ describe('listing objects in the API order', () => {
         const name = `p${Math.floor(next() * 80)}`;
         const namespace = next() < 0.8 ? 'default' : 'kube-system';
         const others = list.filter((p) => !(p.metadata.name === name && p.metadata.namespace === namespace));
-        list = next() < 0.25 ? others : [...others, podNamed(name, namespace, 'prod')];
+        list = next() < 0.25 ? others : [...others, podNamed(name, namespace, next() < 0.5 ? 'prod' : 'dev')];
       }
       cluster = { ...cluster, pods: list };
       const kept = listObjects(cluster, pods, null, null);
       if (JSON.stringify(kept) !== JSON.stringify(fresh(cluster.pods, null, () => true))) differences++;
+      const selected = listObjects(cluster, pods, 'default', selector.value);
+      if (JSON.stringify(selected) !== JSON.stringify(fresh(cluster.pods, 'default', prod))) differences++;
     }
     expect(differences).toBe(0);
   });
