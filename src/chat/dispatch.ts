@@ -234,7 +234,7 @@ function attempt(
   // Replies kept for Share are written along with a transaction that writes anyway, never by a
   // read's own (store/shares.ts).
   const shares = app.group.shares;
-  const since = shares.changes();
+  const since = shares.changesBefore();
   try {
     const reply = transact(
       app.db,

@@ -188,15 +188,26 @@ export class ShareStore {
     this.mark.run(now, id);
   }
 
-  /** How many rows this connection has changed so far: read before a command's transaction. */
+  /** How many rows this connection has changed so far. */
   changes(): number {
     return this.totalChanges.get() ?? 0;
   }
 
   /**
-   * The last step of a command's transaction: if it wrote anything (`since` is `changes()` from
-   * before it began), a new block of ids is reserved with it when few are left, and the expired
-   * rows are deleted (at most once a minute), in the same commit. A read writes nothing.
+   * Read before a command's transaction, for `alongWrite`: `changes()`, or undefined when the
+   * transaction could take nothing along (no block of ids wanted, no pruning due), and the SQL
+   * call, on every command, is saved. A block wanted only once the command has kept its reply is
+   * reserved by the next write, or by the next flush.
+   */
+  changesBefore(): number | undefined {
+    if (!this.ids.wanted && !this.pruneDue()) return undefined;
+    return this.changes();
+  }
+
+  /**
+   * The last step of a command's transaction: if it wrote anything (`since` is `changesBefore()`,
+   * read before it began), a new block of ids is reserved with it when few are left, and the
+   * expired rows are deleted (at most once a minute), in the same commit. A read writes nothing.
    *
    * The held replies themselves are not written along: they wait for the timer or a full buffer.
    * Taken along, they made a member's write pay for the replies of every read before it on this
@@ -204,7 +215,8 @@ export class ShareStore {
    * without; `delete` carried one, 84 against 57 µs), and each such commit wrote the replies
    * table's last pages again, where a batch of 32 writes them once.
    */
-  alongWrite(since: number): void {
+  alongWrite(since: number | undefined): void {
+    if (since === undefined) return;
     const reserve = this.reservedAlong === undefined && this.ids.wanted;
     const prune = this.prunedAlong === undefined && this.pruneDue();
     if ((!reserve && !prune) || this.changes() === since) return;
