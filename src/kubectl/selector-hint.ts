@@ -28,7 +28,14 @@ const SELECTOR_VERBS = new Set([
 
 const FLAG = /^(-l|--selector)(=?)(.*)$/s;
 
+/** Whether FLAG can match the token: it starts with `-l` or `--selector`. */
+const mayBeSelectorFlag = (token: string): boolean =>
+  token.startsWith('-l') || token.startsWith('--selector');
+
 export function selectorHint(tokens: readonly string[]): SelectorHint | null {
+  // Most commands have no selector: said before the verb is looked for and each token matched
+  // (the guide asks twice for every command of these verbs).
+  if (!tokens.some(mayBeSelectorFlag)) return null;
   if (!SELECTOR_VERBS.has(verbOf(tokens))) return null;
   for (let i = 0; i < tokens.length; i++) {
     const match = FLAG.exec(tokens[i] ?? '');
