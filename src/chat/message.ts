@@ -20,6 +20,20 @@ const FENCE = '```';
 
 /** A request's message: its own `stdin` where the adapter carried one apart, else parsed from its text. */
 export function messageOf(request: Pick<Request, 'text' | 'stdin'>): Result<Message, 'unclosedFence'> {
+  // Dispatch asks, then the guide under the reply asks again: the last answer is kept (frozen,
+  // so no caller can change what the other reads).
+  if (last !== undefined && last.text === request.text && last.stdin === request.stdin) return last.message;
+  const message = messageAfresh(request);
+  if (message.ok) Object.freeze(message.value);
+  Object.freeze(message);
+  last = { text: request.text, stdin: request.stdin, message };
+  return message;
+}
+
+let last: { text: string; stdin: Request['stdin']; message: Result<Message, 'unclosedFence'> } | undefined;
+
+/** The message parsed afresh (what `messageOf` keeps). */
+function messageAfresh(request: Pick<Request, 'text' | 'stdin'>): Result<Message, 'unclosedFence'> {
   if (request.stdin === undefined) return parseMessage(request.text);
   return ok({ command: request.text.split('\n')[0]?.trim() ?? '', stdin: request.stdin });
 }
