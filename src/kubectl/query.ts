@@ -230,12 +230,27 @@ export function findObject(
   name: string,
 ): AnyObject | undefined {
   if (!resource.simulated || resource.type === 'events') return undefined;
-  if (resource.type === 'pods')
-    return cluster.pods.find((p) => p.metadata.namespace === namespace && p.metadata.name === name);
-  if (resource.type === 'services')
-    return cluster.services.find((s) => s.metadata.namespace === namespace && s.metadata.name === name);
+  if (resource.type === 'pods') return newestNamed(cluster.pods, namespace, name);
+  if (resource.type === 'services') return newestNamed(cluster.services, namespace, name);
   if (resource.type === 'nodes') return cluster.nodes.find((n) => n.metadata.name === name);
   return cluster.namespaces.find((n) => n.metadata.name === name);
+}
+
+/**
+ * The object of that namespace and name (there is at most one), looked for from the end: a write
+ * puts its object last, and the pod just made or changed is the one the next commands name
+ * (`run` then `get`, `describe`, `delete`), so they read few others.
+ */
+function newestNamed<X extends Pod | Service>(
+  xs: readonly X[],
+  namespace: string,
+  name: string,
+): X | undefined {
+  for (let i = xs.length - 1; i >= 0; i--) {
+    const x = xs[i] as X;
+    if (x.metadata.name === name && x.metadata.namespace === namespace) return x;
+  }
+  return undefined;
 }
 
 const nsOf = (o: AnyObject) => ('namespace' in o.metadata ? o.metadata.namespace : '');
