@@ -86,7 +86,7 @@ function selected(
   const key = scope === null ? type : `${type}\u0000${scope}`;
   let bySelector = selections.get(key);
   if (bySelector === undefined) {
-    if (selections.size >= SELECTIONS_KEPT) selections.clear();
+    if (selections.size >= SCOPES_KEPT) selections.clear();
     bySelector = new Map();
     selections.set(key, bySelector);
   }
@@ -95,7 +95,7 @@ function selected(
   const result =
     (kept !== undefined && selectedAfterWrite(kept, all, scope, selector)) ||
     inApiOrder(all).filter((o) => isSelected(o, scope, selector));
-  if (bySelector.size >= SELECTIONS_KEPT) bySelector.clear();
+  if (bySelector.size >= SELECTORS_PER_SCOPE) bySelector.clear();
   bySelector.set(selector ?? EVERY, { input: all, result });
   return result;
 }
@@ -105,10 +105,15 @@ interface Selection {
   result: readonly AnyObject[];
 }
 
-/** Per type and scope, per selector (`EVERY` for none): the last list selected from and its answer. */
+/**
+ * Per type and scope, per selector (`EVERY` for none): the last list selected from and its answer.
+ * Few of each: a kept list may be the last reference to an evicted sandbox's objects, and a
+ * selector parsed afresh (`label -l`, the quiz) is a new key every time.
+ */
 const selections = new Map<string, Map<Selector | typeof EVERY, Selection>>();
 const EVERY = Symbol('every object');
-const SELECTIONS_KEPT = 64;
+const SCOPES_KEPT = 16;
+const SELECTORS_PER_SCOPE = 8;
 
 /** The kept selection carried over to `all` when a write made it from the kept list; else undefined. */
 function selectedAfterWrite(
