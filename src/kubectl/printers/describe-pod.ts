@@ -189,7 +189,7 @@ function podBody(
     known.texts[slot] = text;
     return text;
   }
-  const head = known.texts[0] ?? aligned((w) => writeStatusPart(w, pod, status, cluster));
+  const head = known.texts[0] ?? statusPart(pod, status, cluster);
   known.texts[0] = head;
   const tail = spec.texts[slot] ?? specPart(pod, noEvents);
   spec.texts[slot] = tail;
@@ -241,6 +241,120 @@ const plainSpecTails = new Map<string, string>();
 export function specPartAfresh(pod: Pod, noEvents: boolean): string {
   return aligned((w) => writeSpecPart(w, pod, noEvents));
 }
+
+/**
+ * From "Containers:" to the conditions, aligned on its own (the caller's "Volumes:" line has no
+ * tab). When every container is plain (no command, args, environment or resources, no tab or
+ * newline in its texts), each one's lines form their own column blocks (its name's line and its
+ * mounts' have no tab), and so do the conditions ("Conditions:" has none): they are written
+ * without the writer, every line from "Container ID:" to "Environment:" padded to "Restart
+ * Count:" (20), and the conditions padded to their widest type. Otherwise the writer aligns it.
+ * A running pod's first `describe` (100-pod sandbox, `get po` before it): podBody p50 23 -> 17
+ * µs, the visit 89 -> 81 µs; in a loop over the pods, describePod 21 -> 16 µs.
+ */
+export function statusPart(pod: Pod, status: PodStatus, cluster: Pick<Cluster, 'nodes' | 'pods'>): string {
+  const parts = ['Containers:\n'];
+  const { containers } = pod.spec;
+  for (let i = 0; i < containers.length; i++) {
+    const state = status.containers[i];
+    const c = containers[i] as Container;
+    const plain = state === undefined ? undefined : plainContainer(pod, i, c, state);
+    // Another container's lines may join a block with its neighbours' (a tab in its last line and
+    // in the next one's name): then the writer aligns the whole part.
+    if (plain === undefined) return statusPartAfresh(pod, status, cluster);
+    parts.push(plain);
+  }
+  parts.push(conditionsText(podConditions(pod, status, cluster)));
+  // Joined, not concatenated: the text is kept and read on every visit, and a concatenation
+  // stays a tree of pieces that each read walks again (a warm `describe` took 3.7 µs, not 3.0).
+  return parts.join('');
+}
+
+/** The part through the writer (what `statusPart` must equal; for tests). */
+export function statusPartAfresh(
+  pod: Pod,
+  status: PodStatus,
+  cluster: Pick<Cluster, 'nodes' | 'pods'>,
+): string {
+  return aligned((w) => writeStatusPart(w, pod, status, cluster));
+}
+
+/** "    Restart Count:" (always there with a status, the widest head) and the padding. */
+const CONTAINER_WIDTH = 20;
+const cell = (head: string, value: string): string =>
+  `${head}${spaces(CONTAINER_WIDTH - head.length)}${value}\n`;
+
+/** A plain container's lines, or undefined when the writer must align them. */
+function plainContainer(pod: Pod, index: number, c: Container, status: ContainerStatus): string | undefined {
+  if ((c.command?.length ?? 0) > 0 || (c.args?.length ?? 0) > 0 || c.env.length > 0) return undefined;
+  const { limits, requests } = containerResources(pod, index);
+  if (hasKeys(limits) || hasKeys(requests)) return undefined;
+  // The texts the manifest or the simulator chose: a tab or a newline in one would split a cell
+  // or a line (the container's mounts are checked as they are written).
+  const state = status.state;
+  const last = status.lastState;
+  const free = `${c.name}${c.image}${state.kind === 'running' ? '' : state.reason}${last?.reason ?? ''}`;
+  if (breaks(free)) return undefined;
+  const created = status.runs > 0;
+  let text = `  ${c.name}:\n`;
+  text += cell('    Container ID:', created ? containerID(pod, c.name, status.runs - 1) : '');
+  text += cell('    Image:', c.image);
+  text += cell('    Image ID:', created ? imageID(c.image) : '');
+  if (c.ports.length === 0) text += cell('    Port:', '<none>') + cell('    Host Port:', '<none>');
+  else {
+    const ports = c.ports.map((p) => `${p.containerPort}/${p.protocol}`).join(', ');
+    const hostPorts = c.ports.map((p) => `${p.hostPort ?? 0}/${p.protocol}`).join(', ');
+    text += cell(ports.includes(',') ? '    Ports:' : '    Port:', ports);
+    text += cell(hostPorts.includes(',') ? '    Host Ports:' : '    Host Port:', hostPorts);
+  }
+  if (state.kind === 'running')
+    text += cell('    State:', 'Running') + cell('      Started:', rfc1123z(state.startedAt));
+  else if (state.kind === 'waiting')
+    text += cell('    State:', 'Waiting') + cell('      Reason:', state.reason);
+  else text += terminatedCells('    State:', state);
+  if (last !== undefined) text += terminatedCells('    Last State:', last);
+  text += cell('    Ready:', status.ready ? 'True' : 'False');
+  text += cell('    Restart Count:', String(status.restartCount));
+  text += cell('    Environment:', '<none>');
+  text += '    Mounts:\n';
+  const mounts = containerMounts(pod, c).sort((a, b) =>
+    String(a.mountPath).localeCompare(String(b.mountPath)),
+  );
+  for (const m of mounts) {
+    const mode = m.readOnly === true ? 'ro' : 'rw';
+    const path =
+      typeof m.subPath === 'string' && m.subPath !== '' ? `,path=${JSON.stringify(m.subPath)}` : '';
+    const line = `${String(m.mountPath)} from ${String(m.name)} (${mode}${path})`;
+    if (breaks(line)) return undefined;
+    text += `      ${line}\n`;
+  }
+  return text;
+}
+
+const terminatedCells = (title: string, t: Terminated): string =>
+  cell(title, 'Terminated') +
+  cell('      Reason:', t.reason) +
+  cell('      Exit Code:', String(t.exitCode)) +
+  cell('      Started:', rfc1123z(t.startedAt)) +
+  cell('      Finished:', rfc1123z(t.finishedAt));
+
+const hasKeys = (map: Record<string, unknown>): boolean => {
+  for (const _ in map) return true;
+  return false;
+};
+
+const breaks = (text: string): boolean => text.includes('\t') || text.includes('\n');
+
+/** "  Type" and each condition's type with a space, padded to the widest (types have no tab). */
+function conditionsText(conditions: readonly { type: string; status: string }[]): string {
+  let width = '  Type'.length + PADDING;
+  for (const c of conditions) width = Math.max(width, c.type.length + 3 + PADDING);
+  let text = `Conditions:\n  Type${spaces(width - 6)}Status\n`;
+  for (const c of conditions) text += `  ${c.type} ${spaces(width - c.type.length - 3)}${c.status} \n`;
+  return text;
+}
+
+const PADDING = 2;
 
 function writeStatusPart(
   w: DescribeWriter,
