@@ -112,5 +112,36 @@ export function correlate(raw: readonly Raw[], state: CorrelatorState): Correlat
   return state;
 }
 
+/**
+ * What `correlate` writes from a fresh state for fewer than AGGREGATE_MAX raw events (oldest
+ * first), without its maps and sets: no aggregation key can see ten messages, the burst of 25
+ * covers every event, so each is written as it came, an event with the same key as an earlier
+ * one counted into it. Undefined for more events.
+ */
+export function uncorrelated(raw: readonly Raw[]): PodEvent[] | undefined {
+  if (raw.length >= AGGREGATE_MAX) return undefined;
+  const keys: string[] = [];
+  const out: PodEvent[] = [];
+  for (const { at, event } of raw) {
+    // At most nine keys: a scan is cheaper than a map.
+    const i = keys.indexOf(event.key);
+    const earlier = i < 0 ? undefined : out[i];
+    if (earlier === undefined) {
+      keys.push(event.key);
+      out.push({
+        type: event.type,
+        reason: event.reason,
+        source: 'kubelet',
+        message: event.message,
+        count: 1,
+        first: seconds(at),
+        last: seconds(at),
+        fieldPath: event.fieldPath,
+      });
+    } else out[i] = { ...earlier, count: earlier.count + 1, last: seconds(at) };
+  }
+  return out;
+}
+
 /** Core events carry metav1.Time: whole seconds. */
 export const seconds = (ms: number): number => Math.floor(ms / 1000) * 1000;
