@@ -113,13 +113,13 @@ export function correlate(raw: readonly Raw[], state: CorrelatorState): Correlat
 }
 
 /**
- * What `correlate` writes from a fresh state for fewer than AGGREGATE_MAX raw events (oldest
- * first), without its maps and sets: no aggregation key can see ten messages, the burst of 25
- * covers every event, so each is written as it came, an event with the same key as an earlier
- * one counted into it. Undefined for more events.
+ * What `correlate` writes from a fresh state for raw events (oldest first) with fewer than
+ * AGGREGATE_MAX distinct keys, no more than the burst, without its maps and sets: no aggregation
+ * key can see ten messages (a key holds one) and the burst covers every event, so each is written
+ * as it came, an event with the same key as an earlier one counted into it. Undefined otherwise.
  */
 export function uncorrelated(raw: readonly Raw[]): PodEvent[] | undefined {
-  if (raw.length >= AGGREGATE_MAX) return undefined;
+  if (raw.length > BURST_UNITS / TOKEN_UNITS) return undefined;
   const keys: string[] = [];
   const out: PodEvent[] = [];
   for (const { at, event } of raw) {
@@ -127,6 +127,7 @@ export function uncorrelated(raw: readonly Raw[]): PodEvent[] | undefined {
     const i = keys.indexOf(event.key);
     const earlier = i < 0 ? undefined : out[i];
     if (earlier === undefined) {
+      if (keys.length === AGGREGATE_MAX - 1) return undefined;
       keys.push(event.key);
       out.push({
         type: event.type,
@@ -138,7 +139,10 @@ export function uncorrelated(raw: readonly Raw[]): PodEvent[] | undefined {
         last: seconds(at),
         fieldPath: event.fieldPath,
       });
-    } else out[i] = { ...earlier, count: earlier.count + 1, last: seconds(at) };
+    } else {
+      earlier.count += 1;
+      earlier.last = seconds(at);
+    }
   }
   return out;
 }

@@ -82,10 +82,10 @@ export function kubeletEvents(
 
 /**
  * A young pod's events (derived's first case, its first `describe` nearly always), from one list
- * of its kubelet's raw events. When there are only a few (scheduled, pulled, created, started)
- * the correlator could not combine any or run out of its burst: they are written as they came,
- * counted by key, and its state is left to be replayed from them if the pod's containers do
- * something more. A running pod's first `describe` (100-pod sandbox, `get po` before it):
+ * of its kubelet's raw events. When they are few (scheduled, pulled, created, started; a crash
+ * loop's first minutes) the correlator could not combine any or run out of its burst: they are
+ * written as they came, counted by key, and its state is left to be replayed from them if the
+ * pod's containers do something more. A running pod's first `describe` (100-pod sandbox, `get po` before it):
  * kubeletEvents p50 14.6 -> 10.6 µs; a crash-looping one's no longer lists its raw events twice.
  */
 function youngKubeletEvents(
