@@ -514,6 +514,12 @@ function stringScalar(out: Out, s: string, indent: number, lead: string): void {
     putAscii(out, `${lead}${quote}${body}${quote}`);
     return;
   }
+  if (fastPaths && isAscii(s)) {
+    putAscii(out, `${lead}${quote}`);
+    foldAscii(out, s, indent, style);
+    putAscii(out, quote);
+    return;
+  }
   put(out, lead);
   const chars = [...s];
   if (style === 'single') put(out, "'");
@@ -553,6 +559,45 @@ function stringScalar(out: Out, s: string, indent: number, lead: string): void {
   flush();
   if (style === 'single') put(out, "'");
   if (style === 'double') put(out, '"');
+}
+
+/**
+ * The fold below for ASCII text, by code unit: the characters between spaces are put as slices
+ * of the text (its width their length), where the loop below spreads it into an array of
+ * characters and appends each through a closure. A crash-looping container's back-off message
+ * (107 characters, past column 80) took 10 of the 20 µs of writing its pod's status.
+ */
+function foldAscii(out: Out, s: string, indent: number, style: 'plain' | 'single' | 'double'): void {
+  const n = s.length;
+  let spaces = false;
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    if (s.charCodeAt(i) !== SPACE) {
+      spaces = false;
+      continue;
+    }
+    if (i > start) putAsciiRun(out, s.slice(start, i), style);
+    const next = i + 1 < n ? s.charCodeAt(i + 1) : -1;
+    const fold =
+      !spaces &&
+      out.column > BEST_WIDTH &&
+      (style === 'plain'
+        ? next !== SPACE
+        : style === 'single'
+          ? i > 0 && i < n - 1 && next !== SPACE
+          : i !== 0 && i !== n - 1);
+    if (fold) {
+      newline(out, indent);
+      if (style === 'double' && next === SPACE) putAscii(out, '\\');
+    } else putAscii(out, ' ');
+    spaces = true;
+    start = i + 1;
+  }
+  if (n > start) putAsciiRun(out, s.slice(start), style);
+}
+
+function putAsciiRun(out: Out, run: string, style: 'plain' | 'single' | 'double'): void {
+  putAscii(out, style === 'single' ? run.replaceAll("'", "''") : style === 'double' ? escaped(run) : run);
 }
 
 function literal(out: Out, s: string, indent: number, lead: string): void {
