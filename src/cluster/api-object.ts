@@ -1,3 +1,4 @@
+import { KeptBuckets } from '../kept-buckets.ts';
 import { deepFreeze, FREEZE_CACHED } from './freeze.ts';
 import { imageID, qualifiedImage, sha256 } from './images.ts';
 import {
@@ -592,37 +593,25 @@ interface KeptConditions {
   list: Json[] | null;
 }
 
-const conditionLists = new Map<number, KeptConditions[]>();
-let conditionListsKept = 0;
 const CONDITION_LISTS_KEPT = 1024;
 const CONDITION_LISTS_PER_TIME = 8;
+const conditionLists = new KeptBuckets<number, KeptConditions>(
+  CONDITION_LISTS_KEPT,
+  CONDITION_LISTS_PER_TIME,
+);
 
 function sharedConditionsObject(conditions: readonly Condition[], observedGeneration: number): Json[] {
   for (const c of conditions)
     if (c.message !== undefined) return conditionsObject(conditions, observedGeneration);
   const at = conditions[0]?.at ?? 0;
-  let kept = conditionLists.get(at);
-  const known = kept?.find(
+  const known = conditionLists.find(
+    at,
     (k) => k.observedGeneration === observedGeneration && sameConditions(k.conditions, conditions),
   );
   if (known?.list !== undefined && known.list !== null) return known.list;
   const list = conditionsObject(conditions, observedGeneration);
   if (known === undefined) {
-    if (conditionListsKept >= CONDITION_LISTS_KEPT) {
-      conditionLists.clear();
-      conditionListsKept = 0;
-      kept = undefined;
-    }
-    if (kept === undefined) {
-      kept = [];
-      conditionLists.set(at, kept);
-    }
-    if (kept.length >= CONDITION_LISTS_PER_TIME) {
-      kept.shift();
-      conditionListsKept--;
-    }
-    kept.push({ conditions, observedGeneration, list: null });
-    conditionListsKept++;
+    conditionLists.add(at, { conditions, observedGeneration, list: null });
     return list;
   }
   if (FREEZE_CACHED) deepFreeze(list);

@@ -1,3 +1,5 @@
+import { KeptBuckets } from '../../kept-buckets.ts';
+
 /**
  * kubectl's `-o yaml` is sigs.k8s.io/yaml: the object goes through JSON and is emitted by go-yaml
  * v2 (libyaml's emitter ported to Go). This reproduces that emitter for the JSON subset kubectl
@@ -189,34 +191,19 @@ interface KeptOrder {
   sorted: string[];
 }
 
-const orders = new Map<string, KeptOrder[]>();
-let ordersKept = 0;
 const ORDERS_KEPT = 4096;
 const ORDERS_PER_FIRST_KEY = 16;
+const orders = new KeptBuckets<string, KeptOrder>(ORDERS_KEPT, ORDERS_PER_FIRST_KEY);
 const ORDER_KEYS_LONGEST = 64;
 
 function naturalOrder(keys: string[]): string[] {
   if (keys.length < 2 || (fastPaths && inNaturalOrder(keys))) return keys;
   if (keys.length > ORDER_KEYS_LONGEST) return naturalSort(keys);
   const first = keys[0] as string;
-  let kept = orders.get(first);
-  if (kept !== undefined) for (const order of kept) if (sameKeys(order.keys, keys)) return order.sorted;
+  const known = orders.find(first, (order) => sameKeys(order.keys, keys));
+  if (known !== undefined) return known.sorted;
   const sorted = naturalSort(keys);
-  if (ordersKept >= ORDERS_KEPT) {
-    orders.clear();
-    ordersKept = 0;
-    kept = undefined;
-  }
-  if (kept === undefined) {
-    kept = [];
-    orders.set(first, kept);
-  }
-  if (kept.length >= ORDERS_PER_FIRST_KEY) {
-    kept.shift();
-    ordersKept--;
-  }
-  kept.push({ keys, sorted });
-  ordersKept++;
+  orders.add(first, { keys, sorted });
   return sorted;
 }
 
