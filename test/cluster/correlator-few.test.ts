@@ -4,6 +4,7 @@ import {
   freshState,
   type Raw,
   type Tagged,
+  tagged,
   uncorrelated,
 } from '../../src/cluster/lifecycle/correlator.ts';
 import { createRandom } from '../../src/quiz/random.ts';
@@ -15,33 +16,23 @@ import { createRandom } from '../../src/quiz/random.ts';
  * writes, and exactly the lists of ten keys or more than 25 events must be left to it.
  */
 
-const tagged = (type: 'Normal' | 'Warning', reason: string, message: string, container: string): Tagged => {
-  const aggregateKey = `${type}\u0000${reason}`;
-  const fieldPath = `spec.containers{${container}}`;
-  return {
-    type,
-    reason,
-    message,
-    aggregateKey,
-    key: `${aggregateKey}\u0000${fieldPath}\u0000${message}`,
-    fieldPath,
-  };
-};
+const event = (type: 'Normal' | 'Warning', reason: string, message: string, container: string): Tagged =>
+  tagged(type, reason, message, `spec.containers{${container}}`);
 
 const POOL: Tagged[] = [
-  tagged('Normal', 'Pulling', 'Pulling image "busybox"', 'a'),
-  tagged('Normal', 'Pulled', 'Successfully pulled image "busybox" in 1.2s', 'a'),
-  tagged('Normal', 'Pulled', 'Container image "busybox" already present on machine', 'a'),
-  tagged('Normal', 'Created', 'Created container: a', 'a'),
-  tagged('Normal', 'Started', 'Started container a', 'a'),
-  tagged('Normal', 'Created', 'Created container: b', 'b'),
-  tagged('Normal', 'Started', 'Started container b', 'b'),
-  tagged('Warning', 'BackOff', 'Back-off restarting failed container a in pod p_default(u)', 'a'),
-  tagged('Warning', 'Failed', 'Error: ErrImagePull', 'b'),
-  tagged('Normal', 'Pulling', 'Pulling image "busybox"', 'b'),
+  event('Normal', 'Pulling', 'Pulling image "busybox"', 'a'),
+  event('Normal', 'Pulled', 'Successfully pulled image "busybox" in 1.2s', 'a'),
+  event('Normal', 'Pulled', 'Container image "busybox" already present on machine', 'a'),
+  event('Normal', 'Created', 'Created container: a', 'a'),
+  event('Normal', 'Started', 'Started container a', 'a'),
+  event('Normal', 'Created', 'Created container: b', 'b'),
+  event('Normal', 'Started', 'Started container b', 'b'),
+  event('Warning', 'BackOff', 'Back-off restarting failed container a in pod p_default(u)', 'a'),
+  event('Warning', 'Failed', 'Error: ErrImagePull', 'b'),
+  event('Normal', 'Pulling', 'Pulling image "busybox"', 'b'),
   // Pulls of other durations: one reason with more than ten messages, which the correlator combines.
   ...Array.from({ length: 12 }, (_, i) =>
-    tagged('Normal', 'Pulled', `Successfully pulled image "busybox" in ${i + 2}s`, 'a'),
+    event('Normal', 'Pulled', `Successfully pulled image "busybox" in ${i + 2}s`, 'a'),
   ),
 ];
 

@@ -35,6 +35,19 @@ export interface Tagged {
   fieldPath: string;
 }
 
+/** A kubelet event about the container at `fieldPath`, with its correlator keys. */
+export function tagged(type: EventType, reason: string, message: string, fieldPath: string): Tagged {
+  const aggregateKey = `${type}\u0000${reason}`;
+  return {
+    type,
+    reason,
+    message,
+    aggregateKey,
+    key: `${aggregateKey}\u0000${fieldPath}\u0000${message}`,
+    fieldPath,
+  };
+}
+
 export interface Raw {
   at: number;
   event: Tagged;

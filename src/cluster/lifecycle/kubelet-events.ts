@@ -13,6 +13,7 @@ import {
   type Raw,
   type Tagged,
   TOKEN_UNITS,
+  tagged,
   uncorrelated,
 } from './correlator.ts';
 import { countOccurrences } from './occurrence-counts.ts';
@@ -300,22 +301,14 @@ function tagger(pod: Pod, containers: readonly ContainerStatus[]): Source['tag']
     const known = cache.get(id);
     if (known !== undefined) return known;
     const fieldPath = `spec.containers{${c.name}}`;
-    const tagged = describeOccurrence(o, c.image, c.name, pod).map(([type, reason, message]): Tagged => {
-      const aggregateKey = `${type}\u0000${reason}`;
-      return {
-        type,
-        reason,
-        message,
-        aggregateKey,
-        key: `${aggregateKey}\u0000${fieldPath}\u0000${message}`,
-        fieldPath,
-      };
-    });
+    const events = describeOccurrence(o, c.image, c.name, pod).map(([type, reason, message]) =>
+      tagged(type, reason, message, fieldPath),
+    );
     // Kept with the pod's events, the tagger lives as long as they do: each pull's duration is a
     // key of its own, so the cache is bounded.
     if (cache.size >= TAGS_KEPT) cache.clear();
-    cache.set(id, tagged);
-    return tagged;
+    cache.set(id, events);
+    return events;
   };
 }
 
