@@ -93,7 +93,7 @@ function selected(
   const kept = bySelector.get(selector ?? EVERY);
   if (kept !== undefined && kept.input === all) return kept.result;
   const result =
-    (kept !== undefined && selectedAfterWrite(kept, all, scope, selector)) ||
+    (kept !== undefined && afterWrite(kept.input, kept.result, all, (o) => isSelected(o, scope, selector))) ||
     inApiOrder(all).filter((o) => isSelected(o, scope, selector));
   if (bySelector.size >= SELECTORS_PER_SCOPE) bySelector.clear();
   bySelector.set(selector ?? EVERY, { input: all, result });
@@ -114,24 +114,6 @@ const selections = new Map<string, Map<Selector | typeof EVERY, Selection>>();
 const EVERY = Symbol('every object');
 const SCOPES_KEPT = 16;
 const SELECTORS_PER_SCOPE = 8;
-
-/** The kept selection carried over to `all` when a write made it from the kept list; else undefined. */
-function selectedAfterWrite(
-  kept: Selection,
-  all: readonly AnyObject[],
-  scope: string | null,
-  selector: Selector | null,
-): AnyObject[] | undefined {
-  const diff = writeDiff(kept.input, all);
-  if (diff === undefined) return undefined;
-  const { dropped } = diff;
-  const out = dropped.length === 0 ? kept.result.slice() : kept.result.filter((o) => !dropped.includes(o));
-  for (let i = diff.kept; i < all.length; i++) {
-    const object = all[i] as AnyObject;
-    if (isSelected(object, scope, selector) && !insertSorted(out, object)) return undefined;
-  }
-  return out;
-}
 
 /**
  * Each list of a cluster sorted once: a cluster's lists are never changed in place (a write
@@ -156,27 +138,33 @@ const INSERTED_MAX = 8;
 let last: { input: readonly AnyObject[]; sorted: readonly AnyObject[] } | undefined;
 
 function sortedCopy(objects: readonly AnyObject[]): readonly AnyObject[] {
-  const sorted = (last !== undefined && afterWrite(last.input, last.sorted, objects)) || fullSort(objects);
+  const sorted =
+    (last !== undefined && afterWrite(last.input, last.sorted, objects, () => true)) || fullSort(objects);
   last = { input: objects, sorted };
   return sorted;
 }
 
 /**
  * A write keeps the other objects in their order, drops the old version and puts the new one last
- * (`applyToCluster`): when `objects` is `input` less a few, then a few more, its order is
- * `sorted` less those, with the new ones inserted. Undefined when it is not (or two keys tie).
+ * (`applyToCluster`): when `objects` is `input` less a few, then a few more, the answer kept for
+ * `input` (its sorted copy, or what a selection took of it, in order) carries over: less those
+ * dropped, with the new ones it `takes` inserted, and no other object read. Undefined when it is
+ * not (or two keys tie).
  */
 function afterWrite(
   input: readonly AnyObject[],
-  sorted: readonly AnyObject[],
+  answer: readonly AnyObject[],
   objects: readonly AnyObject[],
+  takes: (object: AnyObject) => boolean,
 ): AnyObject[] | undefined {
   const diff = writeDiff(input, objects);
   if (diff === undefined) return undefined;
   const { dropped } = diff;
-  const out = dropped.length === 0 ? sorted.slice() : sorted.filter((o) => !dropped.includes(o));
-  for (let i = diff.kept; i < objects.length; i++)
-    if (!insertSorted(out, objects[i] as AnyObject)) return undefined;
+  const out = dropped.length === 0 ? answer.slice() : answer.filter((o) => !dropped.includes(o));
+  for (let i = diff.kept; i < objects.length; i++) {
+    const object = objects[i] as AnyObject;
+    if (takes(object) && !insertSorted(out, object)) return undefined;
+  }
   return out;
 }
 
