@@ -75,14 +75,21 @@ function putKeyed<X extends Pod | Service>(xs: X[], x: X): X | undefined {
 
 /** Removes the object of that namespace and name, if there is one, and returns it. */
 function removeKeyed<X extends Pod | Service>(xs: X[], namespace: string, name: string): X | undefined {
+  const at = lastIndexNamed(xs, namespace, name);
+  return at === -1 ? undefined : xs.splice(at, 1)[0];
+}
+
+/**
+ * Where the pod or service of that namespace and name is in its list (there is at most one), or
+ * -1, looked for from the end: a write puts its object last, and the object just made or changed
+ * is the one the next write or command names.
+ */
+export function lastIndexNamed(xs: readonly (Pod | Service)[], namespace: string, name: string): number {
   for (let i = xs.length - 1; i >= 0; i--) {
-    const x = xs[i] as X;
-    if (x.metadata.name === name && x.metadata.namespace === namespace) {
-      xs.splice(i, 1);
-      return x;
-    }
+    const { metadata } = xs[i] as Pod | Service;
+    if (metadata.name === name && metadata.namespace === namespace) return i;
   }
-  return undefined;
+  return -1;
 }
 
 /** Removes every item that matches, in place. */

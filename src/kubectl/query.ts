@@ -1,3 +1,4 @@
+import { lastIndexNamed } from '../cluster/changes.ts';
 import { matchesSelector, parseSelector, type Selector } from '../cluster/labels/selector.ts';
 import type { Cluster, Labels, Namespace, Node, Pod, Service } from '../cluster/model.ts';
 import { err, ok, type Result } from '../result.ts';
@@ -229,21 +230,14 @@ export function findObject(
   return cluster.namespaces.find((n) => n.metadata.name === name);
 }
 
-/**
- * The object of that namespace and name (there is at most one), looked for from the end: a write
- * puts its object last, and the pod just made or changed is the one the next commands name
- * (`run` then `get`, `describe`, `delete`), so they read few others.
- */
+/** The object of that namespace and name, if there is one (looked for from the end: `lastIndexNamed`). */
 function newestNamed<X extends Pod | Service>(
   xs: readonly X[],
   namespace: string,
   name: string,
 ): X | undefined {
-  for (let i = xs.length - 1; i >= 0; i--) {
-    const x = xs[i] as X;
-    if (x.metadata.name === name && x.metadata.namespace === namespace) return x;
-  }
-  return undefined;
+  const at = lastIndexNamed(xs, namespace, name);
+  return at === -1 ? undefined : xs[at];
 }
 
 const nsOf = (o: AnyObject) => ('namespace' in o.metadata ? o.metadata.namespace : '');
