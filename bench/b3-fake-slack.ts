@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { startFakeSlack } from '../test/adapters/slack/fake/fake-slack.ts';
 import type { Posted, StoredMessage } from '../test/adapters/slack/fake/state.ts';
 import { clicks, startQuiz } from './b3-slack.ts';
@@ -10,7 +11,8 @@ import { clicks, startQuiz } from './b3-slack.ts';
  */
 export type FakeRequest =
   | { kind: 'quiz'; url: string; channel: string; topic: string }
-  | { kind: 'clicks'; question: StoredMessage; prefix: string; count: number; typed: string }
+  /** Writes the signed clicks to `file` for the clicker (b3-clicker.ts); answers how many. */
+  | { kind: 'clicks'; question: StoredMessage; prefix: string; count: number; typed: string; file: string }
   | { kind: 'posts' }
   | { kind: 'confirmed'; channel: string; since: number }
   | { kind: 'close' };
@@ -34,9 +36,12 @@ process.on('message', (request: FakeRequest & { id: number }) => {
         (e) => send({ id: request.id, error: String(e) }),
       );
       return;
-    case 'clicks':
-      answer(clicks(fake, request.question, request.prefix, request.count, request.typed));
+    case 'clicks': {
+      const built = clicks(fake, request.question, request.prefix, request.count, request.typed);
+      writeFileSync(request.file, JSON.stringify(built));
+      answer(built.length);
       return;
+    }
     case 'posts':
       answer(fake.state.posts.length);
       return;
