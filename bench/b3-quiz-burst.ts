@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { getPriority, loadavg, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { postingThreadRunning } from '../src/adapters/slack/posting-thread.ts';
+import { SLACK_SINKS } from '../src/adapters/slack/sinks.ts';
 import { startSlack } from '../src/adapters/slack/slack.ts';
 import { createApp } from '../src/app.ts';
 import { workerPool } from '../src/executor/pool.ts';
@@ -142,7 +142,7 @@ export async function benchQuizBurst(
   if (!created.ok) throw new Error(created.error);
   const app = created.value;
   // Commands run in the worker pool, as `npm start` runs them with Slack (src/main.ts).
-  const pool = workerPool(app, { dbPath, banks });
+  const pool = workerPool(app, { dbPath, banks, sinks: SLACK_SINKS });
   await pool.ready();
   const bot = await startSlack(app, {
     botToken: info.botToken,
@@ -227,9 +227,11 @@ export async function benchQuizBurst(
         load: loadavg()[0] ?? Number.NaN,
       });
     }
-    // The confirmations went through the posting thread, as in production (a build without its
-    // entry once made every one inline, on the acking thread).
-    if (!postingThreadRunning()) throw new Error('B3: the Slack posting thread was not running');
+    // The confirmations were posted by the workers that recorded the answers, as in production (a
+    // build without the sink's entry would send every one back to the acking thread).
+    const expected = roundCount * members;
+    if (pool.repliesSent() < expected)
+      throw new Error(`B3: the workers' sink sent ${pool.repliesSent()} of ${expected} confirmations`);
     const median = (pick: (r: B3Round) => number) => {
       const sorted = rounds.map(pick).sort((a, b) => a - b);
       const middle = sorted.length / 2;

@@ -19,6 +19,7 @@ await build({
     run: join(ROOT, 'bench/run.ts'),
     worker: join(ROOT, 'src/executor/worker.ts'),
     'posting-worker': join(ROOT, 'src/adapters/slack/posting-worker.ts'),
+    confirmations: join(ROOT, 'src/adapters/slack/confirmations.ts'),
     'costly-worker': join(ROOT, 'test/executor/costly-worker.ts'),
     'b2-serve': join(ROOT, 'bench/b2-serve.ts'),
     'b3-clicker': join(ROOT, 'bench/b3-clicker.ts'),

@@ -13,7 +13,8 @@ import { BUILD_OPTIONS, ROOT } from './build-options.ts';
  *
  * - Entry points: `main.js` (the process), `worker.js` (the executor's worker threads, which
  *   `src/executor/spawn.ts` starts from beside itself) and `posting-worker.js` (the Slack
- *   adapter's response_url thread, started from beside its chunk). Code splitting puts each platform's
+ *   adapter's response_url thread, started from beside its chunk) and `confirmations.js` (the
+ *   Slack reply sink the workers import, src/adapters/slack/sinks.ts). Code splitting puts each platform's
  *   adapter, its library bundled in, in a chunk of its own, so the console never loads
  *   discord.js or Bolt, and a Slack-only start never loads discord.js (the packages left in
  *   node_modules are build-options.ts' EXTERNAL).
@@ -49,6 +50,7 @@ async function main(): Promise<number> {
       main: join(ROOT, 'src/main.ts'),
       worker: join(ROOT, 'src/executor/worker.ts'),
       'posting-worker': join(ROOT, 'src/adapters/slack/posting-worker.ts'),
+      confirmations: join(ROOT, 'src/adapters/slack/confirmations.ts'),
     },
     outdir,
   });

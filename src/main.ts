@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { runConsole } from './adapters/console/console.ts';
+import { SLACK_SINKS } from './adapters/slack/sinks.ts';
 import { apiDoorConfig, startApiDoor } from './api/start.ts';
 import { createApp } from './app.ts';
 import { routingKey } from './chat/dispatch.ts';
@@ -139,6 +140,8 @@ async function main(argv: string[]): Promise<number> {
       banks: banks.value,
       ...(process.env.PODIUM_LABS_DIR === undefined ? {} : { labsDir: process.env.PODIUM_LABS_DIR }),
       ...config.executor,
+      // Slack's quiz confirmations go from the worker that records the answer (src/executor/sink.ts).
+      ...(config.slack ? { sinks: SLACK_SINKS } : {}),
       hold: true,
     });
     pool = executor;

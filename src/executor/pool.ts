@@ -36,6 +36,8 @@ export interface PoolOptions {
   labsDir?: string;
   /** The worker module (tests may give another; see spawn.ts). */
   entry?: URL;
+  /** Reply sinks by name (sink.ts): modules each worker imports, for the answers that name one. */
+  sinks?: Readonly<Record<string, URL>>;
   /** Called when a job is stopped (rate limit by cost; tests). */
   onStopped?: (key: string, reason: Stop) => void;
   /**
@@ -78,6 +80,9 @@ interface Slot {
   current: { pending: Pending; id: number; timer: NodeJS.Timeout; startedAt: number } | null;
 }
 
+/** What stands for a reply its sink already sent: nothing more to send. */
+const SENT: Reply = Object.freeze(textReply('', false, 'private'));
+
 export const DEFAULT_BUDGET = { workers: 2, timeMs: 2000, memoryMb: 256 } as const;
 
 export interface WorkerPool extends Executor {
@@ -90,6 +95,8 @@ export interface WorkerPool extends Executor {
   forgetMember(key: string): void;
   /** Starts the workers `PoolOptions.hold` held back; the spare follows once they are ready. */
   warm(): void;
+  /** How many replies to quiz answers the workers' reply sinks sent (sink.ts), for operators and the bench. */
+  repliesSent(): number;
   /** The workers by serial (the order they were started in), for operators and tests. */
   workers(): {
     serving: { serial: number; ready: boolean }[];
@@ -112,6 +119,7 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
   let held = options.hold === true;
   let serials = 0;
   let jobIds = 0;
+  let sent = 0;
   let closing = false;
   const started: (() => void)[] = [];
   const stream = (app.log as unknown as Record<symbol, { write(line: string): void }>)[
@@ -126,6 +134,9 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
     logLevel: app.log.level,
     ...(options.banks === undefined ? {} : { banks: options.banks }),
     ...(options.labsDir === undefined ? {} : { labsDir: options.labsDir }),
+    ...(options.sinks === undefined
+      ? {}
+      : { sinks: Object.fromEntries(Object.entries(options.sinks).map(([name, url]) => [name, url.href])) }),
     state: new SharedArrayBuffer(4),
   });
 
@@ -190,7 +201,14 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
       current.pending.answer.resolve(done.reply);
     } else if (done.kind === 'batched' && current.pending.answer.kind === 'batch') {
       settle(app, eventsOf(done.done));
-      current.pending.answer.resolve(done.done.map(({ reply, lang }) => ({ reply, lang })));
+      for (const answer of done.done) if ('sent' in answer) sent++;
+      current.pending.answer.resolve(
+        done.done.map((answer) =>
+          'sent' in answer
+            ? { reply: SENT, lang: answer.lang, sent: true }
+            : { reply: answer.reply, lang: answer.lang },
+        ),
+      );
     } else if (done.kind === 'suggested' && current.pending.answer.kind === 'suggest') {
       current.pending.answer.resolve(done.suggestions);
     }
@@ -394,7 +412,9 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
           job: () => ({
             kind: 'batch',
             id: 0,
-            items: items.map(({ request, at }) => ({ request, at })),
+            items: items.map(({ request, at, replyTo }) =>
+              replyTo === undefined ? { request, at } : { request, at, replyTo },
+            ),
             now,
             forget: false,
           }),
@@ -418,6 +438,7 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
         if (slots.every((s) => s.ready)) resolve();
         else started.push(resolve);
       }),
+    repliesSent: () => sent,
     workers: () => ({
       serving: slots.map(({ serial, ready }) => ({ serial, ready })),
       spare: spare === null ? null : { serial: spare.serial, ready: spare.ready },

@@ -21,6 +21,8 @@ export interface WorkerSetup {
   banks?: unknown;
   /** The labs folder main loaded at start-up (`PODIUM_LABS_DIR`); absent: the built-in labs. */
   labsDir?: string;
+  /** Reply sinks by name: the URL of each module the worker imports (sink.ts). */
+  sinks?: Record<string, string>;
   /**
    * One Int32 per worker: the state of its current job, shared so that the pool's budget and
    * the worker's commit cannot both win (see `JobState`).
@@ -50,9 +52,16 @@ export type Job =
   /** The pool is closing: write what the worker still holds (replies kept for Share), then stop. */
   | { kind: 'close'; id: number };
 
+/** An answer of a batch whose reply its sink sent (sink.ts): what the platform thread still needs. */
+export interface SentAnswer {
+  sent: true;
+  lang: Lang;
+  events: CommandEvent[];
+}
+
 export type Done =
   | { kind: 'ready' }
   | { kind: 'ran'; id: number; reply: Reply; events: CommandEvent[]; logs: string[] }
   | { kind: 'suggested'; id: number; suggestions: Suggestion[]; logs: string[] }
-  | { kind: 'batched'; id: number; done: BatchedAnswer[]; logs: string[] }
+  | { kind: 'batched'; id: number; done: (BatchedAnswer | SentAnswer)[]; logs: string[] }
   | { kind: 'closed' };

@@ -2,15 +2,16 @@ import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { suggestions } from '../adapters/discord/autocomplete.ts';
 import { createApp } from '../app.ts';
-import type { ChatCommand } from '../chat/context.ts';
+import type { App, ChatCommand } from '../chat/context.ts';
 import { execute } from '../chat/dispatch.ts';
 import type { KubectlVerb } from '../kubectl/verb.ts';
 import { loadLabCatalogue } from '../lab/load.ts';
 import { createLogger } from '../log.ts';
-import { executeBatch } from '../quiz/answer-batch.ts';
+import { type BatchedAnswer, executeBatch, type TimedRequest } from '../quiz/answer-batch.ts';
 import type { Bank } from '../quiz/banks.ts';
 import type { Timers } from '../quiz/live-runner.ts';
-import { type Done, type Job, JobState, type WorkerSetup } from './protocol.ts';
+import { type Done, type Job, JobState, type SentAnswer, type WorkerSetup } from './protocol.ts';
+import { asSink, type Delivery, type ReplySink } from './sink.ts';
 import { runInBackground } from './thread-priority.ts';
 
 /**
@@ -63,6 +64,45 @@ export function serveJobs(commands: readonly ChatCommand[], verbs: readonly Kube
     Atomics.compareExchange(state, 0, JobState.committing, JobState.done);
   }
 
+  /** The adapters' reply sinks (sink.ts), once imported; and the deliveries of the last batch. */
+  let sinks = new Map<string, ReplySink>();
+  let deliveries: { sink: ReplySink; deliveries: Delivery[] }[] = [];
+
+  /**
+   * The answers whose reply a sink takes are handed to it (after the batch's answer has gone to
+   * the platform thread); the platform thread gets only their language and events.
+   */
+  function throughSinks(
+    items: readonly TimedRequest[],
+    done: BatchedAnswer[],
+  ): (BatchedAnswer | SentAnswer)[] {
+    if (sinks.size === 0) return done;
+    const bySink = new Map<ReplySink, Delivery[]>();
+    const answers = done.map((answer, i): BatchedAnswer | SentAnswer => {
+      const to = items[i]?.replyTo;
+      const sink = to === undefined ? undefined : sinks.get(to.sink);
+      if (to === undefined || sink === undefined || !sink.takes(answer.reply)) return answer;
+      const list = bySink.get(sink) ?? [];
+      if (list.length === 0) bySink.set(sink, list);
+      list.push({ address: to.address, reply: answer.reply, lang: answer.lang, now });
+      return { sent: true, lang: answer.lang, events: answer.events };
+    });
+    deliveries = [...bySink].map(([sink, list]) => ({ sink, deliveries: list }));
+    return answers;
+  }
+
+  function deliver(): void {
+    const due = deliveries;
+    deliveries = [];
+    for (const { sink, deliveries: list } of due) {
+      try {
+        sink.deliver(list, app.log);
+      } catch (error) {
+        app.log.error({ err: error, replies: list.length }, 'a reply sink failed');
+      }
+    }
+  }
+
   function handle(job: Job): Done {
     if (job.kind === 'close') {
       app.close();
@@ -72,7 +112,7 @@ export function serveJobs(commands: readonly ChatCommand[], verbs: readonly Kube
     if (job.kind === 'batch') {
       const done = executeBatch(app, commands, job.items, claimCommit);
       finished();
-      return { kind: 'batched', id: job.id, done, logs: logs.splice(0) };
+      return { kind: 'batched', id: job.id, done: throughSinks(job.items, done), logs: logs.splice(0) };
     }
     if (job.forget) app.sandboxes.forget(job.kind === 'run' ? job.request : job.key);
     if (job.kind === 'suggest') {
@@ -86,8 +126,29 @@ export function serveJobs(commands: readonly ChatCommand[], verbs: readonly Kube
   }
 
   warmUp(commands, setup);
-  port.on('message', (job: Job) => port.postMessage(handle(job)));
-  port.postMessage({ kind: 'ready' } satisfies Done);
+  void importSinks(setup.sinks ?? {}, app.log).then((imported) => {
+    sinks = imported;
+    port.on('message', (job: Job) => {
+      port.postMessage(handle(job));
+      deliver();
+    });
+    port.postMessage({ kind: 'ready' } satisfies Done);
+  });
+}
+
+/** Each sink module named in the setup; one that cannot be imported is logged and left out. */
+async function importSinks(urls: Record<string, string>, log: App['log']): Promise<Map<string, ReplySink>> {
+  const sinks = new Map<string, ReplySink>();
+  for (const [name, url] of Object.entries(urls)) {
+    try {
+      const sink = asSink(await import(url));
+      if (sink === null) throw new Error(`${url} exports no takes() and deliver()`);
+      sinks.set(name, sink);
+    } catch (error) {
+      log.error({ err: error, sink: name }, 'a reply sink could not be loaded; its replies go back');
+    }
+  }
+  return sinks;
 }
 
 class Cancelled extends Error {}

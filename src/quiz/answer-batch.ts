@@ -20,6 +20,17 @@ export interface TimedRequest {
   request: Request;
   /** When the member's answer reached the bot (epoch ms): the answer's time. */
   at: number;
+  /**
+   * Where the reply may go straight from the thread that ran the batch, through the reply sink
+   * the adapter named (src/executor/sink.ts), instead of back through the platform thread.
+   */
+  replyTo?: ReplyAddress;
+}
+
+/** A reply sink's name and, in its terms, where the reply goes (a Slack `response_url`). */
+export interface ReplyAddress {
+  sink: string;
+  address: string;
 }
 
 /**
@@ -29,6 +40,8 @@ export interface TimedRequest {
 export interface Answered {
   reply: Reply;
   lang: Lang;
+  /** The reply already went out through its `replyTo` sink: the adapter sends nothing more. */
+  sent?: boolean;
 }
 
 /** A batch's answer as the executor ran it: its reply, language and events. */
@@ -73,7 +86,7 @@ export function executeBatch(
 }
 
 /** A batch's events, each once: a thousand answers to one quiz poke its runner once. */
-export function eventsOf(done: readonly Executed[]): CommandEvent[] {
+export function eventsOf(done: readonly Pick<Executed, 'events'>[]): CommandEvent[] {
   const seen = new Map<string, CommandEvent>();
   for (const { events } of done)
     for (const event of events) seen.set(`${event.kind}:${event.session}`, event);

@@ -6,7 +6,7 @@ import { textReply } from '../chat/reply.ts';
 import type { Request } from '../chat/request.ts';
 import type { Executor } from '../executor/executor.ts';
 import { t } from '../i18n/catalogue.ts';
-import type { Answered, TimedRequest } from './answer-batch.ts';
+import type { Answered, ReplyAddress, TimedRequest } from './answer-batch.ts';
 
 /**
  * The platform thread's side of batched answers (`answer-batch.ts`). An adapter acknowledges a
@@ -18,8 +18,11 @@ import type { Answered, TimedRequest } from './answer-batch.ts';
  * arriving meanwhile.
  */
 export interface AnswerBatcher {
-  /** Resolves with the answer's reply (and the member's language) once its batch has committed. */
-  answer(request: Request, at: number): Promise<Answered>;
+  /**
+   * Resolves with the answer's reply (and the member's language) once its batch has committed;
+   * with `sent` when the executor's reply sink named by `replyTo` already sent it.
+   */
+  answer(request: Request, at: number, replyTo?: ReplyAddress): Promise<Answered>;
   /** Resolves when every answer handed over so far has its reply. */
   idle(): Promise<void>;
 }
@@ -79,7 +82,9 @@ export function answerBatcher(app: App, executor: Executor): AnswerBatcher {
       if (admitted.length > 0)
         replies = await executor.runBatch(
           key,
-          admitted.map(({ request, at }) => ({ request, at })),
+          admitted.map(({ request, at, replyTo }) =>
+            replyTo === undefined ? { request, at } : { request, at, replyTo },
+          ),
         );
     } catch (error) {
       const id = randomUUID().slice(0, 8);
@@ -117,7 +122,7 @@ export function answerBatcher(app: App, executor: Executor): AnswerBatcher {
   });
 
   return {
-    answer(request, at) {
+    answer(request, at, replyTo) {
       return new Promise<Answered>((resolve) => {
         const key = keyOf(request);
         let channel = channels.get(key);
@@ -129,7 +134,14 @@ export function answerBatcher(app: App, executor: Executor): AnswerBatcher {
         const written = new Promise<void>((done) => {
           wrote = done;
         });
-        channel.waiting.push({ request, at, resolve, written, wrote });
+        channel.waiting.push({
+          request,
+          at,
+          ...(replyTo === undefined ? {} : { replyTo }),
+          resolve,
+          written,
+          wrote,
+        });
         schedule(key, channel);
       });
     },

@@ -95,7 +95,14 @@ describe('build', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^build: dist\/app in \d+ ms \(\d+ banks, \d+ labs\)\n$/);
-    for (const file of ['main.js', 'worker.js', 'data.json', 'v1.34.json'])
+    for (const file of [
+      'main.js',
+      'worker.js',
+      'posting-worker.js',
+      'confirmations.js',
+      'data.json',
+      'v1.34.json',
+    ])
       expect(existsSync(join(out, file))).toBe(true);
     const data = JSON.parse(readFileSync(join(out, 'data.json'), 'utf8')) as {
       banks: unknown[];

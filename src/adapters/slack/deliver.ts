@@ -6,6 +6,7 @@ import { BUDGET } from './limits.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 import { type RenderContext, renderReply, renderWithin } from './render.ts';
 import type { Respond } from './respond.ts';
+import { responseBodies } from './response-body.ts';
 
 /**
  * How a Reply reaches Slack. Slash commands and clicks answer through their `response_url`
@@ -24,15 +25,7 @@ export interface Destination {
 
 export async function respondWith(respond: Respond, given: Reply, to: Destination): Promise<void> {
   const send = async (reply: Reply) => {
-    const type = reply.visibility === 'public' ? 'in_channel' : 'ephemeral';
-    for (const message of renderWithin(reply, to.render, BUDGET.messages)) {
-      await respond({
-        response_type: type,
-        replace_original: false,
-        text: message.text,
-        blocks: message.blocks,
-      });
-    }
+    for (const body of responseBodies(reply, to.render)) await respond(body);
   };
   const reply = await asMessages(noteFilesInDm(given, to.render.lang), to);
   if (reply !== null) await send(reply);

@@ -28,6 +28,7 @@ import { MODAL, manifestMessage, manifestModal, modalContext, opensManifestModal
 import { renderReply } from './render.ts';
 import { type Respond, responder } from './respond.ts';
 import { readMention } from './rich-text.ts';
+import { RESPONSE_URL_SINK } from './sinks.ts';
 
 /**
  * Every Slack entry point, each translated to one `dispatch` call. The rule is Slack's: `ack()`
@@ -61,14 +62,28 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
     user: request.user,
     render: { lang: lang ?? langOf(deps.app, request), now: deps.app.clock() },
   });
-  /** A message that may be a quiz answer, answered through `respond`. */
-  const answerWith = async (respond: Respond, request: Request, at: number, client: webApi.WebClient) => {
+  /**
+   * A message that may be a quiz answer, answered through `respond`. A quiz answer that came with
+   * a `response_url` has its confirmation posted there by the worker that records it, if the
+   * executor has the sink (sinks.ts); otherwise, and for anything else, it is answered here.
+   */
+  const answerWith = async (
+    respond: Respond,
+    request: Request,
+    at: number,
+    client: webApi.WebClient,
+    responseUrl?: string,
+  ) => {
     if (!isQuizAnswer(request.text)) {
       await respondWith(respond, await run(request), destination(client, request));
       return;
     }
-    const { reply, lang } = await batcher.answer(request, at);
-    await respondWith(respond, reply, destination(client, request, lang));
+    const replyTo =
+      responseUrl === undefined || responseUrl === ''
+        ? undefined
+        : { sink: RESPONSE_URL_SINK, address: responseUrl };
+    const { reply, lang, sent } = await batcher.answer(request, at, replyTo);
+    if (sent !== true) await respondWith(respond, reply, destination(client, request, lang));
   };
 
   const onCommand = async ({ command, ack, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
@@ -90,7 +105,7 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
       await client.views.open({ trigger_id: command.trigger_id, view });
       return;
     }
-    await answerWith(responder(command.response_url), request, at, client);
+    await answerWith(responder(command.response_url), request, at, client, command.response_url);
   };
 
   /**
@@ -107,12 +122,11 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
     const scope = body.team?.id ?? body.user.team_id ?? '';
     const request = slackRequest(scope, body.channel?.id ?? '', body.user.id, text, body.user.username);
     // A click in a message has a response_url; Bolt's respond stays for any other surface.
-    const to =
-      typeof body.response_url === 'string' && body.response_url !== ''
-        ? responder(body.response_url)
-        : respond;
+    const url =
+      typeof body.response_url === 'string' && body.response_url !== '' ? body.response_url : undefined;
+    const to = url === undefined ? respond : responder(url);
     if (!isQuizAnswer(text)) await new Promise((resolve) => setImmediate(resolve));
-    await answerWith(to, request, at, client);
+    await answerWith(to, request, at, client, url);
   };
 
   type Clicked = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
