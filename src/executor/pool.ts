@@ -8,7 +8,7 @@ import { type Reply, textReply } from '../chat/reply.ts';
 import type { Request } from '../chat/request.ts';
 import { t } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { type Answered, eventsOf, type TimedRequest } from '../quiz/answer-batch.ts';
+import { type Answered, eventsOf, type TimedRequest, timedRequest } from '../quiz/answer-batch.ts';
 import type { Bank } from '../quiz/banks.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 import type { Executor } from './executor.ts';
@@ -412,9 +412,7 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
           job: () => ({
             kind: 'batch',
             id: 0,
-            items: items.map(({ request, at, replyTo }) =>
-              replyTo === undefined ? { request, at } : { request, at, replyTo },
-            ),
+            items: items.map(timedRequest),
             now,
             forget: false,
           }),

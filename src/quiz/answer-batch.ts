@@ -27,6 +27,10 @@ export interface TimedRequest {
   replyTo?: ReplyAddress;
 }
 
+/** Only a timed request's own fields (what a queue kept beside them cannot cross to a worker). */
+export const timedRequest = ({ request, at, replyTo }: TimedRequest): TimedRequest =>
+  replyTo === undefined ? { request, at } : { request, at, replyTo };
+
 /** A reply sink's name and, in its terms, where the reply goes (a Slack `response_url`). */
 export interface ReplyAddress {
   sink: string;
