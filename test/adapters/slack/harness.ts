@@ -1,12 +1,15 @@
 import { Writable } from 'node:stream';
+import { SLACK_SINKS } from '../../../src/adapters/slack/sinks.ts';
 import { type SlackBot, startSlack } from '../../../src/adapters/slack/slack.ts';
 import { createApp } from '../../../src/app.ts';
 import type { ChatCommand } from '../../../src/chat/context.ts';
+import { type WorkerPool, workerPool } from '../../../src/executor/pool.ts';
 import { createLogger } from '../../../src/log.ts';
 import type { Bank } from '../../../src/quiz/banks.ts';
 import type { Timers } from '../../../src/quiz/live-runner.ts';
 import { DEFAULT_SETTINGS } from '../../../src/store/settings.ts';
 import { T0, type TestApp, testApp } from '../../helpers/app.ts';
+import { tempDbPath } from '../../helpers/console.ts';
 import { type FakeSlack, startFakeSlack } from './fake/fake-slack.ts';
 import {
   appMention,
@@ -36,6 +39,8 @@ export interface Harness {
   fake: FakeSlack;
   bot: SlackBot;
   t: TestApp;
+  /** The worker pool commands run in (`HarnessOptions.pool`). */
+  pool?: WorkerPool;
   guard: NetGuard;
   /** The Request URL (HTTP mode). */
   eventsUrl: string;
@@ -69,6 +74,11 @@ export interface HarnessOptions {
   banks?: readonly Bank[];
   /** Guide lines under kubectl's output (default off: tests of output see kubectl's alone). */
   guide?: boolean;
+  /**
+   * Commands in a worker pool with Slack's reply sink, as `npm start` runs them (a timed app on a
+   * database file the workers share); default: in process.
+   */
+  pool?: boolean;
 }
 
 export const CHANNEL = 'C0STUDY';
@@ -80,10 +90,22 @@ export async function startHarness(transport: Transport, options: HarnessOptions
   const guard = guardNetwork();
   const fake = await startFakeSlack();
   const timers = manualTimers();
+  const dbPath = options.pool === true ? tempDbPath('podium-slack-pool-') : ':memory:';
   const t =
-    options.timed === true
-      ? timedApp(timers, options.banks)
+    options.timed === true || options.pool === true
+      ? timedApp(timers, options.banks, dbPath)
       : testApp(':memory:', [], { guide: options.guide ?? false });
+  const pool =
+    options.pool === true
+      ? workerPool(t.app, {
+          dbPath,
+          workers: 1,
+          spare: false,
+          ...(options.banks === undefined ? {} : { banks: options.banks }),
+          sinks: SLACK_SINKS,
+        })
+      : undefined;
+  await pool?.ready();
   const bot = await startSlack(t.app, {
     botToken: fake.state.botToken,
     ...(transport === 'socket' ? { appToken: fake.state.appToken } : { signingSecret: SIGNING_SECRET }),
@@ -94,6 +116,7 @@ export async function startHarness(transport: Transport, options: HarnessOptions
     pingTimeoutMs: 600,
     unhandledRequestTimeoutMs: 1000,
     ...(options.commands === undefined ? {} : { commands: options.commands }),
+    ...(pool === undefined ? {} : { executor: pool }),
   });
   const eventsUrl = `http://127.0.0.1:${bot.port ?? 0}/slack/events`;
 
@@ -127,6 +150,7 @@ export async function startHarness(transport: Transport, options: HarnessOptions
     fake,
     bot,
     t,
+    ...(pool === undefined ? {} : { pool }),
     guard,
     eventsUrl,
     deliver,
@@ -153,6 +177,7 @@ export async function startHarness(transport: Transport, options: HarnessOptions
     async close() {
       t.app.quiz.runner.shutdown();
       await bot.stop();
+      await pool?.close();
       await fake.close();
       guard.stop();
       t.app.db.close();
@@ -185,7 +210,11 @@ function manualTimers() {
 }
 
 /** Like `testApp()`, with live quizzes on the given timers. */
-function timedApp(manual: ReturnType<typeof manualTimers>, banks?: readonly Bank[]): TestApp {
+function timedApp(
+  manual: ReturnType<typeof manualTimers>,
+  banks?: readonly Bank[],
+  dbPath = ':memory:',
+): TestApp {
   const clock = { now: T0 };
   manual.useClock(() => clock.now);
   const logs: string[] = [];
@@ -196,7 +225,7 @@ function timedApp(manual: ReturnType<typeof manualTimers>, banks?: readonly Bank
     },
   });
   const created = createApp({
-    dbPath: ':memory:',
+    dbPath,
     log: createLogger('info', sink),
     clock: () => clock.now,
     defaultLang: 'en',

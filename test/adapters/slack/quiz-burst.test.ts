@@ -9,19 +9,15 @@ import { ALICE, CHANNEL, elementsOf, type Harness, startHarness } from './harnes
  * (in batches) and confirmed once, privately, to the member who clicked; a second click of the
  * same member is told it already answered and changes nothing.
  */
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness('http', { timed: true, banks: [GROUP_BANK] });
-});
-afterAll(async () => {
-  await h.close();
-  expect(h.guard.outside()).toEqual([]);
-});
-
 const MEMBERS = 30;
 
 /** Waits (the fake's own polling, not a timed assertion) until `count` posts since `since` match. */
-async function postsMatching(match: (p: Posted) => boolean, since: number, count: number): Promise<Posted[]> {
+async function postsMatching(
+  h: Harness,
+  match: (p: Posted) => boolean,
+  since: number,
+  count: number,
+): Promise<Posted[]> {
   for (let i = 0; i < 500; i++) {
     const found = h.fake.state.posts.slice(since).filter(match);
     if (found.length >= count) return found;
@@ -30,7 +26,21 @@ async function postsMatching(match: (p: Posted) => boolean, since: number, count
   return h.fake.state.posts.slice(since).filter(match);
 }
 
-describe('a burst of quiz answers in a Slack channel', () => {
+// In process, and in the worker pool `npm start` runs, whose worker posts the confirmations itself
+// through Slack's reply sink (src/executor/sink.ts).
+describe.each([
+  { where: 'in process', pool: false },
+  { where: 'in the worker pool', pool: true },
+])('a burst of quiz answers in a Slack channel, commands $where', ({ pool }) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness('http', { timed: true, banks: [GROUP_BANK], pool });
+  });
+  afterAll(async () => {
+    await h.close();
+    expect(h.guard.outside()).toEqual([]);
+  });
+
   it(`GIVEN a live question WHEN ${MEMBERS} members click at once (one of them twice) THEN each is recorded once and confirmed once, privately`, async () => {
     const since = h.fake.state.posts.length;
     await h.command(ALICE, '/quiz', 'start group 1 30');
@@ -72,6 +82,7 @@ describe('a burst of quiz answers in a Slack channel', () => {
     expect(acks.map((a) => a.status)).toEqual(Array(MEMBERS + 1).fill(200));
 
     const replies = await postsMatching(
+      h,
       (p) => p.via === 'response_url' && p.user?.startsWith('U0BURST') === true,
       before,
       MEMBERS + 1,
@@ -86,6 +97,8 @@ describe('a burst of quiz answers in a Slack channel', () => {
     expect(again.map((p) => [p.user, p.text.includes('You already answered this question')])).toEqual([
       ['U0BURST0', true],
     ]);
+    // In the pool, the worker that recorded them posted every one of those replies itself.
+    if (pool) expect(h.pool?.repliesSent()).toBe(MEMBERS + 1);
     const rows = h.t.app.db
       .prepare(
         `SELECT a.user_id AS user, count(*) AS n FROM quiz_live_answers a JOIN quiz_sessions s ON s.id = a.session_id
