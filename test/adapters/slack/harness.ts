@@ -76,7 +76,8 @@ export interface HarnessOptions {
   guide?: boolean;
   /**
    * Commands in a worker pool with Slack's reply sink, as `npm start` runs them (a timed app on a
-   * database file the workers share); default: in process.
+   * database file the workers share, Podium's own commands: `commands` is not used); default: in
+   * process.
    */
   pool?: boolean;
 }
