@@ -302,8 +302,7 @@ function plainContainer(pod: Pod, index: number, c: Container, status: Container
   text += cell('    Image ID:', created ? imageID(c.image) : '');
   if (c.ports.length === 0) text += cell('    Port:', '<none>') + cell('    Host Port:', '<none>');
   else {
-    const ports = c.ports.map((p) => `${p.containerPort}/${p.protocol}`).join(', ');
-    const hostPorts = c.ports.map((p) => `${p.hostPort ?? 0}/${p.protocol}`).join(', ');
+    const { ports, hostPorts } = portTexts(c);
     text += cell(ports.includes(',') ? '    Ports:' : '    Port:', ports);
     text += cell(hostPorts.includes(',') ? '    Host Ports:' : '    Host Port:', hostPorts);
   }
@@ -317,18 +316,32 @@ function plainContainer(pod: Pod, index: number, c: Container, status: Container
   text += cell('    Restart Count:', String(status.restartCount));
   text += cell('    Environment:', '<none>');
   text += '    Mounts:\n';
-  const mounts = containerMounts(pod, c).sort((a, b) =>
-    String(a.mountPath).localeCompare(String(b.mountPath)),
-  );
-  for (const m of mounts) {
-    const mode = m.readOnly === true ? 'ro' : 'rw';
-    const path =
-      typeof m.subPath === 'string' && m.subPath !== '' ? `,path=${JSON.stringify(m.subPath)}` : '';
-    const line = `${String(m.mountPath)} from ${String(m.name)} (${mode}${path})`;
+  for (const line of mountLines(pod, c)) {
     if (breaks(line)) return undefined;
     text += `      ${line}\n`;
   }
   return text;
+}
+
+/** "80/TCP, 443/TCP" and the host ports beside them ("0/TCP" where none), as kubectl lists them. */
+function portTexts(c: Container): { ports: string; hostPorts: string } {
+  return {
+    ports: c.ports.map((p) => `${p.containerPort}/${p.protocol}`).join(', '),
+    hostPorts: c.ports.map((p) => `${p.hostPort ?? 0}/${p.protocol}`).join(', '),
+  };
+}
+
+/** The container's mounts by path, each as kubectl writes it ("/data from cache (rw,path=\"a\")"). */
+function mountLines(pod: Pod, c: Container): string[] {
+  const mounts = containerMounts(pod, c).sort((a, b) =>
+    String(a.mountPath).localeCompare(String(b.mountPath)),
+  );
+  return mounts.map((m) => {
+    const mode = m.readOnly === true ? 'ro' : 'rw';
+    const path =
+      typeof m.subPath === 'string' && m.subPath !== '' ? `,path=${JSON.stringify(m.subPath)}` : '';
+    return `${String(m.mountPath)} from ${String(m.name)} (${mode}${path})`;
+  });
 }
 
 const terminatedCells = (title: string, t: Terminated): string =>
@@ -394,8 +407,7 @@ function writeContainer(
   if (status !== undefined) w.write(2, `Image ID:\t${created ? imageID(c.image) : ''}\n`);
   if (c.ports.length === 0) w.write(2, 'Port:\t<none>\n    Host Port:\t<none>\n');
   else {
-    const ports = c.ports.map((p) => `${p.containerPort}/${p.protocol}`).join(', ');
-    const hostPorts = c.ports.map((p) => `${p.hostPort ?? 0}/${p.protocol}`).join(', ');
+    const { ports, hostPorts } = portTexts(c);
     w.write(2, `${ports.includes(',') ? 'Ports' : 'Port'}:\t${ports}\n`);
     w.write(2, `${hostPorts.includes(',') ? 'Host Ports' : 'Host Port'}:\t${hostPorts}\n`);
   }
@@ -418,15 +430,7 @@ function writeContainer(
     }
   }
   w.write(2, 'Mounts:\n');
-  const mounts = containerMounts(pod, c).sort((a, b) =>
-    String(a.mountPath).localeCompare(String(b.mountPath)),
-  );
-  for (const m of mounts) {
-    const mode = m.readOnly === true ? 'ro' : 'rw';
-    const path =
-      typeof m.subPath === 'string' && m.subPath !== '' ? `,path=${JSON.stringify(m.subPath)}` : '';
-    w.write(3, `${String(m.mountPath)} from ${String(m.name)} (${mode}${path})\n`);
-  }
+  for (const line of mountLines(pod, c)) w.write(3, `${line}\n`);
 }
 
 /** describeResources: Limits then Requests, each sorted by resource name. */
