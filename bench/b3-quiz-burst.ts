@@ -16,7 +16,7 @@ import type { BurstResult, ClickerMessage } from './b3-clicker.ts';
 import type { FakeInfo, FakeRequest } from './b3-fake-slack.ts';
 import { settled, startBare } from './b3-slack.ts';
 import { entryArgs } from './here.ts';
-import { profileTo, threadCpuMs } from './probe.ts';
+import { profileTo, threadCpuMs, threadWait } from './probe.ts';
 import { percentile, summarize, type Timings } from './stats.ts';
 
 /**
@@ -29,7 +29,7 @@ import { percentile, summarize, type Timings } from './stats.ts';
  * ratio of the acks is what Podium's work after each ack costs the acks queued behind it.
  * Rounds are interleaved (bare, Podium, bare, Podium, …), each on a new question of the next
  * kind (every kind the banks have, one known question each, so nothing depends on a draw; `npm
- * run bench` plays each kind twice); the figures are the medians over the rounds, so a moment of
+ * run bench` plays each kind four times); the figures are the medians over the rounds, so a moment of
  * load on the machine skews one round, not the result.
  */
 export interface B3Round {
@@ -57,6 +57,12 @@ export interface B3Round {
    * are other processes).
    */
   processCpuPerClickMs: number;
+  /**
+   * How long the acking thread waited for a core (runnable while another thread held it), from
+   * the first send to the last ack of each burst, and that over the times it was given one (µs).
+   */
+  waitMs: { real: number; bare: number };
+  waitPerRunUs: { real: number; bare: number };
   /** First send to last ack of the real burst. */
   wallMs: number;
   /** The 1-minute load average as the round ended. */
@@ -78,6 +84,9 @@ export interface B3 {
   cpuPerClickMs: { real: number; bare: number };
   /** The median of the rounds' `processCpuPerClickMs`. */
   processCpuPerClickMs: number;
+  /** The medians of the rounds' `waitMs` and `waitPerRunUs`. */
+  waitMs: { real: number; bare: number };
+  waitPerRunUs: { real: number; bare: number };
   /** The 1-minute load average at the end: above the core count, latencies are inflated. */
   loadAverage: number;
 }
@@ -194,8 +203,10 @@ export async function benchQuizBurst(
       // B3_PROFILE_BARE=FILE: the same of the bare app's burst, to set beside it.
       const stopBareProfile = await profileTo(r === roundCount ? process.env.B3_PROFILE_BARE : undefined);
       let cpu = threadCpuMs();
+      let waited = threadWait();
       const bareRun = await burst(bare.url, bareClicks, spreadMs);
       const bareCpu = threadCpuMs() - cpu;
+      const bareWait = waitedSince(waited);
       await stopBareProfile();
       const realClicks = await clicks(question, kind, `M${r}`, members);
       const since = await posts();
@@ -203,7 +214,9 @@ export async function benchQuizBurst(
       const stopProfile = await profileTo(r === roundCount ? process.env.B3_PROFILE : undefined);
       cpu = threadCpuMs();
       const allCpu = process.cpuUsage();
+      waited = threadWait();
       const realRun = await burst(url, realClicks, spreadMs);
+      const realWait = waitedSince(waited);
       const { recorded, confirmed: got } = await settled(confirmed(channel, since), app, channel, members);
       const realCpu = threadCpuMs() - cpu;
       const spentAll = process.cpuUsage(allCpu);
@@ -223,6 +236,11 @@ export async function benchQuizBurst(
         ratioP50: real.p50 / bareTimes.p50,
         cpuPerClickMs: { real: realCpu / members, bare: bareCpu / members },
         processCpuPerClickMs: (spentAll.user + spentAll.system) / 1000 / members,
+        waitMs: { real: realWait.waitMs, bare: bareWait.waitMs },
+        waitPerRunUs: {
+          real: (1000 * realWait.waitMs) / realWait.runs,
+          bare: (1000 * bareWait.waitMs) / bareWait.runs,
+        },
         wallMs: realRun.wallMs,
         load: loadavg()[0] ?? Number.NaN,
       });
@@ -250,6 +268,8 @@ export async function benchQuizBurst(
       bareP99: median((r) => r.bare.p99),
       cpuPerClickMs: { real: median((r) => r.cpuPerClickMs.real), bare: median((r) => r.cpuPerClickMs.bare) },
       processCpuPerClickMs: median((r) => r.processCpuPerClickMs),
+      waitMs: { real: median((r) => r.waitMs.real), bare: median((r) => r.waitMs.bare) },
+      waitPerRunUs: { real: median((r) => r.waitPerRunUs.real), bare: median((r) => r.waitPerRunUs.bare) },
       loadAverage: loadavg()[0] ?? Number.NaN,
     };
   } finally {
@@ -265,6 +285,12 @@ export async function benchQuizBurst(
     // The database and the clicks' files (3 MB a burst): the machine is shared.
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The acking thread's waits for a core since `before`. */
+function waitedSince(before: ReturnType<typeof threadWait>): ReturnType<typeof threadWait> {
+  const now = threadWait();
+  return { waitMs: now.waitMs - before.waitMs, runs: now.runs - before.runs };
 }
 
 interface Child<Ready> {

@@ -1,7 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 
-/** Measuring aids for the benchmarks: the main thread's own CPU time, and an opt-in CPU profile. */
+/**
+ * Measuring aids for the benchmarks: the main thread's own CPU time and its waits for a core, and
+ * an opt-in CPU profile.
+ */
 
 /**
  * CPU time (user + system, in ms) used so far by this process's main thread, from Linux's
@@ -15,6 +18,21 @@ export function threadCpuMs(): number {
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return Number.NaN;
+  }
+}
+
+/**
+ * How long this process's main thread has waited, in ms, runnable but not running (another
+ * thread held its core), and how many times it was given a core, from Linux's schedstat; NaN
+ * elsewhere. An ack that waits for a core is late however little work it is; over a burst this is
+ * the acks' waits in all (a few long waits, which set the p99, and many short ones look alike).
+ */
+export function threadWait(): { waitMs: number; runs: number } {
+  try {
+    const [, wait, runs] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').trim().split(' ');
+    return { waitMs: Number(wait) / 1e6, runs: Number(runs) };
+  } catch {
+    return { waitMs: Number.NaN, runs: Number.NaN };
   }
 }
 

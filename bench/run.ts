@@ -184,9 +184,10 @@ if (want('b3')) {
   const b3 = await benchQuizBurst(
     Number(process.env.B3_MEMBERS ?? 1_000),
     Number(process.env.B3_SPREAD_MS ?? 1_000),
-    // Each kind twice: over six rounds the median p99s of one build moved between runs by a
-    // factor of three (a round's p99 is its ten slowest acks, and one busy moment sets them).
-    Number(process.env.B3_ROUNDS ?? 2 * KINDS.length),
+    // Each kind four times. A round's p99 is its ten slowest acks, and one busy moment of the
+    // machine sets them: over six rounds the median p99s of one build moved between runs by a
+    // factor of three; over twelve, the ratio of one build read 1.10-2.20 in twenty runs.
+    Number(process.env.B3_ROUNDS ?? 4 * KINDS.length),
   );
   record('b3', b3);
   const each = (pick: (r: B3Round) => string) => b3.rounds.map(pick).join(', ');
@@ -222,6 +223,12 @@ if (want('b3')) {
       'B3 acking thread CPU',
       'ms per click',
       `${fmt(b3.cpuPerClickMs.real, 2)} (bare ${fmt(b3.cpuPerClickMs.bare, 2)})`,
+      '',
+    ],
+    [
+      'B3 acking thread',
+      'waiting for a core during a burst: ms (per wake-up, µs)',
+      `${fmt(b3.waitMs.real, 1)} (${fmt(b3.waitPerRunUs.real, 1)}), bare ${fmt(b3.waitMs.bare, 1)} (${fmt(b3.waitPerRunUs.bare, 1)})`,
       '',
     ],
     [
