@@ -8,7 +8,7 @@ import { replyText } from '../../src/chat/reply.ts';
 import type { Request } from '../../src/chat/request.ts';
 import { type Executor, inProcessExecutor } from '../../src/executor/executor.ts';
 import { createLogger } from '../../src/log.ts';
-import { answerBatcher } from '../../src/quiz/answer-batcher.ts';
+import { answerBatcher, BATCH_WINDOW_MS } from '../../src/quiz/answer-batcher.ts';
 import { GROUP_BANK } from '../adapters/group-bank.ts';
 import { answersTo, fakeTimers, recordingOutbox, T0 } from './harness.ts';
 
@@ -125,6 +125,8 @@ describe('quiz answers recorded in batches', () => {
     const { session, ref, right } = liveQuestion(app);
     const answer = (user: string) => batcher.answer(request(user, `/quiz answer ${ref} ${right}`), clock.now);
     const replies = [answer('A')];
+    // A's batch leaves when its window closes, and is held there.
+    while (batches.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     for (const user of ['B', 'C', 'D']) {
       await new Promise((resolve) => setImmediate(resolve));
       replies.push(answer(user));
@@ -137,6 +139,24 @@ describe('quiz answers recorded in batches', () => {
       .prepare('SELECT count(*) AS n FROM quiz_live_answers WHERE session_id = ?')
       .get(session.id) as { n: number };
     expect(count.n).toBe(4);
+  });
+
+  it('GIVEN answers arriving over several turns of the event loop WHEN they all come within the window THEN they go as one batch, each replied to', async () => {
+    const { app, batches, batcher, clock } = setUp();
+    dispatch(app, CHAT_COMMANDS, request('host', '/quiz start group 1 30'));
+    const { ref, right } = liveQuestion(app);
+    const started = performance.now();
+    const replies = [];
+    for (const user of ['A', 'B', 'C', 'D']) {
+      replies.push(batcher.answer(request(user, `/quiz answer ${ref} ${right}`), clock.now));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // Only if the four turns took the whole window would a second batch be fair.
+    const within = performance.now() - started < BATCH_WINDOW_MS;
+    const texts = (await Promise.all(replies)).map(({ reply }) => replyText(reply));
+    expect(texts.every((text) => text.startsWith('Got it'))).toBe(true);
+    if (within) expect(batches).toEqual([4]);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(4);
   });
 
   it('GIVEN an answer that came 1 ms before the deadline WHEN its batch is still being written as the deadline passes THEN the question closes only after it is recorded, and it counts', async () => {
