@@ -29,8 +29,8 @@ import { percentile, summarize, type Timings } from './stats.ts';
  * ratio of the acks is what Podium's work after each ack costs the acks queued behind it.
  * Rounds are interleaved (bare, Podium, bare, Podium, …), each on a new question of the next
  * kind (every kind the banks have, one known question each, so nothing depends on a draw; `npm
- * run bench` plays each kind four times); the figures are the medians over the rounds, so a moment of
- * load on the machine skews one round, not the result.
+ * run bench` plays each kind four times); the figures are the medians over the rounds, so a
+ * moment of load on the machine skews one round, not the result.
  */
 export interface B3Round {
   kind: QuestionKind;

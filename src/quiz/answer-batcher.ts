@@ -13,9 +13,9 @@ import { type Answered, type ReplyAddress, type TimedRequest, timedRequest } fro
  * click and hands the answer over with the time it arrived; that costs one push. A channel's
  * first answer opens a window (`BATCH_WINDOW_MS`); when it closes, the answers that came in it go
  * to the executor as one batch (one transaction); answers arriving while a batch is being written
- * wait and go as the next one, so under load batches grow instead of queueing. The replies come back a slice per turn of the
- * event loop, so the confirmations an adapter sends for them never hold up the acks of clicks
- * arriving meanwhile.
+ * wait and go as the next one, so under load batches grow instead of queueing. The replies come
+ * back a slice per turn of the event loop, so the confirmations an adapter sends for them never
+ * hold up the acks of clicks arriving meanwhile.
  */
 export interface AnswerBatcher {
   /**
@@ -66,21 +66,16 @@ const keyOf = (where: ChannelRef): string => `answers/${where.platform}/${where.
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Resolves `ms` from now; at 0, on the next turn of the event loop. */
-const after = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : nextTurn());
+const windowClosed = () => new Promise<void>((resolve) => setTimeout(resolve, BATCH_WINDOW_MS));
 
-export function answerBatcher(
-  app: App,
-  executor: Executor,
-  windowMs: number = BATCH_WINDOW_MS,
-): AnswerBatcher {
+export function answerBatcher(app: App, executor: Executor): AnswerBatcher {
   const channels = new Map<string, Channel>();
   const pending = new Set<Promise<void>>();
 
   function schedule(key: string, channel: Channel): void {
     if (channel.busy) return;
     channel.busy = true;
-    const flushed: Promise<void> = after(windowMs)
+    const flushed: Promise<void> = windowClosed()
       .then(() => flush(key, channel))
       .finally(() => pending.delete(flushed));
     pending.add(flushed);
