@@ -6,7 +6,7 @@ import { textReply } from '../chat/reply.ts';
 import type { Request } from '../chat/request.ts';
 import type { Executor } from '../executor/executor.ts';
 import { t } from '../i18n/catalogue.ts';
-import { type Answered, type ReplyAddress, type TimedRequest, timedRequest } from './answer-batch.ts';
+import type { Answered, ReplyAddress, TimedRequest } from './answer-batch.ts';
 
 /**
  * The platform thread's side of batched answers (`answer-batch.ts`). An adapter acknowledges a
@@ -92,7 +92,8 @@ export function answerBatcher(app: App, executor: Executor): AnswerBatcher {
     }
     let replies: Answered[] = [];
     try {
-      if (admitted.length > 0) replies = await executor.runBatch(key, admitted.map(timedRequest));
+      // The executor keeps only each answer's own fields (the pool copies them for its worker).
+      if (admitted.length > 0) replies = await executor.runBatch(key, admitted);
     } catch (error) {
       const id = randomUUID().slice(0, 8);
       app.log.error(
