@@ -19,10 +19,15 @@ const TEN_YEARS_MS = 10 * 365 * 24 * 3600 * 1000;
 /**
  * selfsigned (and the X.509 library under it) is loaded only when a certificate is made: it
  * takes longer to load than the rest of a start, and the command workers that import this
- * module's callers never make one.
+ * module's callers never make one. It is a CommonJS module: Node's own import gives its exports
+ * as named ones and as `default`, the build's chunk (esbuild) only as `default`, so it is read
+ * from `default` where there is one.
  */
-const generate: typeof import('selfsigned').generate = async (...args) =>
-  (await import('selfsigned')).generate(...args);
+type Selfsigned = typeof import('selfsigned');
+const generate: Selfsigned['generate'] = async (...args) => {
+  const loaded = (await import('selfsigned')) as Selfsigned & { default?: Selfsigned };
+  return (loaded.default ?? loaded).generate(...args);
+};
 
 export async function loadOrCreateTls(dir: string, hosts: readonly string[]): Promise<TlsFiles> {
   mkdirSync(dir, { recursive: true });

@@ -1,5 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +60,15 @@ function packagesOf(out: string, graph: Set<string>): Set<string> {
       found.add(m[1] ?? '');
   }
   return found;
+}
+
+/** A TCP port nothing listens on just now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 /** `bin/podium.js` in `dir` with `extra` set, once it logs `ready` (its log line, parsed). */
@@ -207,6 +218,33 @@ describe('build', () => {
         await fake.close();
       }
     });
+
+  it('GIVEN the build WHEN bin/podium.js starts with PODIUM_API_PORT THEN it makes its certificates and serves the Kubernetes API over TLS', async () => {
+    const port = await freePort();
+    const podium = await startBuilt(
+      dir,
+      { PODIUM_API_PORT: String(port), PODIUM_DB: join(dir, 'api', 'api.db') },
+      'api door listening',
+    );
+    try {
+      // The certificate maker is loaded from its own chunk as the door starts; kubectl checks the
+      // server against the CA that members' kubeconfigs carry.
+      const ca = readFileSync(join(dir, 'api', 'api-ca.crt'), 'utf8');
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        httpsGet(`https://127.0.0.1:${port}/api/v1/namespaces/default/pods`, { ca }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => {
+            body += String(chunk);
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        }).on('error', reject);
+      });
+      expect(answer.status).toBe(401);
+      expect(JSON.parse(answer.body)).toMatchObject({ kind: 'Status', reason: 'Unauthorized' });
+    } finally {
+      await podium.stop();
+    }
+  });
 
   it('GIVEN a broken bank WHEN npm run build THEN it fails with file:line:column, as a start would', () => {
     const broken = copyTree('podium-build-broken-');
