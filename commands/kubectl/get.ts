@@ -8,12 +8,13 @@ import {
 } from '../../src/cluster/field-selector.ts';
 import { goTrimSpace } from '../../src/go/strings.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
-import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
+import { type KubectlError, kubectlError, type SandboxNote } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { getEvents } from '../../src/kubectl/get-events.ts';
 import { getLineFromFiles } from '../../src/kubectl/manifest-get.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import type { LabelColumns } from '../../src/kubectl/printers/labels.ts';
+import { metadataTable } from '../../src/kubectl/printers/metadata-table.ts';
 import { namespaceTable, nodeTable } from '../../src/kubectl/printers/nodes.ts';
 import { isObjectFormat, printObjects } from '../../src/kubectl/printers/objects.ts';
 import { genericPrinter, sortObjects } from '../../src/kubectl/printers/output.ts';
@@ -71,6 +72,7 @@ Examples:
 
 Options:
     -A, --all-namespaces=false: If present, list the requested object(s) across all namespaces.
+    --chunk-size=500: Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.
     -L, --label-columns=[]: Accepts a comma separated list of labels that are going to be presented as columns.
     --field-selector='': Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.
     -f, --filename=[]: Filename, directory, or URL to files identifying the resource to get from a server.
@@ -79,7 +81,11 @@ Options:
     -o, --output='': Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide). See custom columns [https://kubernetes.io/docs/reference/kubectl/#custom-columns], golang template [http://golang.org/pkg/text/template/#pkg-overview] and jsonpath template [https://kubernetes.io/docs/reference/kubectl/jsonpath/].
     --sort-by='': If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.
     -l, --selector='': Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.
+    --server-print=true: If true, have the server return the appropriate table output. Supports extension APIs and CRDs.
+    --show-kind=false: If present, list the resource type for the requested object(s).
     --show-labels=false: When printing, show all labels as the last column.
+    --show-managed-fields=false: If true, keep the managedFields when printing objects in JSON or YAML format.
+    --subresource='': If specified, gets the subresource of the requested object.
 
 Usage:
   kubectl get [(-o|--output=)json|yaml|name|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]`,
@@ -95,6 +101,12 @@ Usage:
     { name: 'ignore-not-found', type: 'bool' },
     { name: 'sort-by', type: 'string' },
     { name: 'filename', short: 'f', type: 'list' },
+    // Lists come whole from the simulated server, so chunks change nothing kubectl prints.
+    { name: 'chunk-size', type: 'int' },
+    { name: 'server-print', type: 'bool' },
+    { name: 'show-kind', type: 'bool' },
+    { name: 'show-managed-fields', type: 'bool' },
+    { name: 'subresource', type: 'string' },
   ],
   run(ctx, given) {
     const fromFiles = flagList(given, 'filename').length > 0 ? getLineFromFiles(ctx, given) : ok(given);
@@ -115,10 +127,16 @@ Usage:
     const parsed = parseTargets(line.args, 'get');
     if (!parsed.ok) return parsed;
     const { targets, unsimulated } = parsed.value;
+    const subresource = subresourceError(line, targets);
+    if (subresource !== null) return subresource;
     if (targets.length > 0 && targets.every((t) => isCoreEvents(t) && t.names.length === 0)) {
       const events = getEvents(ctx.cluster, line, namespaceOf(ctx.cluster, line), format);
-      if (!events.ok || !flagBool(line, 'watch')) return events;
-      return ok({ ...events.value, notes: [{ key: 'watchSnapshot' }] });
+      if (!events.ok) return events;
+      const notes = [
+        ...(flagBool(line, 'watch') ? [{ key: 'watchSnapshot' } as const] : []),
+        ...managedFieldsNote(line, format),
+      ];
+      return notes.length === 0 ? events : ok({ ...events.value, notes });
     }
     const hasNames = targets.some((t) => t.names.length > 0);
     const allNs = flagBool(line, 'all-namespaces');
@@ -181,14 +199,17 @@ Usage:
       const shown = printed.error === null ? printed.text : printed.text.replace(/\n$/, '');
       const text = shown === '' ? [] : [stdout(shown)];
       const error = printed.error === null ? [] : [stderr(`error: ${printed.error.trimEnd()}`)];
-      return ok(outcome([...text, ...output, ...error], [], failed || printed.error !== null ? 1 : 0));
+      const done = outcome([...text, ...output, ...error], [], failed || printed.error !== null ? 1 : 0);
+      const notes = objects.length > 0 ? managedFieldsNote(line, format) : [];
+      return ok(notes.length === 0 ? done : { ...done, notes });
     }
     // Kinds are shown when several types were asked for (cli-runtime's MultipleTypesRequested:
     // `get all`, `get po,ns`, `get po/a svc/b`, even if only one type has objects: a fresh
     // cluster's `get all` prints `service/kubernetes`), or when what was found has several kinds
     // (get.go multipleGVKsRequested). Checked with kubectl 1.33 against Podium's API door.
     const kinds = found.filter((f) => f.objects.length > 0).length + unsimulated.length;
-    const printed = print(ctx, line, found, kinds > 1 || multipleTypesRequested(line.args), allNs, format);
+    const prefixKind = kinds > 1 || multipleTypesRequested(line.args) || flagBool(line, 'show-kind');
+    const printed = print(ctx, line, found, prefixKind, allNs, format);
     if (total === 0 && !hasNames && !ignoreNotFound) {
       const scoped = targets.every((t) => t.resource.namespaced) && !allNs;
       output.push(stderr(scoped ? `No resources found in ${namespace} namespace.` : 'No resources found'));
@@ -236,10 +257,17 @@ function print(
     wide: format === 'wide',
     withNamespace: allNs,
   };
+  const serverPrint = line.flags.get('server-print') !== false;
   const tables: string[] = [];
   for (const { target, objects: objs } of found) {
     if (objs.length === 0) continue;
-    let rows = tableOf(objs, ctx.cluster.now, opts);
+    let rows = serverPrint
+      ? tableOf(objs, ctx.cluster.now, opts)
+      : metadataTable(
+          objs.map((o) => o.metadata),
+          ctx.cluster.now,
+          { ...opts, withNamespace: allNs && target.resource.namespaced },
+        );
     if (prefixKind)
       rows = rows.map((r, i) =>
         i === 0 ? r : prefixName(r, target.resource.singular, allNs && target.resource.namespaced),
@@ -304,6 +332,37 @@ function fieldOf(object: AnyObject, field: string, now: number): string {
     case 'Service':
       return serviceField(object, field);
   }
+}
+
+/**
+ * `--subresource`: the API's `status` of named objects, which `get` prints as it prints the
+ * objects themselves; kubectl refuses it for a list, and the server knows no other subresource of
+ * these types (pods' `scale` included) and none of events.
+ */
+function subresourceError(line: ParsedLine, targets: readonly Target[]): Result<never, KubectlError> | null {
+  const subresource = flagString(line, 'subresource') ?? '';
+  if (subresource === '') return null;
+  if (targets.some((t) => t.names.length === 0))
+    return err(
+      kubectlError('plain', { message: 'subresource cannot be used when bulk resources are specified' }),
+    );
+  if (subresource !== 'status' || targets.some((t) => !t.resource.simulated || isCoreEvents(t)))
+    return err(
+      kubectlError('server', {
+        reason: 'NotFound',
+        message: 'the server could not find the requested resource',
+      }),
+    );
+  return null;
+}
+
+/**
+ * `--show-managed-fields` keeps `metadata.managedFields` in JSON and YAML; the sandbox's API server
+ * records none (which manager set which field), so the chat says why there are none to see.
+ */
+function managedFieldsNote(line: ParsedLine, format: string): SandboxNote[] {
+  const objects = format === 'json' || format === 'yaml';
+  return objects && flagBool(line, 'show-managed-fields') ? [{ key: 'noManagedFields' }] : [];
 }
 
 const isCoreEvents = (t: Target) => t.resource.type === 'events' && t.resource.group === '';

@@ -98,7 +98,7 @@ export function eventField(event: CoreEvent, field: EventField): string {
 
 const byte = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const isoSeconds = (ms: number): string =>
+export const isoSeconds = (ms: number): string =>
   new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
 /** The core/v1 Event as `get events -o yaml|json` shows it. */

@@ -8,7 +8,8 @@
 export type SandboxNote =
   | { key: 'unsimulatedType'; types: string[] }
   | { key: 'unsimulatedCreate'; kind: string; apiVersion: string }
-  | { key: 'watchSnapshot' };
+  | { key: 'watchSnapshot' }
+  | { key: 'noManagedFields' };
 
 const seeHelp = (verb: string) => `See 'kubectl ${verb} -h' for help and examples`;
 const seeUsage = (verb: string) => `See 'kubectl ${verb} --help' for usage.`;

@@ -1,4 +1,4 @@
-import { type CoreEvent, eventObject, listEvents } from '../cluster/event-list.ts';
+import { type CoreEvent, eventObject, isoSeconds, listEvents } from '../cluster/event-list.ts';
 import { coreEventField, matchesFields, parseFieldSelector } from '../cluster/field-selector.ts';
 import type { Cluster } from '../cluster/model.ts';
 import { goTrimSpace } from '../go/strings.ts';
@@ -7,6 +7,7 @@ import { type KubectlError, kubectlError } from './errors.ts';
 import { flagBool, flagString, type ParsedLine } from './flags.ts';
 import { eventTable } from './printers/events.ts';
 import { goJson, goYaml } from './printers/go-yaml.ts';
+import { metadataTable } from './printers/metadata-table.ts';
 import { sortKeys } from './printers/objects.ts';
 import { formatTable } from './printers/table.ts';
 import { kubectlListError } from './selector.ts';
@@ -41,7 +42,19 @@ export function getEvents(
       outcome([stderr(allNs ? 'No resources found' : `No resources found in ${namespace} namespace.`)]),
     );
   if (format === 'name') return ok(outcome([stdout(events.map((e) => `event/${e.name}`).join('\n'))]));
-  const rows = eventTable(events, cluster.now, { wide: format === 'wide', withNamespace: allNs });
+  // --server-print=false: kubectl's own NAME and AGE, the event's names and its first sighting.
+  const rows =
+    line.flags.get('server-print') === false
+      ? metadataTable(
+          events.map((e) => ({
+            name: e.name,
+            namespace: e.namespace,
+            creationTimestamp: isoSeconds(e.first),
+          })),
+          cluster.now,
+          { keys: [], showLabels: false, withNamespace: allNs },
+        )
+      : eventTable(events, cluster.now, { wide: format === 'wide', withNamespace: allNs });
   return ok(outcome([stdout(formatTable(flagBool(line, 'no-headers') ? rows.slice(1) : rows))]));
 }
 

@@ -85,3 +85,71 @@ describe('get -f (issue 15)', () => {
     );
   });
 });
+
+describe('get --show-kind, --server-print, --chunk-size, --subresource, --show-managed-fields (kubectl 1.33 against Podium’s API door)', () => {
+  const withPod = () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run web --image=nginx --labels=app=web');
+    t.advance(60_000);
+    return t;
+  };
+
+  it('GIVEN a pod WHEN get po --show-kind THEN the one type’s names carry their kind, in every table but -o name’s', () => {
+    const t = withPod();
+    expect(t.say('alice', 'kubectl get po --show-kind')).toBe(
+      'NAME      READY   STATUS    RESTARTS   AGE\npod/web   1/1     Running   0          60s',
+    );
+    expect(t.say('alice', 'kubectl get no --show-kind').split('\n')[1]).toMatch(
+      /^node\/controlplane\s+Ready/,
+    );
+    expect(t.say('alice', 'kubectl get po -A --show-kind').split('\n')[1]).toMatch(/^default\s+pod\/web\s/);
+    expect(t.say('alice', 'kubectl get po --show-kind -o name')).toBe('pod/web');
+  });
+
+  it('GIVEN a pod WHEN get --server-print=false THEN kubectl prints its own NAME and AGE (NAMESPACE under -A, labels after, nothing more for -o wide)', () => {
+    const t = withPod();
+    expect(t.say('alice', 'kubectl get po --server-print=false')).toBe('NAME   AGE\nweb    60s');
+    expect(t.say('alice', 'kubectl get po --server-print=false -o wide')).toBe('NAME   AGE\nweb    60s');
+    expect(t.say('alice', 'kubectl get po --server-print=false --show-labels -L app')).toBe(
+      'NAME   AGE   APP   LABELS\nweb    60s   web   app=web',
+    );
+    expect(t.say('alice', 'kubectl get po --server-print=false -A').split('\n')[1]).toMatch(
+      /^default +web +60s$/,
+    );
+    expect(t.say('alice', 'kubectl get ns --server-print=false -A').split('\n')[0]).toBe(
+      'NAME              AGE',
+    );
+    expect(t.say('alice', 'kubectl get events --server-print=false').split('\n')[0]).toMatch(/^NAME +AGE$/);
+    expect(t.say('alice', 'kubectl get po')).toMatch(/^NAME {3}READY/);
+  });
+
+  it('GIVEN --chunk-size WHEN it is a number THEN lists print whole; WHEN it is not THEN pflag refuses it', () => {
+    const t = withPod();
+    expect(t.say('alice', 'kubectl get po --chunk-size=1')).toBe(t.say('alice', 'kubectl get po'));
+    expect(t.say('alice', 'kubectl get po --chunk-size=x')).toBe(
+      `error: invalid argument "x" for "--chunk-size" flag: strconv.ParseInt: parsing "x": invalid syntax\nSee 'kubectl get --help' for usage.`,
+    );
+  });
+
+  it('GIVEN --subresource WHEN status of a named pod THEN the pod; WHEN a list or another subresource THEN refused', () => {
+    const t = withPod();
+    expect(t.say('alice', 'kubectl get po web --subresource=status')).toBe(
+      t.say('alice', 'kubectl get po web'),
+    );
+    expect(t.say('alice', 'kubectl get po --subresource=status')).toBe(
+      'error: subresource cannot be used when bulk resources are specified',
+    );
+    expect(t.say('alice', 'kubectl get po web --subresource=scale')).toBe(
+      'Error from server (NotFound): the server could not find the requested resource',
+    );
+  });
+
+  it('GIVEN --show-managed-fields WHEN -o yaml THEN the object as before and a note that the sandbox keeps none; not under -o name', () => {
+    const t = withPod();
+    t.say('alice', '/lang en');
+    const yaml = t.say('alice', 'kubectl get po web -o yaml --show-managed-fields');
+    expect(yaml.startsWith(t.say('alice', 'kubectl get po web -o yaml'))).toBe(true);
+    expect(yaml).toContain('This sandbox does not record it');
+    expect(t.say('alice', 'kubectl get po --show-managed-fields -o name')).toBe('pod/web');
+  });
+});

@@ -10,6 +10,10 @@ export const fidelityMessages = {
     en: '`{kind}` ({apiVersion}) is a real Kubernetes type, but this sandbox simulates only pods, nodes, namespaces, events and the default `kubernetes` Service, so nothing was created. Try it with a Pod, or on a real cluster.',
     ko: '`{kind}`({apiVersion}) 리소스는 실제 쿠버네티스 타입이지만, 이 샌드박스는 파드, 노드, 네임스페이스, 이벤트와 기본 `kubernetes` 서비스만 시뮬레이션해서 아무것도 만들지 않았어요. 파드로 해 보거나 실제 클러스터에서 해 보세요.',
   },
+  'kubectl.noManagedFields': {
+    en: 'A real cluster lists under `metadata.managedFields` which manager set which field (`kubectl-run`, `kubelet`, …), and `--show-managed-fields` keeps that list in the output. This sandbox does not record it, so there is none to show.',
+    ko: '실제 클러스터는 어떤 매니저(`kubectl-run`, `kubelet` 등)가 어떤 필드를 설정했는지 `metadata.managedFields`에 기록하고, `--show-managed-fields`는 그 목록을 출력에 남겨요. 이 샌드박스는 그 기록을 하지 않아서 보여 줄 것이 없어요.',
+  },
   'kubectl.watchSnapshot': {
     en: 'A chat message cannot keep watching, so this is what is there now: run the command again to see what changed.',
     ko: '채팅 메시지는 계속 지켜볼 수 없어서, 지금 있는 것만 보여 드렸어요. 무엇이 바뀌었는지 보려면 명령을 다시 실행해 보세요.',
