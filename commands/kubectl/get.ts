@@ -178,17 +178,24 @@ Usage:
       }
       found.push({ target, objects });
     }
+    // kubectl prints a bare object only when one was named (`get po kubia`); lists stay Lists.
+    const singleItemImplied = targets.length === 1 && targets[0]?.names.length === 1;
     const sortBy = flagString(line, 'sort-by') ?? '';
     if (sortBy !== '') {
+      // sorter.go: the server's Tables (the default output and -o wide) are sorted only with two
+      // rows or more, and a sort that fails there prints nothing (kubectl then says it found
+      // nothing); a List is sorted, and fails aloud; a bare object is not sorted at all.
+      // Checked with kubectl 1.27, 1.30 and 1.33 against Podium's API door.
+      const serverTable = (format === '' || format === 'wide') && line.flags.get('server-print') !== false;
       for (const entry of found) {
+        if (serverTable ? entry.objects.length < 2 : singleItemImplied) continue;
         const sorted = sortObjects(entry.objects, ctx.cluster, sortBy);
-        if (!sorted.ok) return err(kubectlError('plain', { message: sorted.error }));
-        entry.objects = sorted.value;
+        if (sorted.ok) entry.objects = sorted.value;
+        else if (serverTable) entry.objects = [];
+        else return err(kubectlError('plain', { message: sorted.error }));
       }
     }
     const total = found.reduce((n, f) => n + f.objects.length, 0);
-    // kubectl prints a bare object only when one was named (`get po kubia`); lists stay Lists.
-    const singleItemImplied = targets.length === 1 && targets[0]?.names.length === 1;
     if (generic.value !== null) {
       // printGeneric: no "No resources found" here, whatever the format (`-o name` prints nothing).
       const objects = found.flatMap((f) => f.objects);

@@ -5,10 +5,12 @@ import { goTrimSpace } from '../go/strings.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { flagBool, flagString, type ParsedLine } from './flags.ts';
+import type { JsonValue } from './jsonpath/go-values.ts';
 import { eventTable } from './printers/events.ts';
 import { goJson, goYaml } from './printers/go-yaml.ts';
 import { metadataTable } from './printers/metadata-table.ts';
 import { sortKeys } from './printers/objects.ts';
+import { sortByField } from './printers/output.ts';
 import { formatTable } from './printers/table.ts';
 import { kubectlListError } from './selector.ts';
 import { type Outcome, outcome, stderr, stdout } from './verb.ts';
@@ -33,9 +35,12 @@ export function getEvents(
       kubectlError('rawText', { text: kubectlListError('events', labels, selectorText, parsed.error) }),
     );
   }
-  const events = listEvents(cluster, allNs ? null : namespace).filter((e) =>
+  const listed = listEvents(cluster, allNs ? null : namespace).filter((e) =>
     matchesFields(parsed.value, (field) => coreEventField(e, field, cluster)),
   );
+  const sorted = sortEvents(listed, line, format);
+  if (!sorted.ok) return err(kubectlError('plain', { message: sorted.error }));
+  const events = sorted.value;
   if (format === 'yaml' || format === 'json') return ok(outcome([stdout(printList(events, format))]));
   if (events.length === 0)
     return ok(
@@ -66,4 +71,24 @@ function printList(events: readonly CoreEvent[], format: 'yaml' | 'json'): strin
     metadata: { resourceVersion: '' },
   });
   return format === 'json' ? goJson(list) : goYaml(list).trimEnd();
+}
+
+/**
+ * `--sort-by` on events (`--sort-by=.lastTimestamp`, the usual way to read them in order): the
+ * server's Table (the default output and -o wide) is sorted only with two rows or more, and a
+ * sort that fails there prints nothing; a List fails aloud (sorter.go, as `get` does for the other
+ * types). Go's sort is not stable, so events with equal keys come in kubectl's order.
+ */
+function sortEvents(
+  events: readonly CoreEvent[],
+  line: ParsedLine,
+  format: string,
+): Result<readonly CoreEvent[], string> {
+  const sortBy = flagString(line, 'sort-by') ?? '';
+  if (sortBy === '') return ok(events);
+  const serverTable = (format === '' || format === 'wide') && line.flags.get('server-print') !== false;
+  if (serverTable && events.length < 2) return ok(events);
+  const sorted = sortByField(events, (e) => sortKeys(eventObject(e)) as JsonValue, sortBy);
+  if (sorted.ok || !serverTable) return sorted;
+  return ok([]);
 }

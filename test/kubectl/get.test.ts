@@ -153,3 +153,28 @@ describe('get --show-kind, --server-print, --chunk-size, --subresource, --show-m
     expect(t.say('alice', 'kubectl get po --show-managed-fields -o name')).toBe('pod/web');
   });
 });
+
+describe('get events --sort-by (kubectl 1.33 against Podium’s API door)', () => {
+  it('GIVEN a new pod WHEN get events --sort-by=.lastTimestamp THEN the nodes’ start-up comes first and the pod’s events last (the server lists them by name)', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run aaa --image=nginx');
+    t.advance(30_000);
+    const names = t.say('alice', 'kubectl get events --sort-by=.lastTimestamp -o name').split('\n');
+    const firstPod = names.findIndex((n) => n.startsWith('event/aaa.'));
+    expect(firstPod).toBeGreaterThan(0);
+    expect(names.slice(firstPod).every((n) => n.startsWith('event/aaa.'))).toBe(true);
+    const table = t.say('alice', 'kubectl get events --sort-by=.lastTimestamp').split('\n');
+    expect(table.at(-1)).toMatch(/pod\/aaa/);
+    expect(table[1]).toMatch(/node\//);
+  });
+
+  it('GIVEN no event has the field WHEN --sort-by THEN the Table prints nothing and a List is an error', () => {
+    const t = testApp();
+    expect(t.say('alice', 'kubectl get events --sort-by=.nosuch')).toBe(
+      'No resources found in default namespace.',
+    );
+    expect(t.say('alice', 'kubectl get events --sort-by=.nosuch -o name')).toBe(
+      'error: couldn\'t find any field with path "{.nosuch}" in the list of objects',
+    );
+  });
+});

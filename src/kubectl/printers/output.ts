@@ -1,6 +1,7 @@
 import { apiObject } from '../../cluster/api-object.ts';
 import type { Cluster } from '../../cluster/model.ts';
 import { parseQuantity } from '../../cluster/quantity.ts';
+import { goSorted } from '../../go/sort.ts';
 import { err, ok, type Result } from '../../result.ts';
 import { executeJsonPath } from '../jsonpath/evaluate.ts';
 import { goPrint, type JsonValue } from '../jsonpath/go-values.ts';
@@ -111,21 +112,35 @@ export function sortObjects(
   cluster: Cluster,
   sortBy: string,
 ): Result<AnyObject[], string> {
-  if (objects.length === 0) return ok([]);
+  return sortByField(objects, (object) => sortKeys(apiObject(object, cluster)) as JsonValue, sortBy);
+}
+
+/**
+ * `--sort-by` over any items, each read as the JSON the API sends (`json`): Go's `sort.Sort` with
+ * sorter.go's Less, where an item without the field is less than any other, even one without it.
+ */
+export function sortByField<T>(
+  items: readonly T[],
+  json: (item: T) => JsonValue,
+  sortBy: string,
+): Result<T[], string> {
+  if (items.length === 0) return ok([]);
   const relaxed = relaxedJsonPath(sortBy);
   const field = relaxed.ok ? relaxed.value : sortBy;
   const path = parseJsonPath(field);
   if (!path.ok) return err(path.error);
-  const keyed: { object: AnyObject; key: JsonValue | undefined }[] = [];
-  for (const object of objects) {
-    const found = executeJsonPath(path.value, sortKeys(apiObject(object, cluster)) as JsonValue);
+  const keyed: { item: T; key: JsonValue | undefined }[] = [];
+  for (const item of items) {
+    const found = executeJsonPath(path.value, json(item));
     if (!found.ok) return err(found.error);
-    keyed.push({ object, key: found.value[0]?.[0] });
+    keyed.push({ item, key: found.value[0]?.[0] });
   }
   if (keyed.every((k) => k.key === undefined))
     return err(`couldn't find any field with path ${JSON.stringify(field)} in the list of objects`);
-  const sorted = [...keyed].sort((a, b) => (less(a.key, b.key) ? -1 : less(b.key, a.key) ? 1 : 0));
-  return ok(sorted.map((k) => k.object));
+  const sorted = goSorted(keyed, (a, b) =>
+    a.key === undefined ? true : b.key === undefined ? false : less(a.key, b.key),
+  );
+  return ok(sorted.map((k) => k.item));
 }
 
 function less(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
