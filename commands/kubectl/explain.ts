@@ -1,9 +1,9 @@
 import { DEFINITIONS, type Definition, type FieldDefinition } from '../../src/cluster/openapi/discovery.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
-import { renderExplain } from '../../src/kubectl/explain/render.ts';
+import { explainHeader, renderExplain } from '../../src/kubectl/explain/render.ts';
 import { flagBool, flagString } from '../../src/kubectl/flags.ts';
 import { qualifiedName, resolveResource } from '../../src/kubectl/resources.ts';
-import { type KubectlVerb, outcome, stdout } from '../../src/kubectl/verb.ts';
+import { type KubectlVerb, outcome, stderr, stdout } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
 
 /** At most this many path segments are followed (a path is user input). */
@@ -57,7 +57,7 @@ Usage:
       );
     }
     const { resource, path, word } = splitWithMatchingPrefix(target);
-    if (resource === undefined) return err(kubectlError('unknownResourceType', { type: word }));
+    if (resource === undefined) return err(kubectlError('unknownExplainType', { type: word }));
     const apiVersion = flagString(line, 'api-version');
     const served = resource.group === '' ? resource.version : `${resource.group}/${resource.version}`;
     if (apiVersion !== undefined && apiVersion !== '' && apiVersion !== served) {
@@ -71,8 +71,15 @@ Usage:
     let field: { name: string; schema: FieldDefinition } | null = null;
     for (const name of path.slice(0, MAX_PATH)) {
       const schema: FieldDefinition | undefined = type?.f[name];
+      // kubectl has printed the kind's header by the time it finds the field missing.
       if (schema === undefined)
-        return err(kubectlError('plain', { message: `field "${name}" does not exist` }));
+        return ok(
+          outcome(
+            [stdout(explainHeader(resource).trimEnd()), stderr(`\nerror: field "${name}" does not exist`)],
+            [],
+            1,
+          ),
+        );
       field = { name, schema };
       type = schema.r === undefined ? undefined : DEFINITIONS[schema.r];
     }

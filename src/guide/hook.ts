@@ -73,13 +73,10 @@ function commandGuide(program: 'kubectl' | 'curl', args: string, reply: Reply, l
   const seen: OutputSeen = {};
   const saying = guideFor(input, seen);
   if (saying !== null) return guideText(lang, saying);
-  if (
-    program !== 'kubectl' ||
-    !(seen.errors ?? hasErrorLine(output)) ||
-    !MISSPELT.test(output) ||
-    /^Did you mean this\?$/m.test(output)
-  )
-    return null;
+  const misspelt =
+    program === 'kubectl' &&
+    (((seen.errors ?? hasErrorLine(output)) && MISSPELT.test(output)) || UNKNOWN_EXPLAIN_TYPE.test(output));
+  if (!misspelt || /^Did you mean this\?$/m.test(output)) return null;
   const fixed = corrected(tokens.value);
   return fixed === null ? null : t(lang, 'guide.didYouMean', { command: inlineCommand(fixed) });
 }
@@ -94,6 +91,9 @@ function codeText(blocks: readonly Block[]): string {
 /** The errors kubectl gives a misspelt word. */
 const MISSPELT =
   /^error: (?:the server doesn't have a resource type "|unknown flag: --|unknown shorthand flag: |unable to match a printer suitable for the output format "|unknown command ")/m;
+
+/** `explain`'s unknown type, which kubectl prints without `error:`. */
+const UNKNOWN_EXPLAIN_TYPE = /^the server doesn't have a resource type "/;
 
 /** A message that is not a command: `kubeclt get po`, or a manifest pasted on its own. */
 function chatGuide(line: string, stdin: string | null, text: string, lang: Lang): string | null {

@@ -42,7 +42,12 @@ const messages = {
   // cli-runtime's Builder when no resource was named (delete, wait, ...).
   noResources: () =>
     "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
-  unknownResourceType: (p: { type: string }) => `error: the server doesn't have a resource type "${p.type}"`,
+  // The RESTMapper's NoResourceMatchError names only the resource of TYPE[.VERSION][.GROUP]
+  // (`get po.apps`, `get foo.v1.apps`: "po", "foo"), as kubectl 1.33 prints against Podium's door.
+  unknownResourceType: (p: { type: string }) =>
+    `error: the server doesn't have a resource type "${p.type.split('.')[0] || p.type}"`,
+  // `explain` reports the same through cmdutil's NoMatch branch, which prints it without `error:`.
+  unknownExplainType: (p: { type: string }) => `the server doesn't have a resource type "${p.type}"`,
   // cli-runtime mapper.infoForData wraps the RESTMapper's NoKindMatchError with the object's
   // metadata as written (namespace "" when the manifest has none) and the CRD hint.
   noMatchesForKind: (p: {

@@ -58,6 +58,13 @@ describe('did you mean', () => {
     }
   });
 
+  it('GIVEN kubectl explain pdos THEN kubectl’s line (which explain prints without `error:`) stays and the guide suggests kubectl explain pods', () => {
+    const reply = testApp(':memory:', [], { guide: true }).send('learner', 'kubectl explain pdos');
+    expect(reply.ok).toBe(false);
+    expect(reply.blocks[0]?.text).toBe('the server doesn\'t have a resource type "pdos"');
+    expect(reply.blocks.at(-1)).toEqual({ kind: 'text', text: '💡 Did you mean `kubectl explain pods`?' });
+  });
+
   it('GIVEN a verb cobra already suggests THEN kubectl’s "Did you mean this?" is the only suggestion', () => {
     const text = testApp(':memory:', [], { guide: true }).say('learner', 'kubectl gett po');
     expect(text).toContain('Did you mean this?\n\tget');

@@ -91,3 +91,25 @@ describe('explain from the v1.34 schema', () => {
     );
   });
 });
+
+describe('explain and get on what does not exist (kubectl 1.33 against Podium’s API door)', () => {
+  const box = verbSandbox();
+  it('GIVEN an unknown type WHEN explain THEN kubectl’s NoMatch line, without `error:`; WHEN get or describe THEN with it, naming only the resource', () => {
+    expect(box.kubectl('explain foo.apps')).toEqual({
+      text: 'the server doesn\'t have a resource type "foo"',
+      ok: false,
+    });
+    expect(box.kubectl('get foo.v1.apps').text).toBe('error: the server doesn\'t have a resource type "foo"');
+    expect(box.kubectl('describe po.v2').text).toBe('error: the server doesn\'t have a resource type "po"');
+  });
+
+  it('GIVEN a known type WHEN explain names a field it lacks THEN the kind’s header comes before the error', () => {
+    expect(box.kubectl('explain deployments.apps.spec.nosuch')).toEqual({
+      text: 'GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\nerror: field "nosuch" does not exist',
+      ok: false,
+    });
+    expect(box.kubectl('explain pods.spec.containers.foo').text).toBe(
+      'KIND:       Pod\nVERSION:    v1\n\nerror: field "foo" does not exist',
+    );
+  });
+});

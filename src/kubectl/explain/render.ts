@@ -19,10 +19,15 @@ export interface ExplainView {
   lookup: (key: string) => Definition | undefined;
 }
 
+/** The lines every explain starts with (printed even when the field asked for is missing). */
+export function explainHeader(view: { group: string; kind: string; version: string }): string {
+  const group = view.group === '' ? '' : `GROUP:      ${view.group}\n`;
+  return `${group}KIND:       ${view.kind}\nVERSION:    ${view.version}\n\n`;
+}
+
 export function renderExplain(view: ExplainView): string {
   const { field, type } = view;
-  let out = view.group === '' ? '' : `GROUP:      ${view.group}\n`;
-  out += `KIND:       ${view.kind}\nVERSION:    ${view.version}\n\n`;
+  let out = explainHeader(view);
   if (field !== null) {
     out += `FIELD: ${field.name} <${field.schema.t}>\n`;
     if (field.schema.e !== undefined) out += `ENUM:${field.schema.e.map((e) => `\n    ${e}`).join('')}`;
