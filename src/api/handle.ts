@@ -94,10 +94,14 @@ const notAllowed = (method: string) =>
 
 const read = (r: Result<ApiResponse, Status>): Outcome => (r.ok ? ok({ response: r.value, changes: [] }) : r);
 
-/** A write's answer; a dry run (`dryRun=All`) answers the same and changes nothing. */
+/**
+ * A write's answer; a dry run (`dryRun=All` in the query, or for a DELETE in the body's
+ * DeleteOptions, where kubectl puts it: `{"dryRun":["All"],"propagationPolicy":"Background"}`)
+ * answers the same and changes nothing.
+ */
 function write(request: ApiRequest, r: Result<Written, Status | ReturnType<typeof doorStatus>>): Outcome {
   if (!r.ok) return r;
-  const dryRun = request.query.get('dryRun') === 'All';
+  const dryRun = request.query.get('dryRun') === 'All' || deleteDryRun(request);
   const response = jsonResponse(r.value.created ? 201 : 200, r.value.object);
   const warnings = r.value.warnings;
   return ok({
@@ -269,6 +273,12 @@ function deleteGrace(request: ApiRequest): Result<number | undefined, Status> {
       badRequest(`gracePeriodSeconds: invalid value ${JSON.stringify(value)}: must be a whole number`),
     );
   return ok(seconds < 0 ? 1 : seconds);
+}
+
+function deleteDryRun(request: ApiRequest): boolean {
+  if (request.method !== 'DELETE' || request.body.trim() === '') return false;
+  const body = bodyOf(request);
+  return body.ok && Array.isArray(body.value.dryRun) && body.value.dryRun.includes('All');
 }
 
 /** deletecollection: every selected pod of the namespace, answered with the list of them. */

@@ -307,6 +307,23 @@ describe('the API layer', () => {
     expect(t.say('alice', 'kubectl get po')).toBe('No resources found in default namespace.');
     expect(before).not.toBe('');
   });
+
+  it('GIVEN kubectl delete --dry-run=server (DeleteOptions.dryRun in the body, kubectl 1.33) THEN the pod is answered and stays', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run web --image=nginx');
+    const body = JSON.stringify({ dryRun: ['All'], propagationPolicy: 'Background' });
+    const dry = call(t, request('DELETE', '/api/v1/namespaces/default/pods/web', body));
+    expect(dry.status).toBe(200);
+    expect(dry.json.metadata.name).toBe('web');
+    expect(t.say('alice', 'kubectl get po -o name')).toBe('pod/web');
+    const gone = call(
+      t,
+      request('DELETE', '/api/v1/namespaces/default/pods/web', '{"propagationPolicy":"Background"}'),
+    );
+    expect(gone.status).toBe(200);
+    t.advance(60_000);
+    expect(t.say('alice', 'kubectl get po')).toBe('No resources found in default namespace.');
+  });
 });
 
 describe('protobuf bodies', () => {
