@@ -52,6 +52,7 @@ Examples:
 Options:
     --all=false: Delete all resources, in the namespace of the specified resource types.
     -A, --all-namespaces=false: If present, list the requested object(s) across all namespaces.
+    --ignore-not-found=false: Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.
     -l, --selector='': Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.
     --dry-run='none': Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.
     --force=false: If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.
@@ -73,6 +74,7 @@ Usage:
     { name: 'wait', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
     { name: 'dry-run', type: 'string' },
+    { name: 'ignore-not-found', type: 'bool' },
   ],
   run(ctx, line) {
     const dryRun = parseDryRun(flagString(line, 'dry-run'));
@@ -122,6 +124,7 @@ Usage:
     const changes: Change[] = [];
     let failed = false;
     let deletedAny = false;
+    const ignoreNotFound = flagBool(line, 'ignore-not-found');
     for (const target of targets) {
       const selector = selectorOf(line, target.resource.type);
       if (!selector.ok) return selector;
@@ -139,6 +142,7 @@ Usage:
             ).map((object) => ({ name: object.metadata.name, object }));
       for (const { name, object } of objects) {
         if (object === undefined) {
+          if (ignoreNotFound) continue;
           output.push(
             stderr(`Error from server (NotFound): ${qualifiedName(target.resource)} "${name}" not found`),
           );
@@ -156,7 +160,8 @@ Usage:
         deletedAny = true;
       }
     }
-    if (!deletedAny && !failed) output.push(stderr('No resources found'));
+    // Named objects that --ignore-not-found passed over leave nothing to say (kubectl 1.33).
+    if (!deletedAny && !failed && !(ignoreNotFound && hasNames)) output.push(stderr('No resources found'));
     const done = withWarning(outcome(output, changes, failed ? 1 : 0), grace.value);
     return ok(finish(ctx.cluster.now, done, line));
   },

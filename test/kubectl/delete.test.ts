@@ -32,3 +32,21 @@ describe('kubectl delete --force and --grace-period', () => {
     expect(t.say('alice', 'kubectl get po -o name')).toBe('pod/kubia');
   });
 });
+
+describe('kubectl delete --ignore-not-found (kubectl 1.33 against Podium’s API door)', () => {
+  it('GIVEN names that do not exist WHEN --ignore-not-found THEN nothing is said and it succeeds; the others are deleted', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run web --image=nginx');
+    expect(t.send('alice', 'kubectl delete po nope --ignore-not-found').ok).toBe(true);
+    expect(t.say('alice', 'kubectl delete po nope --ignore-not-found')).toBe('');
+    expect(t.say('alice', 'kubectl delete ns nope --ignore-not-found -o name')).toBe('');
+    expect(t.say('alice', 'kubectl delete po nope web --ignore-not-found -o name')).toBe('pod/web');
+    expect(t.say('alice', 'kubectl delete po nope')).toBe(
+      'Error from server (NotFound): pods "nope" not found',
+    );
+  });
+
+  it('GIVEN a selector that matches nothing WHEN --ignore-not-found THEN kubectl still says it found none', () => {
+    expect(testApp().say('alice', 'kubectl delete po -l x=y --ignore-not-found')).toBe('No resources found');
+  });
+});
