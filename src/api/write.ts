@@ -55,7 +55,12 @@ function manifestOf(body: Json, fallbackNamespace: string): ManifestObject {
 /** A decoding refusal as the server sends it: strict decoding is a 400, validation a 422. */
 function fromDecoding(error: KubectlError, kind: string, name: string): Status {
   if (error.code === 'invalid') return invalid(kind, name, error.params.causes);
-  if (error.code === 'cannotBeHandled') return badRequest(error.params.message);
+  // The decoder's own words come after the kind it was decoding (reference/kubectl.md: `Pod in
+  // version "v1" cannot be handled as a Pod: strict decoding error: unknown field "…"`).
+  if (error.code === 'cannotBeHandled')
+    return badRequest(
+      `${error.params.kind} in version "v1" cannot be handled as a ${error.params.kind}: ${error.params.message}`,
+    );
   return badRequest(`the object could not be decoded as a ${kind}`);
 }
 

@@ -308,6 +308,22 @@ describe('the API layer', () => {
     expect(before).not.toBe('');
   });
 
+  it('GIVEN a pod with an unknown field under fieldValidation=Strict THEN 400 in the decoder’s words after the kind (reference/kubectl.md)', () => {
+    const t = testApp();
+    t.app.sandboxes.open(KEY, t.clock.now);
+    const body = JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'bad', namespace: 'default' },
+      spec: { containers: [{ name: 'c', image: 'nginx', bogus: 1 }] },
+    });
+    const refused = call(t, request('POST', '/api/v1/namespaces/default/pods?fieldValidation=Strict', body));
+    expect(refused.status).toBe(400);
+    expect(refused.json.message).toBe(
+      'Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].bogus"',
+    );
+  });
+
   it('GIVEN kubectl delete --dry-run=server (DeleteOptions.dryRun in the body, kubectl 1.33) THEN the pod is answered and stays', () => {
     const t = testApp();
     t.say('alice', 'kubectl run web --image=nginx');
