@@ -28,7 +28,16 @@ export interface ExecTarget {
   name: string;
 }
 
-export type Refusal = (status: Status | DoorStatus) => void;
+/**
+ * What the kubelet answers itself once the API server has passed the request on: plain text, not
+ * a Status, so kubectl prints it after its own words (`error: unable to upgrade connection:
+ * container not found ("kubia")`, reference/kubectl.md).
+ */
+export interface KubeletRefusal {
+  kubelet: string;
+}
+
+export type Refusal = (status: Status | DoorStatus | KubeletRefusal) => void;
 
 export function startExec(
   app: App,
@@ -42,7 +51,7 @@ export function startExec(
 ): void {
   const argv = query.getAll('command');
   const checked = readSandbox(app, key, (cluster) => precheck(cluster, target, query.get('container')));
-  if ('reason' in checked) {
+  if ('reason' in checked || 'kubelet' in checked) {
     refuse(checked);
     return;
   }
@@ -128,7 +137,7 @@ function precheck(
   cluster: Cluster,
   target: ExecTarget,
   container: string | null,
-): { index: number } | Status {
+): { index: number } | Status | KubeletRefusal {
   const pod: Pod | undefined = cluster.pods.find(
     (p) => p.metadata.namespace === target.namespace && p.metadata.name === target.name,
   );
@@ -141,6 +150,6 @@ function precheck(
   if (!status.scheduled) return badRequest(`pod ${target.name} does not have a host assigned`);
   const name = pod.spec.containers[index]?.name ?? '';
   if (status.containers[index]?.state.kind !== 'running')
-    return badRequest(`container not found ("${name}")`);
+    return { kubelet: `container not found ("${name}")` };
   return { index };
 }

@@ -11,7 +11,7 @@ import { RateLimiter } from '../chat/rate-limit.ts';
 import type { Status } from '../cluster/status.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 import { discoveryResponse } from './discovery.ts';
-import { startExec } from './exec.ts';
+import { type KubeletRefusal, startExec } from './exec.ts';
 import { handleResource } from './handle.ts';
 import { openapiResponse } from './openapi.ts';
 import { startPortForward } from './port-forward.ts';
@@ -225,7 +225,14 @@ export async function startApiServer(app: App, options: ApiServerOptions): Promi
   /** exec and port-forward: a WebSocket upgrade, authenticated and limited as any request. */
   const upgrade = (req: IncomingMessage, socket: Socket) => {
     socket.on('error', () => socket.destroy());
-    const refuse = (status: Status | DoorStatus) => {
+    const refuse = (status: Status | DoorStatus | KubeletRefusal) => {
+      if ('kubelet' in status) {
+        const text = status.kubelet;
+        socket.end(
+          `HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+        );
+        return;
+      }
       const body = JSON.stringify('metadata' in status ? status : { ...status, metadata: {} });
       socket.end(
         `HTTP/1.1 ${status.code} ${status.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

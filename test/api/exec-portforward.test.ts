@@ -112,11 +112,11 @@ describe.skipIf(BINARIES.length === 0).each(BINARIES)('%s exec and port-forward'
     expect(piped).toMatchObject({ code: 0, stdout: 'hello-stdin\n' });
   });
 
-  it('GIVEN a pod not running THEN exec is refused before any upgrade', async () => {
+  it('GIVEN a pod not running THEN exec is refused before any upgrade, in the kubelet’s plain words (reference/kubectl.md)', async () => {
     door.t.say('alice', 'kubectl run later --image=nginx');
     const refused = await kubectl(binary, config, ['exec', 'later', '--', 'hostname']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('container not found ("later")');
+    expect(refused.stderr.trim()).toBe('error: unable to upgrade connection: container not found ("later")');
   });
 
   it('GIVEN port-forward 8888:8080 THEN a real HTTP GET is answered by the simulated kubia and logged', async () => {
