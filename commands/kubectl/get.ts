@@ -226,15 +226,22 @@ Usage:
 };
 
 /**
- * cli-runtime's MultipleTypesRequested: `all` alone, more than one type in the first argument's
- * comma list (`po,svc`: the rest are names), or more than one type among `TYPE/NAME` arguments.
+ * cli-runtime's MultipleTypesRequested: `all` alone, more than one type in a lone argument's comma
+ * list (`get po,svc`; `get po,svc web` is decided by what is found), or more than one type among
+ * `TYPE/NAME` arguments.
  * Types are compared as typed (`po,pods` is two).
  */
 export function multipleTypesRequested(args: readonly string[]): boolean {
   if (args.length === 1 && args[0] === 'all') return true;
   const tuples = args.filter((a) => a.includes('/'));
+  // A comma list counts only alone (`get po,ns`); followed by names (`get ns,po web`), only
+  // what is found decides (kubectl 1.33 against Podium's API door).
   const kinds =
-    tuples.length > 0 ? tuples.map((a) => a.slice(0, a.indexOf('/'))) : (args[0] ?? '').split(',');
+    tuples.length > 0
+      ? tuples.map((a) => a.slice(0, a.indexOf('/')))
+      : args.length === 1
+        ? (args[0] ?? '').split(',')
+        : [];
   return new Set(kinds).size > 1;
 }
 

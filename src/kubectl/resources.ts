@@ -69,8 +69,9 @@ export function resolvedAfresh(word: string): ResourceInfo | undefined {
   const lower = word.toLowerCase();
   const dot = lower.indexOf('.');
   const name = dot === -1 ? lower : lower.slice(0, dot);
-  let qualifier = dot === -1 ? null : lower.slice(dot + 1);
-  if (qualifier === '' || qualifier === 'v1') qualifier = dot === -1 ? null : '';
+  // TYPE.GROUP or TYPE.VERSION.GROUP: `pods.` and `pods.v1.` are the core group, but `pods.v1`
+  // asks for a group named v1, which no server has (kubectl 1.33 against Podium's API door).
+  const qualifier = dot === -1 ? null : lower.slice(dot + 1);
   return RESOURCES.find((r) => {
     const named = r.type === name || r.singular === name || r.shortNames.includes(name);
     if (!named) return false;

@@ -23,6 +23,13 @@ describe('kubectl get: kinds, --show-labels and the order of its checks (KC pkg/
     );
   });
 
+  it('GIVEN a comma list followed by names WHEN only one kind is found THEN no kind prefix (kubectl 1.33 against Podium)', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run web --image=nginx');
+    expect(t.say('alice', 'kubectl get ns,po web').split('\n')[1]).toMatch(/^web\s/);
+    expect(t.say('alice', 'kubectl get po,svc kubernetes web').split('\n')[1]).toMatch(/^pod\/web\s/);
+  });
+
   it('GIVEN a pod WHEN get po,ns THEN two kinds were found and both tables prefix the kind', () => {
     const t = testApp();
     t.say('alice', 'kubectl run kubia --image=luksa/kubia');
