@@ -101,6 +101,10 @@ describe('explain and get on what does not exist (kubectl 1.33 against Podium’
     });
     expect(box.kubectl('get foo.v1.apps').text).toBe('error: the server doesn\'t have a resource type "foo"');
     expect(box.kubectl('describe po.v2').text).toBe('error: the server doesn\'t have a resource type "po"');
+    // TYPE.v1 names a group v1; the core group is `pods.` or `pods.v1.`.
+    expect(box.kubectl('get pods.v1').text).toBe('error: the server doesn\'t have a resource type "pods"');
+    expect(box.kubectl('get pods.v1. -o name').ok).toBe(true);
+    expect(box.kubectl('get pods. -o name').ok).toBe(true);
   });
 
   it('GIVEN a known type WHEN explain names a field it lacks THEN the kind’s header comes before the error', () => {
