@@ -16,7 +16,7 @@ import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import type { LabelColumns } from '../../src/kubectl/printers/labels.ts';
 import { metadataTable } from '../../src/kubectl/printers/metadata-table.ts';
 import { namespaceTable, nodeTable } from '../../src/kubectl/printers/nodes.ts';
-import { isObjectFormat, printObjects } from '../../src/kubectl/printers/objects.ts';
+import { isObjectFormat, OUTPUT_FORMATS_ERROR, printObjects } from '../../src/kubectl/printers/objects.ts';
 import { genericPrinter, sortObjects } from '../../src/kubectl/printers/output.ts';
 import { podTable } from '../../src/kubectl/printers/pods.ts';
 import { serviceTable } from '../../src/kubectl/printers/services.ts';
@@ -86,6 +86,7 @@ Options:
     --show-labels=false: When printing, show all labels as the last column.
     --show-managed-fields=false: If true, keep the managedFields when printing objects in JSON or YAML format.
     --subresource='': If specified, gets the subresource of the requested object.
+    --template='': Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].
 
 Usage:
   kubectl get [(-o|--output=)json|yaml|name|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]`,
@@ -107,12 +108,18 @@ Usage:
     { name: 'show-kind', type: 'bool' },
     { name: 'show-managed-fields', type: 'bool' },
     { name: 'subresource', type: 'string' },
+    { name: 'template', type: 'string' },
   ],
   run(ctx, given) {
     const fromFiles = flagList(given, 'filename').length > 0 ? getLineFromFiles(ctx, given) : ok(given);
     if (!fromFiles.ok) return fromFiles;
     const line = fromFiles.value;
-    const format = flagString(line, 'output') ?? '';
+    const asked = flagString(line, 'output') ?? '';
+    const template = flagString(line, 'template') ?? '';
+    // With --template, a format that carries its own template matches no printer (kubectl 1.33).
+    if (template !== '' && asked.includes('='))
+      return err(kubectlError('plain', { message: OUTPUT_FORMATS_ERROR(asked) }));
+    const format = withTemplate(asked, template);
     // kubectl's order: Complete (a type is required), Validate (--show-labels), then the printer.
     if (line.args.length === 0) return err(kubectlError('rawText', { text: NO_TYPE }));
     if (flagBool(line, 'show-labels') && format !== '' && format !== 'wide')
@@ -347,6 +354,26 @@ function fieldOf(object: AnyObject, field: string, now: number): string {
       return serviceField(object, field);
   }
 }
+
+/**
+ * `--template` (PrintFlags): the template of a template format given without one (`-o template
+ * --template={{.kind}}`, `-o jsonpath --template=...`); alone, it means `-o go-template`.
+ */
+function withTemplate(format: string, template: string): string {
+  if (template === '') return format;
+  const named = format === '' ? 'go-template' : format;
+  return TEMPLATE_FORMATS.includes(named) ? `${named}=${template}` : format;
+}
+
+const TEMPLATE_FORMATS = [
+  'go-template',
+  'template',
+  'go-template-file',
+  'templatefile',
+  'jsonpath',
+  'jsonpath-as-json',
+  'jsonpath-file',
+];
 
 /**
  * `--subresource`: the API's `status` of named objects, which `get` prints as it prints the

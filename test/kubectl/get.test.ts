@@ -185,3 +185,19 @@ describe('get events --sort-by (kubectl 1.33 against Podium’s API door)', () =
     );
   });
 });
+
+describe('get --template (kubectl 1.33 against Podium’s API door)', () => {
+  it('GIVEN a template format without its template WHEN --template THEN it is the template; alone it means go-template', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run web --image=nginx');
+    expect(t.say('alice', 'kubectl get po -o template --template={{.kind}}')).toBe('List');
+    expect(t.say('alice', 'kubectl get po --template={{.kind}}')).toBe('List');
+    expect(t.say('alice', 'kubectl get po web -o jsonpath --template={.metadata.name}')).toBe('web');
+    expect(t.say('alice', 'kubectl get po web -o yaml --template={{.kind}}').split('\n')[0]).toBe(
+      'apiVersion: v1',
+    );
+    expect(t.say('alice', 'kubectl get po -o go-template={{.kind}} --template={{.apiVersion}}')).toMatch(
+      /^error: unable to match a printer suitable for the output format "go-template=\{\{\.kind\}\}"/,
+    );
+  });
+});
