@@ -1,15 +1,29 @@
+import { apiObject } from '../../src/cluster/api-object.ts';
 import { defaultPullPolicy } from '../../src/cluster/images.ts';
 import type { Cluster, Container, EnvVar, Pod, PullPolicy, RestartPolicy } from '../../src/cluster/model.ts';
 import { createPod } from '../../src/cluster/pods.ts';
 import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import type { JsonValue } from '../../src/kubectl/jsonpath/go-values.ts';
 import { outputOf } from '../../src/kubectl/manifest-print.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { goJsonInOrder, goYaml } from '../../src/kubectl/printers/go-yaml.ts';
 import { printObjects, sortKeys } from '../../src/kubectl/printers/objects.ts';
+import {
+  type TemplatePrinter,
+  templateFormat,
+  templatePrinter,
+} from '../../src/kubectl/printers/template-output.ts';
 import { isImageReference, type RunSpec, runPodObject } from '../../src/kubectl/run-object.ts';
 import { fromStatus } from '../../src/kubectl/status-error.ts';
-import { type KubectlVerb, outcome, stderr, stdout } from '../../src/kubectl/verb.ts';
+import {
+  type KubectlVerb,
+  type Outcome,
+  type OutputLine,
+  outcome,
+  stderr,
+  stdout,
+} from '../../src/kubectl/verb.ts';
 import { err, ok, type Result } from '../../src/result.ts';
 
 const RESTART: Record<string, RestartPolicy> = { Always: 'Always', OnFailure: 'OnFailure', Never: 'Never' };
@@ -82,7 +96,7 @@ Usage:
           message: `Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`,
         }),
       );
-    const output = outputOf(flagString(line, 'output'));
+    const output = runOutputOf(flagString(line, 'output'));
     if (!output.ok) return output;
     const name = line.args[0];
     if (name === undefined)
@@ -92,7 +106,11 @@ Usage:
     if (checked.value.attach) return ok({ ...outcome([], [], 1), interactive: { verb: 'run', pod: name } });
     const spec = runSpec(line, name, image, checked.value.restartPolicy);
     if (!spec.ok) return spec;
-    if (dryRun === 'client') return ok(outcome([stdout(clientPrinted(spec.value, output.value))]));
+    if (dryRun === 'client') {
+      if (typeof output.value === 'object')
+        return ok(templated(output.value, sortKeys(runPodObject(spec.value)) as JsonValue, []));
+      return ok(outcome([stdout(clientPrinted(spec.value, output.value))]));
+    }
     const container: Container = {
       name,
       image,
@@ -118,6 +136,12 @@ Usage:
     );
     if (!created.ok) return err(fromStatus(created.error));
     const warnings = created.value.warnings.map((w) => stderr(`Warning: ${w}`));
+    if (typeof output.value === 'object') {
+      const after = { ...ctx.cluster, pods: [...ctx.cluster.pods, created.value.pod] };
+      const data = sortKeys(apiObject(created.value.pod, after)) as JsonValue;
+      const changes = dryRun === 'server' ? [] : created.value.changes;
+      return ok(templated(output.value, data, changes, warnings));
+    }
     const printed = serverPrinted(created.value.pod, output.value, ctx.cluster, dryRun === 'server');
     if (dryRun === 'server') return ok(outcome([...warnings, stdout(printed)]));
     return ok(outcome([...warnings, stdout(printed)], created.value.changes));
@@ -206,6 +230,32 @@ function runSpec(
 }
 
 /** `--dry-run=client`: nothing reaches the server, so only kubectl's own object is printed. */
+/**
+ * `-o name|yaml|json`, or a template format (`-o jsonpath={.status.podIP}`, `-o go-template=…`),
+ * parsed before the pod is made, as kubectl builds its printer in Complete.
+ */
+function runOutputOf(output: string | undefined): Result<string | undefined | TemplatePrinter, KubectlError> {
+  const template = output === undefined ? null : templateFormat(output);
+  if (template === null) return outputOf(output);
+  const printer = templatePrinter(template.format, template.template);
+  return printer.ok ? printer : err(kubectlError('plain', { message: printer.error }));
+}
+
+/** The pod through a template printer: what it printed, then kubectl's error if it failed. */
+function templated(
+  printer: TemplatePrinter,
+  data: JsonValue,
+  changes: Outcome['changes'],
+  warnings: OutputLine[] = [],
+): Outcome {
+  const printed = printer.print(data);
+  // As `get` prints a template: a text ending in a newline is followed by the error directly.
+  const shown = printed.error === null ? printed.text : printed.text.replace(/\n$/, '');
+  const text = shown === '' ? [] : [stdout(shown)];
+  const error = printed.error === null ? [] : [stderr(`error: ${printed.error.trimEnd()}`)];
+  return outcome([...warnings, ...text, ...error], changes, printed.error === null ? 0 : 1);
+}
+
 function clientPrinted(spec: RunSpec, output: string | undefined): string {
   const object = runPodObject(spec);
   if (output === 'yaml') return goYaml(sortKeys(object)).trimEnd();

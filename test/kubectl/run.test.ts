@@ -197,3 +197,26 @@ describe('interactive sessions in chat', () => {
     );
   });
 });
+
+describe('kubectl run -o with a template (kubectl 1.33 against Podium’s API door)', () => {
+  it('GIVEN -o jsonpath or go-template THEN the pod made (or that would be) goes through the template; a bad template makes nothing', () => {
+    const t = testApp();
+    expect(
+      t.say('alice', 'kubectl run web --image=nginx --annotations=a=b -o jsonpath={.metadata.annotations}'),
+    ).toBe('{"a":"b"}');
+    expect(t.say('alice', 'kubectl get po -o name')).toBe('pod/web');
+    expect(
+      t.say(
+        'alice',
+        'kubectl run dry --image=nginx --dry-run=client -o jsonpath={.spec.containers[0].image}',
+      ),
+    ).toBe('nginx');
+    expect(
+      t.say('alice', 'kubectl run srv --image=nginx --dry-run=server -o go-template={{.metadata.name}}'),
+    ).toBe('srv');
+    expect(t.say('alice', 'kubectl run bad --image=nginx -o jsonpath={.metadata')).toMatch(
+      /^error: error parsing jsonpath/,
+    );
+    expect(t.say('alice', 'kubectl get po -o name')).toBe('pod/web');
+  });
+});
