@@ -1,5 +1,6 @@
 import { createNamespace } from '../../src/cluster/namespaces.ts';
 import { createPod } from '../../src/cluster/pods.ts';
+import { DRY_RUN_FLAG } from '../../src/kubectl/dry-run-flag.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { flagList, flagString } from '../../src/kubectl/flags.ts';
 import type { ManifestObject } from '../../src/kubectl/manifest.ts';
@@ -61,7 +62,7 @@ Usage:
   kubectl apply (-f FILENAME | -k DIRECTORY) [options]`,
   flags: [
     { name: 'filename', short: 'f', type: 'list' },
-    { name: 'dry-run', type: 'string' },
+    DRY_RUN_FLAG,
     { name: 'output', short: 'o', type: 'string' },
     { name: 'validate', type: 'string' },
   ],

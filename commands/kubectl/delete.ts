@@ -6,6 +6,7 @@ import { podDeletion } from '../../src/cluster/pods.ts';
 import { serviceDeletion } from '../../src/cluster/services.ts';
 import { podDeleteRequest } from '../../src/cluster/terminating.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
+import { DRY_RUN_FLAG } from '../../src/kubectl/dry-run-flag.ts';
 import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagInt, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { deleteFromFiles } from '../../src/kubectl/manifest-delete.ts';
@@ -73,7 +74,7 @@ Usage:
     { name: 'now', type: 'bool' },
     { name: 'wait', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
-    { name: 'dry-run', type: 'string' },
+    DRY_RUN_FLAG,
     { name: 'ignore-not-found', type: 'bool' },
   ],
   run(ctx, line) {

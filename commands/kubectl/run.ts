@@ -2,6 +2,7 @@ import { apiObject } from '../../src/cluster/api-object.ts';
 import { defaultPullPolicy } from '../../src/cluster/images.ts';
 import type { Cluster, Container, EnvVar, Pod, PullPolicy, RestartPolicy } from '../../src/cluster/model.ts';
 import { createPod } from '../../src/cluster/pods.ts';
+import { DRY_RUN_FLAG } from '../../src/kubectl/dry-run-flag.ts';
 import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import type { JsonValue } from '../../src/kubectl/jsonpath/go-values.ts';
@@ -74,7 +75,7 @@ Usage:
     { name: 'env', type: 'array' },
     { name: 'image-pull-policy', type: 'string' },
     { name: 'command', type: 'bool' },
-    { name: 'dry-run', type: 'string' },
+    DRY_RUN_FLAG,
     { name: 'output', short: 'o', type: 'string' },
     { name: 'stdin', short: 'i', type: 'bool' },
     { name: 'tty', short: 't', type: 'bool' },

@@ -14,6 +14,11 @@ export interface FlagSpec {
   name: string;
   short?: string;
   type: FlagType;
+  /**
+   * pflag's NoOptDefVal: the value of the flag written without one (`--dry-run` is `unchanged`),
+   * which then takes no following argument (`--dry-run client` leaves `client` an argument).
+   */
+  optionalValue?: string;
 }
 
 export type FlagValue = boolean | string | number | string[];
@@ -86,6 +91,7 @@ function longFlag(
   if (spec === undefined) return err(kubectlError('unknownFlag', { flag: `--${name}`, verb }));
   if (eq !== -1) return set(spec, token.slice(eq + 1), `--${name}`, out, verb, 0);
   if (spec.type === 'bool') return set(spec, 'true', `--${name}`, out, verb, 0);
+  if (spec.optionalValue !== undefined) return set(spec, spec.optionalValue, `--${name}`, out, verb, 0);
   if (next === undefined)
     return err(kubectlError('flagNeedsArgument', { flag: `--${name}`, arg: token, verb }));
   return set(spec, next, `--${name}`, out, verb, 1);
@@ -174,7 +180,7 @@ function set(
 }
 
 /** Go's strconv.ParseBool accepts exactly these spellings. */
-function parseBool(raw: string): boolean | undefined {
+export function parseBool(raw: string): boolean | undefined {
   if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(raw)) return true;
   if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(raw)) return false;
   return undefined;

@@ -3,6 +3,7 @@ import type { Cluster, Labels, ObjectMeta } from '../cluster/model.ts';
 import { scheduleWaiting } from '../cluster/scheduler.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Visit } from './builder.ts';
+import { DRY_RUN_FLAG } from './dry-run-flag.ts';
 import { type KubectlError, kubectlError, renderError } from './errors.ts';
 import { type FlagSpec, flagBool, flagString, type ParsedLine } from './flags.ts';
 import type { Pairs } from './pairs.ts';
@@ -173,7 +174,7 @@ export const METADATA_UPDATE_FLAGS: readonly FlagSpec[] = [
   { name: 'all', type: 'bool' },
   { name: 'all-namespaces', short: 'A', type: 'bool' },
   { name: 'output', short: 'o', type: 'string' },
-  { name: 'dry-run', type: 'string' },
+  DRY_RUN_FLAG,
 ];
 
 export interface UpdateOptions {

@@ -1,5 +1,6 @@
 import { goQuote } from '../go/strings.ts';
 import { err, ok, type Result } from '../result.ts';
+import { deprecatedDryRun } from './dry-run-flag.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { flagBool, flagString, parseFlags } from './flags.ts';
 import {
@@ -10,7 +11,7 @@ import {
   resolveResource,
 } from './resources.ts';
 import { KUBECTL_COMMANDS, suggestCommands } from './suggest.ts';
-import { type KubectlVerb, type Outcome, outcome, stdout, type VerbContext } from './verb.ts';
+import { type KubectlVerb, type Outcome, outcome, stderr, stdout, type VerbContext } from './verb.ts';
 
 /** Global flags may come before the verb (`kubectl -n kube-system get po`); move them after it. */
 export function hoistGlobalFlags(tokens: readonly string[]): string[] {
@@ -65,7 +66,10 @@ export function runKubectl(
         }),
       );
   }
-  return verb.run(ctx, line.value);
+  const dryRun = deprecatedDryRun(line.value, ctx.cluster.now);
+  const done = verb.run(ctx, dryRun?.line ?? line.value);
+  if (dryRun === null || !done.ok) return done;
+  return ok({ ...done.value, output: [stderr(dryRun.warning), ...done.value.output] });
 }
 
 /**

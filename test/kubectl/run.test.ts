@@ -220,3 +220,41 @@ describe('kubectl run -o with a template (kubectl 1.33 against Podium’s API do
     expect(t.say('alice', 'kubectl get po -o name')).toBe('pod/web');
   });
 });
+
+describe('--dry-run written alone or as a boolean (kubectl 1.33: deprecated, still working, with a warning)', () => {
+  const WARNING =
+    /^W\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ helpers\.go:703\] --dry-run is deprecated and can be replaced with --dry-run=client\.$/;
+  it('GIVEN --dry-run alone THEN a client dry run after klog’s warning, and the next word stays an argument', () => {
+    const t = testApp();
+    const [warning, ...yaml] = t.say('alice', 'kubectl run web --image=nginx --dry-run -o yaml').split('\n');
+    expect(warning).toMatch(WARNING);
+    expect(yaml[0]).toBe('apiVersion: v1');
+    expect(t.say('alice', 'kubectl get po')).toBe('No resources found in default namespace.');
+    const spaced = t.say('alice', 'kubectl run web --image=nginx --dry-run client -o yaml');
+    expect(spaced).toContain('  - args:\n    - client\n');
+  });
+
+  it('GIVEN --dry-run=true or =false THEN client or none, each with its warning; label and delete read it too', () => {
+    const t = testApp();
+    const dry = t.say('alice', 'kubectl run web --image=nginx --dry-run=true -o name').split('\n');
+    expect(dry[0]).toMatch(
+      /helpers\.go:717\] --dry-run=true is deprecated \(boolean value\) and can be replaced with --dry-run=client\.$/,
+    );
+    expect(dry[1]).toBe('pod/web');
+    const real = t.say('alice', 'kubectl run web --image=nginx --dry-run=false').split('\n');
+    expect(real[0]).toMatch(
+      /helpers\.go:720\] --dry-run=false is deprecated \(boolean value\) and can be replaced with --dry-run=none\.$/,
+    );
+    expect(real[1]).toBe('pod/web created');
+    expect(t.say('alice', 'kubectl label po web x=y --dry-run').split('\n')[1]).toBe(
+      'pod/web labeled (dry run)',
+    );
+    expect(t.say('alice', 'kubectl delete po web --dry-run').split('\n')[1]).toBe(
+      'pod "web" deleted from default namespace (dry run)',
+    );
+    expect(t.say('alice', 'kubectl get po -o name')).toBe('pod/web');
+    expect(t.say('alice', 'kubectl run x --image=nginx --dry-run=maybe')).toBe(
+      'error: Invalid dry-run value (maybe). Must be "none", "server", or "client".',
+    );
+  });
+});
