@@ -230,7 +230,6 @@ function runSpec(
   });
 }
 
-/** `--dry-run=client`: nothing reaches the server, so only kubectl's own object is printed. */
 /**
  * `-o name|yaml|json`, or a template format (`-o jsonpath={.status.podIP}`, `-o go-template=…`),
  * parsed before the pod is made, as kubectl builds its printer in Complete.
@@ -257,6 +256,7 @@ function templated(
   return outcome([...warnings, ...text, ...error], changes, printed.error === null ? 0 : 1);
 }
 
+/** `--dry-run=client`: nothing reaches the server, so only kubectl's own object is printed. */
 function clientPrinted(spec: RunSpec, output: string | undefined): string {
   const object = runPodObject(spec);
   if (output === 'yaml') return goYaml(sortKeys(object)).trimEnd();
