@@ -112,6 +112,8 @@ function killingEvents(pod: Pod): PodEvent[] {
 }
 
 function schedulerEvents(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods' | 'now'>): PodEvent[] {
+  // A pod created on a node of its creator's choosing never went through the scheduler.
+  if (pod.sim.pinned === true) return [];
   const created = Date.parse(pod.metadata.creationTimestamp);
   const scheduledAt = pod.sim.scheduledAt;
   // creationTimestamp has whole seconds and scheduledAt milliseconds: compare like with like, or a

@@ -87,6 +87,8 @@ export interface PodSim {
   deletion?: PodDeletion;
   /** metadata.generation before any deletion: 1 at creation (absent), one more per spec change. */
   generation?: number;
+  /** Created with `spec.nodeName`: bound to that node by its creator, the scheduler never saw it. */
+  pinned?: boolean;
 }
 
 export interface PodDeletion {

@@ -3,7 +3,7 @@ import type { Change } from './changes.ts';
 import type { Ids } from './ids.ts';
 import { LIMITS } from './limits.ts';
 import type { Cluster, Container, CreatedVia, Labels, Pod, RestartPolicy } from './model.ts';
-import { bind } from './scheduler.ts';
+import { bind, bindTo } from './scheduler.ts';
 import { iso } from './seed.ts';
 import { alreadyExists, forbidden, invalid, notFound, type Status } from './status.ts';
 import { duplicatePortWarnings, validatePod } from './validation.ts';
@@ -22,6 +22,8 @@ export interface PodInput {
   hostNetwork?: boolean;
   /** From a manifest: PodSpec fields kept as written (see PodSpec.extra). */
   specExtra?: Record<string, unknown>;
+  /** From a manifest: `spec.nodeName`, the node the pod is bound to without the scheduler. */
+  nodeName?: string;
 }
 
 export interface Created {
@@ -47,7 +49,8 @@ export function createPod(cluster: Cluster, input: PodInput, ids: Ids): Result<C
   if (cluster.pods.some((p) => p.metadata.namespace === input.namespace && p.metadata.name === input.name)) {
     return err(alreadyExists('pods', input.name));
   }
-  const bound = bind(pod, cluster, cluster.now);
+  const pinned = input.nodeName === undefined ? undefined : pinTo(pod, input.nodeName, cluster);
+  const bound = pinned ?? bind(pod, cluster, cluster.now);
   return ok({ pod: bound, changes: [{ op: 'putPod', pod: bound }], warnings: duplicatePortWarnings(bound) });
 }
 
@@ -69,6 +72,19 @@ function admit(cluster: Cluster, pod: Pod): Result<true, Status> {
     return err(forbidden('pods', name, why));
   }
   return ok(true);
+}
+
+/**
+ * A pod created with `spec.nodeName` is bound already: the scheduler never sees it (no Scheduled
+ * event) and that node's kubelet runs it. Only a node the sandbox has can run it; a name it does
+ * not have is left to the scheduler, as before (see the stop-28 note: a real cluster leaves such
+ * a pod Pending until the pod garbage collector removes it).
+ */
+function pinTo(pod: Pod, nodeName: string, cluster: Cluster): Pod | undefined {
+  const node = cluster.nodes.find((n) => n.metadata.name === nodeName);
+  if (node === undefined) return undefined;
+  const bound = bindTo(pod, node, cluster, cluster.now);
+  return { ...bound, sim: { ...bound.sim, pinned: true } };
 }
 
 export function buildPod(input: PodInput, now: number, ids: Ids): Pod {

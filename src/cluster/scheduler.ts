@@ -121,10 +121,16 @@ export function unschedulableMessage(pod: Pod, cluster: Pick<Cluster, 'nodes' | 
 export function bind(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods'>, now: number): Pod {
   const placement = place(pod, cluster);
   if (!placement.ok) return pod;
+  return bindTo(pod, placement.node, cluster, now);
+}
+
+/** The pod bound to `node` at `now`, with its IP from the node's pod range (or the node's own). */
+export function bindTo(pod: Pod, node: Node, cluster: Pick<Cluster, 'pods'>, now: number): Pod {
+  const podIP = pod.spec.hostNetwork === true ? node.status.internalIP : nextIP(node, cluster.pods);
   return {
     ...pod,
-    spec: { ...pod.spec, nodeName: placement.node.metadata.name },
-    sim: { ...pod.sim, scheduledAt: now, podIP: placement.podIP, hostIP: placement.node.status.internalIP },
+    spec: { ...pod.spec, nodeName: node.metadata.name },
+    sim: { ...pod.sim, scheduledAt: now, podIP, hostIP: node.status.internalIP },
   };
 }
 

@@ -96,7 +96,7 @@ export function podFromManifest(
     nodeSelector,
     restartPolicy,
     hostNetwork,
-    nodeName: _bound,
+    nodeName: boundTo,
     ...extra
   } = spec;
   const causes: string[] = [];
@@ -117,6 +117,7 @@ export function podFromManifest(
     createdVia: 'create',
     ...(hostNetwork === true ? { hostNetwork: true } : {}),
     ...(Object.keys(extra).length > 0 ? { specExtra: extra } : {}),
+    ...(typeof boundTo === 'string' && boundTo !== '' ? { nodeName: boundTo } : {}),
   };
   if (causes.length > 0) {
     const all = [...validatePod(previewPod(input)), ...causes];
