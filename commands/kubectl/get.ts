@@ -22,7 +22,7 @@ import { podTable } from '../../src/kubectl/printers/pods.ts';
 import { serviceTable } from '../../src/kubectl/printers/services.ts';
 import { formatTable } from '../../src/kubectl/printers/table.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
-import { qualifiedName } from '../../src/kubectl/resources.ts';
+import { qualifiedName, resolveResource } from '../../src/kubectl/resources.ts';
 import { kubectlListError } from '../../src/kubectl/selector.ts';
 import { parseTargets, type Target } from '../../src/kubectl/targets.ts';
 import {
@@ -221,7 +221,9 @@ Usage:
     // `get all`, `get po,ns`, `get po/a svc/b`, even if only one type has objects: a fresh
     // cluster's `get all` prints `service/kubernetes`), or when what was found has several kinds
     // (get.go multipleGVKsRequested). Checked with kubectl 1.33 against Podium's API door.
-    const kinds = found.filter((f) => f.objects.length > 0).length + unsimulated.length;
+    const kinds =
+      new Set(found.filter((f) => f.objects.length > 0).map((f) => qualifiedName(f.target.resource))).size +
+      unsimulated.length;
     const prefixKind = kinds > 1 || multipleTypesRequested(line.args) || flagBool(line, 'show-kind');
     const printed = print(ctx, line, found, prefixKind, allNs, format);
     if (total === 0 && !hasNames && !ignoreNotFound) {
@@ -247,7 +249,11 @@ export function multipleTypesRequested(args: readonly string[]): boolean {
     tuples.length > 0
       ? tuples.map((a) => a.slice(0, a.indexOf('/')))
       : args.length === 1
-        ? (args[0] ?? '').split(',')
+        ? (args[0] ?? '').split(',').map((word) => {
+            // A list names each type once however it is spelt (`get po,pods` shows no kinds).
+            const resource = resolveResource(word);
+            return resource === undefined ? word : qualifiedName(resource);
+          })
         : [];
   return new Set(kinds).size > 1;
 }
@@ -280,7 +286,7 @@ function print(
   };
   const serverPrint = line.flags.get('server-print') !== false;
   const tables: string[] = [];
-  for (const { target, objects: objs } of found) {
+  for (const { target, objects: objs } of sameKindTogether(found)) {
     if (objs.length === 0) continue;
     let rows = serverPrint
       ? tableOf(objs, ctx.cluster.now, opts)
@@ -297,6 +303,23 @@ function print(
     tables.push(formatTable(rows));
   }
   return [stdout(tables.join('\n\n'))];
+}
+
+/**
+ * One table for a run of targets of the same type (`get pods,po,pod web`: three rows under one
+ * header), as kubectl prints a header only when the kind changes.
+ */
+function sameKindTogether(
+  found: readonly { target: Target; objects: AnyObject[] }[],
+): { target: Target; objects: AnyObject[] }[] {
+  const runs: { target: Target; objects: AnyObject[] }[] = [];
+  for (const entry of found) {
+    const last = runs.at(-1);
+    if (last !== undefined && qualifiedName(last.target.resource) === qualifiedName(entry.target.resource))
+      last.objects = [...last.objects, ...entry.objects];
+    else runs.push({ target: entry.target, objects: entry.objects });
+  }
+  return runs;
 }
 
 /** Rows of one type's table (the objects of one target are all of its kind). */

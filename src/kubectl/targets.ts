@@ -25,11 +25,17 @@ export function parseTargets(args: readonly string[], verb: string): Result<Targ
   const names = args.slice(1);
   const targets: Target[] = [];
   const unsimulated: string[] = [];
+  // A type asked for twice is visited once: for a list, however it is spelt (`po,pods`); with
+  // names, only when spelt the same (`po,po web` once, `po,pods web` twice), as kubectl 1.33 does.
+  const seen = new Set<string>();
   for (const word of first.split(',')) {
     // `all` is a discovery category: pods, services, the workload controllers, ...
     const resources = word.toLowerCase() === 'all' ? categoryMembers('all') : [resolveResource(word)];
     for (const resource of resources) {
       if (resource === undefined) return err(kubectlError('unknownResourceType', { type: word }));
+      const key = `${names.length === 0 ? '' : word}/${resource.type}.${resource.group}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       targets.push({ resource, names });
     }
   }

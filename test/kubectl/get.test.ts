@@ -201,3 +201,23 @@ describe('get --template (kubectl 1.33 against Podium’s API door)', () => {
     );
   });
 });
+
+describe('a type asked for twice (kubectl 1.33 against Podium’s API door)', () => {
+  it('GIVEN po,pods without names THEN one list, no kinds; with names, the same spelling once and others under one header', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run web --image=nginx');
+    expect(t.say('alice', 'kubectl get po,pods -o name')).toBe('pod/web');
+    expect(
+      t
+        .say('alice', 'kubectl get po,ns,po -o name')
+        .split('\n')
+        .filter((l) => l === 'pod/web'),
+    ).toHaveLength(1);
+    expect(t.say('alice', 'kubectl get po,po').split('\n')).toHaveLength(2);
+    expect(t.say('alice', 'kubectl get po,po web -o name')).toBe('pod/web');
+    const three = t.say('alice', 'kubectl get pods,po,pod web').split('\n');
+    expect(three).toHaveLength(4);
+    expect(three.slice(1).every((l) => /^web\s/.test(l))).toBe(true);
+    expect(t.say('alice', 'kubectl get po/web po/web').split('\n')).toHaveLength(3);
+  });
+});
