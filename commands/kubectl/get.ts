@@ -78,6 +78,7 @@ Options:
     -f, --filename=[]: Filename, directory, or URL to files identifying the resource to get from a server.
     --ignore-not-found=false: If the requested object does not exist the command will return exit code 0.
     --no-headers=false: When using the default or custom-column output format, don't print headers.
+    --output-watch-events=false: Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.
     -o, --output='': Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide). See custom columns [https://kubernetes.io/docs/reference/kubectl/#custom-columns], golang template [http://golang.org/pkg/text/template/#pkg-overview] and jsonpath template [https://kubernetes.io/docs/reference/kubectl/jsonpath/].
     --sort-by='': If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.
     -l, --selector='': Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.
@@ -109,6 +110,7 @@ Usage:
     { name: 'show-managed-fields', type: 'bool' },
     { name: 'subresource', type: 'string' },
     { name: 'template', type: 'string' },
+    { name: 'output-watch-events', type: 'bool' },
   ],
   run(ctx, given) {
     const fromFiles = flagList(given, 'filename').length > 0 ? getLineFromFiles(ctx, given) : ok(given);
@@ -125,6 +127,12 @@ Usage:
     if (flagBool(line, 'show-labels') && format !== '' && format !== 'wide')
       return err(
         kubectlError('plain', { message: `--show-labels option cannot be used with ${format} printer` }),
+      );
+    if (flagBool(line, 'output-watch-events') && !flagBool(line, 'watch'))
+      return err(
+        kubectlError('plain', {
+          message: '--output-watch-events option can only be used with --watch or --watch-only',
+        }),
       );
     const generic = genericPrinter(format, flagBool(line, 'no-headers'));
     if (!generic.ok) return err(kubectlError('plain', { message: generic.error }));
@@ -300,9 +308,23 @@ function print(
         i === 0 ? r : prefixName(r, target.resource.singular, allNs && target.resource.namespaced),
       );
     if (flagBool(line, 'no-headers')) rows = rows.slice(1);
-    tables.push(formatTable(rows));
+    const table = formatTable(rows);
+    tables.push(
+      flagBool(line, 'output-watch-events') ? asWatchEvents(table, !flagBool(line, 'no-headers')) : table,
+    );
   }
   return [stdout(tables.join('\n\n'))];
+}
+
+/**
+ * `-w --output-watch-events`: what is there now, each row as an ADDED event, in a first column
+ * kubectl gives the width of its longest event type (checked with kubectl 1.33 through the door).
+ */
+function asWatchEvents(table: string, header: boolean): string {
+  return table
+    .split('\n')
+    .map((row, i) => `${(header && i === 0 ? 'EVENT' : 'ADDED').padEnd(11)}${row}`)
+    .join('\n');
 }
 
 /**

@@ -221,3 +221,21 @@ describe('a type asked for twice (kubectl 1.33 against Podium’s API door)', ()
     expect(t.say('alice', 'kubectl get po/web po/web').split('\n')).toHaveLength(3);
   });
 });
+
+describe('get -w --output-watch-events (kubectl 1.33 against Podium’s API door)', () => {
+  it('GIVEN pods WHEN watched with events THEN each row is an ADDED event in an 11-wide first column; without -w it is refused', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run web --image=nginx');
+    t.advance(60_000);
+    expect(t.say('alice', 'kubectl get po -w --output-watch-events')).toBe(
+      'EVENT      NAME   READY   STATUS    RESTARTS   AGE\nADDED      web    1/1     Running   0          60s',
+    );
+    expect(t.say('alice', 'kubectl get po -w --output-watch-events --no-headers')).toBe(
+      'ADDED      web   1/1   Running   0     60s',
+    );
+    expect(t.say('alice', 'kubectl get po -w --output-watch-events -o name')).toBe('pod/web');
+    expect(t.say('alice', 'kubectl get po --output-watch-events')).toBe(
+      'error: --output-watch-events option can only be used with --watch or --watch-only',
+    );
+  });
+});
