@@ -9,7 +9,7 @@ import { NODE_ALLOCATABLE, podTotals } from './quantity.ts';
  * feasible node with the fewest pods wins, ties by name. An unschedulable pod stays Pending with
  * the FitError text kubectl shows in its FailedScheduling event.
  */
-export type Placement = { ok: true; node: Node; podIP: string } | { ok: false; message: string };
+export type Placement = { ok: true; node: Node } | { ok: false; message: string };
 
 const REASON_UNSCHEDULABLE = 'node(s) were unschedulable';
 const REASON_SELECTOR = "node(s) didn't match Pod's node affinity/selector";
@@ -31,11 +31,7 @@ export function place(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods'>): Place
   )[0];
   if (chosen === undefined)
     return { ok: false, message: fitError(cluster.nodes.length, reasons, fitFailures) };
-  return {
-    ok: true,
-    node: chosen,
-    podIP: pod.spec.hostNetwork === true ? chosen.status.internalIP : nextIP(chosen, cluster.pods),
-  };
+  return { ok: true, node: chosen };
 }
 
 function filter(pod: Pod, node: Node): string | null {
