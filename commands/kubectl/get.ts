@@ -17,7 +17,12 @@ import type { LabelColumns } from '../../src/kubectl/printers/labels.ts';
 import { metadataTable } from '../../src/kubectl/printers/metadata-table.ts';
 import { namespaceTable, nodeTable } from '../../src/kubectl/printers/nodes.ts';
 import { isObjectFormat, OUTPUT_FORMATS_ERROR, printObjects } from '../../src/kubectl/printers/objects.ts';
-import { genericPrinter, sortObjects } from '../../src/kubectl/printers/output.ts';
+import {
+  genericPrinter,
+  printsServerTable,
+  sortedAsKubectl,
+  sortObjects,
+} from '../../src/kubectl/printers/output.ts';
 import { podTable } from '../../src/kubectl/printers/pods.ts';
 import { serviceTable } from '../../src/kubectl/printers/services.ts';
 import { formatTable } from '../../src/kubectl/printers/table.ts';
@@ -197,17 +202,12 @@ Usage:
     const singleItemImplied = targets.length === 1 && targets[0]?.names.length === 1;
     const sortBy = flagString(line, 'sort-by') ?? '';
     if (sortBy !== '') {
-      // sorter.go: the server's Tables (the default output and -o wide) are sorted only with two
-      // rows or more, and a sort that fails there prints nothing (kubectl then says it found
-      // nothing); a List is sorted, and fails aloud; a bare object is not sorted at all.
-      // Checked with kubectl 1.27, 1.30 and 1.33 against Podium's API door.
-      const serverTable = (format === '' || format === 'wide') && line.flags.get('server-print') !== false;
+      const printer = { table: printsServerTable(line, format), bare: singleItemImplied };
+      const sort = (objects: readonly AnyObject[]) => sortObjects(objects, ctx.cluster, sortBy);
       for (const entry of found) {
-        if (serverTable ? entry.objects.length < 2 : singleItemImplied) continue;
-        const sorted = sortObjects(entry.objects, ctx.cluster, sortBy);
-        if (sorted.ok) entry.objects = sorted.value;
-        else if (serverTable) entry.objects = [];
-        else return err(kubectlError('plain', { message: sorted.error }));
+        const sorted = sortedAsKubectl(entry.objects, sort, printer);
+        if (!sorted.ok) return err(kubectlError('plain', { message: sorted.error }));
+        entry.objects = [...sorted.value];
       }
     }
     const total = found.reduce((n, f) => n + f.objects.length, 0);

@@ -10,7 +10,7 @@ import { eventTable } from './printers/events.ts';
 import { goJson, goYaml } from './printers/go-yaml.ts';
 import { metadataTable } from './printers/metadata-table.ts';
 import { sortKeys } from './printers/objects.ts';
-import { sortByField } from './printers/output.ts';
+import { printsServerTable, sortByField, sortedAsKubectl } from './printers/output.ts';
 import { formatTable } from './printers/table.ts';
 import { kubectlListError } from './selector.ts';
 import { type Outcome, outcome, stderr, stdout } from './verb.ts';
@@ -74,10 +74,9 @@ function printList(events: readonly CoreEvent[], format: 'yaml' | 'json'): strin
 }
 
 /**
- * `--sort-by` on events (`--sort-by=.lastTimestamp`, the usual way to read them in order): the
- * server's Table (the default output and -o wide) is sorted only with two rows or more, and a
- * sort that fails there prints nothing; a List fails aloud (sorter.go, as `get` does for the other
- * types). Go's sort is not stable, so events with equal keys come in kubectl's order.
+ * `--sort-by` on events (`--sort-by=.lastTimestamp`, the usual way to read them in order), by
+ * the rules `get` sorts the other types by. Go's sort is not stable, so events with equal keys
+ * come in kubectl's order.
  */
 function sortEvents(
   events: readonly CoreEvent[],
@@ -86,9 +85,7 @@ function sortEvents(
 ): Result<readonly CoreEvent[], string> {
   const sortBy = flagString(line, 'sort-by') ?? '';
   if (sortBy === '') return ok(events);
-  const serverTable = (format === '' || format === 'wide') && line.flags.get('server-print') !== false;
-  if (serverTable && events.length < 2) return ok(events);
-  const sorted = sortByField(events, (e) => sortKeys(eventObject(e)) as JsonValue, sortBy);
-  if (sorted.ok || !serverTable) return sorted;
-  return ok([]);
+  const sort = (items: readonly CoreEvent[]) =>
+    sortByField(items, (e) => sortKeys(eventObject(e)) as JsonValue, sortBy);
+  return sortedAsKubectl(events, sort, { table: printsServerTable(line, format), bare: false });
 }

@@ -3,6 +3,7 @@ import type { Cluster } from '../../cluster/model.ts';
 import { parseQuantity } from '../../cluster/quantity.ts';
 import { goSorted } from '../../go/sort.ts';
 import { err, ok, type Result } from '../../result.ts';
+import type { ParsedLine } from '../flags.ts';
 import { executeJsonPath } from '../jsonpath/evaluate.ts';
 import { goPrint, type JsonValue } from '../jsonpath/go-values.ts';
 import { parseJsonPath, type TemplateItem } from '../jsonpath/parse.ts';
@@ -113,6 +114,29 @@ export function sortObjects(
   sortBy: string,
 ): Result<AnyObject[], string> {
   return sortByField(objects, (object) => sortKeys(apiObject(object, cluster)) as JsonValue, sortBy);
+}
+
+/**
+ * Whether kubectl prints the server's Table (the default output and -o wide, unless
+ * --server-print=false) rather than a List of objects.
+ */
+export const printsServerTable = (line: ParsedLine, format: string): boolean =>
+  (format === '' || format === 'wide') && line.flags.get('server-print') !== false;
+
+/**
+ * sorter.go's rules for where `--sort-by` applies: the server's Table is sorted only with two
+ * rows or more, and a sort that fails there prints nothing (kubectl then says it found nothing); a
+ * List is sorted, and fails aloud; a bare object (`bare`: one object named) is not sorted at all.
+ * Checked with kubectl 1.27, 1.30 and 1.33 against Podium's API door.
+ */
+export function sortedAsKubectl<T>(
+  items: readonly T[],
+  sort: (items: readonly T[]) => Result<T[], string>,
+  printer: { table: boolean; bare: boolean },
+): Result<readonly T[], string> {
+  if (printer.table ? items.length < 2 : printer.bare) return ok(items);
+  const sorted = sort(items);
+  return sorted.ok || !printer.table ? sorted : ok([]);
 }
 
 /**
