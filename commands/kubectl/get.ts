@@ -19,6 +19,7 @@ import { namespaceTable, nodeTable } from '../../src/kubectl/printers/nodes.ts';
 import { isObjectFormat, OUTPUT_FORMATS_ERROR, printObjects } from '../../src/kubectl/printers/objects.ts';
 import {
   genericPrinter,
+  printedLines,
   printsServerTable,
   sortedAsKubectl,
   sortObjects,
@@ -217,10 +218,7 @@ Usage:
       if (objects.length === 0 && hasNames && format !== 'name' && !format.startsWith('custom-columns'))
         return ok(outcome(output, [], failed ? 1 : 0));
       const printed = generic.value(objects, ctx.cluster, singleItemImplied);
-      // Output lines are joined with newlines: a text ending in one is followed by the error directly.
-      const shown = printed.error === null ? printed.text : printed.text.replace(/\n$/, '');
-      const text = shown === '' ? [] : [stdout(shown)];
-      const error = printed.error === null ? [] : [stderr(`error: ${printed.error.trimEnd()}`)];
+      const { text, error } = printedLines(printed);
       const done = outcome([...text, ...output, ...error], [], failed || printed.error !== null ? 1 : 0);
       const notes = objects.length > 0 ? managedFieldsNote(line, format) : [];
       return ok(notes.length === 0 ? done : { ...done, notes });

@@ -10,6 +10,7 @@ import { outputOf } from '../../src/kubectl/manifest-print.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { goJsonInOrder, goYaml } from '../../src/kubectl/printers/go-yaml.ts';
 import { printObjects, sortKeys } from '../../src/kubectl/printers/objects.ts';
+import { printedLines } from '../../src/kubectl/printers/output.ts';
 import {
   type TemplatePrinter,
   templateFormat,
@@ -249,10 +250,7 @@ function templated(
   warnings: OutputLine[] = [],
 ): Outcome {
   const printed = printer.print(data);
-  // As `get` prints a template: a text ending in a newline is followed by the error directly.
-  const shown = printed.error === null ? printed.text : printed.text.replace(/\n$/, '');
-  const text = shown === '' ? [] : [stdout(shown)];
-  const error = printed.error === null ? [] : [stderr(`error: ${printed.error.trimEnd()}`)];
+  const { text, error } = printedLines(printed);
   return outcome([...warnings, ...text, ...error], changes, printed.error === null ? 0 : 1);
 }
 

@@ -8,6 +8,7 @@ import { executeJsonPath } from '../jsonpath/evaluate.ts';
 import { goPrint, type JsonValue } from '../jsonpath/go-values.ts';
 import { parseJsonPath, type TemplateItem } from '../jsonpath/parse.ts';
 import type { AnyObject } from '../query.ts';
+import { type OutputLine, stderr, stdout } from '../verb.ts';
 import { documentOf, isObjectFormat, OUTPUT_FORMATS_ERROR, printObjects, sortKeys } from './objects.ts';
 import { formatTable } from './table.ts';
 import { templateFormat, templatePrinter } from './template-output.ts';
@@ -17,6 +18,21 @@ import { templateFormat, templatePrinter } from './template-output.ts';
  * name, the template printers and custom-columns. Each prints the List kubectl builds (or the
  * one object a single name implies) and reports a failure after what it printed.
  */
+/**
+ * What a generic printer printed, as kubectl writes it: the text, then its error (`error: …`).
+ * Output lines are joined with newlines, so a text ending in one is followed by the error directly.
+ */
+export function printedLines(printed: { text: string; error: string | null }): {
+  text: OutputLine[];
+  error: OutputLine[];
+} {
+  const shown = printed.error === null ? printed.text : printed.text.replace(/\n$/, '');
+  return {
+    text: shown === '' ? [] : [stdout(shown)],
+    error: printed.error === null ? [] : [stderr(`error: ${printed.error.trimEnd()}`)],
+  };
+}
+
 export type GenericPrinter = (
   objects: readonly AnyObject[],
   cluster: Cluster,
