@@ -243,8 +243,8 @@ Usage:
 /**
  * cli-runtime's MultipleTypesRequested: `all` alone, more than one type in a lone argument's comma
  * list (`get po,svc`; `get po,svc web` is decided by what is found), or more than one type among
- * `TYPE/NAME` arguments.
- * Types are compared as typed (`po,pods` is two).
+ * `TYPE/NAME` arguments. A list's types are compared as resolved (`po,pods` is one), `TYPE/NAME`
+ * types as typed.
  */
 export function multipleTypesRequested(args: readonly string[]): boolean {
   if (args.length === 1 && args[0] === 'all') return true;
