@@ -8,8 +8,8 @@ import type { Lang } from '../i18n/lang.ts';
 import { durably } from '../store/db.ts';
 
 /**
- * Quiz answers recorded in batches: every answer of a channel that arrived in one turn of the
- * event loop (or while the previous batch was being written) is recorded in one SQLite
+ * Quiz answers recorded in batches: every answer of a channel that arrived within one batching
+ * window (`BATCH_WINDOW_MS`, or while the previous batch was being written) is recorded in one SQLite
  * transaction, one fsync for all of them instead of one each. Each answer still runs as its own
  * command, in a savepoint of that transaction, with the clock stopped at the moment its click
  * arrived: an answer refused or failed rolls back alone, a member who clicked twice is told the
