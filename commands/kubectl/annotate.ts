@@ -1,17 +1,16 @@
 import type { Change } from '../../src/cluster/changes.ts';
 import { validateAnnotations } from '../../src/cluster/validation.ts';
 import { type Selection, selectObjects, type Visit } from '../../src/kubectl/builder.ts';
+import { type DryRun, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import {
   applyPairs,
-  type DryRun,
   dryRunSuffix,
   listLines,
   METADATA_UPDATE_FLAGS,
   type ObjectError,
   outputFormatError,
-  parseDryRun,
   printUpdated,
   putObject,
   renderObjectErrors,
@@ -80,7 +79,7 @@ Usage:
   flags: METADATA_UPDATE_FLAGS,
   // The order of checks is annotate.go's ToOptions: printer, pairs, --all/-l, resources, updates.
   run(ctx, line) {
-    const dryRun = parseDryRun(flagString(line, 'dry-run'));
+    const dryRun = dryRunOf(line);
     if (!dryRun.ok) return dryRun;
     const format = flagString(line, 'output') ?? '';
     const formatError = outputFormatError(format);

@@ -1,6 +1,6 @@
 import { createNamespace } from '../../src/cluster/namespaces.ts';
 import { createPod } from '../../src/cluster/pods.ts';
-import { DRY_RUN_FLAG } from '../../src/kubectl/dry-run-flag.ts';
+import { DRY_RUN_FLAG, type DryRun, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import type { ManifestObject } from '../../src/kubectl/manifest.ts';
@@ -12,8 +12,6 @@ import {
 import {
   type Batch,
   commit,
-  type DryRun,
-  dryRunOf,
   fail,
   finish,
   newBatch,

@@ -6,11 +6,11 @@ import { podDeletion } from '../../src/cluster/pods.ts';
 import { serviceDeletion } from '../../src/cluster/services.ts';
 import { podDeleteRequest } from '../../src/cluster/terminating.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
-import { DRY_RUN_FLAG } from '../../src/kubectl/dry-run-flag.ts';
+import { DRY_RUN_FLAG, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagInt, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { deleteFromFiles } from '../../src/kubectl/manifest-delete.ts';
-import { dryRunSuffix, parseDryRun } from '../../src/kubectl/metadata-update.ts';
+import { dryRunSuffix } from '../../src/kubectl/metadata-update.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { qualifiedName } from '../../src/kubectl/resources.ts';
@@ -78,7 +78,7 @@ Usage:
     { name: 'ignore-not-found', type: 'bool' },
   ],
   run(ctx, line) {
-    const dryRun = parseDryRun(flagString(line, 'dry-run'));
+    const dryRun = dryRunOf(line);
     if (!dryRun.ok) return dryRun;
     const format = flagString(line, 'output') ?? '';
     if (format !== '' && format !== 'name')

@@ -3,17 +3,16 @@ import type { Labels } from '../../src/cluster/model.ts';
 import { validateLabels } from '../../src/cluster/validation.ts';
 import { goQuote } from '../../src/go/strings.ts';
 import { type Selection, selectObjects, type Visit } from '../../src/kubectl/builder.ts';
+import { type DryRun, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import {
   applyPairs,
-  type DryRun,
   dryRunSuffix,
   listLines,
   METADATA_UPDATE_FLAGS,
   type ObjectError,
   outputFormatError,
-  parseDryRun,
   printUpdated,
   putObject,
   renderObjectErrors,
@@ -76,7 +75,7 @@ Usage:
   kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]`,
   flags: METADATA_UPDATE_FLAGS,
   run(ctx, line) {
-    const dryRun = parseDryRun(flagString(line, 'dry-run'));
+    const dryRun = dryRunOf(line);
     if (!dryRun.ok) return dryRun;
     const split = splitResourcesAndPairs(line.args, 'label');
     if (!split.ok) return plain(split.error);

@@ -2,7 +2,7 @@ import { apiObject } from '../../src/cluster/api-object.ts';
 import { defaultPullPolicy } from '../../src/cluster/images.ts';
 import type { Cluster, Container, EnvVar, Pod, PullPolicy, RestartPolicy } from '../../src/cluster/model.ts';
 import { createPod } from '../../src/cluster/pods.ts';
-import { DRY_RUN_FLAG } from '../../src/kubectl/dry-run-flag.ts';
+import { DRY_RUN_FLAG, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import type { JsonValue } from '../../src/kubectl/jsonpath/go-values.ts';
@@ -91,13 +91,9 @@ Usage:
     const image = flagString(line, 'image');
     if (image === undefined)
       return err(kubectlError('plain', { message: 'required flag(s) "image" not set' }));
-    const dryRun = flagString(line, 'dry-run') ?? 'none';
-    if (!['none', 'client', 'server'].includes(dryRun))
-      return err(
-        kubectlError('plain', {
-          message: `Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`,
-        }),
-      );
+    const strategy = dryRunOf(line);
+    if (!strategy.ok) return strategy;
+    const dryRun = strategy.value;
     const output = runOutputOf(flagString(line, 'output'));
     if (!output.ok) return output;
     const name = line.args[0];

@@ -1,4 +1,6 @@
-import { type FlagSpec, type ParsedLine, parseBool } from './flags.ts';
+import { err, ok, type Result } from '../result.ts';
+import { type KubectlError, kubectlError } from './errors.ts';
+import { type FlagSpec, flagString, type ParsedLine, parseBool } from './flags.ts';
 
 /**
  * `--dry-run` as kubectl reads it (cmdutil.GetDryRunStrategy): `none`, `client` or `server`; written
@@ -7,6 +9,19 @@ import { type FlagSpec, type ParsedLine, parseBool } from './flags.ts';
  * (`kubectl run web --image=nginx --dry-run -o yaml`). Checked with kubectl 1.33.
  */
 export const DRY_RUN_FLAG: FlagSpec = { name: 'dry-run', type: 'string', optionalValue: 'unchanged' };
+
+export type DryRun = 'none' | 'client' | 'server';
+
+/** The strategy `--dry-run` asks for (a deprecated value already replaced by `deprecatedDryRun`). */
+export function dryRunOf(line: ParsedLine): Result<DryRun, KubectlError> {
+  const value = flagString(line, 'dry-run') ?? 'none';
+  if (value === 'none' || value === 'client' || value === 'server') return ok(value);
+  return err(
+    kubectlError('plain', {
+      message: `Invalid dry-run value (${value}). Must be "none", "server", or "client".`,
+    }),
+  );
+}
 
 /**
  * The line with a deprecated `--dry-run` value replaced by what it means, and kubectl's warning;

@@ -1,6 +1,7 @@
 import { applyToCluster, type Change } from '../cluster/changes.ts';
 import type { Cluster } from '../cluster/model.ts';
 import { err, ok, type Result } from '../result.ts';
+import type { DryRun } from './dry-run-flag.ts';
 import { type KubectlError, kubectlError, renderError, type SandboxNote } from './errors.ts';
 import { flagList, flagString, type ParsedLine } from './flags.ts';
 import { type ManifestRead, readManifest } from './manifest.ts';
@@ -80,18 +81,6 @@ export function readFiles(ctx: VerbContext, line: ParsedLine): Result<ManifestRe
   );
   if (!files.ok) return files;
   return ok(files.value.map(readManifest));
-}
-
-export type DryRun = 'none' | 'client' | 'server';
-
-export function dryRunOf(line: ParsedLine): Result<DryRun, KubectlError> {
-  const value = flagString(line, 'dry-run') ?? 'none';
-  if (value === 'none' || value === 'client' || value === 'server') return ok(value);
-  return err(
-    kubectlError('plain', {
-      message: `Invalid dry-run value (${value}). Must be "none", "server", or "client".`,
-    }),
-  );
 }
 
 export function validationOf(line: ParsedLine): Result<FieldValidation, KubectlError> {

@@ -1,9 +1,8 @@
 import { applyToCluster, type Change } from '../cluster/changes.ts';
 import type { Cluster, Labels, ObjectMeta } from '../cluster/model.ts';
 import { scheduleWaiting } from '../cluster/scheduler.ts';
-import { err, ok, type Result } from '../result.ts';
 import type { Visit } from './builder.ts';
-import { DRY_RUN_FLAG } from './dry-run-flag.ts';
+import { DRY_RUN_FLAG, type DryRun } from './dry-run-flag.ts';
 import { type KubectlError, kubectlError, renderError } from './errors.ts';
 import { type FlagSpec, flagBool, flagString, type ParsedLine } from './flags.ts';
 import type { Pairs } from './pairs.ts';
@@ -17,18 +16,8 @@ import { type OutputLine, stderr, stdout } from './verb.ts';
  * kubectl collects while it visits objects (ContinueOnError) and prints at the end, the `-o`
  * printers, `--list`, and writing an updated object back (a node label lets pending pods schedule).
  */
-export type DryRun = 'none' | 'client' | 'server';
 
-export function parseDryRun(value: string | undefined): Result<DryRun, KubectlError> {
-  const v = value ?? 'none';
-  if (v === 'none' || v === 'client' || v === 'server') return ok(v);
-  return err(
-    kubectlError('plain', {
-      message: `Invalid dry-run value (${v}). Must be "none", "server", or "client".`,
-    }),
-  );
-}
-
+/** What kubectl puts after the line of an object a dry run changed. */
 export const dryRunSuffix = (dryRun: DryRun) =>
   dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
 
