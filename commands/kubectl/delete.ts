@@ -1,19 +1,20 @@
-import type { Change } from '../../src/cluster/changes.ts';
+import { applyToCluster, type Change } from '../../src/cluster/changes.ts';
 import type { Ids } from '../../src/cluster/ids.ts';
 import { LIMITS } from '../../src/cluster/limits.ts';
 import type { Cluster } from '../../src/cluster/model.ts';
-import { podDeletion } from '../../src/cluster/pods.ts';
+import { namespaceDeleteRequest, namespaceGoneAt } from '../../src/cluster/namespace-deletion.ts';
 import { serviceDeletion } from '../../src/cluster/services.ts';
 import { podDeleteRequest } from '../../src/cluster/terminating.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
 import { DRY_RUN_FLAG, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
-import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
+import { type KubectlError, kubectlError, renderError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagInt, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { deleteFromFiles } from '../../src/kubectl/manifest-delete.ts';
 import { dryRunSuffix } from '../../src/kubectl/metadata-update.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { qualifiedName } from '../../src/kubectl/resources.ts';
+import { fromStatus } from '../../src/kubectl/status-error.ts';
 import { parseTargets } from '../../src/kubectl/targets.ts';
 import {
   type KubectlVerb,
@@ -24,9 +25,6 @@ import {
   stdout,
 } from '../../src/kubectl/verb.ts';
 import { err, ok, type Result } from '../../src/result.ts';
-
-/** The namespaces the NamespaceLifecycle admission plugin never lets go. */
-const IMMORTAL = new Set(['default', 'kube-system', 'kube-public']);
 
 export const del: KubectlVerb = {
   name: 'delete',
@@ -92,7 +90,7 @@ Usage:
         deleteOne(cluster, object, line, ctx.ids),
       );
       return fromFiles.ok
-        ? ok(finish(ctx.cluster.now, withWarning(fromFiles.value, grace.value), line))
+        ? ok(finish(ctx.cluster, withWarning(fromFiles.value, grace.value), line))
         : fromFiles;
     }
     const selectorText = flagString(line, 'selector');
@@ -164,7 +162,7 @@ Usage:
     // Named objects that --ignore-not-found passed over leave nothing to say (kubectl 1.33).
     if (!deletedAny && !failed && !(ignoreNotFound && hasNames)) output.push(stderr('No resources found'));
     const done = withWarning(outcome(output, changes, failed ? 1 : 0), grace.value);
-    return ok(finish(ctx.cluster.now, done, line));
+    return ok(finish(ctx.cluster, done, line));
   },
 };
 
@@ -182,10 +180,10 @@ function requestedGrace(line: ParsedLine): number | undefined {
 }
 
 /** A dry run (client or server) writes nothing and waits for nothing; a real one waits. */
-function finish(now: number, done: Outcome, line: ParsedLine): Outcome {
+function finish(cluster: Cluster, done: Outcome, line: ParsedLine): Outcome {
   const dryRun = flagString(line, 'dry-run');
   if (dryRun === 'client' || dryRun === 'server') return Object.assign({}, done, { changes: [] });
-  return waitForPods(now, done, line);
+  return waitForGone(cluster, done, line);
 }
 
 /** delete.go PrintObj: `-o name`, or `KIND "NAME" deleted [from NS namespace] [(dry run)]`. */
@@ -201,20 +199,30 @@ function deletedLine(object: AnyObject, line: ParsedLine): string {
 
 /**
  * kubectl waits (--wait=true) until what it deleted is gone: the sandbox's clock moves on to
- * when the last Terminating pod's containers have stopped, as `kubectl wait` moves it, and the
- * pods leave. With --wait=false they stay Terminating for `get` to show.
+ * when the last Terminating pod's containers have stopped, or a deleted namespace's controller
+ * has emptied and finalized it, as `kubectl wait` moves it, and they leave. With --wait=false
+ * they stay Terminating for `get` to show.
  */
-function waitForPods(now: number, done: Outcome, line: ParsedLine): Outcome {
+function waitForGone(cluster: Cluster, done: Outcome, line: ParsedLine): Outcome {
   if (line.flags.has('wait') && !flagBool(line, 'wait')) return done;
+  const now = cluster.now;
   const terminating = done.changes.flatMap((c) =>
     c.op === 'putPod' && c.pod.sim.deletion?.requestedAt === now ? [c.pod] : [],
   );
-  if (terminating.length === 0) return done;
-  const last = Math.max(...terminating.map((p) => p.sim.deletion?.goneAt ?? now));
+  const namespaces = done.changes.flatMap((c) =>
+    c.op === 'putNamespace' && c.namespace.sim?.deletion?.requestedAt === now ? [c.namespace] : [],
+  );
+  if (terminating.length === 0 && namespaces.length === 0) return done;
+  const podsAfter = namespaces.length === 0 ? [] : applyToCluster(cluster, done.changes).pods;
+  const goneAt = new Map(namespaces.map((n) => [n.metadata.name, namespaceGoneAt(n, podsAfter, now)]));
+  let last = now;
+  for (const p of terminating) last = Math.max(last, p.sim.deletion?.goneAt ?? now);
+  for (const at of goneAt.values()) last = Math.max(last, at);
   const until = Math.min(last, now + LIMITS.waitFastForwardMs);
-  const gone = terminating
+  const gone: Change[] = terminating
     .filter((p) => (p.sim.deletion?.goneAt ?? now) <= until)
     .map((p): Change => ({ op: 'deletePod', namespace: p.metadata.namespace, name: p.metadata.name }));
+  for (const [name, at] of goneAt) if (at <= until) gone.push({ op: 'deleteNamespace', name });
   // Object.assign, not a spread: the build compiles a spread with more keys to descriptor helpers.
   const changes: Change[] = [...done.changes, { op: 'advanceClock', ms: until - now }, ...gone];
   return Object.assign({}, done, { changes });
@@ -259,17 +267,9 @@ function deleteOne(
         changes: podDeleteRequest(cluster, object, ids, requestedGrace(line)),
       });
     case 'Namespace': {
-      const name = object.metadata.name;
-      if (IMMORTAL.has(name)) {
-        return err(
-          `Error from server (Forbidden): namespaces "${name}" is forbidden: this namespace may not be deleted`,
-        );
-      }
-      const pods = cluster.pods.filter((p) => p.metadata.namespace === name);
-      return ok({
-        line: deletedLine(object, line),
-        changes: [...pods.flatMap((p) => podDeletion(cluster, p)), { op: 'deleteNamespace', name } as Change],
-      });
+      const marked = namespaceDeleteRequest(cluster, object, ids);
+      if (!marked.ok) return err(renderError(fromStatus(marked.error)));
+      return ok({ line: deletedLine(object, line), changes: marked.value.changes });
     }
     case 'Node':
       return err(

@@ -128,5 +128,5 @@ function describeOne(object: AnyObject, cluster: Cluster, showEvents: boolean): 
     return showEvents ? text : text.replace(/\nEvents:[\s\S]*$/, '\n');
   }
   if (object.kind === 'Service') return describeService(object, cluster, showEvents);
-  return describeNamespace(object);
+  return describeNamespace(object, cluster);
 }

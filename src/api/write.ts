@@ -1,9 +1,10 @@
 import { apiObject } from '../cluster/api-object.ts';
-import type { Change } from '../cluster/changes.ts';
+import { applyToCluster, type Change } from '../cluster/changes.ts';
 import type { Ids } from '../cluster/ids.ts';
 import type { Cluster, CreatedVia, Labels, Namespace, Node, Pod } from '../cluster/model.ts';
+import { namespaceDeleteRequest } from '../cluster/namespace-deletion.ts';
 import { createNamespace } from '../cluster/namespaces.ts';
-import { createPod, podDeletion, podWithImages } from '../cluster/pods.ts';
+import { createPod, podWithImages } from '../cluster/pods.ts';
 import { scheduleWaiting } from '../cluster/scheduler.ts';
 import { serviceDeletion } from '../cluster/services.ts';
 import { badRequest, forbidden, invalid, notFound, type Status } from '../cluster/status.ts';
@@ -265,8 +266,6 @@ export function canonical(value: unknown): string {
   );
 }
 
-const IMMORTAL = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
-
 /**
  * DELETE. A pod is deleted gracefully as chat's `kubectl delete` does (src/cluster/terminating.ts):
  * Terminating until its containers stop or `graceSeconds` (the request's DeleteOptions, else the
@@ -311,11 +310,12 @@ export function deleteObject(
   }
   const ns = cluster.namespaces.find((n) => n.metadata.name === name);
   if (ns === undefined) return err(notFound('namespaces', name));
-  if (IMMORTAL.has(name)) return err(forbidden('namespaces', name, 'this namespace may not be deleted'));
-  const pods = cluster.pods.filter((p) => p.metadata.namespace === name);
+  const marked = namespaceDeleteRequest(cluster, ns, ids);
+  if (!marked.ok) return marked;
+  const after = applyToCluster(cluster, marked.value.changes);
   return ok({
-    object: { ...apiObject(ns, cluster), status: { phase: 'Terminating' } },
-    changes: [...pods.flatMap((p) => podDeletion(cluster, p)), { op: 'deleteNamespace', name }],
+    object: apiObject(marked.value.namespace, after),
+    changes: marked.value.changes,
     warnings: [],
     created: false,
   });

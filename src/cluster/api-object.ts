@@ -11,6 +11,7 @@ import {
   type Terminated,
 } from './lifecycle.ts';
 import type { Cluster, Container, Namespace, Node, ObjectMeta, Pod, Service } from './model.ts';
+import { namespaceConditions } from './namespace-deletion.ts';
 import { containerResources, isRecord, qosClass } from './quantity.ts';
 import { unschedulableMessage } from './scheduler.ts';
 import { iso } from './seed.ts';
@@ -36,8 +37,16 @@ export function apiObject(
     kind: 'Namespace',
     metadata: metadataOf(object.metadata),
     spec: { finalizers: ['kubernetes'] },
-    status: { phase: object.status.phase },
+    status: namespaceStatus(object, cluster),
   };
+}
+
+/** A namespace's phase, and the deletion conditions once the controller has taken it up. */
+function namespaceStatus(namespace: Namespace, cluster: Pick<Cluster, 'now' | 'pods'>): Json {
+  const conditions = namespaceConditions(namespace, cluster.pods, cluster.now);
+  return conditions.length === 0
+    ? { phase: namespace.status.phase }
+    : { conditions, phase: namespace.status.phase };
 }
 
 /** A ClusterIP Service with the server's defaults (single-stack IPv4, Cluster traffic policy). */

@@ -133,8 +133,11 @@ export type NamespacePhase = 'Active' | 'Terminating';
 export interface Namespace {
   apiVersion: 'v1';
   kind: 'Namespace';
-  metadata: ObjectMeta;
+  /** `deletionTimestamp`: when a DELETE marked it (namespace-deletion.ts). */
+  metadata: ObjectMeta & { deletionTimestamp?: string };
   status: { phase: NamespacePhase };
+  /** The simulator's own bookkeeping, never shown: when its deletion was asked for. */
+  sim?: { deletion?: { requestedAt: number } };
 }
 
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';

@@ -44,9 +44,9 @@ export function createNamespace(
     ...validateAnnotations(input.annotations),
   ];
   if (causes.length > 0) return err(invalid('Namespace', input.name, causes));
-  if (cluster.namespaces.some((n) => n.metadata.name === input.name)) {
-    return err(alreadyExists('namespaces', input.name));
-  }
+  const taken = cluster.namespaces.find((n) => n.metadata.name === input.name);
+  if (taken !== undefined)
+    return err(alreadyExists('namespaces', input.name, taken.sim?.deletion !== undefined));
   if (userNamespaces(cluster).length >= LIMITS.namespacesPerSandbox) {
     const max = LIMITS.namespacesPerSandbox;
     const why = `exceeded quota: sandbox, requested: namespaces=1, used: namespaces=${max}, limited: namespaces=${max}`;

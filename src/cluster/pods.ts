@@ -46,9 +46,10 @@ export function createPod(cluster: Cluster, input: PodInput, ids: Ids): Result<C
   if (!admitted.ok) return admitted;
   const causes = validatePod(pod);
   if (causes.length > 0) return err(invalid('Pod', pod.metadata.name, causes));
-  if (cluster.pods.some((p) => p.metadata.namespace === input.namespace && p.metadata.name === input.name)) {
-    return err(alreadyExists('pods', input.name));
-  }
+  const taken = cluster.pods.find(
+    (p) => p.metadata.namespace === input.namespace && p.metadata.name === input.name,
+  );
+  if (taken !== undefined) return err(alreadyExists('pods', input.name, taken.sim.deletion !== undefined));
   const pinned = input.nodeName === undefined ? undefined : pinTo(pod, input.nodeName, cluster);
   const bound = pinned ?? bind(pod, cluster, cluster.now);
   return ok({ pod: bound, changes: [{ op: 'putPod', pod: bound }], warnings: duplicatePortWarnings(bound) });

@@ -63,9 +63,19 @@ function status(reason: StatusReason, message: string, details?: StatusDetails):
 export const notFound = (resource: string, name: string): Status =>
   status('NotFound', `${resource} "${name}" not found`, { name, kind: resource });
 
-/** `pods "x" already exists` (NewAlreadyExists). */
-export const alreadyExists = (resource: string, name: string): Status =>
-  status('AlreadyExists', `${resource} "${name}" already exists`, { name, kind: resource });
+/**
+ * `pods "x" already exists` (NewAlreadyExists). The registry's Create words it `object is being
+ * deleted: ...` when the object in the way is Terminating.
+ */
+export const alreadyExists = (resource: string, name: string, beingDeleted = false): Status =>
+  status(
+    'AlreadyExists',
+    `${beingDeleted ? 'object is being deleted: ' : ''}${resource} "${name}" already exists`,
+    {
+      name,
+      kind: resource,
+    },
+  );
 
 /** `pods "x" is forbidden: why` (NewForbidden). */
 export const forbidden = (resource: string, name: string, why: string): Status =>

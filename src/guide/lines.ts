@@ -196,6 +196,12 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
     say: 'guide.line.pending',
   },
   {
+    id: 'still being deleted',
+    output:
+      /^Error from server \(AlreadyExists\): (?:error when creating "[^"\n]{0,256}": )?object is being deleted: pods "(?<pod>[a-z0-9.-]{1,253})" already exists$/m,
+    say: 'guide.line.podBeingDeleted',
+  },
+  {
     id: 'already exists',
     output:
       /^Error from server \(AlreadyExists\): (?:error when creating "[^"\n]{0,256}": )?pods "(?<pod>[a-z0-9.-]{1,253})" already exists$/m,

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Platform } from '../chat/request.ts';
+import { asSeen } from '../cluster/as-seen.ts';
 import { applyToCluster, type Change } from '../cluster/changes.ts';
 import { deepFreeze, FREEZE_CACHED } from '../cluster/freeze.ts';
 import { createIds, type Ids } from '../cluster/ids.ts';
@@ -7,7 +8,6 @@ import { LIMITS } from '../cluster/limits.ts';
 import type { Cluster, Namespace, Node, Pod, PortForward, Service } from '../cluster/model.ts';
 import { seedCluster } from '../cluster/seed.ts';
 import { withDefaultService } from '../cluster/services.ts';
-import { withoutGonePods } from '../cluster/terminating.ts';
 import { err, ok, type Result } from '../result.ts';
 import { dataVersionOf } from './read-cache.ts';
 
@@ -262,7 +262,7 @@ export class SandboxStore {
     }
     // Object.assign rather than `{ ...cluster, now }`: in Node 20's V8 a spread followed by another
     // property keeps every such object alive through young collections, into the old generation.
-    return withoutGonePods(Object.assign({}, entry.cluster, { now: realNow + sandbox.clockOffsetMs }));
+    return asSeen(Object.assign({}, entry.cluster, { now: realNow + sandbox.clockOffsetMs }));
   }
 
   /** What the cache holds: sandboxes and their stored bytes. */

@@ -210,6 +210,18 @@ const CASES: readonly Case[] = [
     ko: '💡 파드 `kubia-manual`은 아직 어느 노드에도 스케줄링되지 않았어요. 이유는 `kubectl describe po kubia-manual` 맨 아래 Events에 나와요.',
   },
   {
+    id: 'still being deleted',
+    setup: [
+      'kubectl run kubia --image=luksa/kubia',
+      'kubectl wait --for=condition=Ready po/kubia',
+      'kubectl delete po kubia --wait=false',
+    ],
+    input: ['kubectl run kubia --image=luksa/kubia'],
+    kubectl: 'Error from server (AlreadyExists): object is being deleted: pods "kubia" already exists',
+    en: '💡 The old pod `kubia` is still shutting down (Terminating), so its name is taken. Watch it go with `kubectl get po kubia -w`, then try again.',
+    ko: '💡 예전 파드 `kubia`가 아직 종료 중(Terminating)이라 그 이름을 아직 쓸 수 없어요. `kubectl get po kubia -w`로 사라지는 것을 확인한 뒤 다시 해 보세요.',
+  },
+  {
     id: 'already exists',
     setup: ['kubectl run kubia --image=luksa/kubia'],
     input: ['kubectl run kubia --image=luksa/kubia'],

@@ -1,10 +1,10 @@
 import { KUBECTL_VERBS } from '../../commands/kubectl/index.ts';
+import { asSeen } from '../../src/cluster/as-seen.ts';
 import { applyToCluster } from '../../src/cluster/changes.ts';
 import { createIds } from '../../src/cluster/ids.ts';
 import type { Cluster, Labels } from '../../src/cluster/model.ts';
 import { createPod } from '../../src/cluster/pods.ts';
 import { seedCluster } from '../../src/cluster/seed.ts';
-import { withoutGonePods } from '../../src/cluster/terminating.ts';
 import { renderError } from '../../src/kubectl/errors.ts';
 import { runKubectl } from '../../src/kubectl/run-kubectl.ts';
 import { tokenize } from '../../src/kubectl/tokenize.ts';
@@ -32,7 +32,7 @@ export function verbSandbox(): VerbSandbox {
       if (!tokens.ok) throw new Error(tokens.error);
       const result = runKubectl(
         KUBECTL_VERBS,
-        { cluster: withoutGonePods(box.cluster), ids, stdin: null, attachments: [] },
+        { cluster: asSeen(box.cluster), ids, stdin: null, attachments: [] },
         tokens.value,
       );
       if (!result.ok) return { text: renderError(result.error), ok: false };

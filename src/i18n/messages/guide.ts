@@ -98,6 +98,10 @@ export const guideMessages = {
     en: 'A pod named `{pod}` already exists. Pick another name, or delete the old one first: `kubectl delete po {pod}`.',
     ko: '이름이 `{pod}`인 파드가 이미 있어요. 다른 이름을 쓰거나 먼저 기존 파드를 지워 주세요: `kubectl delete po {pod}`.',
   },
+  'guide.line.podBeingDeleted': {
+    en: 'The old pod `{pod}` is still shutting down (Terminating), so its name is taken. Watch it go with `kubectl get po {pod} -w`, then try again.',
+    ko: '예전 파드 `{pod}`{이/가} 아직 종료 중(Terminating)이라 그 이름을 아직 쓸 수 없어요. `kubectl get po {pod} -w`로 사라지는 것을 확인한 뒤 다시 해 보세요.',
+  },
   'guide.line.podNotFound': {
     en: 'There is no pod named `{name}` in this namespace. `kubectl get po` lists the pods here; `kubectl get po -A` looks in every namespace.',
     ko: '이 네임스페이스에는 이름이 `{name}`인 파드가 없어요. 여기 있는 파드는 `kubectl get po`{으로/로}, 모든 네임스페이스는 `kubectl get po -A`{으로/로} 볼 수 있어요.',

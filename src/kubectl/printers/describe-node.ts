@@ -2,6 +2,7 @@ import { cpuText, memoryText, nodeFacts } from '../../cluster/api-object.ts';
 import { nodeEvents } from '../../cluster/events.ts';
 import { podStatus } from '../../cluster/lifecycle.ts';
 import type { Cluster, Namespace, Node } from '../../cluster/model.ts';
+import { namespaceConditions } from '../../cluster/namespace-deletion.ts';
 import { NODE_ALLOCATABLE, podTotals } from '../../cluster/quantity.ts';
 import { compare } from '../query.ts';
 import { describeWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels } from './describe-writer.ts';
@@ -114,13 +115,27 @@ function writePods(
     w.write(1, `${name}\t0 (0%)\t0 (0%)\n`);
 }
 
-/** `kubectl describe namespace`: no quotas or limit ranges exist in the sandbox. */
-export function describeNamespace(namespace: Namespace): string {
+/**
+ * `kubectl describe namespace`: no quotas or limit ranges exist in the sandbox. A namespace being
+ * deleted shows the namespace controller's conditions.
+ */
+export function describeNamespace(namespace: Namespace, cluster: Pick<Cluster, 'now' | 'pods'>): string {
   const w = describeWriter();
   w.write(0, `Name:\t${namespace.metadata.name}\n`);
   writeLabels(w, 'Labels', namespace.metadata.labels);
   writeAnnotations(w, namespace.metadata.annotations);
   w.write(0, `Status:\t${namespace.status.phase}\n`);
+  const conditions = namespaceConditions(namespace, cluster.pods, cluster.now);
+  if (conditions.length > 0) {
+    w.write(0, 'Conditions:\n');
+    w.write(1, 'Type\tStatus\tLastTransitionTime\tReason\tMessage\n');
+    w.write(1, '----\t------\t------------------\t------\t-------\n');
+    for (const c of conditions)
+      w.write(
+        1,
+        `${c.type}\t${c.status}\t${rfc1123z(Date.parse(c.lastTransitionTime))}\t${c.reason}\t${c.message}\n`,
+      );
+  }
   w.write(0, '\nNo resource quota.\n');
   w.write(0, '\nNo LimitRange resource.\n');
   return w.text();

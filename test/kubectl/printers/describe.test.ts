@@ -78,9 +78,10 @@ describe('kubectl describe layout', () => {
   });
 
   it('GIVEN a namespace WHEN described THEN no quota and no limit range are listed', () => {
-    const ns = seededCluster().namespaces[0];
+    const cluster = seededCluster();
+    const ns = cluster.namespaces[0];
     if (ns === undefined) throw new Error('seed');
-    expect(describeNamespace(ns)).toBe(
+    expect(describeNamespace(ns, cluster)).toBe(
       'Name:         default\nLabels:       kubernetes.io/metadata.name=default\nAnnotations:  <none>\nStatus:       Active\n\nNo resource quota.\n\nNo LimitRange resource.\n',
     );
   });
