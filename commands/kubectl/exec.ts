@@ -1,10 +1,12 @@
 import { execInContainer } from '../../src/cluster/exec.ts';
+import { podKubelet } from '../../src/cluster/kubelet-route.ts';
 import { podStatus } from '../../src/cluster/lifecycle.ts';
 import { toLines } from '../../src/cluster/screen.ts';
 import { kubectlError, renderError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagString } from '../../src/kubectl/flags.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { containerIndex, defaultContainer, findPod, parsePodArg } from '../../src/kubectl/pod-ref.ts';
+import { fromStatus } from '../../src/kubectl/status-error.ts';
 import { type KubectlVerb, type OutputLine, outcome, stderr } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
 
@@ -85,7 +87,9 @@ Usage:
           kubectlError('badRequest', { message: `container ${requested} is not valid for pod ${name}` }),
         );
     }
-    if (!status.scheduled)
+    const kubelet = podKubelet(pod, ctx.cluster);
+    if (!kubelet.ok) return fail(renderError(fromStatus(kubelet.error)));
+    if (kubelet.value === null || !status.scheduled)
       return fail(
         renderError(kubectlError('badRequest', { message: `pod ${name} does not have a host assigned` })),
       );

@@ -1,5 +1,6 @@
+import { podKubelet } from '../../src/cluster/kubelet-route.ts';
 import { containerLog, type LogLine, timestamp } from '../../src/cluster/logs.ts';
-import type { Pod } from '../../src/cluster/model.ts';
+import type { Cluster, Pod } from '../../src/cluster/model.ts';
 import { parseGoDuration } from '../../src/go/duration.ts';
 import { kubectlError, renderError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagInt, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
@@ -7,6 +8,7 @@ import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { containerIndex, defaultContainer, findPod, parsePodArg } from '../../src/kubectl/pod-ref.ts';
 import { listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { resolveResource } from '../../src/kubectl/resources.ts';
+import { fromStatus } from '../../src/kubectl/status-error.ts';
 import { type KubectlVerb, type OutputLine, outcome, stderr, stdout } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
 
@@ -90,7 +92,7 @@ Usage:
       const pods = listObjects(ctx.cluster, podsResource(), namespace, selector.value) as Pod[];
       if (pods.length === 0) return ok(outcome([stderr(`No resources found in ${namespace} namespace.`)]));
       // With a selector kubectl shows the last 10 lines of each container unless told otherwise.
-      const each = pods.map((pod) => podLogs(pod, container, line, ctx.cluster.now, 10));
+      const each = pods.map((pod) => podLogs(pod, container, line, ctx.cluster, 10));
       return ok(
         outcome(
           each.flatMap((r) => r.output),
@@ -104,7 +106,7 @@ Usage:
     const pod = findPod(ctx.cluster, namespace, arg.value);
     if (pod === undefined)
       return err(kubectlError('logsNotFound', { resource: 'pods', name: arg.value, namespace }));
-    const { output, failed } = podLogs(pod, container, line, ctx.cluster.now, -1);
+    const { output, failed } = podLogs(pod, container, line, ctx.cluster, -1);
     return ok(outcome(output, [], failed ? 1 : 0));
   },
 };
@@ -120,9 +122,10 @@ function podLogs(
   pod: Pod,
   container: string,
   line: ParsedLine,
-  now: number,
+  cluster: Pick<Cluster, 'now' | 'nodes'>,
   defaultTail: number,
 ): { output: OutputLine[]; failed: boolean } {
+  const now = cluster.now;
   const output: OutputLine[] = [];
   let failed = false;
   let indexes: number[];
@@ -139,6 +142,9 @@ function podLogs(
     if (chosen.note !== null) output.push(stderr(chosen.note));
     indexes = [chosen.index];
   }
+  const kubelet = podKubelet(pod, cluster);
+  if (!kubelet.ok)
+    return { output: [...output, stderr(renderError(fromStatus(kubelet.error)))], failed: true };
   const tail = flagInt(line, 'tail') ?? defaultTail;
   for (const index of indexes) {
     const log = containerLog(pod, index, now, flagBool(line, 'previous'));

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { App } from '../chat/context.ts';
 import { execInContainer } from '../cluster/exec.ts';
+import { podKubelet } from '../cluster/kubelet-route.ts';
 import { podStatus } from '../cluster/lifecycle.ts';
 import type { Cluster, Pod } from '../cluster/model.ts';
 import type { ProgramResult } from '../cluster/screen.ts';
@@ -147,7 +148,10 @@ function precheck(
   const status = podStatus(pod, cluster.now);
   if (status.phase === 'Succeeded' || status.phase === 'Failed')
     return badRequest(`cannot exec into a container in a completed pod; current phase is ${status.phase}`);
-  if (!status.scheduled) return badRequest(`pod ${target.name} does not have a host assigned`);
+  const kubelet = podKubelet(pod, cluster);
+  if (!kubelet.ok) return kubelet.error;
+  if (kubelet.value === null || !status.scheduled)
+    return badRequest(`pod ${target.name} does not have a host assigned`);
   const name = pod.spec.containers[index]?.name ?? '';
   if (status.containers[index]?.state.kind !== 'running')
     return { kubelet: `container not found ("${name}")` };

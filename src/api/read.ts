@@ -5,6 +5,7 @@ import {
   selectableFields,
   unsupportedField,
 } from '../cluster/field-selector.ts';
+import { podKubelet } from '../cluster/kubelet-route.ts';
 import { matchesSelector, parseSelector, type Selector } from '../cluster/labels/selector.ts';
 import { containerLog, timestamp } from '../cluster/logs.ts';
 import type { Cluster } from '../cluster/model.ts';
@@ -169,6 +170,8 @@ export function logResponse(cluster: Cluster, namespace: string, name: string, q
   }
   const index = wanted === null ? 0 : containers.findIndex((c) => c.name === wanted);
   if (index < 0) return err(badRequest(`container ${wanted} is not valid for pod ${name}`));
+  const kubelet = podKubelet(pod, cluster);
+  if (!kubelet.ok) return kubelet;
   const log = containerLog(pod, index, cluster.now, q.get('previous') === 'true');
   if (!log.ok) return err(badRequest(log.message));
   const since = Number(q.get('sinceSeconds') ?? '0');

@@ -516,6 +516,8 @@ export function podConditions(
   cluster: Pick<Cluster, 'nodes' | 'pods'>,
 ): Condition[] {
   if (!status.scheduled || status.startTime === undefined) {
+    // Bound by its creator to a node that does not exist: nothing ever writes its status.
+    if (pod.sim.collectedAt !== undefined) return [];
     const created = Date.parse(pod.metadata.creationTimestamp);
     const message = unschedulableMessage(pod, cluster);
     return [{ type: 'PodScheduled', status: 'False', at: created, reason: 'Unschedulable', message }];
@@ -653,7 +655,10 @@ function podStatusObject(
 ): Json {
   const observedGeneration = podGeneration(pod);
   const conditions = conditionsOf(podConditions(pod, status, cluster), observedGeneration);
-  if (!status.scheduled) return { conditions, phase: 'Pending', qosClass: qosClass(pod) };
+  if (!status.scheduled)
+    return conditions.length === 0
+      ? { phase: 'Pending', qosClass: qosClass(pod) }
+      : { conditions, phase: 'Pending', qosClass: qosClass(pod) };
   const hostIP = pod.sim.hostIP;
   const podIP = status.sandboxAt !== undefined ? pod.sim.podIP : undefined;
   // A loop, not flatMap (a generic builtin V8 does not inline, and an array per container).

@@ -89,6 +89,8 @@ export interface PodSim {
   generation?: number;
   /** Created with `spec.nodeName`: bound to that node by its creator, the scheduler never saw it. */
   pinned?: boolean;
+  /** Bound to a node that does not exist: when the pod garbage collector deletes it (pod-gc.ts). */
+  collectedAt?: number;
 }
 
 export interface PodDeletion {

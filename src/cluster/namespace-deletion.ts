@@ -5,7 +5,7 @@ import { iso } from './iso.ts';
 import type { Cluster, Namespace, Pod } from './model.ts';
 import { serviceDeletion } from './services.ts';
 import { forbidden, type Status } from './status.ts';
-import { podDeleteRequest } from './terminating.ts';
+import { leavesAt, podDeleteRequest } from './terminating.ts';
 
 /**
  * DELETE of a namespace, as the API server and the namespace controller carry it out. The server
@@ -58,8 +58,11 @@ export function namespaceDeleteRequest(
   return ok({ namespace: marked, changes });
 }
 
-/** When a pod of the namespace leaves (now, for one not Terminating: it cannot stay). */
-const podGoneAt = (pod: Pod, now: number) => pod.sim.deletion?.goneAt ?? now;
+/** When a pod of the namespace leaves (now, for one nothing removes: it cannot stay). */
+function podGoneAt(pod: Pod, now: number): number {
+  const at = leavesAt(pod);
+  return at === Number.POSITIVE_INFINITY ? now : at;
+}
 
 /**
  * When the controller's pass finds the namespace empty and it leaves: the first pass at or after

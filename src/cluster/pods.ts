@@ -3,6 +3,7 @@ import type { Change } from './changes.ts';
 import type { Ids } from './ids.ts';
 import { LIMITS } from './limits.ts';
 import type { Cluster, Container, CreatedVia, Labels, Pod, RestartPolicy } from './model.ts';
+import { orphanCollectedAt } from './pod-gc.ts';
 import { bind, bindTo } from './scheduler.ts';
 import { iso } from './seed.ts';
 import { alreadyExists, forbidden, invalid, notFound, type Status } from './status.ts';
@@ -77,13 +78,16 @@ function admit(cluster: Cluster, pod: Pod): Result<true, Status> {
 
 /**
  * A pod created with `spec.nodeName` is bound already: the scheduler never sees it (no Scheduled
- * event) and that node's kubelet runs it. Only a node the sandbox has can run it; a name it does
- * not have is left to the scheduler, as before (see the stop-28 note: a real cluster leaves such
- * a pod Pending until the pod garbage collector removes it).
+ * event) and that node's kubelet runs it. On a node the sandbox does not have, no kubelet ever
+ * takes it: it stays Pending, with no conditions and no IP, until the pod garbage collector
+ * deletes it (pod-gc.ts).
  */
-function pinTo(pod: Pod, nodeName: string, cluster: Cluster): Pod | undefined {
+function pinTo(pod: Pod, nodeName: string, cluster: Cluster): Pod {
   const node = cluster.nodes.find((n) => n.metadata.name === nodeName);
-  if (node === undefined) return undefined;
+  if (node === undefined) {
+    const collectedAt = orphanCollectedAt(cluster.now);
+    return { ...pod, spec: { ...pod.spec, nodeName }, sim: { ...pod.sim, pinned: true, collectedAt } };
+  }
   const bound = bindTo(pod, node, cluster, cluster.now);
   return { ...bound, sim: { ...bound.sim, pinned: true } };
 }

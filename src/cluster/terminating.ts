@@ -33,7 +33,9 @@ export function podGraceSeconds(pod: Pod): number {
 export function requestDeletion(pod: Pod, now: number, graceSeconds: number | undefined): Pod | null {
   const grace = graceSeconds ?? podGraceSeconds(pod);
   if (grace === 0) return null;
-  const goneAt = now + stopDelay(pod, now, grace * 1000);
+  // On a node that does not exist no kubelet confirms the stop: the pod stays Terminating until
+  // the pod garbage collector deletes it.
+  const goneAt = pod.sim.collectedAt ?? now + stopDelay(pod, now, grace * 1000);
   const earlier = pod.sim.deletion;
   const deletion: PodDeletion =
     earlier !== undefined && earlier.goneAt <= goneAt
@@ -88,11 +90,20 @@ export function deletionMetadata(pod: Pod): {
   };
 }
 
+/**
+ * When the pod leaves the API: its termination's end, or when the pod garbage collector deletes
+ * it (bound to a node that does not exist). Infinity for a pod nothing is removing.
+ */
+export function leavesAt(pod: Pod): number {
+  const { deletion, collectedAt } = pod.sim;
+  const ends = deletion === undefined ? Number.POSITIVE_INFINITY : deletion.goneAt;
+  return collectedAt === undefined ? ends : Math.min(ends, collectedAt);
+}
+
 /** The cluster as the API sees it at its `now`: pods whose termination ended are gone. */
 export function withoutGonePods<T extends Pick<Cluster, 'pods' | 'now'>>(cluster: T): T {
   if (cluster.now < firstGoneAt(cluster.pods)) return cluster;
-  const gone = (p: Pod) => p.sim.deletion !== undefined && p.sim.deletion.goneAt <= cluster.now;
-  return { ...cluster, pods: cluster.pods.filter((p) => !gone(p)) };
+  return { ...cluster, pods: cluster.pods.filter((p) => leavesAt(p) > cluster.now) };
 }
 
 /**
@@ -116,8 +127,8 @@ export function carryFirstGoneAt(
   const known = goneAts.get(base);
   if (known === undefined) return;
   let first = known;
-  for (const p of removed) if (p.sim.deletion !== undefined && p.sim.deletion.goneAt <= known) return;
-  for (const p of added) if (p.sim.deletion !== undefined) first = Math.min(first, p.sim.deletion.goneAt);
+  for (const p of removed) if (leavesAt(p) <= known) return;
+  for (const p of added) first = Math.min(first, leavesAt(p));
   goneAts.set(next, first);
 }
 
@@ -125,7 +136,7 @@ export function firstGoneAt(pods: readonly Pod[]): number {
   let first = goneAts.get(pods);
   if (first === undefined) {
     first = Number.POSITIVE_INFINITY;
-    for (const p of pods) if (p.sim.deletion !== undefined) first = Math.min(first, p.sim.deletion.goneAt);
+    for (const p of pods) first = Math.min(first, leavesAt(p));
     goneAts.set(pods, first);
   }
   return first;

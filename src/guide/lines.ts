@@ -163,6 +163,16 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
     say: 'guide.line.imagePullEvents',
   },
   {
+    // "Node: NAME/" with no host IP: bound by its creator (spec.nodeName) to a node no kubelet runs.
+    id: 'bound to a node that does not exist',
+    verbs: ['describe'],
+    when: (input) =>
+      inDescribed(input.output, '/\n', /^Node:[ \t]+(?<node>[a-z0-9][a-z0-9.-]{0,252})\/$/m, (section) =>
+        /^Status:[ \t]+Pending$/m.test(section) ? {} : null,
+      ),
+    say: 'guide.line.noSuchNode',
+  },
+  {
     id: 'Pending: no node matches the nodeSelector',
     verbs: ['describe'],
     when: (input) =>

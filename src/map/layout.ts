@@ -2,7 +2,7 @@ import { type MessageKey, type Params, t } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { fitText, measure, type Scene, type Shape } from './scene.ts';
 import { STYLE } from './style.ts';
-import type { MapView, NodeView, PodView } from './view.ts';
+import { type MapView, type NodeView, type PodView, pendingText } from './view.ts';
 
 /**
  * The map's layout, deterministic and in whole pixels: a title; the member's computer at the
@@ -296,10 +296,7 @@ export function layoutMap(view: MapView, lang: Lang): Scene {
     }
     if (pod.pending !== null) {
       ty += P.line;
-      const reason =
-        pod.pending.kind === 'selector'
-          ? say('map.pendingSelector', { selector: pod.pending.selector })
-          : pod.pending.message;
+      const reason = pendingText(pod.pending, say);
       text(x, ty, fitText(reason, S.font.small, 'regular', inner), S.font.small, C.pending.stroke);
     }
     // The containers share one network namespace: one box, labelled when there are several.

@@ -1,6 +1,6 @@
 import { type MessageKey, type Params, t } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { MapView, PodView } from './view.ts';
+import { type MapView, type PodView, pendingText } from './view.ts';
 
 /**
  * The map as a compact tree: for `--text`, for a screen reader, and whenever the picture cannot
@@ -34,10 +34,7 @@ export function mapText(view: MapView, lang: Lang): string {
       out.push(
         `    ✗ ${v.has === null ? say('map.missNo', { requirement: v.requirement, key: v.key }) : say('map.missHas', { requirement: v.requirement, has: v.has })}`,
       );
-    if (pod.pending !== null)
-      out.push(
-        `    ${pod.pending.kind === 'selector' ? say('map.pendingSelector', { selector: pod.pending.selector }) : pod.pending.message}`,
-      );
+    if (pod.pending !== null) out.push(`    ${pendingText(pod.pending, say)}`);
     return out;
   };
   for (const node of view.nodes) {

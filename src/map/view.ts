@@ -32,7 +32,21 @@ export interface ContainerView {
 }
 
 /** Why a pod is not on a node: its nodeSelector matches none, or the scheduler's own message. */
-export type PendingReason = { kind: 'selector'; selector: string } | { kind: 'scheduler'; message: string };
+export type PendingReason =
+  | { kind: 'selector'; selector: string }
+  | { kind: 'scheduler'; message: string }
+  /** Bound by its creator (spec.nodeName) to a node the cluster does not have. */
+  | { kind: 'noSuchNode'; node: string };
+
+/** The pending reason as one line in the member's language (`say` is the catalogue's). */
+export function pendingText(
+  pending: PendingReason,
+  say: (key: 'map.pendingSelector' | 'map.pendingNoSuchNode', params: Record<string, string>) => string,
+): string {
+  if (pending.kind === 'selector') return say('map.pendingSelector', { selector: pending.selector });
+  if (pending.kind === 'noSuchNode') return say('map.pendingNoSuchNode', { node: pending.node });
+  return pending.message;
+}
 
 /** How a pod fares against `-l`: the first requirement it fails, and what it has for that key. */
 export type SelectorVerdict =
@@ -127,6 +141,8 @@ function nodeView(node: Node): NodeView {
 
 function podView(pod: Pod, cluster: Cluster, options: MapOptions): PodView {
   const status = podStatus(pod, cluster.now);
+  const nodeName = pod.spec.nodeName;
+  const onNode = nodeName !== undefined && cluster.nodes.some((n) => n.metadata.name === nodeName);
   return {
     namespace: pod.metadata.namespace,
     name: pod.metadata.name,
@@ -142,13 +158,14 @@ function podView(pod: Pod, cluster: Cluster, options: MapOptions): PodView {
       image: c.image,
       ports: c.ports.map((p) => p.containerPort),
     })),
-    node: pod.spec.nodeName ?? null,
-    pending: pod.spec.nodeName === undefined ? pendingReason(pod, cluster) : null,
+    node: onNode ? (pod.spec.nodeName ?? null) : null,
+    pending: onNode ? null : pendingReason(pod, cluster),
     verdict: options.selector === null ? { kind: 'none' } : verdict(options.selector.parsed, pod),
   };
 }
 
 function pendingReason(pod: Pod, cluster: Cluster): PendingReason {
+  if (pod.spec.nodeName !== undefined) return { kind: 'noSuchNode', node: pod.spec.nodeName };
   const wanted = Object.entries(pod.spec.nodeSelector);
   const fits = (node: Node) => wanted.every(([key, value]) => node.metadata.labels[key] === value);
   if (wanted.length > 0 && !cluster.nodes.some(fits))

@@ -166,6 +166,18 @@ const CASES: readonly Case[] = [
     ko: '💡 Events를 보면 이미지 `luksa/kubai`를 받지 못했어요. 철자를 확인하고 (`luksa/kubia`, `nginx`, `busybox`), `kubectl delete po kubia` 한 다음 올바른 이미지로 다시 만들어 주세요.',
   },
   {
+    id: 'bound to a node that does not exist',
+    setup: [
+      'kubectl apply -f -\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: kubia-manual\nspec:\n  nodeName: gpu-node\n  containers:\n  - name: kubia\n    image: luksa/kubia\n```',
+    ],
+    advance: 30,
+    input: ['kubectl describe po kubia-manual'],
+    kubectl:
+      'Name:             kubia-manual\nNamespace:        default\nPriority:         0\nService Account:  default\nNode:             gpu-node/\nLabels:           <none>\nAnnotations:      <none>\nStatus:           Pending\nIP:               \nIPs:              <none>\nContainers:\n  kubia:\n    Image:        luksa/kubia\n    Port:         <none>\n    Host Port:    <none>\n    Environment:  <none>\n    Mounts:\n      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-6btnv (ro)\nVolumes:\n  kube-api-access-6btnv:\n    Type:                    Projected (a volume that contains injected data from multiple sources)\n    TokenExpirationSeconds:  3607\n    ConfigMapName:           kube-root-ca.crt\n    Optional:                false\n    DownwardAPI:             true\nQoS Class:                   BestEffort\nNode-Selectors:              <none>\nTolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s\n                             node.kubernetes.io/unreachable:NoExecute op=Exists for 300s\nEvents:                      <none>',
+    en: '💡 Pod `kubia-manual` is bound to node `gpu-node` by its `spec.nodeName`, but the cluster has no such node (`kubectl get nodes`), so no kubelet will ever start it. The pod garbage collector deletes it within about a minute. Use a node from the list, or a `nodeSelector`.',
+    ko: '💡 파드 `kubia-manual`은 `spec.nodeName`으로 노드 `gpu-node`에 묶였는데, 클러스터에 그런 노드가 없어서(`kubectl get nodes`) 어떤 kubelet도 이 파드를 시작하지 않아요. 파드 가비지 컬렉터가 1분쯤 안에 지워요. 목록에 있는 노드나 `nodeSelector`를 쓰세요.',
+  },
+  {
     id: 'Pending: no node matches the nodeSelector',
     setup: [
       'kubectl apply -f -\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: kubia-manual\nspec:\n  nodeSelector:\n    gpu: "true"\n  containers:\n  - name: kubia\n    image: luksa/kubia\n    ports:\n    - containerPort: 8080\n```',

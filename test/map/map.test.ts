@@ -80,6 +80,19 @@ describe('sandbox map SVG', () => {
     await expect(svg).toMatchFileSnapshot(golden('pending-gpu'));
   });
 
+  it('GIVEN a pod bound by nodeName to a node the cluster lacks WHEN mapped THEN it stands outside every node, saying so', () => {
+    const ghost =
+      'kubectl create -f -\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: ghost\nspec:\n  nodeName: nope\n  containers:\n  - name: c\n    image: nginx\n```';
+    const view = mapFixture().run(ghost).advance(10).view();
+    expect(view.pods[0]).toMatchObject({
+      name: 'ghost',
+      node: null,
+      pending: { kind: 'noSuchNode', node: 'nope' },
+    });
+    expect(mapSvg(view, 'en')).toContain('>nodeName nope: no such node<');
+    expect(mapText(view, 'ko')).toContain('nodeName nope: 그런 노드 없음');
+  });
+
   it('GIVEN a pod curling another WHEN mapped THEN an arrow joins them labelled with the caller IP', () => {
     const f = mapFixture()
       .run('kubectl run kubia --image=luksa/kubia --port=8080', 'kubectl run client --image=nginx')

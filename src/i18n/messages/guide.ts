@@ -54,6 +54,10 @@ export const guideMessages = {
     en: 'A container of `{pod}` keeps exiting and being restarted. `kubectl logs {pod} --previous` shows what the last run printed before it stopped.',
     ko: '`{pod}`의 컨테이너가 계속 종료되고 다시 시작되고 있어요. 멈추기 전에 무엇을 출력했는지는 `kubectl logs {pod} --previous`{으로/로} 볼 수 있어요.',
   },
+  'guide.line.noSuchNode': {
+    en: 'Pod `{pod}` is bound to node `{node}` by its `spec.nodeName`, but the cluster has no such node (`kubectl get nodes`), so no kubelet will ever start it. The pod garbage collector deletes it within about a minute. Use a node from the list, or a `nodeSelector`.',
+    ko: '파드 `{pod}`{은/는} `spec.nodeName`으로 노드 `{node}`에 묶였는데, 클러스터에 그런 노드가 없어서(`kubectl get nodes`) 어떤 kubelet도 이 파드를 시작하지 않아요. 파드 가비지 컬렉터가 1분쯤 안에 지워요. 목록에 있는 노드나 `nodeSelector`를 쓰세요.',
+  },
   'guide.line.pending': {
     en: 'Pod `{pod}` is not scheduled on any node yet. `kubectl describe po {pod}` shows why at the bottom, under Events.',
     ko: '파드 `{pod}`{은/는} 아직 어느 노드에도 스케줄링되지 않았어요. 이유는 `kubectl describe po {pod}` 맨 아래 Events에 나와요.',

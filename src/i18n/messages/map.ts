@@ -55,6 +55,10 @@ export const mapMessages = {
     en: 'nodeSelector {selector}: no node matches',
     ko: 'nodeSelector {selector}: 맞는 노드 없음',
   },
+  'map.pendingNoSuchNode': {
+    en: 'nodeName {node}: no such node',
+    ko: 'nodeName {node}: 그런 노드 없음',
+  },
   'map.match': { en: 'matches -l', ko: '-l에 선택됨' },
   'map.missHas': { en: '{requirement}: has {has}', ko: '{requirement}: {has} 있음' },
   'map.missNo': { en: '{requirement}: no {key}', ko: '{requirement}: {key} 없음' },

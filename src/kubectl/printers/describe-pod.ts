@@ -360,6 +360,7 @@ const breaks = (text: string): boolean => text.includes('\t') || text.includes('
 
 /** "  Type" and each condition's type with a space, padded to the widest (types have no tab). */
 function conditionsText(conditions: readonly { type: string; status: string }[]): string {
+  if (conditions.length === 0) return '';
   let width = '  Type'.length + PADDING;
   for (const c of conditions) width = Math.max(width, c.type.length + 3 + PADDING);
   let text = `Conditions:\n  Type${spaces(width - 6)}Status\n`;
@@ -379,8 +380,11 @@ function writeStatusPart(
   pod.spec.containers.forEach((c, i) => {
     writeContainer(w, pod, i, c, status.containers[i]);
   });
+  const conditions = podConditions(pod, status, cluster);
+  // describe.go prints the section only for a pod with conditions.
+  if (conditions.length === 0) return;
   w.write(0, 'Conditions:\n  Type\tStatus\n');
-  for (const c of podConditions(pod, status, cluster)) w.write(1, `${c.type} \t${c.status} \n`);
+  for (const c of conditions) w.write(1, `${c.type} \t${c.status} \n`);
 }
 
 function writeSpecPart(w: DescribeWriter, pod: Pod, noEvents: boolean) {
