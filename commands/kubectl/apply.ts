@@ -139,7 +139,7 @@ function applyObject(run: Run, object: ManifestObject): void {
   }
   const update =
     live.kind === 'Pod'
-      ? applyToPod(live, object, run.validation, run.ctx.ids)
+      ? applyToPod(batch.cluster, live, object, run.validation, run.ctx.ids)
       : applyToNamespace(live, object, run.ctx.ids);
   if (!update.ok) return void fail(batch, update.error);
   warn(batch, update.value.warnings);

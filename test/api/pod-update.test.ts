@@ -1,0 +1,155 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Door, kubectl, openDoor, realKubectls } from './harness.ts';
+
+/**
+ * ValidatePodUpdate, one rule for both doors (src/cluster/pod-update.ts): what real kubectl 1.33
+ * prints against the API door, and what chat's apply prints, for the same refused updates. The
+ * diff compares the stored spec (with the token volume admission added) against the new one as
+ * decoded, so a patch that keeps the volume shows no Volumes line and one that drops a mount does.
+ */
+const BINARY = realKubectls()[0];
+if (BINARY === undefined) console.warn('pod-update.test.ts skipped: no kubectl.1.33 beside kubectl');
+
+const UPDATABLE =
+  'The Pod "web" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
+
+const WEB = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.27
+    ports:
+    - containerPort: 80
+`;
+
+const file = (name: string, text: string) => {
+  const path = join(tmpdir(), `podium-${process.pid}-${name}`);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe.skipIf(BINARY === undefined)('pod updates through both doors', () => {
+  let door: Door;
+  let config: string;
+  let token: string;
+  const k = (...args: string[]) => kubectl(BINARY ?? '', config, args);
+  const chat = (text: string) => door.t.say('alice', text);
+
+  beforeAll(async () => {
+    door = await openDoor();
+    config = door.kubeconfig('alice').path;
+    chat(`kubectl apply -f -\n\`\`\`yaml\n${WEB}\`\`\``);
+    token = chat('kubectl get po web -o jsonpath={.spec.volumes[0].name}');
+  });
+  afterAll(() => door.close());
+
+  it('GIVEN a merge patch that replaces the containers WHEN real kubectl patches THEN the diff shows the dropped mount and the port, never the volume', async () => {
+    const patched = await k(
+      'patch',
+      'po',
+      'web',
+      '--type=merge',
+      '-p',
+      '{"spec":{"containers":[{"name":"nginx","image":"nginx:1.27","ports":[{"containerPort":81}]}]}}',
+    );
+    expect(patched.code).toBe(1);
+    expect(patched.stderr).toBe(`${UPDATABLE}
+  core.PodSpec{
+  \tVolumes:        {{Name: "${token}", VolumeSource: {Projected: &{Sources: {{ServiceAccountToken: &{ExpirationSeconds: 3607, Path: "token"}}, {ConfigMap: &{LocalObjectReference: {Name: "kube-root-ca.crt"}, Items: {{Key: "ca.crt", Path: "ca.crt"}}}}, {DownwardAPI: &{Items: {{Path: "namespace", FieldRef: &{APIVersion: "v1", FieldPath: "metadata.namespace"}}}}}}, DefaultMode: &420}}}},
+  \tInitContainers: nil,
+  \tContainers: []core.Container{
+  \t\t{
+  \t\t\t... // 3 identical fields
+  \t\t\tArgs:       nil,
+  \t\t\tWorkingDir: "",
+  \t\t\tPorts: []core.ContainerPort{
+  \t\t\t\t{
+  \t\t\t\t\tName:          "",
+  \t\t\t\t\tHostPort:      0,
+- \t\t\t\t\tContainerPort: 80,
++ \t\t\t\t\tContainerPort: 81,
+  \t\t\t\t\tProtocol:      "TCP",
+  \t\t\t\t\tHostIP:        "",
+  \t\t\t\t},
+  \t\t\t},
+  \t\t\tEnvFrom: nil,
+  \t\t\tEnv:     nil,
+  \t\t\t... // 1 identical field
+  \t\t\tResizePolicy:  nil,
+  \t\t\tRestartPolicy: nil,
+- \t\t\tVolumeMounts:  []core.VolumeMount{{Name: "${token}", ReadOnly: true, MountPath: "/var/run/secrets/kubernetes.io/serviceaccount"}},
++ \t\t\tVolumeMounts:  nil,
+  \t\t\tVolumeDevices: nil,
+  \t\t\tLivenessProbe: nil,
+  \t\t\t... // 10 identical fields
+  \t\t},
+  \t},
+  \tEphemeralContainers: nil,
+  \tRestartPolicy:       "Always",
+  \t... // 29 identical fields
+  }
+`);
+  });
+
+  it('GIVEN a manifest that adds a nodeSelector and a new image WHEN applied by real kubectl and in chat THEN both print the one NodeSelector diff and nothing changes', async () => {
+    const changed = WEB.replace('spec:\n', 'spec:\n  nodeSelector:\n    disk: ssd\n').replace('1.27', '1.28');
+    const diff = `${UPDATABLE}
+  core.PodSpec{
+  \t... // 6 identical fields
+  \tActiveDeadlineSeconds:        nil,
+  \tDNSPolicy:                    "ClusterFirst",
+- \tNodeSelector:                 nil,
++ \tNodeSelector:                 map[string]string{"disk": "ssd"},
+  \tServiceAccountName:           "default",
+  \tAutomountServiceAccountToken: nil,
+  \t... // 23 identical fields
+  }`;
+    const real = await k('apply', '-f', file('web-ssd.yaml', changed));
+    expect(real.stderr).toBe(`${diff}\n`);
+    expect(chat(`kubectl apply -f -\n\`\`\`yaml\n${changed}\`\`\``)).toBe(diff);
+    expect(chat('kubectl get po web -o jsonpath={.spec.containers[0].image}')).toBe('nginx:1.27');
+  });
+
+  it('GIVEN patches that add a container or pad an image THEN ValidateContainerUpdates refuses them first', async () => {
+    const added = await k(
+      'patch',
+      'po',
+      'web',
+      '-p',
+      '{"spec":{"containers":[{"name":"side","image":"busybox"}]}}',
+    );
+    expect(added.stderr).toBe(
+      'The Pod "web" is invalid: spec.containers: Forbidden: pod updates may not add or remove containers\n',
+    );
+    const padded = await k(
+      'patch',
+      'po',
+      'web',
+      '-p',
+      '{"spec":{"containers":[{"name":"nginx","image":" nginx"}]}}',
+    );
+    expect(padded.stderr).toBe(
+      'The Pod "web" is invalid: spec.containers[0].image: Invalid value: " nginx": must not have leading or trailing whitespace\n',
+    );
+  });
+
+  it('GIVEN activeDeadlineSeconds THEN it may be set and lowered, never raised', async () => {
+    expect((await k('patch', 'po', 'web', '-p', '{"spec":{"activeDeadlineSeconds":200}}')).stdout).toBe(
+      'pod/web patched\n',
+    );
+    expect((await k('patch', 'po', 'web', '-p', '{"spec":{"activeDeadlineSeconds":100}}')).stdout).toBe(
+      'pod/web patched\n',
+    );
+    const raised = await k('patch', 'po', 'web', '-p', '{"spec":{"activeDeadlineSeconds":300}}');
+    expect(raised.stderr).toBe(
+      'The Pod "web" is invalid: spec.activeDeadlineSeconds: Invalid value: 300: must be less than or equal to previous value\n',
+    );
+    expect(chat('kubectl get po web -o jsonpath={.spec.activeDeadlineSeconds}')).toBe('100');
+  });
+});
