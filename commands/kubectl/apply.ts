@@ -141,7 +141,10 @@ function applyObject(run: Run, object: ManifestObject): void {
     live.kind === 'Pod'
       ? applyToPod(batch.cluster, live, object, run.validation, run.ctx.ids)
       : applyToNamespace(live, object, run.ctx.ids);
-  if (!update.ok) return void fail(batch, update.error);
+  if (!update.ok) {
+    warn(batch, update.error.warnings);
+    return void fail(batch, update.error.error);
+  }
   warn(batch, update.value.warnings);
   if (run.dryRun === 'none') commit(batch, update.value.changes);
   const changed = update.value.changes[0];

@@ -6,7 +6,7 @@ import type { Cluster } from '../cluster/model.ts';
 import { qualifiedResource } from '../cluster/openapi/discovery.ts';
 import { badRequest, forbidden, notFound, type Status } from '../cluster/status.ts';
 import { err, ok, type Result } from '../result.ts';
-import { mergePatch, strategicMergePatch } from './patch.ts';
+import { jsonPatch, mergePatch, strategicMergePatch } from './patch.ts';
 import { decodeProtobufObject } from './protobuf.ts';
 import {
   getResponse,
@@ -203,6 +203,7 @@ function update(cluster: Cluster, ids: Ids, request: ApiRequest, route: Resource
 /** The object as the update leaves it: the PUT body, or the live object with the patch applied. */
 function nextObject(base: Json, request: ApiRequest): Result<Json, Status | ReturnType<typeof doorStatus>> {
   const type = request.contentType;
+  if (request.method === 'PATCH' && type === 'application/json-patch+json') return jsonPatched(base, request);
   const body = bodyOf(request);
   if (!body.ok) return body;
   if (request.method === 'PUT') return replaced(base, body.value);
@@ -214,10 +215,25 @@ function nextObject(base: Json, request: ApiRequest): Result<Json, Status | Retu
         : null;
   if (patched === null) return err(unsupportedMedia(type));
   if (!patched.ok) return err(badRequest(patched.error));
-  const value = patched.value;
+  return patchedObject(patched.value);
+}
+
+function patchedObject(value: unknown): Result<Json, Status> {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return err(badRequest('the patch left no object'));
   return ok(value as Json);
+}
+
+function jsonPatched(base: Json, request: ApiRequest): Result<Json, Status> {
+  let operations: unknown;
+  try {
+    operations = JSON.parse(request.body);
+  } catch (e) {
+    return err(badRequest(e instanceof Error ? (e.message.split('\n')[0] ?? '') : 'unreadable'));
+  }
+  const patched = jsonPatch(base, operations);
+  if (!patched.ok) return err(badRequest(patched.error));
+  return patchedObject(patched.value);
 }
 
 /**
@@ -233,6 +249,8 @@ function replaced(base: Json, body: Json): Result<Json, Status> {
     ...(base.metadata as Json),
     // A replacement names its object, or the server refuses it (the name on the URL must match).
     name: meta.name ?? '',
+    // A body that names a version is a precondition on it (kubectl replace of `get -o yaml`).
+    resourceVersion: meta.resourceVersion ?? (base.metadata as Json).resourceVersion,
     labels: meta.labels ?? {},
     annotations: meta.annotations ?? {},
   };

@@ -6,6 +6,7 @@ import { createNamespace } from '../cluster/namespaces.ts';
 import { sameLabels, updatedMetaOf } from '../cluster/object-meta-update.ts';
 import { updatePod as updatedPod } from '../cluster/pod-update.ts';
 import { createPod, podDeletion } from '../cluster/pods.ts';
+import { resourceVersionOf, resourceVersionPrecondition } from '../cluster/preconditions.ts';
 import { scheduleWaiting } from '../cluster/scheduler.ts';
 import { serviceDeletion } from '../cluster/services.ts';
 import { badRequest, forbidden, invalid, notFound, type Status } from '../cluster/status.ts';
@@ -140,6 +141,9 @@ export function updateMetadata(
   next: Json,
   ids: Ids,
 ): Result<Written, Status> {
+  const resource = live.kind === 'Namespace' ? 'namespaces' : 'nodes';
+  const locked = resourceVersionPrecondition(resource, live.metadata, resourceVersionOf(next));
+  if (!locked.ok) return locked;
   const meta = updatedMetaOf(next, live.metadata.name);
   if (!meta.ok) return meta;
   const causes = [...validateLabels(meta.value.labels), ...validateAnnotations(meta.value.annotations)];

@@ -7,6 +7,7 @@ import { sameLabels, updatedMetaOf } from './object-meta-update.ts';
 import { defaultedPodSpec } from './pod-defaults.ts';
 import { podSpecDiff } from './pod-spec-diff.ts';
 import { podWithImages } from './pods.ts';
+import { resourceVersionOf, resourceVersionPrecondition } from './preconditions.ts';
 import { isRecord } from './quantity.ts';
 import { invalid, type Status } from './status.ts';
 import { validateAnnotations, validateLabels } from './validation.ts';
@@ -43,6 +44,8 @@ export function updatePod(
   ids: Ids,
 ): Result<PodUpdate, Status> {
   const name = live.metadata.name;
+  const locked = resourceVersionPrecondition('pods', live.metadata, resourceVersionOf(next));
+  if (!locked.ok) return locked;
   const meta = updatedMetaOf(next, name);
   if (!meta.ok) return meta;
   const oldSpec = apiObject(live, cluster).spec as Json;

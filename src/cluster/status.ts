@@ -73,6 +73,13 @@ export const forbidden = (resource: string, name: string, why: string): Status =
 
 export const badRequest = (message: string): Status => status('BadRequest', message);
 
+/** `Operation cannot be fulfilled on pods "x": why` (NewConflict). */
+export const conflict = (resource: string, name: string, why: string): Status =>
+  status('Conflict', `Operation cannot be fulfilled on ${resource} "${name}": ${why}`, {
+    name,
+    kind: resource,
+  });
+
 /**
  * `Pod "x" is invalid: cause` or, for several, `[c1, c2]` (NewInvalid, whose message is
  * `ErrorList.ToAggregate()`). Each cause is a rendered field error (`path: Invalid value: ...`).

@@ -3,6 +3,7 @@ import type { Change } from '../cluster/changes.ts';
 import type { Ids } from '../cluster/ids.ts';
 import type { Cluster, Namespace, Pod } from '../cluster/model.ts';
 import { updatePod } from '../cluster/pod-update.ts';
+import { resourceVersionOf, resourceVersionPrecondition } from '../cluster/preconditions.ts';
 import { validateAnnotations, validateLabels } from '../cluster/validation.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError, renderError } from './errors.ts';
@@ -83,24 +84,38 @@ export interface ApplyUpdate {
   warnings: string[];
 }
 
+/** A refused PATCH, with the warnings kubectl printed before it sent it. */
+export interface ApplyFailure {
+  error: KubectlError;
+  warnings: string[];
+}
+
+function refused(merge: Merge, object: ManifestObject, error: KubectlError, namespace: string) {
+  const [resource, kind] = object.kind === 'Pod' ? ['pods', 'Pod'] : ['namespaces', 'Namespace'];
+  return err({
+    error: patchError(error, merge.patch, object, resource, kind, namespace),
+    warnings: merge.warnings,
+  });
+}
+
 export function applyToPod(
   cluster: Cluster,
   live: Pod,
   object: ManifestObject,
   validation: FieldValidation,
   ids: Ids,
-): Result<ApplyUpdate, KubectlError> {
+): Result<ApplyUpdate, ApplyFailure> {
   const namespace = live.metadata.namespace;
   // As kubectl does, the merge is against the live object as the server returns it.
   const current = apiObject(live, cluster) as JsonObject;
   const merge = mergeWithLive(object, namespace, current, live.metadata.annotations);
   const checked = podFromManifest(object, namespace, validation, 'patching');
-  if (!checked.ok) return err(patchError(checked.error, merge.patch, object, 'pods', 'Pod', namespace));
+  if (!checked.ok) return refused(merge, object, checked.error, namespace);
   const warnings = [...merge.warnings, ...checked.value.warnings];
   if (merge.unchanged) return ok({ operation: 'unchanged', changes: [], warnings });
   const update = updatePod(cluster, live, merge.merged, ids);
   if (!update.ok)
-    return err(patchError(fromStatus(update.error), merge.patch, object, 'pods', 'Pod', namespace));
+    return refused(merge, object, fromStatus(update.error, object.source, 'patching'), namespace);
   const { pod, changed } = update.value;
   return ok({ operation: 'configured', changes: changed ? [{ op: 'putPod', pod }] : [], warnings });
 }
@@ -109,15 +124,22 @@ export function applyToNamespace(
   live: Namespace,
   object: ManifestObject,
   ids: Ids,
-): Result<ApplyUpdate, KubectlError> {
+): Result<ApplyUpdate, ApplyFailure> {
   const merge = mergeWithLive(object, '', namespaceJson(live), live.metadata.annotations);
   if (merge.unchanged) return ok({ operation: 'unchanged', changes: [], warnings: merge.warnings });
+  const locked = resourceVersionPrecondition('namespaces', live.metadata, resourceVersionOf(merge.merged));
+  if (!locked.ok) return refused(merge, object, fromStatus(locked.error, object.source, 'patching'), '');
   const meta = getKey(merge.merged, 'metadata');
   const labels = stringMap(isJsonObject(meta) ? getKey(meta, 'labels') : undefined);
   const annotations = stringMap(isJsonObject(meta) ? getKey(meta, 'annotations') : undefined);
   const causes = [...validateLabels(labels), ...validateAnnotations(annotations)];
   if (causes.length > 0)
-    return err(kubectlError('invalid', { kind: 'Namespace', name: live.metadata.name, causes }));
+    return refused(
+      merge,
+      object,
+      kubectlError('invalid', { kind: 'Namespace', name: live.metadata.name, causes }),
+      '',
+    );
   const namespace: Namespace = {
     ...live,
     metadata: { ...live.metadata, labels, annotations, resourceVersion: ids.resourceVersion() },

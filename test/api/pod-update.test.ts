@@ -1,8 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Door, kubectl, openDoor, realKubectls } from './harness.ts';
+import { type Door, kubectl, openDoor, realKubectls, tempFile } from './harness.ts';
 
 /**
  * ValidatePodUpdate, one rule for both doors (src/cluster/pod-update.ts): what real kubectl 1.33
@@ -27,12 +24,6 @@ spec:
     ports:
     - containerPort: 80
 `;
-
-const file = (name: string, text: string) => {
-  const path = join(tmpdir(), `podium-${process.pid}-${name}`);
-  writeFileSync(path, text);
-  return path;
-};
 
 describe.skipIf(BINARY === undefined)('pod updates through both doors', () => {
   let door: Door;
@@ -110,7 +101,7 @@ describe.skipIf(BINARY === undefined)('pod updates through both doors', () => {
   \tAutomountServiceAccountToken: nil,
   \t... // 23 identical fields
   }`;
-    const real = await k('apply', '-f', file('web-ssd.yaml', changed));
+    const real = await k('apply', '-f', tempFile('web-ssd.yaml', changed));
     expect(real.stderr).toBe(`${diff}\n`);
     expect(chat(`kubectl apply -f -\n\`\`\`yaml\n${changed}\`\`\``)).toBe(diff);
     expect(chat('kubectl get po web -o jsonpath={.spec.containers[0].image}')).toBe('nginx:1.27');
