@@ -3,15 +3,12 @@ import type { Change } from '../cluster/changes.ts';
 import type { Ids } from '../cluster/ids.ts';
 import type { Cluster, CreatedVia, Namespace, Node, Pod } from '../cluster/model.ts';
 import { createNamespace } from '../cluster/namespaces.ts';
-import { sameLabels, updatedMetaOf } from '../cluster/object-meta-update.ts';
+import { updateNamespaceOrNode } from '../cluster/object-meta-update.ts';
 import { updatePod as updatedPod } from '../cluster/pod-update.ts';
 import { createPod, podDeletion } from '../cluster/pods.ts';
-import { resourceVersionOf, resourceVersionPrecondition } from '../cluster/preconditions.ts';
-import { scheduleWaiting } from '../cluster/scheduler.ts';
 import { serviceDeletion } from '../cluster/services.ts';
 import { badRequest, forbidden, invalid, notFound, type Status } from '../cluster/status.ts';
 import { podDeleteRequest } from '../cluster/terminating.ts';
-import { validateAnnotations, validateLabels } from '../cluster/validation.ts';
 import type { KubectlError } from '../kubectl/errors.ts';
 import type { ManifestObject } from '../kubectl/manifest.ts';
 import { type FieldValidation, namespaceFromManifest, podFromManifest } from '../kubectl/manifest-objects.ts';
@@ -141,46 +138,10 @@ export function updateMetadata(
   next: Json,
   ids: Ids,
 ): Result<Written, Status> {
-  const resource = live.kind === 'Namespace' ? 'namespaces' : 'nodes';
-  const locked = resourceVersionPrecondition(resource, live.metadata, resourceVersionOf(next));
-  if (!locked.ok) return locked;
-  const meta = updatedMetaOf(next, live.metadata.name);
-  if (!meta.ok) return meta;
-  const causes = [...validateLabels(meta.value.labels), ...validateAnnotations(meta.value.annotations)];
-  if (causes.length > 0) return err(invalid(live.kind, live.metadata.name, causes));
-  if (
-    sameLabels(meta.value.labels, live.metadata.labels) &&
-    sameLabels(meta.value.annotations, live.metadata.annotations)
-  )
-    return ok({ object: apiObject(live, cluster), changes: [], warnings: [], created: false });
-  const metadata = { ...live.metadata, ...meta.value, resourceVersion: ids.resourceVersion() };
-  if (live.kind === 'Namespace') {
-    const namespace: Namespace = { ...live, metadata };
-    return ok({
-      object: apiObject(namespace, cluster),
-      changes: [{ op: 'putNamespace', namespace }],
-      warnings: [],
-      created: false,
-    });
-  }
-  const node: Node = { ...live, metadata };
-  const nodes = cluster.nodes.map((n) => (n === live ? node : n));
-  // New node labels may let a pending pod's nodeSelector fit: the scheduler retries them.
-  const rebound = scheduleWaiting({ nodes, pods: cluster.pods }, cluster.now).map(
-    (c): Change =>
-      c.op === 'putPod'
-        ? {
-            op: 'putPod',
-            pod: { ...c.pod, metadata: { ...c.pod.metadata, resourceVersion: ids.resourceVersion() } },
-          }
-        : c,
-  );
-  return ok({
-    object: apiObject(node, { ...cluster, nodes }),
-    changes: [{ op: 'putNode', node }, ...rebound],
-    warnings: [],
-    created: false,
-  });
+  const update = updateNamespaceOrNode(cluster, live, next, ids);
+  if (!update.ok) return update;
+  const { object, changes, after } = update.value;
+  return ok({ object: apiObject(object, after), changes, warnings: [], created: false });
 }
 
 /** JSON with keys sorted at every level, to compare two objects as the server's structs would. */

@@ -1,8 +1,10 @@
 import { err, ok, type Result } from '../result.ts';
-import type { Json } from './types.ts';
+
+type Json = Record<string, unknown>;
 
 /**
- * The two patch formats `kubectl label`, `annotate` and client-side `apply` send:
+ * The API server's patches, whichever door sent them. The two formats `kubectl label`,
+ * `annotate` and client-side `apply` send (server-side apply's body is merged the second way):
  * JSON merge patch (RFC 7386: objects merge, `null` deletes, anything else replaces) and
  * strategic merge patch, which is a merge patch that also merges lists by their key
  * (`containers` by `name`, `ports` by `containerPort`) and reads the `$`-directives

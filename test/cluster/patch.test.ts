@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonPatch, mergePatch, strategicMergePatch } from '../../src/api/patch.ts';
+import { jsonPatch, mergePatch, strategicMergePatch } from '../../src/cluster/patch.ts';
 
 const POD = {
   metadata: { name: 'kubia', labels: { run: 'kubia', env: 'prod' } },
