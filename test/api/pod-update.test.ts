@@ -143,4 +143,52 @@ describe.skipIf(BINARY === undefined)('pod updates through both doors', () => {
     );
     expect(chat('kubectl get po web -o jsonpath={.spec.activeDeadlineSeconds}')).toBe('100');
   });
+
+  it('GIVEN tolerations THEN they may only be added, and an added one is kept with the defaults', async () => {
+    chat('kubectl run tolerant --image=nginx');
+    const replaced = await k(
+      'patch',
+      'po',
+      'tolerant',
+      '-p',
+      '{"spec":{"tolerations":[{"key":"x","operator":"Exists"}]}}',
+    );
+    expect(replaced.stderr).toBe(
+      'The Pod "tolerant" is invalid: spec.tolerations: Forbidden: existing toleration can not be modified except its tolerationSeconds\n',
+    );
+    const add =
+      '[{"op":"add","path":"/spec/tolerations/-","value":{"key":"x","operator":"Exists","effect":"NoSchedule"}}]';
+    expect((await k('patch', 'po', 'tolerant', '--type=json', '-p', add)).stdout).toBe(
+      'pod/tolerant patched\n',
+    );
+    expect(chat("kubectl get po tolerant -o 'jsonpath={range .spec.tolerations[*]}{.key} {end}'")).toBe(
+      'node.kubernetes.io/not-ready node.kubernetes.io/unreachable x ',
+    );
+    expect(chat('kubectl get po tolerant -o jsonpath={.metadata.generation}')).toBe('2');
+  });
+
+  it('GIVEN a deadline WHEN it is removed or made negative THEN ValidatePodUpdate says why', async () => {
+    const unset = await k(
+      'patch',
+      'po',
+      'web',
+      '--type=merge',
+      '-p',
+      '{"spec":{"activeDeadlineSeconds":null}}',
+    );
+    expect(unset.stderr).toBe(
+      'The Pod "web" is invalid: spec.activeDeadlineSeconds: Invalid value: "null": must not update from a positive integer to nil value\n',
+    );
+    const negative = await k(
+      'patch',
+      'po',
+      'web',
+      '--type=merge',
+      '-p',
+      '{"spec":{"activeDeadlineSeconds":-1}}',
+    );
+    expect(negative.stderr).toBe(
+      'The Pod "web" is invalid: spec.activeDeadlineSeconds: Invalid value: -1: must be between 0 and 2147483647, inclusive\n',
+    );
+  });
 });
