@@ -1,11 +1,12 @@
 import { defaultPullPolicy } from './images.ts';
-import { isRecord } from './quantity.ts';
+import { isRecord, type Resources, writtenResources } from './quantity.ts';
 
 type Json = Record<string, unknown>;
 
 /**
- * The v1 defaults (SetDefaults_PodSpec, _Container, _ContainerPort, _*VolumeSource) that decoding
- * puts on the spec of an update, before ValidatePodUpdate compares it with the stored one. Only
+ * The v1 defaults (SetDefaults_PodSpec, _Container, _ContainerPort, _*VolumeSource, and the
+ * pod's requests defaulted from its limits) and the canonical form of resource quantities that
+ * decoding gives the spec of an update, before ValidatePodUpdate compares it with the stored one. Only
  * defaulting: what admission adds on create (the token volume, the default tolerations, the
  * service account, the priority) is not added again on update, so a spec that drops it changes.
  */
@@ -29,8 +30,18 @@ function defaultedContainer(c: unknown): unknown {
   out.terminationMessagePath ??= '/dev/termination-log';
   out.terminationMessagePolicy ??= 'File';
   if (typeof out.image === 'string') out.imagePullPolicy ??= defaultPullPolicy(out.image);
+  const resources = writtenResources(out.resources);
+  if (resources !== null) out.resources = resourcesJson(resources);
   if (Array.isArray(out.ports))
     out.ports = out.ports.map((p) => (isRecord(p) ? { ...p, protocol: p.protocol ?? 'TCP' } : p));
+  return out;
+}
+
+/** Only the lists that have something, as the stored object shows them. */
+function resourcesJson({ limits, requests }: Resources): Json {
+  const out: Json = {};
+  if (Object.keys(limits).length > 0) out.limits = limits;
+  if (Object.keys(requests).length > 0) out.requests = requests;
   return out;
 }
 

@@ -4,6 +4,7 @@ import { apiObject } from './api-object.ts';
 import type { Ids } from './ids.ts';
 import type { Cluster, Pod } from './model.ts';
 import { sameLabels, updatedMetaOf } from './object-meta-update.ts';
+import { admittedTolerations } from './pod-admission.ts';
 import { defaultedPodSpec } from './pod-defaults.ts';
 import { podSpecDiff } from './pod-spec-diff.ts';
 import { podWithImages } from './pods.ts';
@@ -17,7 +18,8 @@ import { validateAnnotations, validateLabels } from './validation.ts';
  * rules: labels and annotations may change; in the spec only container images,
  * `activeDeadlineSeconds` (set, or lowered) and `tolerations` (added to); anything else is
  * refused with go-cmp's diff of the stored spec against the new one with those fields put back.
- * The new spec is compared as decoded (v1 defaults applied); the stored one is the pod's object.
+ * The new spec is compared as decoded (v1 defaults applied) and admitted (the default
+ * tolerations put back); the stored one is the pod's object.
  */
 export interface PodUpdate {
   pod: Pod;
@@ -50,6 +52,7 @@ export function updatePod(
   if (!meta.ok) return meta;
   const oldSpec = apiObject(live, cluster).spec as Json;
   const newSpec = defaultedPodSpec(next.spec);
+  newSpec.tolerations = admittedTolerations(newSpec.tolerations);
   const causes = [...validateLabels(meta.value.labels), ...validateAnnotations(meta.value.annotations)];
   const refuse = () => err(invalid('Pod', name, causes));
   for (const list of ['containers', 'initContainers'] as const) {

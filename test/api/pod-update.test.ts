@@ -144,27 +144,30 @@ describe.skipIf(BINARY === undefined)('pod updates through both doors', () => {
     expect(chat('kubectl get po web -o jsonpath={.spec.activeDeadlineSeconds}')).toBe('100');
   });
 
-  it('GIVEN tolerations THEN they may only be added, and an added one is kept with the defaults', async () => {
+  it('GIVEN tolerations THEN they may only be added; admission puts the default two back on update', async () => {
     chat('kubectl run tolerant --image=nginx');
-    const replaced = await k(
-      'patch',
-      'po',
-      'tolerant',
-      '-p',
-      '{"spec":{"tolerations":[{"key":"x","operator":"Exists"}]}}',
-    );
-    expect(replaced.stderr).toBe(
-      'The Pod "tolerant" is invalid: spec.tolerations: Forbidden: existing toleration can not be modified except its tolerationSeconds\n',
-    );
     const add =
       '[{"op":"add","path":"/spec/tolerations/-","value":{"key":"x","operator":"Exists","effect":"NoSchedule"}}]';
     expect((await k('patch', 'po', 'tolerant', '--type=json', '-p', add)).stdout).toBe(
       'pod/tolerant patched\n',
     );
-    expect(chat("kubectl get po tolerant -o 'jsonpath={range .spec.tolerations[*]}{.key} {end}'")).toBe(
-      'node.kubernetes.io/not-ready node.kubernetes.io/unreachable x ',
+    const swapped = await k(
+      'patch',
+      'po',
+      'tolerant',
+      '-p',
+      '{"spec":{"tolerations":[{"key":"y","operator":"Exists"}]}}',
     );
-    expect(chat('kubectl get po tolerant -o jsonpath={.metadata.generation}')).toBe('2');
+    expect(swapped.stderr).toBe(
+      'The Pod "tolerant" is invalid: spec.tolerations: Forbidden: existing toleration can not be modified except its tolerationSeconds\n',
+    );
+    // Only its own toleration: DefaultTolerationSeconds adds the two it drops, so nothing is removed.
+    const own = '{"spec":{"tolerations":[{"key":"x","operator":"Exists","effect":"NoSchedule"}]}}';
+    expect((await k('patch', 'po', 'tolerant', '-p', own)).stdout).toBe('pod/tolerant patched\n');
+    expect(chat('kubectl get po tolerant -o jsonpath={.spec.tolerations[*].key}')).toBe(
+      'x node.kubernetes.io/not-ready node.kubernetes.io/unreachable',
+    );
+    expect(chat('kubectl get po tolerant -o jsonpath={.metadata.generation}')).toBe('3');
   });
 
   it('GIVEN a deadline WHEN it is removed or made negative THEN ValidatePodUpdate says why', async () => {
@@ -190,5 +193,29 @@ describe.skipIf(BINARY === undefined)('pod updates through both doors', () => {
     expect(negative.stderr).toBe(
       'The Pod "web" is invalid: spec.activeDeadlineSeconds: Invalid value: -1: must be between 0 and 2147483647, inclusive\n',
     );
+  });
+
+  it('GIVEN quantities written as numbers and only limits THEN a second apply compares them as the server stores them', async () => {
+    const manifest = `apiVersion: v1
+kind: Pod
+metadata:
+  name: sized
+spec:
+  containers:
+  - name: c
+    image: nginx
+    resources:
+      limits:
+        cpu: 1
+        memory: 128Mi
+      requests:
+        cpu: 0.5
+`;
+    expect(chat(`kubectl apply -f -\n\`\`\`yaml\n${manifest}\`\`\``)).toBe('pod/sized created');
+    // kubectl's patch carries cpu: 1 again (the live object says "1"): sent, so "configured"; nothing changes.
+    const before = chat('kubectl get po sized -o jsonpath={.metadata.resourceVersion}');
+    expect((await k('apply', '-f', tempFile('sized.yaml', manifest))).stdout).toBe('pod/sized configured\n');
+    expect(chat(`kubectl apply -f -\n\`\`\`yaml\n${manifest}\`\`\``)).toBe('pod/sized configured');
+    expect(chat('kubectl get po sized -o jsonpath={.metadata.resourceVersion}')).toBe(before);
   });
 });
