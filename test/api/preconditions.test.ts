@@ -116,4 +116,20 @@ for: "${source}": error when patching "${source}": Operation cannot be fulfilled
     expect(await k('apply', '-f', path)).toBe(expected(path));
     expect(chat(`kubectl apply -f -\n\`\`\`yaml\n${manifest}\`\`\``)).toBe(expected('STDIN'));
   }, 20_000);
+
+  it('GIVEN a version that is no number THEN the storage versioner refuses it as ParseUint does; 0 is no version', async () => {
+    for (const [version, why] of [
+      ['abc', 'invalid syntax'],
+      ['99999999999999999999999', 'value out of range'],
+    ]) {
+      const refusal = `Error from server: strconv.ParseUint: parsing "${version}": ${why}`;
+      expect(chat(`kubectl label po web zero=x --resource-version=${version}`)).toBe(refusal);
+      expect(await k('label', 'po', 'web', 'zero=x', `--resource-version=${version}`)).toBe(refusal);
+    }
+    expect(chat('kubectl label po web zero=chat --resource-version=0')).toBe('pod/web labeled');
+    expect(await k('annotate', 'po', 'web', 'zero=real', '--resource-version=0')).toBe('pod/web annotated');
+    expect(await k('patch', 'po', 'web', '-p', '{"metadata":{"resourceVersion":5}}')).toBe(
+      'Error from server (BadRequest): json: cannot unmarshal number into Go struct field ObjectMeta.metadata.resourceVersion of type string',
+    );
+  });
 });
