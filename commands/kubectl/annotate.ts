@@ -8,12 +8,14 @@ import {
   applyPairs,
   dryRunSuffix,
   listLines,
+  lockError,
   METADATA_UPDATE_FLAGS,
   type ObjectError,
   outputFormatError,
   printUpdated,
   putObject,
   renderObjectErrors,
+  resourceVersionFlagError,
   sameMap,
   type UpdateOptions,
   updateOptions,
@@ -72,6 +74,7 @@ Options:
     --list=false: If true, display the annotations for a given resource.
     -o, --output='': Output format. One of: (json, yaml, name).
     --overwrite=false: If true, allow annotations to be overwritten, otherwise reject annotation updates that overwrite existing annotations.
+    --resource-version='': If non-empty, the annotation update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.
     -l, --selector='': Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.
 
 Usage:
@@ -103,6 +106,8 @@ Usage:
       allNamespaces: flagBool(line, 'all-namespaces'),
     });
     if (!selection.ok) return selection;
+    const locking = resourceVersionFlagError(line, selection.value);
+    if (locking !== null) return plain(locking);
     return ok(visitAll(ctx, line, selection.value, pairs, dryRun.value));
   },
 };
@@ -155,6 +160,8 @@ function annotateOne(
   const changes: Change[] = [];
   // annotate prints the server's answer, so -o yaml shows the new resourceVersion.
   let printed = withMetadata(object, 'annotations', next, object.metadata.resourceVersion);
+  const locked = opts.dryRun === 'client' ? null : lockError(object, visit.resource, opts);
+  if (locked !== null) return { kind: 'error', error: locked };
   if (opts.dryRun !== 'client' && !sameMap(old, next)) {
     const causes = validateAnnotations(next);
     if (causes.length > 0)

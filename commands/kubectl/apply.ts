@@ -2,7 +2,7 @@ import { createNamespace } from '../../src/cluster/namespaces.ts';
 import { createPod } from '../../src/cluster/pods.ts';
 import { DRY_RUN_FLAG, type DryRun, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
-import { flagList, flagString } from '../../src/kubectl/flags.ts';
+import { flagBool, flagList, flagString } from '../../src/kubectl/flags.ts';
 import type { ManifestObject } from '../../src/kubectl/manifest.ts';
 import {
   applyToNamespace,
@@ -32,6 +32,7 @@ import {
   podFromManifest,
 } from '../../src/kubectl/manifest-objects.ts';
 import { outputOf, type Printed, printedOutput } from '../../src/kubectl/manifest-print.ts';
+import { serverSideApplyObject, serverSideFlagsError } from '../../src/kubectl/manifest-server-side-apply.ts';
 import { fromStatus } from '../../src/kubectl/status-error.ts';
 import { type KubectlVerb, stdout, type VerbContext } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
@@ -52,8 +53,11 @@ Examples:
 
 Options:
     --dry-run='none': Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.
+    --field-manager='kubectl-client-side-apply': Name of the manager used to track field ownership.
     -f, --filename=[]: The files that contain the configurations to apply.
+    --force-conflicts=false: If true, server-side apply will force the changes against conflicts.
     -o, --output='': Output format. One of: (json, yaml, name).
+    --server-side=false: If true, apply runs in the server instead of the client.
     --validate='strict': Must be one of: strict (or true), warn, ignore (or false).
 
 Usage:
@@ -63,6 +67,9 @@ Usage:
     DRY_RUN_FLAG,
     { name: 'output', short: 'o', type: 'string' },
     { name: 'validate', type: 'string' },
+    { name: 'server-side', type: 'bool' },
+    { name: 'force-conflicts', type: 'bool' },
+    { name: 'field-manager', type: 'string' },
   ],
   run(ctx, line) {
     if (flagList(line, 'filename').length === 0)
@@ -73,6 +80,13 @@ Usage:
       );
     const dryRun = dryRunOf(line);
     if (!dryRun.ok) return dryRun;
+    const serverSide = flagBool(line, 'server-side');
+    const flagsError = serverSideFlagsError(
+      serverSide,
+      flagBool(line, 'force-conflicts'),
+      dryRun.value === 'client',
+    );
+    if (flagsError !== null) return err(flagsError);
     const validation = validationOf(line);
     if (!validation.ok) return validation;
     const output = outputOf(flagString(line, 'output'));
@@ -87,6 +101,7 @@ Usage:
       namespace: flagString(line, 'namespace'),
       output: output.value,
       printed: [],
+      serverSide,
     };
     // apply reads every object first (GetObjects), so reading errors come before applying ones.
     for (const file of files.value) if (file.error !== null) fail(run.batch, file.error);
@@ -109,6 +124,7 @@ interface Run {
   namespace: string | undefined;
   output: string | undefined;
   printed: Printed[];
+  serverSide: boolean;
 }
 
 function applyObject(run: Run, object: ManifestObject): void {
@@ -127,6 +143,7 @@ function applyObject(run: Run, object: ManifestObject): void {
     );
   if (object.name === '')
     return void fail(batch, kubectlError('plain', { message: 'resource name may not be empty' }));
+  if (run.serverSide) return void applyOnServer(run, object, kind.value, namespace.value);
   const live =
     kind.value === 'Pod'
       ? batch.cluster.pods.find(
@@ -139,9 +156,12 @@ function applyObject(run: Run, object: ManifestObject): void {
   }
   const update =
     live.kind === 'Pod'
-      ? applyToPod(live, object, run.validation, run.ctx.ids)
+      ? applyToPod(batch.cluster, live, object, run.validation, run.ctx.ids)
       : applyToNamespace(live, object, run.ctx.ids);
-  if (!update.ok) return void fail(batch, update.error);
+  if (!update.ok) {
+    warn(batch, update.error.warnings);
+    return void fail(batch, update.error.error);
+  }
   warn(batch, update.value.warnings);
   if (run.dryRun === 'none') commit(batch, update.value.changes);
   const changed = update.value.changes[0];
@@ -153,6 +173,16 @@ function applyObject(run: Run, object: ManifestObject): void {
         : { object: live },
   );
   say(batch, successLine(object.kind, object.name, update.value.operation, run.dryRun, run.output));
+}
+
+function applyOnServer(run: Run, object: ManifestObject, kind: 'Pod' | 'Namespace', namespace: string): void {
+  const { batch } = run;
+  const applied = serverSideApplyObject(batch.cluster, object, kind, namespace, run.validation, run.ctx.ids);
+  if (!applied.ok) return void fail(batch, applied.error);
+  warn(batch, applied.value.warnings);
+  if (run.dryRun === 'none') commit(batch, applied.value.changes);
+  run.printed.push({ object: applied.value.object });
+  say(batch, successLine(kind, object.name, 'serverside-applied', run.dryRun, run.output));
 }
 
 function createObject(run: Run, object: ManifestObject, kind: 'Pod' | 'Namespace', namespace: string): void {

@@ -10,6 +10,7 @@ import {
   applyPairs,
   dryRunSuffix,
   listLines,
+  lockError,
   METADATA_UPDATE_FLAGS,
   type ObjectError,
   outputFormatError,
@@ -17,6 +18,7 @@ import {
   putObject,
   renderObjectErrors,
   rescheduleAfter,
+  resourceVersionFlagError,
   sameMap,
   type UpdateOptions,
   updateOptions,
@@ -69,6 +71,7 @@ Options:
     --list=false: If true, display the labels for a given resource.
     -o, --output='': Output format. One of: (json, yaml, name).
     --overwrite=false: If true, allow labels to be overwritten, otherwise reject label updates that overwrite existing labels.
+    --resource-version='': If non-empty, the labels update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.
     -l, --selector='': Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.
 
 Usage:
@@ -98,6 +101,8 @@ Usage:
       allNamespaces: flagBool(line, 'all-namespaces'),
     });
     if (!selection.ok) return selection;
+    const locking = resourceVersionFlagError(line, selection.value);
+    if (locking !== null) return plain(locking);
     return ok(visitAll(ctx, line, selection.value, pairs.value, dryRun.value));
   },
 };
@@ -153,8 +158,13 @@ function labelOne(ctx: VerbContext, visit: Visit, pairs: Pairs, opts: UpdateOpti
     step.output.push(...listLines(visit, next, single, 'labels').map(stdout));
     return step;
   }
-  const message = changeMessage(old, next, opts.overwrite) + dryRunSuffix(opts.dryRun);
+  const message = changeMessage(old, next, opts.overwrite, opts.resourceVersion) + dryRunSuffix(opts.dryRun);
   const printed = withMetadata(object, 'labels', next, object.metadata.resourceVersion);
+  const locked = local ? null : lockError(object, visit.resource, opts);
+  if (locked !== null) {
+    step.errors.push(locked);
+    return step;
+  }
   if (!local && !sameMap(old, next)) {
     const causes = validateLabels(next);
     if (causes.length > 0) {
@@ -175,11 +185,15 @@ function labelOne(ctx: VerbContext, visit: Visit, pairs: Pairs, opts: UpdateOpti
  * kubectl ≤ v1.34 decides the word by comparing the object's JSON before and after: equal is
  * `not labeled`, shorter (without --overwrite) is `unlabeled`, anything else `labeled`. A pod
  * without labels has no `labels` key at all, and gains `"labels":{}` even when a key is removed.
+ * With --resource-version the version is cleared from the JSON before and set in the JSON after
+ * (so the patch always carries it): the after side is longer by `"resourceVersion":"V",`.
  */
-export function changeMessage(old: Labels, next: Labels, overwrite: boolean): string {
+export function changeMessage(old: Labels, next: Labels, overwrite: boolean, resourceVersion = ''): string {
   const hadLabels = Object.keys(old).length > 0;
-  if (hadLabels && sameMap(old, next)) return 'not labeled';
-  if (!overwrite && hadLabels && jsonLength(next) < jsonLength(old)) return 'unlabeled';
+  const versionEntry =
+    resourceVersion === '' ? 0 : Buffer.byteLength(`"resourceVersion":${JSON.stringify(resourceVersion)},`);
+  if (hadLabels && versionEntry === 0 && sameMap(old, next)) return 'not labeled';
+  if (!overwrite && hadLabels && jsonLength(next) + versionEntry < jsonLength(old)) return 'unlabeled';
   return 'labeled';
 }
 

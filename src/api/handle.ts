@@ -2,11 +2,12 @@ import { parse as parseYaml } from 'yaml';
 import { apiObject } from '../cluster/api-object.ts';
 import type { Change } from '../cluster/changes.ts';
 import type { Ids } from '../cluster/ids.ts';
-import type { Cluster } from '../cluster/model.ts';
+import type { Cluster, Namespace, Node, Pod } from '../cluster/model.ts';
 import { qualifiedResource } from '../cluster/openapi/discovery.ts';
+import { jsonPatch, mergePatch, strategicMergePatch } from '../cluster/patch.ts';
+import { APPLY_CREATES, serverSideApply } from '../cluster/server-side-apply.ts';
 import { badRequest, forbidden, notFound, type Status } from '../cluster/status.ts';
 import { err, ok, type Result } from '../result.ts';
-import { mergePatch, strategicMergePatch } from './patch.ts';
 import { decodeProtobufObject } from './protobuf.ts';
 import {
   getResponse,
@@ -187,37 +188,62 @@ function update(cluster: Cluster, ids: Ids, request: ApiRequest, route: Resource
         : kind === 'Namespace'
           ? cluster.namespaces.find((n) => n.metadata.name === name)
           : undefined;
-  const serverSideApply = request.contentType === 'application/apply-patch+yaml';
-  if (live === undefined) {
-    // Server-side apply creates what is absent; every other update needs the object.
-    if (serverSideApply && kind === 'Pod')
-      return create(cluster, ids, { ...request, contentType: 'application/yaml' }, route);
-    return err(notFound(qualifiedResource(route.resource), name));
+  if (request.contentType === 'application/apply-patch+yaml') {
+    const body = bodyOf(request);
+    if (!body.ok) return body;
+    const plan = serverSideApply(live === undefined ? undefined : apiObject(live, cluster), body.value);
+    if (!plan.ok) return plan;
+    if (plan.value.op === 'create') {
+      // Server-side apply creates what is absent; every other update needs the object.
+      if (kind !== undefined && APPLY_CREATES.has(kind))
+        return create(cluster, ids, { ...request, contentType: 'application/yaml' }, route);
+      return err(notFound(qualifiedResource(route.resource), name));
+    }
+    if (live !== undefined) return updated(cluster, live, plan.value.next, ids);
   }
+  if (live === undefined) return err(notFound(qualifiedResource(route.resource), name));
   const next = nextObject(apiObject(live, cluster), request);
   if (!next.ok) return next;
-  if (live.kind === 'Pod') return updatePod(cluster, live, next.value, ids);
-  return updateMetadata(cluster, live, next.value, ids);
+  return updated(cluster, live, next.value, ids);
 }
+
+const updated = (cluster: Cluster, live: Pod | Namespace | Node, next: Json, ids: Ids) =>
+  live.kind === 'Pod' ? updatePod(cluster, live, next, ids) : updateMetadata(cluster, live, next, ids);
 
 /** The object as the update leaves it: the PUT body, or the live object with the patch applied. */
 function nextObject(base: Json, request: ApiRequest): Result<Json, Status | ReturnType<typeof doorStatus>> {
   const type = request.contentType;
+  if (request.method === 'PATCH' && type === 'application/json-patch+json') return jsonPatched(base, request);
   const body = bodyOf(request);
   if (!body.ok) return body;
   if (request.method === 'PUT') return replaced(base, body.value);
   const patched =
     type === 'application/merge-patch+json'
       ? mergePatch(base, body.value)
-      : type === 'application/strategic-merge-patch+json' || type === 'application/apply-patch+yaml'
+      : type === 'application/strategic-merge-patch+json'
         ? strategicMergePatch(base, body.value)
         : null;
   if (patched === null) return err(unsupportedMedia(type));
   if (!patched.ok) return err(badRequest(patched.error));
-  const value = patched.value;
+  return patchedObject(patched.value);
+}
+
+function patchedObject(value: unknown): Result<Json, Status> {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return err(badRequest('the patch left no object'));
   return ok(value as Json);
+}
+
+function jsonPatched(base: Json, request: ApiRequest): Result<Json, Status> {
+  let operations: unknown;
+  try {
+    operations = JSON.parse(request.body);
+  } catch (e) {
+    return err(badRequest(e instanceof Error ? (e.message.split('\n')[0] ?? '') : 'unreadable'));
+  }
+  const patched = jsonPatch(base, operations);
+  if (!patched.ok) return err(badRequest(patched.error));
+  return patchedObject(patched.value);
 }
 
 /**
@@ -233,6 +259,8 @@ function replaced(base: Json, body: Json): Result<Json, Status> {
     ...(base.metadata as Json),
     // A replacement names its object, or the server refuses it (the name on the URL must match).
     name: meta.name ?? '',
+    // A body that names a version is a precondition on it (kubectl replace of `get -o yaml`).
+    resourceVersion: meta.resourceVersion ?? (base.metadata as Json).resourceVersion,
     labels: meta.labels ?? {},
     annotations: meta.annotations ?? {},
   };

@@ -1,15 +1,15 @@
 import { apiObject } from '../cluster/api-object.ts';
 import { applyToCluster, type Change } from '../cluster/changes.ts';
 import type { Ids } from '../cluster/ids.ts';
-import type { Cluster, CreatedVia, Labels, Namespace, Node, Pod } from '../cluster/model.ts';
+import type { Cluster, CreatedVia, Namespace, Node, Pod } from '../cluster/model.ts';
 import { namespaceDeleteRequest } from '../cluster/namespace-deletion.ts';
 import { createNamespace } from '../cluster/namespaces.ts';
-import { createPod, podWithImages } from '../cluster/pods.ts';
-import { scheduleWaiting } from '../cluster/scheduler.ts';
+import { updateNamespaceOrNode } from '../cluster/object-meta-update.ts';
+import { updatePod as updatedPod } from '../cluster/pod-update.ts';
+import { createPod } from '../cluster/pods.ts';
 import { serviceDeletion } from '../cluster/services.ts';
 import { badRequest, forbidden, invalid, notFound, type Status } from '../cluster/status.ts';
 import { podDeleteRequest } from '../cluster/terminating.ts';
-import { validateAnnotations, validateLabels } from '../cluster/validation.ts';
 import type { KubectlError } from '../kubectl/errors.ts';
 import type { ManifestObject } from '../kubectl/manifest.ts';
 import { type FieldValidation, namespaceFromManifest, podFromManifest } from '../kubectl/manifest-objects.ts';
@@ -112,42 +112,17 @@ export function createNamespaceFrom(cluster: Cluster, body: Json, ids: Ids, q: U
   });
 }
 
-const UPDATABLE =
-  '`spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
-
 /**
- * An update (PUT, or a patch once applied) to a live pod: only labels, annotations and
- * container images may change, as ValidatePodUpdate allows; the status is the kubelet's and
- * whatever the client sends for it is dropped.
+ * An update (PUT, or a patch once applied) to a live pod, by the server's rules for pods
+ * (src/cluster/pod-update.ts); the status is the kubelet's and whatever the client sends for it
+ * is dropped.
  */
 export function updatePod(cluster: Cluster, live: Pod, next: Json, ids: Ids): Result<Written, Status> {
-  const base = apiObject(live, cluster);
-  const meta = metadataOf(next, live.metadata.name);
-  if (!meta.ok) return meta;
-  const nextSpec = (next.spec ?? {}) as Json;
-  const images = containerImages(nextSpec);
-  const baseSpec = base.spec as Json;
-  const munged = { ...nextSpec, containers: withImages(nextSpec.containers, containerImages(baseSpec)) };
-  if (canonical(munged) !== canonical(baseSpec) || images.length !== live.spec.containers.length) {
-    const cause = `spec: Forbidden: pod updates may not change fields other than ${UPDATABLE}`;
-    return err(invalid('Pod', live.metadata.name, [cause]));
-  }
-  const causes = [...validateLabels(meta.value.labels), ...validateAnnotations(meta.value.annotations)];
-  images.forEach((image, i) => {
-    if (image.trim() === '') causes.push(`spec.containers[${i}].image: Required value`);
-  });
-  if (causes.length > 0) return err(invalid('Pod', live.metadata.name, causes));
-  const same =
-    canonical(meta.value) ===
-      canonical({ labels: live.metadata.labels, annotations: live.metadata.annotations }) &&
-    images.every((image, i) => image === live.spec.containers[i]?.image);
+  const update = updatedPod(cluster, live, next, ids);
+  if (!update.ok) return update;
+  const { pod, changed } = update.value;
   // As the API server does, an update that changes nothing is not written (no new resourceVersion).
-  if (same) return ok({ object: base, changes: [], warnings: [], created: false });
-  const updated = podWithImages(live, images);
-  const pod: Pod = {
-    ...updated,
-    metadata: { ...live.metadata, ...meta.value, resourceVersion: ids.resourceVersion() },
-  };
+  if (!changed) return ok({ object: apiObject(live, cluster), changes: [], warnings: [], created: false });
   const after = { ...cluster, pods: cluster.pods.map((p) => (p === live ? pod : p)) };
   return ok({
     object: apiObject(pod, after),
@@ -164,97 +139,10 @@ export function updateMetadata(
   next: Json,
   ids: Ids,
 ): Result<Written, Status> {
-  const meta = metadataOf(next, live.metadata.name);
-  if (!meta.ok) return meta;
-  const causes = [...validateLabels(meta.value.labels), ...validateAnnotations(meta.value.annotations)];
-  if (causes.length > 0) return err(invalid(live.kind, live.metadata.name, causes));
-  if (
-    canonical(meta.value) ===
-    canonical({ labels: live.metadata.labels, annotations: live.metadata.annotations })
-  )
-    return ok({ object: apiObject(live, cluster), changes: [], warnings: [], created: false });
-  const metadata = { ...live.metadata, ...meta.value, resourceVersion: ids.resourceVersion() };
-  if (live.kind === 'Namespace') {
-    const namespace: Namespace = { ...live, metadata };
-    return ok({
-      object: apiObject(namespace, cluster),
-      changes: [{ op: 'putNamespace', namespace }],
-      warnings: [],
-      created: false,
-    });
-  }
-  const node: Node = { ...live, metadata };
-  const nodes = cluster.nodes.map((n) => (n === live ? node : n));
-  // New node labels may let a pending pod's nodeSelector fit: the scheduler retries them.
-  const rebound = scheduleWaiting({ nodes, pods: cluster.pods }, cluster.now).map(
-    (c): Change =>
-      c.op === 'putPod'
-        ? {
-            op: 'putPod',
-            pod: { ...c.pod, metadata: { ...c.pod.metadata, resourceVersion: ids.resourceVersion() } },
-          }
-        : c,
-  );
-  return ok({
-    object: apiObject(node, { ...cluster, nodes }),
-    changes: [{ op: 'putNode', node }, ...rebound],
-    warnings: [],
-    created: false,
-  });
-}
-
-function metadataOf(next: Json, name: string): Result<{ labels: Labels; annotations: Labels }, Status> {
-  const meta = (next.metadata ?? {}) as Json;
-  if (typeof meta !== 'object' || Array.isArray(meta)) return err(badRequest('metadata must be an object'));
-  if (meta.name !== undefined && meta.name !== name)
-    return err(
-      badRequest(
-        `the name of the object (${String(meta.name)}) does not match the name on the URL (${name})`,
-      ),
-    );
-  const labels = stringMap(meta.labels, 'labels');
-  if (!labels.ok) return labels;
-  const annotations = stringMap(meta.annotations, 'annotations');
-  if (!annotations.ok) return annotations;
-  return ok({ labels: labels.value, annotations: annotations.value });
-}
-
-function stringMap(value: unknown, field: string): Result<Labels, Status> {
-  if (value === undefined || value === null) return ok({});
-  if (typeof value !== 'object' || Array.isArray(value))
-    return err(
-      badRequest(
-        `json: cannot unmarshal ${kindOf(value)} into Go struct field ObjectMeta.metadata.${field} of type map[string]string`,
-      ),
-    );
-  const out: Labels = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string')
-      return err(
-        badRequest(
-          `json: cannot unmarshal ${kindOf(v)} into Go struct field ObjectMeta.metadata.${field} of type string`,
-        ),
-      );
-    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-  }
-  return ok(out);
-}
-
-const kindOf = (v: unknown) =>
-  Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v === 'object' ? 'object' : typeof v;
-
-function containerImages(spec: Json): string[] {
-  const containers = Array.isArray(spec.containers) ? spec.containers : [];
-  return containers.map((c) =>
-    typeof c === 'object' && c !== null && typeof c.image === 'string' ? c.image : '',
-  );
-}
-
-function withImages(containers: unknown, images: readonly string[]): unknown {
-  if (!Array.isArray(containers)) return containers;
-  return containers.map((c, i) =>
-    typeof c === 'object' && c !== null ? { ...c, image: images[i] ?? c.image } : c,
-  );
+  const update = updateNamespaceOrNode(cluster, live, next, ids);
+  if (!update.ok) return update;
+  const { object, changes, after } = update.value;
+  return ok({ object: apiObject(object, after), changes, warnings: [], created: false });
 }
 
 /** JSON with keys sorted at every level, to compare two objects as the server's structs would. */

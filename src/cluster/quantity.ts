@@ -28,13 +28,17 @@ const stringMap = (value: unknown): Record<string, string> =>
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
+/** A manifest's `resources` as the server keeps them: canonical quantities, requests default to limits. */
+export function writtenResources(written: unknown): Resources | null {
+  if (!isRecord(written)) return null;
+  const limits = stringMap(written.limits);
+  return { limits, requests: { ...limits, ...stringMap(written.requests) } };
+}
+
 /** A container's resources: the manifest's (requests default to limits), or the add-on's. */
 export function containerResources(pod: Pod, index: number): Resources {
-  const written = pod.spec.containers[index]?.extra?.resources;
-  if (isRecord(written)) {
-    const limits = stringMap(written.limits);
-    return { limits, requests: { ...limits, ...stringMap(written.requests) } };
-  }
+  const written = writtenResources(pod.spec.containers[index]?.extra?.resources);
+  if (written !== null) return written;
   if (pod.metadata.namespace !== 'kube-system' || index > 0) return { requests: {}, limits: {} };
   const labels = pod.metadata.labels;
   const key = labels.component ?? labels['k8s-app'] ?? labels.app ?? '';

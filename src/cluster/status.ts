@@ -11,7 +11,9 @@ export type StatusReason =
   | 'AlreadyExists'
   | 'Conflict'
   | 'Invalid'
-  | 'MethodNotAllowed';
+  | 'MethodNotAllowed'
+  /** StatusReasonUnknown: an error the server did not turn into a Status of its own (a 500). */
+  | '';
 
 /** The HTTP code each reason travels with (api/errors `New*` constructors). */
 export const STATUS_CODES: Readonly<Record<StatusReason, number>> = {
@@ -22,6 +24,7 @@ export const STATUS_CODES: Readonly<Record<StatusReason, number>> = {
   AlreadyExists: 409,
   Conflict: 409,
   Invalid: 422,
+  '': 500,
 };
 
 export interface StatusCause {
@@ -82,6 +85,16 @@ export const forbidden = (resource: string, name: string, why: string): Status =
   status('Forbidden', `${resource} "${name}" is forbidden: ${why}`, { name, kind: resource });
 
 export const badRequest = (message: string): Status => status('BadRequest', message);
+
+/** An error the registry passed up as it was (ErrorToAPIStatus' default: 500, no reason). */
+export const unknownError = (message: string): Status => status('', message);
+
+/** `Operation cannot be fulfilled on pods "x": why` (NewConflict). */
+export const conflict = (resource: string, name: string, why: string): Status =>
+  status('Conflict', `Operation cannot be fulfilled on ${resource} "${name}": ${why}`, {
+    name,
+    kind: resource,
+  });
 
 /**
  * `Pod "x" is invalid: cause` or, for several, `[c1, c2]` (NewInvalid, whose message is

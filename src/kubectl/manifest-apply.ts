@@ -1,13 +1,14 @@
+import { apiObject } from '../cluster/api-object.ts';
 import type { Change } from '../cluster/changes.ts';
 import type { Ids } from '../cluster/ids.ts';
-import type { Namespace, Pod } from '../cluster/model.ts';
-import { podWithImages } from '../cluster/pods.ts';
+import type { Cluster, Namespace, Pod } from '../cluster/model.ts';
+import { updatePod } from '../cluster/pod-update.ts';
+import { resourceVersionOf, resourceVersionPrecondition } from '../cluster/preconditions.ts';
 import { validateAnnotations, validateLabels } from '../cluster/validation.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError, renderError } from './errors.ts';
 import type { ManifestObject } from './manifest.ts';
-import { specDiff } from './manifest-diff.ts';
-import { MERGE_KEYS, namespaceJson, podJson, threeWayMerge } from './manifest-merge.ts';
+import { MERGE_KEYS, namespaceJson, threeWayMerge } from './manifest-merge.ts';
 import { type FieldValidation, podFromManifest } from './manifest-objects.ts';
 import {
   deepEqual,
@@ -19,6 +20,7 @@ import {
   jsonObject,
   setKey,
 } from './manifest-value.ts';
+import { fromStatus } from './status-error.ts';
 
 /**
  * `kubectl apply` on an object that exists: merge the manifest into the live object (three-way,
@@ -27,9 +29,6 @@ import {
  * ValidatePodUpdate, with its Go-struct diff.
  */
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
-
-const UPDATABLE =
-  '`spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
 
 /** The manifest as kubectl sends it: `metadata.namespace` filled in, maybe with last-applied. */
 export function submittedObject(object: ManifestObject, namespace: string, annotate: boolean): JsonObject {
@@ -85,63 +84,62 @@ export interface ApplyUpdate {
   warnings: string[];
 }
 
+/** A refused PATCH, with the warnings kubectl printed before it sent it. */
+export interface ApplyFailure {
+  error: KubectlError;
+  warnings: string[];
+}
+
+function refused(merge: Merge, object: ManifestObject, error: KubectlError, namespace: string) {
+  const [resource, kind] = object.kind === 'Pod' ? ['pods', 'Pod'] : ['namespaces', 'Namespace'];
+  return err({
+    error: patchError(error, merge.patch, object, resource, kind, namespace),
+    warnings: merge.warnings,
+  });
+}
+
 export function applyToPod(
+  cluster: Cluster,
   live: Pod,
   object: ManifestObject,
   validation: FieldValidation,
   ids: Ids,
-): Result<ApplyUpdate, KubectlError> {
+): Result<ApplyUpdate, ApplyFailure> {
   const namespace = live.metadata.namespace;
-  const merge = mergeWithLive(object, namespace, podJson(live), live.metadata.annotations);
+  // As kubectl does, the merge is against the live object as the server returns it.
+  const current = apiObject(live, cluster) as JsonObject;
+  const merge = mergeWithLive(object, namespace, current, live.metadata.annotations);
   const checked = podFromManifest(object, namespace, validation, 'patching');
-  if (!checked.ok) return err(patchError(checked.error, merge.patch, object, 'pods', 'Pod', namespace));
+  if (!checked.ok) return refused(merge, object, checked.error, namespace);
   const warnings = [...merge.warnings, ...checked.value.warnings];
   if (merge.unchanged) return ok({ operation: 'unchanged', changes: [], warnings });
-  const mergedObject = { ...object, raw: merge.merged };
-  const next = podFromManifest(mergedObject, namespace, 'Ignore', 'patching');
-  if (!next.ok) return err(patchError(next.error, merge.patch, object, 'pods', 'Pod', namespace));
-  const { input } = next.value;
-  // ValidatePodUpdate compares the specs with the new images put back to the old ones.
-  const munged = input.containers.map((c, i) => ({ ...c, image: live.spec.containers[i]?.image ?? c.image }));
-  const bound = live.spec.nodeName === undefined ? {} : { nodeName: live.spec.nodeName };
-  const candidate: Pod = { ...live, spec: { ...specOf(input), ...bound, containers: munged } };
-  if (!deepEqual(podJson(live).spec, podJson(candidate).spec)) {
-    const diff = specDiff(live, candidate);
-    const cause = `spec: Forbidden: pod updates may not change fields other than ${UPDATABLE}\n${diff}`;
-    return err(kubectlError('invalid', { kind: 'Pod', name: live.metadata.name, causes: [cause] }));
-  }
-  const causes = [...validateLabels(input.labels), ...validateAnnotations(input.annotations)];
-  if (causes.length > 0)
-    return err(kubectlError('invalid', { kind: 'Pod', name: live.metadata.name, causes }));
-  const updated = podWithImages(
-    live,
-    live.spec.containers.map((_, i) => input.containers[i]?.image),
-  );
-  const pod: Pod = {
-    ...updated,
-    metadata: {
-      ...live.metadata,
-      labels: input.labels,
-      annotations: input.annotations,
-      resourceVersion: ids.resourceVersion(),
-    },
-  };
-  return ok({ operation: 'configured', changes: [{ op: 'putPod', pod }], warnings });
+  const update = updatePod(cluster, live, merge.merged, ids);
+  if (!update.ok)
+    return refused(merge, object, fromStatus(update.error, object.source, 'patching'), namespace);
+  const { pod, changed } = update.value;
+  return ok({ operation: 'configured', changes: changed ? [{ op: 'putPod', pod }] : [], warnings });
 }
 
 export function applyToNamespace(
   live: Namespace,
   object: ManifestObject,
   ids: Ids,
-): Result<ApplyUpdate, KubectlError> {
+): Result<ApplyUpdate, ApplyFailure> {
   const merge = mergeWithLive(object, '', namespaceJson(live), live.metadata.annotations);
   if (merge.unchanged) return ok({ operation: 'unchanged', changes: [], warnings: merge.warnings });
+  const locked = resourceVersionPrecondition('namespaces', live.metadata, resourceVersionOf(merge.merged));
+  if (!locked.ok) return refused(merge, object, fromStatus(locked.error, object.source, 'patching'), '');
   const meta = getKey(merge.merged, 'metadata');
   const labels = stringMap(isJsonObject(meta) ? getKey(meta, 'labels') : undefined);
   const annotations = stringMap(isJsonObject(meta) ? getKey(meta, 'annotations') : undefined);
   const causes = [...validateLabels(labels), ...validateAnnotations(annotations)];
   if (causes.length > 0)
-    return err(kubectlError('invalid', { kind: 'Namespace', name: live.metadata.name, causes }));
+    return refused(
+      merge,
+      object,
+      kubectlError('invalid', { kind: 'Namespace', name: live.metadata.name, causes }),
+      '',
+    );
   const namespace: Namespace = {
     ...live,
     metadata: { ...live.metadata, labels, annotations, resourceVersion: ids.resourceVersion() },
@@ -250,20 +248,6 @@ function patchError(
   return kubectlError('rawText', {
     text: `Error from server (${reason}): error when applying patch:\n${patch}\nto:\n${info}\nfor: "${object.source}": ${body}`,
   });
-}
-
-function specOf(input: {
-  nodeSelector: Record<string, string>;
-  restartPolicy: Pod['spec']['restartPolicy'];
-  hostNetwork?: boolean;
-  specExtra?: Record<string, unknown>;
-}) {
-  return {
-    nodeSelector: input.nodeSelector,
-    restartPolicy: input.restartPolicy,
-    ...(input.hostNetwork === true ? { hostNetwork: true } : {}),
-    ...(input.specExtra === undefined ? {} : { extra: input.specExtra }),
-  };
 }
 
 const stringMap = (v: JsonValue | undefined): Record<string, string> =>

@@ -1,4 +1,4 @@
-import type { Container, Namespace, Pod } from '../cluster/model.ts';
+import type { Namespace } from '../cluster/model.ts';
 import {
   getKey,
   isJsonObject,
@@ -68,24 +68,6 @@ function mergeList(
   return out.filter((c) => !dropped.some((d) => keyOf(d) === keyOf(c)));
 }
 
-/** A live pod in the API's JSON shape (defaults included), the `current` of the merge. */
-export function podJson(pod: Pod): JsonObject {
-  const spec = jsonObject([
-    ['containers', pod.spec.containers.map(containerJson)],
-    ['restartPolicy', pod.spec.restartPolicy],
-  ]);
-  if (Object.keys(pod.spec.nodeSelector).length > 0)
-    setKey(spec, 'nodeSelector', labels(pod.spec.nodeSelector));
-  if (pod.spec.hostNetwork === true) setKey(spec, 'hostNetwork', true);
-  for (const [k, v] of Object.entries(pod.spec.extra ?? {})) setKey(spec, k, v as JsonValue);
-  return jsonObject([
-    ['apiVersion', 'v1'],
-    ['kind', 'Pod'],
-    ['metadata', metaJson(pod.metadata, pod.metadata.namespace)],
-    ['spec', spec],
-  ]);
-}
-
 export function namespaceJson(namespace: Namespace): JsonObject {
   return jsonObject([
     ['apiVersion', 'v1'],
@@ -102,44 +84,6 @@ function metaJson(
   if (ns !== '') setKey(out, 'namespace', ns);
   if (Object.keys(meta.labels).length > 0) setKey(out, 'labels', labels(meta.labels));
   if (Object.keys(meta.annotations).length > 0) setKey(out, 'annotations', labels(meta.annotations));
-  return out;
-}
-
-function containerJson(c: Container): JsonObject {
-  const out = jsonObject([
-    ['name', c.name],
-    ['image', c.image],
-    ['imagePullPolicy', c.imagePullPolicy],
-  ]);
-  if (c.command !== undefined) setKey(out, 'command', [...c.command]);
-  if (c.args !== undefined) setKey(out, 'args', [...c.args]);
-  if (c.ports.length > 0) {
-    const ports = c.ports.map((p) => {
-      const port = jsonObject([
-        ['containerPort', p.containerPort],
-        ['protocol', p.protocol],
-      ]);
-      if (p.name !== undefined) setKey(port, 'name', p.name);
-      if (p.hostPort !== undefined) setKey(port, 'hostPort', p.hostPort);
-      return port;
-    });
-    setKey(out, 'ports', ports);
-  }
-  if (c.env.length > 0) {
-    // `value` is omitempty in the Go type: an empty value is not in the JSON.
-    const env = c.env.map((e) =>
-      jsonObject(
-        e.value === ''
-          ? [['name', e.name]]
-          : [
-              ['name', e.name],
-              ['value', e.value],
-            ],
-      ),
-    );
-    setKey(out, 'env', env);
-  }
-  for (const [k, v] of Object.entries(c.extra ?? {})) setKey(out, k, v as JsonValue);
   return out;
 }
 

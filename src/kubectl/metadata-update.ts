@@ -1,7 +1,9 @@
 import { applyToCluster, type Change } from '../cluster/changes.ts';
 import type { Cluster, Labels, ObjectMeta } from '../cluster/model.ts';
+import { resourceVersionPrecondition } from '../cluster/preconditions.ts';
 import { scheduleWaiting } from '../cluster/scheduler.ts';
-import type { Visit } from './builder.ts';
+import type { Status } from '../cluster/status.ts';
+import type { Selection, Visit } from './builder.ts';
 import { DRY_RUN_FLAG, type DryRun } from './dry-run-flag.ts';
 import { type KubectlError, kubectlError, renderError } from './errors.ts';
 import { type FlagSpec, flagBool, flagString, type ParsedLine } from './flags.ts';
@@ -9,6 +11,8 @@ import type { Pairs } from './pairs.ts';
 import { documentOf, printObjects } from './printers/objects.ts';
 import { templateFormat, templatePrinter } from './printers/template-output.ts';
 import type { AnyObject } from './query.ts';
+import { qualifiedName, type ResourceInfo } from './resources.ts';
+import { fromStatus } from './status-error.ts';
 import { type OutputLine, stderr, stdout } from './verb.ts';
 
 /**
@@ -24,6 +28,7 @@ export const dryRunSuffix = (dryRun: DryRun) =>
 /** An error found while visiting one object; kubectl prints it differently alone or with others. */
 export type ObjectError =
   | { kind: 'client'; message: string }
+  | { kind: 'server'; status: Status }
   | { kind: 'notFound'; resource: string; name: string }
   | { kind: 'invalid'; objectKind: string; name: string; causes: string[] };
 
@@ -36,7 +41,7 @@ export function renderObjectErrors(errors: readonly ObjectError[]): OutputLine[]
   if (errors.length === 1 && errors[0] !== undefined) return [stderr(renderError(asKubectlError(errors[0])))];
   return errors.map((e) => {
     if (e.kind === 'client') return stderr(e.message);
-    if (e.kind === 'notFound') return stderr(renderError(asKubectlError(e)));
+    if (e.kind === 'notFound' || e.kind === 'server') return stderr(renderError(asKubectlError(e)));
     const body = e.causes.length === 1 ? (e.causes[0] ?? '') : `[${e.causes.join(', ')}]`;
     return stderr(`Error from server (Invalid): ${e.objectKind} "${e.name}" is invalid: ${body}`);
   });
@@ -48,6 +53,8 @@ function asKubectlError(e: ObjectError): KubectlError {
       return kubectlError('plain', { message: e.message });
     case 'notFound':
       return kubectlError('notFound', { resource: e.resource, name: e.name });
+    case 'server':
+      return fromStatus(e.status);
     case 'invalid':
       return kubectlError('invalid', { kind: e.objectKind, name: e.name, causes: e.causes });
   }
@@ -163,6 +170,7 @@ export const METADATA_UPDATE_FLAGS: readonly FlagSpec[] = [
   { name: 'all', type: 'bool' },
   { name: 'all-namespaces', short: 'A', type: 'bool' },
   { name: 'output', short: 'o', type: 'string' },
+  { name: 'resource-version', type: 'string' },
   DRY_RUN_FLAG,
 ];
 
@@ -171,6 +179,8 @@ export interface UpdateOptions {
   list: boolean;
   format: string;
   dryRun: DryRun;
+  /** `--resource-version`: the version the patch names, '' for none. */
+  resourceVersion: string;
 }
 
 export const updateOptions = (line: ParsedLine, dryRun: DryRun): UpdateOptions => ({
@@ -178,7 +188,31 @@ export const updateOptions = (line: ParsedLine, dryRun: DryRun): UpdateOptions =
   list: flagBool(line, 'list'),
   format: flagString(line, 'output') ?? '',
   dryRun,
+  resourceVersion: flagString(line, 'resource-version') ?? '',
 });
+
+/**
+ * label.go and annotate.go lock on a version only when one object was named (IntoSingleItemImplied):
+ * checked after the objects are found, before any is visited.
+ */
+export function resourceVersionFlagError(line: ParsedLine, selection: Selection): string | null {
+  return (flagString(line, 'resource-version') ?? '') !== '' && !selection.singleItemImplied
+    ? '--resource-version may only be used with a single resource'
+    : null;
+}
+
+/**
+ * The server's precondition on the patch that names `--resource-version` (src/cluster), for an
+ * object the command is about to write; dry-run=client and --list never reach the server.
+ */
+export function lockError(
+  object: AnyObject,
+  resource: ResourceInfo,
+  opts: UpdateOptions,
+): ObjectError | null {
+  const locked = resourceVersionPrecondition(qualifiedName(resource), object.metadata, opts.resourceVersion);
+  return locked.ok ? null : { kind: 'server', status: locked.error };
+}
 
 /** The map after the update: keys set in argument order, then removals. */
 export function applyPairs(old: Labels, pairs: Pairs): Labels {

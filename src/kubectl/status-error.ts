@@ -16,5 +16,7 @@ export function fromStatus(status: Status, source?: string, verb = 'creating'): 
     return kubectlError('invalid', { kind: details.kind, name: details.name, causes });
   }
   const message = source === undefined ? status.message : `error when ${verb} "${source}": ${status.message}`;
+  // StandardErrorMessage names the reason only when the Status has one.
+  if (status.reason === '') return kubectlError('rawText', { text: `Error from server: ${message}` });
   return kubectlError('server', { reason: status.reason, message });
 }

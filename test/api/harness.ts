@@ -106,6 +106,13 @@ export function kubectl(
   });
 }
 
+/** A file in the temp dir, for `-f` (named per test process, so parallel files never collide). */
+export function tempFile(name: string, text: string): string {
+  const path = join(tmpdir(), `podium-${process.pid}-${name}`);
+  writeFileSync(path, text);
+  return path;
+}
+
 /** The course notes' manifest (kubia-manual, labelled creation_method=manual and env=prod). */
 export const MANUAL_POD = `apiVersion: v1
 kind: Pod
