@@ -177,7 +177,14 @@ function applyObject(run: Run, object: ManifestObject): void {
 
 function applyOnServer(run: Run, object: ManifestObject, kind: 'Pod' | 'Namespace', namespace: string): void {
   const { batch } = run;
-  const applied = serverSideApplyObject(batch.cluster, object, kind, namespace, run.validation, run.ctx.ids);
+  const applied = serverSideApplyObject({
+    cluster: batch.cluster,
+    object,
+    kind,
+    namespace,
+    validation: run.validation,
+    ids: run.ctx.ids,
+  });
   if (!applied.ok) return void fail(batch, applied.error);
   warn(batch, applied.value.warnings);
   if (run.dryRun === 'none') commit(batch, applied.value.changes);

@@ -54,14 +54,18 @@ export function serverSideFlagsError(
   return null;
 }
 
-export function serverSideApplyObject(
-  cluster: Cluster,
-  object: ManifestObject,
-  kind: 'Pod' | 'Namespace',
-  namespace: string,
-  validation: FieldValidation,
-  ids: Ids,
-): Result<ServerSideApplied, KubectlError> {
+/** One object of the files, and where it goes. */
+export interface ApplyTarget {
+  cluster: Cluster;
+  object: ManifestObject;
+  kind: 'Pod' | 'Namespace';
+  namespace: string;
+  validation: FieldValidation;
+  ids: Ids;
+}
+
+export function serverSideApplyObject(target: ApplyTarget): Result<ServerSideApplied, KubectlError> {
+  const { cluster, object, kind, namespace, validation, ids } = target;
   const live =
     kind === 'Pod'
       ? cluster.pods.find((p) => p.metadata.namespace === namespace && p.metadata.name === object.name)
@@ -69,8 +73,7 @@ export function serverSideApplyObject(
   const applied = submittedObject(object, namespace, false);
   const plan = serverSideApply(live === undefined ? undefined : apiObject(live, cluster), applied);
   if (!plan.ok) return err(refusal(plan.error));
-  if (plan.value.op === 'create' || live === undefined)
-    return created(cluster, object, kind, namespace, validation, ids);
+  if (plan.value.op === 'create' || live === undefined) return created(target);
   const checked =
     kind === 'Pod'
       ? podFromManifest(object, namespace, validation)
@@ -96,14 +99,8 @@ export function serverSideApplyObject(
   });
 }
 
-function created(
-  cluster: Cluster,
-  object: ManifestObject,
-  kind: 'Pod' | 'Namespace',
-  namespace: string,
-  validation: FieldValidation,
-  ids: Ids,
-): Result<ServerSideApplied, KubectlError> {
+function created(target: ApplyTarget): Result<ServerSideApplied, KubectlError> {
+  const { cluster, object, kind, namespace, validation, ids } = target;
   if (kind === 'Pod') {
     const decoded = podFromManifest(object, namespace, validation);
     if (!decoded.ok) return decoded;
