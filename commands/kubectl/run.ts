@@ -1,12 +1,14 @@
 import { apiObject } from '../../src/cluster/api-object.ts';
-import { defaultPullPolicy } from '../../src/cluster/images.ts';
-import type { Cluster, Container, EnvVar, Pod, PullPolicy, RestartPolicy } from '../../src/cluster/model.ts';
-import { createPod } from '../../src/cluster/pods.ts';
+import type { Ids } from '../../src/cluster/ids.ts';
+import type { Cluster, EnvVar, Pod, PullPolicy, RestartPolicy } from '../../src/cluster/model.ts';
+import { type Created, createPod } from '../../src/cluster/pods.ts';
 import { DRY_RUN_FLAG, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import type { JsonValue } from '../../src/kubectl/jsonpath/go-values.ts';
+import { podFromManifest } from '../../src/kubectl/manifest-objects.ts';
 import { outputOf } from '../../src/kubectl/manifest-print.ts';
+import { type JsonObject, stringAt } from '../../src/kubectl/manifest-value.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { goJsonInOrder, goYaml } from '../../src/kubectl/printers/go-yaml.ts';
 import { printObjects, sortKeys } from '../../src/kubectl/printers/objects.ts';
@@ -59,6 +61,7 @@ Options:
     --image-pull-policy='': The image pull policy for the container.  If left empty, this value will not be specified by the client and defaulted by the server.
     -l, --labels='': Comma separated labels to apply to the pod. Will override previous values.
     --port='': The port that this container exposes.
+    --privileged=false: If true, run the container in privileged mode.
     -o, --output='': Output format. One of: (json, yaml, name).
     --restart='Always': The restart policy for this Pod.  Legal values [Always, OnFailure, Never].
     --rm=false: If true, delete the pod after it exits.  Only valid when attaching to the container, e.g. with '--attach' or with '-i/--stdin'.
@@ -76,6 +79,7 @@ Usage:
     { name: 'env', type: 'array' },
     { name: 'image-pull-policy', type: 'string' },
     { name: 'command', type: 'bool' },
+    { name: 'privileged', type: 'bool' },
     DRY_RUN_FLAG,
     { name: 'output', short: 'o', type: 'string' },
     { name: 'stdin', short: 'i', type: 'bool' },
@@ -109,30 +113,13 @@ Usage:
         return ok(templated(output.value, sortKeys(runPodObject(spec.value)) as JsonValue, []));
       return ok(outcome([stdout(clientPrinted(spec.value, output.value))]));
     }
-    const container: Container = {
-      name,
-      image,
-      imagePullPolicy: checked.value.pullPolicy ?? defaultPullPolicy(image),
-      ports: spec.value.port === undefined ? [] : [{ containerPort: spec.value.port, protocol: 'TCP' }],
-      env: spec.value.env,
-      ...(spec.value.command === undefined ? {} : { command: spec.value.command }),
-      ...(spec.value.args === undefined ? {} : { args: spec.value.args }),
-    };
-    const created = createPod(
+    const created = createRunPod(
       ctx.cluster,
-      {
-        name,
-        namespace: namespaceOf(ctx.cluster, line),
-        labels: spec.value.labels,
-        annotations: spec.value.annotations,
-        containers: [container],
-        nodeSelector: {},
-        restartPolicy: checked.value.restartPolicy,
-        createdVia: 'run',
-      },
       ctx.ids,
+      runPodObject(spec.value),
+      namespaceOf(ctx.cluster, line),
     );
-    if (!created.ok) return err(fromStatus(created.error));
+    if (!created.ok) return created;
     const warnings = created.value.warnings.map((w) => stderr(`Warning: ${w}`));
     if (typeof output.value === 'object') {
       const after = { ...ctx.cluster, pods: [...ctx.cluster.pods, created.value.pod] };
@@ -147,6 +134,24 @@ Usage:
 };
 
 type Checked = { attach: boolean; restartPolicy: RestartPolicy; pullPolicy: PullPolicy | undefined };
+
+/**
+ * The API server's answer to the Pod kubectl sends: decoded and checked by the same rules as a
+ * POST from any client (create -f, the API door), and marked as made by `kubectl run`.
+ */
+function createRunPod(
+  cluster: Cluster,
+  ids: Ids,
+  object: JsonObject,
+  namespace: string,
+): Result<Created, KubectlError> {
+  const name = stringAt(object, 'metadata', 'name');
+  const sent = { source: '', raw: object, apiVersion: 'v1', kind: 'Pod', name, namespace };
+  const decoded = podFromManifest(sent, namespace, 'Strict');
+  if (!decoded.ok) return decoded;
+  const created = createPod(cluster, { ...decoded.value.input, createdVia: 'run' }, ids);
+  return created.ok ? created : err(fromStatus(created.error));
+}
 
 /** RunOptions.Run's checks before it builds the pod, in its order. */
 function checkRunFlags(line: ParsedLine, image: string, dryRun: string): Result<Checked, KubectlError> {
@@ -224,6 +229,7 @@ function runSpec(
     env,
     imagePullPolicy: pull === '' ? undefined : pull,
     restartPolicy,
+    privileged: flagBool(line, 'privileged'),
   });
 }
 

@@ -100,6 +100,68 @@ status: {}`,
     "status": {}
 }`,
   ],
+  [
+    // kubectl 1.33: --privileged sets the container's securityContext, after resources in YAML...
+    'run p --image=nginx --privileged --dry-run=client -o yaml',
+    `apiVersion: v1
+kind: Pod
+metadata:
+  creationTimestamp: null
+  labels:
+    run: p
+  name: p
+spec:
+  containers:
+  - image: nginx
+    name: p
+    resources: {}
+    securityContext:
+      privileged: true
+  dnsPolicy: ClusterFirst
+  restartPolicy: Always
+status: {}`,
+  ],
+  [
+    // ...and last in the container's Go struct order in JSON, after imagePullPolicy.
+    'run p --image=nginx --privileged --image-pull-policy=Never --dry-run=client -o json',
+    `{
+    "kind": "Pod",
+    "apiVersion": "v1",
+    "metadata": {
+        "name": "p",
+        "creationTimestamp": null,
+        "labels": {
+            "run": "p"
+        }
+    },
+    "spec": {
+        "containers": [
+            {
+                "name": "p",
+                "image": "nginx",
+                "resources": {},
+                "imagePullPolicy": "Never",
+                "securityContext": {
+                    "privileged": true
+                }
+            }
+        ],
+        "restartPolicy": "Always",
+        "dnsPolicy": "ClusterFirst"
+    },
+    "status": {}
+}`,
+  ],
+  // --privileged=false leaves securityContext out altogether.
+  [
+    'run p --image=nginx --privileged=false --dry-run=client -o jsonpath={.spec.containers[0]}',
+    '{"image":"nginx","name":"p","resources":{}}',
+  ],
+  [
+    'run p --image=nginx --privileged=maybe',
+    `error: invalid argument "maybe" for "--privileged" flag: strconv.ParseBool: parsing "maybe": invalid syntax
+See 'kubectl run --help' for usage.`,
+  ],
   // Client-side dry run sends nothing, so the server's checks (port range) do not apply.
   ['run x --image=busybox --port=0 --dry-run=client -o name', 'pod/x'],
   ['run', 'error: required flag(s) "image" not set'],
@@ -151,6 +213,21 @@ describe('kubectl run: byte for byte what the real kubectl prints', () => {
     t.say('alice', 'kubectl run kubia --image=luksa/kubia');
     expect(t.say('alice', 'kubectl run kubia --image=luksa/kubia --dry-run=client -o yaml')).toContain(
       'name: kubia',
+    );
+  });
+
+  it('GIVEN --privileged WHEN the pod is created, or dry-run on the server THEN the server keeps the container securityContext', () => {
+    const t = testApp();
+    expect(t.say('alice', 'kubectl run p --image=nginx --privileged --dry-run=server -o yaml')).toContain(
+      '    resources: {}\n    securityContext:\n      privileged: true\n    terminationMessagePath: /dev/termination-log\n',
+    );
+    expect(t.say('alice', 'kubectl get po')).toBe('No resources found in default namespace.');
+    expect(t.say('alice', 'kubectl run p --image=nginx --privileged')).toBe('pod/p created');
+    expect(t.say('alice', 'kubectl get po p -o jsonpath={.spec.containers[0].securityContext}')).toBe(
+      '{"privileged":true}',
+    );
+    expect(t.say('alice', 'kubectl get po p -o yaml')).toContain(
+      '    resources: {}\n    securityContext:\n      privileged: true\n',
     );
   });
 
