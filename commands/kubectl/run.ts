@@ -1,9 +1,11 @@
 import { apiObject } from '../../src/cluster/api-object.ts';
 import type { Ids } from '../../src/cluster/ids.ts';
+import { creationRefused } from '../../src/cluster/member-kinds.ts';
 import type { Cluster, EnvVar, Pod, PullPolicy, RestartPolicy } from '../../src/cluster/model.ts';
 import { type Created, createPod } from '../../src/cluster/pods.ts';
+import { goAtoi, goInt32 } from '../../src/go/strconv.ts';
 import { DRY_RUN_FLAG, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
-import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
+import { type KubectlError, kubectlError, renderError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import type { JsonValue } from '../../src/kubectl/jsonpath/go-values.ts';
 import { podFromManifest } from '../../src/kubectl/manifest-objects.ts';
@@ -12,22 +14,12 @@ import { type JsonObject, stringAt } from '../../src/kubectl/manifest-value.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { goJsonInOrder, goYaml } from '../../src/kubectl/printers/go-yaml.ts';
 import { printObjects, sortKeys } from '../../src/kubectl/printers/objects.ts';
-import { printedLines } from '../../src/kubectl/printers/output.ts';
-import {
-  type TemplatePrinter,
-  templateFormat,
-  templatePrinter,
-} from '../../src/kubectl/printers/template-output.ts';
+import { templateFormat, templatePrinter } from '../../src/kubectl/printers/template-output.ts';
 import { isImageReference, type RunSpec, runPodObject } from '../../src/kubectl/run-object.ts';
+import { printRun, type RunOutput, type RunPrintable } from '../../src/kubectl/run-print.ts';
+import { runServiceObject } from '../../src/kubectl/run-service.ts';
 import { fromStatus } from '../../src/kubectl/status-error.ts';
-import {
-  type KubectlVerb,
-  type Outcome,
-  type OutputLine,
-  outcome,
-  stderr,
-  stdout,
-} from '../../src/kubectl/verb.ts';
+import { type KubectlVerb, outcome, stderr } from '../../src/kubectl/verb.ts';
 import { err, ok, type Result } from '../../src/result.ts';
 
 const RESTART: Record<string, RestartPolicy> = { Always: 'Always', OnFailure: 'OnFailure', Never: 'Never' };
@@ -57,6 +49,7 @@ Options:
     --command=false: If true and extra arguments are present, use them as the 'command' field in the container, rather than the 'args' field which is the default.
     --dry-run='none': Must be "none", "server", or "client".
     --env=[]: Environment variables to set in the container.
+    --expose=false: If true, create a ClusterIP service associated with the pod.  Requires \`--port\`.
     --image='': The image for the container to run.
     --image-pull-policy='': The image pull policy for the container.  If left empty, this value will not be specified by the client and defaulted by the server.
     -l, --labels='': Comma separated labels to apply to the pod. Will override previous values.
@@ -80,6 +73,7 @@ Usage:
     { name: 'image-pull-policy', type: 'string' },
     { name: 'command', type: 'bool' },
     { name: 'privileged', type: 'bool' },
+    { name: 'expose', type: 'bool' },
     DRY_RUN_FLAG,
     { name: 'output', short: 'o', type: 'string' },
     { name: 'stdin', short: 'i', type: 'bool' },
@@ -108,28 +102,27 @@ Usage:
     if (checked.value.attach) return ok({ ...outcome([], [], 1), interactive: { verb: 'run', pod: name } });
     const spec = runSpec(line, name, image, checked.value.restartPolicy);
     if (!spec.ok) return spec;
+    const pod = runPodObject(spec.value);
+    const port = flagBool(line, 'expose') ? spec.value.port : undefined;
     if (dryRun === 'client') {
-      if (typeof output.value === 'object')
-        return ok(templated(output.value, sortKeys(runPodObject(spec.value)) as JsonValue, []));
-      return ok(outcome([stdout(clientPrinted(spec.value, output.value))]));
+      const service =
+        port === undefined ? null : { made: clientPrintable(runServiceObject({ ...spec.value, port })) };
+      const printed = printRun(output.value, ' (dry run)', service, clientPrintable(pod));
+      return ok(outcome(printed.output, [], printed.failed ? 1 : 0));
     }
-    const created = createRunPod(
-      ctx.cluster,
-      ctx.ids,
-      runPodObject(spec.value),
-      namespaceOf(ctx.cluster, line),
-    );
+    const created = createRunPod(ctx.cluster, ctx.ids, pod, namespaceOf(ctx.cluster, line));
     if (!created.ok) return created;
     const warnings = created.value.warnings.map((w) => stderr(`Warning: ${w}`));
-    if (typeof output.value === 'object') {
-      const after = { ...ctx.cluster, pods: [...ctx.cluster.pods, created.value.pod] };
-      const data = sortKeys(apiObject(created.value.pod, after)) as JsonValue;
-      const changes = dryRun === 'server' ? [] : created.value.changes;
-      return ok(templated(output.value, data, changes, warnings));
-    }
-    const printed = serverPrinted(created.value.pod, output.value, ctx.cluster, dryRun === 'server');
-    if (dryRun === 'server') return ok(outcome([...warnings, stdout(printed)]));
-    return ok(outcome([...warnings, stdout(printed)], created.value.changes));
+    // The Service is POSTed after the pod, and refused as a member's Service always is.
+    const service =
+      port === undefined
+        ? null
+        : { refused: stderr(renderError(fromStatus(creationRefused('services', name)))) };
+    const after = { ...ctx.cluster, pods: [...ctx.cluster.pods, created.value.pod] };
+    const suffix = dryRun === 'server' ? ' (server dry run)' : '';
+    const printed = printRun(output.value, suffix, service, serverPrintable(created.value.pod, after));
+    const changes = dryRun === 'server' ? [] : created.value.changes;
+    return ok(outcome([...warnings, ...printed.output], changes, printed.failed ? 1 : 0));
   },
 };
 
@@ -166,6 +159,8 @@ function checkRunFlags(line: ParsedLine, image: string, dryRun: string): Result<
         verb: 'run',
       }),
     );
+  if (flagBool(line, 'expose') && (flagString(line, 'port') ?? '') === '')
+    return err(kubectlError('usage', { message: '--port must be set when exposing a service', verb: 'run' }));
   const attach = flagBool(line, 'attach') || (interactive && line.flags.get('attach') !== false);
   if (dryRun !== 'none' && (attach || interactive || flagBool(line, 'tty')))
     return err(
@@ -209,23 +204,25 @@ function runSpec(
     if (eq <= 0) return err(kubectlError('plain', { message: `invalid annotations format: ${pair}` }));
     annotations[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
-  const labels = parseRunLabels(flagString(line, 'labels'), name);
+  const labels = parseRunLabels(flagString(line, 'labels'));
   if (!labels.ok) return labels;
   const portText = flagString(line, 'port') ?? '';
-  if (portText !== '' && !/^[+-]?\d+$/.test(portText))
-    return err(kubectlError('plain', { message: `strconv.Atoi: parsing "${portText}": invalid syntax` }));
+  const port = portText === '' ? undefined : goAtoi(portText);
+  if (port !== undefined && !port.ok) return err(kubectlError('plain', { message: port.error }));
   const extra = line.afterDash ?? line.args.slice(1);
   const asCommand = flagBool(line, 'command');
   const pull = flagString(line, 'image-pull-policy');
   return ok({
     name,
     namespace: flagString(line, 'namespace'),
-    labels: labels.value,
+    labels: labels.value ?? { run: name },
+    labelsGiven: labels.value !== undefined,
     annotations,
     image,
     command: extra.length > 0 && asCommand ? [...extra] : undefined,
     args: extra.length > 0 && !asCommand ? [...extra] : undefined,
-    port: portText === '' ? undefined : Number(portText),
+    // The generators' int32(port): 4294967376 is 80.
+    port: port === undefined ? undefined : goInt32(port.value),
     env,
     imagePullPolicy: pull === '' ? undefined : pull,
     restartPolicy,
@@ -237,52 +234,44 @@ function runSpec(
  * `-o name|yaml|json`, or a template format (`-o jsonpath={.status.podIP}`, `-o go-template=…`),
  * parsed before the pod is made, as kubectl builds its printer in Complete.
  */
-function runOutputOf(output: string | undefined): Result<string | undefined | TemplatePrinter, KubectlError> {
+function runOutputOf(output: string | undefined): Result<RunOutput, KubectlError> {
   const template = output === undefined ? null : templateFormat(output);
   if (template === null) return outputOf(output);
   const printer = templatePrinter(template.format, template.template);
   return printer.ok ? printer : err(kubectlError('plain', { message: printer.error }));
 }
 
-/** The pod through a template printer: what it printed, then kubectl's error if it failed. */
-function templated(
-  printer: TemplatePrinter,
-  data: JsonValue,
-  changes: Outcome['changes'],
-  warnings: OutputLine[] = [],
-): Outcome {
-  const printed = printer.print(data);
-  const { text, error } = printedLines(printed);
-  return outcome([...warnings, ...text, ...error], changes, printed.error === null ? 0 : 1);
+/** An object kubectl made and sends nothing of (`--dry-run=client`), printed as it stands. */
+function clientPrintable(object: JsonObject): RunPrintable {
+  return {
+    ref: `${stringAt(object, 'kind').toLowerCase()}/${stringAt(object, 'metadata', 'name')}`,
+    yaml: () => goYaml(sortKeys(object)),
+    json: () => `${goJsonInOrder(object)}\n`,
+    data: () => sortKeys(object) as JsonValue,
+  };
 }
 
-/** `--dry-run=client`: nothing reaches the server, so only kubectl's own object is printed. */
-function clientPrinted(spec: RunSpec, output: string | undefined): string {
-  const object = runPodObject(spec);
-  if (output === 'yaml') return goYaml(sortKeys(object)).trimEnd();
-  if (output === 'json') return goJsonInOrder(object);
-  if (output === 'name') return `pod/${spec.name}`;
-  return `pod/${spec.name} created (dry run)`;
+/** The pod as the API server answered it. */
+function serverPrintable(pod: Pod, cluster: Cluster): RunPrintable {
+  return {
+    ref: `pod/${pod.metadata.name}`,
+    yaml: () => `${printObjects([pod], 'yaml', cluster)}\n`,
+    json: () => `${printObjects([pod], 'json', cluster)}\n`,
+    data: () => sortKeys(apiObject(pod, cluster)) as JsonValue,
+  };
 }
 
-function serverPrinted(
-  pod: Pod,
-  output: string | undefined,
-  cluster: Cluster,
-  serverDryRun: boolean,
-): string {
-  if (output === 'yaml' || output === 'json') return printObjects([pod], output, cluster);
-  if (output === 'name') return `pod/${pod.metadata.name}`;
-  return `pod/${pod.metadata.name} created${serverDryRun ? ' (server dry run)' : ''}`;
-}
-
-/** `--labels` as kubectl run parses it: comma-separated k=v, each with exactly one `=`. */
-function parseRunLabels(text: string | undefined, name: string) {
-  if (text === undefined || text === '') return ok({ run: name });
+/**
+ * `--labels` as kubectl run parses it (generate.ParseLabels): comma-separated k=v, each with
+ * exactly one `=` and a key; undefined when not given.
+ */
+function parseRunLabels(text: string | undefined): Result<Record<string, string> | undefined, KubectlError> {
+  if (text === undefined || text === '') return ok(undefined);
   const labels: Record<string, string> = {};
   for (const pair of text.split(',')) {
     const parts = pair.split('=');
     if (parts.length !== 2) return err(kubectlError('plain', { message: `unexpected label spec: ${pair}` }));
+    if (parts[0] === '') return err(kubectlError('plain', { message: 'unexpected empty label key' }));
     labels[parts[0] ?? ''] = parts[1] ?? '';
   }
   return ok(labels);

@@ -11,7 +11,10 @@ export interface RunSpec {
   name: string;
   /** Only when `-n` was given: kubectl sets the namespace it was told, else leaves it out. */
   namespace: string | undefined;
+  /** The pod's labels: `--labels`, else `run=NAME`. */
   labels: Record<string, string>;
+  /** Whether `--labels` gave them (only then does an exposed Service carry them too). */
+  labelsGiven: boolean;
   annotations: Record<string, string>;
   image: string;
   command: string[] | undefined;

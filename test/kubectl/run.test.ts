@@ -162,6 +162,137 @@ status: {}`,
     `error: invalid argument "maybe" for "--privileged" flag: strconv.ParseBool: parsing "maybe": invalid syntax
 See 'kubectl run --help' for usage.`,
   ],
+  [
+    // --expose: the Service is printed first, then run's own `---` and the YAML printer's, then the Pod.
+    'run p --image=nginx --expose --port=80 --dry-run=client -o yaml',
+    `apiVersion: v1
+kind: Service
+metadata:
+  creationTimestamp: null
+  name: p
+spec:
+  ports:
+  - port: 80
+    protocol: TCP
+    targetPort: 80
+  selector:
+    run: p
+status:
+  loadBalancer: {}
+---
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  creationTimestamp: null
+  labels:
+    run: p
+  name: p
+spec:
+  containers:
+  - image: nginx
+    name: p
+    ports:
+    - containerPort: 80
+    resources: {}
+  dnsPolicy: ClusterFirst
+  restartPolicy: Always
+status: {}`,
+  ],
+  [
+    // Only the --labels given label the Service; they are its selector too. -n sets both namespaces.
+    'run p --image=nginx --expose --port=8080 --labels=app=x,tier=y -n foo --dry-run=client -o json',
+    `{
+    "kind": "Service",
+    "apiVersion": "v1",
+    "metadata": {
+        "name": "p",
+        "namespace": "foo",
+        "creationTimestamp": null,
+        "labels": {
+            "app": "x",
+            "tier": "y"
+        }
+    },
+    "spec": {
+        "ports": [
+            {
+                "protocol": "TCP",
+                "port": 8080,
+                "targetPort": 8080
+            }
+        ],
+        "selector": {
+            "app": "x",
+            "tier": "y"
+        }
+    },
+    "status": {
+        "loadBalancer": {}
+    }
+}
+{
+    "kind": "Pod",
+    "apiVersion": "v1",
+    "metadata": {
+        "name": "p",
+        "namespace": "foo",
+        "creationTimestamp": null,
+        "labels": {
+            "app": "x",
+            "tier": "y"
+        }
+    },
+    "spec": {
+        "containers": [
+            {
+                "name": "p",
+                "image": "nginx",
+                "ports": [
+                    {
+                        "containerPort": 8080
+                    }
+                ],
+                "resources": {}
+            }
+        ],
+        "restartPolicy": "Always",
+        "dnsPolicy": "ClusterFirst"
+    },
+    "status": {}
+}`,
+  ],
+  [
+    'run p --image=nginx --expose --port=80 --dry-run=client',
+    'service/p created (dry run)\npod/p created (dry run)',
+  ],
+  ['run p --image=nginx --expose --port=80 --dry-run=client -o name', 'service/p\npod/p'],
+  ['run p --image=nginx --expose=false --port=80 --dry-run=client -o name', 'pod/p'],
+  // One printer for both objects: a template's outputs run together.
+  ['run p --image=nginx --expose --port=80 --dry-run=client -o go-template={{.kind}}', 'ServicePod'],
+  // Go's int32(port), in both objects.
+  [
+    'run p --image=nginx --expose --port=4294967376 --dry-run=client -o jsonpath={.spec.ports[0].targetPort}{.spec.containers[0].ports[0].containerPort}',
+    '8080',
+  ],
+  [
+    'run p --image=nginx --port=99999999999999999999 --dry-run=client',
+    'error: strconv.Atoi: parsing "99999999999999999999": value out of range',
+  ],
+  [
+    'run p --image=nginx --expose --restart=bad',
+    "error: --port must be set when exposing a service\nSee 'kubectl run -h' for help and examples",
+  ],
+  [
+    'run p --image=nginx --expose --port= --dry-run=client',
+    "error: --port must be set when exposing a service\nSee 'kubectl run -h' for help and examples",
+  ],
+  [
+    'run p --image=nginx --expose -t',
+    "error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples",
+  ],
+  ['run p --image=nginx --expose --port=abc', 'error: strconv.Atoi: parsing "abc": invalid syntax'],
+  ['run p --image=nginx --labels==x --dry-run=client', 'error: unexpected empty label key'],
   // Client-side dry run sends nothing, so the server's checks (port range) do not apply.
   ['run x --image=busybox --port=0 --dry-run=client -o name', 'pod/x'],
   ['run', 'error: required flag(s) "image" not set'],
@@ -228,6 +359,28 @@ describe('kubectl run: byte for byte what the real kubectl prints', () => {
     );
     expect(t.say('alice', 'kubectl get po p -o yaml')).toContain(
       '    resources: {}\n    securityContext:\n      privileged: true\n',
+    );
+  });
+
+  it('GIVEN --expose WHEN run for real or on the server THEN the pod is made, then the Service is refused as any member Service is', () => {
+    const t = testApp();
+    const refused =
+      'Error from server (Forbidden): services "web" is forbidden: members of this sandbox create pods and namespaces only';
+    const reply = t.send('alice', 'kubectl run web --image=nginx --expose --port=80');
+    expect(reply.ok).toBe(false);
+    expect(t.say('alice', 'kubectl get po -o name')).toBe('pod/web');
+    expect(t.say('alice', 'kubectl get svc -o name')).toBe('service/kubernetes');
+    t.say('alice', 'kubectl delete po web --now');
+    expect(t.say('alice', 'kubectl run web --image=nginx --expose --port=80')).toBe(
+      `pod/web created\n${refused}`,
+    );
+    expect(t.say('alice', 'kubectl run x --image=nginx --expose --port=80 --dry-run=server -o name')).toBe(
+      `pod/x\n${refused.replaceAll('web', 'x')}`,
+    );
+    expect(t.say('alice', 'kubectl get po -o name')).toBe('pod/web');
+    // A pod the server refuses ends the command before any Service is asked for.
+    expect(t.say('alice', 'kubectl run web --image=nginx --expose --port=80')).toBe(
+      'Error from server (AlreadyExists): pods "web" already exists',
     );
   });
 
