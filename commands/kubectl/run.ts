@@ -3,6 +3,7 @@ import type { Ids } from '../../src/cluster/ids.ts';
 import { creationRefused } from '../../src/cluster/member-kinds.ts';
 import type { Cluster, EnvVar, Pod, PullPolicy, RestartPolicy } from '../../src/cluster/model.ts';
 import { type Created, createPod } from '../../src/cluster/pods.ts';
+import { badRequest } from '../../src/cluster/status.ts';
 import { goAtoi, goInt32 } from '../../src/go/strconv.ts';
 import { DRY_RUN_FLAG, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { type KubectlError, kubectlError, renderError } from '../../src/kubectl/errors.ts';
@@ -16,6 +17,7 @@ import { goJsonInOrder, goYaml } from '../../src/kubectl/printers/go-yaml.ts';
 import { printObjects, sortKeys } from '../../src/kubectl/printers/objects.ts';
 import { templateFormat, templatePrinter } from '../../src/kubectl/printers/template-output.ts';
 import { isImageReference, type RunSpec, runPodObject } from '../../src/kubectl/run-object.ts';
+import { applyOverrides } from '../../src/kubectl/run-overrides.ts';
 import { printRun, type RunOutput, type RunPrintable } from '../../src/kubectl/run-print.ts';
 import { runServiceObject } from '../../src/kubectl/run-service.ts';
 import { fromStatus } from '../../src/kubectl/status-error.ts';
@@ -56,6 +58,8 @@ Options:
     --port='': The port that this container exposes.
     --privileged=false: If true, run the container in privileged mode.
     -o, --output='': Output format. One of: (json, yaml, name).
+    --override-type='merge': The method used to override the generated object: json, merge, or strategic.
+    --overrides='': An inline JSON override for the generated object. If this is non-empty, it is used to override the generated object. Requires that the object supply a valid apiVersion field.
     --restart='Always': The restart policy for this Pod.  Legal values [Always, OnFailure, Never].
     --rm=false: If true, delete the pod after it exits.  Only valid when attaching to the container, e.g. with '--attach' or with '-i/--stdin'.
     -i, --stdin=false: Keep stdin open on the container in the pod, even if nothing is attached.
@@ -74,6 +78,8 @@ Usage:
     { name: 'command', type: 'bool' },
     { name: 'privileged', type: 'bool' },
     { name: 'expose', type: 'bool' },
+    { name: 'overrides', type: 'string' },
+    { name: 'override-type', type: 'string' },
     DRY_RUN_FLAG,
     { name: 'output', short: 'o', type: 'string' },
     { name: 'stdin', short: 'i', type: 'bool' },
@@ -102,15 +108,20 @@ Usage:
     if (checked.value.attach) return ok({ ...outcome([], [], 1), interactive: { verb: 'run', pod: name } });
     const spec = runSpec(line, name, image, checked.value.restartPolicy);
     if (!spec.ok) return spec;
-    const pod = runPodObject(spec.value);
+    const pod = applyOverrides(runPodObject(spec.value), {
+      text: flagString(line, 'overrides') ?? '',
+      type: flagString(line, 'override-type') ?? '',
+      namespace: dryRun === 'client' ? spec.value.namespace : undefined,
+    });
+    if (!pod.ok) return pod;
     const port = flagBool(line, 'expose') ? spec.value.port : undefined;
     if (dryRun === 'client') {
       const service =
         port === undefined ? null : { made: clientPrintable(runServiceObject({ ...spec.value, port })) };
-      const printed = printRun(output.value, ' (dry run)', service, clientPrintable(pod));
+      const printed = printRun(output.value, ' (dry run)', service, clientPrintable(pod.value));
       return ok(outcome(printed.output, [], printed.failed ? 1 : 0));
     }
-    const created = createRunPod(ctx.cluster, ctx.ids, pod, namespaceOf(ctx.cluster, line));
+    const created = createRunPod(ctx.cluster, ctx.ids, pod.value, namespaceOf(ctx.cluster, line));
     if (!created.ok) return created;
     const warnings = created.value.warnings.map((w) => stderr(`Warning: ${w}`));
     // The Service is POSTed after the pod, and refused as a member's Service always is.
@@ -139,6 +150,13 @@ function createRunPod(
   namespace: string,
 ): Result<Created, KubectlError> {
   const name = stringAt(object, 'metadata', 'name');
+  const own = stringAt(object, 'metadata', 'namespace');
+  if (own !== '' && own !== namespace)
+    return err(
+      fromStatus(
+        badRequest('the namespace of the provided object does not match the namespace sent on the request'),
+      ),
+    );
   const sent = { source: '', raw: object, apiVersion: 'v1', kind: 'Pod', name, namespace };
   const decoded = podFromManifest(sent, namespace, 'Strict');
   if (!decoded.ok) return decoded;

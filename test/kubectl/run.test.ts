@@ -488,3 +488,244 @@ describe('--dry-run written alone or as a boolean (kubectl 1.33: deprecated, sti
     );
   });
 });
+
+/**
+ * `run --overrides` against kubectl 1.33 (orc.py, --dry-run=client unless said): the generated Pod
+ * patched (merge by default, json, strategic), decoded by the client's scheme, re-encoded by Go.
+ */
+const POD_P = `{"kind":"Pod","apiVersion":"v1","metadata":{"name":"p","creationTimestamp":null,"labels":{"run":"p"}},"spec":{"containers":[{"name":"p","image":"nginx","resources":{}}],"restartPolicy":"Always","dnsPolicy":"ClusterFirst"},"status":{}}`;
+const OVERRIDES: [string, string][] = [
+  [
+    `--overrides='{"spec":{"nodeSelector":{"disk":"ssd"}}}' -o yaml`,
+    `apiVersion: v1
+kind: Pod
+metadata:
+  creationTimestamp: null
+  labels:
+    run: p
+  name: p
+spec:
+  containers:
+  - image: nginx
+    name: p
+    resources: {}
+  dnsPolicy: ClusterFirst
+  nodeSelector:
+    disk: ssd
+  restartPolicy: Always
+status: {}`,
+  ],
+  [
+    // A merge patch replaces the list; Go's encoder writes back the empty fields it never omits.
+    `--overrides='{"spec":{"containers":[{"ports":[{}],"env":[{}],"bogus":1}]},"metadata":{"labels":{"b":"1","a":"2"}}}' -o json`,
+    `{
+    "kind": "Pod",
+    "apiVersion": "v1",
+    "metadata": {
+        "name": "p",
+        "creationTimestamp": null,
+        "labels": {
+            "a": "2",
+            "b": "1",
+            "run": "p"
+        }
+    },
+    "spec": {
+        "containers": [
+            {
+                "name": "",
+                "ports": [
+                    {
+                        "containerPort": 0
+                    }
+                ],
+                "env": [
+                    {
+                        "name": ""
+                    }
+                ],
+                "resources": {}
+            }
+        ],
+        "restartPolicy": "Always",
+        "dnsPolicy": "ClusterFirst"
+    },
+    "status": {}
+}`,
+  ],
+  [
+    `--overrides='{"spec":{"containers":null},"metadata":null,"status":null}' -o json`,
+    `{
+    "kind": "Pod",
+    "apiVersion": "v1",
+    "metadata": {
+        "creationTimestamp": null
+    },
+    "spec": {
+        "containers": null,
+        "restartPolicy": "Always",
+        "dnsPolicy": "ClusterFirst"
+    },
+    "status": {}
+}`,
+  ],
+  [`--overrides='{"metadata":{"name":"other"}}'`, 'pod/other created (dry run)'],
+  [`--overrides='' --override-type=bogus`, 'pod/p created (dry run)'],
+  [`--overrides='{}' --override-type=bogus`, 'error: invalid override type: bogus'],
+  [`--overrides='{bad'`, 'error: Invalid JSON Patch'],
+  [`--overrides='null'`, 'error: Invalid JSON Patch'],
+  [`--overrides='"x"'`, 'error: Invalid JSON Patch'],
+  [`--overrides='{"a":1}{"b":2}'`, 'error: Invalid JSON Patch'],
+  [
+    `--overrides='[]'`,
+    `error: couldn't get version/kind; json parse error: json: cannot unmarshal array into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`,
+  ],
+  [
+    `--overrides='{"apiVersion":1}'`,
+    `error: couldn't get version/kind; json parse error: json: cannot unmarshal number into Go struct field .apiVersion of type string`,
+  ],
+  [
+    `--overrides='{"apiVersion":"v2"}'`,
+    'error: no kind "Pod" is registered for version "v2" in scheme "pkg/scheme/scheme.go:28"',
+  ],
+  [
+    `--overrides='{"kind":"Foo"}'`,
+    'error: no kind "Foo" is registered for version "v1" in scheme "pkg/scheme/scheme.go:28"',
+  ],
+  [
+    // The library writes the document back: top-level keys sorted, a merged object sorted, the rest as encoded.
+    `--overrides='{"kind":null,"spec":{"hostname":"h<>"}}'`,
+    `error: Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"p","creationTimestamp":null,"labels":{"run":"p"}},"spec":{"containers":[{"name":"p","image":"nginx","resources":{}}],"dnsPolicy":"ClusterFirst","hostname":"h\\u003c\\u003e","restartPolicy":"Always"},"status":{}}'`,
+  ],
+  [
+    `--overrides='{"apiVersion":null}'`,
+    `error: Object 'apiVersion' is missing in '${POD_P.replace('"kind":"Pod","apiVersion":"v1",', '"kind":"Pod",')}'`,
+  ],
+  [
+    `--overrides='{"spec":{"restartPolicy":1}}'`,
+    'error: json: cannot unmarshal number into Go struct field PodSpec.spec.restartPolicy of type v1.RestartPolicy',
+  ],
+  [
+    `--overrides='{"metadata":{"labels":{"a":1}}}'`,
+    'error: json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string',
+  ],
+  // --override-type=json: RFC 6902, with evanphx/json-patch v4's words.
+  [
+    `--override-type=json --overrides='[{"op":"add","path":"/spec/hostname","value":"h"},{"op":"move","from":"/metadata/labels","path":"/metadata/annotations"},{"op":"add","path":"/spec/containers/-","value":{"name":"side","image":"busybox"}}]' -o yaml`,
+    `apiVersion: v1
+kind: Pod
+metadata:
+  annotations:
+    run: p
+  creationTimestamp: null
+  name: p
+spec:
+  containers:
+  - image: nginx
+    name: p
+    resources: {}
+  - image: busybox
+    name: side
+    resources: {}
+  dnsPolicy: ClusterFirst
+  hostname: h
+  restartPolicy: Always
+status: {}`,
+  ],
+  [
+    `--override-type=json --overrides='[{"op":"add","path":"/metadata/labels/a~1b","value":"x"},{"op":"copy","from":"/metadata/labels","path":"/spec/nodeSelector"}]' -o jsonpath={.spec.nodeSelector}`,
+    '{"a/b":"x","run":"p"}',
+  ],
+  [
+    `--override-type=json --overrides='{}'`,
+    'error: json: cannot unmarshal object into Go value of type jsonpatch.Patch',
+  ],
+  [
+    `--override-type=json --overrides='[1]'`,
+    'error: json: cannot unmarshal number into Go value of type jsonpatch.Operation',
+  ],
+  [
+    `--override-type=json --overrides='[{op:"add"}]'`,
+    "error: invalid character 'o' looking for beginning of object key string",
+  ],
+  [`--override-type=json --overrides='[{"op":"bogus","path":"/x"}]'`, 'error: Unexpected kind: bogus'],
+  [`--override-type=json --overrides='[{"path":"/x"}]'`, 'error: Unexpected kind: unknown'],
+  [
+    `--override-type=json --overrides='[{"op":"add"}]'`,
+    'error: add operation failed to decode path: missing value',
+  ],
+  [
+    `--override-type=json --overrides='[{"op":"test","path":"/kind","value":"Service"}]'`,
+    'error: testing value /kind failed: test failed',
+  ],
+  [
+    `--override-type=json --overrides='[{"op":"remove","path":"/spec/nope"}]'`,
+    "error: error in remove for path: '/spec/nope': Unable to remove nonexistent key: nope: missing value",
+  ],
+  [
+    `--override-type=json --overrides='[{"op":"add","path":"/nope/x","value":1}]'`,
+    'error: add operation does not apply: doc is missing path: "/nope/x": missing value',
+  ],
+  [
+    `--override-type=json --overrides='[{"op":"add","path":"/spec/containers/5","value":1}]'`,
+    "error: error in add for path: '/spec/containers/5': Unable to access invalid index: 5: invalid index referenced",
+  ],
+  [
+    `--override-type=json --overrides='[{"op":"replace","path":"/spec/containers/1","value":1}]'`,
+    'error: replace operation does not apply: doc is missing key: /spec/containers/1: missing value',
+  ],
+  [
+    `--override-type=json --overrides='[{"op":"move","from":"/nope","path":"/x"}]'`,
+    "error: error in move for path: 'nope': Unable to remove nonexistent key: nope: missing value",
+  ],
+  [
+    `--override-type=json --overrides='[{"op":"test","path":"/kind","value":"Pod"},{"op":"remove","path":"/kind"}]'`,
+    `error: Object 'Kind' is missing in '${POD_P.replace('"kind":"Pod","apiVersion":"v1",', '"apiVersion":"v1",')}'`,
+  ],
+  [
+    // An object a path walked into is written back with sorted keys; the others as encoded.
+    `--override-type=json --overrides='[{"op":"add","path":"/spec/hostname","value":"h"},{"op":"remove","path":"/kind"}]'`,
+    `error: Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"p","creationTimestamp":null,"labels":{"run":"p"}},"spec":{"containers":[{"name":"p","image":"nginx","resources":{}}],"dnsPolicy":"ClusterFirst","hostname":"h","restartPolicy":"Always"},"status":{}}'`,
+  ],
+  // --override-type=strategic: lists merge by their key; anything but an object is a bad document.
+  [
+    `--override-type=strategic --overrides='{"apiVersion":"v1","spec":{"containers":[{"name":"p","image":"busybox"}]}}' -o jsonpath={.spec.containers}`,
+    '[{"image":"busybox","name":"p","resources":{}}]',
+  ],
+  [`--override-type=strategic --overrides='[]'`, 'error: invalid JSON document'],
+  [`--override-type=strategic --overrides='{bad'`, 'error: invalid JSON document'],
+  [`--override-type=strategic --overrides='null'`, 'pod/p created (dry run)'],
+];
+
+describe('kubectl run --overrides: byte for byte what kubectl 1.33 prints', () => {
+  for (const [flags, expected] of OVERRIDES) {
+    it(`GIVEN run p --image=nginx ${flags} --dry-run=client THEN it prints what kubectl prints`, () => {
+      expect(testApp().say('alice', `kubectl run p --image=nginx ${flags} --dry-run=client`)).toBe(expected);
+    });
+  }
+
+  it('GIVEN overrides WHEN the pod is created THEN the server gets the patched Pod and applies its own rules to it', () => {
+    const t = testApp();
+    expect(
+      t.say('alice', `kubectl run b --image=nginx --overrides='{"metadata":{"namespace":"kube-system"}}'`),
+    ).toBe(
+      'Error from server (BadRequest): the namespace of the provided object does not match the namespace sent on the request',
+    );
+    expect(
+      t.say('alice', `kubectl run b --image=nginx --overrides='{"spec":{"restartPolicy":"Sometimes"}}'`),
+    ).toBe(
+      'The Pod "b" is invalid: spec.restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"',
+    );
+    expect(t.say('alice', `kubectl run b --image=nginx --overrides='{"metadata":{"name":null}}'`)).toBe(
+      'The Pod "" is invalid: metadata.name: Required value: name or generateName is required',
+    );
+    expect(t.say('alice', `kubectl run b --image=nginx --overrides='{"spec":{"containers":null}}'`)).toBe(
+      'The Pod "b" is invalid: spec.containers: Required value',
+    );
+    expect(t.say('alice', 'kubectl get po')).toBe('No resources found in default namespace.');
+    const created = `kubectl run b --image=nginx --overrides='{"metadata":{"name":"gpu"},"spec":{"nodeSelector":{"gpu":"true"}}}'`;
+    expect(t.say('alice', created)).toBe('pod/gpu created');
+    expect(t.say('alice', 'kubectl get po gpu -o jsonpath={.spec.nodeSelector}')).toBe('{"gpu":"true"}');
+    expect(t.say('alice', 'kubectl get po gpu -o jsonpath={.metadata.labels}')).toBe('{"run":"b"}');
+  });
+});
