@@ -692,6 +692,18 @@ status: {}`,
     `--override-type=strategic --overrides='{"apiVersion":"v1","spec":{"containers":[{"name":"p","image":"busybox"}]}}' -o jsonpath={.spec.containers}`,
     '[{"image":"busybox","name":"p","resources":{}}]',
   ],
+  [
+    `--override-type=strategic --overrides='{"spec":{"containers":[{"name":"b","image":"x"},{"name":"a","image":"x"}]}}' -o jsonpath={.spec.containers[*].name}`,
+    'b a p',
+  ],
+  [
+    `--override-type=strategic --overrides='{"spec":{"containers":[{"image":"busybox","ports":[{"containerPort":80}]}]}}'`,
+    'error: map: map[image:busybox ports:[map[containerPort:80]]] does not contain declared merge key: name',
+  ],
+  [
+    `--override-type=strategic --overrides='{"spec":{"containers":[{"name":"p","$patch":"bogus"}]}}'`,
+    'error: unknown patch type: bogus in map: map[$patch:bogus name:p]',
+  ],
   [`--override-type=strategic --overrides='[]'`, 'error: invalid JSON document'],
   [`--override-type=strategic --overrides='{bad'`, 'error: invalid JSON document'],
   [`--override-type=strategic --overrides='null'`, 'pod/p created (dry run)'],
