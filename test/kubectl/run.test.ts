@@ -293,6 +293,12 @@ status: {}`,
   ],
   ['run p --image=nginx --expose --port=abc', 'error: strconv.Atoi: parsing "abc": invalid syntax'],
   ['run p --image=nginx --labels==x --dry-run=client', 'error: unexpected empty label key'],
+  [
+    // pflag names a flag that has a shorthand with both in its errors.
+    'run p --image=nginx --stdin=maybe',
+    `error: invalid argument "maybe" for "-i, --stdin" flag: strconv.ParseBool: parsing "maybe": invalid syntax
+See 'kubectl run --help' for usage.`,
+  ],
   // Client-side dry run sends nothing, so the server's checks (port range) do not apply.
   ['run x --image=busybox --port=0 --dry-run=client -o name', 'pod/x'],
   ['run', 'error: required flag(s) "image" not set'],
