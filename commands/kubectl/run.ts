@@ -1,17 +1,28 @@
+import { createdViaOf } from '../../src/api/write.ts';
 import { apiObject } from '../../src/cluster/api-object.ts';
 import type { Ids } from '../../src/cluster/ids.ts';
 import { creationRefused } from '../../src/cluster/member-kinds.ts';
 import type { Cluster, EnvVar, Pod, PullPolicy, RestartPolicy } from '../../src/cluster/model.ts';
 import { type Created, createPod } from '../../src/cluster/pods.ts';
 import { badRequest } from '../../src/cluster/status.ts';
+import { parseGoDuration } from '../../src/go/duration.ts';
 import { goAtoi, goInt32 } from '../../src/go/strconv.ts';
+import { CASCADE_FLAG, cascadeOf } from '../../src/kubectl/cascade-flag.ts';
 import { DRY_RUN_FLAG, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
-import { type KubectlError, kubectlError, renderError } from '../../src/kubectl/errors.ts';
+import { type KubectlError, kubectlError, renderError, type SandboxNote } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import type { JsonValue } from '../../src/kubectl/jsonpath/go-values.ts';
+import { LAST_APPLIED } from '../../src/kubectl/manifest-apply.ts';
 import { podFromManifest } from '../../src/kubectl/manifest-objects.ts';
 import { outputOf } from '../../src/kubectl/manifest-print.ts';
-import { type JsonObject, stringAt } from '../../src/kubectl/manifest-value.ts';
+import {
+  getKey,
+  isJsonObject,
+  type JsonObject,
+  jsonObject,
+  setKey,
+  stringAt,
+} from '../../src/kubectl/manifest-value.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { goJsonInOrder, goYaml } from '../../src/kubectl/printers/go-yaml.ts';
 import { printObjects, sortKeys } from '../../src/kubectl/printers/objects.ts';
@@ -86,12 +97,32 @@ Usage:
     { name: 'tty', short: 't', type: 'bool' },
     { name: 'attach', type: 'bool' },
     { name: 'rm', type: 'bool' },
+    { name: 'quiet', short: 'q', type: 'bool' },
+    { name: 'leave-stdin-open', type: 'bool' },
+    { name: 'field-manager', type: 'string' },
+    { name: 'save-config', type: 'bool' },
+    { name: 'show-managed-fields', type: 'bool' },
+    { name: 'pod-running-timeout', type: 'string' },
+    // DeleteFlags, for --rm's delete; -f is deprecated and ignored.
+    CASCADE_FLAG,
+    { name: 'force', type: 'bool' },
+    { name: 'grace-period', type: 'int' },
+    { name: 'timeout', type: 'string' },
+    { name: 'wait', type: 'bool' },
+    { name: 'filename', short: 'f', type: 'list' },
+    { name: 'kustomize', short: 'k', type: 'string' },
+    { name: 'recursive', short: 'R', type: 'bool' },
     { name: 'generator', type: 'string' },
   ],
   run(ctx, line) {
     if (line.flags.has('generator'))
       return err(kubectlError('unknownFlag', { flag: '--generator', verb: 'run' }));
-    // cobra checks required flags first; then Complete reads --dry-run and builds the printer.
+    // pflag parses the durations; cobra checks required flags; then Complete reads --dry-run,
+    // builds the printer and the delete options (--cascade); Run checks the rest.
+    const timeout = durationFlag(line, 'pod-running-timeout', 60_000);
+    if (!timeout.ok) return timeout;
+    const deleteTimeout = durationFlag(line, 'timeout', 0);
+    if (!deleteTimeout.ok) return deleteTimeout;
     const image = flagString(line, 'image');
     if (image === undefined)
       return err(kubectlError('plain', { message: 'required flag(s) "image" not set' }));
@@ -100,9 +131,15 @@ Usage:
     const dryRun = strategy.value;
     const output = runOutputOf(flagString(line, 'output'));
     if (!output.ok) return output;
+    const cascade = cascadeOf(line);
+    if (!cascade.ok) return cascade;
     const name = line.args[0];
     if (name === undefined)
       return err(kubectlError('usage', { message: 'NAME is required for run', verb: 'run' }));
+    if (timeout.value <= 0)
+      return err(
+        kubectlError('usage', { message: '--pod-running-timeout must be higher than zero', verb: 'run' }),
+      );
     const checked = checkRunFlags(line, image, dryRun);
     if (!checked.ok) return checked;
     if (checked.value.attach) return ok({ ...outcome([], [], 1), interactive: { verb: 'run', pod: name } });
@@ -114,14 +151,20 @@ Usage:
       namespace: dryRun === 'client' ? spec.value.namespace : undefined,
     });
     if (!pod.ok) return pod;
+    const notes = runNotes(line, output.value, dryRun);
     const port = flagBool(line, 'expose') ? spec.value.port : undefined;
     if (dryRun === 'client') {
       const service =
         port === undefined ? null : { made: clientPrintable(runServiceObject({ ...spec.value, port })) };
       const printed = printRun(output.value, ' (dry run)', service, clientPrintable(pod.value));
-      return ok(outcome(printed.output, [], printed.failed ? 1 : 0));
+      return ok({
+        ...outcome([...cascade.value.warnings, ...printed.output], [], printed.failed ? 1 : 0),
+        ...notes,
+      });
     }
-    const created = createRunPod(ctx.cluster, ctx.ids, pod.value, namespaceOf(ctx.cluster, line));
+    const sent = flagBool(line, 'save-config') ? withLastApplied(pod.value) : pod.value;
+    const manager = flagString(line, 'field-manager') ?? 'kubectl-run';
+    const created = createRunPod(ctx.cluster, ctx.ids, sent, namespaceOf(ctx.cluster, line), manager);
     if (!created.ok) return created;
     const warnings = created.value.warnings.map((w) => stderr(`Warning: ${w}`));
     // The Service is POSTed after the pod, and refused as a member's Service always is.
@@ -133,9 +176,54 @@ Usage:
     const suffix = dryRun === 'server' ? ' (server dry run)' : '';
     const printed = printRun(output.value, suffix, service, serverPrintable(created.value.pod, after));
     const changes = dryRun === 'server' ? [] : created.value.changes;
-    return ok(outcome([...warnings, ...printed.output], changes, printed.failed ? 1 : 0));
+    const shown = [...cascade.value.warnings, ...warnings, ...printed.output];
+    return ok({ ...outcome(shown, changes, printed.failed ? 1 : 0), ...notes });
   },
 };
+
+/** A duration flag as pflag parses it (Go's time.ParseDuration), in milliseconds. */
+function durationFlag(line: ParsedLine, name: string, fallback: number): Result<number, KubectlError> {
+  const text = flagString(line, name);
+  if (text === undefined) return ok(fallback);
+  const parsed = parseGoDuration(text);
+  if (parsed.ok) return parsed;
+  return err(
+    kubectlError('invalidFlagValue', { value: text, flag: `--${name}`, reason: parsed.error, verb: 'run' }),
+  );
+}
+
+/** `--show-managed-fields` with -o json|yaml: the sandbox's API server records none, and says so. */
+function runNotes(line: ParsedLine, output: RunOutput, dryRun: string): { notes?: SandboxNote[] } {
+  const objects = output === 'json' || output === 'yaml';
+  return objects && dryRun !== 'client' && flagBool(line, 'show-managed-fields')
+    ? { notes: [{ key: 'noManagedFields' }] }
+    : {};
+}
+
+/**
+ * `--save-config` (CreateApplyAnnotation, not under --dry-run=client): the Pod as sent, in Go's
+ * compact JSON and field order and without this annotation, kept in it for a later apply.
+ */
+function withLastApplied(pod: JsonObject): JsonObject {
+  const metadata = getKey(pod, 'metadata');
+  const meta = jsonObject(isJsonObject(metadata) ? Object.entries(metadata) : []);
+  const annotations = getKey(meta, 'annotations');
+  const own = jsonObject(isJsonObject(annotations) ? Object.entries(annotations) : []);
+  delete own[LAST_APPLIED];
+  if (Object.keys(own).length > 0) setKey(meta, 'annotations', own);
+  else delete meta.annotations;
+  const bare = jsonObject(Object.entries(pod));
+  setKey(bare, 'metadata', meta);
+  const annotated = jsonObject(Object.entries(meta));
+  setKey(
+    annotated,
+    'annotations',
+    jsonObject([...Object.entries(own), [LAST_APPLIED, `${goJsonInOrder(bare, 0)}\n`]]),
+  );
+  const out = jsonObject(Object.entries(pod));
+  setKey(out, 'metadata', annotated);
+  return out;
+}
 
 type Checked = { attach: boolean; restartPolicy: RestartPolicy; pullPolicy: PullPolicy | undefined };
 
@@ -148,6 +236,7 @@ function createRunPod(
   ids: Ids,
   object: JsonObject,
   namespace: string,
+  fieldManager: string,
 ): Result<Created, KubectlError> {
   const name = stringAt(object, 'metadata', 'name');
   const own = stringAt(object, 'metadata', 'namespace');
@@ -160,7 +249,7 @@ function createRunPod(
   const sent = { source: '', raw: object, apiVersion: 'v1', kind: 'Pod', name, namespace };
   const decoded = podFromManifest(sent, namespace, 'Strict');
   if (!decoded.ok) return decoded;
-  const created = createPod(cluster, { ...decoded.value.input, createdVia: 'run' }, ids);
+  const created = createPod(cluster, { ...decoded.value.input, createdVia: createdViaOf(fieldManager) }, ids);
   return created.ok ? created : err(fromStatus(created.error));
 }
 
@@ -180,21 +269,22 @@ function checkRunFlags(line: ParsedLine, image: string, dryRun: string): Result<
   if (flagBool(line, 'expose') && (flagString(line, 'port') ?? '') === '')
     return err(kubectlError('usage', { message: '--port must be set when exposing a service', verb: 'run' }));
   const attach = flagBool(line, 'attach') || (interactive && line.flags.get('attach') !== false);
-  if (dryRun !== 'none' && (attach || interactive || flagBool(line, 'tty')))
+  // The generator reads --restart itself: empty is Always, even with -i.
+  const restartFlag = flagString(line, 'restart') ?? 'Always';
+  const restartPolicy = restartFlag === '' ? 'Always' : RESTART[restartFlag];
+  if (restartPolicy === undefined)
+    return err(kubectlError('usage', { message: `invalid restart policy: ${restartFlag}`, verb: 'run' }));
+  if (flagBool(line, 'rm') && !attach)
+    return err(
+      kubectlError('usage', { message: '--rm should only be used for attached containers', verb: 'run' }),
+    );
+  if (attach && dryRun !== 'none')
     return err(
       kubectlError('usage', {
         message:
           "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)",
         verb: 'run',
       }),
-    );
-  const restartFlag = flagString(line, 'restart') ?? 'Always';
-  const restartPolicy = RESTART[restartFlag];
-  if (restartPolicy === undefined)
-    return err(kubectlError('usage', { message: `invalid restart policy: ${restartFlag}`, verb: 'run' }));
-  if (flagBool(line, 'rm') && !attach)
-    return err(
-      kubectlError('usage', { message: '--rm should only be used for attached containers', verb: 'run' }),
     );
   const pullFlag = flagString(line, 'image-pull-policy');
   const pullPolicy = pullFlag === undefined || pullFlag === '' ? undefined : PULL[pullFlag];
@@ -245,6 +335,9 @@ function runSpec(
     imagePullPolicy: pull === '' ? undefined : pull,
     restartPolicy,
     privileged: flagBool(line, 'privileged'),
+    stdin: flagBool(line, 'stdin'),
+    stdinOnce: flagBool(line, 'stdin') && !flagBool(line, 'leave-stdin-open'),
+    tty: flagBool(line, 'tty'),
   });
 }
 

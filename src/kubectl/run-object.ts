@@ -26,6 +26,10 @@ export interface RunSpec {
   restartPolicy: RestartPolicy;
   /** `--privileged`: the container's `securityContext.privileged`, set only when true. */
   privileged: boolean;
+  /** `-i` (with `--attach=false`, else chat stops before), `!--leave-stdin-open`, `-t`. */
+  stdin: boolean;
+  stdinOnce: boolean;
+  tty: boolean;
 }
 
 export function runPodObject(spec: RunSpec): JsonObject {
@@ -42,6 +46,9 @@ export function runPodObject(spec: RunSpec): JsonObject {
   container.resources = {};
   if (spec.imagePullPolicy !== undefined) container.imagePullPolicy = spec.imagePullPolicy;
   if (spec.privileged) container.securityContext = { privileged: true };
+  if (spec.stdin) container.stdin = true;
+  if (spec.stdinOnce) container.stdinOnce = true;
+  if (spec.tty) container.tty = true;
   return {
     kind: 'Pod',
     apiVersion: 'v1',

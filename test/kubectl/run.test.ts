@@ -299,6 +299,87 @@ status: {}`,
     `error: invalid argument "maybe" for "-i, --stdin" flag: strconv.ParseBool: parsing "maybe": invalid syntax
 See 'kubectl run --help' for usage.`,
   ],
+  [
+    // -i without attaching: the container keeps stdin open (once, unless --leave-stdin-open).
+    'run x --image=busybox -i --attach=false --leave-stdin-open -t --dry-run=client -o yaml',
+    `apiVersion: v1
+kind: Pod
+metadata:
+  creationTimestamp: null
+  labels:
+    run: x
+  name: x
+spec:
+  containers:
+  - image: busybox
+    name: x
+    resources: {}
+    stdin: true
+    tty: true
+  dnsPolicy: ClusterFirst
+  restartPolicy: Always
+status: {}`,
+  ],
+  [
+    'run x --image=busybox -i --attach=false --dry-run=client -o jsonpath={.spec.containers[0]}',
+    '{"image":"busybox","name":"x","resources":{},"stdin":true,"stdinOnce":true}',
+  ],
+  // The generator reads --restart itself: empty is Always, even with -i.
+  [
+    'run x --image=busybox -i --attach=false --restart= --dry-run=client -o jsonpath={.spec.restartPolicy}',
+    'Always',
+  ],
+  [
+    'run x --image=busybox -i --dry-run=client --restart=bad',
+    "error: invalid restart policy: bad\nSee 'kubectl run -h' for help and examples",
+  ],
+  // Flags for --rm's delete and a few others kubectl 1.33 accepts and has no use for here.
+  [
+    'run x --image=busybox -q -f x.yaml -k dir -R --force --grace-period=5 --wait --timeout=5s --field-manager=me --pod-running-timeout=5s --cascade --dry-run=client',
+    'pod/x created (dry run)',
+  ],
+  [
+    'run x --image=busybox --quiet=maybe',
+    `error: invalid argument "maybe" for "-q, --quiet" flag: strconv.ParseBool: parsing "maybe": invalid syntax
+See 'kubectl run --help' for usage.`,
+  ],
+  [
+    'run x --image=Bad --cascade=bad --dry-run=client',
+    'error: invalid cascade value (bad). Must be "background", "foreground", or "orphan"',
+  ],
+  [
+    'run x --image=busybox --cascade=false --dry-run=client',
+    'warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\npod/x created (dry run)',
+  ],
+  [
+    'run x --image=Bad --pod-running-timeout=0',
+    "error: --pod-running-timeout must be higher than zero\nSee 'kubectl run -h' for help and examples",
+  ],
+  [
+    'run --image=Bad --pod-running-timeout=0',
+    "error: NAME is required for run\nSee 'kubectl run -h' for help and examples",
+  ],
+  [
+    'run x --pod-running-timeout=x',
+    `error: invalid argument "x" for "--pod-running-timeout" flag: time: invalid duration "x"
+See 'kubectl run --help' for usage.`,
+  ],
+  [
+    'run x --image=busybox --timeout=5',
+    `error: invalid argument "5" for "--timeout" flag: time: missing unit in duration "5"
+See 'kubectl run --help' for usage.`,
+  ],
+  [
+    'run x --image=busybox --grace-period=x',
+    `error: invalid argument "x" for "--grace-period" flag: strconv.ParseInt: parsing "x": invalid syntax
+See 'kubectl run --help' for usage.`,
+  ],
+  // --save-config: the Pod as sent, in Go's field order, kept for a later apply (not under --dry-run=client).
+  [
+    'run x --image=busybox --save-config --annotations=a=b --dry-run=server -o jsonpath={.metadata.annotations}',
+    '{"a":"b","kubectl.kubernetes.io/last-applied-configuration":"{\\"kind\\":\\"Pod\\",\\"apiVersion\\":\\"v1\\",\\"metadata\\":{\\"name\\":\\"x\\",\\"creationTimestamp\\":null,\\"labels\\":{\\"run\\":\\"x\\"},\\"annotations\\":{\\"a\\":\\"b\\"}},\\"spec\\":{\\"containers\\":[{\\"name\\":\\"x\\",\\"image\\":\\"busybox\\",\\"resources\\":{}}],\\"restartPolicy\\":\\"Always\\",\\"dnsPolicy\\":\\"ClusterFirst\\"},\\"status\\":{}}\\n"}',
+  ],
+  ['run x --image=busybox --save-config --dry-run=client -o jsonpath={.metadata.annotations}', ''],
   // Client-side dry run sends nothing, so the server's checks (port range) do not apply.
   ['run x --image=busybox --port=0 --dry-run=client -o name', 'pod/x'],
   ['run', 'error: required flag(s) "image" not set'],
