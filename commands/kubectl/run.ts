@@ -26,7 +26,11 @@ import {
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { goJsonInOrder, goYaml } from '../../src/kubectl/printers/go-yaml.ts';
 import { printObjects, sortKeys } from '../../src/kubectl/printers/objects.ts';
-import { templateFormat, templatePrinter } from '../../src/kubectl/printers/template-output.ts';
+import {
+  templateFormat,
+  templatePrinter,
+  withTemplateFlag,
+} from '../../src/kubectl/printers/template-output.ts';
 import { isImageReference, type RunSpec, runPodObject } from '../../src/kubectl/run-object.ts';
 import { applyOverrides } from '../../src/kubectl/run-overrides.ts';
 import { printRun, type RunOutput, type RunPrintable } from '../../src/kubectl/run-print.ts';
@@ -93,6 +97,7 @@ Usage:
     { name: 'override-type', type: 'string' },
     DRY_RUN_FLAG,
     { name: 'output', short: 'o', type: 'string' },
+    { name: 'template', type: 'string' },
     { name: 'stdin', short: 'i', type: 'bool' },
     { name: 'tty', short: 't', type: 'bool' },
     { name: 'attach', type: 'bool' },
@@ -129,7 +134,7 @@ Usage:
     const strategy = dryRunOf(line);
     if (!strategy.ok) return strategy;
     const dryRun = strategy.value;
-    const output = runOutputOf(flagString(line, 'output'));
+    const output = runOutputOf(flagString(line, 'output'), flagString(line, 'template') ?? '');
     if (!output.ok) return output;
     const cascade = cascadeOf(line);
     if (!cascade.ok) return cascade;
@@ -345,7 +350,13 @@ function runSpec(
  * `-o name|yaml|json`, or a template format (`-o jsonpath={.status.podIP}`, `-o go-template=…`),
  * parsed before the pod is made, as kubectl builds its printer in Complete.
  */
-function runOutputOf(output: string | undefined): Result<RunOutput, KubectlError> {
+function runOutputOf(asked: string | undefined, templateFlag: string): Result<RunOutput, KubectlError> {
+  // With --template, a format that carries its own template matches no printer (as for get).
+  if (templateFlag !== '' && asked?.includes('=')) {
+    const refused = outputOf(asked);
+    if (!refused.ok) return refused;
+  }
+  const output = templateFlag === '' ? asked : withTemplateFlag(asked ?? '', templateFlag);
   const template = output === undefined ? null : templateFormat(output);
   if (template === null) return outputOf(output);
   const printer = templatePrinter(template.format, template.template);

@@ -380,6 +380,14 @@ See 'kubectl run --help' for usage.`,
     '{"a":"b","kubectl.kubernetes.io/last-applied-configuration":"{\\"kind\\":\\"Pod\\",\\"apiVersion\\":\\"v1\\",\\"metadata\\":{\\"name\\":\\"x\\",\\"creationTimestamp\\":null,\\"labels\\":{\\"run\\":\\"x\\"},\\"annotations\\":{\\"a\\":\\"b\\"}},\\"spec\\":{\\"containers\\":[{\\"name\\":\\"x\\",\\"image\\":\\"busybox\\",\\"resources\\":{}}],\\"restartPolicy\\":\\"Always\\",\\"dnsPolicy\\":\\"ClusterFirst\\"},\\"status\\":{}}\\n"}',
   ],
   ['run x --image=busybox --save-config --dry-run=client -o jsonpath={.metadata.annotations}', ''],
+  // --template: alone it means -o go-template; it fills a template format given without one.
+  ['run x --image=busybox --template={{.kind}} --dry-run=client', 'Pod'],
+  ['run x --image=busybox -o jsonpath --template={.kind} --dry-run=client', 'Pod'],
+  ['run x --image=busybox -o name --template={.kind} --dry-run=client', 'pod/x'],
+  [
+    'run x --image=busybox -o jsonpath={.kind} --template={.kind} --dry-run=client',
+    'error: unable to match a printer suitable for the output format "jsonpath={.kind}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml',
+  ],
   // Client-side dry run sends nothing, so the server's checks (port range) do not apply.
   ['run x --image=busybox --port=0 --dry-run=client -o name', 'pod/x'],
   ['run', 'error: required flag(s) "image" not set'],
