@@ -26,6 +26,7 @@ import {
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { goJsonInOrder, goYaml } from '../../src/kubectl/printers/go-yaml.ts';
 import { printObjects, sortKeys } from '../../src/kubectl/printers/objects.ts';
+import { podInGoOrder } from '../../src/kubectl/printers/pod-go-order.ts';
 import {
   templateFormat,
   templatePrinter,
@@ -378,7 +379,8 @@ function serverPrintable(pod: Pod, cluster: Cluster): RunPrintable {
   return {
     ref: `pod/${pod.metadata.name}`,
     yaml: () => `${printObjects([pod], 'yaml', cluster)}\n`,
-    json: () => `${printObjects([pod], 'json', cluster)}\n`,
+    // run decodes the answer into its typed Pod: Go's field order, not get's sorted keys.
+    json: () => `${goJsonInOrder(podInGoOrder(apiObject(pod, cluster) as JsonObject))}\n`,
     data: () => sortKeys(apiObject(pod, cluster)) as JsonValue,
   };
 }

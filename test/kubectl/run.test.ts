@@ -479,6 +479,21 @@ describe('kubectl run: byte for byte what the real kubectl prints', () => {
     );
   });
 
+  it('GIVEN -o json WHEN the pod is created THEN it prints in Go field order, as run decodes the answer into its typed Pod', () => {
+    const t = testApp();
+    const printed = t.say('alice', 'kubectl run x --image=nginx --labels=b=1,a=2 -o json');
+    expect(printed).toMatch(
+      /^\{\n {4}"kind": "Pod",\n {4}"apiVersion": "v1",\n {4}"metadata": \{\n {8}"name": "x",\n {8}"namespace": "default",\n {8}"uid": /,
+    );
+    expect(printed).toContain(
+      '"labels": {\n            "a": "2",\n            "b": "1"\n        }\n    },\n    "spec": {\n        "volumes": [',
+    );
+    expect(printed).toContain(
+      '"restartPolicy": "Always",\n        "terminationGracePeriodSeconds": 30,\n        "dnsPolicy": "ClusterFirst",\n        "serviceAccountName": "default",',
+    );
+    expect(printed).toContain('"status": {\n        "observedGeneration": 1,\n        "phase": "Pending",');
+  });
+
   it('GIVEN --image-pull-policy=Never WHEN the pod is created THEN the server keeps it instead of defaulting', () => {
     const t = testApp();
     expect(t.say('alice', 'kubectl run kubia --image=luksa/kubia --image-pull-policy=Never -o name')).toBe(
