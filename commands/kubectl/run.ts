@@ -309,7 +309,8 @@ function runSpec(
   const env: EnvVar[] = [];
   for (const pair of flagList(line, 'env')) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) return err(kubectlError('plain', { message: `invalid env: ${pair}` }));
+    if (eq <= 0 || !isEnvVarName(pair.slice(0, eq)))
+      return err(kubectlError('plain', { message: `invalid env: ${pair}` }));
     env.push({ name: pair.slice(0, eq), value: pair.slice(eq + 1) });
   }
   const annotations: Record<string, string> = {};
@@ -399,4 +400,9 @@ function parseRunLabels(text: string | undefined): Result<Record<string, string>
     labels[parts[0] ?? ''] = parts[1] ?? '';
   }
   return ok(labels);
+}
+
+/** apimachinery's IsEnvVarName, which kubectl run checks each --env name against. */
+function isEnvVarName(name: string): boolean {
+  return /^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(name) && name !== '.' && !name.startsWith('..');
 }

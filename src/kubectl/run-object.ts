@@ -42,7 +42,11 @@ export function runPodObject(spec: RunSpec): JsonObject {
   if (spec.command !== undefined) container.command = spec.command;
   if (spec.args !== undefined) container.args = spec.args;
   if (spec.port !== undefined) container.ports = [{ containerPort: spec.port }];
-  if (spec.env.length > 0) container.env = spec.env.map((e) => ({ name: e.name, value: e.value }));
+  // EnvVar's value is omitempty: `--env=B=` is only a name.
+  if (spec.env.length > 0)
+    container.env = spec.env.map((e) =>
+      e.value === '' ? { name: e.name } : { name: e.name, value: e.value },
+    );
   container.resources = {};
   if (spec.imagePullPolicy !== undefined) container.imagePullPolicy = spec.imagePullPolicy;
   if (spec.privileged) container.securityContext = { privileged: true };

@@ -388,6 +388,13 @@ See 'kubectl run --help' for usage.`,
     'run x --image=busybox -o jsonpath={.kind} --template={.kind} --dry-run=client',
     'error: unable to match a printer suitable for the output format "jsonpath={.kind}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml',
   ],
+  // --env names are checked with apimachinery's IsEnvVarName; an empty value is left out (omitempty).
+  ['run x --image=nginx --env=1A=b --dry-run=client', 'error: invalid env: 1A=b'],
+  ['run x --image=nginx --env=..A=b --dry-run=client', 'error: invalid env: ..A=b'],
+  [
+    'run x --image=nginx --env=.a=b --env=B= --dry-run=client -o jsonpath={.spec.containers[0].env}',
+    '[{"name":".a","value":"b"},{"name":"B"}]',
+  ],
   // Client-side dry run sends nothing, so the server's checks (port range) do not apply.
   ['run x --image=busybox --port=0 --dry-run=client -o name', 'pod/x'],
   ['run', 'error: required flag(s) "image" not set'],
