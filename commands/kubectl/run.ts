@@ -8,7 +8,7 @@ import { badRequest } from '../../src/cluster/status.ts';
 import { parseGoDuration } from '../../src/go/duration.ts';
 import { goAtoi, goInt32 } from '../../src/go/strconv.ts';
 import { CASCADE_FLAG, cascadeOf } from '../../src/kubectl/cascade-flag.ts';
-import { DRY_RUN_FLAG, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
+import { DRY_RUN_FLAG, type DryRun, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { type KubectlError, kubectlError, renderError, type SandboxNote } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import type { JsonValue } from '../../src/kubectl/jsonpath/go-values.ts';
@@ -37,7 +37,14 @@ import { applyOverrides } from '../../src/kubectl/run-overrides.ts';
 import { printRun, type RunOutput, type RunPrintable } from '../../src/kubectl/run-print.ts';
 import { runServiceObject } from '../../src/kubectl/run-service.ts';
 import { fromStatus } from '../../src/kubectl/status-error.ts';
-import { type KubectlVerb, outcome, stderr } from '../../src/kubectl/verb.ts';
+import {
+  type KubectlVerb,
+  type Outcome,
+  type OutputLine,
+  outcome,
+  stderr,
+  type VerbContext,
+} from '../../src/kubectl/verb.ts';
 import { err, ok, type Result } from '../../src/result.ts';
 
 const RESTART: Record<string, RestartPolicy> = { Always: 'Always', OnFailure: 'OnFailure', Never: 'Never' };
@@ -123,26 +130,13 @@ Usage:
   run(ctx, line) {
     if (line.flags.has('generator'))
       return err(kubectlError('unknownFlag', { flag: '--generator', verb: 'run' }));
-    // pflag parses the durations; cobra checks required flags; then Complete reads --dry-run,
-    // builds the printer and the delete options (--cascade); Run checks the rest.
-    const timeout = durationFlag(line, 'pod-running-timeout', 60_000);
-    if (!timeout.ok) return timeout;
-    const deleteTimeout = durationFlag(line, 'timeout', 0);
-    if (!deleteTimeout.ok) return deleteTimeout;
-    const image = flagString(line, 'image');
-    if (image === undefined)
-      return err(kubectlError('plain', { message: 'required flag(s) "image" not set' }));
-    const strategy = dryRunOf(line);
-    if (!strategy.ok) return strategy;
-    const dryRun = strategy.value;
-    const output = runOutputOf(flagString(line, 'output'), flagString(line, 'template') ?? '');
-    if (!output.ok) return output;
-    const cascade = cascadeOf(line);
-    if (!cascade.ok) return cascade;
+    const completed = completeRun(line);
+    if (!completed.ok) return completed;
+    const { image, dryRun, output, warnings } = completed.value;
     const name = line.args[0];
     if (name === undefined)
       return err(kubectlError('usage', { message: 'NAME is required for run', verb: 'run' }));
-    if (timeout.value <= 0)
+    if (completed.value.podRunningTimeout <= 0)
       return err(
         kubectlError('usage', { message: '--pod-running-timeout must be higher than zero', verb: 'run' }),
       );
@@ -157,35 +151,82 @@ Usage:
       namespace: dryRun === 'client' ? spec.value.namespace : undefined,
     });
     if (!pod.ok) return pod;
-    const notes = runNotes(line, output.value, dryRun);
+    const notes = runNotes(line, output, dryRun);
     const port = flagBool(line, 'expose') ? spec.value.port : undefined;
     if (dryRun === 'client') {
       const service =
         port === undefined ? null : { made: clientPrintable(runServiceObject({ ...spec.value, port })) };
-      const printed = printRun(output.value, ' (dry run)', service, clientPrintable(pod.value));
-      return ok({
-        ...outcome([...cascade.value.warnings, ...printed.output], [], printed.failed ? 1 : 0),
-        ...notes,
-      });
+      const printed = printRun(output, ' (dry run)', service, clientPrintable(pod.value));
+      return ok({ ...outcome([...warnings, ...printed.output], [], printed.failed ? 1 : 0), ...notes });
     }
     const sent = flagBool(line, 'save-config') ? withLastApplied(pod.value) : pod.value;
-    const manager = flagString(line, 'field-manager') ?? 'kubectl-run';
-    const created = createRunPod(ctx.cluster, ctx.ids, sent, namespaceOf(ctx.cluster, line), manager);
-    if (!created.ok) return created;
-    const warnings = created.value.warnings.map((w) => stderr(`Warning: ${w}`));
-    // The Service is POSTed after the pod, and refused as a member's Service always is.
-    const service =
-      port === undefined
-        ? null
-        : { refused: stderr(renderError(fromStatus(creationRefused('services', name)))) };
-    const after = { ...ctx.cluster, pods: [...ctx.cluster.pods, created.value.pod] };
-    const suffix = dryRun === 'server' ? ' (server dry run)' : '';
-    const printed = printRun(output.value, suffix, service, serverPrintable(created.value.pod, after));
-    const changes = dryRun === 'server' ? [] : created.value.changes;
-    const shown = [...cascade.value.warnings, ...warnings, ...printed.output];
-    return ok({ ...outcome(shown, changes, printed.failed ? 1 : 0), ...notes });
+    const served = serverRun(ctx, line, sent, dryRun === 'server', port === undefined ? null : name, output);
+    if (!served.ok) return served;
+    return ok({ ...served.value, output: [...warnings, ...served.value.output], ...notes });
   },
 };
+
+interface Completed {
+  image: string;
+  dryRun: DryRun;
+  output: RunOutput;
+  podRunningTimeout: number;
+  /** What Complete printed on stderr (the boolean --cascade's warning). */
+  warnings: OutputLine[];
+}
+
+/**
+ * What kubectl has read before Run looks at the name: pflag's parsing of the durations, cobra's
+ * required --image, then Complete's --dry-run, printer and delete options (--cascade).
+ */
+function completeRun(line: ParsedLine): Result<Completed, KubectlError> {
+  const podRunningTimeout = durationFlag(line, 'pod-running-timeout', 60_000);
+  if (!podRunningTimeout.ok) return podRunningTimeout;
+  const deleteTimeout = durationFlag(line, 'timeout', 0);
+  if (!deleteTimeout.ok) return deleteTimeout;
+  const image = flagString(line, 'image');
+  if (image === undefined) return err(kubectlError('plain', { message: 'required flag(s) "image" not set' }));
+  const dryRun = dryRunOf(line);
+  if (!dryRun.ok) return dryRun;
+  const output = runOutputOf(flagString(line, 'output'), flagString(line, 'template') ?? '');
+  if (!output.ok) return output;
+  const cascade = cascadeOf(line);
+  if (!cascade.ok) return cascade;
+  return ok({
+    image,
+    dryRun: dryRun.value,
+    output: output.value,
+    podRunningTimeout: podRunningTimeout.value,
+    warnings: cascade.value.warnings,
+  });
+}
+
+/**
+ * The Pod POSTed (for real, or as a server dry run) and printed as the server answered it; with
+ * --expose the Service after it, refused as a member's Service always is.
+ */
+function serverRun(
+  ctx: VerbContext,
+  line: ParsedLine,
+  pod: JsonObject,
+  dryRun: boolean,
+  exposed: string | null,
+  output: RunOutput,
+): Result<Outcome, KubectlError> {
+  const manager = flagString(line, 'field-manager') ?? 'kubectl-run';
+  const created = createRunPod(ctx.cluster, ctx.ids, pod, namespaceOf(ctx.cluster, line), manager);
+  if (!created.ok) return created;
+  const warnings = created.value.warnings.map((w) => stderr(`Warning: ${w}`));
+  const service =
+    exposed === null
+      ? null
+      : { refused: stderr(renderError(fromStatus(creationRefused('services', exposed)))) };
+  const after = { ...ctx.cluster, pods: [...ctx.cluster.pods, created.value.pod] };
+  const suffix = dryRun ? ' (server dry run)' : '';
+  const printed = printRun(output, suffix, service, serverPrintable(created.value.pod, after));
+  const changes = dryRun ? [] : created.value.changes;
+  return ok(outcome([...warnings, ...printed.output], changes, printed.failed ? 1 : 0));
+}
 
 /** A duration flag as pflag parses it (Go's time.ParseDuration), in milliseconds. */
 function durationFlag(line: ParsedLine, name: string, fallback: number): Result<number, KubectlError> {
