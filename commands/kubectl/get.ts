@@ -27,6 +27,7 @@ import {
 import { podTable } from '../../src/kubectl/printers/pods.ts';
 import { serviceTable } from '../../src/kubectl/printers/services.ts';
 import { formatTable } from '../../src/kubectl/printers/table.ts';
+import { withTemplateFlag } from '../../src/kubectl/printers/template-output.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { qualifiedName, resolveResource } from '../../src/kubectl/resources.ts';
 import { kubectlListError } from '../../src/kubectl/selector.ts';
@@ -127,7 +128,7 @@ Usage:
     // With --template, a format that carries its own template matches no printer (kubectl 1.33).
     if (template !== '' && asked.includes('='))
       return err(kubectlError('plain', { message: OUTPUT_FORMATS_ERROR(asked) }));
-    const format = withTemplate(asked, template);
+    const format = withTemplateFlag(asked, template);
     // kubectl's order: Complete (a type is required), Validate (--show-labels), then the printer.
     if (line.args.length === 0) return err(kubectlError('rawText', { text: NO_TYPE }));
     if (flagBool(line, 'show-labels') && format !== '' && format !== 'wide')
@@ -397,26 +398,6 @@ function fieldOf(object: AnyObject, field: string, now: number): string {
       return serviceField(object, field);
   }
 }
-
-/**
- * `--template` (PrintFlags): the template of a template format given without one (`-o template
- * --template={{.kind}}`, `-o jsonpath --template=...`); alone, it means `-o go-template`.
- */
-function withTemplate(format: string, template: string): string {
-  if (template === '') return format;
-  const named = format === '' ? 'go-template' : format;
-  return TEMPLATE_FORMATS.includes(named) ? `${named}=${template}` : format;
-}
-
-const TEMPLATE_FORMATS = [
-  'go-template',
-  'template',
-  'go-template-file',
-  'templatefile',
-  'jsonpath',
-  'jsonpath-as-json',
-  'jsonpath-file',
-];
 
 /**
  * `--subresource`: the API's `status` of named objects, which `get` prints as it prints the

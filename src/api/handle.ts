@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import { apiObject } from '../cluster/api-object.ts';
 import type { Change } from '../cluster/changes.ts';
 import type { Ids } from '../cluster/ids.ts';
+import { creationRefused } from '../cluster/member-kinds.ts';
 import type { Cluster, Namespace, Node, Pod } from '../cluster/model.ts';
 import { qualifiedResource } from '../cluster/openapi/discovery.ts';
 import { jsonPatch, mergePatch, strategicMergePatch } from '../cluster/patch.ts';
@@ -170,11 +171,10 @@ function create(cluster: Cluster, ids: Ids, request: ApiRequest, route: Resource
     return createPodFrom(cluster, route.namespace ?? 'default', body.value, ids, request.query);
   if (kind === 'Namespace') return createNamespaceFrom(cluster, body.value, ids, request.query);
   const name = String((body.value.metadata as Json | undefined)?.name ?? '');
-  const why =
-    kind === 'Node'
-      ? "this sandbox's nodes are fixed; label the existing nodes instead"
-      : 'members of this sandbox create pods and namespaces only';
-  return err(forbidden(qualifiedResource(route.resource), name, why));
+  const resource = qualifiedResource(route.resource);
+  if (kind === 'Node')
+    return err(forbidden(resource, name, "this sandbox's nodes are fixed; label the existing nodes instead"));
+  return err(creationRefused(resource, name));
 }
 
 function update(cluster: Cluster, ids: Ids, request: ApiRequest, route: ResourceRoute, name: string) {

@@ -1,3 +1,4 @@
+import { goPrint, type JsonValue } from '../go/values.ts';
 import { err, ok, type Result } from '../result.ts';
 
 type Json = Record<string, unknown>;
@@ -68,7 +69,8 @@ export function strategicMergePatch(target: unknown, patch: unknown, depth = 0):
     const { $patch: _, ...rest } = patch;
     return ok(rest);
   }
-  if (directive !== undefined) return err(`Unknown patch type: ${String(directive)}`);
+  if (directive !== undefined)
+    return err(`unknown patch type: ${String(directive)} in map: ${goPrint(patch as JsonValue)}`);
   const out = isObject(target) ? copy(target) : {};
   const retain = patch.$retainKeys;
   for (const [key, value] of Object.entries(patch)) {
@@ -120,7 +122,7 @@ function mergeList(
   for (const item of patch) {
     const key = keyOf(item);
     if (key === undefined)
-      return err(`map: ${JSON.stringify(item)} does not contain declared merge key: ${mergeKey}`);
+      return err(`map: ${goPrint(item as JsonValue)} does not contain declared merge key: ${mergeKey}`);
     const at = out.findIndex((c) => keyOf(c) === key);
     if (isObject(item) && item.$patch === 'delete') {
       out = out.filter((c) => keyOf(c) !== key);
@@ -131,7 +133,7 @@ function mergeList(
     if (at === -1) out.push(merged.value);
     else out[at] = merged.value;
   }
-  if (order === undefined) return ok(out);
+  if (order === undefined) return ok(patchOrdered(out, current, patch, keyOf));
   const rank = (v: unknown) => {
     const i = order.findIndex((o) => keyOf(o) === keyOf(v));
     return i === -1 ? order.length : i;
@@ -272,3 +274,38 @@ const index = (part: string, max: number): number | null => {
   const i = Number(part);
   return i <= max ? i : null;
 };
+
+/**
+ * The merged list's order without `$setElementOrder` (apimachinery normalizeElementOrder): the
+ * items the patch names in the patch's order, and each item only the server had slipped in
+ * before the first patch item it precedes in the server's list (mergeSortedSlice).
+ */
+function patchOrdered(
+  merged: unknown[],
+  server: unknown[],
+  patch: unknown[],
+  keyOf: (v: unknown) => unknown,
+): unknown[] {
+  const patchIndex = (v: unknown) => patch.findIndex((p) => keyOf(p) === keyOf(v));
+  const serverIndex = (v: unknown) => server.findIndex((s) => keyOf(s) === keyOf(v));
+  const named = merged.filter((v) => patchIndex(v) !== -1).sort((a, b) => patchIndex(a) - patchIndex(b));
+  const serverOnly = merged.filter((v) => patchIndex(v) === -1);
+  const out: unknown[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < serverOnly.length || j < named.length) {
+    const left = serverOnly[i];
+    const right = named[j];
+    const l = serverIndex(left);
+    const r = serverIndex(right);
+    const leftFirst = j >= named.length || (i < serverOnly.length && l >= 0 && r >= 0 && l < r);
+    if (leftFirst) {
+      out.push(left);
+      i++;
+    } else {
+      out.push(right);
+      j++;
+    }
+  }
+  return out;
+}

@@ -132,6 +132,8 @@ function set(
   verb: string,
   consumed: number,
 ): Result<number, KubectlError> {
+  // pflag names a flag with a shorthand as "-i, --stdin" in its errors.
+  const named = spec.short === undefined ? flag : `-${spec.short}, ${flag}`;
   switch (spec.type) {
     case 'bool': {
       const value = parseBool(raw);
@@ -139,7 +141,7 @@ function set(
         return err(
           kubectlError('invalidFlagValue', {
             value: raw,
-            flag,
+            flag: named,
             reason: `strconv.ParseBool: parsing "${raw}": invalid syntax`,
             verb,
           }),
@@ -153,7 +155,7 @@ function set(
         return err(
           kubectlError('invalidFlagValue', {
             value: raw,
-            flag,
+            flag: named,
             reason: `strconv.ParseInt: parsing "${raw}": invalid syntax`,
             verb,
           }),

@@ -2,10 +2,10 @@ import { type CoreEvent, eventObject, isoSeconds, listEvents } from '../cluster/
 import { coreEventField, matchesFields, parseFieldSelector } from '../cluster/field-selector.ts';
 import type { Cluster } from '../cluster/model.ts';
 import { goTrimSpace } from '../go/strings.ts';
+import type { JsonValue } from '../go/values.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { flagBool, flagString, type ParsedLine } from './flags.ts';
-import type { JsonValue } from './jsonpath/go-values.ts';
 import { eventTable } from './printers/events.ts';
 import { goJson, goYaml } from './printers/go-yaml.ts';
 import { metadataTable } from './printers/metadata-table.ts';

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '../result.ts';
 import { type JsonObject, type JsonValue, jsonObject, setKey } from './manifest-value.ts';
 
 /**
@@ -42,6 +43,25 @@ export function* jsonValues(text: string): Generator<StreamItem> {
       const offset = Buffer.byteLength(text.slice(start, e.at + 1));
       return yield { error: `json: offset ${offset}: ${e.message}` };
     }
+  }
+}
+
+/**
+ * One JSON document as Go's json.Unmarshal reads it (a `--overrides` value): the scanner's errors
+ * without an offset, `unexpected end of JSON input`, and nothing but space after the value.
+ */
+export function jsonDocument(text: string): Result<JsonValue, string> {
+  const p = new Parser(text, 0);
+  try {
+    const value = p.value(0);
+    p.skipSpace();
+    if (p.i < text.length)
+      return err(`invalid character ${quoteChar(text[p.i] ?? '')} after top-level value`);
+    return ok(value);
+  } catch (e) {
+    if (e instanceof UnexpectedEnd) return err('unexpected end of JSON input');
+    if (e instanceof SyntaxFailure) return err(e.message);
+    throw e;
   }
 }
 

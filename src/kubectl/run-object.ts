@@ -1,4 +1,5 @@
 import type { EnvVar, RestartPolicy } from '../cluster/model.ts';
+import type { JsonObject } from './manifest-value.ts';
 
 /**
  * The Pod that `kubectl run` builds on the client (KC pkg/cmd/run, generate/versioned
@@ -10,7 +11,10 @@ export interface RunSpec {
   name: string;
   /** Only when `-n` was given: kubectl sets the namespace it was told, else leaves it out. */
   namespace: string | undefined;
+  /** The pod's labels: `--labels`, else `run=NAME`. */
   labels: Record<string, string>;
+  /** Whether `--labels` gave them (only then does an exposed Service carry them too). */
+  labelsGiven: boolean;
   annotations: Record<string, string>;
   image: string;
   command: string[] | undefined;
@@ -20,21 +24,35 @@ export interface RunSpec {
   /** Only when `--image-pull-policy` was given: the server, not kubectl, defaults it. */
   imagePullPolicy: string | undefined;
   restartPolicy: RestartPolicy;
+  /** `--privileged`: the container's `securityContext.privileged`, set only when true. */
+  privileged: boolean;
+  /** `-i` (with `--attach=false`, else chat stops before), `!--leave-stdin-open`, `-t`. */
+  stdin: boolean;
+  stdinOnce: boolean;
+  tty: boolean;
 }
 
-export function runPodObject(spec: RunSpec): Record<string, unknown> {
-  const metadata: Record<string, unknown> = { name: spec.name };
+export function runPodObject(spec: RunSpec): JsonObject {
+  const metadata: JsonObject = { name: spec.name };
   if (spec.namespace !== undefined) metadata.namespace = spec.namespace;
   metadata.creationTimestamp = null;
   if (Object.keys(spec.labels).length > 0) metadata.labels = spec.labels;
   if (Object.keys(spec.annotations).length > 0) metadata.annotations = spec.annotations;
-  const container: Record<string, unknown> = { name: spec.name, image: spec.image };
+  const container: JsonObject = { name: spec.name, image: spec.image };
   if (spec.command !== undefined) container.command = spec.command;
   if (spec.args !== undefined) container.args = spec.args;
   if (spec.port !== undefined) container.ports = [{ containerPort: spec.port }];
-  if (spec.env.length > 0) container.env = spec.env.map((e) => ({ name: e.name, value: e.value }));
+  // EnvVar's value is omitempty: `--env=B=` is only a name.
+  if (spec.env.length > 0)
+    container.env = spec.env.map((e) =>
+      e.value === '' ? { name: e.name } : { name: e.name, value: e.value },
+    );
   container.resources = {};
   if (spec.imagePullPolicy !== undefined) container.imagePullPolicy = spec.imagePullPolicy;
+  if (spec.privileged) container.securityContext = { privileged: true };
+  if (spec.stdin) container.stdin = true;
+  if (spec.stdinOnce) container.stdinOnce = true;
+  if (spec.tty) container.tty = true;
   return {
     kind: 'Pod',
     apiVersion: 'v1',

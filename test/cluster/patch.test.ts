@@ -62,16 +62,28 @@ describe('strategic merge patch', () => {
     expect(containers[1]?.ports).toEqual([{ containerPort: 8080, protocol: 'TCP' }]);
   });
 
+  it('GIVEN no $setElementOrder THEN the patch names the order, and items only the server had keep their place before them', () => {
+    const names = (patch: unknown) => {
+      const result = strategicMergePatch(POD, { spec: { containers: patch } });
+      return result.ok && (result.value as typeof POD).spec.containers.map((c) => c.name);
+    };
+    // As kubectl 1.33 patch --local --type=strategic orders them (apimachinery normalizeElementOrder).
+    expect(names([{ name: 'b' }, { name: 'a' }])).toEqual(['b', 'a', 'kubia', 'side']);
+    expect(names([{ name: 'a' }, { name: 'side' }, { name: 'b' }])).toEqual(['a', 'kubia', 'side', 'b']);
+    expect(names([{ name: 'side' }, { name: 'kubia' }])).toEqual(['side', 'kubia']);
+  });
+
   it('GIVEN $patch: delete on a list item THEN that container goes', () => {
     const result = strategicMergePatch(POD, { spec: { containers: [{ name: 'side', $patch: 'delete' }] } });
     expect(result.ok && (result.value as typeof POD).spec.containers.map((c) => c.name)).toEqual(['kubia']);
   });
 
   it.each([
-    [{ $patch: 'explode' }, 'Unknown patch type: explode'],
+    // apimachinery's words (mergepatch.ErrBadPatchType, ErrNoMergeKey), maps as Go's %v prints them.
+    [{ $patch: 'explode' }, 'unknown patch type: explode in map: map[$patch:explode]'],
     [
-      { spec: { containers: [{ image: 'x' }] } },
-      'map: {"image":"x"} does not contain declared merge key: name',
+      { spec: { containers: [{ image: 'x', ports: [{ containerPort: 80 }] }] } },
+      'map: map[image:x ports:[map[containerPort:80]]] does not contain declared merge key: name',
     ],
     [{ metadata: { $weird: 1 } }, 'unknown patch directive: $weird'],
   ])('GIVEN the bad patch %j THEN it is refused with %s', (patch, message) => {

@@ -1,5 +1,5 @@
+import { unquoteGo } from '../../go/values.ts';
 import { err, ok, type Result } from '../../result.ts';
-import { unquoteGo } from '../jsonpath/go-values.ts';
 
 /**
  * The lexer of Go's text/template for the forms kubectl users write: text, `{{ }}` actions with

@@ -1,5 +1,5 @@
 import { goQuote } from '../../go/strings.ts';
-import { goFloat, isMap, type JsonValue } from '../jsonpath/go-values.ts';
+import { goFloat, isMap, type JsonValue } from '../../go/values.ts';
 import type { Command, GoTemplate, Operand, Pipe, TemplateNode } from './parse.ts';
 
 export { parseGoTemplate } from './parse.ts';

@@ -1,5 +1,5 @@
+import { goMarshal, goPrint, isMap, type JsonValue } from '../../go/values.ts';
 import { err, ok, type Result } from '../../result.ts';
-import { goMarshal, goPrint, isMap, type JsonValue } from './go-values.ts';
 import type { JsonPathNode, SliceParam, TemplateItem } from './parse.ts';
 
 /**

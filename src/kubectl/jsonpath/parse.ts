@@ -1,5 +1,5 @@
+import { unquoteGo } from '../../go/values.ts';
 import { err, ok, type Result } from '../../result.ts';
-import { unquoteGo } from './go-values.ts';
 
 /**
  * kubectl's JSONPath dialect (client-go util/jsonpath), which is not RFC 9535:

@@ -851,9 +851,12 @@ export function goJson(value: Value): string {
   return goJsonInOrder(sortJson(value));
 }
 
-/** The same for a typed Go struct (`run --dry-run=client -o json`): keys stay in field order. */
-export function goJsonInOrder(value: Value): string {
-  return JSON.stringify(value, null, 4).replace(
+/**
+ * The same for a typed Go struct (`run --dry-run=client -o json`): keys stay in field order.
+ * Indent 0 is json.Marshal's compact form.
+ */
+export function goJsonInOrder(value: Value, indent = 4): string {
+  return JSON.stringify(value, null, indent).replace(
     /[<>&\u2028\u2029]/g,
     (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
   );

@@ -1,6 +1,6 @@
 import { apiObject, isKeptObject, isKeptPart } from '../../cluster/api-object.ts';
 import type { Cluster } from '../../cluster/model.ts';
-import type { JsonValue } from '../jsonpath/go-values.ts';
+import type { JsonValue } from '../../go/values.ts';
 import type { AnyObject } from '../query.ts';
 import { goJson, goYaml, goYamlUnended } from './go-yaml.ts';
 

@@ -1,7 +1,7 @@
+import { goSharpV, type JsonValue } from '../../go/values.ts';
 import { err, ok, type Result } from '../../result.ts';
 import { executeGoTemplate, parseGoTemplate } from '../go-template/template.ts';
 import { executeJsonPath, printResults } from '../jsonpath/evaluate.ts';
-import { goSharpV, type JsonValue } from '../jsonpath/go-values.ts';
 import { parseJsonPath } from '../jsonpath/parse.ts';
 
 /**
@@ -57,3 +57,23 @@ export function templatePrinter(format: TemplateFormat, template: string): Resul
     },
   });
 }
+
+/**
+ * `--template` (PrintFlags): the template of a template format given without one (`-o template
+ * --template={{.kind}}`, `-o jsonpath --template=...`); alone, it means `-o go-template`.
+ */
+export function withTemplateFlag(format: string, template: string): string {
+  if (template === '') return format;
+  const named = format === '' ? 'go-template' : format;
+  return TEMPLATE_FLAG_FORMATS.includes(named) ? `${named}=${template}` : format;
+}
+
+const TEMPLATE_FLAG_FORMATS = [
+  'go-template',
+  'template',
+  'go-template-file',
+  'templatefile',
+  'jsonpath',
+  'jsonpath-as-json',
+  'jsonpath-file',
+];

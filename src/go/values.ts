@@ -1,4 +1,4 @@
-import { goQuote } from '../../go/strings.ts';
+import { goQuote } from './strings.ts';
 
 /**
  * How Go prints the unstructured values kubectl's template printers walk (maps of string to
