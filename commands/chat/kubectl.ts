@@ -1,7 +1,7 @@
 import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
 import { type Reply, textReply } from '../../src/chat/reply.ts';
 import { sandboxFullReply } from '../../src/chat/sandbox-full.ts';
-import { contextsOf, type Target, targetOf } from '../../src/group/contexts.ts';
+import { contextsOf, ownContext, type Target, targetOf } from '../../src/group/contexts.ts';
 import { shareable } from '../../src/group/share.ts';
 import { t } from '../../src/i18n/catalogue.ts';
 import type { Lang } from '../../src/i18n/lang.ts';
@@ -13,6 +13,7 @@ import { tokenize } from '../../src/kubectl/tokenize.ts';
 import type { Outcome } from '../../src/kubectl/verb.ts';
 import { logLabCommand } from '../../src/lab/record.ts';
 import { err, ok, type Result } from '../../src/result.ts';
+import type { SandboxKey } from '../../src/store/sandboxes.ts';
 import { KUBECTL_VERBS } from '../kubectl/index.ts';
 
 /**
@@ -35,9 +36,11 @@ export const kubectl: ChatCommand = {
     const sandbox = sandboxes.open(target.key, ctx.app.clock());
     const cluster = sandboxes.load(sandbox, ctx.app.clock());
     const ids = sandboxes.ids(sandbox);
+    const contextName = target.kind === 'own' ? ownContext(ctx.request) : target.name;
+    const namespace = ctx.app.members.contextNamespacesOf(ownKey(ctx)).get(contextName);
     const result = runKubectl(
       KUBECTL_VERBS,
-      { cluster, ids, stdin: ctx.stdin, attachments: ctx.request.attachments },
+      { cluster, ids, stdin: ctx.stdin, attachments: ctx.request.attachments, namespace },
       chosen.tokens,
     );
     if (target.kind === 'teammate') return lookReply(ctx, target, args, verbOf(chosen.tokens) ?? '', result);
@@ -134,10 +137,17 @@ function lookReply(
   return ok(reply);
 }
 
-/** `kubectl config get-contexts|current-context`; other `config` subcommands are not simulated. */
+/**
+ * `kubectl config get-contexts|current-context|set-context`; other `config` subcommands are not
+ * simulated. A namespace set on a context is the member's own (their kubeconfig), even on a
+ * teammate's context.
+ */
 function configReply(ctx: CommandContext, words: readonly string[]): Result<Reply, Reply> | null {
   const printed = configCommand(words, contextsOf(ctx.app, ctx.request));
   if (printed === null) return null;
+  if (printed.unknownContext !== undefined) return err(noContext(ctx, printed.unknownContext));
+  if (printed.set !== undefined)
+    ctx.app.members.setContextNamespace(ownKey(ctx), printed.set.context, printed.set.namespace);
   const text = [printed.output, printed.error].filter((x) => x !== null && x !== '').join('\n');
   const reply: Reply = {
     ok: printed.error === null,
@@ -201,4 +211,11 @@ const errorReply = (text: string): Reply => ({
   blocks: [{ kind: 'code', text }],
   choices: [],
   visibility: 'private',
+});
+
+/** The member's own key: whose kubeconfig (and so whose context namespaces) a command reads. */
+const ownKey = (ctx: CommandContext): SandboxKey => ({
+  platform: ctx.request.platform,
+  scope: ctx.request.scope,
+  user: ctx.request.user,
 });

@@ -132,7 +132,7 @@ function applyObject(run: Run, object: ManifestObject): void {
   const kind = mapKind(object);
   if (!kind.ok) return void fail(batch, kind.error);
   if (kind.value === 'Node') return void fail(batch, nodeCreationError(object));
-  const namespace = kind.value === 'Pod' ? namespaceFor(object, run.namespace) : ok('');
+  const namespace = kind.value === 'Pod' ? namespaceFor(object, run.namespace, run.ctx.namespace) : ok('');
   if (!namespace.ok) return void fail(batch, namespace.error);
   // apply finds the object by name before anything else, so it needs one.
   const generated = generatedName(object);

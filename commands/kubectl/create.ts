@@ -180,7 +180,7 @@ function createObject(run: Run, object: ManifestObject): void {
   const kind = mapKind(object);
   if (!kind.ok) return void fail(batch, kind.error);
   if (kind.value === 'Node') return void fail(batch, nodeCreationError(object));
-  const namespace = kind.value === 'Pod' ? namespaceFor(object, run.namespace) : ok('');
+  const namespace = kind.value === 'Pod' ? namespaceFor(object, run.namespace, run.ctx.namespace) : ok('');
   if (!namespace.ok) return void fail(batch, namespace.error);
   if (run.dryRun === 'client') {
     run.printed.push({ json: submittedObject(object, namespace.value, run.saveConfig) });

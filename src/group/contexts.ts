@@ -21,9 +21,16 @@ export function targetOf(app: App, request: Request, context: string | null): Ta
   return { kind: 'teammate', key: owner, name: context };
 }
 
-/** `kubectl config get-contexts`: the member's own context (current) and every shared one. */
-export function contextsOf(app: App, request: Request): { current: string; others: string[] } {
+/**
+ * `kubectl config get-contexts`: the member's own context (current), every shared one, and the
+ * namespaces the member set on them (`kubectl config set-context --namespace`).
+ */
+export function contextsOf(
+  app: App,
+  request: Request,
+): { current: string; others: string[]; namespaces: ReadonlyMap<string, string> } {
   const current = ownContext(request);
   const others = app.group.sandboxShares.names(request.platform, request.scope).filter((n) => n !== current);
-  return { current, others };
+  const member: SandboxKey = { platform: request.platform, scope: request.scope, user: request.user };
+  return { current, others, namespaces: app.members.contextNamespacesOf(member) };
 }

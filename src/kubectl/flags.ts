@@ -28,6 +28,12 @@ export interface ParsedLine {
   flags: Map<string, FlagValue>;
   /** Arguments after `--`, for exec; null when there was no `--`. */
   afterDash: string[] | null;
+  /**
+   * The namespace the member's kubeconfig context names (`kubectl config set-context --current
+   * --namespace=NS`), if any: what a command without `-n` acts in. `-n` wins; unlike `-n`, it
+   * never refuses a manifest that names another namespace.
+   */
+  contextNamespace?: string;
 }
 
 /** Flags every verb accepts, like kubectl's global flags. */

@@ -5,6 +5,7 @@ import { type KubectlError, kubectlError } from './errors.ts';
 import { flagString, type ParsedLine } from './flags.ts';
 import { commit, fail, finish, newBatch, readFiles, say } from './manifest-batch.ts';
 import { mapKind, namespaceFor } from './manifest-objects.ts';
+import { contextNamespace } from './namespace.ts';
 import type { AnyObject } from './query.ts';
 import type { Outcome, VerbContext } from './verb.ts';
 
@@ -36,7 +37,9 @@ export function deleteFromFiles(
         continue;
       }
       const namespace =
-        kind.value === 'Pod' ? namespaceFor(object, flagString(line, 'namespace')) : undefined;
+        kind.value === 'Pod'
+          ? namespaceFor(object, flagString(line, 'namespace'), contextNamespace(line))
+          : undefined;
       if (namespace !== undefined && !namespace.ok) {
         fail(batch, namespace.error);
         continue;

@@ -3,6 +3,7 @@ import { type KubectlError, kubectlError } from './errors.ts';
 import { flagString, type ParsedLine } from './flags.ts';
 import { readFiles } from './manifest-batch.ts';
 import { mapKind, namespaceFor } from './manifest-objects.ts';
+import { contextNamespace } from './namespace.ts';
 import type { VerbContext } from './verb.ts';
 
 /**
@@ -29,7 +30,7 @@ export function getLineFromFiles(ctx: VerbContext, line: ParsedLine): Result<Par
       const kind = mapKind(object);
       if (!kind.ok) return kind;
       if (kind.value === 'Pod') {
-        const ns = namespaceFor(object, flagString(line, 'namespace'));
+        const ns = namespaceFor(object, flagString(line, 'namespace'), contextNamespace(line));
         if (!ns.ok) return ns;
         namespace ??= ns.value;
       }

@@ -50,8 +50,16 @@ export function mapKind(object: ManifestObject): Result<ServedKind, KubectlError
  * kubectl's namespace for a namespaced object: the manifest's own, else `-n`, else default.
  * With `-n` given, a manifest naming another namespace is refused (builder RequireNamespace).
  */
-export function namespaceFor(object: ManifestObject, flag: string | undefined): Result<string, KubectlError> {
-  const namespace = flag ?? 'default';
+/**
+ * The namespace an object from a manifest goes to: its own, else `-n`, else the context's
+ * (`fallback`). Only `-n` is enforced: a manifest naming another namespace is refused.
+ */
+export function namespaceFor(
+  object: ManifestObject,
+  flag: string | undefined,
+  fallback = 'default',
+): Result<string, KubectlError> {
+  const namespace = flag ?? fallback;
   if (object.namespace === '') return ok(namespace);
   if (flag !== undefined && object.namespace !== flag)
     return err(kubectlError('namespaceMismatch', { objectNamespace: object.namespace, namespace: flag }));

@@ -2,7 +2,7 @@ import { goQuote } from '../go/strings.ts';
 import { err, ok, type Result } from '../result.ts';
 import { deprecatedDryRun } from './dry-run-flag.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
-import { flagBool, flagString, parseFlags } from './flags.ts';
+import { flagBool, flagString, type ParsedLine, parseFlags } from './flags.ts';
 import {
   categoryMembers,
   qualifiedName,
@@ -56,18 +56,22 @@ export function runKubectl(
   const line = parseFlags(rest, verb.flags, verb.name);
   if (!line.ok) return line;
   if (flagBool(line.value, 'help')) return ok(outcome([stdout(verb.help)]));
-  const namespace = flagString(line.value, 'namespace');
-  if (namespace !== undefined && namespacedRequest(verb.name, line.value.args)) {
+  const parsed: ParsedLine =
+    ctx.namespace === undefined ? line.value : { ...line.value, contextNamespace: ctx.namespace };
+  const namespace = flagString(parsed, 'namespace') ?? parsed.contextNamespace;
+  const everywhere = flagBool(parsed, 'all-namespaces');
+  if (namespace !== undefined && !everywhere && namespacedRequest(verb.name, parsed.args)) {
     const problems = pathSegmentProblems(namespace);
-    if (problems.length > 0)
-      return err(
-        kubectlError('plain', {
-          message: `invalid namespace ${goQuote(namespace)}: [${problems.join(' ')}]`,
-        }),
-      );
+    if (problems.length > 0) {
+      const message = `invalid namespace ${goQuote(namespace)}: [${problems.join(' ')}]`;
+      // A list that get or describe asks for fails as its own request: kubectl prints the
+      // request's error as it is, with no "error: " in front.
+      const listed = LIST_PRINTING_VERBS.has(verb.name) && listsOnly(parsed.args);
+      return err(listed ? kubectlError('rawText', { text: message }) : kubectlError('plain', { message }));
+    }
   }
-  const dryRun = deprecatedDryRun(line.value, ctx.cluster.now);
-  const done = verb.run(ctx, dryRun?.line ?? line.value);
+  const dryRun = deprecatedDryRun(parsed, ctx.cluster.now);
+  const done = verb.run(ctx, dryRun?.line ?? parsed);
   if (dryRun === null || !done.ok) return done;
   return ok({ ...done.value, output: [stderr(dryRun.warning), ...done.value.output] });
 }
@@ -89,6 +93,12 @@ function namespacedRequest(verb: string, args: readonly string[]): boolean {
   const words = slashed.length > 0 ? slashed : (args[0] ?? '').split(',');
   return words.slice(0, 64).some((w) => w.toLowerCase() === 'all' || resolveResource(w)?.namespaced === true);
 }
+
+/** Verbs that print each list request's own error as it is (get.go, describe.go). */
+const LIST_PRINTING_VERBS = new Set(['get', 'describe']);
+
+/** `TYPE[,TYPE]` with no names: only list requests. */
+const listsOnly = (args: readonly string[]): boolean => args.length <= 1 && !(args[0] ?? '').includes('/');
 
 /** Verbs whose arguments name resource types (`TYPE[,TYPE] NAME...` or `TYPE/NAME`). */
 const TYPE_LIST_VERBS = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'wait']);

@@ -14,6 +14,8 @@ export interface VerbContext {
   /** The fenced block that followed the command line, read by `-f -`. */
   stdin: string | null;
   attachments: readonly Attachment[];
+  /** The namespace the member's context names (`kubectl config set-context`), if any. */
+  namespace?: string | undefined;
 }
 
 export type Stream = 'stdout' | 'stderr';

@@ -18,6 +18,13 @@ export class MemberStore {
   private readonly getNames: Statement<[string, string], { user_id: string; name: string }>;
   private readonly getGuide: Statement<[string, string, string], { guide: number | null }>;
   private readonly putGuide: Statement<[string, string, string, number]>;
+  private readonly contextNamespaces: ReadCache<Map<string, string>>;
+  private readonly getContextNamespaces: Statement<
+    [string, string, string],
+    { context: string; namespace: string }
+  >;
+  private readonly putContextNamespace: Statement<[string, string, string, string, string]>;
+  private readonly dropContextNamespace: Statement<[string, string, string, string]>;
 
   constructor(db: Database) {
     this.langs = new ReadCache(db, LANGS_KEPT);
@@ -37,6 +44,34 @@ export class MemberStore {
     this.putGuide = db.prepare(
       'INSERT INTO members (platform, scope, user_id, guide) VALUES (?, ?, ?, ?) ON CONFLICT (platform, scope, user_id) DO UPDATE SET guide = excluded.guide',
     );
+    this.contextNamespaces = new ReadCache(db, LANGS_KEPT);
+    this.getContextNamespaces = db.prepare(
+      'SELECT context, namespace FROM context_namespaces WHERE platform = ? AND scope = ? AND user_id = ? ORDER BY context LIMIT 200',
+    );
+    this.putContextNamespace = db.prepare(
+      'INSERT INTO context_namespaces (platform, scope, user_id, context, namespace) VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, scope, user_id, context) DO UPDATE SET namespace = excluded.namespace',
+    );
+    this.dropContextNamespace = db.prepare(
+      'DELETE FROM context_namespaces WHERE platform = ? AND scope = ? AND user_id = ? AND context = ?',
+    );
+  }
+
+  /**
+   * The namespaces the member's kubeconfig contexts name (`kubectl config set-context
+   * --namespace`), by context name; a context without one is absent.
+   */
+  contextNamespacesOf(key: SandboxKey): ReadonlyMap<string, string> {
+    return this.contextNamespaces.get(memberOf(key), () => {
+      const rows = this.getContextNamespaces.all(key.platform, key.scope, key.user);
+      return new Map(rows.map((r) => [r.context, r.namespace]));
+    });
+  }
+
+  /** Sets (or, with '', clears) the namespace the member's context of that name defaults to. */
+  setContextNamespace(key: SandboxKey, context: string, namespace: string): void {
+    if (namespace === '') this.dropContextNamespace.run(key.platform, key.scope, key.user, context);
+    else this.putContextNamespace.run(key.platform, key.scope, key.user, context, namespace);
+    this.contextNamespaces.drop(memberOf(key));
   }
 
   /** The member's own `/guide on|off`, or undefined when they have not chosen. */
