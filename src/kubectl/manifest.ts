@@ -115,16 +115,32 @@ function objectOf(value: JsonObject, source: string): Flattened {
 }
 
 /**
- * kubectl decodes every object's ObjectMeta before anything is sent: a name that YAML read as
- * something else (`name: yes`, `name: 1`) fails on the client, in encoding/json's words.
+ * kubectl decodes every object's ObjectMeta before anything is sent: a name or a label value that
+ * YAML read as something else (`name: yes`, `version: 2`) fails on the client, in encoding/json's
+ * words: the first in the JSON kubectl made of the YAML, whose keys are sorted (encoding/json
+ * reports the first type error it met).
  */
+const META_STRINGS: ReadonlySet<string> = new Set([
+  'name',
+  'generateName',
+  'namespace',
+  'uid',
+  'resourceVersion',
+]);
+const META_MAPS: ReadonlySet<string> = new Set(['labels', 'annotations']);
+
 function metadataTypeError(value: JsonObject): string | null {
   const metadata = getKey(value, 'metadata');
   if (!isJsonObject(metadata)) return null;
-  for (const field of ['name', 'generateName', 'namespace', 'uid', 'resourceVersion']) {
-    const v = getKey(metadata, field);
-    if (v !== undefined && v !== null && typeof v !== 'string')
-      return `json: cannot unmarshal ${kindOf(v)} into Go struct field ObjectMeta.metadata.${field} of type string`;
+  const at = (field: string, type: string, v: JsonValue) =>
+    `json: cannot unmarshal ${kindOf(v)} into Go struct field ObjectMeta.metadata.${field} of type ${type}`;
+  for (const [field, v] of Object.entries(metadata)) {
+    if (v === null) continue;
+    if (META_STRINGS.has(field) && typeof v !== 'string') return at(field, 'string', v);
+    if (!META_MAPS.has(field)) continue;
+    if (!isJsonObject(v)) return at(field, 'map[string]string', v);
+    for (const item of Object.values(v))
+      if (item !== null && typeof item !== 'string') return at(field, 'string', item);
   }
   return null;
 }

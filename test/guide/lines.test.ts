@@ -61,8 +61,9 @@ const CASES: readonly Case[] = [
     input: [
       'kubectl apply -f -\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: kubia-manual\n  labels:\n    gpu: true\nspec:\n  containers:\n  - name: kubia\n    image: luksa/kubia\n    ports:\n    - containerPort: 8080\n```',
     ],
+    // kubectl decodes ObjectMeta itself: this never reaches the server (kubectl 1.33).
     kubectl:
-      'Error from server (BadRequest): error when creating "STDIN": Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string',
+      'error: unable to decode "STDIN": json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string',
     en: '💡 Label and annotation values are strings; YAML reads an unquoted `true`, `yes` or a number as something else. Quote the value, e.g. `gpu: "true"`, `version: "2"`.',
     ko: '💡 레이블과 어노테이션의 값은 문자열이에요. YAML은 따옴표 없는 `true`, `yes`, 숫자를 다른 타입으로 읽어요. 값을 따옴표로 감싸 주세요. 예: `gpu: "true"`, `version: "2"`.',
   },

@@ -5,7 +5,7 @@ import { readManifest } from '../../src/kubectl/manifest.ts';
 import { decodeStrict } from '../../src/kubectl/manifest-decode.ts';
 import { threeWayMerge } from '../../src/kubectl/manifest-merge.ts';
 import { POD } from '../../src/kubectl/manifest-schema.ts';
-import { goJson, type JsonObject } from '../../src/kubectl/manifest-value.ts';
+import { goJson, type JsonObject, jsonObject } from '../../src/kubectl/manifest-value.ts';
 import { testApp } from '../helpers/app.ts';
 
 const read = (content: string, source = 'x.yaml') => readManifest({ source, content });
@@ -88,8 +88,9 @@ describe('manifest parsing: good documents', () => {
     ['12:30:00', '12:30:00'],
     ['~', null],
   ])('GIVEN the YAML 1.1 scalar %s WHEN read THEN it means what go-yaml v2 makes of it', (scalar, value) => {
-    const r = read(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  annotations:\n    a: ${scalar}\n`);
-    expect(goJson(r.objects[0]?.raw ?? {})).toContain(`"annotations":{"a":${JSON.stringify(value)}}`);
+    // Under spec: a non-string in ObjectMeta's maps fails kubectl's own decoding before this.
+    const r = read(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  a: ${scalar}\n`);
+    expect(goJson(r.objects[0]?.raw ?? {})).toContain(`"spec":{"a":${JSON.stringify(value)}}`);
   });
 
   it('GIVEN a YAML map WHEN read THEN its keys are sorted as Go json.Marshal writes them', () => {
@@ -370,11 +371,6 @@ describe('strict decoding into the Pod type', () => {
       'json: cannot unmarshal bool into Go struct field PodSpec.spec.nodeSelector of type string',
     ],
     [
-      'a number label',
-      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  labels:\n    version: 2\n',
-      'json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string',
-    ],
-    [
       'a string for args',
       pod('    args: sleep 1\n'),
       'json: cannot unmarshal string into Go struct field Container.spec.containers.args of type []string',
@@ -397,6 +393,50 @@ describe('strict decoding into the Pod type', () => {
   ])('GIVEN %s WHEN decoded THEN the API server answers as kube-apiserver does', (_, yaml, expected) => {
     expect(decode(yaml)).toBe(expected);
   });
+
+  it('GIVEN a number label sent to the API door WHEN decoded THEN the API server answers as kube-apiserver does', () => {
+    // kubectl never sends this (it decodes ObjectMeta itself, below); a client of the door could.
+    const raw = jsonObject([
+      ['apiVersion', 'v1'],
+      ['kind', 'Pod'],
+      [
+        'metadata',
+        jsonObject([
+          ['name', 'x'],
+          ['labels', jsonObject([['version', 2]])],
+        ]),
+      ],
+    ]);
+    expect(decodeStrict(raw, POD).error).toBe(
+      'json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string',
+    );
+  });
+
+  it.each([
+    [
+      'labels:\n    version: 2\n  name: x\n',
+      'number into Go struct field ObjectMeta.metadata.labels of type string',
+    ],
+    // YAMLToJSON writes the keys sorted: labels is decoded before name, wherever it was written.
+    [
+      'name: 5\n  labels:\n    a: yes\n',
+      'bool into Go struct field ObjectMeta.metadata.labels of type string',
+    ],
+    ['namespace: 6\n  name: 5\n', 'number into Go struct field ObjectMeta.metadata.name of type string'],
+    [
+      'name: x\n  annotations: [a]\n',
+      'array into Go struct field ObjectMeta.metadata.annotations of type map[string]string',
+    ],
+  ])(
+    'GIVEN metadata %j WHEN kubectl reads it THEN its own decoding refuses the first type error, before any request',
+    (meta, why) => {
+      const r = read(`apiVersion: v1\nkind: Pod\nmetadata:\n  ${meta}`, 'STDIN');
+      expect(r.objects).toEqual([]);
+      expect(r.error === null ? null : renderError(r.error)).toBe(
+        `error: unable to decode "STDIN": json: cannot unmarshal ${why}`,
+      );
+    },
+  );
 });
 
 describe('three-way merge for apply', () => {
