@@ -1,6 +1,7 @@
 import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
 import { type Reply, textReply } from '../../src/chat/reply.ts';
 import { sandboxFullReply } from '../../src/chat/sandbox-full.ts';
+import { shellCut } from '../../src/chat/shell-cut.ts';
 import { contextsOf, ownContext, type Target, targetOf } from '../../src/group/contexts.ts';
 import { shareable } from '../../src/group/share.ts';
 import { t } from '../../src/i18n/catalogue.ts';
@@ -23,9 +24,11 @@ import { KUBECTL_VERBS } from '../kubectl/index.ts';
 export const kubectl: ChatCommand = {
   name: 'kubectl',
   run: shareable((ctx: CommandContext, args: string): Result<Reply, Reply> => {
-    const tokens = tokenize(args);
+    const shell = shellCut(args);
+    const tokens = tokenize(shell?.kubectl ?? args);
     if (!tokens.ok) return err(errorReply(renderError(kubectlError('tokenize', { message: tokens.error }))));
-    const chosen = takeContext(tokens.value);
+    const words = tokens.value;
+    const chosen = takeContext(words);
     const config = chosen.tokens[0] === 'config' ? configReply(ctx, chosen.tokens.slice(1)) : null;
     if (config !== null) return config;
     const target = targetOf(ctx.app, ctx.request, chosen.context);
@@ -44,8 +47,11 @@ export const kubectl: ChatCommand = {
       chosen.tokens,
     );
     if (target.kind === 'teammate') return lookReply(ctx, target, args, verbOf(chosen.tokens) ?? '', result);
-    const typed = unsimulatedTypesIn(KUBECTL_VERBS, tokens.value);
+    const typed = unsimulatedTypesIn(KUBECTL_VERBS, words);
     const notes: SandboxNote[] = [
+      ...(shell === null || shell.cut === null
+        ? []
+        : [{ key: 'shellCut' as const, cut: shell.cut, redirect: shell.redirect }]),
       ...(typed.length > 0 ? [{ key: 'unsimulatedType' as const, types: typed }] : []),
       ...(result.ok ? (result.value.notes ?? []) : []),
       ...(!result.ok && result.error.code === 'rawText' ? (result.error.params.notes ?? []) : []),
@@ -110,6 +116,8 @@ const noteText =
         return t(lang, 'kubectl.watchSnapshot', {});
       case 'noManagedFields':
         return t(lang, 'kubectl.noManagedFields', {});
+      case 'shellCut':
+        return t(lang, note.redirect ? 'kubectl.shellRedirect' : 'kubectl.shellPipe', { cut: note.cut });
     }
   };
 

@@ -9,7 +9,9 @@ export type SandboxNote =
   | { key: 'unsimulatedType'; types: string[] }
   | { key: 'unsimulatedCreate'; kind: string; apiVersion: string }
   | { key: 'watchSnapshot' }
-  | { key: 'noManagedFields' };
+  | { key: 'noManagedFields' }
+  /** The chat has no shell: what followed a pipe or redirect was not run (src/chat/shell-cut.ts). */
+  | { key: 'shellCut'; cut: string; redirect: boolean };
 
 const seeHelp = (verb: string) => `See 'kubectl ${verb} -h' for help and examples`;
 const seeUsage = (verb: string) => `See 'kubectl ${verb} --help' for usage.`;

@@ -14,6 +14,14 @@ export const fidelityMessages = {
     en: 'A real cluster lists under `metadata.managedFields` which manager set which field (`kubectl-run`, `kubelet`, …), and `--show-managed-fields` keeps that list in the output. This sandbox does not record it, so there is none to show.',
     ko: '실제 클러스터는 어떤 매니저(`kubectl-run`, `kubelet` 등)가 어떤 필드를 설정했는지 `metadata.managedFields`에 기록하고, `--show-managed-fields`는 그 목록을 출력에 남겨요. 이 샌드박스는 그 기록을 하지 않아서 보여 줄 것이 없어요.',
   },
+  'kubectl.shellPipe': {
+    en: 'Chat has no shell, so `{cut}` was not run: above is what kubectl printed on its own.',
+    ko: '채팅에는 셸이 없어서 `{cut}` 부분은 실행하지 않았어요. 위 내용은 kubectl만 실행한 결과예요.',
+  },
+  'kubectl.shellRedirect': {
+    en: 'Chat has no shell, so `{cut}` was not run and no file was written. To keep a manifest, send `/file save NAME` with the YAML in a code block below it.',
+    ko: '채팅에는 셸이 없어서 `{cut}` 부분은 실행하지 않았고 파일도 만들지 않았어요. 매니페스트를 저장하려면 `/file save 이름` 아래에 YAML을 코드 블록으로 붙여 보내 주세요.',
+  },
   'kubectl.watchSnapshot': {
     en: 'A chat message cannot keep watching, so this is what is there now: run the command again to see what changed.',
     ko: '채팅 메시지는 계속 지켜볼 수 없어서, 지금 있는 것만 보여 드렸어요. 무엇이 바뀌었는지 보려면 명령을 다시 실행해 보세요.',
