@@ -515,6 +515,8 @@ export function podConditions(
   status: PodStatus,
   cluster: Pick<Cluster, 'nodes' | 'pods'>,
 ): Condition[] {
+  // Refused by its kubelet, which wrote no condition (rejectPod), and never seen by the scheduler.
+  if (pod.sim.rejected !== undefined) return [];
   if (!status.scheduled || status.startTime === undefined) {
     // Bound by its creator to a node that does not exist: nothing ever writes its status.
     if (pod.sim.collectedAt !== undefined) return [];
@@ -659,6 +661,7 @@ function podStatusObject(
     return conditions.length === 0
       ? { phase: 'Pending', qosClass: qosClass(pod) }
       : { conditions, phase: 'Pending', qosClass: qosClass(pod) };
+  if (status.reason !== undefined) return rejectedStatusObject(status, observedGeneration, qosClass(pod));
   const hostIP = pod.sim.hostIP;
   const podIP = status.sandboxAt !== undefined ? pod.sim.podIP : undefined;
   // A loop, not flatMap (a generic builtin V8 does not inline, and an array per container).
@@ -680,6 +683,14 @@ function podStatusObject(
     out.podIPs = [{ ip: podIP }];
   }
   out.qosClass = qosClass(pod);
+  if (status.startTime !== undefined) out.startTime = iso(status.startTime);
+  return out;
+}
+
+/** What kubelet.go rejectPod writes, with the status manager's observedGeneration and startTime. */
+function rejectedStatusObject(status: PodStatus, observedGeneration: number, qos: string): Json {
+  const out: Json = { message: status.message ?? '', observedGeneration, phase: status.phase, qosClass: qos };
+  out.reason = status.reason ?? '';
   if (status.startTime !== undefined) out.startTime = iso(status.startTime);
   return out;
 }

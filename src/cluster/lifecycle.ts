@@ -35,6 +35,9 @@ export interface PodStatus {
   readyAt?: number;
   /** When the pod's sandbox became ready (PodReadyToStartContainers). */
   sandboxAt?: number;
+  /** Set by the kubelet's rejectPod: the rejection's reason, and its message as the status has it. */
+  reason?: string;
+  message?: string;
 }
 
 /**
@@ -99,6 +102,18 @@ export function derivedStatus(pod: Pod, now: number): PodStatus {
   if (scheduledAt === undefined || scheduledAt > now) {
     return { phase: 'Pending', scheduled: false, containers: [] };
   }
+  const rejected = pod.sim.rejected;
+  if (rejected !== undefined) {
+    // rejectPod's status, with the start time and generation the status manager adds.
+    return {
+      phase: 'Failed',
+      scheduled: true,
+      startTime: scheduledAt,
+      containers: [],
+      reason: rejected.reason,
+      message: `Pod was rejected: ${rejected.message}`,
+    };
+  }
   const containers: ContainerStatus[] = [];
   const pulled = new Set<string>();
   let cursor = scheduledAt + TIMING.sandboxMs;
@@ -147,7 +162,7 @@ function phaseOf(pod: Pod, containers: ContainerStatus[]): PodPhase {
 
 /** kubectl's STATUS column (printers.go printPod), from the derived status. */
 export function statusColumn(status: PodStatus): string {
-  let reason: string = status.phase;
+  let reason: string = status.reason ?? status.phase;
   let hasRunning = false;
   // Walks from the last container to the first, so the first container's reason wins.
   for (let i = status.containers.length - 1; i >= 0; i--) {
