@@ -200,6 +200,19 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
     say: 'guide.line.crashLoop',
   },
   {
+    // Bound by its creator (spec.nodeName) to a node whose kubelet refused it (kubelet-admission.ts).
+    id: 'rejected by its kubelet: nodeSelector',
+    verbs: ['get'],
+    when: podRow('NodeAffinity'),
+    say: 'guide.line.rejectedSelector',
+  },
+  {
+    id: 'rejected by its kubelet: requests',
+    verbs: ['get'],
+    when: podRow('OutOfcpu|OutOfmemory'),
+    say: 'guide.line.rejectedResources',
+  },
+  {
     id: 'Pending in the list',
     verbs: ['get'],
     when: podRow('Pending'),

@@ -210,6 +210,28 @@ const CASES: readonly Case[] = [
     ko: '💡 `crash`의 컨테이너가 계속 종료되고 다시 시작되고 있어요. 멈추기 전에 무엇을 출력했는지는 `kubectl logs crash --previous`로 볼 수 있어요.',
   },
   {
+    id: 'rejected by its kubelet: nodeSelector',
+    setup: [
+      'kubectl apply -f -\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: kubia-gpu\nspec:\n  nodeName: node01\n  nodeSelector:\n    gpu: "true"\n  containers:\n  - name: kubia\n    image: luksa/kubia\n```',
+    ],
+    advance: 30,
+    input: ['kubectl get po'],
+    kubectl:
+      'NAME        READY   STATUS         RESTARTS   AGE\nkubia-gpu   0/1     NodeAffinity   0          30s',
+    en: "💡 Pod `kubia-gpu` names its node in `spec.nodeName`, so the scheduler never checked it, and that node's kubelet refused it: the node lacks a label its `nodeSelector` asks for. It will never start. Delete it and create it again without `nodeName` (the scheduler then picks a node that matches), or label the node first.",
+    ko: '💡 파드 `kubia-gpu`는 `spec.nodeName`으로 노드를 직접 정해서 스케줄러가 확인하지 않았고, 그 노드의 kubelet이 거부했어요. 노드에 `nodeSelector`가 요구하는 레이블이 없어요. 이 파드는 절대 시작되지 않아요. 지우고 `nodeName` 없이 다시 만들거나(그러면 스케줄러가 맞는 노드를 골라요), 먼저 노드에 레이블을 붙이세요.',
+  },
+  {
+    id: 'rejected by its kubelet: requests',
+    setup: [
+      'kubectl apply -f -\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: hungry\nspec:\n  nodeName: node02\n  containers:\n  - name: hungry\n    image: nginx\n    resources:\n      requests:\n        memory: 8Gi\n```',
+    ],
+    input: ['kubectl get po'],
+    kubectl: 'NAME     READY   STATUS        RESTARTS   AGE\nhungry   0/1     OutOfmemory   0          0s',
+    en: "💡 Pod `hungry` names its node in `spec.nodeName`, so the scheduler never checked it, and that node's kubelet refused it: the node has too little CPU or memory left for the pod's requests. It will never start. `kubectl describe po hungry` shows the numbers; delete it and create it again with smaller requests, or without `nodeName`.",
+    ko: '💡 파드 `hungry`는 `spec.nodeName`으로 노드를 직접 정해서 스케줄러가 확인하지 않았고, 그 노드의 kubelet이 거부했어요. 노드에 남은 CPU나 메모리가 파드의 requests보다 적어요. 이 파드는 절대 시작되지 않아요. 숫자는 `kubectl describe po hungry`에서 볼 수 있어요. 지우고 requests를 줄이거나 `nodeName` 없이 다시 만드세요.',
+  },
+  {
     id: 'Pending in the list',
     setup: [
       'kubectl apply -f -\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: kubia-manual\nspec:\n  nodeSelector:\n    gpu: "true"\n  containers:\n  - name: kubia\n    image: luksa/kubia\n    ports:\n    - containerPort: 8080\n```',
