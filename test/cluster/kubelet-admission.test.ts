@@ -93,7 +93,7 @@ describe("the kubelet's admission of a pod bound with spec.nodeName", () => {
     expect(t.say('alice', 'kubectl get po')).toBe(
       'NAME   READY   STATUS        RESTARTS   AGE\nboth   0/1     OutOfcpu      0          0s\nmem    0/1     OutOfmemory   0          0s',
     );
-    // kube-proxy and flannel request 100m cpu each and 50Mi + 70Mi memory on every worker.
+    // `used` is what the system pods already on the node request (a coredns and a flannel pod).
     expect(t.say('alice', 'kubectl get po both -o jsonpath={.status.message}')).toBe(
       "Pod was rejected: Node didn't have enough resource: cpu, requested: 3000, used: 200, capacity: 2000",
     );
@@ -147,5 +147,18 @@ describe("the kubelet's admission of a pod bound with spec.nodeName", () => {
     const svg = mapSvg(view, 'en');
     expect(svg).toContain(">node01's kubelet refused it: no disk=ssd<");
     expect(svg).toContain(">node02's kubelet refused it: too little memory<");
+  });
+});
+
+describe('the scheduler after a rejection', () => {
+  it('GIVEN rejected pods on the emptiest node WHEN a pod is scheduled THEN they do not count against that node (its informer skips Failed pods)', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run first --image=nginx');
+    const emptiest = t.say('alice', 'kubectl get po first -o jsonpath={.spec.nodeName}');
+    t.say('alice', 'kubectl delete po first --grace-period=0 --force');
+    for (const name of ['r1', 'r2', 'r3'])
+      t.say('alice', manifest(name, emptiest, '  nodeSelector:\n    disk: ssd\n'));
+    t.say('alice', 'kubectl run second --image=nginx');
+    expect(t.say('alice', 'kubectl get po second -o jsonpath={.spec.nodeName}')).toBe(emptiest);
   });
 });
