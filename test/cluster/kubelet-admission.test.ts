@@ -66,7 +66,7 @@ describe("the kubelet's admission of a pod bound with spec.nodeName", () => {
     );
   });
 
-  it('GIVEN such a pod THEN logs ask a kubelet with no container status, exec refuses a completed pod, and delete removes it at once', () => {
+  it('GIVEN such a pod THEN logs ask a kubelet with no container status, exec refuses a completed pod, wait finds no condition, and delete removes it at once', () => {
     const t = testApp();
     t.say('alice', selecting('sel'));
     t.advance(5_000);
@@ -82,6 +82,11 @@ describe("the kubelet's admission of a pod bound with spec.nodeName", () => {
     expect(t.say('alice', 'kubectl wait --for=jsonpath={.status.phase}=Failed pod/sel')).toBe(
       'pod/sel condition met',
     );
+    // It has no conditions at all: waiting for any of them times out, whatever the value.
+    for (const condition of ['PodScheduled', 'Initialized=true', 'Ready=false'])
+      expect(t.say('alice', `kubectl wait --for=condition=${condition} pod/sel --timeout=2s`)).toBe(
+        'error: timed out waiting for the condition on pods/sel',
+      );
     expect(t.say('alice', 'kubectl delete po sel')).toBe('pod "sel" deleted from default namespace');
     expect(t.say('alice', 'kubectl get po sel')).toBe('Error from server (NotFound): pods "sel" not found');
   });
