@@ -51,8 +51,8 @@ describe('memoised status of a pod its kubelet rejected', () => {
     expect(differences).toBe(0);
     expect(podStatus(pod, at(60_000))).toMatchObject({
       phase: 'Failed',
-      reason: 'NodeAffinity',
       containers: [],
+      rejected: { reason: 'NodeAffinity' },
     });
   });
 });

@@ -74,8 +74,10 @@ function writeHeader(
     w.pair(0, 'Status:', `Terminating (lasts ${humanDuration(until)})`);
     w.pair(0, 'Termination Grace Period:', `${deletion.gracePeriodSeconds}s`);
   } else w.pair(0, 'Status:', status.phase);
-  if (status.reason !== undefined) w.pair(0, 'Reason:', status.reason);
-  if (status.message !== undefined) w.pair(0, 'Message:', status.message);
+  if (status.rejected !== undefined) {
+    w.pair(0, 'Reason:', status.rejected.reason);
+    w.pair(0, 'Message:', status.rejected.message);
+  }
   const podIP = shownPodIP(pod, status);
   w.pair(0, 'IP:', podIP ?? '');
   if (podIP === undefined) w.pair(0, 'IPs:', '<none>');
@@ -132,8 +134,8 @@ function headerEnds(pod: Pod, status: PodStatus): { before: string; after: strin
   if (status.startTime !== undefined) before += line('Start Time:', rfc1123z(status.startTime));
   const podIP = shownPodIP(pod, status);
   let after = line('Status:', status.phase);
-  if (status.reason !== undefined) after += line('Reason:', status.reason);
-  if (status.message !== undefined) after += line('Message:', status.message);
+  if (status.rejected !== undefined)
+    after += line('Reason:', status.rejected.reason) + line('Message:', status.rejected.message);
   after += line('IP:', podIP ?? '');
   after += podIP === undefined ? line('IPs:', '<none>') : `IPs:\n  IP:  ${podIP}\n`;
   return { before, after };
