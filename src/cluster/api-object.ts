@@ -10,7 +10,7 @@ import {
   readyChangedAt,
   type Terminated,
 } from './lifecycle.ts';
-import type { Cluster, Container, Namespace, Node, ObjectMeta, Pod, Service } from './model.ts';
+import type { Cluster, Container, Namespace, Node, ObjectMeta, Pod, Rejection, Service } from './model.ts';
 import { namespaceConditions } from './namespace-deletion.ts';
 import { containerResources, isRecord, qosClass } from './quantity.ts';
 import { unschedulableMessage } from './scheduler.ts';
@@ -515,6 +515,8 @@ export function podConditions(
   status: PodStatus,
   cluster: Pick<Cluster, 'nodes' | 'pods'>,
 ): Condition[] {
+  // Refused by its kubelet, which wrote no condition (rejectPod), and never seen by the scheduler.
+  if (pod.sim.rejected !== undefined) return [];
   if (!status.scheduled || status.startTime === undefined) {
     // Bound by its creator to a node that does not exist: nothing ever writes its status.
     if (pod.sim.collectedAt !== undefined) return [];
@@ -659,6 +661,8 @@ function podStatusObject(
     return conditions.length === 0
       ? { phase: 'Pending', qosClass: qosClass(pod) }
       : { conditions, phase: 'Pending', qosClass: qosClass(pod) };
+  if (status.rejected !== undefined)
+    return rejectedStatusObject(status, status.rejected, observedGeneration, qosClass(pod));
   const hostIP = pod.sim.hostIP;
   const podIP = status.sandboxAt !== undefined ? pod.sim.podIP : undefined;
   // A loop, not flatMap (a generic builtin V8 does not inline, and an array per container).
@@ -680,6 +684,18 @@ function podStatusObject(
     out.podIPs = [{ ip: podIP }];
   }
   out.qosClass = qosClass(pod);
+  if (status.startTime !== undefined) out.startTime = iso(status.startTime);
+  return out;
+}
+
+/** What kubelet.go rejectPod writes, with the status manager's observedGeneration and startTime. */
+function rejectedStatusObject(
+  status: PodStatus,
+  { reason, message }: Rejection,
+  observedGeneration: number,
+  qosClass: string,
+): Json {
+  const out: Json = { message, observedGeneration, phase: status.phase, qosClass, reason };
   if (status.startTime !== undefined) out.startTime = iso(status.startTime);
   return out;
 }

@@ -30,6 +30,9 @@ export function parseWaitFor(text: string): WaitFor | null {
 
 /** The pod's condition of that type at `t` (type compared case-insensitively, as kubectl does). */
 export function conditionAt(pod: Pod, t: number, type: string): boolean | undefined {
+  // Refused by its kubelet, or bound to a node that does not exist: no one wrote a condition, and
+  // kubectl waits on for one that is not there.
+  if (pod.sim.rejected !== undefined || pod.sim.collectedAt !== undefined) return undefined;
   const status = podStatus(pod, t);
   switch (type.toLowerCase()) {
     case 'podscheduled':

@@ -52,7 +52,11 @@ export function podEvents(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods' | 'n
   const life = lifeOf(pod);
   const status = podStatus(life, now);
   const kubelet =
-    status.startTime === undefined ? [] : kubeletEvents(life, status.containers, status.startTime, now);
+    status.startTime === undefined
+      ? []
+      : life.sim.rejected !== undefined
+        ? rejectionEvents(life, status.startTime)
+        : kubeletEvents(life, status.containers, status.startTime, now);
   const events = sortedEvents(pod, life, kubelet, cluster);
   // Sorted by last-seen: the first is the first to expire.
   const first = events[0];
@@ -92,6 +96,23 @@ function sortedEvents(
 const sorted = new WeakMap<Pod, { kubelet: PodEvent[]; created: string; events: PodEvent[] }>();
 
 const byTime = (a: PodEvent, b: PodEvent): number => a.last - b.last || a.first - b.first;
+
+/**
+ * kubelet.go rejectPod's one Warning: the admission's reason and message (without the status's
+ * "Pod was rejected: "). Kept per life, so the sorted events are kept too.
+ */
+function rejectionEvents(life: Pod, at: number): PodEvent[] {
+  let events = rejections.get(life);
+  const rejected = life.sim.rejected;
+  if (events === undefined && rejected !== undefined) {
+    const { reason, message } = rejected;
+    events = [{ type: 'Warning', reason, source: 'kubelet', message, count: 1, first: at, last: at }];
+    rejections.set(life, events);
+  }
+  return events ?? [];
+}
+
+const rejections = new WeakMap<Pod, PodEvent[]>();
 
 /** The kubelet's Killing event for each container it sent SIGTERM when the pod was deleted. */
 function killingEvents(pod: Pod): PodEvent[] {

@@ -3,7 +3,7 @@ import { after, nextChange } from './lifecycle/next-change.ts';
 import { readiness } from './lifecycle/readiness.ts';
 import { exitOf, startOf } from './lifecycle/schedule.ts';
 import { TIMING } from './lifecycle/stages.ts';
-import type { Pod } from './model.ts';
+import type { Pod, Rejection } from './model.ts';
 
 export {
   type ContainerState,
@@ -35,6 +35,8 @@ export interface PodStatus {
   readyAt?: number;
   /** When the pod's sandbox became ready (PodReadyToStartContainers). */
   sandboxAt?: number;
+  /** Set by the kubelet's rejectPod: its reason, and its message as the status has it. */
+  rejected?: Rejection;
 }
 
 /**
@@ -99,6 +101,17 @@ export function derivedStatus(pod: Pod, now: number): PodStatus {
   if (scheduledAt === undefined || scheduledAt > now) {
     return { phase: 'Pending', scheduled: false, containers: [] };
   }
+  const rejected = pod.sim.rejected;
+  if (rejected !== undefined) {
+    // rejectPod's status, with the start time and generation the status manager adds.
+    return {
+      phase: 'Failed',
+      scheduled: true,
+      startTime: scheduledAt,
+      containers: [],
+      rejected: { reason: rejected.reason, message: `Pod was rejected: ${rejected.message}` },
+    };
+  }
   const containers: ContainerStatus[] = [];
   const pulled = new Set<string>();
   let cursor = scheduledAt + TIMING.sandboxMs;
@@ -147,7 +160,7 @@ function phaseOf(pod: Pod, containers: ContainerStatus[]): PodPhase {
 
 /** kubectl's STATUS column (printers.go printPod), from the derived status. */
 export function statusColumn(status: PodStatus): string {
-  let reason: string = status.phase;
+  let reason: string = status.rejected?.reason ?? status.phase;
   let hasRunning = false;
   // Walks from the last container to the first, so the first container's reason wins.
   for (let i = status.containers.length - 1; i >= 0; i--) {

@@ -25,7 +25,8 @@ export function containerLog(pod: Pod, index: number, now: number, previous: boo
   const c = status.containers[index];
   const name = pod.spec.containers[index]?.name ?? '';
   const where = `container "${name}" in pod "${pod.metadata.name}"`;
-  if (c === undefined) return { ok: true, lines: [] };
+  // validateContainerLogStatus: a container the kubelet has no status of (its pod was rejected).
+  if (c === undefined) return { ok: false, message: `${where} is not available` };
   const instance = instanceFor(c, previous);
   if (instance === null) {
     if (previous) return { ok: false, message: `previous terminated ${where} not found` };

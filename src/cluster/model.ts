@@ -91,6 +91,14 @@ export interface PodSim {
   pinned?: boolean;
   /** Bound to a node that does not exist: when the pod garbage collector deletes it (pod-gc.ts). */
   collectedAt?: number;
+  /** Refused by its node's kubelet when it was bound (kubelet-admission.ts): it never runs. */
+  rejected?: Rejection;
+}
+
+/** Why a kubelet refused a pod: rejectPod's reason, and its message without "Pod was rejected: ". */
+export interface Rejection {
+  reason: string;
+  message: string;
 }
 
 export interface PodDeletion {

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../result.ts';
 import type { Change } from './changes.ts';
 import type { Ids } from './ids.ts';
+import { kubeletAdmission } from './kubelet-admission.ts';
 import { LIMITS } from './limits.ts';
 import type { Cluster, Container, CreatedVia, Labels, Pod, RestartPolicy } from './model.ts';
 import { orphanCollectedAt } from './pod-gc.ts';
@@ -80,14 +81,19 @@ function admit(cluster: Cluster, pod: Pod): Result<true, Status> {
  * A pod created with `spec.nodeName` is bound already: the scheduler never sees it (no Scheduled
  * event) and that node's kubelet runs it. On a node the sandbox does not have, no kubelet ever
  * takes it: it stays Pending, with no conditions and no IP, until the pod garbage collector
- * deletes it (pod-gc.ts).
+ * deletes it (pod-gc.ts). A node's kubelet may refuse it (kubelet-admission.ts): then it is
+ * Failed at once, never gets an IP and never starts a container (kubelet.go rejectPod).
  */
 function pinTo(pod: Pod, nodeName: string, cluster: Cluster): Pod {
   const node = cluster.nodes.find((n) => n.metadata.name === nodeName);
+  const spec = { ...pod.spec, nodeName };
   if (node === undefined) {
     const collectedAt = orphanCollectedAt(cluster.now);
-    return { ...pod, spec: { ...pod.spec, nodeName }, sim: { ...pod.sim, pinned: true, collectedAt } };
+    return { ...pod, spec, sim: { ...pod.sim, pinned: true, collectedAt } };
   }
+  const rejected = kubeletAdmission(pod, node, cluster.pods);
+  if (rejected !== null)
+    return { ...pod, spec, sim: { ...pod.sim, pinned: true, scheduledAt: cluster.now, rejected } };
   const bound = bindTo(pod, node, cluster, cluster.now);
   return { ...bound, sim: { ...bound.sim, pinned: true } };
 }

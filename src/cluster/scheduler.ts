@@ -12,7 +12,8 @@ import { NODE_ALLOCATABLE, podTotals } from './quantity.ts';
 export type Placement = { ok: true; node: Node } | { ok: false; message: string };
 
 const REASON_UNSCHEDULABLE = 'node(s) were unschedulable';
-const REASON_SELECTOR = "node(s) didn't match Pod's node affinity/selector";
+/** NodeAffinity's ErrReasonPod (the kubelet's admission says it too). */
+export const REASON_SELECTOR = "node(s) didn't match Pod's node affinity/selector";
 
 export function place(pod: Pod, cluster: Pick<Cluster, 'nodes' | 'pods'>): Placement {
   const reasons = new Map<string, number>();
@@ -38,10 +39,15 @@ function filter(pod: Pod, node: Node): string | null {
   if (node.spec.unschedulable) return REASON_UNSCHEDULABLE;
   const taint = node.spec.taints.find((t) => t.effect !== 'PreferNoSchedule');
   if (taint !== undefined) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
+  return matchesSelector(pod, node) ? null : REASON_SELECTOR;
+}
+
+/** NodeAffinity's nodeSelector half: every label the pod asks for, with its value, on the node. */
+export function matchesSelector(pod: Pod, node: Node): boolean {
   for (const [key, value] of Object.entries(pod.spec.nodeSelector)) {
-    if (node.metadata.labels[key] !== value) return REASON_SELECTOR;
+    if (node.metadata.labels[key] !== value) return false;
   }
-  return null;
+  return true;
 }
 
 /**
@@ -65,25 +71,46 @@ function fitError(total: number, reasons: Map<string, number>, fitFailures: numb
 
 /** NodeResourcesFit: the pod's requests on top of what the node's pods already request. */
 function insufficient(pod: Pod, node: Node, pods: readonly Pod[]): string[] {
+  return shortfalls(pod, node, pods).map((s) => `Insufficient ${s.resource}`);
+}
+
+/** A resource the node cannot give the pod (noderesources.Fits' InsufficientResource). */
+export interface Shortfall {
+  resource: 'cpu' | 'memory';
+  /** Millicores for cpu, bytes for memory, as the API's quantities compare them. */
+  requested: number;
+  used: number;
+  capacity: number;
+}
+
+/**
+ * noderesources.Fits, cpu then memory: each resource the pod requests more of than the node's
+ * allocatable leaves after what its other pods request. A pod the kubelet rejected is Failed and
+ * counts for neither the scheduler (its informer skips terminal pods) nor the kubelet (it is not
+ * among the active pods).
+ */
+export function shortfalls(pod: Pod, node: Node, pods: readonly Pod[]): Shortfall[] {
   const wanted = podTotals(pod);
   if (wanted.cpuReq === 0 && wanted.memReq === 0) return [];
   let cpu = 0;
   let memory = 0;
   for (const p of pods) {
-    if (p.spec.nodeName !== node.metadata.name || p === pod) continue;
+    if (p.spec.nodeName !== node.metadata.name || p === pod || p.sim.rejected !== undefined) continue;
     const used = podTotals(p);
     cpu += used.cpuReq;
     memory += used.memReq;
   }
-  const out: string[] = [];
-  if (wanted.cpuReq > 0 && cpu + wanted.cpuReq > NODE_ALLOCATABLE.cpuMilli) out.push('Insufficient cpu');
-  if (wanted.memReq > 0 && memory + wanted.memReq > NODE_ALLOCATABLE.memoryBytes)
-    out.push('Insufficient memory');
+  const out: Shortfall[] = [];
+  const { cpuMilli, memoryBytes } = NODE_ALLOCATABLE;
+  if (wanted.cpuReq > 0 && cpu + wanted.cpuReq > cpuMilli)
+    out.push({ resource: 'cpu', requested: wanted.cpuReq, used: cpu, capacity: cpuMilli });
+  if (wanted.memReq > 0 && memory + wanted.memReq > memoryBytes)
+    out.push({ resource: 'memory', requested: wanted.memReq, used: memory, capacity: memoryBytes });
   return out;
 }
 
 const load = (pods: readonly Pod[], node: Node) =>
-  pods.filter((p) => p.spec.nodeName === node.metadata.name).length;
+  pods.filter((p) => p.spec.nodeName === node.metadata.name && p.sim.rejected === undefined).length;
 
 /** The lowest free address of the node's pod CIDR (.1 is the bridge), like host-local IPAM. */
 function nextIP(node: Node, pods: readonly Pod[]): string {

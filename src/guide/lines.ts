@@ -173,6 +173,19 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
     say: 'guide.line.noSuchNode',
   },
   {
+    // The same message as the scheduler's, from a kubelet that refused a pod bound by nodeName.
+    id: 'rejected by its kubelet: nodeSelector (describe)',
+    verbs: ['describe'],
+    when: rejectedDescribed('NodeAffinity'),
+    say: 'guide.line.rejectedSelector',
+  },
+  {
+    id: 'rejected by its kubelet: requests (describe)',
+    verbs: ['describe'],
+    when: rejectedDescribed('OutOfcpu|OutOfmemory'),
+    say: 'guide.line.rejectedResources',
+  },
+  {
     id: 'Pending: no node matches the nodeSelector',
     verbs: ['describe'],
     when: (input) =>
@@ -181,6 +194,8 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
         "didn't match Pod's node affinity/selector",
         /didn't match Pod's node affinity\/selector/,
         (section) => {
+          // A Failed pod was refused by its kubelet: no node's new label will place it.
+          if (!/^Status:[ \t]+Pending$/m.test(section)) return null;
           const selector = /^Node-Selectors:[ \t]+(?<selector>\S{1,317})$/m.exec(section)?.groups?.selector;
           return selector === undefined ? null : { selector };
         },
@@ -198,6 +213,19 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
     verbs: ['get'],
     when: podRow('CrashLoopBackOff|Error'),
     say: 'guide.line.crashLoop',
+  },
+  {
+    // Bound by its creator (spec.nodeName) to a node whose kubelet refused it (kubelet-admission.ts).
+    id: 'rejected by its kubelet: nodeSelector',
+    verbs: ['get'],
+    when: podRow('NodeAffinity'),
+    say: 'guide.line.rejectedSelector',
+  },
+  {
+    id: 'rejected by its kubelet: requests',
+    verbs: ['get'],
+    when: podRow('OutOfcpu|OutOfmemory'),
+    say: 'guide.line.rejectedResources',
   },
   {
     id: 'Pending in the list',
@@ -322,6 +350,12 @@ function inDescribed(
     if (pod !== undefined && extra !== null) return { pod, ...found.groups, ...extra };
   }
   return null;
+}
+
+/** A described pod its kubelet rejected (kubelet.go rejectPod) with one of `reasons`. */
+function rejectedDescribed(reasons: string): (input: GuideInput) => GuideParams | null {
+  const sign = new RegExp(`^Reason:[ \\t]+(?:${reasons})\\nMessage:[ \\t]+Pod was rejected: `, 'm');
+  return (input) => inDescribed(input.output, 'Pod was rejected: ', sign, () => ({}));
 }
 
 /** The selector hint (src/kubectl/selector-hint.ts), told apart: a set split at `in`, or any other space. */

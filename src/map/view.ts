@@ -31,20 +31,35 @@ export interface ContainerView {
   ports: number[];
 }
 
-/** Why a pod is not on a node: its nodeSelector matches none, or the scheduler's own message. */
+/**
+ * Why a pod is not running on a node: its nodeSelector matches none, or the scheduler's own
+ * message; or, for one its creator bound (spec.nodeName), that the node does not exist or that
+ * the node's kubelet refused it (the pod is on that node, Failed).
+ */
 export type PendingReason =
   | { kind: 'selector'; selector: string }
   | { kind: 'scheduler'; message: string }
-  /** Bound by its creator (spec.nodeName) to a node the cluster does not have. */
-  | { kind: 'noSuchNode'; node: string };
+  | { kind: 'noSuchNode'; node: string }
+  | { kind: 'rejected'; node: string; selector: string }
+  | { kind: 'rejectedResource'; node: string; resource: string };
+
+type PendingKey =
+  | 'map.pendingSelector'
+  | 'map.pendingNoSuchNode'
+  | 'map.rejectedSelector'
+  | 'map.rejectedResource';
 
 /** The pending reason as one line in the member's language (`say` is the catalogue's). */
 export function pendingText(
   pending: PendingReason,
-  say: (key: 'map.pendingSelector' | 'map.pendingNoSuchNode', params: Record<string, string>) => string,
+  say: (key: PendingKey, params: Record<string, string>) => string,
 ): string {
   if (pending.kind === 'selector') return say('map.pendingSelector', { selector: pending.selector });
   if (pending.kind === 'noSuchNode') return say('map.pendingNoSuchNode', { node: pending.node });
+  if (pending.kind === 'rejected')
+    return say('map.rejectedSelector', { node: pending.node, selector: pending.selector });
+  if (pending.kind === 'rejectedResource')
+    return say('map.rejectedResource', { node: pending.node, resource: pending.resource });
   return pending.message;
 }
 
@@ -159,17 +174,32 @@ function podView(pod: Pod, cluster: Cluster, options: MapOptions): PodView {
       ports: c.ports.map((p) => p.containerPort),
     })),
     node: onNode ? (pod.spec.nodeName ?? null) : null,
-    pending: onNode ? null : pendingReason(pod, cluster),
+    pending: onNode ? rejection(pod) : pendingReason(pod, cluster),
     verdict: options.selector === null ? { kind: 'none' } : verdict(options.selector.parsed, pod),
   };
 }
+
+/** Refused by the kubelet of the node it is bound to: for too little cpu or memory, or its selector. */
+function rejection(pod: Pod): PendingReason | null {
+  const { rejected } = pod.sim;
+  const node = pod.spec.nodeName;
+  if (rejected === undefined || node === undefined) return null;
+  if (rejected.reason.startsWith('OutOf'))
+    return { kind: 'rejectedResource', node, resource: rejected.reason.slice('OutOf'.length) };
+  return { kind: 'rejected', node, selector: selectorText(pod) };
+}
+
+const selectorText = (pod: Pod): string =>
+  Object.entries(pod.spec.nodeSelector)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
 
 function pendingReason(pod: Pod, cluster: Cluster): PendingReason {
   if (pod.spec.nodeName !== undefined) return { kind: 'noSuchNode', node: pod.spec.nodeName };
   const wanted = Object.entries(pod.spec.nodeSelector);
   const fits = (node: Node) => wanted.every(([key, value]) => node.metadata.labels[key] === value);
   if (wanted.length > 0 && !cluster.nodes.some(fits))
-    return { kind: 'selector', selector: wanted.map(([k, v]) => `${k}=${v}`).join(',') };
+    return { kind: 'selector', selector: selectorText(pod) };
   const placement = place(pod, cluster);
   return { kind: 'scheduler', message: placement.ok ? 'waiting for the scheduler' : placement.message };
 }

@@ -59,7 +59,7 @@ export function createThrough(
   cluster: Cluster,
   name: string,
   containers: Container[],
-  options: { nodeSelector?: Record<string, string>; restartPolicy?: RestartPolicy } = {},
+  options: { nodeSelector?: Record<string, string>; restartPolicy?: RestartPolicy; nodeName?: string } = {},
 ): { cluster: Cluster; pod: Pod } {
   const created = createPod(
     cluster,
@@ -72,6 +72,7 @@ export function createThrough(
       nodeSelector: options.nodeSelector ?? {},
       restartPolicy: options.restartPolicy ?? 'Always',
       createdVia: 'create',
+      ...(options.nodeName === undefined ? {} : { nodeName: options.nodeName }),
     },
     createIds(`lifecycle-test-${name}`, 100),
   );

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { derivedStatus, podStatus } from '../../src/cluster/lifecycle.ts';
 import type { Container, RestartPolicy } from '../../src/cluster/model.ts';
-import { at, boundPod } from './lifecycle-fixtures.ts';
+import { at, boundPod, container, createThrough, seededCluster, walkInstants } from './lifecycle-fixtures.ts';
 
 /**
  * `podStatus` keeps each pod's status until its next possible change. Walked through every
@@ -34,5 +34,25 @@ describe('memoised pod status', () => {
       if (JSON.stringify(podStatus(pod, at(t))) !== JSON.stringify(derivedStatus(pod, at(t)))) differences++;
     }
     expect(differences).toBe(0);
+  });
+});
+
+describe('memoised status of a pod its kubelet rejected', () => {
+  it('GIVEN a pod bound by nodeName to a node it does not fit WHEN read at many instants THEN the memo equals the derived status, Failed with the reason', () => {
+    const { pod } = createThrough(seededCluster(), 'rejected', [container('c', 'nginx')], {
+      nodeSelector: { disk: 'ssd' },
+      nodeName: 'node01',
+    });
+    let differences = 0;
+    // Read once before it was bound (Pending), then on.
+    for (const t of [at(-1_000), ...walkInstants(4321, 500, 60_000)]) {
+      if (JSON.stringify(podStatus(pod, t)) !== JSON.stringify(derivedStatus(pod, t))) differences++;
+    }
+    expect(differences).toBe(0);
+    expect(podStatus(pod, at(60_000))).toMatchObject({
+      phase: 'Failed',
+      containers: [],
+      rejected: { reason: 'NodeAffinity' },
+    });
   });
 });

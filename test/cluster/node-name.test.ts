@@ -50,6 +50,14 @@ describe('spec.nodeName at creation (kubectl 1.33 against Podium’s API door)',
     );
   });
 
+  it('GIVEN such a pod WHEN waited on for PodScheduled=false THEN it times out: the pod has no condition at all', () => {
+    const t = testApp();
+    t.say('alice', manifest('ghost', 'nope'));
+    expect(t.say('alice', 'kubectl wait --for=condition=PodScheduled=false pod/ghost --timeout=2s')).toBe(
+      'error: timed out waiting for the condition on pods/ghost',
+    );
+  });
+
   it('GIVEN such a pod THEN the pod garbage collector deletes it once the node has been missing past its quarantine', () => {
     const t = testApp();
     t.say('alice', manifest('ghost', 'nope'));

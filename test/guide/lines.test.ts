@@ -179,6 +179,30 @@ const CASES: readonly Case[] = [
     ko: '💡 파드 `kubia-manual`은 `spec.nodeName`으로 노드 `gpu-node`에 묶였는데, 클러스터에 그런 노드가 없어서(`kubectl get nodes`) 어떤 kubelet도 이 파드를 시작하지 않아요. 파드 가비지 컬렉터가 1분쯤 안에 지워요. 목록에 있는 노드나 `nodeSelector`를 쓰세요.',
   },
   {
+    id: 'rejected by its kubelet: nodeSelector (describe)',
+    setup: [
+      'kubectl apply -f -\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: kubia-gpu\nspec:\n  nodeName: node01\n  nodeSelector:\n    gpu: "true"\n  containers:\n  - name: kubia\n    image: luksa/kubia\n```',
+    ],
+    advance: 30,
+    input: ['kubectl describe po kubia-gpu'],
+    kubectl:
+      "Name:             kubia-gpu\nNamespace:        default\nPriority:         0\nService Account:  default\nNode:             node01/\nStart Time:       Wed, 15 Jan 2025 10:00:00 +0000\nLabels:           <none>\nAnnotations:      <none>\nStatus:           Failed\nReason:           NodeAffinity\nMessage:          Pod was rejected: Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector\nIP:               \nIPs:              <none>\nContainers:\n  kubia:\n    Image:        luksa/kubia\n    Port:         <none>\n    Host Port:    <none>\n    Environment:  <none>\n    Mounts:\n      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-6btnv (ro)\nVolumes:\n  kube-api-access-6btnv:\n    Type:                    Projected (a volume that contains injected data from multiple sources)\n    TokenExpirationSeconds:  3607\n    ConfigMapName:           kube-root-ca.crt\n    Optional:                false\n    DownwardAPI:             true\nQoS Class:                   BestEffort\nNode-Selectors:              gpu=true\nTolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s\n                             node.kubernetes.io/unreachable:NoExecute op=Exists for 300s\nEvents:\n  Type     Reason        Age   From     Message\n  ----     ------        ----  ----     -------\n  Warning  NodeAffinity  30s   kubelet  Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector",
+    en: "💡 Pod `kubia-gpu` names its node in `spec.nodeName`, so the scheduler never checked it, and that node's kubelet refused it: the node lacks a label its `nodeSelector` asks for. It will never start. Delete it and create it again without `nodeName` (the scheduler then picks a node that matches), or label the node first.",
+    ko: '💡 파드 `kubia-gpu`는 `spec.nodeName`으로 노드를 직접 정해서 스케줄러가 확인하지 않았고, 그 노드의 kubelet이 거부했어요. 노드에 `nodeSelector`가 요구하는 레이블이 없어요. 이 파드는 절대 시작되지 않아요. 지우고 `nodeName` 없이 다시 만들거나(그러면 스케줄러가 맞는 노드를 골라요), 먼저 노드에 레이블을 붙이세요.',
+  },
+  {
+    id: 'rejected by its kubelet: requests (describe)',
+    setup: [
+      'kubectl apply -f -\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: hungry\nspec:\n  nodeName: node02\n  containers:\n  - name: hungry\n    image: nginx\n    resources:\n      requests:\n        memory: 8Gi\n```',
+    ],
+    advance: 30,
+    input: ['kubectl describe po hungry'],
+    kubectl:
+      "Name:             hungry\nNamespace:        default\nPriority:         0\nService Account:  default\nNode:             node02/\nStart Time:       Wed, 15 Jan 2025 10:00:00 +0000\nLabels:           <none>\nAnnotations:      <none>\nStatus:           Failed\nReason:           OutOfmemory\nMessage:          Pod was rejected: Node didn't have enough resource: memory, requested: 8589934592, used: 125829120, capacity: 4001423360\nIP:               \nIPs:              <none>\nContainers:\n  hungry:\n    Image:      nginx\n    Port:       <none>\n    Host Port:  <none>\n    Requests:\n      memory:     8Gi\n    Environment:  <none>\n    Mounts:\n      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-6btnv (ro)\nVolumes:\n  kube-api-access-6btnv:\n    Type:                    Projected (a volume that contains injected data from multiple sources)\n    TokenExpirationSeconds:  3607\n    ConfigMapName:           kube-root-ca.crt\n    Optional:                false\n    DownwardAPI:             true\nQoS Class:                   Burstable\nNode-Selectors:              <none>\nTolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s\n                             node.kubernetes.io/unreachable:NoExecute op=Exists for 300s\nEvents:\n  Type     Reason       Age   From     Message\n  ----     ------       ----  ----     -------\n  Warning  OutOfmemory  30s   kubelet  Node didn't have enough resource: memory, requested: 8589934592, used: 125829120, capacity: 4001423360",
+    en: "💡 Pod `hungry` names its node in `spec.nodeName`, so the scheduler never checked it, and that node's kubelet refused it: the node has too little CPU or memory left for the pod's requests. It will never start. `kubectl describe po hungry` shows the numbers; delete it and create it again with smaller requests, or without `nodeName`.",
+    ko: '💡 파드 `hungry`는 `spec.nodeName`으로 노드를 직접 정해서 스케줄러가 확인하지 않았고, 그 노드의 kubelet이 거부했어요. 노드에 남은 CPU나 메모리가 파드의 requests보다 적어요. 이 파드는 절대 시작되지 않아요. 숫자는 `kubectl describe po hungry`에서 볼 수 있어요. 지우고 requests를 줄이거나 `nodeName` 없이 다시 만드세요.',
+  },
+  {
     id: 'Pending: no node matches the nodeSelector',
     setup: [
       'kubectl apply -f -\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: kubia-manual\nspec:\n  nodeSelector:\n    gpu: "true"\n  containers:\n  - name: kubia\n    image: luksa/kubia\n    ports:\n    - containerPort: 8080\n```',
@@ -209,6 +233,28 @@ const CASES: readonly Case[] = [
       'NAME    READY   STATUS             RESTARTS      AGE\ncrash   0/1     CrashLoopBackOff   3 (21s ago)   60s',
     en: '💡 A container of `crash` keeps exiting and being restarted. `kubectl logs crash --previous` shows what the last run printed before it stopped.',
     ko: '💡 `crash`의 컨테이너가 계속 종료되고 다시 시작되고 있어요. 멈추기 전에 무엇을 출력했는지는 `kubectl logs crash --previous`로 볼 수 있어요.',
+  },
+  {
+    id: 'rejected by its kubelet: nodeSelector',
+    setup: [
+      'kubectl apply -f -\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: kubia-gpu\nspec:\n  nodeName: node01\n  nodeSelector:\n    gpu: "true"\n  containers:\n  - name: kubia\n    image: luksa/kubia\n```',
+    ],
+    advance: 30,
+    input: ['kubectl get po'],
+    kubectl:
+      'NAME        READY   STATUS         RESTARTS   AGE\nkubia-gpu   0/1     NodeAffinity   0          30s',
+    en: "💡 Pod `kubia-gpu` names its node in `spec.nodeName`, so the scheduler never checked it, and that node's kubelet refused it: the node lacks a label its `nodeSelector` asks for. It will never start. Delete it and create it again without `nodeName` (the scheduler then picks a node that matches), or label the node first.",
+    ko: '💡 파드 `kubia-gpu`는 `spec.nodeName`으로 노드를 직접 정해서 스케줄러가 확인하지 않았고, 그 노드의 kubelet이 거부했어요. 노드에 `nodeSelector`가 요구하는 레이블이 없어요. 이 파드는 절대 시작되지 않아요. 지우고 `nodeName` 없이 다시 만들거나(그러면 스케줄러가 맞는 노드를 골라요), 먼저 노드에 레이블을 붙이세요.',
+  },
+  {
+    id: 'rejected by its kubelet: requests',
+    setup: [
+      'kubectl apply -f -\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: hungry\nspec:\n  nodeName: node02\n  containers:\n  - name: hungry\n    image: nginx\n    resources:\n      requests:\n        memory: 8Gi\n```',
+    ],
+    input: ['kubectl get po'],
+    kubectl: 'NAME     READY   STATUS        RESTARTS   AGE\nhungry   0/1     OutOfmemory   0          0s',
+    en: "💡 Pod `hungry` names its node in `spec.nodeName`, so the scheduler never checked it, and that node's kubelet refused it: the node has too little CPU or memory left for the pod's requests. It will never start. `kubectl describe po hungry` shows the numbers; delete it and create it again with smaller requests, or without `nodeName`.",
+    ko: '💡 파드 `hungry`는 `spec.nodeName`으로 노드를 직접 정해서 스케줄러가 확인하지 않았고, 그 노드의 kubelet이 거부했어요. 노드에 남은 CPU나 메모리가 파드의 requests보다 적어요. 이 파드는 절대 시작되지 않아요. 숫자는 `kubectl describe po hungry`에서 볼 수 있어요. 지우고 requests를 줄이거나 `nodeName` 없이 다시 만드세요.',
   },
   {
     id: 'Pending in the list',
@@ -390,6 +436,21 @@ describe("the guide line under kubectl's output", () => {
     expect(GUIDE_LINES.length).toBeGreaterThanOrEqual(25);
     const tested = new Set(CASES.map((c) => c.id));
     expect(GUIDE_LINES.map((e) => e.id).filter((id) => !tested.has(id))).toEqual([]);
+  });
+
+  it('GIVEN the describe of a pod its kubelet rejected for its nodeSelector THEN the unschedulable line does not match it: no new node label will place a Failed pod', () => {
+    const pending = GUIDE_LINES.find((e) => e.id === 'Pending: no node matches the nodeSelector');
+    const rejected = CASES.find((c) => c.id === 'rejected by its kubelet: nodeSelector (describe)');
+    const output = rejected?.kubectl ?? '';
+    expect(output).toContain("didn't match Pod's node affinity/selector");
+    const input = {
+      program: 'kubectl',
+      tokens: ['describe', 'po'],
+      verb: 'describe',
+      output,
+      ok: true,
+    } as const;
+    expect(pending?.when?.(input, {})).toBeNull();
   });
 
   it('GIVEN a channel whose moderator set guide off THEN members who have not chosen get no guide line, and /guide on brings theirs back', () => {

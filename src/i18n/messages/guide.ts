@@ -58,6 +58,14 @@ export const guideMessages = {
     en: 'Pod `{pod}` is bound to node `{node}` by its `spec.nodeName`, but the cluster has no such node (`kubectl get nodes`), so no kubelet will ever start it. The pod garbage collector deletes it within about a minute. Use a node from the list, or a `nodeSelector`.',
     ko: '파드 `{pod}`{은/는} `spec.nodeName`으로 노드 `{node}`에 묶였는데, 클러스터에 그런 노드가 없어서(`kubectl get nodes`) 어떤 kubelet도 이 파드를 시작하지 않아요. 파드 가비지 컬렉터가 1분쯤 안에 지워요. 목록에 있는 노드나 `nodeSelector`를 쓰세요.',
   },
+  'guide.line.rejectedSelector': {
+    en: "Pod `{pod}` names its node in `spec.nodeName`, so the scheduler never checked it, and that node's kubelet refused it: the node lacks a label its `nodeSelector` asks for. It will never start. Delete it and create it again without `nodeName` (the scheduler then picks a node that matches), or label the node first.",
+    ko: '파드 `{pod}`{은/는} `spec.nodeName`으로 노드를 직접 정해서 스케줄러가 확인하지 않았고, 그 노드의 kubelet이 거부했어요. 노드에 `nodeSelector`가 요구하는 레이블이 없어요. 이 파드는 절대 시작되지 않아요. 지우고 `nodeName` 없이 다시 만들거나(그러면 스케줄러가 맞는 노드를 골라요), 먼저 노드에 레이블을 붙이세요.',
+  },
+  'guide.line.rejectedResources': {
+    en: "Pod `{pod}` names its node in `spec.nodeName`, so the scheduler never checked it, and that node's kubelet refused it: the node has too little CPU or memory left for the pod's requests. It will never start. `kubectl describe po {pod}` shows the numbers; delete it and create it again with smaller requests, or without `nodeName`.",
+    ko: '파드 `{pod}`{은/는} `spec.nodeName`으로 노드를 직접 정해서 스케줄러가 확인하지 않았고, 그 노드의 kubelet이 거부했어요. 노드에 남은 CPU나 메모리가 파드의 requests보다 적어요. 이 파드는 절대 시작되지 않아요. 숫자는 `kubectl describe po {pod}`에서 볼 수 있어요. 지우고 requests를 줄이거나 `nodeName` 없이 다시 만드세요.',
+  },
   'guide.line.pending': {
     en: 'Pod `{pod}` is not scheduled on any node yet. `kubectl describe po {pod}` shows why at the bottom, under Events.',
     ko: '파드 `{pod}`{은/는} 아직 어느 노드에도 스케줄링되지 않았어요. 이유는 `kubectl describe po {pod}` 맨 아래 Events에 나와요.',

@@ -59,6 +59,14 @@ export const mapMessages = {
     en: 'nodeName {node}: no such node',
     ko: 'nodeName {node}: 그런 노드 없음',
   },
+  'map.rejectedSelector': {
+    en: "{node}'s kubelet refused it: no {selector}",
+    ko: '{node}의 kubelet이 거부함: {selector} 없음',
+  },
+  'map.rejectedResource': {
+    en: "{node}'s kubelet refused it: too little {resource}",
+    ko: '{node}의 kubelet이 거부함: {resource} 부족',
+  },
   'map.match': { en: 'matches -l', ko: '-l에 선택됨' },
   'map.missHas': { en: '{requirement}: has {has}', ko: '{requirement}: {has} 있음' },
   'map.missNo': { en: '{requirement}: no {key}', ko: '{requirement}: {key} 없음' },

@@ -74,6 +74,10 @@ function writeHeader(
     w.pair(0, 'Status:', `Terminating (lasts ${humanDuration(until)})`);
     w.pair(0, 'Termination Grace Period:', `${deletion.gracePeriodSeconds}s`);
   } else w.pair(0, 'Status:', status.phase);
+  if (status.rejected !== undefined) {
+    w.pair(0, 'Reason:', status.rejected.reason);
+    w.pair(0, 'Message:', status.rejected.message);
+  }
   const podIP = shownPodIP(pod, status);
   w.pair(0, 'IP:', podIP ?? '');
   if (podIP === undefined) w.pair(0, 'IPs:', '<none>');
@@ -97,7 +101,8 @@ const nodeCell = (pod: Pod, status: PodStatus): string => {
 /**
  * The header of a pod outside kube-system that is not being deleted (nearly every `describe`),
  * aligned without the writer: it has priority 0, the token volume and no owner, so its column
- * block's widest first cell is always "Service Account:" and every line is padded to 18. The
+ * block's widest first cell is always "Service Account:" (a rejected pod's "Reason:" and
+ * "Message:" are narrower) and every line is padded to 18. The
  * lines before the labels and after the annotations read only the pod's life and status and are
  * kept per status object; only the labels and annotations (which `label` and `annotate` change
  * between visits) are written each time. Undefined for any other pod, or when a label or
@@ -128,7 +133,10 @@ function headerEnds(pod: Pod, status: PodStatus): { before: string; after: strin
     line('Node:', nodeCell(pod, status));
   if (status.startTime !== undefined) before += line('Start Time:', rfc1123z(status.startTime));
   const podIP = shownPodIP(pod, status);
-  let after = line('Status:', status.phase) + line('IP:', podIP ?? '');
+  let after = line('Status:', status.phase);
+  if (status.rejected !== undefined)
+    after += line('Reason:', status.rejected.reason) + line('Message:', status.rejected.message);
+  after += line('IP:', podIP ?? '');
   after += podIP === undefined ? line('IPs:', '<none>') : `IPs:\n  IP:  ${podIP}\n`;
   return { before, after };
 }

@@ -70,7 +70,7 @@ describe('describe pod across relabelling', () => {
     },
   );
 
-  it('GIVEN pods made through the API (volumes, tolerations, a pending one) WHEN relabelled and described THEN the text equals a fresh describe', () => {
+  it('GIVEN pods made through the API (volumes, tolerations, a pending one, a rejected one) WHEN relabelled and described THEN the text equals a fresh describe', () => {
     let cluster = seededCluster();
     const made: Pod[] = [];
     const specs: [string, string, Partial<Container>][] = [
@@ -88,6 +88,13 @@ describe('describe pod across relabelling', () => {
     });
     cluster = pending.cluster;
     made.push(pending.pod);
+    // Bound by its creator to a node it does not fit: the kubelet rejected it.
+    const rejected = createThrough(cluster, 'rejected', [container('rejected', 'nginx')], {
+      nodeSelector: { disk: 'ssd' },
+      nodeName: 'node01',
+    });
+    cluster = rejected.cluster;
+    made.push(rejected.pod);
     let differences = 0;
     for (const [i, pod] of made.entries()) differences += walk(pod, cluster, 1000 + i, 300).differences;
     expect(differences).toBe(0);
@@ -219,13 +226,15 @@ describe('describe pod across relabelling', () => {
     expect(plain).toBeLessThan(1900);
   });
 
-  it('GIVEN 3,000 seeded pods (labels and annotations of every shape, kube-system, deleting) read at several instants WHEN the header is written THEN it equals the header the writer aligns', () => {
+  it('GIVEN 3,000 seeded pods (labels and annotations of every shape, kube-system, deleting, rejected) read at several instants WHEN the header is written THEN it equals the header the writer aligns', () => {
     const random = createRandom('describe-header');
     let cluster = seededCluster();
     const pods: Pod[] = [...cluster.pods];
-    for (const [i, image] of ['busybox', 'luksa/kubia', 'ngnix', 'nginx:1.27'].entries()) {
+    for (const [i, image] of ['busybox', 'luksa/kubia', 'ngnix', 'nginx:1.27', 'nginx'].entries()) {
       const made = createThrough(cluster, `h${i}`, [container(`h${i}`, image)], {
-        ...(i === 3 ? { nodeSelector: { disk: 'ssd' } } : {}),
+        ...(i >= 3 ? { nodeSelector: { disk: 'ssd' } } : {}),
+        // Bound by its creator to a node it does not fit: rejected, with Reason: and Message:.
+        ...(i === 4 ? { nodeName: 'node02' } : {}),
       });
       cluster = made.cluster;
       pods.push(made.pod);
