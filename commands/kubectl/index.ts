@@ -10,6 +10,7 @@ import { explain } from './explain.ts';
 import { get } from './get.ts';
 import { label } from './label.ts';
 import { logs } from './logs.ts';
+import { patch } from './patch.ts';
 import { portForward } from './port-forward.ts';
 import { run } from './run.ts';
 import { version } from './version.ts';
@@ -26,6 +27,7 @@ export const KUBECTL_VERBS: readonly KubectlVerb[] = [
   version,
   label,
   annotate,
+  patch,
   exec,
   logs,
   portForward,

@@ -91,7 +91,7 @@ function namespacedRequest(verb: string, args: readonly string[]): boolean {
 }
 
 /** Verbs whose arguments name resource types (`TYPE[,TYPE] NAME...` or `TYPE/NAME`). */
-const TYPE_LIST_VERBS = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'wait']);
+const TYPE_LIST_VERBS = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'patch', 'wait']);
 const POD_ARG_VERBS = new Set(['logs', 'exec', 'port-forward', 'attach']);
 
 /**
