@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patch } from '../../commands/kubectl/patch.ts';
+import { tokenize } from '../../src/kubectl/tokenize.ts';
+import { type Door, kubectl as kubectlAt, openDoor } from '../api/harness.ts';
 import { kubectl133 } from './oracle.ts';
 import { type VerbSandbox, verbSandbox } from './verb-sandbox.ts';
 
@@ -385,5 +387,65 @@ describe.skipIf(kubectl133() === null)('kubectl patch -f FILE --local, against k
   it('GIVEN --help THEN the text is kubectl 1.33 patch --help', () => {
     const real = spawnSync(kubectl133() ?? '', ['patch', '--help'], { encoding: 'utf8' });
     expect(patch.help).toBe(real.stdout.trimEnd());
+  });
+});
+
+/**
+ * Chat and real kubectl 1.33 through the API door, on twin pods: chat patches `web` in namespace
+ * `a`, kubectl the same pod in `b`, so each sees the pod as the other did and both answers must
+ * be the same text (the token volume's random name aside).
+ */
+const TWIN_CASES: string[] = [
+  `patch po web -p '{"metadata":{"labels":{"a":"b"}}}'`,
+  `patch po web -p '{"metadata":{"labels":{"a":"b"}}}'`,
+  `patch pod/web --type=merge -p '{"metadata":{"annotations":{"x":"y"}}}'`,
+  `patch po web -p 'metadata: {labels: {team: blue, y: "1"}}'`,
+  `patch po web -p '{"spec":{"containers":[{"name":"web","image":"nginx:1.25"}]}}'`,
+  `patch po web -p '{"spec":{"restartPolicy":"Never"}}'`,
+  `patch po web --type=merge -p '{"spec":{"containers":[{"name":"web","image":"nginx:1.26"}]}}'`,
+  `patch po web -p '{"spec":{"activeDeadlineSeconds":100}}'`,
+  `patch po web -p '{"spec":{"activeDeadlineSeconds":200}}'`,
+  `patch po web -p '{"spec":{"activeDeadlineSeconds":null}}'`,
+  `patch po web -p '{"spec":{"tolerations":[{"key":"k","operator":"Exists","effect":"NoSchedule"}]}}'`,
+  `patch po web --type=json -p '[{"op":"add","path":"/metadata/labels/c","value":"d"}]'`,
+  `patch po web --type=json -p '[{"op":"move","from":"/metadata/labels/c","path":"/metadata/labels/m"}]'`,
+  `patch po web --type=json -p '[{"op":"copy","from":"/metadata/labels/m","path":"/metadata/labels/n"}]'`,
+  `patch po web --type=json -p '[{"op":"test","path":"/metadata/labels/n","value":"x"}]'`,
+  `patch po web --type=json -p '[{"op":"replace","path":"/spec/containers/0/image","value":"nginx:1.27"}]'`,
+  `patch po web --type=json -p '[{"op":"bogus","path":"/x"}]'`,
+  `patch po web --type=json -p '[]'`,
+  `patch po web -p '{"metadata":{"resourceVersion":"1"}}'`,
+  `patch po web -p '{"metadata":{"labels":{"k":"bad value!"}}}'`,
+  `patch po web -p '{"spec":{"containers":[{"image":"x"}]}}'`,
+  `patch po web nope -p '{"metadata":{"labels":{"z":"1"}}}'`,
+  `patch po web -p '{"metadata":{"labels":{"q":"1"}}}' --dry-run=server`,
+  `patch po web -p '{"metadata":{"labels":{"q":"1"}}}' --dry-run=client -o jsonpath='{.metadata.labels}'`,
+  `patch po web -p '{}' -o name`,
+  `patch po web --subresource=status --type=merge -p '{"status":{"phase":"Failed"}}'`,
+  `patch po web --subresource=scale -p '{}'`,
+];
+
+const BINARY = kubectl133();
+
+describe.skipIf(BINARY === null)('kubectl patch, chat beside kubectl 1.33 through the API door', () => {
+  let door: Door;
+  let config: string;
+  beforeAll(async () => {
+    door = await openDoor();
+    config = door.kubeconfig('alice').path;
+    for (const ns of ['a', 'b']) {
+      door.t.say('alice', `kubectl create ns ${ns}`);
+      door.t.say('alice', `kubectl run web --image=nginx -n ${ns}`);
+    }
+  });
+  afterAll(() => door.close());
+
+  const token = (text: string) => text.replace(/kube-api-access-[a-z0-9]{5}/g, 'kube-api-access-XXXXX');
+  it.each(TWIN_CASES)('GIVEN `kubectl %s` THEN chat prints what kubectl prints', async (line) => {
+    const args = tokenize(line);
+    if (!args.ok) throw new Error(args.error);
+    const chat = door.t.say('alice', `kubectl ${line} -n a`);
+    const real = await kubectlAt(BINARY ?? '', config, [...args.value, '-n', 'b']);
+    expect(token(chat)).toBe(token(`${real.stdout}${real.stderr}`.trimEnd()));
   });
 });
