@@ -13,6 +13,7 @@ import { logs } from './logs.ts';
 import { patch } from './patch.ts';
 import { portForward } from './port-forward.ts';
 import { run } from './run.ts';
+import { set } from './set.ts';
 import { version } from './version.ts';
 import { wait } from './wait.ts';
 
@@ -28,6 +29,7 @@ export const KUBECTL_VERBS: readonly KubectlVerb[] = [
   label,
   annotate,
   patch,
+  set,
   exec,
   logs,
   portForward,

@@ -182,7 +182,15 @@ function patchOne(
 
 const done = (before: Record<string, unknown>, object: Record<string, unknown>, changes: Change[]): Step => ({
   ok: true,
-  value: { object, changed: JSON.stringify(sortKeys(before)) !== JSON.stringify(sortKeys(object)), changes },
+  value: {
+    object,
+    // No dry-run suffix: patch.go sets the name printer's operation itself.
+    operation:
+      JSON.stringify(sortKeys(before)) !== JSON.stringify(sortKeys(object))
+        ? 'patched'
+        : 'patched (no change)',
+    changes,
+  },
 });
 
 const refused = (status: Status): Step => ({ ok: false, error: { kind: 'server', status } });

@@ -7,13 +7,13 @@ import { templateFormat, templatePrinter } from './printers/template-output.ts';
 import { type OutputLine, stderr, stdout } from './verb.ts';
 
 /**
- * What `kubectl patch` prints for a patched object: `pod/web patched`, or `patched (no change)`
- * when the answer equals what it started from (no dry-run suffix: patch.go sets the name
- * printer's operation itself), or the object with `-o`. A printer kubectl has not is its error.
+ * What `kubectl patch` and `set image` print for an object they changed: `pod/web OPERATION`, or
+ * the object with `-o`. A printer kubectl has not is its error.
  */
 export interface Patched {
   object: Record<string, unknown>;
-  changed: boolean;
+  /** What the name printer says after `pod/web`: `patched`, `image updated (dry run)`, ... */
+  operation: string;
 }
 
 export function printPatched(
@@ -26,7 +26,7 @@ export function printPatched(
   const { object } = patched;
   const meta = object.metadata as Record<string, unknown> | undefined;
   const ref = `${String(object.kind ?? '').toLowerCase()}/${String(meta?.name ?? '')}`;
-  if (format === '') return { line: stdout(`${ref} ${patched.changed ? 'patched' : 'patched (no change)'}`) };
+  if (format === '') return { line: stdout(`${ref} ${patched.operation}`) };
   if (format === 'name') return { line: stdout(ref) };
   const template = templateFormat(format);
   if (template !== null) {

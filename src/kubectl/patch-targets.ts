@@ -35,13 +35,18 @@ export function patchTargets(
   if (flagList(line, 'filename').length > 0) return fileTargets(ctx, line);
   // --local with no files: the Builder is given no resources at all.
   if (line.args.length === 0 || local) return err(kubectlError('noResources'));
-  const namespace = namespaceOf(ctx.cluster, line);
-  const selection = selectObjects(ctx.cluster, line.args, {
-    selector: undefined,
-    all: false,
-    namespace,
-    allNamespaces: false,
-  });
+  return namedTargets(ctx.cluster, line, line.args, { selector: undefined, all: false });
+}
+
+/** `TYPE NAME...`, `TYPE/NAME...`, or with `set image`'s `-l` and `--all`, every TYPE that matches. */
+export function namedTargets(
+  cluster: Cluster,
+  line: ParsedLine,
+  args: readonly string[],
+  select: { selector: string | undefined; all: boolean },
+): Result<PatchTarget[], KubectlError> {
+  const namespace = namespaceOf(cluster, line);
+  const selection = selectObjects(cluster, args, { ...select, namespace, allNamespaces: false });
   if (!selection.ok) return selection;
   return ok(
     selection.value.visits.map(({ resource, name }) => ({
@@ -57,7 +62,8 @@ const patchable = (object: ReturnType<typeof findObject>): LiveObject | undefine
 
 const RESOURCES = { Pod: 'pods', Namespace: 'namespaces', Node: 'nodes' } as const;
 
-function fileTargets(ctx: VerbContext, line: ParsedLine): Result<PatchTarget[], KubectlError> {
+/** The objects of `-f` files; a file kubectl cannot map stops the command. */
+export function fileTargets(ctx: VerbContext, line: ParsedLine): Result<PatchTarget[], KubectlError> {
   const files = readFiles(ctx, line);
   if (!files.ok) return files;
   const targets: PatchTarget[] = [];

@@ -55,7 +55,8 @@ export function runKubectl(
   }
   const line = parseFlags(rest, verb.flags, verb.name);
   if (!line.ok) return line;
-  if (flagBool(line.value, 'help')) return ok(outcome([stdout(verb.help)]));
+  if (flagBool(line.value, 'help'))
+    return ok(outcome([stdout(verb.helpFor?.(line.value.args) ?? verb.help)]));
   const namespace = flagString(line.value, 'namespace');
   if (namespace !== undefined && namespacedRequest(verb.name, line.value.args)) {
     const problems = pathSegmentProblems(namespace);

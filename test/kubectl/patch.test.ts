@@ -2,11 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { patch } from '../../commands/kubectl/patch.ts';
-import { tokenize } from '../../src/kubectl/tokenize.ts';
-import { type Door, kubectl as kubectlAt, openDoor } from '../api/harness.ts';
 import { kubectl133 } from './oracle.ts';
+import { twinPods } from './twin-pods.ts';
 import { type VerbSandbox, verbSandbox } from './verb-sandbox.ts';
 
 /**
@@ -428,24 +427,11 @@ const TWIN_CASES: string[] = [
 const BINARY = kubectl133();
 
 describe.skipIf(BINARY === null)('kubectl patch, chat beside kubectl 1.33 through the API door', () => {
-  let door: Door;
-  let config: string;
-  beforeAll(async () => {
-    door = await openDoor();
-    config = door.kubeconfig('alice').path;
-    for (const ns of ['a', 'b']) {
-      door.t.say('alice', `kubectl create ns ${ns}`);
-      door.t.say('alice', `kubectl run web --image=nginx -n ${ns}`);
-    }
-  });
-  afterAll(() => door.close());
+  const twin = twinPods(BINARY ?? '');
 
   const token = (text: string) => text.replace(/kube-api-access-[a-z0-9]{5}/g, 'kube-api-access-XXXXX');
   it.each(TWIN_CASES)('GIVEN `kubectl %s` THEN chat prints what kubectl prints', async (line) => {
-    const args = tokenize(line);
-    if (!args.ok) throw new Error(args.error);
-    const chat = door.t.say('alice', `kubectl ${line} -n a`);
-    const real = await kubectlAt(BINARY ?? '', config, [...args.value, '-n', 'b']);
-    expect(token(chat)).toBe(token(`${real.stdout}${real.stderr}`.trimEnd()));
+    const { chat, real } = await twin(line);
+    expect(token(chat)).toBe(token(real));
   });
 });
