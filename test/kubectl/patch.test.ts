@@ -395,6 +395,9 @@ describe.skipIf(kubectl133() === null)('kubectl patch -f FILE --local, against k
  * be the same text (the token volume's random name aside).
  */
 const TWIN_CASES: string[] = [
+  `patch -f web.yaml -p '{"metadata":{"labels":{"file":"1"}}}'`,
+  `patch -f web.yaml -p '{"metadata":{"labels":{"file":"1"}}}'`,
+  `patch -f web.yaml --type=json -p '[{"op":"add","path":"/metadata/labels/f2","value":"2"}]' --dry-run=client -o jsonpath='{.metadata.labels}'`,
   `patch po web -p '{"metadata":{"labels":{"a":"b"}}}'`,
   `patch po web -p '{"metadata":{"labels":{"a":"b"}}}'`,
   `patch pod/web --type=merge -p '{"metadata":{"annotations":{"x":"y"}}}'`,
@@ -426,8 +429,12 @@ const TWIN_CASES: string[] = [
 
 const BINARY = kubectl133();
 
+/** The twin pod as a file names it (no namespace: -n says which twin). */
+const WEB_FILE =
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n';
+
 describe.skipIf(BINARY === null)('kubectl patch, chat beside kubectl 1.33 through the API door', () => {
-  const twin = twinPods(BINARY ?? '');
+  const twin = twinPods(BINARY ?? '', { 'web.yaml': WEB_FILE });
 
   const token = (text: string) => text.replace(/kube-api-access-[a-z0-9]{5}/g, 'kube-api-access-XXXXX');
   it.each(TWIN_CASES)('GIVEN `kubectl %s` THEN chat prints what kubectl prints', async (line) => {

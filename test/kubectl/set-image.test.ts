@@ -93,6 +93,9 @@ describe('kubectl set image', () => {
 });
 
 const TWIN_CASES: string[] = [
+  'set image -f web.yaml web=nginx:1.32',
+  'set image -f web.yaml web=nginx:1.32',
+  'set image -f web.yaml web=nginx:1.33 --dry-run=client -o jsonpath={.spec.containers[0].image}',
   'set image pod/web web=nginx:1.25',
   'set image pod/web web=nginx:1.25',
   'set image pod web web=nginx:1.26',
@@ -113,8 +116,12 @@ const TWIN_CASES: string[] = [
 
 const BINARY = kubectl133();
 
+/** The twin pod as a file names it (no namespace: -n says which twin). */
+const WEB_FILE =
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n';
+
 describe.skipIf(BINARY === null)('kubectl set image, chat beside kubectl 1.33 through the API door', () => {
-  const twin = twinPods(BINARY ?? '');
+  const twin = twinPods(BINARY ?? '', { 'web.yaml': WEB_FILE });
 
   it.each(TWIN_CASES)('GIVEN `kubectl %s` THEN chat prints what kubectl prints', async (line) => {
     const { chat, real } = await twin(line);
