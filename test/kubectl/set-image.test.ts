@@ -51,6 +51,14 @@ describe('kubectl set image', () => {
     expect(image()).toBe('nginx:1.27');
   });
 
+  it('GIVEN two names no container has THEN one error line each (kubectl, walking a Go map, in either order)', () => {
+    const { box } = webSandbox();
+    expect(box.kubectl('set image pod/web nope1=x nope2=y')).toEqual({
+      text: 'error: unable to find container named "nope1"\nerror: unable to find container named "nope2"',
+      ok: false,
+    });
+  });
+
   it('GIVEN an image the server refuses THEN "failed to patch image update" and nothing changes', () => {
     const { box, image } = webSandbox();
     expect(box.kubectl("set image pod/web web=' nginx'")).toEqual({
@@ -102,7 +110,6 @@ const TWIN_CASES: string[] = [
   'set image po -l run=web web=busybox',
   'set image po --all web=busybox:1',
   "set image pod/web '*=nginx:1.28'",
-  'set image pod/web nope1=x nope2=y',
   'set image pod/web nope=nginx web=nginx:1.27',
   'set image pod/web web=',
   'set image pod/web web=nginx:1.29 --dry-run=client',
