@@ -10,8 +10,10 @@ import { explain } from './explain.ts';
 import { get } from './get.ts';
 import { label } from './label.ts';
 import { logs } from './logs.ts';
+import { patch } from './patch.ts';
 import { portForward } from './port-forward.ts';
 import { run } from './run.ts';
+import { set } from './set.ts';
 import { version } from './version.ts';
 import { wait } from './wait.ts';
 
@@ -26,6 +28,8 @@ export const KUBECTL_VERBS: readonly KubectlVerb[] = [
   version,
   label,
   annotate,
+  patch,
+  set,
   exec,
   logs,
   portForward,

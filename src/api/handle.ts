@@ -3,9 +3,17 @@ import { apiObject } from '../cluster/api-object.ts';
 import type { Change } from '../cluster/changes.ts';
 import type { Ids } from '../cluster/ids.ts';
 import { creationRefused } from '../cluster/member-kinds.ts';
-import type { Cluster, Namespace, Node, Pod } from '../cluster/model.ts';
+import type { Cluster } from '../cluster/model.ts';
+import {
+  jsonObjectBody,
+  type ObjectUpdate,
+  objectBody,
+  patchObject,
+  patchTypeOf,
+  updateObject,
+} from '../cluster/object-patch.ts';
 import { qualifiedResource } from '../cluster/openapi/discovery.ts';
-import { jsonPatch, mergePatch, strategicMergePatch } from '../cluster/patch.ts';
+import { strategicMergePatch } from '../cluster/patch.ts';
 import { APPLY_CREATES, serverSideApply } from '../cluster/server-side-apply.ts';
 import { badRequest, forbidden, notFound, type Status } from '../cluster/status.ts';
 import { err, ok, type Result } from '../result.ts';
@@ -22,14 +30,7 @@ import {
 import type { ResourceRoute } from './route.ts';
 import { doorStatus, statusResponse } from './status.ts';
 import { type ApiRequest, type ApiResponse, type Json, jsonResponse } from './types.ts';
-import {
-  createNamespaceFrom,
-  createPodFrom,
-  deleteObject,
-  updateMetadata,
-  updatePod,
-  type Written,
-} from './write.ts';
+import { createNamespaceFrom, createPodFrom, deleteObject, type Written } from './write.ts';
 
 /**
  * One request on a resource of one sandbox: the response, and the changes the store writes in
@@ -126,23 +127,16 @@ function list(cluster: Cluster, ids: Ids, request: ApiRequest, route: ResourceRo
 
 /** The request body as JSON (or YAML for server-side apply), which must be an object. */
 export function bodyOf(request: ApiRequest): Result<Json, Status> {
+  if (request.contentType !== 'application/apply-patch+yaml' && request.contentType !== 'application/yaml')
+    return jsonObjectBody(request.body);
   let parsed: unknown;
   try {
-    parsed =
-      request.contentType === 'application/apply-patch+yaml' || request.contentType === 'application/yaml'
-        ? parseYaml(request.body, { maxAliasCount: 0 })
-        : JSON.parse(request.body);
+    parsed = parseYaml(request.body, { maxAliasCount: 0 });
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0] : 'unreadable';
     return err(badRequest(`couldn't get version/kind; json parse error: ${why}`));
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    return err(
-      badRequest(
-        "couldn't get version/kind; json parse error: json: cannot unmarshal into Go value of type struct",
-      ),
-    );
-  return ok(parsed as Json);
+  return objectBody(parsed);
 }
 
 const JSONISH = new Set(['application/json', 'application/yaml', '']);
@@ -199,52 +193,24 @@ function update(cluster: Cluster, ids: Ids, request: ApiRequest, route: Resource
         return create(cluster, ids, { ...request, contentType: 'application/yaml' }, route);
       return err(notFound(qualifiedResource(route.resource), name));
     }
-    if (live !== undefined) return updated(cluster, live, plan.value.next, ids);
+    if (live !== undefined) return written(updateObject(cluster, live, plan.value.next, ids));
   }
   if (live === undefined) return err(notFound(qualifiedResource(route.resource), name));
-  const next = nextObject(apiObject(live, cluster), request);
-  if (!next.ok) return next;
-  return updated(cluster, live, next.value, ids);
-}
-
-const updated = (cluster: Cluster, live: Pod | Namespace | Node, next: Json, ids: Ids) =>
-  live.kind === 'Pod' ? updatePod(cluster, live, next, ids) : updateMetadata(cluster, live, next, ids);
-
-/** The object as the update leaves it: the PUT body, or the live object with the patch applied. */
-function nextObject(base: Json, request: ApiRequest): Result<Json, Status | ReturnType<typeof doorStatus>> {
-  const type = request.contentType;
-  if (request.method === 'PATCH' && type === 'application/json-patch+json') return jsonPatched(base, request);
+  const patchType = patchTypeOf(request.contentType);
+  if (request.method === 'PATCH' && patchType !== undefined)
+    return written(patchObject(cluster, live, patchType, request.body, ids));
+  // A PUT's body, or a PATCH of a type the server has no patcher for (read first, as it was).
   const body = bodyOf(request);
   if (!body.ok) return body;
-  if (request.method === 'PUT') return replaced(base, body.value);
-  const patched =
-    type === 'application/merge-patch+json'
-      ? mergePatch(base, body.value)
-      : type === 'application/strategic-merge-patch+json'
-        ? strategicMergePatch(base, body.value)
-        : null;
-  if (patched === null) return err(unsupportedMedia(type));
-  if (!patched.ok) return err(badRequest(patched.error));
-  return patchedObject(patched.value);
+  if (request.method !== 'PUT') return err(unsupportedMedia(request.contentType));
+  const next = replaced(apiObject(live, cluster), body.value);
+  if (!next.ok) return next;
+  return written(updateObject(cluster, live, next.value, ids));
 }
 
-function patchedObject(value: unknown): Result<Json, Status> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return err(badRequest('the patch left no object'));
-  return ok(value as Json);
-}
-
-function jsonPatched(base: Json, request: ApiRequest): Result<Json, Status> {
-  let operations: unknown;
-  try {
-    operations = JSON.parse(request.body);
-  } catch (e) {
-    return err(badRequest(e instanceof Error ? (e.message.split('\n')[0] ?? '') : 'unreadable'));
-  }
-  const patched = jsonPatch(base, operations);
-  if (!patched.ok) return err(badRequest(patched.error));
-  return patchedObject(patched.value);
-}
+/** The door's answer to an update: the object as stored, never created. */
+const written = (r: Result<ObjectUpdate, Status>): Result<Written, Status> =>
+  r.ok ? ok({ object: r.value.object, changes: r.value.changes, warnings: [], created: false }) : r;
 
 /**
  * PUT (`kubectl replace -f`): the body's metadata replaces the labels and annotations; its spec

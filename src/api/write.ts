@@ -1,11 +1,9 @@
 import { apiObject } from '../cluster/api-object.ts';
 import { applyToCluster, type Change } from '../cluster/changes.ts';
 import type { Ids } from '../cluster/ids.ts';
-import type { Cluster, CreatedVia, Namespace, Node, Pod } from '../cluster/model.ts';
+import type { Cluster, CreatedVia } from '../cluster/model.ts';
 import { namespaceDeleteRequest } from '../cluster/namespace-deletion.ts';
 import { createNamespace } from '../cluster/namespaces.ts';
-import { updateNamespaceOrNode } from '../cluster/object-meta-update.ts';
-import { updatePod as updatedPod } from '../cluster/pod-update.ts';
 import { createPod } from '../cluster/pods.ts';
 import { serviceDeletion } from '../cluster/services.ts';
 import { badRequest, forbidden, invalid, notFound, type Status } from '../cluster/status.ts';
@@ -18,7 +16,7 @@ import { err, ok, type Result } from '../result.ts';
 import type { Json } from './types.ts';
 
 /**
- * POST, PUT and DELETE on the kinds the sandbox keeps, with the cluster's own rules
+ * POST and DELETE on the kinds the sandbox keeps, with the cluster's own rules
  * (src/cluster: admission, validation, uniqueness, quota, scheduling), so an object written
  * over HTTP is the object chat would have written. Each returns the stored object's JSON and
  * the changes for the store's transaction; nothing is written here.
@@ -110,39 +108,6 @@ export function createNamespaceFrom(cluster: Cluster, body: Json, ids: Ids, q: U
     warnings: decoded.value.warnings,
     created: true,
   });
-}
-
-/**
- * An update (PUT, or a patch once applied) to a live pod, by the server's rules for pods
- * (src/cluster/pod-update.ts); the status is the kubelet's and whatever the client sends for it
- * is dropped.
- */
-export function updatePod(cluster: Cluster, live: Pod, next: Json, ids: Ids): Result<Written, Status> {
-  const update = updatedPod(cluster, live, next, ids);
-  if (!update.ok) return update;
-  const { pod, changed } = update.value;
-  // As the API server does, an update that changes nothing is not written (no new resourceVersion).
-  if (!changed) return ok({ object: apiObject(live, cluster), changes: [], warnings: [], created: false });
-  const after = { ...cluster, pods: cluster.pods.map((p) => (p === live ? pod : p)) };
-  return ok({
-    object: apiObject(pod, after),
-    changes: [{ op: 'putPod', pod }],
-    warnings: [],
-    created: false,
-  });
-}
-
-/** Labels and annotations of an updated namespace or node (the rest is the sandbox's own). */
-export function updateMetadata(
-  cluster: Cluster,
-  live: Namespace | Node,
-  next: Json,
-  ids: Ids,
-): Result<Written, Status> {
-  const update = updateNamespaceOrNode(cluster, live, next, ids);
-  if (!update.ok) return update;
-  const { object, changes, after } = update.value;
-  return ok({ object: apiObject(object, after), changes, warnings: [], created: false });
 }
 
 /** JSON with keys sorted at every level, to compare two objects as the server's structs would. */

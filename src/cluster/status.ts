@@ -84,6 +84,9 @@ export const alreadyExists = (resource: string, name: string, beingDeleted = fal
 export const forbidden = (resource: string, name: string, why: string): Status =>
   status('Forbidden', `${resource} "${name}" is forbidden: ${why}`, { name, kind: resource });
 
+/** The 404 of a path the server does not serve (a subresource a kind lacks: `pods/web/scale`). */
+export const noSuchPath: Status = status('NotFound', 'the server could not find the requested resource');
+
 export const badRequest = (message: string): Status => status('BadRequest', message);
 
 /** An error the registry passed up as it was (ErrorToAPIStatus' default: 500, no reason). */

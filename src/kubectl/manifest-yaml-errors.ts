@@ -8,14 +8,21 @@ import type { YAMLError } from 'yaml';
  * stopped (none when that is the first); a *parser* error names the 0-based line of the offending token, which reads as the
  * line before it (and no line at all when that is 0). Checked case by case against kubectl.
  */
-type GoError = { kind: 'scanner' | 'parser'; message: string; line: number };
+type GoError = { kind: 'scanner' | 'parser' | 'end'; message: string; line: number };
 
 export function goYamlError(errors: readonly YAMLError[], text: string): string {
   const [first, second] = errors;
   if (first === undefined) return 'yaml: did not find expected key';
   const e = translate(first, second, text);
   // A scanner error's 0-based mark is counted up to 1-based, except on the first line (mark 0).
-  const line = e.kind === 'parser' ? contentLineFrom(text, e.line) - 1 : e.line > 1 ? e.line : 0;
+  const line =
+    e.kind === 'end'
+      ? e.line
+      : e.kind === 'parser'
+        ? contentLineFrom(text, e.line) - 1
+        : e.line > 1
+          ? e.line
+          : 0;
   return line > 0 ? `yaml: line ${line}: ${e.message}` : `yaml: ${e.message}`;
 }
 
@@ -26,8 +33,15 @@ function translate(first: YAMLError, second: YAMLError | undefined, text: string
   const m = first.message;
   // An open flow collection wants an entry after `[`, `{` or `,`, and a separator after one.
   const wantsNode = /[[{,]$/.test(text.slice(0, first.pos[0]).trimEnd());
-  const flow = (close: string) =>
-    parser(wantsNode ? 'did not find expected node content' : `did not find expected ',' or '${close}'`);
+  const flow = (close: string): GoError => {
+    const message = wantsNode
+      ? 'did not find expected node content'
+      : `did not find expected ',' or '${close}'`;
+    // Stopped by the end of the text: go-yaml's STREAM-END token, whose mark moves to a new line
+    // when the last one is unfinished, so `[1` alone is "line 1".
+    if (text.slice(first.pos[0]).trim() === '') return { kind: 'end', message, line: streamEndLine(text) };
+    return parser(message);
+  };
   switch (first.code) {
     case 'TAB_AS_INDENT':
       return scanner(
@@ -70,6 +84,13 @@ function translate(first: YAMLError, second: YAMLError | undefined, text: string
     default:
       return parser('did not find expected key');
   }
+}
+
+/** go-yaml's 0-based line of STREAM-END: past the last line break, or past an unfinished last line. */
+function streamEndLine(text: string): number {
+  let breaks = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks++;
+  return breaks + (text === '' || text.endsWith('\n') ? 0 : 1);
 }
 
 const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;

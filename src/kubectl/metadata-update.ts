@@ -41,6 +41,8 @@ export function renderObjectErrors(errors: readonly ObjectError[]): OutputLine[]
   if (errors.length === 1 && errors[0] !== undefined) return [stderr(renderError(asKubectlError(errors[0])))];
   return errors.map((e) => {
     if (e.kind === 'client') return stderr(e.message);
+    if (e.kind === 'server' && e.status.reason === 'Invalid')
+      return stderr(`Error from server (Invalid): ${e.status.message}`);
     if (e.kind === 'notFound' || e.kind === 'server') return stderr(renderError(asKubectlError(e)));
     const body = e.causes.length === 1 ? (e.causes[0] ?? '') : `[${e.causes.join(', ')}]`;
     return stderr(`Error from server (Invalid): ${e.objectKind} "${e.name}" is invalid: ${body}`);

@@ -20,7 +20,7 @@ const isPair = (arg: string) =>
 /** Resources come first; once a pair is seen, everything after must be a pair too. */
 export function splitResourcesAndPairs(
   args: readonly string[],
-  pairType: 'label' | 'annotation',
+  pairType: 'label' | 'annotation' | 'image',
 ): Result<{ resources: string[]; pairs: string[] }, string> {
   const resources: string[] = [];
   const pairs: string[] = [];

@@ -55,7 +55,8 @@ export function runKubectl(
   }
   const line = parseFlags(rest, verb.flags, verb.name);
   if (!line.ok) return line;
-  if (flagBool(line.value, 'help')) return ok(outcome([stdout(verb.help)]));
+  if (flagBool(line.value, 'help'))
+    return ok(outcome([stdout(verb.helpFor?.(line.value.args) ?? verb.help)]));
   const parsed: ParsedLine =
     ctx.namespace === undefined ? line.value : { ...line.value, contextNamespace: ctx.namespace };
   const namespace = flagString(parsed, 'namespace') ?? parsed.contextNamespace;
@@ -101,7 +102,7 @@ const LIST_PRINTING_VERBS = new Set(['get', 'describe']);
 const listsOnly = (args: readonly string[]): boolean => args.length <= 1 && !(args[0] ?? '').includes('/');
 
 /** Verbs whose arguments name resource types (`TYPE[,TYPE] NAME...` or `TYPE/NAME`). */
-const TYPE_LIST_VERBS = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'wait']);
+const TYPE_LIST_VERBS = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'patch', 'wait']);
 const POD_ARG_VERBS = new Set(['logs', 'exec', 'port-forward', 'attach']);
 
 /**

@@ -46,6 +46,8 @@ export interface KubectlVerb {
   short: string;
   /** The `kubectl VERB --help` text. */
   help: string;
+  /** A subcommand's own `--help` text (`kubectl set image --help`), given the arguments. */
+  helpFor?(args: readonly string[]): string | undefined;
   flags: readonly FlagSpec[];
   run(ctx: VerbContext, line: ParsedLine): Result<Outcome, KubectlError>;
 }

@@ -137,6 +137,13 @@ describe('manifest parsing: bad documents give kubectl v1.32 exact errors', () =
       yamlError("line 5: did not find expected ',' or '}'"),
     ],
     [
+      // go-yaml's end of stream moves to a line of its own after an unfinished last line.
+      'an unclosed flow sequence on a last line without a line break',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  labels: [a, b',
+      yamlError("line 5: did not find expected ',' or ']'"),
+    ],
+    ['a lone unclosed flow sequence', '[1', yamlError("line 1: did not find expected ',' or ']'")],
+    [
       'a sequence item out of line',
       'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    image: b\n   ports:\n    - containerPort: 1\n',
       yamlError('line 6: did not find expected key'),

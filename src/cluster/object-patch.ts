@@ -1,0 +1,129 @@
+import { err, ok, type Result } from '../result.ts';
+import { apiObject } from './api-object.ts';
+import type { Change } from './changes.ts';
+import type { Ids } from './ids.ts';
+import type { Cluster, Namespace, Node, Pod } from './model.ts';
+import { updateNamespaceOrNode } from './object-meta-update.ts';
+import { jsonPatch, mergePatch, strategicMergePatch } from './patch.ts';
+import { updatePod } from './pod-update.ts';
+import { badRequest, type Status } from './status.ts';
+
+/**
+ * The API server's PATCH of a live object, whichever door sent it (the HTTP door's PATCH request,
+ * chat's `kubectl patch`): the patch of one type applied to the object as the server returns it,
+ * then the update rules of its kind (src/cluster/pod-update.ts for pods, object-meta-update.ts
+ * for namespaces and nodes), so both doors refuse and write exactly the same.
+ */
+export type PatchType = 'json' | 'merge' | 'strategic';
+
+/** The Content-Type of each patch type (what kubectl's `--type` sends). */
+export const PATCH_CONTENT_TYPES: Readonly<Record<PatchType, string>> = {
+  json: 'application/json-patch+json',
+  merge: 'application/merge-patch+json',
+  strategic: 'application/strategic-merge-patch+json',
+};
+
+export function patchTypeOf(contentType: string): PatchType | undefined {
+  for (const [type, content] of Object.entries(PATCH_CONTENT_TYPES))
+    if (content === contentType) return type as PatchType;
+  return undefined;
+}
+
+type Json = Record<string, unknown>;
+
+/** An update once the server is done: the object it answers with, and what the store writes. */
+export interface ObjectUpdate {
+  object: Json;
+  changes: Change[];
+  /** False when the update said what the object already says: nothing is written. */
+  changed: boolean;
+}
+
+export type LiveObject = Pod | Namespace | Node;
+
+/** PATCH: the live object with the patch applied, then updated by its kind's rules. */
+export function patchObject(
+  cluster: Cluster,
+  live: LiveObject,
+  type: PatchType,
+  body: string,
+  ids: Ids,
+): Result<ObjectUpdate, Status> {
+  const next = patchedJson(apiObject(live, cluster), type, body);
+  if (!next.ok) return next;
+  return updateObject(cluster, live, next.value, ids);
+}
+
+/** The object a patch of `type` (the request body, as sent) leaves of `base`. */
+export function patchedJson(base: Json, type: PatchType, body: string): Result<Json, Status> {
+  if (type === 'json') {
+    let operations: unknown;
+    try {
+      operations = JSON.parse(body);
+    } catch (e) {
+      return err(badRequest(e instanceof Error ? (e.message.split('\n')[0] ?? '') : 'unreadable'));
+    }
+    return leftObject(jsonPatch(base, operations));
+  }
+  const patch = jsonObjectBody(body);
+  if (!patch.ok) return patch;
+  return leftObject(
+    type === 'merge' ? mergePatch(base, patch.value) : strategicMergePatch(base, patch.value),
+  );
+}
+
+function leftObject(patched: Result<unknown, string>): Result<Json, Status> {
+  if (!patched.ok) return err(badRequest(patched.error));
+  const value = patched.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return err(badRequest('the patch left no object'));
+  return ok(value as Json);
+}
+
+/** A JSON request body, which must be an object, as the server decodes it. */
+export function jsonObjectBody(text: string): Result<Json, Status> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0] : 'unreadable';
+    return err(badRequest(`couldn't get version/kind; json parse error: ${why}`));
+  }
+  return objectBody(parsed);
+}
+
+/** A decoded body that is not an object cannot be an object's JSON. */
+export function objectBody(parsed: unknown): Result<Json, Status> {
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return err(
+      badRequest(
+        "couldn't get version/kind; json parse error: json: cannot unmarshal into Go value of type struct",
+      ),
+    );
+  return ok(parsed as Json);
+}
+
+/**
+ * An update of a live object to `next` (a PUT body, a patched object, a server-side apply's
+ * result), by its kind's rules; answered with the stored object as it now is.
+ */
+export function updateObject(
+  cluster: Cluster,
+  live: LiveObject,
+  next: Json,
+  ids: Ids,
+): Result<ObjectUpdate, Status> {
+  if (live.kind !== 'Pod') {
+    const update = updateNamespaceOrNode(cluster, live, next, ids);
+    if (!update.ok) return update;
+    const { object, changes, after } = update.value;
+    return ok({ object: apiObject(object, after), changes, changed: changes.length > 0 });
+  }
+  const update = updatePod(cluster, live, next, ids);
+  if (!update.ok) return update;
+  const { pod, changed } = update.value;
+  // As the API server does, an update that changes nothing is not written (no new resourceVersion).
+  if (!changed) return ok({ object: apiObject(live, cluster), changes: [], changed: false });
+  const after = { ...cluster, pods: cluster.pods.map((p) => (p === live ? pod : p)) };
+  return ok({ object: apiObject(pod, after), changes: [{ op: 'putPod', pod }], changed: true });
+}
