@@ -77,6 +77,7 @@ const TEMPLATES = [
   'go-template={{.spec.containers.0.ports}}',
   'go-template={{index .spec.containers 5}}',
   'go-template={{.spec.containers.name}}',
+  'go-template={{range $c := .spec.containers}}{{$c.name.x}}{{end}}',
   'go-template=',
 ];
 

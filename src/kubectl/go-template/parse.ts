@@ -246,10 +246,10 @@ class Cursor {
     const suffix = names.map((n) => `.${n}`).join('');
     switch (value.k) {
       case 'field':
-        // text/template turns `.a.b` into one field node at the second field's position.
-        return ok({ ...value, names: [...value.names, ...names], pos: chainPos, text: value.text + suffix });
       case 'variable':
-        return ok({ ...value, names: [...value.names, ...names], text: value.text + suffix });
+        // text/template turns `.a.b` and `$x.b` into one node at the position of the chain's first
+        // field after the term (`.b`).
+        return ok({ ...value, names: [...value.names, ...names], pos: chainPos, text: value.text + suffix });
       case 'pipe':
         return ok({ ...value, names, text: value.text + suffix });
       default:
