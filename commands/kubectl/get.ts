@@ -32,6 +32,10 @@ import { qualifiedName, resolveResource } from '../../src/kubectl/resources.ts';
 import { kubectlListError } from '../../src/kubectl/selector.ts';
 import { parseTargets, type Target } from '../../src/kubectl/targets.ts';
 import {
+  ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
+  allowMissingKeysOf,
+} from '../../src/kubectl/template-keys-flag.ts';
+import {
   type KubectlVerb,
   type OutputLine,
   outcome,
@@ -78,6 +82,7 @@ Examples:
 
 Options:
     -A, --all-namespaces=false: If present, list the requested object(s) across all namespaces.
+    --allow-missing-template-keys=true: If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.
     --chunk-size=500: Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.
     -L, --label-columns=[]: Accepts a comma separated list of labels that are going to be presented as columns.
     --field-selector='': Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.
@@ -117,6 +122,7 @@ Usage:
     { name: 'subresource', type: 'string' },
     { name: 'template', type: 'string' },
     { name: 'output-watch-events', type: 'bool' },
+    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
   ],
   run(ctx, given) {
     const fromFiles = flagList(given, 'filename').length > 0 ? getLineFromFiles(ctx, given) : ok(given);
@@ -140,7 +146,7 @@ Usage:
           message: '--output-watch-events option can only be used with --watch or --watch-only',
         }),
       );
-    const generic = genericPrinter(format, flagBool(line, 'no-headers'));
+    const generic = genericPrinter(format, flagBool(line, 'no-headers'), allowMissingKeysOf(line));
     if (!generic.ok) return err(kubectlError('plain', { message: generic.error }));
     // The Builder checks names against -l before it looks up types (`get -l env in (a) po`).
     const argsError = selectorArgsError(line.args, flagString(line, 'selector'));
