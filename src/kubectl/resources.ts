@@ -73,12 +73,18 @@ export function resolvedAfresh(word: string): ResourceInfo | undefined {
   // asks for a group named v1, which no server has (kubectl 1.33 against Podium's API door).
   const qualifier = dot === -1 ? null : lower.slice(dot + 1);
   return RESOURCES.find((r) => {
-    const named = r.type === name || r.singular === name || r.shortNames.includes(name);
-    if (!named) return false;
+    if (!isNamed(r, name)) return false;
     if (qualifier === null) return true;
     return qualifier === r.group || qualifier === `${r.version}.${r.group}`;
   });
 }
+
+const isNamed = (r: ResourceInfo, name: string): boolean =>
+  r.type === name || r.singular === name || r.shortNames.includes(name);
+
+/** Every type a bare word names (plural, singular, short name or kind), core group first: ResourcesFor. */
+export const resourcesNamed = (word: string): ResourceInfo[] =>
+  RESOURCES.filter((r) => isNamed(r, word.toLowerCase()));
 
 /** The types in a discovery category (`all`), in discovery order. */
 export const categoryMembers = (category: string): ResourceInfo[] =>
