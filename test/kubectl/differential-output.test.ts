@@ -112,18 +112,20 @@ describe.skipIf(KUBECTL === null)('template printers against kubectl v1.33 (labe
   const file = join(dir, 'kubia.json');
   writeFileSync(file, box.kubectl('get po kubia -o json').text);
 
-  const real = (
+  const realOn = (
+    path: string,
     output: string,
     ...flags: string[]
   ): Promise<{ ok: boolean; stdout: string; stderr: string }> =>
     new Promise((done) => {
       execFile(
         KUBECTL ?? 'kubectl',
-        ['--kubeconfig=/dev/null', 'label', '--local', '-f', file, 'nosuch-', '-o', output, ...flags],
+        ['--kubeconfig=/dev/null', 'label', '--local', '-f', path, 'nosuch-', '-o', output, ...flags],
         { encoding: 'utf8' },
         (error, stdout, stderr) => done({ ok: error === null, stdout, stderr }),
       );
     });
+  const real = (output: string, ...flags: string[]) => realOn(file, output, ...flags);
 
   it.each(TEMPLATES)('GIVEN -o %s THEN Podium prints what kubectl prints', async (output) => {
     const want = await real(output);
@@ -143,6 +145,17 @@ describe.skipIf(KUBECTL === null)('template printers against kubectl v1.33 (labe
       expect(got.text.trimEnd()).toBe((want.stdout + want.stderr).trimEnd());
     },
   );
+
+  it('GIVEN an annotation with <, > and & WHEN a go-template fails THEN its raw data is encoding/json’s, HTML-escaped', async () => {
+    box.kubectl("run html --image=nginx --annotations=note='<b>&x'");
+    const html = join(dir, 'html.json');
+    writeFileSync(html, box.kubectl('get po html -o json').text);
+    const output = 'go-template={{.metadata.name.x}}';
+    const want = await realOn(html, output);
+    expect(want.stdout).toContain('\\u003cb\\u003e\\u0026x');
+    const got = box.kubectl(`get po html -o '${output}'`);
+    expect(got.text.trimEnd()).toBe((want.stdout + want.stderr).trimEnd());
+  });
 });
 
 describe('list printers (get needs a server: expectations from kubectl rules)', () => {

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../result.ts';
 import { executeGoTemplate, parseGoTemplate } from '../go-template/template.ts';
 import { executeJsonPath, printResults } from '../jsonpath/evaluate.ts';
-import { goSharpV, type JsonValue } from '../jsonpath/go-values.ts';
+import { goMarshal, goSharpV, type JsonValue } from '../jsonpath/go-values.ts';
 import { parseJsonPath } from '../jsonpath/parse.ts';
 
 /**
@@ -55,7 +55,8 @@ export function templatePrinter(
     print(data) {
       const run = executeGoTemplate(parsed.value, data, allowMissingKeys);
       if (run.error === null) return { text: run.text, error: null };
-      const raw = JSON.stringify(data);
+      // encoding/json's Marshal: keys sorted, and <, > and & escaped.
+      const raw = goMarshal(data);
       const debug = `Error executing template: template: output:${run.error}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n\traw data was:\n\t\t${raw}\n\tobject given to template engine was:\n\t\t${run.dump}\n\n`;
       return {
         text: run.text + debug,
