@@ -6,8 +6,9 @@ import { podDeletion } from '../../src/cluster/pods.ts';
 import { serviceDeletion } from '../../src/cluster/services.ts';
 import { podDeleteRequest } from '../../src/cluster/terminating.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
+import { CASCADE_FLAG, cascadeOf } from '../../src/kubectl/cascade-flag.ts';
 import { DRY_RUN_FLAG, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
-import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
+import { type KubectlError, kubectlError, renderError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagInt, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { deleteFromFiles } from '../../src/kubectl/manifest-delete.ts';
 import { dryRunSuffix } from '../../src/kubectl/metadata-update.ts';
@@ -22,6 +23,7 @@ import {
   outcome,
   stderr,
   stdout,
+  type VerbContext,
 } from '../../src/kubectl/verb.ts';
 import { err, ok, type Result } from '../../src/result.ts';
 
@@ -53,6 +55,7 @@ Examples:
 Options:
     --all=false: Delete all resources, in the namespace of the specified resource types.
     -A, --all-namespaces=false: If present, list the requested object(s) across all namespaces.
+    --cascade='background': Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.
     --ignore-not-found=false: Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.
     -l, --selector='': Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.
     --dry-run='none': Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.
@@ -76,97 +79,109 @@ Usage:
     { name: 'output', short: 'o', type: 'string' },
     DRY_RUN_FLAG,
     { name: 'ignore-not-found', type: 'bool' },
+    CASCADE_FLAG,
   ],
   run(ctx, line) {
-    const dryRun = dryRunOf(line);
-    if (!dryRun.ok) return dryRun;
-    const format = flagString(line, 'output') ?? '';
-    if (format !== '' && format !== 'name')
-      return err(
-        kubectlError('plain', { message: `unexpected -o output mode: ${format}. We only support '-o name'` }),
-      );
-    const grace = graceCheck(line);
-    if (!grace.ok) return grace;
-    if (flagList(line, 'filename').length > 0) {
-      const fromFiles = deleteFromFiles(ctx, line, (cluster, object) =>
-        deleteOne(cluster, object, line, ctx.ids),
-      );
-      return fromFiles.ok
-        ? ok(finish(ctx.cluster.now, withWarning(fromFiles.value, grace.value), line))
-        : fromFiles;
-    }
-    const selectorText = flagString(line, 'selector');
-    const all = flagBool(line, 'all');
-    if (all && selectorText !== undefined && selectorText.trim() !== '') {
-      return err(
-        kubectlError('plain', { message: "setting 'all' parameter but found a non empty selector. " }),
-      );
-    }
-    // The Builder checks names against -l/--all before it looks up types or wants arguments.
-    const argsError = selectorArgsError(line.args, selectorText, all);
-    if (argsError !== null) return err(argsError);
-    if (line.args.length === 0) return err(kubectlError('noResources'));
-    const parsed = parseTargets(line.args, 'delete');
-    if (!parsed.ok) return parsed;
-    const { targets } = parsed.value;
-    const hasNames = targets.some((t) => t.names.length > 0);
-    // `-l ''` (or only spaces) is no selector at all: kubectl asks for names, it does not delete everything.
-    if (!hasNames && !all && (selectorText ?? '').trim() === '') {
-      return err(kubectlError('plain', { message: 'resource(s) were provided, but no name was specified' }));
-    }
-    const namespace = namespaceOf(ctx.cluster, line);
-    const allNs = flagBool(line, 'all-namespaces');
-    if (allNs && targets.some((t) => t.resource.namespaced && t.names.length > 0)) {
-      return err(
-        kubectlError('plain', { message: 'a resource cannot be retrieved by name across all namespaces' }),
-      );
-    }
-    const output: OutputLine[] = [];
-    const changes: Change[] = [];
-    let failed = false;
-    let deletedAny = false;
-    const ignoreNotFound = flagBool(line, 'ignore-not-found');
-    for (const target of targets) {
-      const selector = selectorOf(line, target.resource.type);
-      if (!selector.ok) return selector;
-      const objects =
-        target.names.length > 0
-          ? target.names.map((name) => ({
-              name,
-              object: findObject(ctx.cluster, target.resource, namespace, name),
-            }))
-          : listObjects(
-              ctx.cluster,
-              target.resource,
-              allNs || !target.resource.namespaced ? null : namespace,
-              selector.value,
-            ).map((object) => ({ name: object.metadata.name, object }));
-      for (const { name, object } of objects) {
-        if (object === undefined) {
-          if (ignoreNotFound) continue;
-          output.push(
-            stderr(`Error from server (NotFound): ${qualifiedName(target.resource)} "${name}" not found`),
-          );
-          failed = true;
-          continue;
-        }
-        const result = deleteOne(ctx.cluster, object, line, ctx.ids);
-        if (!result.ok) {
-          output.push(stderr(result.error));
-          failed = true;
-          continue;
-        }
-        output.push(stdout(result.value.line));
-        changes.push(...result.value.changes);
-        deletedAny = true;
-      }
-    }
-    // Named objects that --ignore-not-found passed over leave nothing to say (kubectl 1.33).
-    if (!deletedAny && !failed && !(ignoreNotFound && hasNames)) output.push(stderr('No resources found'));
-    const done = withWarning(outcome(output, changes, failed ? 1 : 0), grace.value);
-    return ok(finish(ctx.cluster.now, done, line));
+    // Complete reads --cascade first; an old boolean value's warning comes before all else.
+    const cascade = cascadeOf(line);
+    if (!cascade.ok) return cascade;
+    const { warning } = cascade.value;
+    const done = runDelete(ctx, line);
+    if (warning === null) return done;
+    const said = done.ok ? done.value : outcome([stderr(renderError(done.error))], [], 1);
+    return ok(Object.assign({}, said, { output: [stderr(warning), ...said.output] }));
   },
 };
+
+function runDelete(ctx: VerbContext, line: ParsedLine): Result<Outcome, KubectlError> {
+  const dryRun = dryRunOf(line);
+  if (!dryRun.ok) return dryRun;
+  const format = flagString(line, 'output') ?? '';
+  if (format !== '' && format !== 'name')
+    return err(
+      kubectlError('plain', { message: `unexpected -o output mode: ${format}. We only support '-o name'` }),
+    );
+  const grace = graceCheck(line);
+  if (!grace.ok) return grace;
+  if (flagList(line, 'filename').length > 0) {
+    const fromFiles = deleteFromFiles(ctx, line, (cluster, object) =>
+      deleteOne(cluster, object, line, ctx.ids),
+    );
+    return fromFiles.ok
+      ? ok(finish(ctx.cluster.now, withWarning(fromFiles.value, grace.value), line))
+      : fromFiles;
+  }
+  const selectorText = flagString(line, 'selector');
+  const all = flagBool(line, 'all');
+  if (all && selectorText !== undefined && selectorText.trim() !== '') {
+    return err(
+      kubectlError('plain', { message: "setting 'all' parameter but found a non empty selector. " }),
+    );
+  }
+  // The Builder checks names against -l/--all before it looks up types or wants arguments.
+  const argsError = selectorArgsError(line.args, selectorText, all);
+  if (argsError !== null) return err(argsError);
+  if (line.args.length === 0) return err(kubectlError('noResources'));
+  const parsed = parseTargets(line.args, 'delete');
+  if (!parsed.ok) return parsed;
+  const { targets } = parsed.value;
+  const hasNames = targets.some((t) => t.names.length > 0);
+  // `-l ''` (or only spaces) is no selector at all: kubectl asks for names, it does not delete everything.
+  if (!hasNames && !all && (selectorText ?? '').trim() === '') {
+    return err(kubectlError('plain', { message: 'resource(s) were provided, but no name was specified' }));
+  }
+  const namespace = namespaceOf(ctx.cluster, line);
+  const allNs = flagBool(line, 'all-namespaces');
+  if (allNs && targets.some((t) => t.resource.namespaced && t.names.length > 0)) {
+    return err(
+      kubectlError('plain', { message: 'a resource cannot be retrieved by name across all namespaces' }),
+    );
+  }
+  const output: OutputLine[] = [];
+  const changes: Change[] = [];
+  let failed = false;
+  let deletedAny = false;
+  const ignoreNotFound = flagBool(line, 'ignore-not-found');
+  for (const target of targets) {
+    const selector = selectorOf(line, target.resource.type);
+    if (!selector.ok) return selector;
+    const objects =
+      target.names.length > 0
+        ? target.names.map((name) => ({
+            name,
+            object: findObject(ctx.cluster, target.resource, namespace, name),
+          }))
+        : listObjects(
+            ctx.cluster,
+            target.resource,
+            allNs || !target.resource.namespaced ? null : namespace,
+            selector.value,
+          ).map((object) => ({ name: object.metadata.name, object }));
+    for (const { name, object } of objects) {
+      if (object === undefined) {
+        if (ignoreNotFound) continue;
+        output.push(
+          stderr(`Error from server (NotFound): ${qualifiedName(target.resource)} "${name}" not found`),
+        );
+        failed = true;
+        continue;
+      }
+      const result = deleteOne(ctx.cluster, object, line, ctx.ids);
+      if (!result.ok) {
+        output.push(stderr(result.error));
+        failed = true;
+        continue;
+      }
+      output.push(stdout(result.value.line));
+      changes.push(...result.value.changes);
+      deletedAny = true;
+    }
+  }
+  // Named objects that --ignore-not-found passed over leave nothing to say (kubectl 1.33).
+  if (!deletedAny && !failed && !(ignoreNotFound && hasNames)) output.push(stderr('No resources found'));
+  const done = withWarning(outcome(output, changes, failed ? 1 : 0), grace.value);
+  return ok(finish(ctx.cluster.now, done, line));
+}
 
 /**
  * delete.go's grace period: --now is 1 s; 0 without --force becomes 1 (only --force deletes at

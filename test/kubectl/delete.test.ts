@@ -50,3 +50,49 @@ describe('kubectl delete --ignore-not-found (kubectl 1.33 against Podium’s API
     expect(testApp().say('alice', 'kubectl delete po -l x=y --ignore-not-found')).toBe('No resources found');
   });
 });
+
+describe('kubectl delete --cascade (kubectl 1.33 against Podium’s API door)', () => {
+  const INVALID = (value: string) =>
+    `error: invalid cascade value (${value}). Must be "background", "foreground", or "orphan"`;
+  const DEPRECATED = (value: string, meant: string) =>
+    `warning: --cascade=${value} is deprecated (boolean value) and can be replaced with --cascade=${meant}.`;
+
+  it('GIVEN background, foreground, orphan or the flag alone WHEN delete THEN the pod is deleted as without it', () => {
+    const t = testApp();
+    for (const name of ['a', 'b', 'c', 'd']) t.say('alice', `kubectl run ${name} --image=nginx`);
+    expect(t.say('alice', 'kubectl delete po a --cascade=orphan')).toBe(
+      'pod "a" deleted from default namespace',
+    );
+    expect(t.say('alice', 'kubectl delete po b --cascade=foreground')).toBe(
+      'pod "b" deleted from default namespace',
+    );
+    expect(t.say('alice', 'kubectl delete po c --cascade')).toBe('pod "c" deleted from default namespace');
+    expect(t.say('alice', 'kubectl get po -o name')).toBe('pod/d');
+  });
+
+  it('GIVEN the old boolean form WHEN delete THEN a warning names its replacement, before anything else, errors too', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run a --image=nginx');
+    expect(t.say('alice', 'kubectl delete po a --cascade=false --dry-run=client')).toBe(
+      `${DEPRECATED('false', 'orphan')}\npod "a" deleted from default namespace (dry run)`,
+    );
+    expect(t.say('alice', 'kubectl delete po a --cascade=1 --dry-run=client').split('\n')[0]).toBe(
+      DEPRECATED('1', 'background'),
+    );
+    expect(t.say('alice', 'kubectl delete po nosuch --cascade=F')).toBe(
+      `${DEPRECATED('F', 'orphan')}\nError from server (NotFound): pods "nosuch" not found`,
+    );
+    expect(t.say('alice', 'kubectl delete po a --cascade=False --dry-run=bogus')).toBe(
+      `${DEPRECATED('False', 'orphan')}\nerror: Invalid dry-run value (bogus). Must be "none", "server", or "client".`,
+    );
+  });
+
+  it('GIVEN any other value WHEN delete THEN kubectl refuses it before anything else, and nothing is deleted', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run a --image=nginx');
+    expect(t.say('alice', 'kubectl delete po a --cascade=bogus --dry-run=bogus')).toBe(INVALID('bogus'));
+    expect(t.say('alice', 'kubectl delete po a --cascade=Orphan')).toBe(INVALID('Orphan'));
+    expect(t.say('alice', 'kubectl delete po a --cascade=')).toBe(INVALID(''));
+    expect(t.say('alice', 'kubectl get po -o name')).toBe('pod/a');
+  });
+});
