@@ -30,6 +30,7 @@ import {
   podFromManifest,
 } from '../../src/kubectl/manifest-objects.ts';
 import { outputOf, type Printed, printedOutput } from '../../src/kubectl/manifest-print.ts';
+import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
 import { fromStatus } from '../../src/kubectl/status-error.ts';
 import { type KubectlVerb, outcome, stdout, type VerbContext } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
@@ -108,6 +109,7 @@ Usage:
   kubectl create -f FILENAME [options]`,
   flags: [
     { name: 'filename', short: 'f', type: 'list' },
+    RECURSIVE_FLAG,
     DRY_RUN_FLAG,
     { name: 'output', short: 'o', type: 'string' },
     { name: 'save-config', type: 'bool' },

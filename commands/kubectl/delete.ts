@@ -11,6 +11,7 @@ import { DRY_RUN_FLAG, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { type KubectlError, kubectlError, renderError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagInt, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { deleteFromFiles } from '../../src/kubectl/manifest-delete.ts';
+import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
 import { dryRunSuffix } from '../../src/kubectl/metadata-update.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
@@ -72,6 +73,7 @@ Usage:
     { name: 'all', type: 'bool' },
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'filename', short: 'f', type: 'list' },
+    RECURSIVE_FLAG,
     { name: 'force', type: 'bool' },
     { name: 'grace-period', type: 'int' },
     { name: 'now', type: 'bool' },

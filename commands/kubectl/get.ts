@@ -12,6 +12,7 @@ import { type KubectlError, kubectlError, type SandboxNote } from '../../src/kub
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { getEvents } from '../../src/kubectl/get-events.ts';
 import { getLineFromFiles } from '../../src/kubectl/manifest-get.ts';
+import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import type { LabelColumns } from '../../src/kubectl/printers/labels.ts';
 import { metadataTable } from '../../src/kubectl/printers/metadata-table.ts';
@@ -114,6 +115,7 @@ Usage:
     { name: 'ignore-not-found', type: 'bool' },
     { name: 'sort-by', type: 'string' },
     { name: 'filename', short: 'f', type: 'list' },
+    RECURSIVE_FLAG,
     // Lists come whole from the simulated server, so chunks change nothing kubectl prints.
     { name: 'chunk-size', type: 'int' },
     { name: 'server-print', type: 'bool' },

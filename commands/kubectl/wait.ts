@@ -4,6 +4,7 @@ import { LIMITS } from '../../src/cluster/limits.ts';
 import { parseGoDuration } from '../../src/go/duration.ts';
 import { kubectlError, renderError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { parseTargets } from '../../src/kubectl/targets.ts';
@@ -58,6 +59,7 @@ Usage:
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'filename', short: 'f', type: 'list' },
+    RECURSIVE_FLAG,
   ],
   run(ctx, line) {
     const forText = flagString(line, 'for') ?? '';
