@@ -5,10 +5,12 @@ import type { Cluster } from '../../src/cluster/model.ts';
 import { podDeletion } from '../../src/cluster/pods.ts';
 import { serviceDeletion } from '../../src/cluster/services.ts';
 import { podDeleteRequest } from '../../src/cluster/terminating.ts';
+import { goTrimSpace } from '../../src/go/strings.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
 import { CASCADE_FLAG, cascadeOf } from '../../src/kubectl/cascade-flag.ts';
 import { DRY_RUN_FLAG, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { type KubectlError, kubectlError, renderError } from '../../src/kubectl/errors.ts';
+import { byFields } from '../../src/kubectl/field-selection.ts';
 import { flagBool, flagInt, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { deleteFromFiles } from '../../src/kubectl/manifest-delete.ts';
 import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
@@ -57,6 +59,7 @@ Options:
     --all=false: Delete all resources, in the namespace of the specified resource types.
     -A, --all-namespaces=false: If present, list the requested object(s) across all namespaces.
     --cascade='background': Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.
+    --field-selector='': Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.
     --ignore-not-found=false: Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.
     -l, --selector='': Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.
     --dry-run='none': Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.
@@ -82,6 +85,7 @@ Usage:
     DRY_RUN_FLAG,
     { name: 'ignore-not-found', type: 'bool' },
     CASCADE_FLAG,
+    { name: 'field-selector', type: 'string' },
   ],
   run(ctx, line) {
     // Complete reads --cascade first; an old boolean value's warning comes before all else.
@@ -115,13 +119,19 @@ function runDelete(ctx: VerbContext, line: ParsedLine): Result<Outcome, KubectlE
   }
   const selectorText = flagString(line, 'selector');
   const all = flagBool(line, 'all');
-  if (all && selectorText !== undefined && selectorText.trim() !== '') {
+  const fieldText = flagString(line, 'field-selector') ?? '';
+  if (all && (goTrimSpace(selectorText ?? '') !== '' || goTrimSpace(fieldText) !== '')) {
     return err(
       kubectlError('plain', { message: "setting 'all' parameter but found a non empty selector. " }),
     );
   }
+  // Validate then counts what was typed, spaces and all, where the Builder trimmed it.
+  if (all && (selectorText ?? '') !== '')
+    return err(kubectlError('plain', { message: 'cannot set --all and --selector at the same time' }));
+  if (all && fieldText !== '')
+    return err(kubectlError('plain', { message: 'cannot set --all and --field-selector at the same time' }));
   // The Builder checks names against -l/--all before it looks up types or wants arguments.
-  const argsError = selectorArgsError(line.args, selectorText, all);
+  const argsError = selectorArgsError(line.args, selectorText, all, fieldText);
   if (argsError !== null) return err(argsError);
   if (line.args.length === 0) return err(kubectlError('noResources'));
   const parsed = parseTargets(line.args, 'delete');
@@ -129,7 +139,7 @@ function runDelete(ctx: VerbContext, line: ParsedLine): Result<Outcome, KubectlE
   const { targets } = parsed.value;
   const hasNames = targets.some((t) => t.names.length > 0);
   // `-l ''` (or only spaces) is no selector at all: kubectl asks for names, it does not delete everything.
-  if (!hasNames && !all && (selectorText ?? '').trim() === '') {
+  if (!hasNames && !all && (selectorText ?? '').trim() === '' && goTrimSpace(fieldText) === '') {
     return err(kubectlError('plain', { message: 'resource(s) were provided, but no name was specified' }));
   }
   const namespace = namespaceOf(ctx.cluster, line);
@@ -147,18 +157,28 @@ function runDelete(ctx: VerbContext, line: ParsedLine): Result<Outcome, KubectlE
   for (const target of targets) {
     const selector = selectorOf(line, target.resource.type);
     if (!selector.ok) return selector;
+    const listed =
+      target.names.length > 0
+        ? ok([])
+        : byFields(
+            ctx.cluster,
+            line,
+            target.resource,
+            listObjects(
+              ctx.cluster,
+              target.resource,
+              allNs || !target.resource.namespaced ? null : namespace,
+              selector.value,
+            ),
+          );
+    if (!listed.ok) return listed;
     const objects =
       target.names.length > 0
         ? target.names.map((name) => ({
             name,
             object: findObject(ctx.cluster, target.resource, namespace, name),
           }))
-        : listObjects(
-            ctx.cluster,
-            target.resource,
-            allNs || !target.resource.namespaced ? null : namespace,
-            selector.value,
-          ).map((object) => ({ name: object.metadata.name, object }));
+        : listed.value.map((object) => ({ name: object.metadata.name, object }));
     for (const { name, object } of objects) {
       if (object === undefined) {
         if (ignoreNotFound) continue;

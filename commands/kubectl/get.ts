@@ -1,14 +1,6 @@
-import {
-  matchesFields,
-  namespaceField,
-  nodeField,
-  parseFieldSelector,
-  podField,
-  serviceField,
-} from '../../src/cluster/field-selector.ts';
-import { goTrimSpace } from '../../src/go/strings.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
 import { type KubectlError, kubectlError, type SandboxNote } from '../../src/kubectl/errors.ts';
+import { byFields } from '../../src/kubectl/field-selection.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { getEvents } from '../../src/kubectl/get-events.ts';
 import { getLineFromFiles } from '../../src/kubectl/manifest-get.ts';
@@ -30,7 +22,6 @@ import { serviceTable } from '../../src/kubectl/printers/services.ts';
 import { formatTable } from '../../src/kubectl/printers/table.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { qualifiedName, resolveResource } from '../../src/kubectl/resources.ts';
-import { kubectlListError } from '../../src/kubectl/selector.ts';
 import { parseTargets, type Target } from '../../src/kubectl/targets.ts';
 import {
   ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
@@ -151,7 +142,12 @@ Usage:
     const generic = genericPrinter(format, flagBool(line, 'no-headers'), allowMissingKeysOf(line));
     if (!generic.ok) return err(kubectlError('plain', { message: generic.error }));
     // The Builder checks names against -l before it looks up types (`get -l env in (a) po`).
-    const argsError = selectorArgsError(line.args, flagString(line, 'selector'));
+    const argsError = selectorArgsError(
+      line.args,
+      flagString(line, 'selector'),
+      false,
+      flagString(line, 'field-selector'),
+    );
     if (argsError !== null) return err(argsError);
     const parsed = parseTargets(line.args, 'get');
     if (!parsed.ok) return parsed;
@@ -189,7 +185,7 @@ Usage:
           allNs || !target.resource.namespaced ? null : namespace,
           selector.value,
         );
-        const selected = byFields(ctx.cluster, line, target, listed);
+        const selected = byFields(ctx.cluster, line, target.resource, listed);
         if (!selected.ok) return selected;
         found.push({ target, objects: selected.value });
         continue;
@@ -373,37 +369,6 @@ function tableOf(
 function prefixName(row: string[], singular: string, withNamespace: boolean): string[] {
   const index = withNamespace ? 1 : 0;
   return row.map((cell, i) => (i === index ? `${singular}/${cell}` : cell));
-}
-
-/** `--field-selector`, which the server applies to a list (pods: phase, node, name, namespace, ...). */
-function byFields(
-  cluster: VerbContext['cluster'],
-  line: ParsedLine,
-  target: Target,
-  objects: AnyObject[],
-): Result<AnyObject[], KubectlError> {
-  const text = flagString(line, 'field-selector') ?? '';
-  if (goTrimSpace(text) === '' || (objects.length === 0 && !target.resource.simulated)) return ok(objects);
-  const parsed = parseFieldSelector(goTrimSpace(text), target.resource.kind);
-  if (!parsed.ok) {
-    const labels = flagString(line, 'selector') ?? '';
-    const message = kubectlListError(target.resource.type, labels, text, parsed.error);
-    return err(kubectlError('rawText', { text: message }));
-  }
-  return ok(objects.filter((o) => matchesFields(parsed.value, (field) => fieldOf(o, field, cluster.now))));
-}
-
-function fieldOf(object: AnyObject, field: string, now: number): string {
-  switch (object.kind) {
-    case 'Pod':
-      return podField(object, field, now);
-    case 'Node':
-      return nodeField(object, field);
-    case 'Namespace':
-      return namespaceField(object, field);
-    case 'Service':
-      return serviceField(object, field);
-  }
 }
 
 /**

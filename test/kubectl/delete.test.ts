@@ -96,3 +96,51 @@ describe('kubectl delete --cascade (kubectl 1.33 against Podium’s API door)', 
     expect(t.say('alice', 'kubectl get po -o name')).toBe('pod/a');
   });
 });
+
+describe('kubectl delete --field-selector (kubectl 1.33 against Podium’s API door)', () => {
+  const withPods = () => {
+    const t = testApp();
+    for (const name of ['f1', 'f2']) t.say('alice', `kubectl run ${name} --image=nginx`);
+    return t;
+  };
+
+  it('GIVEN pods WHEN delete --field-selector THEN the server’s field selection is deleted; an unsupported field is its BadRequest', () => {
+    const t = withPods();
+    expect(t.say('alice', 'kubectl delete po --field-selector=metadata.name=f1')).toBe(
+      'pod "f1" deleted from default namespace',
+    );
+    expect(t.say('alice', 'kubectl get po -o name')).toBe('pod/f2');
+    expect(t.say('alice', 'kubectl delete po --field-selector=metadata.name=nope')).toBe(
+      'No resources found',
+    );
+    expect(t.say('alice', 'kubectl delete po --field-selector=spec.x=a')).toBe(
+      'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "spec.x=a": field label not supported: spec.x',
+    );
+    expect(
+      t.say('alice', 'kubectl delete po --field-selector=metadata.name=f2 -l run=f1 --dry-run=client'),
+    ).toBe('No resources found');
+  });
+
+  it.each([
+    [
+      'delete po f1 --field-selector=metadata.name=f1',
+      'name cannot be provided when a selector is specified',
+    ],
+    ['get po f1 --field-selector=metadata.name=f1', 'name cannot be provided when a selector is specified'],
+    [
+      'get po/f1 --field-selector=metadata.name=f1',
+      'selectors and the all flag cannot be used when passing resource/name arguments',
+    ],
+    [
+      'delete po --field-selector=metadata.name=f1 --all',
+      "setting 'all' parameter but found a non empty selector. ",
+    ],
+    // Validate counts what was typed, spaces and all, where the Builder trimmed it.
+    ["delete po --field-selector=' ' --all", 'cannot set --all and --field-selector at the same time'],
+    ["delete po -l ' ' --all", 'cannot set --all and --selector at the same time'],
+  ])('GIVEN %s THEN kubectl refuses it and nothing is deleted', (line, message) => {
+    const t = withPods();
+    expect(t.say('alice', `kubectl ${line}`)).toBe(`error: ${message}`);
+    expect(t.say('alice', 'kubectl get po -o name')).toBe('pod/f1\npod/f2');
+  });
+});
