@@ -20,6 +20,7 @@ import {
 import { podTable } from '../../src/kubectl/printers/pods.ts';
 import { serviceTable } from '../../src/kubectl/printers/services.ts';
 import { formatTable } from '../../src/kubectl/printers/table.ts';
+import { withTemplate } from '../../src/kubectl/printers/template-output.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { qualifiedName, resolveResource } from '../../src/kubectl/resources.ts';
 import { parseTargets, type Target } from '../../src/kubectl/targets.ts';
@@ -370,26 +371,6 @@ function prefixName(row: string[], singular: string, withNamespace: boolean): st
   const index = withNamespace ? 1 : 0;
   return row.map((cell, i) => (i === index ? `${singular}/${cell}` : cell));
 }
-
-/**
- * `--template` (PrintFlags): the template of a template format given without one (`-o template
- * --template={{.kind}}`, `-o jsonpath --template=...`); alone, it means `-o go-template`.
- */
-function withTemplate(format: string, template: string): string {
-  if (template === '') return format;
-  const named = format === '' ? 'go-template' : format;
-  return TEMPLATE_FORMATS.includes(named) ? `${named}=${template}` : format;
-}
-
-const TEMPLATE_FORMATS = [
-  'go-template',
-  'template',
-  'go-template-file',
-  'templatefile',
-  'jsonpath',
-  'jsonpath-as-json',
-  'jsonpath-file',
-];
 
 /**
  * `--subresource`: the API's `status` of named objects, which `get` prints as it prints the

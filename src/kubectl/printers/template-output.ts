@@ -65,3 +65,24 @@ export function templatePrinter(
     },
   });
 }
+
+/**
+ * `--template` (PrintFlags): the template of a template format given without one (`-o template
+ * --template={{.kind}}`, `-o jsonpath --template=...`); alone, it means `-o go-template`.
+ */
+export function withTemplate(format: string, template: string): string {
+  if (template === '') return format;
+  const named = format === '' ? 'go-template' : format;
+  return TEMPLATE_FLAG_FORMATS.includes(named) ? `${named}=${template}` : format;
+}
+
+/** The formats --template completes, files included. */
+const TEMPLATE_FLAG_FORMATS = [
+  'go-template',
+  'template',
+  'go-template-file',
+  'templatefile',
+  'jsonpath',
+  'jsonpath-as-json',
+  'jsonpath-file',
+];
