@@ -103,6 +103,7 @@ Usage:
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'no-headers', type: 'bool' },
     { name: 'watch', short: 'w', type: 'bool' },
+    { name: 'watch-only', type: 'bool' },
     { name: 'field-selector', type: 'string' },
     { name: 'ignore-not-found', type: 'bool' },
     { name: 'sort-by', type: 'string' },
@@ -134,7 +135,7 @@ Usage:
       return err(
         kubectlError('plain', { message: `--show-labels option cannot be used with ${format} printer` }),
       );
-    if (flagBool(line, 'output-watch-events') && !flagBool(line, 'watch'))
+    if (flagBool(line, 'output-watch-events') && !watching(line))
       return err(
         kubectlError('plain', {
           message: '--output-watch-events option can only be used with --watch or --watch-only',
@@ -158,11 +159,18 @@ Usage:
     if (targets.length > 0 && targets.every((t) => isCoreEvents(t) && t.names.length === 0)) {
       const events = getEvents(ctx.cluster, line, namespaceOf(ctx.cluster, line), format);
       if (!events.ok) return events;
+      const watched = watchLines(line);
+      if (watched?.only === true)
+        return ok({ ...outcome(watched.warnings), notes: [{ key: 'watchOnlySnapshot' }] });
+      const said =
+        watched === null
+          ? events.value
+          : { ...events.value, output: [...watched.warnings, ...events.value.output] };
       const notes = [
-        ...(flagBool(line, 'watch') ? [{ key: 'watchSnapshot' } as const] : []),
+        ...(watched !== null ? [{ key: 'watchSnapshot' } as const] : []),
         ...managedFieldsNote(line, format),
       ];
-      return notes.length === 0 ? events : ok({ ...events.value, notes });
+      return ok(notes.length === 0 ? said : { ...said, notes });
     }
     const hasNames = targets.some((t) => t.names.length > 0);
     const allNs = flagBool(line, 'all-namespaces');
@@ -217,6 +225,13 @@ Usage:
       }
     }
     const total = found.reduce((n, f) => n + f.objects.length, 0);
+    const watched = watchLines(line);
+    const warnings = watched?.warnings ?? [];
+    if (watched?.only === true) {
+      // The snapshot is what --watch-only leaves out: only errors are said.
+      const said = outcome([...warnings, ...output], [], failed ? 1 : 0);
+      return ok({ ...said, notes: [{ key: 'watchOnlySnapshot' }] });
+    }
     if (generic.value !== null) {
       // printGeneric: no "No resources found" here, whatever the format (`-o name` prints nothing).
       const objects = found.flatMap((f) => f.objects);
@@ -224,7 +239,11 @@ Usage:
         return ok(outcome(output, [], failed ? 1 : 0));
       const printed = generic.value(objects, ctx.cluster, singleItemImplied);
       const { text, error } = printedLines(printed);
-      const done = outcome([...text, ...output, ...error], [], failed || printed.error !== null ? 1 : 0);
+      const done = outcome(
+        [...warnings, ...text, ...output, ...error],
+        [],
+        failed || printed.error !== null ? 1 : 0,
+      );
       const notes = objects.length > 0 ? managedFieldsNote(line, format) : [];
       return ok(notes.length === 0 ? done : { ...done, notes });
     }
@@ -237,11 +256,12 @@ Usage:
       unsimulated.length;
     const prefixKind = kinds > 1 || multipleTypesRequested(line.args) || flagBool(line, 'show-kind');
     const printed = print(ctx, line, found, prefixKind, allNs, format);
-    if (total === 0 && !hasNames && !ignoreNotFound) {
+    // A watch says nothing of an empty list: it waits for something to appear.
+    if (total === 0 && !hasNames && !ignoreNotFound && watched === null) {
       const scoped = targets.every((t) => t.resource.namespaced) && !allNs;
       output.push(stderr(scoped ? `No resources found in ${namespace} namespace.` : 'No resources found'));
     }
-    return ok(outcome([...printed, ...output], [], failed ? 1 : 0));
+    return ok(outcome([...warnings, ...printed, ...output], [], failed ? 1 : 0));
   },
 };
 
@@ -398,6 +418,24 @@ function subresourceError(line: ParsedLine, targets: readonly Target[]): Result<
  * `--show-managed-fields` keeps `metadata.managedFields` in JSON and YAML; the sandbox's API server
  * records none (which manager set which field), so the chat says why there are none to see.
  */
+const watching = (line: ParsedLine) => flagBool(line, 'watch') || flagBool(line, 'watch-only');
+
+/**
+ * `-w` and `--watch-only` (get.go watch): null when neither; else whether only changes are
+ * printed (the snapshot left out) and the warning --sort-by gets, kubectl 1.33's words for each
+ * (checked against Podium's API door).
+ */
+function watchLines(line: ParsedLine): { only: boolean; warnings: OutputLine[] } | null {
+  if (!watching(line)) return null;
+  // --watch-only wins over -w (no snapshot), but the warning is -w's when both are given.
+  const only = flagBool(line, 'watch-only');
+  const sorted = (flagString(line, 'sort-by') ?? '') !== '';
+  const warning = flagBool(line, 'watch')
+    ? 'warning: --watch requested, --sort-by will be ignored for watch events received'
+    : 'warning: --watch-only requested, --sort-by will be ignored';
+  return { only, warnings: sorted ? [stderr(warning)] : [] };
+}
+
 function managedFieldsNote(line: ParsedLine, format: string): SandboxNote[] {
   const objects = format === 'json' || format === 'yaml';
   return objects && flagBool(line, 'show-managed-fields') ? [{ key: 'noManagedFields' }] : [];

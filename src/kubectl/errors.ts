@@ -9,6 +9,7 @@ export type SandboxNote =
   | { key: 'unsimulatedType'; types: string[] }
   | { key: 'unsimulatedCreate'; kind: string; apiVersion: string }
   | { key: 'watchSnapshot' }
+  | { key: 'watchOnlySnapshot' }
   | { key: 'noManagedFields' };
 
 const seeHelp = (verb: string) => `See 'kubectl ${verb} -h' for help and examples`;

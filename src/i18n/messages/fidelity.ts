@@ -14,6 +14,10 @@ export const fidelityMessages = {
     en: 'A real cluster lists under `metadata.managedFields` which manager set which field (`kubectl-run`, `kubelet`, …), and `--show-managed-fields` keeps that list in the output. This sandbox does not record it, so there is none to show.',
     ko: '실제 클러스터는 어떤 매니저(`kubectl-run`, `kubelet` 등)가 어떤 필드를 설정했는지 `metadata.managedFields`에 기록하고, `--show-managed-fields`는 그 목록을 출력에 남겨요. 이 샌드박스는 그 기록을 하지 않아서 보여 줄 것이 없어요.',
   },
+  'kubectl.watchOnlySnapshot': {
+    en: '`--watch-only` prints only what changes from now on, and a chat message cannot keep watching, so nothing has changed yet. Run it without `--watch-only` to see what is there now, or again later to see what changed.',
+    ko: '`--watch-only`는 지금부터 바뀌는 것만 출력하는데, 채팅 메시지는 계속 지켜볼 수 없어서 아직 바뀐 것이 없어요. 지금 있는 것을 보려면 `--watch-only` 없이 실행하고, 무엇이 바뀌었는지 보려면 나중에 다시 실행해 보세요.',
+  },
   'kubectl.watchSnapshot': {
     en: 'A chat message cannot keep watching, so this is what is there now: run the command again to see what changed.',
     ko: '채팅 메시지는 계속 지켜볼 수 없어서, 지금 있는 것만 보여 드렸어요. 무엇이 바뀌었는지 보려면 명령을 다시 실행해 보세요.',
