@@ -9,6 +9,7 @@ import {
   RESOURCES,
   type ResourceInfo,
   resolveResource,
+  shortNameWarnings,
 } from './resources.ts';
 import { KUBECTL_COMMANDS, suggestCommands } from './suggest.ts';
 import { type KubectlVerb, type Outcome, outcome, stderr, stdout, type VerbContext } from './verb.ts';
@@ -68,8 +69,27 @@ export function runKubectl(
   }
   const dryRun = deprecatedDryRun(line.value, ctx.cluster.now);
   const done = verb.run(ctx, dryRun?.line ?? line.value);
-  if (dryRun === null || !done.ok) return done;
-  return ok({ ...done.value, output: [stderr(dryRun.warning), ...done.value.output] });
+  if (!done.ok) return done;
+  const warnings = [
+    ...(dryRun === null ? [] : [dryRun.warning]),
+    ...typeWords(verb.name, line.value.args).flatMap(shortNameWarnings),
+  ];
+  if (warnings.length === 0) return done;
+  return ok({ ...done.value, output: [...new Set(warnings)].map(stderr).concat(done.value.output) });
+}
+
+/** Verbs whose first argument names types for the Builder (`get ev,po`, `get ev/NAME ...`). */
+const BUILDER_VERBS = new Set(['get', 'describe', 'delete', 'wait', 'label', 'annotate']);
+
+/** The words a command line names types with, as the RESTMapper's ShortcutExpander sees them. */
+function typeWords(verb: string, args: readonly string[]): string[] {
+  const [first] = args;
+  if (first === undefined) return [];
+  // explain asks the mapper for its argument's first field alone (`ev` of `ev.note`).
+  if (verb === 'explain') return [first.split('.')[0] ?? ''];
+  if (!BUILDER_VERBS.has(verb)) return [];
+  const tuples = args.filter((a) => a.includes('/')).map((a) => a.slice(0, a.indexOf('/')));
+  return tuples.length > 0 ? tuples : first.split(',');
 }
 
 /**

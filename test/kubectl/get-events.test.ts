@@ -47,7 +47,11 @@ describe('kubectl get events', () => {
 
   it('GIVEN -A THEN NAMESPACE comes first', () => {
     const { text } = started().kubectl('get ev -A --field-selector involvedObject.kind=Pod');
-    expect(text.split('\n')[0]).toMatch(/^NAMESPACE\s+LAST SEEN/);
+    // `ev` is also events.k8s.io's short name: kubectl 1.33 warns first (stderr).
+    expect(text.split('\n')[0]).toBe(
+      'Warning: short name "ev" could also match lower priority resource events.events.k8s.io',
+    );
+    expect(text.split('\n')[1]).toMatch(/^NAMESPACE\s+LAST SEEN/);
     expect(text).toMatch(/\ndefault\s+\S+\s+Normal\s+Scheduled\s+pod\/kubia/);
   });
 });

@@ -20,7 +20,10 @@ describe('kubectl get -w and --watch-only', () => {
     ['get po g --watch-only -o name', ''],
     ['get po -l x=y --watch-only', ''],
     ['get ns --watch-only', ''],
-    ['get ev --watch-only', ''],
+    [
+      'get ev --watch-only',
+      'Warning: short name "ev" could also match lower priority resource events.events.k8s.io',
+    ],
     ['get po --watch-only --output-watch-events', ''],
     ['get po -l x=y -w', ''],
     [
