@@ -36,6 +36,7 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: 'help', short: 'h', type: 'bool' },
   { name: 'kubeconfig', type: 'string' },
   { name: 'context', type: 'string' },
+  { name: 'request-timeout', type: 'string' },
 ];
 
 export function parseFlags(

@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../result.ts';
 import { deprecatedDryRun } from './dry-run-flag.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { flagBool, flagString, parseFlags } from './flags.ts';
+import { requestTimeoutError } from './request-timeout.ts';
 import {
   categoryMembers,
   qualifiedName,
@@ -21,7 +22,7 @@ export function hoistGlobalFlags(tokens: readonly string[]): string[] {
   while (i < tokens.length && (tokens[i] ?? '').startsWith('-')) {
     const token = tokens[i] ?? '';
     before.push(token);
-    const takesValue = /^(-n|--namespace|--context|--kubeconfig)$/.test(token);
+    const takesValue = /^(-n|--namespace|--context|--kubeconfig|--request-timeout)$/.test(token);
     if (takesValue && i + 1 < tokens.length) before.push(tokens[i + 1] ?? '');
     i += takesValue ? 2 : 1;
   }
@@ -67,6 +68,8 @@ export function runKubectl(
         }),
       );
   }
+  const timeout = requestTimeoutError(verb.name, line.value);
+  if (timeout !== null) return err(timeout);
   const dryRun = deprecatedDryRun(line.value, ctx.cluster.now);
   const done = verb.run(ctx, dryRun?.line ?? line.value);
   if (!done.ok) return done;
