@@ -5,13 +5,21 @@ import type { Cluster } from '../../src/cluster/model.ts';
 import { podDeletion } from '../../src/cluster/pods.ts';
 import { serviceDeletion } from '../../src/cluster/services.ts';
 import { podDeleteRequest } from '../../src/cluster/terminating.ts';
+import { parseGoDuration } from '../../src/go/duration.ts';
 import { goTrimSpace } from '../../src/go/strings.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
 import { CASCADE_FLAG, cascadeOf } from '../../src/kubectl/cascade-flag.ts';
 import { DRY_RUN_FLAG, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { type KubectlError, kubectlError, renderError } from '../../src/kubectl/errors.ts';
 import { byFields } from '../../src/kubectl/field-selection.ts';
-import { flagBool, flagInt, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import {
+  durationFlagError,
+  flagBool,
+  flagInt,
+  flagList,
+  flagString,
+  type ParsedLine,
+} from '../../src/kubectl/flags.ts';
 import { deleteFromFiles } from '../../src/kubectl/manifest-delete.ts';
 import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
 import { dryRunSuffix } from '../../src/kubectl/metadata-update.ts';
@@ -86,8 +94,11 @@ Usage:
     { name: 'ignore-not-found', type: 'bool' },
     CASCADE_FLAG,
     { name: 'field-selector', type: 'string' },
+    { name: 'timeout', type: 'string' },
   ],
   run(ctx, line) {
+    const timeout = durationFlagError(line, 'timeout', 'delete');
+    if (timeout !== null) return err(timeout);
     // Complete reads --cascade first; an old boolean value's warning comes before all else.
     const cascade = cascadeOf(line);
     if (!cascade.ok) return cascade;
@@ -248,13 +259,26 @@ function waitForPods(now: number, done: Outcome, line: ParsedLine): Outcome {
   );
   if (terminating.length === 0) return done;
   const last = Math.max(...terminating.map((p) => p.sim.deletion?.goneAt ?? now));
-  const until = Math.min(last, now + LIMITS.waitFastForwardMs);
+  // --timeout=0 (the default) lets kubectl wait as long as the grace periods need.
+  const timeout = deleteTimeoutMs(line);
+  const deadline = timeout > 0 ? now + timeout : Number.POSITIVE_INFINITY;
+  const until = Math.min(last, now + LIMITS.waitFastForwardMs, deadline);
   const gone = terminating
     .filter((p) => (p.sim.deletion?.goneAt ?? now) <= until)
     .map((p): Change => ({ op: 'deletePod', namespace: p.metadata.namespace, name: p.metadata.name }));
   // Object.assign, not a spread: the build compiles a spread with more keys to descriptor helpers.
   const changes: Change[] = [...done.changes, { op: 'advanceClock', ms: until - now }, ...gone];
-  return Object.assign({}, done, { changes });
+  const late =
+    until === deadline ? terminating.find((p) => (p.sim.deletion?.goneAt ?? now) > until) : undefined;
+  if (late === undefined) return Object.assign({}, done, { changes });
+  const timedOut = renderError(kubectlError('waitTimeout', { resource: 'pods', name: late.metadata.name }));
+  return Object.assign({}, done, { changes, output: [...done.output, stderr(timedOut)], exitCode: 1 });
+}
+
+/** `--timeout`, a duration pflag has already accepted: 0 when absent. */
+function deleteTimeoutMs(line: ParsedLine): number {
+  const parsed = parseGoDuration(flagString(line, 'timeout') ?? '0s');
+  return parsed.ok ? parsed.value : 0;
 }
 
 const IMMEDIATE =

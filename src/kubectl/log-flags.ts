@@ -3,7 +3,7 @@ import { parseGoDuration } from '../go/duration.ts';
 import { parseRfc3339 } from '../go/rfc3339.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
-import { type FlagSpec, flagBool, flagInt, flagString, type ParsedLine } from './flags.ts';
+import { durationFlagError, type FlagSpec, flagBool, flagInt, flagString, type ParsedLine } from './flags.ts';
 
 /**
  * The flags `kubectl logs` turns into PodLogOptions, read in kubectl 1.33's order: pflag parses
@@ -23,19 +23,7 @@ export const LOG_REQUEST_FLAGS: readonly FlagSpec[] = [
 
 /** The durations pflag would have refused before the command ran, first one first. */
 export function logDurationError(line: ParsedLine): KubectlError | null {
-  for (const flag of ['since', 'pod-running-timeout']) {
-    const text = flagString(line, flag);
-    if (text === undefined) continue;
-    const parsed = parseGoDuration(text);
-    if (!parsed.ok)
-      return kubectlError('invalidFlagValue', {
-        value: text,
-        flag: `--${flag}`,
-        reason: parsed.error,
-        verb: 'logs',
-      });
-  }
-  return null;
+  return durationFlagError(line, 'since', 'logs') ?? durationFlagError(line, 'pod-running-timeout', 'logs');
 }
 
 export interface LogRequest {

@@ -144,3 +144,28 @@ describe('kubectl delete --field-selector (kubectl 1.33 against Podium’s API d
     expect(t.say('alice', 'kubectl get po -o name')).toBe('pod/f1\npod/f2');
   });
 });
+
+describe('kubectl delete --timeout (kubectl 1.33 against Podium’s API door)', () => {
+  it('GIVEN a pod slower to stop than --timeout THEN it is deleted, kubectl gives up waiting, and it is still Terminating', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run s1 --image=busybox -- sleep 3600');
+    t.advance(30_000);
+    expect(t.say('alice', 'kubectl delete po s1 --timeout=2s')).toBe(
+      'pod "s1" deleted from default namespace\nerror: timed out waiting for the condition on pods/s1',
+    );
+    expect(t.say('alice', 'kubectl get po s1 --no-headers')).toMatch(/^s1\s+1\/1\s+Terminating\s/);
+  });
+
+  it('GIVEN a pod that stops in time, or a bad duration THEN as without it, or pflag’s refusal', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run s2 --image=nginx');
+    t.advance(30_000);
+    expect(t.say('alice', 'kubectl delete po s2 --timeout=x')).toBe(
+      'error: invalid argument "x" for "--timeout" flag: time: invalid duration "x"\nSee \'kubectl delete --help\' for usage.',
+    );
+    expect(t.say('alice', 'kubectl delete po s2 --timeout=10s')).toBe(
+      'pod "s2" deleted from default namespace',
+    );
+    expect(t.say('alice', 'kubectl get po -o name')).toBe('');
+  });
+});
