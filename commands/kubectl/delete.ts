@@ -25,7 +25,7 @@ import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
 import { dryRunSuffix } from '../../src/kubectl/metadata-update.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
-import { qualifiedName } from '../../src/kubectl/resources.ts';
+import { qualifiedName, type ResourceInfo } from '../../src/kubectl/resources.ts';
 import { parseTargets } from '../../src/kubectl/targets.ts';
 import {
   type KubectlVerb,
@@ -95,6 +95,7 @@ Usage:
     CASCADE_FLAG,
     { name: 'field-selector', type: 'string' },
     { name: 'timeout', type: 'string' },
+    { name: 'interactive', short: 'i', type: 'bool' },
   ],
   run(ctx, line) {
     const timeout = durationFlagError(line, 'timeout', 'delete');
@@ -165,55 +166,73 @@ function runDelete(ctx: VerbContext, line: ParsedLine): Result<Outcome, KubectlE
   let failed = false;
   let deletedAny = false;
   const ignoreNotFound = flagBool(line, 'ignore-not-found');
+  const planned: { resource: ResourceInfo; name: string; object: AnyObject | undefined }[] = [];
   for (const target of targets) {
     const selector = selectorOf(line, target.resource.type);
     if (!selector.ok) return selector;
-    const listed =
-      target.names.length > 0
-        ? ok([])
-        : byFields(
-            ctx.cluster,
-            line,
-            target.resource,
-            listObjects(
-              ctx.cluster,
-              target.resource,
-              allNs || !target.resource.namespaced ? null : namespace,
-              selector.value,
-            ),
-          );
-    if (!listed.ok) return listed;
-    const objects =
-      target.names.length > 0
-        ? target.names.map((name) => ({
-            name,
-            object: findObject(ctx.cluster, target.resource, namespace, name),
-          }))
-        : listed.value.map((object) => ({ name: object.metadata.name, object }));
-    for (const { name, object } of objects) {
-      if (object === undefined) {
-        if (ignoreNotFound) continue;
-        output.push(
-          stderr(`Error from server (NotFound): ${qualifiedName(target.resource)} "${name}" not found`),
-        );
-        failed = true;
-        continue;
-      }
-      const result = deleteOne(ctx.cluster, object, line, ctx.ids);
-      if (!result.ok) {
-        output.push(stderr(result.error));
-        failed = true;
-        continue;
-      }
-      output.push(stdout(result.value.line));
-      changes.push(...result.value.changes);
-      deletedAny = true;
+    if (target.names.length > 0) {
+      for (const name of target.names)
+        planned.push({
+          resource: target.resource,
+          name,
+          object: findObject(ctx.cluster, target.resource, namespace, name),
+        });
+      continue;
     }
+    const scope = allNs || !target.resource.namespaced ? null : namespace;
+    const listed = byFields(
+      ctx.cluster,
+      line,
+      target.resource,
+      listObjects(ctx.cluster, target.resource, scope, selector.value),
+    );
+    if (!listed.ok) return listed;
+    for (const object of listed.value)
+      planned.push({ resource: target.resource, name: object.metadata.name, object });
   }
+  const asked = flagBool(line, 'interactive') && planned.length > 0 ? confirmation(planned, ctx.stdin) : null;
+  if (asked !== null && !asked.confirmed)
+    return ok(outcome([stdout(`${asked.prompt}deletion is cancelled`)]));
+  for (const { resource, name, object } of planned) {
+    if (object === undefined) {
+      if (ignoreNotFound) continue;
+      output.push(stderr(`Error from server (NotFound): ${qualifiedName(resource)} "${name}" not found`));
+      failed = true;
+      continue;
+    }
+    const result = deleteOne(ctx.cluster, object, line, ctx.ids);
+    if (!result.ok) {
+      output.push(stderr(result.error));
+      failed = true;
+      continue;
+    }
+    output.push(stdout(result.value.line));
+    changes.push(...result.value.changes);
+    deletedAny = true;
+  }
+  // The answer was typed after the prompt, so what follows starts on its line.
+  const [first, ...rest] = output;
+  if (asked !== null && first !== undefined)
+    output.splice(0, output.length, stdout(`${asked.prompt}${first.text}`), ...rest);
   // Named objects that --ignore-not-found passed over leave nothing to say (kubectl 1.33).
   if (!deletedAny && !failed && !(ignoreNotFound && hasNames)) output.push(stderr('No resources found'));
   const done = withWarning(outcome(output, changes, failed ? 1 : 0), grace.value);
   return ok(finish(ctx.cluster.now, done, line));
+}
+
+/**
+ * `-i` (delete.go confirmation): the resources named or selected, as `kind/name` (whether they
+ * exist or not), then a question whose answer is the first word of standard input (in chat, the
+ * fenced block after the command; none is no): `y` or `Y` deletes, anything else cancels.
+ */
+function confirmation(
+  planned: readonly { resource: ResourceInfo; name: string }[],
+  stdin: string | null,
+): { prompt: string; confirmed: boolean } {
+  const listed = planned.map((p) => `${p.resource.kind.toLowerCase()}/${p.name}\n`).join('');
+  const prompt = `You are about to delete the following ${planned.length} resource(s):\n${listed}Do you want to continue? (y/n): `;
+  const answer = (stdin ?? '').trim().split(/\s+/)[0] ?? '';
+  return { prompt, confirmed: answer.toLowerCase() === 'y' };
 }
 
 /**

@@ -169,3 +169,32 @@ describe('kubectl delete --timeout (kubectl 1.33 against Podium’s API door)', 
     expect(t.say('alice', 'kubectl get po -o name')).toBe('');
   });
 });
+
+describe('kubectl delete -i (kubectl 1.33 against Podium’s API door)', () => {
+  const PROMPT = (names: string[]) =>
+    `You are about to delete the following ${names.length} resource(s):\n${names.map((n) => `${n}\n`).join('')}Do you want to continue? (y/n): `;
+  const answered = (line: string, answer: string) => `kubectl ${line}\n\`\`\`\n${answer}\n\`\`\``;
+
+  it('GIVEN y or Y as the first word of standard input THEN the listed resources are deleted, after the question', () => {
+    const t = testApp();
+    for (const name of ['i1', 'i2', 'i3']) t.say('alice', `kubectl run ${name} --image=nginx`);
+    expect(t.say('alice', answered('delete po i1 i2 -i', 'Y'))).toBe(
+      `${PROMPT(['pod/i1', 'pod/i2'])}pod "i1" deleted from default namespace\npod "i2" deleted from default namespace`,
+    );
+    expect(t.say('alice', answered('delete po i3 --interactive -o name', '  y  more'))).toBe(
+      `${PROMPT(['pod/i3'])}pod/i3`,
+    );
+    expect(t.say('alice', 'kubectl get po -o name')).toBe('');
+  });
+
+  it('GIVEN no answer, or another one THEN the deletion is cancelled; names are listed whether they exist or not', () => {
+    const t = testApp();
+    t.say('alice', 'kubectl run i1 --image=nginx');
+    expect(t.say('alice', 'kubectl delete po i1 -i')).toBe(`${PROMPT(['pod/i1'])}deletion is cancelled`);
+    expect(t.say('alice', answered('delete po i1 nosuch -i', 'yes'))).toBe(
+      `${PROMPT(['pod/i1', 'pod/nosuch'])}deletion is cancelled`,
+    );
+    expect(t.say('alice', 'kubectl get po -o name')).toBe('pod/i1');
+    expect(t.say('alice', answered('delete po -l run=nothing -i', 'y'))).toBe('No resources found');
+  });
+});
