@@ -78,6 +78,11 @@ const TEMPLATES = [
   'go-template={{index .spec.containers 5}}',
   'go-template={{.spec.containers.name}}',
   'go-template={{range $c := .spec.containers}}{{$c.name.x}}{{end}}',
+  'go-template={{$nope}}',
+  'go-template={{$x := .kind}}{{$x}}{{$.kind}}',
+  'go-template={{with $m := .metadata}}{{$m.name}}{{end}}{{$m}}',
+  'go-template={{range $i, $c := .spec.containers}}{{$i}}{{end}}{{$c}}',
+  'go-template={{if $k := .kind}}{{$k}}{{else}}{{$k}}{{end}}',
   'go-template=',
 ];
 
