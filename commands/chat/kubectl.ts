@@ -114,6 +114,8 @@ const noteText =
         return t(lang, 'kubectl.unsimulatedCreate', { kind: note.kind, apiVersion: note.apiVersion });
       case 'watchSnapshot':
         return t(lang, 'kubectl.watchSnapshot', {});
+      case 'watchOnlySnapshot':
+        return t(lang, 'kubectl.watchOnlySnapshot', {});
       case 'noManagedFields':
         return t(lang, 'kubectl.noManagedFields', {});
       case 'shellCut':

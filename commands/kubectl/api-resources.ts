@@ -49,6 +49,8 @@ Usage:
     { name: 'sort-by', type: 'string' },
     { name: 'no-headers', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
+    // Discovery here is the same every time, so the cached list is the list.
+    { name: 'cached', type: 'bool' },
   ],
   run(_ctx, line) {
     const group = flagString(line, 'api-group');

@@ -29,8 +29,15 @@ import {
   namespaceFromManifest,
   podFromManifest,
 } from '../../src/kubectl/manifest-objects.ts';
-import { outputOf, type Printed, printedOutput } from '../../src/kubectl/manifest-print.ts';
+import { outputOf, type Printed, printedOutput, templatedOutput } from '../../src/kubectl/manifest-print.ts';
+import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
+import { printedLines } from '../../src/kubectl/printers/output.ts';
+import { withTemplate } from '../../src/kubectl/printers/template-output.ts';
 import { fromStatus } from '../../src/kubectl/status-error.ts';
+import {
+  ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
+  allowMissingKeysOf,
+} from '../../src/kubectl/template-keys-flag.ts';
 import { type KubectlVerb, outcome, stdout, type VerbContext } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
 
@@ -108,10 +115,14 @@ Usage:
   kubectl create -f FILENAME [options]`,
   flags: [
     { name: 'filename', short: 'f', type: 'list' },
+    RECURSIVE_FLAG,
     DRY_RUN_FLAG,
     { name: 'output', short: 'o', type: 'string' },
     { name: 'save-config', type: 'bool' },
     { name: 'validate', type: 'string' },
+    { name: 'template', type: 'string' },
+    { name: 'show-managed-fields', type: 'bool' },
+    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
     // Flags of the subcommands this cluster cannot serve, so that they reach "not available".
     ...SUBCOMMAND_FLAGS.map((name) => ({ name, type: 'list' as const })),
   ],
@@ -133,7 +144,10 @@ Usage:
     if (!dryRun.ok) return dryRun;
     const validation = validationOf(line);
     if (!validation.ok) return validation;
-    const output = outputOf(flagString(line, 'output'));
+    // With --template, a format carrying its own template matches no printer (as for get).
+    const both =
+      (flagString(line, 'template') ?? '') !== '' && (flagString(line, 'output') ?? '').includes('=');
+    const output = outputOf(outputFlag(line), !both);
     if (!output.ok) return output;
     const files = readFiles(ctx, line);
     if (!files.ok) return files;
@@ -157,6 +171,19 @@ Usage:
     }
     if (count === 0 && run.batch.errors.length === 0)
       return err(kubectlError('plain', { message: 'no objects passed to create' }));
+    const templated =
+      run.output === undefined
+        ? null
+        : templatedOutput(run.printed, run.output, run.batch.cluster, allowMissingKeysOf(line));
+    if (templated !== null) {
+      const { text, error } = printedLines(templated);
+      run.batch.output = text;
+      const done = finish(run.batch);
+      if (!done.ok || error.length === 0) return done;
+      return ok({ ...done.value, output: [...done.value.output, ...error], exitCode: 1 });
+    }
+    if (flagBool(line, 'show-managed-fields') && (run.output === 'yaml' || run.output === 'json'))
+      run.batch.notes.push({ key: 'noManagedFields' });
     const printed = printedOutput(run.printed, run.output, run.batch.cluster);
     if (!printed.ok) return printed;
     if (printed.value !== null) run.batch.output = [stdout(printed.value)];
@@ -219,6 +246,14 @@ function createNamespaceObject(run: Run, object: ManifestObject): void {
   if (run.dryRun === 'none') commit(batch, created.value.changes);
   run.printed.push({ object: created.value.namespace });
   say(batch, successLine('Namespace', input.name, 'created', run.dryRun, run.output));
+}
+
+/** `-o` as PrintFlags reads it with `--template` (template-output.ts withTemplate). */
+function outputFlag(line: ParsedLine): string | undefined {
+  const asked = flagString(line, 'output');
+  const template = flagString(line, 'template') ?? '';
+  if (template === '' || (asked ?? '').includes('=')) return asked;
+  return withTemplate(asked ?? '', template);
 }
 
 /** `kubectl create namespace NAME`: exactly one name; the server checks it, not kubectl. */

@@ -5,15 +5,27 @@ import type { Cluster } from '../../src/cluster/model.ts';
 import { namespaceDeleteRequest, namespaceGoneAt } from '../../src/cluster/namespace-deletion.ts';
 import { serviceDeletion } from '../../src/cluster/services.ts';
 import { podDeleteRequest } from '../../src/cluster/terminating.ts';
+import { parseGoDuration } from '../../src/go/duration.ts';
+import { goTrimSpace } from '../../src/go/strings.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
+import { CASCADE_FLAG, cascadeOf } from '../../src/kubectl/cascade-flag.ts';
 import { DRY_RUN_FLAG, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { type KubectlError, kubectlError, renderError } from '../../src/kubectl/errors.ts';
-import { flagBool, flagInt, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import { byFields } from '../../src/kubectl/field-selection.ts';
+import {
+  durationFlagError,
+  flagBool,
+  flagInt,
+  flagList,
+  flagString,
+  type ParsedLine,
+} from '../../src/kubectl/flags.ts';
 import { deleteFromFiles } from '../../src/kubectl/manifest-delete.ts';
+import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
 import { dryRunSuffix } from '../../src/kubectl/metadata-update.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
-import { qualifiedName } from '../../src/kubectl/resources.ts';
+import { qualifiedName, type ResourceInfo } from '../../src/kubectl/resources.ts';
 import { fromStatus } from '../../src/kubectl/status-error.ts';
 import { parseTargets } from '../../src/kubectl/targets.ts';
 import {
@@ -23,6 +35,7 @@ import {
   outcome,
   stderr,
   stdout,
+  type VerbContext,
 } from '../../src/kubectl/verb.ts';
 import { err, ok, type Result } from '../../src/result.ts';
 
@@ -51,6 +64,8 @@ Examples:
 Options:
     --all=false: Delete all resources, in the namespace of the specified resource types.
     -A, --all-namespaces=false: If present, list the requested object(s) across all namespaces.
+    --cascade='background': Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.
+    --field-selector='': Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.
     --ignore-not-found=false: Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.
     -l, --selector='': Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.
     --dry-run='none': Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.
@@ -67,6 +82,7 @@ Usage:
     { name: 'all', type: 'bool' },
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'filename', short: 'f', type: 'list' },
+    RECURSIVE_FLAG,
     { name: 'force', type: 'bool' },
     { name: 'grace-period', type: 'int' },
     { name: 'now', type: 'bool' },
@@ -74,97 +90,148 @@ Usage:
     { name: 'output', short: 'o', type: 'string' },
     DRY_RUN_FLAG,
     { name: 'ignore-not-found', type: 'bool' },
+    CASCADE_FLAG,
+    { name: 'field-selector', type: 'string' },
+    { name: 'timeout', type: 'string' },
+    { name: 'interactive', short: 'i', type: 'bool' },
   ],
   run(ctx, line) {
-    const dryRun = dryRunOf(line);
-    if (!dryRun.ok) return dryRun;
-    const format = flagString(line, 'output') ?? '';
-    if (format !== '' && format !== 'name')
-      return err(
-        kubectlError('plain', { message: `unexpected -o output mode: ${format}. We only support '-o name'` }),
-      );
-    const grace = graceCheck(line);
-    if (!grace.ok) return grace;
-    if (flagList(line, 'filename').length > 0) {
-      const fromFiles = deleteFromFiles(ctx, line, (cluster, object) =>
-        deleteOne(cluster, object, line, ctx.ids),
-      );
-      return fromFiles.ok
-        ? ok(finish(ctx.cluster, withWarning(fromFiles.value, grace.value), line))
-        : fromFiles;
-    }
-    const selectorText = flagString(line, 'selector');
-    const all = flagBool(line, 'all');
-    if (all && selectorText !== undefined && selectorText.trim() !== '') {
-      return err(
-        kubectlError('plain', { message: "setting 'all' parameter but found a non empty selector. " }),
-      );
-    }
-    // The Builder checks names against -l/--all before it looks up types or wants arguments.
-    const argsError = selectorArgsError(line.args, selectorText, all);
-    if (argsError !== null) return err(argsError);
-    if (line.args.length === 0) return err(kubectlError('noResources'));
-    const parsed = parseTargets(line.args, 'delete');
-    if (!parsed.ok) return parsed;
-    const { targets } = parsed.value;
-    const hasNames = targets.some((t) => t.names.length > 0);
-    // `-l ''` (or only spaces) is no selector at all: kubectl asks for names, it does not delete everything.
-    if (!hasNames && !all && (selectorText ?? '').trim() === '') {
-      return err(kubectlError('plain', { message: 'resource(s) were provided, but no name was specified' }));
-    }
-    const namespace = namespaceOf(ctx.cluster, line);
-    const allNs = flagBool(line, 'all-namespaces');
-    if (allNs && targets.some((t) => t.resource.namespaced && t.names.length > 0)) {
-      return err(
-        kubectlError('plain', { message: 'a resource cannot be retrieved by name across all namespaces' }),
-      );
-    }
-    const output: OutputLine[] = [];
-    const changes: Change[] = [];
-    let failed = false;
-    let deletedAny = false;
-    const ignoreNotFound = flagBool(line, 'ignore-not-found');
-    for (const target of targets) {
-      const selector = selectorOf(line, target.resource.type);
-      if (!selector.ok) return selector;
-      const objects =
-        target.names.length > 0
-          ? target.names.map((name) => ({
-              name,
-              object: findObject(ctx.cluster, target.resource, namespace, name),
-            }))
-          : listObjects(
-              ctx.cluster,
-              target.resource,
-              allNs || !target.resource.namespaced ? null : namespace,
-              selector.value,
-            ).map((object) => ({ name: object.metadata.name, object }));
-      for (const { name, object } of objects) {
-        if (object === undefined) {
-          if (ignoreNotFound) continue;
-          output.push(
-            stderr(`Error from server (NotFound): ${qualifiedName(target.resource)} "${name}" not found`),
-          );
-          failed = true;
-          continue;
-        }
-        const result = deleteOne(ctx.cluster, object, line, ctx.ids);
-        if (!result.ok) {
-          output.push(stderr(result.error));
-          failed = true;
-          continue;
-        }
-        output.push(stdout(result.value.line));
-        changes.push(...result.value.changes);
-        deletedAny = true;
-      }
-    }
-    // Named objects that --ignore-not-found passed over leave nothing to say (kubectl 1.33).
-    if (!deletedAny && !failed && !(ignoreNotFound && hasNames)) output.push(stderr('No resources found'));
-    const done = withWarning(outcome(output, changes, failed ? 1 : 0), grace.value);
-    return ok(finish(ctx.cluster, done, line));
+    const timeout = durationFlagError(line, 'timeout', 'delete');
+    if (timeout !== null) return err(timeout);
+    // Complete reads --cascade first; an old boolean value's warning comes before all else.
+    const cascade = cascadeOf(line);
+    if (!cascade.ok) return cascade;
+    const { warning } = cascade.value;
+    const done = runDelete(ctx, line);
+    if (warning === null) return done;
+    const said = done.ok ? done.value : outcome([stderr(renderError(done.error))], [], 1);
+    return ok(Object.assign({}, said, { output: [stderr(warning), ...said.output] }));
   },
 };
+
+function runDelete(ctx: VerbContext, line: ParsedLine): Result<Outcome, KubectlError> {
+  const dryRun = dryRunOf(line);
+  if (!dryRun.ok) return dryRun;
+  const format = flagString(line, 'output') ?? '';
+  if (format !== '' && format !== 'name')
+    return err(
+      kubectlError('plain', { message: `unexpected -o output mode: ${format}. We only support '-o name'` }),
+    );
+  const grace = graceCheck(line);
+  if (!grace.ok) return grace;
+  if (flagList(line, 'filename').length > 0) {
+    const fromFiles = deleteFromFiles(ctx, line, (cluster, object) =>
+      deleteOne(cluster, object, line, ctx.ids),
+    );
+    return fromFiles.ok
+      ? ok(finish(ctx.cluster, withWarning(fromFiles.value, grace.value), line))
+      : fromFiles;
+  }
+  const selectorText = flagString(line, 'selector');
+  const all = flagBool(line, 'all');
+  const fieldText = flagString(line, 'field-selector') ?? '';
+  if (all && (goTrimSpace(selectorText ?? '') !== '' || goTrimSpace(fieldText) !== '')) {
+    return err(
+      kubectlError('plain', { message: "setting 'all' parameter but found a non empty selector. " }),
+    );
+  }
+  // Validate then counts what was typed, spaces and all, where the Builder trimmed it.
+  if (all && (selectorText ?? '') !== '')
+    return err(kubectlError('plain', { message: 'cannot set --all and --selector at the same time' }));
+  if (all && fieldText !== '')
+    return err(kubectlError('plain', { message: 'cannot set --all and --field-selector at the same time' }));
+  // The Builder checks names against -l/--all before it looks up types or wants arguments.
+  const argsError = selectorArgsError(line.args, selectorText, all, fieldText);
+  if (argsError !== null) return err(argsError);
+  if (line.args.length === 0) return err(kubectlError('noResources'));
+  const parsed = parseTargets(line.args, 'delete');
+  if (!parsed.ok) return parsed;
+  const { targets } = parsed.value;
+  const hasNames = targets.some((t) => t.names.length > 0);
+  // `-l ''` (or only spaces) is no selector at all: kubectl asks for names, it does not delete everything.
+  if (!hasNames && !all && (selectorText ?? '').trim() === '' && goTrimSpace(fieldText) === '') {
+    return err(kubectlError('plain', { message: 'resource(s) were provided, but no name was specified' }));
+  }
+  const namespace = namespaceOf(ctx.cluster, line);
+  const allNs = flagBool(line, 'all-namespaces');
+  if (allNs && targets.some((t) => t.resource.namespaced && t.names.length > 0)) {
+    return err(
+      kubectlError('plain', { message: 'a resource cannot be retrieved by name across all namespaces' }),
+    );
+  }
+  const output: OutputLine[] = [];
+  const changes: Change[] = [];
+  let failed = false;
+  let deletedAny = false;
+  const ignoreNotFound = flagBool(line, 'ignore-not-found');
+  const planned: { resource: ResourceInfo; name: string; object: AnyObject | undefined }[] = [];
+  for (const target of targets) {
+    const selector = selectorOf(line, target.resource.type);
+    if (!selector.ok) return selector;
+    if (target.names.length > 0) {
+      for (const name of target.names)
+        planned.push({
+          resource: target.resource,
+          name,
+          object: findObject(ctx.cluster, target.resource, namespace, name),
+        });
+      continue;
+    }
+    const scope = allNs || !target.resource.namespaced ? null : namespace;
+    const listed = byFields(
+      ctx.cluster,
+      line,
+      target.resource,
+      listObjects(ctx.cluster, target.resource, scope, selector.value),
+    );
+    if (!listed.ok) return listed;
+    for (const object of listed.value)
+      planned.push({ resource: target.resource, name: object.metadata.name, object });
+  }
+  const asked = flagBool(line, 'interactive') && planned.length > 0 ? confirmation(planned, ctx.stdin) : null;
+  if (asked !== null && !asked.confirmed)
+    return ok(outcome([stdout(`${asked.prompt}deletion is cancelled`)]));
+  for (const { resource, name, object } of planned) {
+    if (object === undefined) {
+      if (ignoreNotFound) continue;
+      output.push(stderr(`Error from server (NotFound): ${qualifiedName(resource)} "${name}" not found`));
+      failed = true;
+      continue;
+    }
+    const result = deleteOne(ctx.cluster, object, line, ctx.ids);
+    if (!result.ok) {
+      output.push(stderr(result.error));
+      failed = true;
+      continue;
+    }
+    output.push(stdout(result.value.line));
+    changes.push(...result.value.changes);
+    deletedAny = true;
+  }
+  // The answer was typed after the prompt, so what follows starts on its line.
+  const [first, ...rest] = output;
+  if (asked !== null && first !== undefined)
+    output.splice(0, output.length, stdout(`${asked.prompt}${first.text}`), ...rest);
+  // Named objects that --ignore-not-found passed over leave nothing to say (kubectl 1.33).
+  if (!deletedAny && !failed && !(ignoreNotFound && hasNames)) output.push(stderr('No resources found'));
+  const done = withWarning(outcome(output, changes, failed ? 1 : 0), grace.value);
+  return ok(finish(ctx.cluster, done, line));
+}
+
+/**
+ * `-i` (delete.go confirmation): the resources named or selected, as `kind/name` (whether they
+ * exist or not), then a question whose answer is the first word of standard input (in chat, the
+ * fenced block after the command; none is no): `y` or `Y` deletes, anything else cancels.
+ */
+function confirmation(
+  planned: readonly { resource: ResourceInfo; name: string }[],
+  stdin: string | null,
+): { prompt: string; confirmed: boolean } {
+  const listed = planned.map((p) => `${p.resource.kind.toLowerCase()}/${p.name}\n`).join('');
+  const prompt = `You are about to delete the following ${planned.length} resource(s):\n${listed}Do you want to continue? (y/n): `;
+  const answer = (stdin ?? '').trim().split(/\s+/)[0] ?? '';
+  return { prompt, confirmed: answer.toLowerCase() === 'y' };
+}
 
 /**
  * delete.go's grace period: --now is 1 s; 0 without --force becomes 1 (only --force deletes at
@@ -218,14 +285,27 @@ function waitForGone(cluster: Cluster, done: Outcome, line: ParsedLine): Outcome
   let last = now;
   for (const p of terminating) last = Math.max(last, p.sim.deletion?.goneAt ?? now);
   for (const at of goneAt.values()) last = Math.max(last, at);
-  const until = Math.min(last, now + LIMITS.waitFastForwardMs);
+  // --timeout=0 (the default) lets kubectl wait as long as the grace periods need.
+  const timeout = deleteTimeoutMs(line);
+  const deadline = timeout > 0 ? now + timeout : Number.POSITIVE_INFINITY;
+  const until = Math.min(last, now + LIMITS.waitFastForwardMs, deadline);
   const gone: Change[] = terminating
     .filter((p) => (p.sim.deletion?.goneAt ?? now) <= until)
     .map((p): Change => ({ op: 'deletePod', namespace: p.metadata.namespace, name: p.metadata.name }));
   for (const [name, at] of goneAt) if (at <= until) gone.push({ op: 'deleteNamespace', name });
   // Object.assign, not a spread: the build compiles a spread with more keys to descriptor helpers.
   const changes: Change[] = [...done.changes, { op: 'advanceClock', ms: until - now }, ...gone];
-  return Object.assign({}, done, { changes });
+  const late =
+    until === deadline ? terminating.find((p) => (p.sim.deletion?.goneAt ?? now) > until) : undefined;
+  if (late === undefined) return Object.assign({}, done, { changes });
+  const timedOut = renderError(kubectlError('waitTimeout', { resource: 'pods', name: late.metadata.name }));
+  return Object.assign({}, done, { changes, output: [...done.output, stderr(timedOut)], exitCode: 1 });
+}
+
+/** `--timeout`, a duration pflag has already accepted: 0 when absent. */
+function deleteTimeoutMs(line: ParsedLine): number {
+  const parsed = parseGoDuration(flagString(line, 'timeout') ?? '0s');
+  return parsed.ok ? parsed.value : 0;
 }
 
 const IMMEDIATE =

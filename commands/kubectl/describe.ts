@@ -1,6 +1,8 @@
 import type { Cluster } from '../../src/cluster/model.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
-import { flagBool, flagString } from '../../src/kubectl/flags.ts';
+import { flagBool, flagList, flagString } from '../../src/kubectl/flags.ts';
+import { getLineFromFiles } from '../../src/kubectl/manifest-get.ts';
+import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { describeNamespace, describeNode } from '../../src/kubectl/printers/describe-node.ts';
 import { describePod } from '../../src/kubectl/printers/describe-pod.ts';
@@ -43,6 +45,9 @@ Options:
         If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even
         if specified with --namespace.
 
+    -f, --filename=[]:
+        Filename, directory, or URL to files containing the resource to describe
+
     -l, --selector='':
         Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l
         key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.
@@ -56,8 +61,15 @@ Usage:
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'show-events', type: 'bool' },
+    { name: 'filename', short: 'f', type: 'list' },
+    RECURSIVE_FLAG,
+    // Lists come whole from the simulated server, so chunks change nothing kubectl prints.
+    { name: 'chunk-size', type: 'int' },
   ],
-  run(ctx, line) {
+  run(ctx, given) {
+    const fromFiles = flagList(given, 'filename').length > 0 ? getLineFromFiles(ctx, given) : ok(given);
+    if (!fromFiles.ok) return fromFiles;
+    const line = fromFiles.value;
     if (line.args.length === 0) return err(kubectlError('plain', { message: NO_TYPE }));
     const parsed = parseTargets(line.args, 'describe');
     if (!parsed.ok) return parsed;

@@ -1,13 +1,11 @@
 import { DEFINITIONS, type Definition, type FieldDefinition } from '../../src/cluster/openapi/discovery.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { explainHeader, renderExplain } from '../../src/kubectl/explain/render.ts';
+import { explainTarget } from '../../src/kubectl/explain/target.ts';
 import { flagBool, flagString } from '../../src/kubectl/flags.ts';
-import { qualifiedName, resolveResource } from '../../src/kubectl/resources.ts';
+import { qualifiedName } from '../../src/kubectl/resources.ts';
 import { type KubectlVerb, outcome, stderr, stdout } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
-
-/** At most this many path segments are followed (a path is user input). */
-const MAX_PATH = 32;
 
 export const explain: KubectlVerb = {
   name: 'explain',
@@ -56,26 +54,26 @@ Usage:
         }),
       );
     }
-    const { resource, path, word } = splitWithMatchingPrefix(target);
-    if (resource === undefined) return err(kubectlError('unknownExplainType', { type: word }));
-    const apiVersion = flagString(line, 'api-version');
-    const served = resource.group === '' ? resource.version : `${resource.group}/${resource.version}`;
-    if (apiVersion !== undefined && apiVersion !== '' && apiVersion !== served) {
-      const gvr = `${apiVersion.includes('/') ? apiVersion : `/${apiVersion}`}, Resource=${resource.type}`;
-      return err(kubectlError('plain', { message: `couldn't find resource for "${gvr}"` }));
-    }
+    const found = explainTarget(target, flagString(line, 'api-version') ?? '');
+    if (!found.ok) return found;
+    const { resource, path } = found.value;
     const root = DEFINITIONS[resource.schema];
     if (root === undefined)
       return err(kubectlError('unknownResourceType', { type: qualifiedName(resource) }));
     let type: Definition | undefined = root;
     let field: { name: string; schema: FieldDefinition } | null = null;
-    for (const name of path.slice(0, MAX_PATH)) {
+    // The path is bounded: explainTarget reads it as a JSONPath, which has a length cap.
+    for (const name of path) {
       const schema: FieldDefinition | undefined = type?.f[name];
-      // kubectl has printed the kind's header by the time it finds the field missing.
+      // kubectl has printed the kind's header by the time it finds the field missing, and its
+      // template names the path's last field, whichever one is missing.
       if (schema === undefined)
         return ok(
           outcome(
-            [stdout(explainHeader(resource).trimEnd()), stderr(`\nerror: field "${name}" does not exist`)],
+            [
+              stdout(explainHeader(resource).trimEnd()),
+              stderr(`\nerror: field "${path.at(-1) ?? name}" does not exist`),
+            ],
             [],
             1,
           ),
@@ -98,16 +96,3 @@ Usage:
     return ok(outcome([stdout(text)]));
   },
 };
-
-/**
- * explain.SplitAndParseResourceRequestWithMatchingPrefix: the longest leading run of segments that
- * names a resource (`deployments.apps.spec` is `deployments.apps`, then the path `spec`).
- */
-function splitWithMatchingPrefix(target: string) {
-  const segments = target.split('.');
-  for (let take = Math.min(segments.length, 8); take >= 1; take--) {
-    const resource = resolveResource(segments.slice(0, take).join('.'));
-    if (resource !== undefined) return { resource, path: segments.slice(take), word: '' };
-  }
-  return { resource: undefined, path: [], word: segments[0] ?? '' };
-}

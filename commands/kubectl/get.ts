@@ -1,17 +1,10 @@
-import {
-  matchesFields,
-  namespaceField,
-  nodeField,
-  parseFieldSelector,
-  podField,
-  serviceField,
-} from '../../src/cluster/field-selector.ts';
-import { goTrimSpace } from '../../src/go/strings.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
 import { type KubectlError, kubectlError, type SandboxNote } from '../../src/kubectl/errors.ts';
+import { byFields } from '../../src/kubectl/field-selection.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { getEvents } from '../../src/kubectl/get-events.ts';
 import { getLineFromFiles } from '../../src/kubectl/manifest-get.ts';
+import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import type { LabelColumns } from '../../src/kubectl/printers/labels.ts';
 import { metadataTable } from '../../src/kubectl/printers/metadata-table.ts';
@@ -27,11 +20,14 @@ import {
 import { podTable } from '../../src/kubectl/printers/pods.ts';
 import { serviceTable } from '../../src/kubectl/printers/services.ts';
 import { formatTable } from '../../src/kubectl/printers/table.ts';
-import { withTemplateFlag } from '../../src/kubectl/printers/template-output.ts';
+import { withTemplate } from '../../src/kubectl/printers/template-output.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { qualifiedName, resolveResource } from '../../src/kubectl/resources.ts';
-import { kubectlListError } from '../../src/kubectl/selector.ts';
 import { parseTargets, type Target } from '../../src/kubectl/targets.ts';
+import {
+  ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
+  allowMissingKeysOf,
+} from '../../src/kubectl/template-keys-flag.ts';
 import {
   type KubectlVerb,
   type OutputLine,
@@ -79,6 +75,7 @@ Examples:
 
 Options:
     -A, --all-namespaces=false: If present, list the requested object(s) across all namespaces.
+    --allow-missing-template-keys=true: If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.
     --chunk-size=500: Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.
     -L, --label-columns=[]: Accepts a comma separated list of labels that are going to be presented as columns.
     --field-selector='': Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.
@@ -106,10 +103,12 @@ Usage:
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'no-headers', type: 'bool' },
     { name: 'watch', short: 'w', type: 'bool' },
+    { name: 'watch-only', type: 'bool' },
     { name: 'field-selector', type: 'string' },
     { name: 'ignore-not-found', type: 'bool' },
     { name: 'sort-by', type: 'string' },
     { name: 'filename', short: 'f', type: 'list' },
+    RECURSIVE_FLAG,
     // Lists come whole from the simulated server, so chunks change nothing kubectl prints.
     { name: 'chunk-size', type: 'int' },
     { name: 'server-print', type: 'bool' },
@@ -118,6 +117,7 @@ Usage:
     { name: 'subresource', type: 'string' },
     { name: 'template', type: 'string' },
     { name: 'output-watch-events', type: 'bool' },
+    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
   ],
   run(ctx, given) {
     const fromFiles = flagList(given, 'filename').length > 0 ? getLineFromFiles(ctx, given) : ok(given);
@@ -128,23 +128,28 @@ Usage:
     // With --template, a format that carries its own template matches no printer (kubectl 1.33).
     if (template !== '' && asked.includes('='))
       return err(kubectlError('plain', { message: OUTPUT_FORMATS_ERROR(asked) }));
-    const format = withTemplateFlag(asked, template);
+    const format = withTemplate(asked, template);
     // kubectl's order: Complete (a type is required), Validate (--show-labels), then the printer.
     if (line.args.length === 0) return err(kubectlError('rawText', { text: NO_TYPE }));
     if (flagBool(line, 'show-labels') && format !== '' && format !== 'wide')
       return err(
         kubectlError('plain', { message: `--show-labels option cannot be used with ${format} printer` }),
       );
-    if (flagBool(line, 'output-watch-events') && !flagBool(line, 'watch'))
+    if (flagBool(line, 'output-watch-events') && !watching(line))
       return err(
         kubectlError('plain', {
           message: '--output-watch-events option can only be used with --watch or --watch-only',
         }),
       );
-    const generic = genericPrinter(format, flagBool(line, 'no-headers'));
+    const generic = genericPrinter(format, flagBool(line, 'no-headers'), allowMissingKeysOf(line));
     if (!generic.ok) return err(kubectlError('plain', { message: generic.error }));
     // The Builder checks names against -l before it looks up types (`get -l env in (a) po`).
-    const argsError = selectorArgsError(line.args, flagString(line, 'selector'));
+    const argsError = selectorArgsError(
+      line.args,
+      flagString(line, 'selector'),
+      false,
+      flagString(line, 'field-selector'),
+    );
     if (argsError !== null) return err(argsError);
     const parsed = parseTargets(line.args, 'get');
     if (!parsed.ok) return parsed;
@@ -154,11 +159,18 @@ Usage:
     if (targets.length > 0 && targets.every((t) => isCoreEvents(t) && t.names.length === 0)) {
       const events = getEvents(ctx.cluster, line, namespaceOf(ctx.cluster, line), format);
       if (!events.ok) return events;
+      const watched = watchLines(line);
+      if (watched?.only === true)
+        return ok({ ...outcome(watched.warnings), notes: [{ key: 'watchOnlySnapshot' }] });
+      const said =
+        watched === null
+          ? events.value
+          : { ...events.value, output: [...watched.warnings, ...events.value.output] };
       const notes = [
-        ...(flagBool(line, 'watch') ? [{ key: 'watchSnapshot' } as const] : []),
+        ...(watched !== null ? [{ key: 'watchSnapshot' } as const] : []),
         ...managedFieldsNote(line, format),
       ];
-      return notes.length === 0 ? events : ok({ ...events.value, notes });
+      return ok(notes.length === 0 ? said : { ...said, notes });
     }
     const hasNames = targets.some((t) => t.names.length > 0);
     const allNs = flagBool(line, 'all-namespaces');
@@ -182,7 +194,7 @@ Usage:
           allNs || !target.resource.namespaced ? null : namespace,
           selector.value,
         );
-        const selected = byFields(ctx.cluster, line, target, listed);
+        const selected = byFields(ctx.cluster, line, target.resource, listed);
         if (!selected.ok) return selected;
         found.push({ target, objects: selected.value });
         continue;
@@ -213,6 +225,13 @@ Usage:
       }
     }
     const total = found.reduce((n, f) => n + f.objects.length, 0);
+    const watched = watchLines(line);
+    const warnings = watched?.warnings ?? [];
+    if (watched?.only === true) {
+      // The snapshot is what --watch-only leaves out: only errors are said.
+      const said = outcome([...warnings, ...output], [], failed ? 1 : 0);
+      return ok({ ...said, notes: [{ key: 'watchOnlySnapshot' }] });
+    }
     if (generic.value !== null) {
       // printGeneric: no "No resources found" here, whatever the format (`-o name` prints nothing).
       const objects = found.flatMap((f) => f.objects);
@@ -220,7 +239,11 @@ Usage:
         return ok(outcome(output, [], failed ? 1 : 0));
       const printed = generic.value(objects, ctx.cluster, singleItemImplied);
       const { text, error } = printedLines(printed);
-      const done = outcome([...text, ...output, ...error], [], failed || printed.error !== null ? 1 : 0);
+      const done = outcome(
+        [...warnings, ...text, ...output, ...error],
+        [],
+        failed || printed.error !== null ? 1 : 0,
+      );
       const notes = objects.length > 0 ? managedFieldsNote(line, format) : [];
       return ok(notes.length === 0 ? done : { ...done, notes });
     }
@@ -233,11 +256,12 @@ Usage:
       unsimulated.length;
     const prefixKind = kinds > 1 || multipleTypesRequested(line.args) || flagBool(line, 'show-kind');
     const printed = print(ctx, line, found, prefixKind, allNs, format);
-    if (total === 0 && !hasNames && !ignoreNotFound) {
+    // A watch says nothing of an empty list: it waits for something to appear.
+    if (total === 0 && !hasNames && !ignoreNotFound && watched === null) {
       const scoped = targets.every((t) => t.resource.namespaced) && !allNs;
       output.push(stderr(scoped ? `No resources found in ${namespace} namespace.` : 'No resources found'));
     }
-    return ok(outcome([...printed, ...output], [], failed ? 1 : 0));
+    return ok(outcome([...warnings, ...printed, ...output], [], failed ? 1 : 0));
   },
 };
 
@@ -368,37 +392,6 @@ function prefixName(row: string[], singular: string, withNamespace: boolean): st
   return row.map((cell, i) => (i === index ? `${singular}/${cell}` : cell));
 }
 
-/** `--field-selector`, which the server applies to a list (pods: phase, node, name, namespace, ...). */
-function byFields(
-  cluster: VerbContext['cluster'],
-  line: ParsedLine,
-  target: Target,
-  objects: AnyObject[],
-): Result<AnyObject[], KubectlError> {
-  const text = flagString(line, 'field-selector') ?? '';
-  if (goTrimSpace(text) === '' || (objects.length === 0 && !target.resource.simulated)) return ok(objects);
-  const parsed = parseFieldSelector(goTrimSpace(text), target.resource.kind);
-  if (!parsed.ok) {
-    const labels = flagString(line, 'selector') ?? '';
-    const message = kubectlListError(target.resource.type, labels, text, parsed.error);
-    return err(kubectlError('rawText', { text: message }));
-  }
-  return ok(objects.filter((o) => matchesFields(parsed.value, (field) => fieldOf(o, field, cluster.now))));
-}
-
-function fieldOf(object: AnyObject, field: string, now: number): string {
-  switch (object.kind) {
-    case 'Pod':
-      return podField(object, field, now);
-    case 'Node':
-      return nodeField(object, field);
-    case 'Namespace':
-      return namespaceField(object, field);
-    case 'Service':
-      return serviceField(object, field);
-  }
-}
-
 /**
  * `--subresource`: the API's `status` of named objects, which `get` prints as it prints the
  * objects themselves; kubectl refuses it for a list, and the server knows no other subresource of
@@ -425,6 +418,24 @@ function subresourceError(line: ParsedLine, targets: readonly Target[]): Result<
  * `--show-managed-fields` keeps `metadata.managedFields` in JSON and YAML; the sandbox's API server
  * records none (which manager set which field), so the chat says why there are none to see.
  */
+const watching = (line: ParsedLine) => flagBool(line, 'watch') || flagBool(line, 'watch-only');
+
+/**
+ * `-w` and `--watch-only` (get.go watch): null when neither; else whether only changes are
+ * printed (the snapshot left out) and the warning --sort-by gets, kubectl 1.33's words for each
+ * (checked against Podium's API door).
+ */
+function watchLines(line: ParsedLine): { only: boolean; warnings: OutputLine[] } | null {
+  if (!watching(line)) return null;
+  // --watch-only wins over -w (no snapshot), but the warning is -w's when both are given.
+  const only = flagBool(line, 'watch-only');
+  const sorted = (flagString(line, 'sort-by') ?? '') !== '';
+  const warning = flagBool(line, 'watch')
+    ? 'warning: --watch requested, --sort-by will be ignored for watch events received'
+    : 'warning: --watch-only requested, --sort-by will be ignored';
+  return { only, warnings: sorted ? [stderr(warning)] : [] };
+}
+
 function managedFieldsNote(line: ParsedLine, format: string): SandboxNote[] {
   const objects = format === 'json' || format === 'yaml';
   return objects && flagBool(line, 'show-managed-fields') ? [{ key: 'noManagedFields' }] : [];

@@ -1,9 +1,16 @@
 import { podKubelet } from '../../src/cluster/kubelet-route.ts';
-import { containerLog, type LogLine, timestamp } from '../../src/cluster/logs.ts';
+import { servedLog } from '../../src/cluster/log-options.ts';
+import { containerLog } from '../../src/cluster/logs.ts';
 import type { Cluster, Pod } from '../../src/cluster/model.ts';
-import { parseGoDuration } from '../../src/go/duration.ts';
 import { kubectlError, renderError } from '../../src/kubectl/errors.ts';
-import { flagBool, flagInt, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import { flagBool, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import {
+  LOG_REQUEST_FLAGS,
+  type LogRequest,
+  logDurationError,
+  logRequestOf,
+  logValidationError,
+} from '../../src/kubectl/log-flags.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { containerIndex, defaultContainer, findPod, parsePodArg } from '../../src/kubectl/pod-ref.ts';
 import { listObjects, selectorOf } from '../../src/kubectl/query.ts';
@@ -56,23 +63,13 @@ Usage:
     { name: 'timestamps', type: 'bool' },
     { name: 'prefix', type: 'bool' },
     { name: 'follow', short: 'f', type: 'bool' },
-    { name: 'since', type: 'string' },
     { name: 'ignore-errors', type: 'bool' },
+    ...LOG_REQUEST_FLAGS,
     { name: 'max-log-requests', type: 'int' },
   ],
   run(ctx, line) {
-    // pflag parses --since as a Duration before the command runs.
-    const since = flagString(line, 'since');
-    const parsedSince = since === undefined ? null : parseGoDuration(since);
-    if (parsedSince !== null && !parsedSince.ok)
-      return err(
-        kubectlError('invalidFlagValue', {
-          value: since ?? '',
-          flag: '--since',
-          reason: parsedSince.error,
-          verb: 'logs',
-        }),
-      );
+    const duration = logDurationError(line);
+    if (duration !== null) return err(duration);
     const selectorText = flagString(line, 'selector');
     const bySelector = selectorText !== undefined && selectorText !== '';
     if (line.args.length === 0 && !bySelector)
@@ -82,32 +79,32 @@ Usage:
         kubectlError('usage', { message: 'only a selector (-l) or a POD name is allowed', verb: 'logs' }),
       );
     if (line.args.length > 2) return err(kubectlError('usage', { message: USAGE, verb: 'logs' }));
+    const request = logRequestOf(line);
+    if (!request.ok) return request;
     const namespace = namespaceOf(ctx.cluster, line);
     const container = line.args[1] ?? flagString(line, 'container') ?? '';
-    if (flagBool(line, 'all-containers') && container !== '')
-      return err(kubectlError('plain', { message: '--container cannot be used with --all-containers' }));
+    const invalid = logValidationError(line, container);
     if (bySelector) {
       const selector = selectorOf(line, 'pods');
       if (!selector.ok) return selector;
       const pods = listObjects(ctx.cluster, podsResource(), namespace, selector.value) as Pod[];
-      if (pods.length === 0) return ok(outcome([stderr(`No resources found in ${namespace} namespace.`)]));
+      // Complete says it found none; Validate still has its say.
+      const none = stderr(`No resources found in ${namespace} namespace.`);
+      if (pods.length === 0)
+        return ok(invalid === null ? outcome([none]) : outcome([none, stderr(renderError(invalid))], [], 1));
+      if (invalid !== null) return err(invalid);
       // With a selector kubectl shows the last 10 lines of each container unless told otherwise.
-      const each = pods.map((pod) => podLogs(pod, container, line, ctx.cluster, 10));
-      return ok(
-        outcome(
-          each.flatMap((r) => r.output),
-          [],
-          each.some((r) => r.failed) ? 1 : 0,
-        ),
-      );
+      const each = pods.map((pod) => podLogs(pod, container, line, ctx.cluster, request.value, 10));
+      return ok(outcome(streamed(each.flatMap((r) => r.pieces)), [], each.some((r) => r.failed) ? 1 : 0));
     }
     const arg = parsePodArg(line.args[0] ?? '', { cluster: ctx.cluster, namespace }, 'logs');
     if (!arg.ok) return arg;
     const pod = findPod(ctx.cluster, namespace, arg.value);
     if (pod === undefined)
       return err(kubectlError('logsNotFound', { resource: 'pods', name: arg.value, namespace }));
-    const { output, failed } = podLogs(pod, container, line, ctx.cluster, -1);
-    return ok(outcome(output, [], failed ? 1 : 0));
+    if (invalid !== null) return err(invalid);
+    const { pieces, failed } = podLogs(pod, container, line, ctx.cluster, request.value, -1);
+    return ok(outcome(streamed(pieces), [], failed ? 1 : 0));
   },
 };
 
@@ -117,16 +114,23 @@ const podsResource = () => {
   return pods;
 };
 
-/** One pod's logs: the chosen container (or all of them), cut to --tail, optionally stamped. */
+/** What kubectl writes, in order: stdout text (newlines its own) or a stderr line. */
+type Piece = { stderr: boolean; text: string };
+
+/**
+ * One pod's logs: the chosen container (or all of them), as the kubelet cuts them (log-options.ts),
+ * each line (and a last line cut short by --limit-bytes) prefixed when asked.
+ */
 function podLogs(
   pod: Pod,
   container: string,
   line: ParsedLine,
   cluster: Pick<Cluster, 'now' | 'nodes'>,
+  request: LogRequest,
   defaultTail: number,
-): { output: OutputLine[]; failed: boolean } {
+): { pieces: Piece[]; failed: boolean } {
   const now = cluster.now;
-  const output: OutputLine[] = [];
+  const pieces: Piece[] = [];
   let failed = false;
   let indexes: number[];
   if (flagBool(line, 'all-containers')) indexes = pod.spec.containers.map((_c, i) => i);
@@ -134,46 +138,54 @@ function podLogs(
     const index = containerIndex(pod, container);
     if (index === -1) {
       const error = renderError(kubectlError('containerNotValid', { container, pod: pod.metadata.name }));
-      return { output: [stderr(error)], failed: true };
+      return { pieces: [{ stderr: true, text: error }], failed: true };
     }
     indexes = [index];
   } else {
     const chosen = defaultContainer(pod);
-    if (chosen.note !== null) output.push(stderr(chosen.note));
+    if (chosen.note !== null) pieces.push({ stderr: true, text: chosen.note });
     indexes = [chosen.index];
   }
+  // The API server asks the pod's node for its kubelet (kubelet-route.ts).
   const kubelet = podKubelet(pod, cluster);
   if (!kubelet.ok)
-    return { output: [...output, stderr(renderError(fromStatus(kubelet.error)))], failed: true };
-  const tail = flagInt(line, 'tail') ?? defaultTail;
+    return {
+      pieces: [...pieces, { stderr: true, text: renderError(fromStatus(kubelet.error)) }],
+      failed: true,
+    };
+  const tailLines = request.tailLines ?? defaultTail;
   for (const index of indexes) {
     const log = containerLog(pod, index, now, flagBool(line, 'previous'));
     if (!log.ok) {
-      output.push(stderr(renderError(kubectlError('badRequest', { message: log.message }))));
+      pieces.push({ stderr: true, text: renderError(kubectlError('badRequest', { message: log.message })) });
       failed = true;
       continue;
     }
-    // --since: the kubelet keeps lines newer than sinceSeconds (kubectl rounds up to a second),
-    // and --tail applies to what is left.
-    const since = sinceMs(line);
-    const recent =
-      since > 0 ? log.lines.filter((l) => l.at >= now - Math.ceil(since / 1000) * 1000) : log.lines;
-    const shown = tail >= 0 ? recent.slice(Math.max(0, recent.length - tail)) : recent;
+    const text = servedLog(log.lines, now, { ...request.options, tailLines });
     const name = pod.spec.containers[index]?.name ?? '';
-    output.push(...shown.map((l) => stdout(render(l, line, `[pod/${pod.metadata.name}/${name}] `))));
+    const prefix = request.prefix ? `[pod/${pod.metadata.name}/${name}] ` : '';
+    // kubectl reads the stream line by line and prefixes each piece it reads.
+    pieces.push({ stderr: false, text: prefix === '' ? text : text.replace(/^(?=.)/gms, prefix) });
   }
-  return { output, failed };
+  return { pieces, failed };
 }
 
-function render(l: LogLine, line: ParsedLine, prefix: string): string {
-  const stamped = flagBool(line, 'timestamps') ? `${timestamp(l.at)} ${l.text}` : l.text;
-  return flagBool(line, 'prefix') ? `${prefix}${stamped}` : stamped;
-}
-
-/** `--since`, already checked in run(): 0 when absent. */
-function sinceMs(line: ParsedLine): number {
-  const text = flagString(line, 'since');
-  if (text === undefined) return 0;
-  const parsed = parseGoDuration(text);
-  return parsed.ok ? parsed.value : 0;
+/** The pieces as output lines: stdout runs joined (a cut line runs into what follows), one newline dropped. */
+function streamed(pieces: readonly Piece[]): OutputLine[] {
+  const lines: OutputLine[] = [];
+  let text = '';
+  const flush = () => {
+    if (text !== '') lines.push(stdout(text.endsWith('\n') ? text.slice(0, -1) : text));
+    text = '';
+  };
+  for (const piece of pieces) {
+    if (!piece.stderr) {
+      text += piece.text;
+      continue;
+    }
+    flush();
+    lines.push(stderr(piece.text));
+  }
+  flush();
+  return lines;
 }

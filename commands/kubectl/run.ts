@@ -27,11 +27,7 @@ import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { goJsonInOrder, goYaml } from '../../src/kubectl/printers/go-yaml.ts';
 import { printObjects, sortKeys } from '../../src/kubectl/printers/objects.ts';
 import { podInGoOrder } from '../../src/kubectl/printers/pod-go-order.ts';
-import {
-  templateFormat,
-  templatePrinter,
-  withTemplateFlag,
-} from '../../src/kubectl/printers/template-output.ts';
+import { templateFormat, templatePrinter, withTemplate } from '../../src/kubectl/printers/template-output.ts';
 import { isImageReference, type RunSpec, runPodObject } from '../../src/kubectl/run-object.ts';
 import { applyOverrides } from '../../src/kubectl/run-overrides.ts';
 import { printRun, type RunOutput, type RunPrintable } from '../../src/kubectl/run-print.ts';
@@ -197,7 +193,7 @@ function completeRun(line: ParsedLine): Result<Completed, KubectlError> {
     dryRun: dryRun.value,
     output: output.value,
     podRunningTimeout: podRunningTimeout.value,
-    warnings: cascade.value.warnings,
+    warnings: cascade.value.warning === null ? [] : [stderr(cascade.value.warning)],
   });
 }
 
@@ -399,7 +395,7 @@ function runOutputOf(asked: string | undefined, templateFlag: string): Result<Ru
     const refused = outputOf(asked);
     if (!refused.ok) return refused;
   }
-  const output = templateFlag === '' ? asked : withTemplateFlag(asked ?? '', templateFlag);
+  const output = templateFlag === '' ? asked : withTemplate(asked ?? '', templateFlag);
   const template = output === undefined ? null : templateFormat(output);
   if (template === null) return outputOf(output);
   const printer = templatePrinter(template.format, template.template);

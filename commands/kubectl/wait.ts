@@ -1,10 +1,20 @@
 import type { Change } from '../../src/cluster/changes.ts';
 import { firstHolding, parseWaitFor, type WaitFor } from '../../src/cluster/conditions.ts';
 import { LIMITS } from '../../src/cluster/limits.ts';
+import type { Cluster } from '../../src/cluster/model.ts';
 import { parseGoDuration } from '../../src/go/duration.ts';
+import { goTrimSpace } from '../../src/go/strings.ts';
+import { selectorArgsError } from '../../src/kubectl/builder.ts';
 import { kubectlError, renderError } from '../../src/kubectl/errors.ts';
+import { byFields } from '../../src/kubectl/field-selection.ts';
 import { flagBool, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
+import {
+  OBJECT_PRINTER_FLAGS,
+  type ObjectPrinter,
+  objectPrinter,
+} from '../../src/kubectl/printers/object-printer.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { parseTargets } from '../../src/kubectl/targets.ts';
 import {
@@ -58,21 +68,31 @@ Usage:
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'filename', short: 'f', type: 'list' },
+    RECURSIVE_FLAG,
+    ...OBJECT_PRINTER_FLAGS,
+    { name: 'field-selector', type: 'string' },
   ],
   run(ctx, line) {
+    // pflag reads --timeout as a duration; Complete then builds the printer, then reads --for.
+    const timeoutText = flagString(line, 'timeout');
+    const timeout = parseTimeout(timeoutText);
+    if (!timeout.ok) return timeout;
+    const printer = objectPrinter(line, (o) => `${o.kind.toLowerCase()}/${o.metadata.name} condition met`);
+    if (!printer.ok) return err(kubectlError('plain', { message: printer.error }));
     const forText = flagString(line, 'for') ?? '';
     const waitFor = parseWaitFor(forText);
     if (waitFor === null)
       return err(kubectlError('plain', { message: `unrecognized condition: "${forText}"` }));
-    const timeoutText = flagString(line, 'timeout');
-    const timeout = parseTimeout(timeoutText);
-    if (!timeout.ok) return timeout;
+    // The Builder checks names against the selectors before it wants arguments; wait's --all is no selector.
+    const fields = flagString(line, 'field-selector');
+    const argsError = selectorArgsError(line.args, flagString(line, 'selector'), false, fields);
+    if (argsError !== null) return err(argsError);
     if (line.args.length === 0) return err(kubectlError('noResources'));
     const objects = selectObjects(ctx, line, waitFor);
     if (!objects.ok) return objects;
     // kubectl accepts any duration; the sandbox's clock moves at most LIMITS.waitFastForwardMs.
     const span = Math.min(timeout.value, LIMITS.waitFastForwardMs);
-    const waited = waitOn(ctx.cluster.now, objects.value, waitFor, span);
+    const waited = waitOn(ctx.cluster, objects.value, waitFor, span, printer.value);
     if (waited.exitCode === 0 || span === timeout.value) return ok(waited);
     const params = { limit: `${span / 3_600_000}h`, timeout: timeoutText ?? '' };
     return ok({ ...waited, capNotes: [{ key: 'cost.waitClamped', params }] });
@@ -85,6 +105,7 @@ function selectObjects(
   line: ParsedLine,
   waitFor: WaitFor,
 ): Result<AnyObject[], ReturnType<typeof kubectlError>> {
+  const fieldText = flagString(line, 'field-selector') ?? '';
   const parsed = parseTargets(line.args, 'wait');
   if (!parsed.ok) return parsed;
   const namespace = namespaceOf(ctx.cluster, line);
@@ -92,14 +113,17 @@ function selectObjects(
   const objects: AnyObject[] = [];
   for (const target of parsed.value.targets) {
     if (target.names.length === 0) {
-      if (!flagBool(line, 'all') && selectorText === undefined)
+      if (!flagBool(line, 'all') && selectorText === undefined && goTrimSpace(fieldText) === '')
         return err(
           kubectlError('plain', { message: 'resource(s) were provided, but no name was specified' }),
         );
       const selector = selectorOf(line, 'pods');
       if (!selector.ok) return selector;
       const scope = flagBool(line, 'all-namespaces') || !target.resource.namespaced ? null : namespace;
-      objects.push(...listObjects(ctx.cluster, target.resource, scope, selector.value));
+      const listed = listObjects(ctx.cluster, target.resource, scope, selector.value);
+      const selected = byFields(ctx.cluster, line, target.resource, listed);
+      if (!selected.ok) return selected;
+      objects.push(...selected.value);
       continue;
     }
     for (const name of target.names) {
@@ -114,22 +138,36 @@ function selectObjects(
   return ok(objects);
 }
 
-/** One timeout for the whole command, as kubectl shares its context across the resources. */
-function waitOn(now: number, objects: AnyObject[], waitFor: WaitFor, timeoutMs: number) {
+/**
+ * One timeout for the whole command, as kubectl shares its context across the resources. Each
+ * object met is printed as it was then; a printer's error is not kubectl's concern here (wait
+ * exits 0 after a template fails, having printed its debugging text).
+ */
+function waitOn(
+  cluster: Cluster,
+  objects: AnyObject[],
+  waitFor: WaitFor,
+  timeoutMs: number,
+  printer: ObjectPrinter,
+) {
+  const now = cluster.now;
   const deadline = now + timeoutMs;
-  const output: OutputLine[] = [];
+  let printed = '';
+  const output = (): OutputLine[] => (printed === '' ? [] : [stdout(printed.replace(/\n$/, ''))]);
   let clock = now;
   for (const object of objects) {
     const met = metAt(object, clock, deadline, waitFor);
     const resource = RESOURCE_OF[object.kind];
     if (met === null) {
-      output.push(stderr(renderError(kubectlError('waitTimeout', { resource, name: object.metadata.name }))));
-      return outcome(output, advance(now, deadline), 1);
+      const timedOut = stderr(
+        renderError(kubectlError('waitTimeout', { resource, name: object.metadata.name })),
+      );
+      return outcome([...output(), timedOut], advance(now, deadline), 1);
     }
     clock = Math.max(clock, met);
-    output.push(stdout(`${object.kind.toLowerCase()}/${object.metadata.name} condition met`));
+    printed += printer(object, { ...cluster, now: clock }).text;
   }
-  return outcome(output, advance(now, clock));
+  return outcome(output(), advance(now, clock));
 }
 
 const RESOURCE_OF = { Pod: 'pods', Node: 'nodes', Namespace: 'namespaces', Service: 'services' } as const;

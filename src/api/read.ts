@@ -7,10 +7,12 @@ import {
 } from '../cluster/field-selector.ts';
 import { podKubelet } from '../cluster/kubelet-route.ts';
 import { matchesSelector, parseSelector, type Selector } from '../cluster/labels/selector.ts';
-import { containerLog, timestamp } from '../cluster/logs.ts';
+import { servedLog } from '../cluster/log-options.ts';
+import { containerLog } from '../cluster/logs.ts';
 import type { Cluster } from '../cluster/model.ts';
 import { groupVersion, qualifiedResource } from '../cluster/openapi/discovery.ts';
 import { badRequest, notFound, type Status } from '../cluster/status.ts';
+import { parseRfc3339 } from '../go/rfc3339.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { ResourceRoute } from './route.ts';
 import { type Item, SERVED, type ServedKind } from './served.ts';
@@ -174,15 +176,26 @@ export function logResponse(cluster: Cluster, namespace: string, name: string, q
   if (!kubelet.ok) return kubelet;
   const log = containerLog(pod, index, cluster.now, q.get('previous') === 'true');
   if (!log.ok) return err(badRequest(log.message));
-  const since = Number(q.get('sinceSeconds') ?? '0');
-  const recent =
-    Number.isFinite(since) && since > 0
-      ? log.lines.filter((l) => l.at >= cluster.now - since * 1000)
-      : log.lines;
-  const tail = Number(q.get('tailLines') ?? '-1');
-  const shown =
-    Number.isInteger(tail) && tail >= 0 ? recent.slice(Math.max(0, recent.length - tail)) : recent;
-  const stamped = q.get('timestamps') === 'true';
-  const text = shown.map((l) => `${stamped ? `${timestamp(l.at)} ` : ''}${l.text}\n`).join('');
+  const text = servedLog(log.lines, cluster.now, {
+    sinceSeconds: wholeNumber(q.get('sinceSeconds')),
+    sinceTime: sinceTimeOf(q.get('sinceTime')),
+    tailLines: wholeNumber(q.get('tailLines')),
+    timestamps: q.get('timestamps') === 'true',
+    limitBytes: wholeNumber(q.get('limitBytes')),
+  });
   return ok({ status: 200, contentType: 'text/plain', body: text });
+}
+
+/** A whole-number query parameter, or null when absent or not one. */
+function wholeNumber(text: string | null): number | null {
+  if (text === null) return null;
+  const n = Number(text);
+  return Number.isInteger(n) ? n : null;
+}
+
+/** `sinceTime` (RFC 3339, as kubectl sends it), at its whole second; null when absent or unreadable. */
+function sinceTimeOf(text: string | null): number | null {
+  if (text === null || text === '') return null;
+  const parsed = parseRfc3339(text);
+  return parsed.ok ? Math.floor(parsed.value / 1000) * 1000 : null;
 }

@@ -1,5 +1,6 @@
 import { parseSelector } from '../cluster/labels/selector.ts';
 import type { Cluster } from '../cluster/model.ts';
+import { goTrimSpace } from '../go/strings.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { type AnyObject, findObject, listObjects } from './query.ts';
@@ -17,14 +18,17 @@ const plain = (message: string) => kubectlError('plain', { message });
 
 /**
  * The argument errors the Builder finds before it looks anything up. `selectAll` is delete's
- * `--all` (SelectAllParam), which acts as a selector; label's `--all` does not.
+ * `--all` (SelectAllParam), which acts as a selector; label's `--all` does not. A field selector
+ * (FieldSelectorParam, trimmed) is a selector too.
  */
 export function selectorArgsError(
   args: readonly string[],
   selector: string | undefined,
   selectAll = false,
+  fieldSelector = '',
 ): KubectlError | null {
-  const selecting = kubectlSelectorText(selector ?? '') !== '' || selectAll;
+  const selecting =
+    kubectlSelectorText(selector ?? '') !== '' || goTrimSpace(fieldSelector) !== '' || selectAll;
   const slashes = args.filter((a) => a.includes('/')).length;
   if (slashes > 0 && slashes < args.length) return null; // parseTargets says "no need to specify..."
   for (const arg of args.filter((a) => a.includes('/'))) {

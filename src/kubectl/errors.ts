@@ -9,6 +9,7 @@ export type SandboxNote =
   | { key: 'unsimulatedType'; types: string[] }
   | { key: 'unsimulatedCreate'; kind: string; apiVersion: string }
   | { key: 'watchSnapshot' }
+  | { key: 'watchOnlySnapshot' }
   | { key: 'noManagedFields' }
   /** The chat has no shell: what followed a pipe or redirect was not run (src/chat/shell-cut.ts). */
   | { key: 'shellCut'; cut: string; redirect: boolean };

@@ -1,3 +1,4 @@
+import { parseGoDuration } from '../go/duration.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 
@@ -42,6 +43,7 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: 'help', short: 'h', type: 'bool' },
   { name: 'kubeconfig', type: 'string' },
   { name: 'context', type: 'string' },
+  { name: 'request-timeout', type: 'string' },
 ];
 
 export function parseFlags(
@@ -207,3 +209,16 @@ export const flagList = (line: ParsedLine, name: string): string[] => {
   const v = line.flags.get(name);
   return Array.isArray(v) ? v : [];
 };
+
+/** pflag's refusal of a Duration flag's value (time.ParseDuration's words), or null when absent or valid. */
+export function durationFlagError(line: ParsedLine, flag: string, verb: string): KubectlError | null {
+  const text = flagString(line, flag);
+  const parsed = text === undefined ? null : parseGoDuration(text);
+  if (parsed === null || parsed.ok) return null;
+  return kubectlError('invalidFlagValue', {
+    value: text ?? '',
+    flag: `--${flag}`,
+    reason: parsed.error,
+    verb,
+  });
+}

@@ -1,5 +1,6 @@
 import { type CoreEvent, eventObject, isoSeconds, listEvents } from '../cluster/event-list.ts';
 import { coreEventField, matchesFields, parseFieldSelector } from '../cluster/field-selector.ts';
+import { matchesSelector } from '../cluster/labels/selector.ts';
 import type { Cluster } from '../cluster/model.ts';
 import { goTrimSpace } from '../go/strings.ts';
 import type { JsonValue } from '../go/values.ts';
@@ -10,9 +11,12 @@ import { eventTable } from './printers/events.ts';
 import { goJson, goYaml } from './printers/go-yaml.ts';
 import { metadataTable } from './printers/metadata-table.ts';
 import { sortKeys } from './printers/objects.ts';
-import { printsServerTable, sortByField, sortedAsKubectl } from './printers/output.ts';
+import { printedLines, printsServerTable, sortByField, sortedAsKubectl } from './printers/output.ts';
 import { formatTable } from './printers/table.ts';
+import { templateFormat, templatePrinter } from './printers/template-output.ts';
+import { selectorOf } from './query.ts';
 import { kubectlListError } from './selector.ts';
+import { allowMissingKeysOf } from './template-keys-flag.ts';
 import { type Outcome, outcome, stderr, stdout } from './verb.ts';
 
 /**
@@ -35,18 +39,34 @@ export function getEvents(
       kubectlError('rawText', { text: kubectlListError('events', labels, selectorText, parsed.error) }),
     );
   }
-  const listed = listEvents(cluster, allNs ? null : namespace).filter((e) =>
-    matchesFields(parsed.value, (field) => coreEventField(e, field, cluster)),
-  );
+  const labels = selectorOf(line, 'events');
+  if (!labels.ok) return labels;
+  // Events carry no labels here: a label selector keeps them all or none, as the server's would.
+  const labelled = labels.value === null || matchesSelector(labels.value, {});
+  const listed = labelled
+    ? listEvents(cluster, allNs ? null : namespace).filter((e) =>
+        matchesFields(parsed.value, (field) => coreEventField(e, field, cluster)),
+      )
+    : [];
   const sorted = sortEvents(listed, line, format);
   if (!sorted.ok) return err(kubectlError('plain', { message: sorted.error }));
   const events = sorted.value;
   if (format === 'yaml' || format === 'json') return ok(outcome([stdout(printList(events, format))]));
+  // printGeneric: the name and template printers say nothing of an empty list.
+  if (format === 'name')
+    return ok(outcome(events.length === 0 ? [] : [stdout(events.map((e) => `event/${e.name}`).join('\n'))]));
+  const template = templateFormat(format);
+  if (template !== null) {
+    const printer = templatePrinter(template.format, template.template, allowMissingKeysOf(line));
+    if (!printer.ok) return err(kubectlError('plain', { message: printer.error }));
+    const printed = printer.value.print(listDocument(events) as JsonValue);
+    const { text, error } = printedLines(printed);
+    return ok(outcome([...text, ...error], [], printed.error === null ? 0 : 1));
+  }
   if (events.length === 0)
     return ok(
       outcome([stderr(allNs ? 'No resources found' : `No resources found in ${namespace} namespace.`)]),
     );
-  if (format === 'name') return ok(outcome([stdout(events.map((e) => `event/${e.name}`).join('\n'))]));
   // --server-print=false: kubectl's own NAME and AGE, the event's names and its first sighting.
   const rows =
     line.flags.get('server-print') === false
@@ -64,14 +84,18 @@ export function getEvents(
 }
 
 function printList(events: readonly CoreEvent[], format: 'yaml' | 'json'): string {
-  const list = sortKeys({
+  const list = listDocument(events);
+  return format === 'json' ? goJson(list) : goYaml(list).trimEnd();
+}
+
+/** The List kubectl prints the events as, keys sorted. */
+const listDocument = (events: readonly CoreEvent[]) =>
+  sortKeys({
     apiVersion: 'v1',
     items: events.map(eventObject),
     kind: 'List',
     metadata: { resourceVersion: '' },
   });
-  return format === 'json' ? goJson(list) : goYaml(list).trimEnd();
-}
 
 /**
  * `--sort-by` on events (`--sort-by=.lastTimestamp`, the usual way to read them in order), by

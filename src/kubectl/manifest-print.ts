@@ -1,8 +1,10 @@
 import type { Cluster, Namespace, Pod } from '../cluster/model.ts';
+import type { JsonValue } from '../go/values.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { goJson, goYaml } from './printers/go-yaml.ts';
-import { printObjects, sortKeys } from './printers/objects.ts';
+import { documentOf, printObjects, sortKeys } from './printers/objects.ts';
+import { templateFormat, templatePrinter } from './printers/template-output.ts';
 
 /**
  * `-o yaml|json` after create/apply: what the server returned, or with `--dry-run=client` the
@@ -11,10 +13,44 @@ import { printObjects, sortKeys } from './printers/objects.ts';
  */
 export type Printed = { json: unknown } | { object: Pod | Namespace };
 
-/** `-o`, checked before anything is sent, as kubectl builds its printer first. */
-export function outputOf(output: string | undefined): Result<string | undefined, KubectlError> {
+/**
+ * `-o`, checked before anything is sent, as kubectl builds its printer first. `templates`: the
+ * verb prints through the template printers too (create), whose template is parsed here.
+ */
+export function outputOf(
+  output: string | undefined,
+  templates = false,
+): Result<string | undefined, KubectlError> {
   if (output === undefined || ['', 'name', 'yaml', 'json'].includes(output)) return ok(output);
-  return err(kubectlError('plain', { message: formatsError(output) }));
+  const template = templates ? templateFormat(output) : null;
+  if (template === null) return err(kubectlError('plain', { message: formatsError(output) }));
+  const printer = templatePrinter(template.format, template.template);
+  return printer.ok ? ok(output) : err(kubectlError('plain', { message: printer.error }));
+}
+
+/**
+ * A template format's output over what create made (or would send): each object's text in turn,
+ * and on failure kubectl's error after what was printed.
+ */
+export function templatedOutput(
+  items: readonly Printed[],
+  output: string,
+  cluster: Cluster,
+  allowMissingKeys: boolean,
+): { text: string; error: string | null } | null {
+  const template = templateFormat(output);
+  if (template === null) return null;
+  const printer = templatePrinter(template.format, template.template, allowMissingKeys);
+  if (!printer.ok) return { text: '', error: printer.error };
+  let text = '';
+  for (const item of items) {
+    const data =
+      'object' in item ? documentOf([item.object], cluster, true) : (sortKeys(item.json) as JsonValue);
+    const printed = printer.value.print(data);
+    text += printed.text;
+    if (printed.error !== null) return { text, error: printed.error };
+  }
+  return { text, error: null };
 }
 
 export function printedOutput(

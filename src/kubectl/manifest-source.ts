@@ -2,6 +2,14 @@ import type { Attachment } from '../chat/request.ts';
 import type { SavedFile } from '../cluster/model.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
+import type { FlagSpec } from './flags.ts';
+
+/**
+ * `-R, --recursive` (FileNameFlags, on every verb that takes `-f`): walk a directory given to
+ * `-f`. In chat `-f` names files, never directories, and kubectl given files (or no `-f`)
+ * ignores the flag, so it is accepted and changes nothing. Checked with kubectl 1.33.
+ */
+export const RECURSIVE_FLAG: FlagSpec = { name: 'recursive', short: 'R', type: 'bool' };
 
 /**
  * Where `-f` finds a manifest in chat, in the order a member would expect of files on disk:

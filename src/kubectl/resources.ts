@@ -68,16 +68,45 @@ const RESOLVED_MAX = 1024;
 export function resolvedAfresh(word: string): ResourceInfo | undefined {
   const lower = word.toLowerCase();
   const dot = lower.indexOf('.');
-  const name = dot === -1 ? lower : lower.slice(0, dot);
+  const name = dot === -1 ? word : word.slice(0, dot);
   // TYPE.GROUP or TYPE.VERSION.GROUP: `pods.` and `pods.v1.` are the core group, but `pods.v1`
   // asks for a group named v1, which no server has (kubectl 1.33 against Podium's API door).
   const qualifier = dot === -1 ? null : lower.slice(dot + 1);
   return RESOURCES.find((r) => {
-    const named = r.type === name || r.singular === name || r.shortNames.includes(name);
-    if (!named) return false;
+    if (!isNamed(r, name)) return false;
     if (qualifier === null) return true;
     return qualifier === r.group || qualifier === `${r.version}.${r.group}`;
   });
+}
+
+/**
+ * Whether a bare word names the type: kubectl's ShortcutExpander matches short names exactly
+ * (`PO` is no type), then the RESTMapper lowercases the word for plurals, singulars and kinds
+ * (`Pods`, `POD`). Checked with kubectl 1.33 against Podium's API door.
+ */
+const isNamed = (r: ResourceInfo, word: string): boolean => {
+  const lower = word.toLowerCase();
+  return r.type === lower || r.singular === lower || r.shortNames.includes(word);
+};
+
+/** Every type a bare word names (plural, singular, short name or kind), core group first: ResourcesFor. */
+export const resourcesNamed = (word: string): ResourceInfo[] => RESOURCES.filter((r) => isNamed(r, word));
+
+/**
+ * The ShortcutExpander's warnings for a type word whose short name also belongs to types of lower
+ * priority, when no group narrows it (`ev`, `ev.`, `ev.v1.`; not `ev.events.k8s.io`): one per
+ * such type, `events.events.k8s.io` for `ev`.
+ */
+export function shortNameWarnings(word: string): string[] {
+  const dot = word.indexOf('.');
+  const name = dot === -1 ? word : word.slice(0, dot);
+  const qualifier = dot === -1 ? '' : word.slice(dot + 1);
+  if (qualifier !== '' && !/^v\d[a-z0-9]*\.$/.test(qualifier)) return [];
+  const [, ...others] = RESOURCES.filter((r) => r.shortNames.includes(name));
+  return others.map(
+    (r) =>
+      `Warning: short name ${JSON.stringify(name)} could also match lower priority resource ${qualifiedName(r)}`,
+  );
 }
 
 /** The types in a discovery category (`all`), in discovery order. */

@@ -3,12 +3,14 @@ import { err, ok, type Result } from '../result.ts';
 import { deprecatedDryRun } from './dry-run-flag.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { flagBool, flagString, type ParsedLine, parseFlags } from './flags.ts';
+import { requestTimeoutError } from './request-timeout.ts';
 import {
   categoryMembers,
   qualifiedName,
   RESOURCES,
   type ResourceInfo,
   resolveResource,
+  shortNameWarnings,
 } from './resources.ts';
 import { KUBECTL_COMMANDS, suggestCommands } from './suggest.ts';
 import { type KubectlVerb, type Outcome, outcome, stderr, stdout, type VerbContext } from './verb.ts';
@@ -20,7 +22,7 @@ export function hoistGlobalFlags(tokens: readonly string[]): string[] {
   while (i < tokens.length && (tokens[i] ?? '').startsWith('-')) {
     const token = tokens[i] ?? '';
     before.push(token);
-    const takesValue = /^(-n|--namespace|--context|--kubeconfig)$/.test(token);
+    const takesValue = /^(-n|--namespace|--context|--kubeconfig|--request-timeout)$/.test(token);
     if (takesValue && i + 1 < tokens.length) before.push(tokens[i + 1] ?? '');
     i += takesValue ? 2 : 1;
   }
@@ -71,10 +73,31 @@ export function runKubectl(
       return err(listed ? kubectlError('rawText', { text: message }) : kubectlError('plain', { message }));
     }
   }
+  const timeout = requestTimeoutError(verb.name, parsed);
+  if (timeout !== null) return err(timeout);
   const dryRun = deprecatedDryRun(parsed, ctx.cluster.now);
   const done = verb.run(ctx, dryRun?.line ?? parsed);
-  if (dryRun === null || !done.ok) return done;
-  return ok({ ...done.value, output: [stderr(dryRun.warning), ...done.value.output] });
+  if (!done.ok) return done;
+  const warnings = [
+    ...(dryRun === null ? [] : [dryRun.warning]),
+    ...typeWords(verb.name, parsed.args).flatMap(shortNameWarnings),
+  ];
+  if (warnings.length === 0) return done;
+  return ok({ ...done.value, output: [...new Set(warnings)].map(stderr).concat(done.value.output) });
+}
+
+/** Verbs whose first argument names types for the Builder (`get ev,po`, `get ev/NAME ...`). */
+const BUILDER_VERBS = new Set(['get', 'describe', 'delete', 'wait', 'label', 'annotate']);
+
+/** The words a command line names types with, as the RESTMapper's ShortcutExpander sees them. */
+function typeWords(verb: string, args: readonly string[]): string[] {
+  const [first] = args;
+  if (first === undefined) return [];
+  // explain asks the mapper for its argument's first field alone (`ev` of `ev.note`).
+  if (verb === 'explain') return [first.split('.')[0] ?? ''];
+  if (!BUILDER_VERBS.has(verb)) return [];
+  const tuples = args.filter((a) => a.includes('/')).map((a) => a.slice(0, a.indexOf('/')));
+  return tuples.length > 0 ? tuples : first.split(',');
 }
 
 /**

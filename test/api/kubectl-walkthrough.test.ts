@@ -147,6 +147,26 @@ describe.skipIf(BINARIES.length === 0).each(BINARIES)('real %s against the API d
     expect(waited).toMatchObject({ code: 0, stdout: 'pod/kubia condition met\n' });
   });
 
+  it('GIVEN logs --limit-bytes and --since-time THEN the door cuts the log as the chat does (the kubelet’s rules)', async () => {
+    door.t.say(
+      'alice',
+      'kubectl run loop --image=busybox -- sh -c "while true; do echo hello world; sleep 1; done"',
+    );
+    door.t.advance(8_000);
+    for (const flags of [
+      ['--limit-bytes=15'],
+      ['--limit-bytes=20', '--timestamps'],
+      ['--since-time=2000-01-01T00:00:00Z', '--tail=2'],
+    ]) {
+      const real = await k('logs', 'loop', ...flags);
+      const chat = door.t.say('alice', `kubectl logs loop ${flags.join(' ')}`);
+      expect(real.stdout.replace(/\n$/, ''), flags.join(' ')).toBe(chat);
+    }
+    expect((await k('logs', 'loop', '--limit-bytes=15')).stdout).toBe('hello world\nhel');
+    expect((await k('logs', 'loop', '--since-time=2999-01-01T00:00:00Z')).stdout).toBe('');
+    door.t.say('alice', 'kubectl delete po loop --grace-period=0 --force');
+  });
+
   it('GIVEN label and annotate THEN --overwrite is required to change, key- removes, annotations are kept', async () => {
     expect((await k('label', 'po', 'kubia', 'env=debug')).stdout).toBe('pod/kubia labeled\n');
     const refused = await k('label', 'po', 'kubia', 'env=prod');

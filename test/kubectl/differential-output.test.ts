@@ -77,7 +77,35 @@ const TEMPLATES = [
   'go-template={{.spec.containers.0.ports}}',
   'go-template={{index .spec.containers 5}}',
   'go-template={{.spec.containers.name}}',
+  'go-template={{range $c := .spec.containers}}{{$c.name.x}}{{end}}',
+  'go-template={{$nope}}',
+  'go-template={{$x := .kind}}{{$x}}{{$.kind}}',
+  'go-template={{with $m := .metadata}}{{$m.name}}{{end}}{{$m}}',
+  'go-template={{range $i, $c := .spec.containers}}{{$i}}{{end}}{{$c}}',
+  'go-template={{if $k := .kind}}{{$k}}{{else}}{{$k}}{{end}}',
   'go-template=',
+];
+
+/** The same printers with `--allow-missing-template-keys=false`: a missing key is an error. */
+const STRICT_TEMPLATES = [
+  'go-template={{.nosuch}}',
+  'go-template=x{{.metadata.name}}{{.metadata.nosuch.x}}',
+  'go-template={{if .nosuch}}y{{end}}',
+  'go-template={{range .nosuch}}x{{end}}',
+  'go-template={{with $m := .metadata}}{{$m.nosuch}}{{end}}',
+  'go-template={{$.nosuch}}',
+  'go-template={{index .metadata.labels "nope"}}',
+  'go-template={{.metadata.name}}',
+  'go-template={{.metadata.name.x}}',
+  'template={{.kind}}{{.nosuch}}',
+  'jsonpath={.nosuch}',
+  'jsonpath={.metadata.name}{.nosuch}',
+  'jsonpath={.spec.containers[*].nosuch}',
+  'jsonpath={range .spec.containers[*]}{.name}{.nosuch}{end}',
+  'jsonpath={range .spec.nosuch[*]}{.name}{end}',
+  'jsonpath={.spec.containers[?(@.nosuch)].name}',
+  'jsonpath={.spec.containers[0].name}',
+  'jsonpath-as-json={.metadata.nosuch}',
 ];
 
 describe.skipIf(KUBECTL === null)('template printers against kubectl v1.33 (label --local -f)', () => {
@@ -89,15 +117,20 @@ describe.skipIf(KUBECTL === null)('template printers against kubectl v1.33 (labe
   const file = join(dir, 'kubia.json');
   writeFileSync(file, box.kubectl('get po kubia -o json').text);
 
-  const real = (output: string): Promise<{ ok: boolean; stdout: string; stderr: string }> =>
+  const realOn = (
+    path: string,
+    output: string,
+    ...flags: string[]
+  ): Promise<{ ok: boolean; stdout: string; stderr: string }> =>
     new Promise((done) => {
       execFile(
         KUBECTL ?? 'kubectl',
-        ['--kubeconfig=/dev/null', 'label', '--local', '-f', file, 'nosuch-', '-o', output],
+        ['--kubeconfig=/dev/null', 'label', '--local', '-f', path, 'nosuch-', '-o', output, ...flags],
         { encoding: 'utf8' },
         (error, stdout, stderr) => done({ ok: error === null, stdout, stderr }),
       );
     });
+  const real = (output: string, ...flags: string[]) => realOn(file, output, ...flags);
 
   it.each(TEMPLATES)('GIVEN -o %s THEN Podium prints what kubectl prints', async (output) => {
     const want = await real(output);
@@ -105,6 +138,28 @@ describe.skipIf(KUBECTL === null)('template printers against kubectl v1.33 (labe
     expect(got.ok).toBe(want.ok);
     const expected = (want.stdout + want.stderr).trimEnd();
     expect(got.text.trimEnd()).toBe(expected);
+  });
+
+  it.each(STRICT_TEMPLATES)(
+    'GIVEN -o %s --allow-missing-template-keys=false THEN Podium prints what kubectl prints',
+    async (output) => {
+      const strict = '--allow-missing-template-keys=false';
+      const want = await real(output, strict);
+      const got = box.kubectl(`get po kubia -o '${output.replaceAll("'", `'\\''`)}' ${strict}`);
+      expect(got.ok).toBe(want.ok);
+      expect(got.text.trimEnd()).toBe((want.stdout + want.stderr).trimEnd());
+    },
+  );
+
+  it('GIVEN an annotation with <, > and & WHEN a go-template fails THEN its raw data is encoding/json’s, HTML-escaped', async () => {
+    box.kubectl("run html --image=nginx --annotations=note='<b>&x'");
+    const html = join(dir, 'html.json');
+    writeFileSync(html, box.kubectl('get po html -o json').text);
+    const output = 'go-template={{.metadata.name.x}}';
+    const want = await realOn(html, output);
+    expect(want.stdout).toContain('\\u003cb\\u003e\\u0026x');
+    const got = box.kubectl(`get po html -o '${output}'`);
+    expect(got.text.trimEnd()).toBe((want.stdout + want.stderr).trimEnd());
   });
 });
 
@@ -187,6 +242,24 @@ describe('list printers (get needs a server: expectations from kubectl rules)', 
     expect(box.kubectl('get po --field-selector=spec.containers=x').text).toBe(
       'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "spec.containers=x": field label not supported: spec.containers',
     );
+  });
+
+  it('GIVEN nothing selected and --allow-missing-template-keys=false WHEN a range body names a field THEN kubectl fails on it (the empty range still walks its body once)', () => {
+    const strict = '--allow-missing-template-keys=false';
+    const result = box.kubectl(
+      `get po -l nosuch=x -o 'jsonpath={range .items[*]}{.metadata.name}{end}' ${strict}`,
+    );
+    expect(result.ok).toBe(false);
+    expect(result.text).toBe(
+      [
+        'error: error executing jsonpath "{range .items[*]}{.metadata.name}{end}": Error executing template: metadata is not found. Printing more information for debugging the template:',
+        '\ttemplate was:',
+        '\t\t{range .items[*]}{.metadata.name}{end}',
+        '\tobject given to jsonpath engine was:',
+        '\t\tmap[string]interface {}{"apiVersion":"v1", "items":[]interface {}{}, "kind":"List", "metadata":map[string]interface {}{"resourceVersion":""}}',
+      ].join('\n'),
+    );
+    expect(box.kubectl(`get po -o jsonpath={.items[*].metadata.name} ${strict}`).text).toBe('kubia web');
   });
 
   it('GIVEN -o name and nothing selected THEN nothing is printed (printGeneric says no "No resources found")', () => {

@@ -117,3 +117,57 @@ describe('explain and get on what does not exist (kubectl 1.33 against Podium’
     );
   });
 });
+
+describe('explain TYPE[.GROUP].FIELD… and --api-version, read as kubectl 1.33 reads them (checked against Podium’s API door)', () => {
+  const box = verbSandbox();
+  const pod = 'KIND:       Pod\nVERSION:    v1\n\n';
+  const deployment = 'GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\n';
+  const missing = (header: string, field: string) => `${header}error: field "${field}" does not exist`;
+
+  // A version or group after the type is not a qualifier: only `resource.group` as a prefix is;
+  // anything else is the path, and a missing path names its last field.
+  it.each([
+    ['explain pods.v1.spec', missing(pod, 'spec')],
+    ['explain po.v1.spec', missing(pod, 'spec')],
+    ['explain pods.v1.metadata.name', missing(pod, 'name')],
+    ['explain pods.nosuch.metadata', missing(pod, 'metadata')],
+    ['explain pods.spec.containers.v1', missing(pod, 'v1')],
+    ['explain pods.spec..', missing(pod, '')],
+    ['explain deployments.v1.apps.spec', missing(deployment, 'spec')],
+    ['explain deploy.apps.spec', missing(deployment, 'spec')],
+    ['explain events.events.k8s.io.note', missing('KIND:       Event\nVERSION:    v1\n\n', 'note')],
+    ['explain --api-version=v1 pods.v1.spec', missing(pod, 'spec')],
+    ['explain --api-version=apps/v1 deployments.apps.spec', missing(deployment, 'spec')],
+    ['explain pods.spec..containers', 'error: invalid jsonpath syntax, first node must be field node'],
+    ['explain *.spec', 'error: invalid jsonpath syntax, first node must be field node'],
+    ['explain --api-version=v1 pods..spec', 'error: invalid jsonpath syntax, all nodes must be field nodes'],
+    ['explain pods.spec[', 'error: unterminated array'],
+    ['explain pods}{.x', 'error: must pass in 1 jsonpath string'],
+    ['explain .', 'error: a resource must be present, got: /, Resource='],
+    ['explain --api-version=apps/v1 pods', 'error: GVR (apps/v1, Resource=pods) not found in OpenAPI schema'],
+    [
+      'explain --api-version=v1 deployments.apps',
+      'error: GVR (/v1, Resource=deployments) not found in OpenAPI schema',
+    ],
+    ['explain --api-version=v2 pods', 'error: couldn\'t find resource for "/v2, Resource=pods"'],
+    ['explain --api-version=a/b/c pods', 'error: unexpected GroupVersion string: a/b/c'],
+  ])('GIVEN %s THEN kubectl’s answer', (line, expected) => {
+    expect(box.kubectl(line)).toEqual({ text: expected, ok: false });
+  });
+
+  it.each([
+    ['explain pods..spec', `${pod}FIELD: spec <PodSpec>`],
+    ['explain pods.spec.', `${pod}FIELD: spec <PodSpec>`],
+    ['explain pods..', `${pod}DESCRIPTION:`],
+    ['explain --api-version=/v1 pods', `${pod}DESCRIPTION:`],
+    ['explain --api-version=apps/v1 deploy.spec', `${deployment}FIELD: spec <DeploymentSpec>`],
+    [
+      'explain --api-version=events.k8s.io/v1 events.note',
+      'GROUP:      events.k8s.io\nKIND:       Event\nVERSION:    v1\n\nFIELD: note <string>',
+    ],
+  ])('GIVEN %s THEN it is explained', (line, start) => {
+    const { text, ok } = box.kubectl(line);
+    expect(ok).toBe(true);
+    expect(text.startsWith(start), text.slice(0, 200)).toBe(true);
+  });
+});

@@ -45,9 +45,40 @@ describe('kubectl get events', () => {
     );
   });
 
+  // kubectl 1.33 against Podium's API door: the server applies -l to events, which carry no labels.
+  it('GIVEN -l WHEN get events THEN a selector no unlabelled object meets finds none, and one all meet finds all', () => {
+    const box = started();
+    expect(box.kubectl('get events -l app=kubia')).toEqual({
+      text: 'No resources found in default namespace.',
+      ok: true,
+    });
+    expect(box.kubectl('get events -A -l app=kubia -o name').text).toBe('');
+    expect(box.kubectl("get events -l '!app' -o name").text).toBe(box.kubectl('get events -o name').text);
+    expect(box.kubectl("get events -l 'x in (a'").ok).toBe(false);
+  });
+
+  it('GIVEN -o name or a template THEN the events List is printed so, and an empty one says nothing', () => {
+    const box = started();
+    expect(box.kubectl('get events -n kube-public -o name')).toEqual({ text: '', ok: true });
+    expect(box.kubectl('get events -l app=kubia -o jsonpath={.items}').text).toBe('[]');
+    expect(box.kubectl('get events --template={{.kind}}').text).toBe('List');
+    expect(box.kubectl("get events -o 'go-template={{len .items}}'").text).toBe(
+      String(box.kubectl('get events -o name').text.split('\n').length),
+    );
+    expect(
+      box.kubectl('get events -o jsonpath={.items[0].foo} --allow-missing-template-keys=false').text,
+    ).toMatch(
+      /^error: error executing jsonpath "\{\.items\[0\]\.foo\}": Error executing template: foo is not found\./,
+    );
+  });
+
   it('GIVEN -A THEN NAMESPACE comes first', () => {
     const { text } = started().kubectl('get ev -A --field-selector involvedObject.kind=Pod');
-    expect(text.split('\n')[0]).toMatch(/^NAMESPACE\s+LAST SEEN/);
+    // `ev` is also events.k8s.io's short name: kubectl 1.33 warns first (stderr).
+    expect(text.split('\n')[0]).toBe(
+      'Warning: short name "ev" could also match lower priority resource events.events.k8s.io',
+    );
+    expect(text.split('\n')[1]).toMatch(/^NAMESPACE\s+LAST SEEN/);
     expect(text).toMatch(/\ndefault\s+\S+\s+Normal\s+Scheduled\s+pod\/kubia/);
   });
 });

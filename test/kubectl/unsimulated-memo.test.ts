@@ -72,6 +72,7 @@ describe('lines that could name an unsimulated type', () => {
       'label po pod3 step=s1-300 --overwrite',
       'get events.events.k8s.io',
       'get Deployment',
+      'get DEPLOYMENTS.apps/x',
       'get DEPLOY.apps/x',
       'get po,,svc',
       'get ev',
@@ -94,7 +95,9 @@ describe('lines that could name an unsimulated type', () => {
     expect(may('label po pod3 step=s1-300 --overwrite')).toBe(false);
     expect(may('get svc,po -l app=web,env!=dev')).toBe(false);
     expect(may('get events.events.k8s.io')).toBe(true);
-    expect(may('get DEPLOY.apps/x')).toBe(true);
+    expect(may('get DEPLOYMENTS.apps/x')).toBe(true);
+    // Short names match exactly: `DEPLOY` is no type (kubectl 1.33: the server doesn't have a resource type "DEPLOY").
+    expect(may('get DEPLOY.apps/x')).toBe(false);
     expect(may('get All')).toBe(true);
     expect(may('get po,rs')).toBe(true);
   });

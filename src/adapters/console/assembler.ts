@@ -66,5 +66,9 @@ const fenceCount = (line: string) => line.split('```').length - 1;
 export function readsStdin(line: string): boolean {
   const body = line.replace(/^@\S+\s+/, '').trim();
   if (/^\/file\s+save\b/.test(body)) return true;
-  return /^(\/)?kubectl\s/.test(body) && /(^|\s)(-f|--filename)(\s+|=)-(\s|$)/.test(body);
+  if (!/^(\/)?kubectl\s/.test(body)) return false;
+  // `delete -i` reads its answer from standard input.
+  if (/^(\/)?kubectl\s+delete\s/.test(body) && /(^|\s)(-i|--interactive)(=true)?(\s|$)/.test(body))
+    return true;
+  return /(^|\s)(-f|--filename)(\s+|=)-(\s|$)/.test(body);
 }

@@ -22,6 +22,10 @@ export const fidelityMessages = {
     en: 'Chat has no shell, so `{cut}` was not run and no file was written. To keep a manifest, send `/file save NAME` with the YAML in a code block below it.',
     ko: '채팅에는 셸이 없어서 `{cut}` 부분은 실행하지 않았고 파일도 만들지 않았어요. 매니페스트를 저장하려면 `/file save 이름` 아래에 YAML을 코드 블록으로 붙여 보내 주세요.',
   },
+  'kubectl.watchOnlySnapshot': {
+    en: '`--watch-only` prints only what changes from now on, and a chat message cannot keep watching, so nothing has changed yet. Run it without `--watch-only` to see what is there now, or again later to see what changed.',
+    ko: '`--watch-only`는 지금부터 바뀌는 것만 출력하는데, 채팅 메시지는 계속 지켜볼 수 없어서 아직 바뀐 것이 없어요. 지금 있는 것을 보려면 `--watch-only` 없이 실행하고, 무엇이 바뀌었는지 보려면 나중에 다시 실행해 보세요.',
+  },
   'kubectl.watchSnapshot': {
     en: 'A chat message cannot keep watching, so this is what is there now: run the command again to see what changed.',
     ko: '채팅 메시지는 계속 지켜볼 수 없어서, 지금 있는 것만 보여 드렸어요. 무엇이 바뀌었는지 보려면 명령을 다시 실행해 보세요.',

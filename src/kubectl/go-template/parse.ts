@@ -84,6 +84,12 @@ type ListEnd = 'end' | 'else' | null;
 /** A position in the token stream; each method consumes what it parses. */
 class Cursor {
   private i = 0;
+  /**
+   * The variables in scope (text/template's Tree.vars): `$`, then each declared as its pipeline
+   * is read, until the end of the if/with/range whose pipeline or body declared it. Using another
+   * is a parse error.
+   */
+  private readonly vars: string[] = ['$'];
   constructor(
     private readonly source: string,
     private readonly tokens: readonly Token[],
@@ -142,6 +148,13 @@ class Cursor {
   }
 
   private block(kind: 'if' | 'with' | 'range', pos: number): Result<TemplateNode, string> {
+    const mark = this.vars.length;
+    const parsed = this.blockInScope(kind, pos);
+    this.vars.length = mark;
+    return parsed;
+  }
+
+  private blockInScope(kind: 'if' | 'with' | 'range', pos: number): Result<TemplateNode, string> {
     const pipe = this.pipeline(kind);
     if (!pipe.ok) return pipe;
     if (pipe.value.cmds.length === 0) return this.fail(pos, `missing value for ${kind}`);
@@ -183,6 +196,7 @@ class Cursor {
       const op = this.tokens[j]?.t;
       if (op === 'declare' || op === 'assign') {
         decl.push(...names);
+        this.vars.push(...names);
         assign = op === 'assign';
         this.i = j + 1;
       } else this.i = start;
@@ -246,10 +260,10 @@ class Cursor {
     const suffix = names.map((n) => `.${n}`).join('');
     switch (value.k) {
       case 'field':
-        // text/template turns `.a.b` into one field node at the second field's position.
-        return ok({ ...value, names: [...value.names, ...names], pos: chainPos, text: value.text + suffix });
       case 'variable':
-        return ok({ ...value, names: [...value.names, ...names], text: value.text + suffix });
+        // text/template turns `.a.b` and `$x.b` into one node at the position of the chain's first
+        // field after the term (`.b`).
+        return ok({ ...value, names: [...value.names, ...names], pos: chainPos, text: value.text + suffix });
       case 'pipe':
         return ok({ ...value, names, text: value.text + suffix });
       default:
@@ -264,6 +278,8 @@ class Cursor {
       case 'dot':
         return ok({ k: 'dot', pos: token.pos, text: '.' });
       case 'variable':
+        if (!this.vars.includes(token.name))
+          return this.fail(token.pos, `undefined variable "${token.name}"`);
         return ok({ k: 'variable', name: token.name, names: [], pos: token.pos, text: token.name });
       case 'identifier':
         if (!FUNCTIONS.has(token.name)) return this.fail(token.pos, `function "${token.name}" not defined`);

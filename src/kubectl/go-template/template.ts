@@ -8,7 +8,9 @@ export { parseGoTemplate } from './parse.ts';
  * Executes a parsed go-template over the object as kubectl hands it over (JSON decoded into
  * map[string]interface{}: numbers are float64, missing keys print `<no value>`). Template ints
  * are bigints, so `eq .x 1` fails on a float as it does in Go. Output streams until an error,
- * which is reported as text/template words it (`1:7: executing "output" at <…>: …`).
+ * which is reported as text/template words it (`1:7: executing "output" at <…>: …`). Without
+ * `allowMissingKeys` the template runs with `missingkey=error`, as kubectl's printer does for
+ * `--allow-missing-template-keys=false`.
  */
 type Value = JsonValue | bigint | undefined;
 
@@ -25,6 +27,7 @@ class TemplateError {
 
 interface State {
   source: string;
+  allowMissingKeys: boolean;
   out: string;
   steps: number;
   vars: { name: string; value: Value }[];
@@ -33,8 +36,15 @@ interface State {
 export function executeGoTemplate(
   template: GoTemplate,
   data: JsonValue,
+  allowMissingKeys = true,
 ): { text: string; error: string | null; dump: string } {
-  const state: State = { source: template.source, out: '', steps: 0, vars: [{ name: '$', value: data }] };
+  const state: State = {
+    source: template.source,
+    allowMissingKeys,
+    out: '',
+    steps: 0,
+    vars: [{ name: '$', value: data }],
+  };
   try {
     walkList(state, template.nodes, data);
     return { text: state.out, error: null, dump: printValue(data) };
@@ -160,15 +170,15 @@ function evalOperand(state: State, operand: Operand, dot: Value): Value {
     case 'dot':
       return dot;
     case 'field':
-      return fields(dot, operand.names, operand);
+      return fields(state, dot, operand.names, operand);
     case 'variable': {
       const variable = lastVar(state, operand.name);
       if (variable === undefined)
         throw new TemplateError(operand.pos, operand.text, `undefined variable: ${operand.name}`);
-      return fields(variable.value, operand.names, operand);
+      return fields(state, variable.value, operand.names, operand);
     }
     case 'pipe':
-      return fields(evalPipe(state, operand.pipe, dot), operand.names, operand);
+      return fields(state, evalPipe(state, operand.pipe, dot), operand.names, operand);
     case 'string':
     case 'number':
     case 'bool':
@@ -180,13 +190,21 @@ function evalOperand(state: State, operand: Operand, dot: Value): Value {
   }
 }
 
-/** text/template evalField over a chain: a missing key gives no value, and so does every field after it. */
-function fields(receiver: Value, names: readonly string[], at: Operand): Value {
+/**
+ * text/template evalField over a chain: a missing key gives no value, and so does every field
+ * after it; with `missingkey=error` either is an error.
+ */
+function fields(state: State, receiver: Value, names: readonly string[], at: Operand): Value {
   let value = receiver;
   for (const [i, name] of names.entries()) {
-    if (value === undefined) return undefined;
+    if (value === undefined) {
+      if (state.allowMissingKeys) return undefined;
+      throw new TemplateError(at.pos, at.text, `nil data; no entry for key ${goQuote(name)}`);
+    }
     if (isMap(value)) {
-      value = Object.hasOwn(value, name) ? (value[name] ?? null) : undefined;
+      if (Object.hasOwn(value, name)) value = value[name] ?? null;
+      else if (state.allowMissingKeys) value = undefined;
+      else throw new TemplateError(at.pos, at.text, `map has no entry for key ${goQuote(name)}`);
       continue;
     }
     const type = i === 0 && value === receiver && at.k === 'field' ? typeName(value) : 'interface {}';

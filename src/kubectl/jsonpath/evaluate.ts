@@ -4,21 +4,24 @@ import type { JsonPathNode, SliceParam, TemplateItem } from './parse.ts';
 
 /**
  * Runs a parsed template over an object, as client-go's JSONPath.FindResults and PrintResults
- * do with missing keys allowed (kubectl's default): each action gives a group of values, printed
- * space-separated; `{range X}...{end}` repeats its body for each value of X. Every value made
+ * do: each action gives a group of values, printed space-separated; `{range X}...{end}` repeats
+ * its body for each value of X. With missing keys allowed (kubectl's default) a field found in
+ * none of its inputs gives nothing; without, it is an error (`x is not found`). Every value made
  * counts against a budget, so `{..}` over nested ranges cannot run away.
  */
 const BUDGET = 200_000;
 
 interface Run {
   steps: number;
+  allowMissingKeys: boolean;
 }
 
 export function executeJsonPath(
   items: readonly TemplateItem[],
   data: JsonValue,
+  allowMissingKeys = true,
 ): Result<JsonValue[][], string> {
-  return evalItems(items, data, { steps: 0 }, false);
+  return evalItems(items, data, { steps: 0, allowMissingKeys }, false);
 }
 
 export function printResults(groups: readonly JsonValue[][], asJson = false): string {
@@ -110,9 +113,7 @@ function walk(input: JsonValue[], node: JsonPathNode, run: Run): Result<JsonValu
     case 'bool':
       return ok(input.map(() => node.value));
     case 'field':
-      return ok(
-        input.flatMap((v) => (isMap(v) && Object.hasOwn(v, node.name) ? [v[node.name] ?? null] : [])),
-      );
+      return evalField(input, node.name, run);
     case 'wildcard':
       return ok(input.flatMap(children));
     case 'recursive':
@@ -135,6 +136,16 @@ function walk(input: JsonValue[], node: JsonPathNode, run: Run): Result<JsonValu
       if (node.name === 'end') return ok([]);
       return err(`unrecognized identifier ${node.name}`);
   }
+}
+
+/**
+ * evalField: the field of each map that has it. Found nowhere (with some input: an empty range
+ * body still walks one null) it is an error unless missing keys are allowed.
+ */
+function evalField(input: JsonValue[], name: string, run: Run): Result<JsonValue[], string> {
+  const found = input.flatMap((v) => (isMap(v) && Object.hasOwn(v, name) ? [v[name] ?? null] : []));
+  if (found.length === 0 && input.length > 0 && !run.allowMissingKeys) return err(`${name} is not found`);
+  return ok(found);
 }
 
 /** Map values (in key order: Go's is random) or array items; a string's bytes are left out. */

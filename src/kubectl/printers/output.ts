@@ -39,8 +39,15 @@ export type GenericPrinter = (
   singleItemImplied: boolean,
 ) => { text: string; error: string | null };
 
-/** Null for the table formats ('' and wide); kubectl's error text for a bad format or template. */
-export function genericPrinter(format: string, noHeaders: boolean): Result<GenericPrinter | null, string> {
+/**
+ * Null for the table formats ('' and wide); kubectl's error text for a bad format or template.
+ * `allowMissingKeys` is `--allow-missing-template-keys`, for the template printers only.
+ */
+export function genericPrinter(
+  format: string,
+  noHeaders: boolean,
+  allowMissingKeys: boolean,
+): Result<GenericPrinter | null, string> {
   if (format === '' || format === 'wide') return ok(null);
   if (isObjectFormat(format))
     return ok((objects, cluster, single) => ({
@@ -49,7 +56,7 @@ export function genericPrinter(format: string, noHeaders: boolean): Result<Gener
     }));
   const template = templateFormat(format);
   if (template !== null) {
-    const printer = templatePrinter(template.format, template.template);
+    const printer = templatePrinter(template.format, template.template, allowMissingKeys);
     if (!printer.ok) return printer;
     return ok((objects, cluster, single) => printer.value.print(documentOf(objects, cluster, single)));
   }

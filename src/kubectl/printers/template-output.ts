@@ -1,4 +1,4 @@
-import { goSharpV, type JsonValue } from '../../go/values.ts';
+import { goMarshal, goSharpV, type JsonValue } from '../../go/values.ts';
 import { err, ok, type Result } from '../../result.ts';
 import { executeGoTemplate, parseGoTemplate } from '../go-template/template.ts';
 import { executeJsonPath, printResults } from '../jsonpath/evaluate.ts';
@@ -26,15 +26,22 @@ export function templateFormat(output: string): { format: TemplateFormat; templa
   return { format: word as TemplateFormat, template: eq === -1 ? '' : output.slice(eq + 1) };
 }
 
-/** JSONPathPrintFlags / GoTemplatePrintFlags ToPrinter: the printer, or kubectl's error text. */
-export function templatePrinter(format: TemplateFormat, template: string): Result<TemplatePrinter, string> {
+/**
+ * JSONPathPrintFlags / GoTemplatePrintFlags ToPrinter: the printer, or kubectl's error text.
+ * `allowMissingKeys` is `--allow-missing-template-keys` (template-keys-flag.ts).
+ */
+export function templatePrinter(
+  format: TemplateFormat,
+  template: string,
+  allowMissingKeys = true,
+): Result<TemplatePrinter, string> {
   if (template === '') return err('template format specified but no template given');
   if (format === 'jsonpath' || format === 'jsonpath-as-json') {
     const parsed = parseJsonPath(template);
     if (!parsed.ok) return err(`error parsing jsonpath ${template}, ${parsed.error}`);
     return ok({
       print(data) {
-        const groups = executeJsonPath(parsed.value, data);
+        const groups = executeJsonPath(parsed.value, data, allowMissingKeys);
         if (groups.ok)
           return { text: printResults(groups.value, format === 'jsonpath-as-json'), error: null };
         const debug = `Error executing template: ${groups.error}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goSharpV(data)}\n\n`;
@@ -46,9 +53,10 @@ export function templatePrinter(format: TemplateFormat, template: string): Resul
   if (!parsed.ok) return err(`error parsing template ${template}, template: output:${parsed.error}`);
   return ok({
     print(data) {
-      const run = executeGoTemplate(parsed.value, data);
+      const run = executeGoTemplate(parsed.value, data, allowMissingKeys);
       if (run.error === null) return { text: run.text, error: null };
-      const raw = JSON.stringify(data);
+      // encoding/json's Marshal: keys sorted, and <, > and & escaped.
+      const raw = goMarshal(data);
       const debug = `Error executing template: template: output:${run.error}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n\traw data was:\n\t\t${raw}\n\tobject given to template engine was:\n\t\t${run.dump}\n\n`;
       return {
         text: run.text + debug,
@@ -62,12 +70,13 @@ export function templatePrinter(format: TemplateFormat, template: string): Resul
  * `--template` (PrintFlags): the template of a template format given without one (`-o template
  * --template={{.kind}}`, `-o jsonpath --template=...`); alone, it means `-o go-template`.
  */
-export function withTemplateFlag(format: string, template: string): string {
+export function withTemplate(format: string, template: string): string {
   if (template === '') return format;
   const named = format === '' ? 'go-template' : format;
   return TEMPLATE_FLAG_FORMATS.includes(named) ? `${named}=${template}` : format;
 }
 
+/** The formats --template completes, files included. */
 const TEMPLATE_FLAG_FORMATS = [
   'go-template',
   'template',
