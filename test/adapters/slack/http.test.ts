@@ -184,8 +184,16 @@ describe('Slack over HTTP (signed requests to the real Bolt HTTPReceiver)', () =
   });
 
   it('GIVEN slash-command text as Slack escapes it (&lt; &gt; &amp;) WHEN it arrives THEN kubectl sees what the member typed', async () => {
-    const answer = await h.command(BOB, '/kubectl', 'get po &lt;!here&gt; a&amp;b');
+    // Quoted, as a shell needs them to be arguments (unquoted, < > & are shell operators: below).
+    const answer = await h.command(BOB, '/kubectl', "get po '&lt;!here&gt;' 'a&amp;b'");
     expect(codeOf(answer)).toBe(direct(BOB, "kubectl get po '<!here>' 'a&b'"));
+  });
+
+  it('GIVEN an unquoted <!here> WHEN it arrives THEN kubectl runs what a shell would, and the note naming the rest pings nobody', async () => {
+    const answer = await h.command(BOB, '/kubectl', 'get po &lt;!here&gt; a&amp;b');
+    expect(codeOf(answer)).toBe(direct(BOB, 'kubectl get po'));
+    expect(allText(answer)).toContain('Chat has no shell, so `&lt;!here&gt; a&amp;b` was not run');
+    expect(JSON.stringify(answer)).not.toContain('<!here>');
   });
 
   it('GIVEN /podium-help WHEN it arrives THEN the help, written for Slack, is answered privately', async () => {
