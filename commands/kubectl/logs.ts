@@ -161,7 +161,7 @@ function podLogs(
       failed = true;
       continue;
     }
-    const text = servedLog(log.lines, now, { ...request.options, tailLines });
+    const text = servedLog(log.lines, now, Object.assign({}, request.options, { tailLines }));
     const name = pod.spec.containers[index]?.name ?? '';
     const prefix = request.prefix ? `[pod/${pod.metadata.name}/${name}] ` : '';
     // kubectl reads the stream line by line and prefixes each piece it reads.

@@ -100,13 +100,31 @@ export const resourcesNamed = (word: string): ResourceInfo[] => RESOURCES.filter
 export function shortNameWarnings(word: string): string[] {
   const dot = word.indexOf('.');
   const name = dot === -1 ? word : word.slice(0, dot);
+  // Asked for every command's type words: most short names name one type, and say nothing.
+  const matching = byShortName().get(name);
+  if (matching === undefined || matching.length < 2) return [];
   const qualifier = dot === -1 ? '' : word.slice(dot + 1);
   if (qualifier !== '' && !/^v\d[a-z0-9]*\.$/.test(qualifier)) return [];
-  const [, ...others] = RESOURCES.filter((r) => r.shortNames.includes(name));
+  const [, ...others] = matching;
   return others.map(
     (r) =>
       `Warning: short name ${JSON.stringify(name)} could also match lower priority resource ${qualifiedName(r)}`,
   );
+}
+
+/** The types each short name names, in discovery order (made once). */
+let shortNames: Map<string, ResourceInfo[]> | undefined;
+function byShortName(): Map<string, ResourceInfo[]> {
+  if (shortNames !== undefined) return shortNames;
+  const map = new Map<string, ResourceInfo[]>();
+  for (const r of RESOURCES)
+    for (const s of r.shortNames) {
+      const list = map.get(s);
+      if (list === undefined) map.set(s, [r]);
+      else list.push(r);
+    }
+  shortNames = map;
+  return map;
 }
 
 /** The types in a discovery category (`all`), in discovery order. */

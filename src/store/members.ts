@@ -18,7 +18,7 @@ export class MemberStore {
   private readonly getNames: Statement<[string, string], { user_id: string; name: string }>;
   private readonly getGuide: Statement<[string, string, string], { guide: number | null }>;
   private readonly putGuide: Statement<[string, string, string, number]>;
-  private readonly contextNamespaces: ReadCache<Map<string, string>>;
+  private readonly contextNamespaces: ReadCache<ReadonlyMap<string, string>>;
   private readonly getContextNamespaces: Statement<
     [string, string, string],
     { context: string; namespace: string }
@@ -63,7 +63,8 @@ export class MemberStore {
   contextNamespacesOf(key: SandboxKey): ReadonlyMap<string, string> {
     return this.contextNamespaces.get(memberOf(key), () => {
       const rows = this.getContextNamespaces.all(key.platform, key.scope, key.user);
-      return new Map(rows.map((r) => [r.context, r.namespace]));
+      // Most members never set one: they share one empty map, not one each.
+      return rows.length === 0 ? NO_CONTEXT_NAMESPACES : new Map(rows.map((r) => [r.context, r.namespace]));
     });
   }
 
@@ -110,6 +111,8 @@ export class MemberStore {
     this.langs.drop(memberOf(key));
   }
 }
+
+const NO_CONTEXT_NAMESPACES: ReadonlyMap<string, string> = new Map();
 
 const memberOf = (key: SandboxKey) => `${key.platform}/${key.scope}/${key.user}`;
 
