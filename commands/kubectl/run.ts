@@ -22,7 +22,7 @@ import {
   jsonObject,
   setKey,
   stringAt,
-} from '../../src/kubectl/manifest-value.ts';
+} from '../../src/go/json-value.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { goJsonInOrder, goYaml } from '../../src/kubectl/printers/go-yaml.ts';
 import { printObjects, sortKeys } from '../../src/kubectl/printers/objects.ts';

@@ -11,7 +11,7 @@ import { podDeleteRequest } from '../cluster/terminating.ts';
 import type { KubectlError } from '../kubectl/errors.ts';
 import type { ManifestObject } from '../kubectl/manifest.ts';
 import { type FieldValidation, namespaceFromManifest, podFromManifest } from '../kubectl/manifest-objects.ts';
-import type { JsonObject } from '../kubectl/manifest-value.ts';
+import type { JsonObject } from '../go/json-value.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Json } from './types.ts';
 

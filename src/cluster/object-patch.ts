@@ -1,3 +1,4 @@
+import { jsonDocument } from '../go/json.ts';
 import { err, ok, type Result } from '../result.ts';
 import { apiObject } from './api-object.ts';
 import type { Change } from './changes.ts';
@@ -56,16 +57,13 @@ export function patchObject(
 
 /** The object a patch of `type` (the request body, as sent) leaves of `base`. */
 export function patchedJson(base: Json, type: PatchType, body: string): Result<Json, Status> {
-  if (type === 'json') {
-    let operations: unknown;
-    try {
-      operations = JSON.parse(body);
-    } catch (e) {
-      return err(badRequest(e instanceof Error ? (e.message.split('\n')[0] ?? '') : 'unreadable'));
-    }
-    return leftObject(jsonPatch(base, operations));
-  }
-  const patch = jsonObjectBody(body);
+  // The patch handler reads the body with Go's encoding/json: JSON patch (jsonpatch.DecodePatch)
+  // and strategic merge patch (json.Unmarshal into a map) refuse bad JSON in its words; JSON merge
+  // patch (jsonpatch.MergePatch) says only ErrBadJSONPatch.
+  const parsed = jsonDocument(body);
+  if (!parsed.ok) return err(badRequest(type === 'merge' ? 'Invalid JSON Patch' : parsed.error));
+  if (type === 'json') return leftObject(jsonPatch(base, parsed.value));
+  const patch = objectBody(parsed.value);
   if (!patch.ok) return patch;
   return leftObject(
     type === 'merge' ? mergePatch(base, patch.value) : strategicMergePatch(base, patch.value),
@@ -82,14 +80,9 @@ function leftObject(patched: Result<unknown, string>): Result<Json, Status> {
 
 /** A JSON request body, which must be an object, as the server decodes it. */
 export function jsonObjectBody(text: string): Result<Json, Status> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    const why = e instanceof Error ? e.message.split('\n')[0] : 'unreadable';
-    return err(badRequest(`couldn't get version/kind; json parse error: ${why}`));
-  }
-  return objectBody(parsed);
+  const parsed = jsonDocument(text);
+  if (!parsed.ok) return err(badRequest(`couldn't get version/kind; json parse error: ${parsed.error}`));
+  return objectBody(parsed.value);
 }
 
 /** A decoded body that is not an object cannot be an object's JSON. */

@@ -8,7 +8,7 @@ import {
   type JsonValue,
   jsonObject,
   setKey,
-} from './manifest-value.ts';
+} from '../go/json-value.ts';
 
 /**
  * An RFC 6902 JSON patch applied as kubectl 1.33 applies `--override-type=json`

@@ -19,7 +19,7 @@ import {
   type JsonValue,
   jsonObject,
   setKey,
-} from './manifest-value.ts';
+} from '../go/json-value.ts';
 import { fromStatus } from './status-error.ts';
 
 /**

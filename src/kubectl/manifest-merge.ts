@@ -6,7 +6,7 @@ import {
   type JsonValue,
   jsonObject,
   setKey,
-} from './manifest-value.ts';
+} from '../go/json-value.ts';
 
 /**
  * Client-side apply's three-way merge (strategic merge patch, reduced to what pods use): a

@@ -18,7 +18,7 @@ import { type KubectlError, kubectlError } from './errors.ts';
 import type { ManifestObject } from './manifest.ts';
 import { decodeStrict } from './manifest-decode.ts';
 import { NAMESPACE, POD } from './manifest-schema.ts';
-import { getKey, isJsonObject, type JsonObject, type JsonValue } from './manifest-value.ts';
+import { getKey, isJsonObject, type JsonObject, type JsonValue } from '../go/json-value.ts';
 
 /**
  * From a manifest object to what the cluster creates: the REST mapping (this cluster serves

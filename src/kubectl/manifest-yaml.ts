@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, parseDocument, visit } from 'yaml';
-import { MAX_DEPTH } from './manifest-json.ts';
-import { type JsonValue, jsonObject } from './manifest-value.ts';
+import { MAX_DEPTH } from '../go/json.ts';
+import { type JsonValue, jsonObject } from '../go/json-value.ts';
 import { goYamlError } from './manifest-yaml-errors.ts';
 
 /**

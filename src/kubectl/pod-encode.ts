@@ -7,7 +7,7 @@ import {
   type JsonValue,
   jsonObject,
   setKey,
-} from './manifest-value.ts';
+} from '../go/json-value.ts';
 
 /**
  * A decoded Pod as Go's encoding/json writes the typed corev1.Pod back: fields in struct order

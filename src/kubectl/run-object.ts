@@ -1,5 +1,5 @@
 import type { EnvVar, RestartPolicy } from '../cluster/model.ts';
-import type { JsonObject } from './manifest-value.ts';
+import type { JsonObject } from '../go/json-value.ts';
 
 /**
  * The Pod that `kubectl run` builds on the client (KC pkg/cmd/run, generate/versioned

@@ -6,7 +6,7 @@ import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { applyJsonPatch, decodeJsonPatch } from './json-patch.ts';
 import { decodeStrict, kindOf } from './manifest-decode.ts';
-import { jsonDocument } from './manifest-json.ts';
+import { jsonDocument } from '../go/json.ts';
 import { POD } from './manifest-schema.ts';
 import {
   getKey,
@@ -15,7 +15,7 @@ import {
   type JsonValue,
   jsonObject,
   setKey,
-} from './manifest-value.ts';
+} from '../go/json-value.ts';
 import { encodePod } from './pod-encode.ts';
 import { goJsonInOrder } from './printers/go-yaml.ts';
 

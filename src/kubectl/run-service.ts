@@ -1,4 +1,4 @@
-import type { JsonObject } from './manifest-value.ts';
+import type { JsonObject } from '../go/json-value.ts';
 import type { RunSpec } from './run-object.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../result.ts';
-import { type JsonObject, type JsonValue, jsonObject, setKey } from './manifest-value.ts';
+import { type JsonObject, type JsonValue, jsonObject, setKey } from './json-value.ts';
 
 /**
  * A JSON manifest, read as kubectl's decoder reads it: a stream of values separated by white
