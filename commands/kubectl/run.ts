@@ -6,6 +6,14 @@ import type { Cluster, EnvVar, Pod, PullPolicy, RestartPolicy } from '../../src/
 import { type Created, createPod } from '../../src/cluster/pods.ts';
 import { badRequest } from '../../src/cluster/status.ts';
 import { parseGoDuration } from '../../src/go/duration.ts';
+import {
+  getKey,
+  isJsonObject,
+  type JsonObject,
+  jsonObject,
+  setKey,
+  stringAt,
+} from '../../src/go/json-value.ts';
 import { goAtoi, goInt32 } from '../../src/go/strconv.ts';
 import type { JsonValue } from '../../src/go/values.ts';
 import { CASCADE_FLAG, cascadeOf } from '../../src/kubectl/cascade-flag.ts';
@@ -15,14 +23,6 @@ import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubec
 import { LAST_APPLIED } from '../../src/kubectl/manifest-apply.ts';
 import { podFromManifest } from '../../src/kubectl/manifest-objects.ts';
 import { outputOf } from '../../src/kubectl/manifest-print.ts';
-import {
-  getKey,
-  isJsonObject,
-  type JsonObject,
-  jsonObject,
-  setKey,
-  stringAt,
-} from '../../src/go/json-value.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { goJsonInOrder, goYaml } from '../../src/kubectl/printers/go-yaml.ts';
 import { printObjects, sortKeys } from '../../src/kubectl/printers/objects.ts';

@@ -8,10 +8,10 @@ import { createPod } from '../cluster/pods.ts';
 import { serviceDeletion } from '../cluster/services.ts';
 import { badRequest, forbidden, invalid, notFound, type Status } from '../cluster/status.ts';
 import { podDeleteRequest } from '../cluster/terminating.ts';
+import type { JsonObject } from '../go/json-value.ts';
 import type { KubectlError } from '../kubectl/errors.ts';
 import type { ManifestObject } from '../kubectl/manifest.ts';
 import { type FieldValidation, namespaceFromManifest, podFromManifest } from '../kubectl/manifest-objects.ts';
-import type { JsonObject } from '../go/json-value.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Json } from './types.ts';
 

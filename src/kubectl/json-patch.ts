@@ -1,6 +1,3 @@
-import { goAtoi } from '../go/strconv.ts';
-import { err, ok, type Result } from '../result.ts';
-import { kindOf } from './manifest-decode.ts';
 import {
   getKey,
   isJsonObject,
@@ -9,6 +6,9 @@ import {
   jsonObject,
   setKey,
 } from '../go/json-value.ts';
+import { goAtoi } from '../go/strconv.ts';
+import { err, ok, type Result } from '../result.ts';
+import { kindOf } from './manifest-decode.ts';
 
 /**
  * An RFC 6902 JSON patch applied as kubectl 1.33 applies `--override-type=json`

@@ -5,11 +5,6 @@ import type { Cluster, Namespace, Pod } from '../cluster/model.ts';
 import { updatePod } from '../cluster/pod-update.ts';
 import { resourceVersionOf, resourceVersionPrecondition } from '../cluster/preconditions.ts';
 import { validateAnnotations, validateLabels } from '../cluster/validation.ts';
-import { err, ok, type Result } from '../result.ts';
-import { type KubectlError, kubectlError, renderError } from './errors.ts';
-import type { ManifestObject } from './manifest.ts';
-import { MERGE_KEYS, namespaceJson, threeWayMerge } from './manifest-merge.ts';
-import { type FieldValidation, podFromManifest } from './manifest-objects.ts';
 import {
   deepEqual,
   getKey,
@@ -20,6 +15,11 @@ import {
   jsonObject,
   setKey,
 } from '../go/json-value.ts';
+import { err, ok, type Result } from '../result.ts';
+import { type KubectlError, kubectlError, renderError } from './errors.ts';
+import type { ManifestObject } from './manifest.ts';
+import { MERGE_KEYS, namespaceJson, threeWayMerge } from './manifest-merge.ts';
+import { type FieldValidation, podFromManifest } from './manifest-objects.ts';
 import { fromStatus } from './status-error.ts';
 
 /**

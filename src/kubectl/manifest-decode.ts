@@ -1,5 +1,5 @@
-import { type GoType, goTypeName } from './manifest-schema.ts';
 import { isJsonObject, type JsonObject, type JsonValue, jsonObject, setKey } from '../go/json-value.ts';
+import { type GoType, goTypeName } from './manifest-schema.ts';
 
 /**
  * The API server's strict decoding of a request body into its Go type (sigs.k8s.io/json), which

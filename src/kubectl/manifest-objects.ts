@@ -12,13 +12,13 @@ import type { NamespaceInput } from '../cluster/namespaces.ts';
 import { API_RESOURCES, groupVersion } from '../cluster/openapi/discovery.ts';
 import type { PodInput } from '../cluster/pods.ts';
 import { validatePod } from '../cluster/validation.ts';
+import { getKey, isJsonObject, type JsonObject, type JsonValue } from '../go/json-value.ts';
 import { goQuote } from '../go/strings.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import type { ManifestObject } from './manifest.ts';
 import { decodeStrict } from './manifest-decode.ts';
 import { NAMESPACE, POD } from './manifest-schema.ts';
-import { getKey, isJsonObject, type JsonObject, type JsonValue } from '../go/json-value.ts';
 
 /**
  * From a manifest object to what the cluster creates: the REST mapping (this cluster serves

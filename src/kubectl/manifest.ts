@@ -1,9 +1,9 @@
 import { LIMITS } from '../cluster/limits.ts';
+import { jsonValues } from '../go/json.ts';
+import { getKey, goJson, isJsonObject, type JsonObject, type JsonValue, stringAt } from '../go/json-value.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { kindOf } from './manifest-decode.ts';
-import { jsonValues } from '../go/json.ts';
 import type { ManifestFile } from './manifest-source.ts';
-import { getKey, goJson, isJsonObject, type JsonObject, type JsonValue, stringAt } from '../go/json-value.ts';
 import { type StreamItem, yamlValues } from './manifest-yaml.ts';
 
 /**

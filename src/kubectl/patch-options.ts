@@ -1,10 +1,10 @@
 import type { PatchType } from '../cluster/object-patch.ts';
+import { goJson } from '../go/json-value.ts';
 import { goQuote } from '../go/strings.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { DryRun } from './dry-run-flag.ts';
 import { flagBool, flagString, type ParsedLine } from './flags.ts';
 import { readManifestFiles, type SourceContext } from './manifest-source.ts';
-import { goJson } from '../go/json-value.ts';
 import { yamlValues } from './manifest-yaml.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Cluster } from '../cluster/model.ts';
-import { printedOutput } from './manifest-print.ts';
 import type { JsonValue } from '../go/json-value.ts';
+import { printedOutput } from './manifest-print.ts';
 import { outputFormatError, printerError } from './metadata-update.ts';
 import { sortKeys } from './printers/objects.ts';
 import { templateFormat, templatePrinter } from './printers/template-output.ts';

@@ -1,5 +1,3 @@
-import { compareGoStrings } from '../go/strings.ts';
-import { type GoType, POD } from './manifest-schema.ts';
 import {
   getKey,
   isJsonObject,
@@ -8,6 +6,8 @@ import {
   jsonObject,
   setKey,
 } from '../go/json-value.ts';
+import { compareGoStrings } from '../go/strings.ts';
+import { type GoType, POD } from './manifest-schema.ts';
 
 /**
  * A decoded Pod as Go's encoding/json writes the typed corev1.Pod back: fields in struct order

@@ -1,13 +1,7 @@
 import { LIMITS } from '../cluster/limits.ts';
 import { API_RESOURCES, groupVersion } from '../cluster/openapi/discovery.ts';
 import { strategicMergePatch } from '../cluster/patch.ts';
-import { compareGoStrings } from '../go/strings.ts';
-import { err, ok, type Result } from '../result.ts';
-import { type KubectlError, kubectlError } from './errors.ts';
-import { applyJsonPatch, decodeJsonPatch } from './json-patch.ts';
-import { decodeStrict, kindOf } from './manifest-decode.ts';
 import { jsonDocument } from '../go/json.ts';
-import { POD } from './manifest-schema.ts';
 import {
   getKey,
   isJsonObject,
@@ -16,6 +10,12 @@ import {
   jsonObject,
   setKey,
 } from '../go/json-value.ts';
+import { compareGoStrings } from '../go/strings.ts';
+import { err, ok, type Result } from '../result.ts';
+import { type KubectlError, kubectlError } from './errors.ts';
+import { applyJsonPatch, decodeJsonPatch } from './json-patch.ts';
+import { decodeStrict, kindOf } from './manifest-decode.ts';
+import { POD } from './manifest-schema.ts';
 import { encodePod } from './pod-encode.ts';
 import { goJsonInOrder } from './printers/go-yaml.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyJsonPatch, decodeJsonPatch } from '../../src/kubectl/json-patch.ts';
 import type { JsonObject, JsonValue } from '../../src/go/json-value.ts';
+import { applyJsonPatch, decodeJsonPatch } from '../../src/kubectl/json-patch.ts';
 
 /** The patch applied to a small document, as evanphx/json-patch v4.12.0 (kubectl 1.33) applies it. */
 function patched(doc: JsonObject, ops: JsonValue): JsonValue | string {

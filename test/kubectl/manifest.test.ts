@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { replyText } from '../../src/chat/reply.ts';
+import { goJson, type JsonObject, jsonObject } from '../../src/go/json-value.ts';
 import { renderError } from '../../src/kubectl/errors.ts';
 import { readManifest } from '../../src/kubectl/manifest.ts';
 import { decodeStrict } from '../../src/kubectl/manifest-decode.ts';
 import { threeWayMerge } from '../../src/kubectl/manifest-merge.ts';
 import { POD } from '../../src/kubectl/manifest-schema.ts';
-import { goJson, type JsonObject, jsonObject } from '../../src/go/json-value.ts';
 import { testApp } from '../helpers/app.ts';
 
 const read = (content: string, source = 'x.yaml') => readManifest({ source, content });

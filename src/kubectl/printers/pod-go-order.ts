@@ -1,6 +1,6 @@
+import { isJsonObject, type JsonObject, type JsonValue, jsonObject } from '../../go/json-value.ts';
 import { compareGoStrings } from '../../go/strings.ts';
 import { CONTAINER, CONTAINER_PORT, ENV_VAR, OBJECT_META, POD_SPEC } from '../manifest-schema.ts';
-import { isJsonObject, type JsonObject, type JsonValue, jsonObject } from '../../go/json-value.ts';
 
 /**
  * A Pod's JSON in the order Go's encoder writes the typed corev1.Pod (k8s.io/api 1.33 struct
