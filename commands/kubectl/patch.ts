@@ -5,11 +5,13 @@ import { noSuchPath, notFound, type Status } from '../../src/cluster/status.ts';
 import { DRY_RUN_FLAG, type DryRun, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { flagList, type ParsedLine } from '../../src/kubectl/flags.ts';
+import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
 import { type ObjectError, renderObjectErrors } from '../../src/kubectl/metadata-update.ts';
 import { type PatchOptions, patchOptions } from '../../src/kubectl/patch-options.ts';
 import { type Patched, printPatched } from '../../src/kubectl/patch-print.ts';
 import { type PatchTarget, patchTargets } from '../../src/kubectl/patch-targets.ts';
 import { sortKeys } from '../../src/kubectl/printers/objects.ts';
+import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG } from '../../src/kubectl/template-keys-flag.ts';
 import { type KubectlVerb, type OutputLine, outcome, type VerbContext } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
 
@@ -95,12 +97,12 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     { name: 'patch-file', type: 'string' },
     { name: 'type', type: 'string' },
     { name: 'filename', short: 'f', type: 'list' },
-    { name: 'recursive', short: 'R', type: 'bool' },
+    RECURSIVE_FLAG,
     { name: 'local', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
     { name: 'subresource', type: 'string' },
     { name: 'field-manager', type: 'string' },
-    { name: 'allow-missing-template-keys', type: 'bool' },
+    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
     { name: 'show-managed-fields', type: 'bool' },
     DRY_RUN_FLAG,
   ],

@@ -23,6 +23,7 @@ import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubec
 import { LAST_APPLIED } from '../../src/kubectl/manifest-apply.ts';
 import { podFromManifest } from '../../src/kubectl/manifest-objects.ts';
 import { outputOf } from '../../src/kubectl/manifest-print.ts';
+import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { goJsonInOrder, goYaml } from '../../src/kubectl/printers/go-yaml.ts';
 import { printObjects, sortKeys } from '../../src/kubectl/printers/objects.ts';
@@ -120,7 +121,7 @@ Usage:
     { name: 'wait', type: 'bool' },
     { name: 'filename', short: 'f', type: 'list' },
     { name: 'kustomize', short: 'k', type: 'string' },
-    { name: 'recursive', short: 'R', type: 'bool' },
+    RECURSIVE_FLAG,
     { name: 'generator', type: 'string' },
   ],
   run(ctx, line) {

@@ -5,10 +5,12 @@ import { patchObject } from '../../src/cluster/object-patch.ts';
 import { DRY_RUN_FLAG, type DryRun, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
 import { dryRunSuffix, outputFormatError, renderObjectErrors } from '../../src/kubectl/metadata-update.ts';
 import { printPatched } from '../../src/kubectl/patch-print.ts';
 import { fileTargets, namedTargets, type PatchTarget } from '../../src/kubectl/patch-targets.ts';
 import { type ImageArgs, imageArgs, imageArgsErrors, imageUpdate } from '../../src/kubectl/set-image.ts';
+import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG } from '../../src/kubectl/template-keys-flag.ts';
 import {
   type KubectlVerb,
   type OutputLine,
@@ -48,11 +50,11 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     { name: 'all', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'filename', short: 'f', type: 'list' },
-    { name: 'recursive', short: 'R', type: 'bool' },
+    RECURSIVE_FLAG,
     { name: 'local', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
     { name: 'field-manager', type: 'string' },
-    { name: 'allow-missing-template-keys', type: 'bool' },
+    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
     { name: 'show-managed-fields', type: 'bool' },
     DRY_RUN_FLAG,
   ],
