@@ -37,6 +37,8 @@ describe('/sandbox kubeconfig', () => {
   });
   afterAll(async () => {
     delete process.env.PODIUM_API_PORT;
+    delete process.env.PODIUM_API_URL;
+    delete process.env.PODIUM_API_TLS_DIR;
     await door.close();
   });
 

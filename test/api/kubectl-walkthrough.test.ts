@@ -182,10 +182,20 @@ describe.skipIf(BINARIES.length === 0).each(BINARIES)('real %s against the API d
     );
   });
 
+  /** kubectl delete waits for each pod, and a namespace, to leave: the sandbox's clock moves on meanwhile. */
+  const timePassing = async <T>(run: Promise<T>): Promise<T> => {
+    const timer = setInterval(() => door.t.advance(5_000), 50);
+    try {
+      return await run;
+    } finally {
+      clearInterval(timer);
+    }
+  };
+
   it('GIVEN create namespace (a protobuf body) THEN the namespace is made, and chat lists it', async () => {
     expect((await k('create', 'namespace', 'study')).stdout).toBe('namespace/study created\n');
     expect(door.t.say('alice', 'kubectl get ns study -o name')).toBe('namespace/study');
-    expect((await k('delete', 'namespace', 'study')).stdout).toBe('namespace "study" deleted\n');
+    expect((await timePassing(k('delete', 'namespace', 'study'))).stdout).toBe('namespace "study" deleted\n');
   });
 
   it('GIVEN explain pods.spec THEN kubectl walks the OpenAPI v3 document', async () => {
@@ -201,16 +211,6 @@ describe.skipIf(BINARIES.length === 0).each(BINARIES)('real %s against the API d
     const watched = await watching;
     expect(watched.stdout).toMatch(/^watched\s+0\/1\s+ContainerCreating/m);
   });
-
-  /** kubectl delete waits for each pod to leave: the sandbox's clock moves on meanwhile. */
-  const timePassing = async <T>(run: Promise<T>): Promise<T> => {
-    const timer = setInterval(() => door.t.advance(5_000), 50);
-    try {
-      return await run;
-    } finally {
-      clearInterval(timer);
-    }
-  };
 
   it('GIVEN delete --grace-period=600 --wait=false THEN the pod is Terminating in chat, with its grace period, and a later delete shortens it', async () => {
     const deleted = await k('delete', 'po', 'kubia-ssa', '--grace-period=600', '--wait=false');
