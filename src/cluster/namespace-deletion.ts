@@ -4,7 +4,7 @@ import type { Ids } from './ids.ts';
 import { iso } from './iso.ts';
 import type { Cluster, Namespace, Pod } from './model.ts';
 import { serviceDeletion } from './services.ts';
-import { forbidden, type Status } from './status.ts';
+import { conflict, forbidden, type Status } from './status.ts';
 import { leavesAt, podDeleteRequest } from './terminating.ts';
 
 /**
@@ -20,6 +20,10 @@ import { leavesAt, podDeleteRequest } from './terminating.ts';
  * namespace's, where a real controller asks at its first pass, 5 s later.
  */
 export const PASS_MS = 5_000;
+
+/** Why a second DELETE of a Terminating namespace is refused (two spaces, as the server writes it). */
+const STILL_DELETING =
+  'The system is ensuring all content is removed from this namespace.  Upon completion, this namespace will automatically be purged by the system.';
 
 /** NamespaceLifecycle admission: these four are never deleted. */
 export const IMMORTAL_NAMESPACES: ReadonlySet<string> = new Set([
@@ -38,8 +42,8 @@ export function namespaceDeleteRequest(
   const name = namespace.metadata.name;
   if (IMMORTAL_NAMESPACES.has(name))
     return err(forbidden('namespaces', name, 'this namespace may not be deleted'));
-  // Deleting it again changes nothing: the server answers with the namespace as it is.
-  if (namespace.sim?.deletion !== undefined) return ok({ namespace, changes: [] });
+  // Deleting it again is refused while its finalizer stays (the namespace storage's Delete).
+  if (namespace.sim?.deletion !== undefined) return err(conflict('namespaces', name, STILL_DELETING));
   const marked: Namespace = {
     ...namespace,
     metadata: {

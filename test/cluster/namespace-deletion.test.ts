@@ -27,6 +27,18 @@ describe('deleting a namespace (the API server marks it, the namespace controlle
     expect(yaml).toMatch(/^status:\n {2}phase: Terminating$/m);
   });
 
+  it('GIVEN a Terminating namespace WHEN deleted again THEN the server refuses with its Conflict, and nothing changes', () => {
+    const box = withRunningPod();
+    box.kubectl('delete ns cn --wait=false');
+    const before = box.kubectl('get ns cn -o yaml').text;
+    const again = box.kubectl('delete ns cn');
+    expect(again.ok).toBe(false);
+    expect(again.text).toBe(
+      'Error from server (Conflict): Operation cannot be fulfilled on namespaces "cn": The system is ensuring all content is removed from this namespace.  Upon completion, this namespace will automatically be purged by the system.',
+    );
+    expect(box.kubectl('get ns cn -o yaml').text).toBe(before);
+  });
+
   it('GIVEN the controller has passed WHEN described THEN its five conditions say what remains', () => {
     const box = verbSandbox();
     box.kubectl('create ns cn');
