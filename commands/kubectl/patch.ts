@@ -142,9 +142,9 @@ function patchAll(
       continue;
     }
     // patch.go builds its printer after the PATCH: a bad -o fails once the object has changed.
-    const printed = printPatched(patched.value, opts.format, cluster);
-    if ('error' in printed) errors.push({ kind: 'client', message: printed.error });
-    else output.push(printed.line);
+    const printed = printPatched(patched.value, opts, cluster);
+    output.push(...printed.output);
+    if (printed.error !== null) errors.push({ kind: 'client', message: printed.error });
     if (dryRun !== 'none' || patched.value.changes.length === 0) continue;
     changes.push(...patched.value.changes);
     cluster = applyToCluster(cluster, patched.value.changes);
