@@ -2,7 +2,7 @@ import { LIMITS } from '../cluster/limits.ts';
 import { type PatchType, patchedJson } from '../cluster/object-patch.ts';
 import { jsonDocument } from '../go/json.ts';
 import { applyJsonPatch, decodeJsonPatch } from '../go/json-patch.ts';
-import type { JsonObject } from '../go/json-value.ts';
+import { isJsonObject, type JsonObject } from '../go/json-value.ts';
 import { err, ok, type Result } from '../result.ts';
 
 type Json = Record<string, unknown>;
@@ -12,14 +12,21 @@ type Json = Record<string, unknown>;
  * the client by the libraries the server uses, their errors printed as they come (`error: ...`).
  * A JSON patch's is the library's own, but for the one kubectl rewords: "doc is missing key"
  * becomes `Object to be patched is missing field (...)`, cut after the first `key:` as it cuts it.
- * The patched JSON is then decoded as unstructured, which refuses a list.
+ * A strategic merge patch that does not unmarshal into a map (bad JSON, a list, a string) is
+ * strategicpatch's handleUnmarshal's ErrBadJSONDoc, and `null` patches nothing. The patched JSON
+ * is then decoded as unstructured, which refuses a list.
  */
 export function locallyPatched(before: Json, type: PatchType, body: string): Result<Json, string> {
+  const parsed = jsonDocument(body);
+  if (type === 'strategic') {
+    if (!parsed.ok || (parsed.value !== null && !isJsonObject(parsed.value)))
+      return err('invalid JSON document');
+    if (parsed.value === null) return ok(structuredClone(before));
+  }
   if (type !== 'json') {
     const next = patchedJson(before, type, body);
     return next.ok ? next : err(next.error.message);
   }
-  const parsed = jsonDocument(body);
   if (!parsed.ok) return parsed;
   const ops = decodeJsonPatch(parsed.value);
   if (!ops.ok) return ops;

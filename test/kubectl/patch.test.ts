@@ -383,6 +383,10 @@ const LOCAL: string[] = [
   `--type=json -p '[{"op":"copy","from":"/spec/containers/3","path":"/metadata/labels/m"}]'`,
   `--type=json -p '[{"op":"move","from":"/metadata/labels/run","path":"/metadata/labels/m"}]' -o jsonpath='{.metadata.labels}'`,
   `--type=json -p '[{"op":"replace","path":"","value":[1]}]'`,
+  `-p '{metadata:{}}'`,
+  `-p '[1]'`,
+  `-p 'null' -o name`,
+  `--type=merge -p '{metadata:{}}'`,
   `-p '{}' --dry-run=server`,
   `--patch-file=p.json -o jsonpath='{.metadata.labels}'`,
 ];
