@@ -123,12 +123,16 @@ function visitAll(ctx: VerbContext, line: ParsedLine, selection: Selection, pair
     else {
       output.push(...result.output);
       changes.push(...result.changes);
+      if (result.printError !== null) errors.push(result.printError);
     }
   }
   return outcome([...output, ...renderObjectErrors(errors)], changes, errors.length > 0 ? 1 : 0);
 }
 
-type Step = { kind: 'error'; error: ObjectError } | { kind: 'done'; output: OutputLine[]; changes: Change[] };
+type Step =
+  | { kind: 'error'; error: ObjectError }
+  /** Made, then printed; a template that failed is an error after the change. */
+  | { kind: 'done'; output: OutputLine[]; changes: Change[]; printError: ObjectError | null };
 
 /** One object: refuse overwrites (all keys in one message), patch, validate, print `annotated`. */
 function annotateOne(
@@ -156,7 +160,12 @@ function annotateOne(
   }
   const next = applyPairs(old, pairs);
   if (opts.list)
-    return { kind: 'done', output: listLines(visit, next, single, 'annotations').map(stdout), changes: [] };
+    return {
+      kind: 'done',
+      output: listLines(visit, next, single, 'annotations').map(stdout),
+      changes: [],
+      printError: null,
+    };
   const changes: Change[] = [];
   // annotate prints the server's answer, so -o yaml shows the new resourceVersion.
   let printed = withMetadata(object, 'annotations', next, object.metadata.resourceVersion);
@@ -174,6 +183,6 @@ function annotateOne(
       changes.push(putObject(printed));
     }
   }
-  const line = printUpdated(printed, opts.format, `annotated${dryRunSuffix(opts.dryRun)}`, ctx.cluster);
-  return { kind: 'done', output: [line], changes };
+  const shown = printUpdated(printed, opts, `annotated${dryRunSuffix(opts.dryRun)}`, ctx.cluster);
+  return { kind: 'done', output: shown.output, changes, printError: shown.error };
 }

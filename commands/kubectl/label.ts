@@ -177,7 +177,11 @@ function labelOne(ctx: VerbContext, visit: Visit, pairs: Pairs, opts: UpdateOpti
   // label.go builds its printer only now, after the patch: a bad -o fails once the object changed.
   const formatError = outputFormatError(opts.format);
   if (formatError !== null) step.errors.push({ kind: 'client', message: formatError });
-  else step.output.push(printUpdated(printed, opts.format, message, ctx.cluster));
+  else {
+    const shown = printUpdated(printed, opts, message, ctx.cluster);
+    step.output.push(...shown.output);
+    if (shown.error !== null) step.errors.push(shown.error);
+  }
   return step;
 }
 

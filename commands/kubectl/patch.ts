@@ -1,12 +1,13 @@
 import { apiObject } from '../../src/cluster/api-object.ts';
 import { applyToCluster, type Change } from '../../src/cluster/changes.ts';
-import { patchedJson, patchObject } from '../../src/cluster/object-patch.ts';
+import { patchObject } from '../../src/cluster/object-patch.ts';
 import { noSuchPath, notFound, type Status } from '../../src/cluster/status.ts';
 import { DRY_RUN_FLAG, type DryRun, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { flagList, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
 import { type ObjectError, renderObjectErrors } from '../../src/kubectl/metadata-update.ts';
+import { locallyPatched } from '../../src/kubectl/patch-local.ts';
 import { type PatchOptions, patchOptions } from '../../src/kubectl/patch-options.ts';
 import { type Patched, printPatched } from '../../src/kubectl/patch-print.ts';
 import { type PatchTarget, patchTargets } from '../../src/kubectl/patch-targets.ts';
@@ -141,9 +142,9 @@ function patchAll(
       continue;
     }
     // patch.go builds its printer after the PATCH: a bad -o fails once the object has changed.
-    const printed = printPatched(patched.value, opts.format, cluster);
-    if ('error' in printed) errors.push({ kind: 'client', message: printed.error });
-    else output.push(printed.line);
+    const printed = printPatched(patched.value, opts, cluster);
+    output.push(...printed.output);
+    if (printed.error !== null) errors.push({ kind: 'client', message: printed.error });
     if (dryRun !== 'none' || patched.value.changes.length === 0) continue;
     changes.push(...patched.value.changes);
     cluster = applyToCluster(cluster, patched.value.changes);
@@ -171,8 +172,8 @@ function patchOne(
   const before = target.local ?? (live === undefined ? undefined : apiObject(live, cluster));
   if (opts.local || dryRun === 'client') {
     if (before === undefined) return refused(notFound(target.resource, target.name));
-    const next = patchedJson(before, opts.type, opts.body);
-    if (!next.ok) return { ok: false, error: { kind: 'client', message: next.error.message } };
+    const next = locallyPatched(before, opts.type, opts.body);
+    if (!next.ok) return { ok: false, error: { kind: 'client', message: next.error } };
     return done(before, next.value, []);
   }
   if (opts.subresource !== '' && opts.subresource !== 'status') return refused(noSuchPath);

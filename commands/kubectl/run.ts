@@ -35,6 +35,10 @@ import { printRun, type RunOutput, type RunPrintable } from '../../src/kubectl/r
 import { runServiceObject } from '../../src/kubectl/run-service.ts';
 import { fromStatus } from '../../src/kubectl/status-error.ts';
 import {
+  ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
+  allowMissingKeysOf,
+} from '../../src/kubectl/template-keys-flag.ts';
+import {
   type KubectlVerb,
   type Outcome,
   type OutputLine,
@@ -103,6 +107,7 @@ Usage:
     DRY_RUN_FLAG,
     { name: 'output', short: 'o', type: 'string' },
     { name: 'template', type: 'string' },
+    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
     { name: 'stdin', short: 'i', type: 'bool' },
     { name: 'tty', short: 't', type: 'bool' },
     { name: 'attach', type: 'bool' },
@@ -185,7 +190,11 @@ function completeRun(line: ParsedLine): Result<Completed, KubectlError> {
   if (image === undefined) return err(kubectlError('plain', { message: 'required flag(s) "image" not set' }));
   const dryRun = dryRunOf(line);
   if (!dryRun.ok) return dryRun;
-  const output = runOutputOf(flagString(line, 'output'), flagString(line, 'template') ?? '');
+  const output = runOutputOf(
+    flagString(line, 'output'),
+    flagString(line, 'template') ?? '',
+    allowMissingKeysOf(line),
+  );
   if (!output.ok) return output;
   const cascade = cascadeOf(line);
   if (!cascade.ok) return cascade;
@@ -390,7 +399,11 @@ function runSpec(
  * `-o name|yaml|json`, or a template format (`-o jsonpath={.status.podIP}`, `-o go-template=…`),
  * parsed before the pod is made, as kubectl builds its printer in Complete.
  */
-function runOutputOf(asked: string | undefined, templateFlag: string): Result<RunOutput, KubectlError> {
+function runOutputOf(
+  asked: string | undefined,
+  templateFlag: string,
+  allowMissingKeys: boolean,
+): Result<RunOutput, KubectlError> {
   // With --template, a format that carries its own template matches no printer (as for get).
   if (templateFlag !== '' && asked?.includes('=')) {
     const refused = outputOf(asked);
@@ -399,7 +412,7 @@ function runOutputOf(asked: string | undefined, templateFlag: string): Result<Ru
   const output = templateFlag === '' ? asked : withTemplate(asked ?? '', templateFlag);
   const template = output === undefined ? null : templateFormat(output);
   if (template === null) return outputOf(output);
-  const printer = templatePrinter(template.format, template.template);
+  const printer = templatePrinter(template.format, template.template, allowMissingKeys);
   return printer.ok ? printer : err(kubectlError('plain', { message: printer.error }));
 }
 
@@ -409,6 +422,7 @@ function clientPrintable(object: JsonObject): RunPrintable {
     ref: `${stringAt(object, 'kind').toLowerCase()}/${stringAt(object, 'metadata', 'name')}`,
     yaml: () => goYaml(sortKeys(object)),
     json: () => `${goJsonInOrder(object)}\n`,
+    raw: () => goJsonInOrder(object, 0),
     data: () => sortKeys(object) as JsonValue,
   };
 }
@@ -420,6 +434,7 @@ function serverPrintable(pod: Pod, cluster: Cluster): RunPrintable {
     yaml: () => `${printObjects([pod], 'yaml', cluster)}\n`,
     // run decodes the answer into its typed Pod: Go's field order, not get's sorted keys.
     json: () => `${goJsonInOrder(podInGoOrder(apiObject(pod, cluster) as JsonObject))}\n`,
+    raw: () => goJsonInOrder(podInGoOrder(apiObject(pod, cluster) as JsonObject), 0),
     data: () => sortKeys(apiObject(pod, cluster)) as JsonValue,
   };
 }

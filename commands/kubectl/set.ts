@@ -7,10 +7,13 @@ import { kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
 import { dryRunSuffix, outputFormatError, renderObjectErrors } from '../../src/kubectl/metadata-update.ts';
-import { printPatched } from '../../src/kubectl/patch-print.ts';
+import { type PatchOutput, printPatched } from '../../src/kubectl/patch-print.ts';
 import { fileTargets, namedTargets, type PatchTarget } from '../../src/kubectl/patch-targets.ts';
 import { type ImageArgs, imageArgs, imageArgsErrors, imageUpdate } from '../../src/kubectl/set-image.ts';
-import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG } from '../../src/kubectl/template-keys-flag.ts';
+import {
+  ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
+  allowMissingKeysOf,
+} from '../../src/kubectl/template-keys-flag.ts';
 import {
   type KubectlVerb,
   type OutputLine,
@@ -68,8 +71,12 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     const dryRun = dryRunOf(line);
     if (!dryRun.ok) return dryRun;
     // Complete builds the printer first, then the objects, then Validate checks the rest.
-    const format = flagString(line, 'output') ?? '';
-    const formatError = outputFormatError(format);
+    const output = {
+      format: flagString(line, 'output') ?? '',
+      allowMissingKeys: allowMissingKeysOf(line),
+      typed: true,
+    };
+    const formatError = outputFormatError(output.format);
     if (formatError !== null) return plain(formatError);
     const parsed = imageArgs(args);
     if (!parsed.ok) return plain(parsed.error);
@@ -83,7 +90,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     });
     if (invalid.length > 0) return ok(outcome([stderr(aggregate(invalid))], [], 1));
     return ok(
-      setImages(ctx, targets.value, parsed.value.images, format, dryRun.value, flagBool(line, 'local')),
+      setImages(ctx, targets.value, parsed.value.images, output, dryRun.value, flagBool(line, 'local')),
     );
   },
 };
@@ -125,7 +132,7 @@ function setImages(
   ctx: VerbContext,
   targets: PatchTarget[],
   images: ImageArgs['images'],
-  format: string,
+  format: PatchOutput,
   dryRun: DryRun,
   local: boolean,
 ) {
@@ -139,7 +146,7 @@ function setImages(
     if (update?.patch === null || update === undefined) continue;
     const live = target.live(cluster);
     if (local || dryRun === 'client' || live === undefined) {
-      output.push(printed(update.object, operation, format, cluster));
+      printInto(output, errors, printPatched({ object: update.object, operation }, format, cluster));
       continue;
     }
     const patched = patchObject(cluster, live, 'strategic', JSON.stringify(update.patch), ctx.ids);
@@ -147,7 +154,7 @@ function setImages(
       errors.push(`failed to patch image update to pod template: ${patched.error.message}`);
       continue;
     }
-    output.push(printed(patched.value.object, operation, format, cluster));
+    printInto(output, errors, printPatched({ object: patched.value.object, operation }, format, cluster));
     if (dryRun === 'server') continue;
     changes.push(...patched.value.changes);
     cluster = applyToCluster(cluster, patched.value.changes);
@@ -178,10 +185,11 @@ function planned(
   return { target, update };
 }
 
-const printed = (object: Record<string, unknown>, operation: string, format: string, cluster: Cluster) => {
-  const line = printPatched({ object, operation }, format, cluster);
-  return 'line' in line ? line.line : stderr(`error: ${line.error}`);
-};
+/** What was printed goes out now; the printer's error joins the aggregate printed last. */
+function printInto(output: OutputLine[], errors: string[], printed: ReturnType<typeof printPatched>): void {
+  output.push(...printed.output);
+  if (printed.error !== null) errors.push(printed.error);
+}
 
 /** cmdutil's MultipleErrors: one line each, `error: ` put before the first if it lacks it. */
 function aggregate(errors: readonly string[]): string {

@@ -5,6 +5,8 @@ export const LIMITS = {
   namespacesPerSandbox: 20,
   savedFiles: 50,
   manifestBytes: 64 * 1024,
+  /** What a client-side JSON patch's copies may add (kubectl's process sets the library no limit). */
+  clientJsonPatchCopyBytes: 1 << 20,
   messageBytes: 256 * 1024,
   /** URLs one curl command fetches; past it, the rest are left out and the member is told. */
   urlsPerCommand: 100,

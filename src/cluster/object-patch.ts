@@ -1,13 +1,15 @@
 import { jsonDocument } from '../go/json.ts';
+import { applyJsonPatch, decodeJsonPatch } from '../go/json-patch.ts';
+import type { JsonObject, JsonValue } from '../go/json-value.ts';
 import { err, ok, type Result } from '../result.ts';
 import { apiObject } from './api-object.ts';
 import type { Change } from './changes.ts';
 import type { Ids } from './ids.ts';
 import type { Cluster, Namespace, Node, Pod } from './model.ts';
 import { updateNamespaceOrNode } from './object-meta-update.ts';
-import { jsonPatch, mergePatch, strategicMergePatch } from './patch.ts';
+import { mergePatch, strategicMergePatch } from './patch.ts';
 import { updatePod } from './pod-update.ts';
-import { badRequest, type Status } from './status.ts';
+import { badRequest, requestEntityTooLarge, type Status, unprocessableEntity } from './status.ts';
 
 /**
  * The API server's PATCH of a live object, whichever door sent it (the HTTP door's PATCH request,
@@ -62,12 +64,38 @@ export function patchedJson(base: Json, type: PatchType, body: string): Result<J
   // patch (jsonpatch.MergePatch) says only ErrBadJSONPatch.
   const parsed = jsonDocument(body);
   if (!parsed.ok) return err(badRequest(type === 'merge' ? 'Invalid JSON Patch' : parsed.error));
-  if (type === 'json') return leftObject(jsonPatch(base, parsed.value));
+  if (type === 'json') return jsonPatched(base, parsed.value);
   const patch = objectBody(parsed.value);
   if (!patch.ok) return patch;
   return leftObject(
     type === 'merge' ? mergePatch(base, patch.value) : strategicMergePatch(base, patch.value),
   );
+}
+
+/** patch.go's maxJSONPatchOperations. */
+const MAX_JSON_PATCH_OPERATIONS = 10_000;
+
+/** The server's JSONPatchMaxCopyBytes (genericapiserver NewConfig), set as the library's copy limit. */
+const JSON_PATCH_MAX_COPY_BYTES = 3 * 1024 * 1024;
+
+/**
+ * patch.go applyJSPatch for application/json-patch+json: jsonpatch.DecodePatch's error is a 400
+ * in its words, more than 10000 operations a 413, and any error of Apply (a failed test, a missing
+ * path, a bad index) a 422 from NewGenericServerResponse, which drops the library's words.
+ */
+function jsonPatched(base: Json, body: JsonValue): Result<Json, Status> {
+  const ops = decodeJsonPatch(body);
+  if (!ops.ok) return err(badRequest(ops.error));
+  if (ops.value.length > MAX_JSON_PATCH_OPERATIONS)
+    return err(
+      requestEntityTooLarge(
+        `The allowed maximum operations in a JSON patch is ${MAX_JSON_PATCH_OPERATIONS}, got ${ops.value.length}`,
+      ),
+    );
+  const doc = structuredClone(base) as JsonObject;
+  const applied = applyJsonPatch(doc, ops.value, JSON_PATCH_MAX_COPY_BYTES);
+  if (!applied.ok) return err(unprocessableEntity());
+  return leftObject(ok(applied.value.doc));
 }
 
 function leftObject(patched: Result<unknown, string>): Result<Json, Status> {

@@ -4,10 +4,11 @@ import { err, ok, type Result } from '../result.ts';
 type Json = Record<string, unknown>;
 
 /**
- * The API server's patches, whichever door sent them. The two formats `kubectl label`,
- * `annotate` and client-side `apply` send (server-side apply's body is merged the second way):
- * JSON merge patch (RFC 7386: objects merge, `null` deletes, anything else replaces) and
- * strategic merge patch, which is a merge patch that also merges lists by their key
+ * The API server's merge patches, whichever door sent them (its JSON patch is the library's,
+ * src/go/json-patch.ts). The two formats `kubectl label`, `annotate` and client-side `apply` send
+ * (server-side apply's body is merged the second way): JSON merge patch (RFC 7386: objects
+ * merge, `null` deletes, anything else replaces) and strategic merge patch, which is a merge
+ * patch that also merges lists by their key
  * (`containers` by `name`, `ports` by `containerPort`) and reads the `$`-directives
  * (`$patch`, `$setElementOrder/<list>`, `$retainKeys`, `$deleteFromPrimitiveList/<list>`).
  * Depth is capped: a patch deeper than any Pod is refused, not recursed into.
@@ -140,140 +141,6 @@ function mergeList(
   };
   return ok([...out].sort((a, b) => rank(a) - rank(b)));
 }
-
-/**
- * JSON patch (RFC 6902, `kubectl patch --type=json`): a list of operations applied in order to
- * a copy of the object, each at a JSON pointer (RFC 6901: `/`-separated, `~1` is `/`, `~0` is
- * `~`, `-` is past the end of a list). A failed operation fails the whole patch. The number of
- * operations is capped, as the server caps them.
- */
-const MAX_OPERATIONS = 10_000;
-
-type Container = Json | unknown[];
-
-export function jsonPatch(target: unknown, patch: unknown): Result<unknown, string> {
-  if (!Array.isArray(patch))
-    return err('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
-  if (patch.length > MAX_OPERATIONS)
-    return err(`The allowed maximum operations in a JSON patch is ${MAX_OPERATIONS}, got ${patch.length}`);
-  let doc: unknown = structuredClone(target);
-  for (const op of patch) {
-    if (!isObject(op)) return err('json: cannot unmarshal operation');
-    const next = applyOperation(doc, op);
-    if (!next.ok) return next;
-    doc = next.value;
-  }
-  return ok(doc);
-}
-
-function applyOperation(doc: unknown, op: Json): Result<unknown, string> {
-  const kind = op.op;
-  const path = pointer(op.path);
-  if (path === null) return err(`Unexpected kind: ${String(kind)}`);
-  switch (kind) {
-    case 'add':
-      return put(doc, path, op.value, 'add');
-    case 'replace':
-      return put(doc, path, op.value, 'replace');
-    case 'remove':
-      return remove(doc, path).ok ? ok(doc) : err(missing('remove', op.path));
-    case 'test': {
-      const found = get(doc, path);
-      return found.ok && JSON.stringify(found.value) === JSON.stringify(op.value)
-        ? ok(doc)
-        : err(`testing value ${String(op.path)} failed: test failed`);
-    }
-    case 'move':
-    case 'copy': {
-      const from = pointer(op.from);
-      if (from === null) return err(missing(kind, op.from));
-      const found = get(doc, from);
-      if (!found.ok) return err(missing(kind, op.from));
-      if (kind === 'move') remove(doc, from);
-      return put(doc, path, structuredClone(found.value), 'add');
-    }
-    default:
-      return err(`Unexpected kind: ${String(kind)}`);
-  }
-}
-
-const missing = (op: string, path: unknown) =>
-  `${op} operation does not apply: doc is missing path: "${String(path)}": missing value`;
-
-function pointer(path: unknown): string[] | null {
-  if (typeof path !== 'string' || (path !== '' && !path.startsWith('/'))) return null;
-  if (path === '') return [];
-  return path
-    .slice(1)
-    .split('/')
-    .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
-}
-
-/** The container holding the last segment of `path`, or null when a step is missing. */
-function parentOf(doc: unknown, path: readonly string[]): Container | null {
-  let at: unknown = doc;
-  for (const part of path.slice(0, -1)) {
-    if (Array.isArray(at)) at = at[Number(part)];
-    else if (isObject(at) && Object.hasOwn(at, part)) at = at[part];
-    else return null;
-  }
-  return isObject(at) || Array.isArray(at) ? at : null;
-}
-
-function get(doc: unknown, path: readonly string[]): Result<unknown, null> {
-  if (path.length === 0) return ok(doc);
-  const parent = parentOf(doc, path);
-  const last = path[path.length - 1] ?? '';
-  if (Array.isArray(parent)) {
-    const i = index(last, parent.length - 1);
-    return i === null ? err(null) : ok(parent[i]);
-  }
-  return parent !== null && Object.hasOwn(parent, last) ? ok(parent[last]) : err(null);
-}
-
-function put(
-  doc: unknown,
-  path: readonly string[],
-  value: unknown,
-  op: 'add' | 'replace',
-): Result<unknown, string> {
-  if (path.length === 0) return ok(value);
-  const parent = parentOf(doc, path);
-  const last = path[path.length - 1] ?? '';
-  const where = `/${path.join('/')}`;
-  if (Array.isArray(parent)) {
-    const i =
-      last === '-' && op === 'add'
-        ? parent.length
-        : index(last, op === 'add' ? parent.length : parent.length - 1);
-    if (i === null) return err(missing(op, where));
-    parent.splice(i, op === 'add' ? 0 : 1, value);
-    return ok(doc);
-  }
-  if (parent === null || (op === 'replace' && !Object.hasOwn(parent, last))) return err(missing(op, where));
-  define(parent, last, value);
-  return ok(doc);
-}
-
-function remove(doc: unknown, path: readonly string[]): Result<null, null> {
-  const parent = parentOf(doc, path);
-  const last = path[path.length - 1] ?? '';
-  if (Array.isArray(parent)) {
-    const i = index(last, parent.length - 1);
-    if (i === null) return err(null);
-    parent.splice(i, 1);
-    return ok(null);
-  }
-  if (parent === null || !Object.hasOwn(parent, last)) return err(null);
-  delete parent[last];
-  return ok(null);
-}
-
-const index = (part: string, max: number): number | null => {
-  if (!/^(0|[1-9]\d{0,8})$/.test(part)) return null;
-  const i = Number(part);
-  return i <= max ? i : null;
-};
 
 /**
  * The merged list's order without `$setElementOrder` (apimachinery normalizeElementOrder): the

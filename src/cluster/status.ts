@@ -12,6 +12,7 @@ export type StatusReason =
   | 'Conflict'
   | 'Invalid'
   | 'MethodNotAllowed'
+  | 'RequestEntityTooLarge'
   /** StatusReasonUnknown: an error the server did not turn into a Status of its own (a 500). */
   | '';
 
@@ -23,6 +24,7 @@ export const STATUS_CODES: Readonly<Record<StatusReason, number>> = {
   MethodNotAllowed: 405,
   AlreadyExists: 409,
   Conflict: 409,
+  RequestEntityTooLarge: 413,
   Invalid: 422,
   '': 500,
 };
@@ -33,10 +35,11 @@ export interface StatusCause {
   readonly message: string;
 }
 
+/** Go leaves out an empty name or kind (`omitempty`): a generic server response's details are `{}`. */
 export interface StatusDetails {
-  readonly name: string;
+  readonly name?: string;
   /** The kind for Invalid (`Pod`), the resource for the others (`pods`). */
-  readonly kind: string;
+  readonly kind?: string;
   readonly causes?: readonly StatusCause[];
 }
 
@@ -88,6 +91,17 @@ export const forbidden = (resource: string, name: string, why: string): Status =
 export const noSuchPath: Status = status('NotFound', 'the server could not find the requested resource');
 
 export const badRequest = (message: string): Status => status('BadRequest', message);
+
+/** `Request entity too large: why` (NewRequestEntityTooLargeError): no details. */
+export const requestEntityTooLarge = (why: string): Status =>
+  status('RequestEntityTooLarge', `Request entity too large: ${why}`);
+
+/**
+ * A 422 built by NewGenericServerResponse with no resource and no name: the reason is Invalid, the
+ * message is the constructor's own sentence, and whatever error the server had is not kept.
+ */
+export const unprocessableEntity = (): Status =>
+  status('Invalid', 'the server rejected our request due to an error in our request', {});
 
 /** An error the registry passed up as it was (ErrorToAPIStatus' default: 500, no reason). */
 export const unknownError = (message: string): Status => status('', message);

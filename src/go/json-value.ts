@@ -11,6 +11,14 @@ export interface JsonObject {
 export const isJsonObject = (v: JsonValue | undefined): v is JsonObject =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** How encoding/json names a JSON value's kind in its type errors (`cannot unmarshal array into ...`). */
+export function kindOf(value: JsonValue): string {
+  if (Array.isArray(value)) return 'array';
+  if (isJsonObject(value)) return 'object';
+  if (typeof value === 'boolean') return 'bool';
+  return typeof value;
+}
+
 export function jsonObject(entries: Iterable<readonly [string, JsonValue]> = []): JsonObject {
   const out: JsonObject = {};
   for (const [key, value] of entries) setKey(out, key, value);

@@ -21,6 +21,7 @@ export function guideFor(input: GuideInput, seen: OutputSeen = {}): GuideSaying 
   const output = input.output.length > READ_AT_MOST ? input.output.slice(0, READ_AT_MOST) : input.output;
   const read: GuideInput = {
     program: input.program,
+    line: input.line,
     tokens: input.tokens,
     verb: input.verb,
     output,

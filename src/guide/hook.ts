@@ -63,6 +63,7 @@ function commandGuide(program: 'kubectl' | 'curl', args: string, reply: Reply, l
   const output = codeText(reply.blocks);
   const input: GuideInput = {
     program,
+    line: args,
     tokens: tokens.value,
     verb: verbOf(tokens.value) ?? '',
     output,

@@ -1,5 +1,6 @@
 import type { guideMessages } from '../i18n/messages/guide.ts';
 import { selectorHint } from '../kubectl/selector-hint.ts';
+import { unquotedJson } from './unquoted-json.ts';
 
 /**
  * What the guide looks at: the command as typed and what kubectl (or curl) printed. It only
@@ -7,6 +8,8 @@ import { selectorHint } from '../kubectl/selector-hint.ts';
  */
 export interface GuideInput {
   program: 'kubectl' | 'curl';
+  /** The command line as typed, without the program name (its quotes are gone from `tokens`). */
+  line: string;
   /** The command line split as the shell would, without the program name. */
   tokens: readonly string[];
   /** The first word that is not a global flag (`get`, `exec`), or '' for none. */
@@ -64,6 +67,19 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
     id: '-l with a space inside',
     when: (input) => selectorSplit(input, false),
     say: 'guide.line.selectorSpace',
+  },
+  {
+    // The shell took the JSON's double quotes: kubectl got `{metadata:...}`. The merge patch
+    // library says only "Invalid JSON Patch", a client-side strategic patch "invalid JSON
+    // document"; a JSON patch read as YAML has no `op`, which the server answers with a bare 422.
+    id: 'unquoted JSON for -p or --overrides',
+    output:
+      /^(?:error: |Error from server \(BadRequest\): )(?:invalid character '[^\n]{1,8}' looking for beginning of object key string|Invalid JSON Patch|invalid JSON document)$|^The request is invalid: the server rejected our request due to an error in our request$/m,
+    when: (input) => {
+      const found = unquotedJson(input.verb, input.line);
+      return found === null ? null : { given: found.given, fixed: `kubectl ${found.fixed}` };
+    },
+    say: 'guide.line.unquotedJson',
   },
   {
     id: 'kind: pod (case)',

@@ -26,6 +26,13 @@ const messages = {
     p.causes.length === 1
       ? `The ${p.kind} "${p.name}" is invalid: ${p.causes[0]}`
       : `The ${p.kind} "${p.name}" is invalid: \n${p.causes.map((c) => `* ${c}`).join('\n')}`,
+  // An Invalid Status naming no object (checkErr): its causes, or without them the server's message.
+  invalidRequest: (p: { message: string; causes: string[] }) =>
+    p.causes.length === 0
+      ? `The request is invalid${p.message === '' ? '' : `: ${p.message}`}`
+      : p.causes.length === 1
+        ? `The request is invalid: ${p.causes[0]}`
+        : `The request is invalid: \n${p.causes.map((c) => `* ${c}`).join('\n')}`,
   badRequest: (p: { message: string }) => `Error from server (BadRequest): ${p.message}`,
   forbidden: (p: { message: string }) => `Error from server (Forbidden): ${p.message}`,
   unknownCommand: (p: { command: string; suggestions: string[] }) =>

@@ -1,4 +1,11 @@
-import { isJsonObject, type JsonObject, type JsonValue, jsonObject, setKey } from '../go/json-value.ts';
+import {
+  isJsonObject,
+  type JsonObject,
+  type JsonValue,
+  jsonObject,
+  kindOf,
+  setKey,
+} from '../go/json-value.ts';
 import { type GoType, goTypeName } from './manifest-schema.ts';
 
 /**
@@ -112,12 +119,4 @@ function zero(type: GoType): JsonValue {
   if (type.t === 'int') return 0;
   if (type.t === 'bool') return false;
   return jsonObject();
-}
-
-/** How encoding/json names a JSON value's kind in its type errors. */
-export function kindOf(value: JsonValue): string {
-  if (Array.isArray(value)) return 'array';
-  if (isJsonObject(value)) return 'object';
-  if (typeof value === 'boolean') return 'bool';
-  return typeof value;
 }

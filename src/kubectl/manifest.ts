@@ -1,8 +1,15 @@
 import { LIMITS } from '../cluster/limits.ts';
 import { jsonValues } from '../go/json.ts';
-import { getKey, goJson, isJsonObject, type JsonObject, type JsonValue, stringAt } from '../go/json-value.ts';
+import {
+  getKey,
+  goJson,
+  isJsonObject,
+  type JsonObject,
+  type JsonValue,
+  kindOf,
+  stringAt,
+} from '../go/json-value.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
-import { kindOf } from './manifest-decode.ts';
 import type { ManifestFile } from './manifest-source.ts';
 import { type StreamItem, yamlValues } from './manifest-yaml.ts';
 

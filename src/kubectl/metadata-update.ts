@@ -9,10 +9,11 @@ import { type KubectlError, kubectlError, renderError } from './errors.ts';
 import { type FlagSpec, flagBool, flagString, type ParsedLine } from './flags.ts';
 import type { Pairs } from './pairs.ts';
 import { documentOf, printObjects } from './printers/objects.ts';
-import { templateFormat, templatePrinter } from './printers/template-output.ts';
+import { printedTemplate, templateFormat, templatePrinter } from './printers/template-output.ts';
 import type { AnyObject } from './query.ts';
 import { qualifiedName, type ResourceInfo } from './resources.ts';
 import { fromStatus } from './status-error.ts';
+import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, allowMissingKeysOf } from './template-keys-flag.ts';
 import { type OutputLine, stderr, stdout } from './verb.ts';
 
 /**
@@ -76,25 +77,31 @@ export function outputFormatError(format: string): string | null {
 export const printerError = (format: string) =>
   `unable to match a printer suitable for the output format "${format}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`;
 
-/** The success line, or the object itself with `-o yaml|json|name`. */
+/**
+ * The success line, or the object itself with `-o yaml|json|name|jsonpath=...`; a template that
+ * fails (`--allow-missing-template-keys=false` and a missing key) is the object's error.
+ */
 export function printUpdated(
   object: AnyObject,
-  format: string,
+  opts: Pick<UpdateOptions, 'format' | 'allowMissingKeys'>,
   operation: string,
   cluster: Cluster,
-): OutputLine {
+): { output: OutputLine[]; error: ObjectError | null } {
+  const { format } = opts;
+  const line = (output: OutputLine) => ({ output: [output], error: null });
   if (format === 'yaml' || format === 'json' || format === 'name')
-    return stdout(printObjects([object], format, cluster));
+    return line(stdout(printObjects([object], format, cluster)));
   const template = templateFormat(format);
   if (template !== null) {
-    const printer = templatePrinter(template.format, template.template);
-    if (!printer.ok) return stderr(`error: ${printer.error}`);
-    const printed = printer.value.print(documentOf([object], cluster, true));
-    return printed.error === null
-      ? stdout(printed.text)
-      : stderr(`${printed.text}error: ${printed.error.trimEnd()}`);
+    const printer = templatePrinter(template.format, template.template, opts.allowMissingKeys);
+    if (!printer.ok) return line(stderr(`error: ${printer.error}`));
+    const printed = printedTemplate(printer.value.print(documentOf([object], cluster, true)));
+    return {
+      output: printed.output,
+      error: printed.error === null ? null : { kind: 'client', message: printed.error },
+    };
   }
-  return stdout(`${object.kind.toLowerCase()}/${object.metadata.name} ${operation}`);
+  return line(stdout(`${object.kind.toLowerCase()}/${object.metadata.name} ${operation}`));
 }
 
 /** `--list`: `k=v` lines; with several objects each gets a heading and the lines are indented. */
@@ -173,6 +180,7 @@ export const METADATA_UPDATE_FLAGS: readonly FlagSpec[] = [
   { name: 'all-namespaces', short: 'A', type: 'bool' },
   { name: 'output', short: 'o', type: 'string' },
   { name: 'resource-version', type: 'string' },
+  ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
   DRY_RUN_FLAG,
 ];
 
@@ -180,6 +188,8 @@ export interface UpdateOptions {
   overwrite: boolean;
   list: boolean;
   format: string;
+  /** `--allow-missing-template-keys`, for `-o jsonpath|go-template`. */
+  allowMissingKeys: boolean;
   dryRun: DryRun;
   /** `--resource-version`: the version the patch names, '' for none. */
   resourceVersion: string;
@@ -189,6 +199,7 @@ export const updateOptions = (line: ParsedLine, dryRun: DryRun): UpdateOptions =
   overwrite: flagBool(line, 'overwrite'),
   list: flagBool(line, 'list'),
   format: flagString(line, 'output') ?? '',
+  allowMissingKeys: allowMissingKeysOf(line),
   dryRun,
   resourceVersion: flagString(line, 'resource-version') ?? '',
 });

@@ -6,6 +6,7 @@ import type { DryRun } from './dry-run-flag.ts';
 import { flagBool, flagString, type ParsedLine } from './flags.ts';
 import { readManifestFiles, type SourceContext } from './manifest-source.ts';
 import { yamlValues } from './manifest-yaml.ts';
+import { allowMissingKeysOf } from './template-keys-flag.ts';
 
 /**
  * What `kubectl patch` makes of its flags before it looks anything up (patch.go Validate, then
@@ -22,6 +23,8 @@ export interface PatchOptions {
   /** '' for the object itself. */
   subresource: string;
   format: string;
+  /** `--allow-missing-template-keys`, for `-o jsonpath|go-template`. */
+  allowMissingKeys: boolean;
 }
 
 const TYPES: readonly PatchType[] = ['json', 'merge', 'strategic'];
@@ -55,6 +58,7 @@ export function patchOptions(
     local,
     subresource: flagString(line, 'subresource') ?? '',
     format: flagString(line, 'output') ?? '',
+    allowMissingKeys: allowMissingKeysOf(line),
   });
 }
 

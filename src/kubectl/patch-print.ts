@@ -1,10 +1,12 @@
 import type { Cluster } from '../cluster/model.ts';
-import type { JsonValue } from '../go/json-value.ts';
+import type { JsonObject, JsonValue } from '../go/json-value.ts';
 import { printedOutput } from './manifest-print.ts';
 import { outputFormatError, printerError } from './metadata-update.ts';
+import { goJsonInOrder } from './printers/go-yaml.ts';
 import { sortKeys } from './printers/objects.ts';
-import { templateFormat, templatePrinter } from './printers/template-output.ts';
-import { type OutputLine, stderr, stdout } from './verb.ts';
+import { podInGoOrder } from './printers/pod-go-order.ts';
+import { printedTemplate, templateFormat, templatePrinter } from './printers/template-output.ts';
+import { type OutputLine, stdout } from './verb.ts';
 
 /**
  * What `kubectl patch` and `set image` print for an object they changed: `pod/web OPERATION`, or
@@ -16,30 +18,39 @@ export interface Patched {
   operation: string;
 }
 
+/** `-o` and `--allow-missing-template-keys`, as the verb read them. */
+export interface PatchOutput {
+  format: string;
+  allowMissingKeys: boolean;
+  /**
+   * set image decodes into the typed Pod, patch into unstructured: a failed go-template's raw
+   * data is json.Marshal of the one in Go's field order, of the other with sorted keys.
+   */
+  typed?: boolean;
+}
+
+/** What was printed, and the printer's error (a format it has not, a template that failed). */
 export function printPatched(
   patched: Patched,
-  format: string,
+  output: PatchOutput,
   cluster: Cluster,
-): { line: OutputLine } | { error: string } {
+): { output: OutputLine[]; error: string | null } {
+  const { format } = output;
   const formatError = outputFormatError(format);
-  if (formatError !== null) return { error: formatError };
+  if (formatError !== null) return { output: [], error: formatError };
   const { object } = patched;
   const meta = object.metadata as Record<string, unknown> | undefined;
   const ref = `${String(object.kind ?? '').toLowerCase()}/${String(meta?.name ?? '')}`;
-  if (format === '') return { line: stdout(`${ref} ${patched.operation}`) };
-  if (format === 'name') return { line: stdout(ref) };
+  const line = (text: string) => ({ output: [stdout(text)], error: null });
+  if (format === '') return line(`${ref} ${patched.operation}`);
+  if (format === 'name') return line(ref);
   const template = templateFormat(format);
   if (template !== null) {
-    const printer = templatePrinter(template.format, template.template);
-    if (!printer.ok) return { error: printer.error };
-    const printed = printer.value.print(sortKeys(object) as JsonValue);
-    return {
-      line:
-        printed.error === null
-          ? stdout(printed.text)
-          : stderr(`${printed.text}error: ${printed.error.trimEnd()}`),
-    };
+    const printer = templatePrinter(template.format, template.template, output.allowMissingKeys);
+    if (!printer.ok) return { output: [], error: printer.error };
+    const raw = output.typed === true ? goJsonInOrder(podInGoOrder(object as JsonObject), 0) : undefined;
+    return printedTemplate(printer.value.print(sortKeys(object) as JsonValue, raw));
   }
   const text = printedOutput([{ json: object }], format, cluster);
-  return text.ok ? { line: stdout(text.value ?? '') } : { error: printerError(format) };
+  return text.ok ? line(text.value ?? '') : { output: [], error: printerError(format) };
 }

@@ -2,19 +2,20 @@ import { LIMITS } from '../cluster/limits.ts';
 import { API_RESOURCES, groupVersion } from '../cluster/openapi/discovery.ts';
 import { strategicMergePatch } from '../cluster/patch.ts';
 import { jsonDocument } from '../go/json.ts';
+import { applyJsonPatch, decodeJsonPatch } from '../go/json-patch.ts';
 import {
   getKey,
   isJsonObject,
   type JsonObject,
   type JsonValue,
   jsonObject,
+  kindOf,
   setKey,
 } from '../go/json-value.ts';
 import { compareGoStrings } from '../go/strings.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
-import { applyJsonPatch, decodeJsonPatch } from './json-patch.ts';
-import { decodeStrict, kindOf } from './manifest-decode.ts';
+import { decodeStrict } from './manifest-decode.ts';
 import { POD } from './manifest-schema.ts';
 import { encodePod } from './pod-encode.ts';
 import { goJsonInOrder } from './printers/go-yaml.ts';
@@ -63,7 +64,7 @@ function patchedDocument(
     if (!patch.ok) return patch;
     const ops = decodeJsonPatch(patch.value);
     if (!ops.ok) return ops;
-    const applied = applyJsonPatch(target, ops.value);
+    const applied = applyJsonPatch(target, ops.value, LIMITS.clientJsonPatchCopyBytes);
     if (!applied.ok) return applied;
     const { doc, sorted } = applied.value;
     return ok(inOrder(doc, (o) => o === doc || sorted.has(o)));

@@ -16,6 +16,8 @@ export interface RunPrintable {
   /** The object as `-o yaml` / `-o json` print it, each ending in a line break. */
   yaml(): string;
   json(): string;
+  /** The typed object's compact JSON (json.Marshal), as a failed go-template shows it. */
+  raw(): string;
   /** What a template walks: the object, keys sorted. */
   data(): JsonValue;
 }
@@ -62,7 +64,7 @@ function printOne(
   suffix: string,
   object: RunPrintable,
 ): { text: string; error: string | null } {
-  if (typeof output === 'object') return output.print(object.data());
+  if (typeof output === 'object') return output.print(object.data(), object.raw());
   if (output === 'yaml') return { text: object.yaml(), error: null };
   if (output === 'json') return { text: object.json(), error: null };
   if (output === 'name') return { text: `${object.ref}\n`, error: null };

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jsonPatch, mergePatch, strategicMergePatch } from '../../src/cluster/patch.ts';
-
-const POD = {
-  metadata: { name: 'kubia', labels: { run: 'kubia', env: 'prod' } },
-  spec: {
-    containers: [
-      { name: 'kubia', image: 'luksa/kubia', ports: [{ containerPort: 8080, protocol: 'TCP' }] },
-      { name: 'side', image: 'busybox' },
-    ],
-  },
-};
+import { mergePatch, strategicMergePatch } from '../../src/cluster/patch.ts';
+import { POD } from './patch-fixtures.ts';
 
 describe('JSON merge patch (RFC 7386)', () => {
   it.each([
@@ -88,78 +79,5 @@ describe('strategic merge patch', () => {
     [{ metadata: { $weird: 1 } }, 'unknown patch directive: $weird'],
   ])('GIVEN the bad patch %j THEN it is refused with %s', (patch, message) => {
     expect(strategicMergePatch(POD, patch)).toEqual({ ok: false, error: message });
-  });
-});
-
-describe('JSON patch (RFC 6902)', () => {
-  const labelsAfter = (ops: unknown) => {
-    const result = jsonPatch(POD, ops);
-    return result.ok ? (result.value as typeof POD).metadata.labels : result.error;
-  };
-
-  it.each([
-    [
-      'add',
-      [{ op: 'add', path: '/metadata/labels/tier', value: 'web' }],
-      { run: 'kubia', env: 'prod', tier: 'web' },
-    ],
-    [
-      'replace',
-      [{ op: 'replace', path: '/metadata/labels/env', value: 'dev' }],
-      { run: 'kubia', env: 'dev' },
-    ],
-    ['remove', [{ op: 'remove', path: '/metadata/labels/env' }], { run: 'kubia' }],
-    [
-      'copy',
-      [{ op: 'copy', from: '/metadata/labels/run', path: '/metadata/labels/app' }],
-      { run: 'kubia', env: 'prod', app: 'kubia' },
-    ],
-    [
-      'move',
-      [{ op: 'move', from: '/metadata/labels/env', path: '/metadata/labels/stage' }],
-      { run: 'kubia', stage: 'prod' },
-    ],
-    [
-      '~1 for /',
-      [{ op: 'add', path: '/metadata/labels/example.com~1tier', value: 'x' }],
-      { run: 'kubia', env: 'prod', 'example.com/tier': 'x' },
-    ],
-    [
-      'a passing test',
-      [{ op: 'test', path: '/metadata/labels/env', value: 'prod' }],
-      { run: 'kubia', env: 'prod' },
-    ],
-  ])('GIVEN %s THEN the labels are as the operations leave them', (_name, ops, labels) => {
-    expect(labelsAfter(ops)).toEqual(labels);
-  });
-
-  it('GIVEN "-" THEN the item goes after the last; an index inserts before it', () => {
-    const result = jsonPatch(POD, [
-      { op: 'add', path: '/spec/containers/-', value: { name: 'last' } },
-      { op: 'add', path: '/spec/containers/0', value: { name: 'first' } },
-    ]);
-    const names = result.ok && (result.value as typeof POD).spec.containers.map((c) => c.name);
-    expect(names).toEqual(['first', 'kubia', 'side', 'last']);
-  });
-
-  it.each([
-    [
-      [{ op: 'remove', path: '/metadata/labels/nope' }],
-      'remove operation does not apply: doc is missing path: "/metadata/labels/nope": missing value',
-    ],
-    [
-      [{ op: 'replace', path: '/spec/containers/5', value: {} }],
-      'replace operation does not apply: doc is missing path: "/spec/containers/5": missing value',
-    ],
-    [
-      [{ op: 'test', path: '/metadata/labels/env', value: 'dev' }],
-      'testing value /metadata/labels/env failed: test failed',
-    ],
-  ])('GIVEN the failing operations %j THEN the patch is refused and the object untouched', (ops, message) => {
-    expect(jsonPatch(POD, [{ op: 'add', path: '/metadata/labels/tier', value: 'x' }, ...ops])).toEqual({
-      ok: false,
-      error: message,
-    });
-    expect(POD.metadata.labels).toEqual({ run: 'kubia', env: 'prod' });
   });
 });

@@ -48,6 +48,8 @@ const ERRORS = [
   'error: name cannot be provided when a selector is specified',
   'Error from server (NotFound): pods "kubia" not found',
   'Error from server (AlreadyExists): pods "kubia" already exists',
+  "Error from server (BadRequest): invalid character 'a' looking for beginning of object key string",
+  'error: Invalid JSON Patch',
   'No resources found in default namespace.',
   'curl: (7) Failed to connect to localhost port 8080 after 0 ms: Connection refused',
   'curl: (52) Empty reply from server',
@@ -77,6 +79,8 @@ const COMMANDS: readonly (readonly string[])[] = [
   ['port-forward', 'kubia', '8080'],
   ['annotate', 'po', 'kubia', 'a=b'],
   ['logs', 'kubia'],
+  ['patch', 'po', 'kubia', '-p', '{a:1}'],
+  ['run', 'kubia', '--image=nginx', '--overrides={a:1}'],
   [],
 ];
 
@@ -97,7 +101,14 @@ describe("the guide's fast path", () => {
       for (const tokens of COMMANDS)
         for (const ok of [true, false])
           for (const program of ['kubectl', 'curl'] as const) {
-            const input: GuideInput = { program, tokens, verb: tokens[0] ?? '', output, ok };
+            const input: GuideInput = {
+              program,
+              line: tokens.join(' '),
+              tokens,
+              verb: tokens[0] ?? '',
+              output,
+              ok,
+            };
             const seen: OutputSeen = {};
             const fast = guideFor(input, seen);
             if (JSON.stringify(fast) !== JSON.stringify(guideForAfresh(input))) differences++;
@@ -117,7 +128,10 @@ describe("the guide's fast path", () => {
   it('GIVEN an output longer than the guide reads, with its error line past the cut THEN it tells its caller nothing of it', () => {
     const output = `${'NAME   READY\n'.repeat(20_000)}error: the server doesn't have a resource type "pdos"\n`;
     const seen: OutputSeen = {};
-    guideFor({ program: 'kubectl', tokens: ['get', 'pdos'], verb: 'get', output, ok: false }, seen);
+    guideFor(
+      { program: 'kubectl', line: 'get pdos', tokens: ['get', 'pdos'], verb: 'get', output, ok: false },
+      seen,
+    );
     expect(seen.errors).toBeUndefined();
   });
 

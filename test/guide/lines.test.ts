@@ -37,6 +37,34 @@ const CASES: readonly Case[] = [
     ko: "💡 셀렉터 안에 공백이 있어서, kubectl은 `-l env=prod,`만 셀렉터로 받고 `app=kubia`는 다른 인자로 받았어요. 공백을 빼거나 따옴표로 감싸 주세요: `-l 'env=prod, app=kubia'`",
   },
   {
+    id: 'unquoted JSON for -p or --overrides',
+    setup: ['kubectl run kubia --image=luksa/kubia'],
+    input: ['kubectl patch po kubia -p {"metadata":{"labels":{"app":"web"}}}'],
+    kubectl:
+      "Error from server (BadRequest): invalid character 'm' looking for beginning of object key string",
+    en: '💡 Without quotes the shell removes the double quotes inside the JSON, so kubectl got `{metadata:{labels:{app:web}}}`, which is not JSON. Put the whole JSON in single quotes: `kubectl patch po kubia -p \'{"metadata":{"labels":{"app":"web"}}}\'`',
+    ko: '💡 따옴표로 감싸지 않으면 셸이 JSON 안의 큰따옴표를 지워서, kubectl은 JSON이 아닌 `{metadata:{labels:{app:web}}}`을 받았어요. JSON 전체를 작은따옴표로 감싸 주세요: `kubectl patch po kubia -p \'{"metadata":{"labels":{"app":"web"}}}\'`',
+  },
+  {
+    id: 'unquoted JSON for -p or --overrides',
+    input: [
+      'kubectl run kubia --image=luksa/kubia --dry-run=client --overrides={"spec":{"nodeName":"node01"}}',
+    ],
+    kubectl: 'error: Invalid JSON Patch',
+    en: '💡 Without quotes the shell removes the double quotes inside the JSON, so kubectl got `{spec:{nodeName:node01}}`, which is not JSON. Put the whole JSON in single quotes: `kubectl run kubia --image=luksa/kubia --dry-run=client --overrides=\'{"spec":{"nodeName":"node01"}}\'`',
+    ko: '💡 따옴표로 감싸지 않으면 셸이 JSON 안의 큰따옴표를 지워서, kubectl은 JSON이 아닌 `{spec:{nodeName:node01}}`을 받았어요. JSON 전체를 작은따옴표로 감싸 주세요: `kubectl run kubia --image=luksa/kubia --dry-run=client --overrides=\'{"spec":{"nodeName":"node01"}}\'`',
+  },
+  {
+    id: 'unquoted JSON for -p or --overrides',
+    setup: ['kubectl run kubia --image=luksa/kubia'],
+    input: [
+      'kubectl patch po kubia --type=json -p [{"op":"add","path":"/metadata/labels/app","value":"web"}]',
+    ],
+    kubectl: 'The request is invalid: the server rejected our request due to an error in our request',
+    en: '💡 Without quotes the shell removes the double quotes inside the JSON, so kubectl got `[{op:add,path:/metadata/labels/app,value:web}]`, which is not JSON. Put the whole JSON in single quotes: `kubectl patch po kubia --type=json -p \'[{"op":"add","path":"/metadata/labels/app","value":"web"}]\'`',
+    ko: '💡 따옴표로 감싸지 않으면 셸이 JSON 안의 큰따옴표를 지워서, kubectl은 JSON이 아닌 `[{op:add,path:/metadata/labels/app,value:web}]`을 받았어요. JSON 전체를 작은따옴표로 감싸 주세요: `kubectl patch po kubia --type=json -p \'[{"op":"add","path":"/metadata/labels/app","value":"web"}]\'`',
+  },
+  {
     id: 'kind: pod (case)',
     input: [
       'kubectl apply -f -\n```yaml\napiVersion: v1\nkind: pod\nmetadata:\n  name: kubia-manual\nspec:\n  containers:\n  - name: kubia\n    image: luksa/kubia\n    ports:\n    - containerPort: 8080\n```',
@@ -445,12 +473,27 @@ describe("the guide line under kubectl's output", () => {
     expect(output).toContain("didn't match Pod's node affinity/selector");
     const input = {
       program: 'kubectl',
+      line: 'describe po',
       tokens: ['describe', 'po'],
       verb: 'describe',
       output,
       ok: true,
     } as const;
     expect(pending?.when?.(input, {})).toBeNull();
+  });
+
+  it('GIVEN JSON in single quotes that is still no JSON THEN kubectl’s error stands alone: quoting was not the mistake', () => {
+    const t = testApp();
+    t.send('learner', '/lang en');
+    t.send('learner', '/guide on');
+    t.send('learner', 'kubectl run kubia --image=luksa/kubia');
+    expect(t.send('learner', 'kubectl patch po kubia -p {"metadata":{}}').blocks.at(-1)?.text).toMatch(
+      /^💡 /,
+    );
+    const reply = t.send('learner', `kubectl patch po kubia -p '{metadata:{}}'`);
+    expect(reply.blocks.map((b) => b.text)).toEqual([
+      "Error from server (BadRequest): invalid character 'm' looking for beginning of object key string",
+    ]);
   });
 
   it('GIVEN a channel whose moderator set guide off THEN members who have not chosen get no guide line, and /guide on brings theirs back', () => {

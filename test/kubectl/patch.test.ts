@@ -189,24 +189,37 @@ describe('kubectl patch --type=json', () => {
   });
 
   it('GIVEN a failing test, an unknown op, a bad path or no list THEN the whole patch is refused', () => {
-    const { box } = webSandbox();
+    const { box, web } = webSandbox();
     const json = (ops: string) => refused(box, `patch pod web --type=json -p '${ops}'`);
-    expect(
-      json(
-        '[{"op":"add","path":"/metadata/labels/a","value":"1"},{"op":"test","path":"/metadata/labels/run","value":"x"}]',
-      ),
-    ).toBe('Error from server (BadRequest): testing value /metadata/labels/run failed: test failed');
-    expect(json('[{"op":"bogus","path":"/x"}]')).toBe(
-      'Error from server (BadRequest): Unexpected kind: bogus',
-    );
-    expect(json('[{"op":"add","path":"/metadata/nope/zz","value":"1"}]')).toBe(
-      'Error from server (BadRequest): add operation does not apply: doc is missing path: "/metadata/nope/zz": missing value',
-    );
+    // The API server's patch handler answers any error of the library's Apply with a bare 422
+    // (NewGenericServerResponse), which kubectl's checkErr prints as an invalid request.
+    const rejected = 'The request is invalid: the server rejected our request due to an error in our request';
+    for (const ops of [
+      '[{"op":"add","path":"/metadata/labels/a","value":"1"},{"op":"test","path":"/metadata/labels/run","value":"x"}]',
+      '[{"op":"bogus","path":"/x"}]',
+      '[{"op":"add","path":"/metadata/nope/zz","value":"1"}]',
+      '[{"op":"remove","path":"/metadata/labels/nope"}]',
+      '[{"op":"replace","path":"/spec/containers/5","value":{}}]',
+      '[{"op":"add","path":"/spec/containers/x","value":{}}]',
+      '[{"op":"move","from":"/metadata/labels/nope","path":"/metadata/labels/m"}]',
+      '[{"op":"copy","from":"/spec/containers/3","path":"/metadata/labels/m"}]',
+    ])
+      expect(json(ops)).toBe(rejected);
+    expect(web().metadata.labels).toEqual({ run: 'web' });
     expect(json('{"op":"add"}')).toBe(
       'Error from server (BadRequest): json: cannot unmarshal object into Go value of type jsonpatch.Patch',
     );
     expect(json('[{"op":"copy","from":"/metadata/labels/run","path":"/metadata/annotations"}]')).toBe(
       'Error from server (BadRequest): json: cannot unmarshal string into Go struct field ObjectMeta.metadata.annotations of type map[string]string',
+    );
+  });
+
+  it('GIVEN two pods and a failing patch THEN each error is in StandardErrorMessage’s form', () => {
+    const { box } = webSandbox();
+    expect(refused(box, `patch pod web web --type=json -p '[{"op":"bogus","path":"/x"}]'`)).toBe(
+      'Error from server (Invalid): the server rejected our request due to an error in our request\n'
+        .repeat(2)
+        .trimEnd(),
     );
   });
 });
@@ -361,6 +374,19 @@ const LOCAL: string[] = [
   `--type=merge -p '{"spec":{"containers":null}}' -o name`,
   `--type=json -p '[{"op":"replace","path":"/spec/containers/0/image","value":"nginx:1.27"}]' -o jsonpath='{.spec.containers[0].image}'`,
   `--type=json -p '[{"op":"test","path":"/metadata/labels/run","value":"x"}]'`,
+  `--type=json -p '[{"op":"replace","path":"/spec/containers/5","value":{}}]'`,
+  `--type=json -p '[{"op":"replace","path":"/spec/containers/5/image","value":"x"}]'`,
+  `--type=json -p '[{"op":"remove","path":"/metadata/labels/nope"}]'`,
+  `--type=json -p '[{"op":"add","path":"/spec/containers/x","value":1}]'`,
+  `--type=json -p '[{"op":"bogus","path":"/x"}]'`,
+  `--type=json -p '[{"op":"move","from":"/metadata/labels/nope","path":"/metadata/labels/m"}]'`,
+  `--type=json -p '[{"op":"copy","from":"/spec/containers/3","path":"/metadata/labels/m"}]'`,
+  `--type=json -p '[{"op":"move","from":"/metadata/labels/run","path":"/metadata/labels/m"}]' -o jsonpath='{.metadata.labels}'`,
+  `--type=json -p '[{"op":"replace","path":"","value":[1]}]'`,
+  `-p '{metadata:{}}'`,
+  `-p '[1]'`,
+  `-p 'null' -o name`,
+  `--type=merge -p '{metadata:{}}'`,
   `-p '{}' --dry-run=server`,
   `--patch-file=p.json -o jsonpath='{.metadata.labels}'`,
 ];
@@ -415,6 +441,12 @@ const TWIN_CASES: string[] = [
   `patch po web --type=json -p '[{"op":"test","path":"/metadata/labels/n","value":"x"}]'`,
   `patch po web --type=json -p '[{"op":"replace","path":"/spec/containers/0/image","value":"nginx:1.27"}]'`,
   `patch po web --type=json -p '[{"op":"bogus","path":"/x"}]'`,
+  `patch po web --type=json -p '[{"op":"remove","path":"/metadata/labels/nope"}]'`,
+  `patch po web --type=json -p '[{"op":"replace","path":"/spec/containers/5","value":{}}]'`,
+  `patch po web --type=json -p '[{"op":"add","path":"/spec/containers/x","value":{}}]'`,
+  `patch po web --type=json -p '[{"op":"copy","from":"/spec/containers/3","path":"/metadata/labels/q"}]'`,
+  `patch po web --type=json -p '[1]'`,
+  `patch po web web --type=json -p '[{"op":"bogus","path":"/x"}]'`,
   `patch po web --type=json -p '[]'`,
   `patch po web -p '{"metadata":{"resourceVersion":"1"}}'`,
   `patch po web -p '{"metadata":{"labels":{"k":"bad value!"}}}'`,

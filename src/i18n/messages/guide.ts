@@ -10,6 +10,10 @@ export const guideMessages = {
     en: 'Without quotes the shell splits the selector at its spaces, so kubectl got only `{given}` and took `{stray}` as more arguments. Quote the whole selector: `{quoted}`',
     ko: '따옴표가 없으면 셸이 셀렉터를 공백에서 나눠서, kubectl은 `{given}`만 셀렉터로 받고 `{stray}`{은/는} 다른 인자로 받았어요. 셀렉터 전체를 따옴표로 감싸 주세요: `{quoted}`',
   },
+  'guide.line.unquotedJson': {
+    en: 'Without quotes the shell removes the double quotes inside the JSON, so kubectl got `{given}`, which is not JSON. Put the whole JSON in single quotes: `{fixed}`',
+    ko: '따옴표로 감싸지 않으면 셸이 JSON 안의 큰따옴표를 지워서, kubectl은 JSON이 아닌 `{given}`{을/를} 받았어요. JSON 전체를 작은따옴표로 감싸 주세요: `{fixed}`',
+  },
   'guide.line.selectorSpace': {
     en: 'There is a space inside the selector, so kubectl got only `{given}` and took `{stray}` as more arguments. Leave the spaces out or quote it: `{quoted}`',
     ko: '셀렉터 안에 공백이 있어서, kubectl은 `{given}`만 셀렉터로 받고 `{stray}`{은/는} 다른 인자로 받았어요. 공백을 빼거나 따옴표로 감싸 주세요: `{quoted}`',

@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../result.ts';
 import { executeGoTemplate, parseGoTemplate } from '../go-template/template.ts';
 import { executeJsonPath, printResults } from '../jsonpath/evaluate.ts';
 import { parseJsonPath } from '../jsonpath/parse.ts';
+import { type OutputLine, stdout } from '../verb.ts';
 
 /**
  * `-o jsonpath=…`, `-o jsonpath-as-json=…`, `-o go-template=…` (and `template=…`): the template
@@ -14,8 +15,27 @@ export type TemplateFormat = 'jsonpath' | 'jsonpath-as-json' | 'go-template' | '
 const TEMPLATE_FORMATS: readonly string[] = ['jsonpath', 'jsonpath-as-json', 'go-template', 'template'];
 
 export interface TemplatePrinter {
-  /** Printed text, and on failure the error kubectl returns (after what it printed). */
-  print(data: JsonValue): { text: string; error: string | null };
+  /**
+   * Printed text, and on failure the error kubectl returns (after what it printed). `raw` is
+   * json.Marshal of the object the go-template debug output shows: a typed object's in its
+   * fields' order; by default, as for unstructured objects, keys sorted.
+   */
+  print(data: JsonValue, raw?: string): { text: string; error: string | null };
+}
+
+/**
+ * A template's printing for a verb whose visitor returns the printer's error (label, annotate,
+ * patch, set image): what it wrote (go-template's debugging text too) goes out now, the error
+ * joins the verb's errors, which print last and make the exit code 1.
+ */
+export function printedTemplate(printed: { text: string; error: string | null }): {
+  output: OutputLine[];
+  error: string | null;
+} {
+  if (printed.error === null) return { output: [stdout(printed.text)], error: null };
+  // Lines are joined with line breaks: the text's own last one is that join.
+  const text = printed.text.replace(/\n$/, '');
+  return { output: text === '' ? [] : [stdout(text)], error: printed.error.trimEnd() };
 }
 
 /** The format word and its argument: `jsonpath={.x}` → ['jsonpath', '{.x}']; null for other formats. */
@@ -52,11 +72,11 @@ export function templatePrinter(
   const parsed = parseGoTemplate(template);
   if (!parsed.ok) return err(`error parsing template ${template}, template: output:${parsed.error}`);
   return ok({
-    print(data) {
+    print(data, typed) {
       const run = executeGoTemplate(parsed.value, data, allowMissingKeys);
       if (run.error === null) return { text: run.text, error: null };
       // encoding/json's Marshal: keys sorted, and <, > and & escaped.
-      const raw = goMarshal(data);
+      const raw = typed ?? goMarshal(data);
       const debug = `Error executing template: template: output:${run.error}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n\traw data was:\n\t\t${raw}\n\tobject given to template engine was:\n\t\t${run.dump}\n\n`;
       return {
         text: run.text + debug,

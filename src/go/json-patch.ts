@@ -1,20 +1,22 @@
+import { err, ok, type Result } from '../result.ts';
 import {
   getKey,
   isJsonObject,
   type JsonObject,
   type JsonValue,
   jsonObject,
+  kindOf,
   setKey,
-} from '../go/json-value.ts';
-import { goAtoi } from '../go/strconv.ts';
-import { err, ok, type Result } from '../result.ts';
-import { kindOf } from './manifest-decode.ts';
+} from './json-value.ts';
+import { goAtoi } from './strconv.ts';
 
 /**
- * An RFC 6902 JSON patch applied as kubectl 1.33 applies `--override-type=json`
- * (gopkg.in/evanphx/json-patch.v4 v4.12.0 DecodePatch and Apply), with its error texts and its
- * leniencies: `replace` of an absent object key adds it, `copy` from an absent key copies null,
- * negative array indices count from the end, `replace` of the root with a scalar does nothing.
+ * An RFC 6902 JSON patch applied as gopkg.in/evanphx/json-patch.v4 v4.12.0 applies it (DecodePatch
+ * and Apply), the library both kubectl 1.33 (`run --overrides --override-type=json`, `patch --local`)
+ * and the 1.34 API server's patch handler (`PATCH` with application/json-patch+json) use: its error
+ * texts, which each caller wraps in its own way, and its leniencies: `replace` of an absent object
+ * key adds it, `copy` from an absent key copies null, negative array indices count from the end,
+ * `replace` of the root with a scalar does nothing.
  * The document is changed in place; every object a path walked into is marked, since the library
  * writes those back with sorted keys (which shows in kubectl's "Object 'Kind' is missing in '…'").
  *
@@ -42,16 +44,25 @@ export function decodeJsonPatch(value: JsonValue): Result<(JsonObject | null)[],
   return ok(ops);
 }
 
-/** The total size `copy` may add, as the API server limits it (kubectl sets none; a sandbox must). */
-const COPY_LIMIT = 1 << 20;
-
 type Container = JsonObject | JsonValue[];
 
+/** Where the copies stand: the library's accumulated copy size and its limit (AccumulatedCopySizeLimit). */
+interface State extends Patched {
+  copied: number;
+  copyLimit: number;
+}
+
+/**
+ * The operations applied in order; the first failure is the patch's error. `copyLimit` is the
+ * library's AccumulatedCopySizeLimit: the API server sets it (JSONPatchMaxCopyBytes), kubectl's
+ * process leaves it unlimited, which a sandbox cannot.
+ */
 export function applyJsonPatch(
   target: JsonObject,
   ops: readonly (JsonObject | null)[],
+  copyLimit: number,
 ): Result<Patched, string> {
-  const state: Patched & { copied: number } = { doc: target, sorted: new WeakSet([target]), copied: 0 };
+  const state: State = { doc: target, sorted: new WeakSet([target]), copied: 0, copyLimit };
   for (const op of ops) {
     const applied = applyOne(state, op ?? jsonObject());
     if (!applied.ok) return applied;
@@ -59,7 +70,7 @@ export function applyJsonPatch(
   return ok({ doc: state.doc, sorted: state.sorted });
 }
 
-function applyOne(state: Patched & { copied: number }, op: JsonObject): Result<true, string> {
+function applyOne(state: State, op: JsonObject): Result<true, string> {
   const kind = stringField(op, 'op');
   switch (kind.ok ? kind.value : 'unknown') {
     case 'add':
@@ -168,7 +179,7 @@ function test(state: Patched, op: JsonObject): Result<true, string> {
   return sameJson(value.value, opValue(op)) ? ok(true) : failed;
 }
 
-function copy(state: Patched & { copied: number }, op: JsonObject): Result<true, string> {
+function copy(state: State, op: JsonObject): Result<true, string> {
   const from = stringField(op, 'from');
   if (!from.ok) return err(`copy operation failed to decode from: ${from.error}`);
   const source = findObject(state, from.value);
@@ -185,9 +196,9 @@ function copy(state: Patched & { copied: number }, op: JsonObject): Result<true,
     );
   const text = JSON.stringify(value.value);
   state.copied += text.length;
-  if (state.copied > COPY_LIMIT)
+  if (state.copied > state.copyLimit)
     return err(
-      `Unable to complete the copy, the accumulated size increase of copy is ${state.copied}, exceeding the limit ${COPY_LIMIT}`,
+      `Unable to complete the copy, the accumulated size increase of copy is ${state.copied}, exceeding the limit ${state.copyLimit}`,
     );
   const added = addTo(found.container, found.key, JSON.parse(text) as JsonValue);
   return added.ok ? added : err(`error while adding value during copy: ${added.error}`);

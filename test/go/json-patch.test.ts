@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { applyJsonPatch, decodeJsonPatch } from '../../src/go/json-patch.ts';
 import type { JsonObject, JsonValue } from '../../src/go/json-value.ts';
-import { applyJsonPatch, decodeJsonPatch } from '../../src/kubectl/json-patch.ts';
 
-/** The patch applied to a small document, as evanphx/json-patch v4.12.0 (kubectl 1.33) applies it. */
-function patched(doc: JsonObject, ops: JsonValue): JsonValue | string {
+/**
+ * The patch applied to a small document, as evanphx/json-patch v4.12.0 (kubectl 1.33, the 1.34 API
+ * server) applies it, its copies limited to 1 MiB.
+ */
+function patched(doc: JsonObject, ops: JsonValue, copyLimit = 1 << 20): JsonValue | string {
   const decoded = decodeJsonPatch(ops);
   if (!decoded.ok) return decoded.error;
-  const applied = applyJsonPatch(structuredClone(doc), decoded.value);
+  const applied = applyJsonPatch(structuredClone(doc), decoded.value, copyLimit);
   return applied.ok ? applied.value.doc : applied.error;
 }
 
@@ -61,6 +64,26 @@ describe('RFC 6902 JSON patch with the library kubectl 1.33 uses', () => {
     ],
     ['a test that fails', [{ op: 'test', path: '/k', value: 'w' }], 'testing value /k failed: test failed'],
     ['a string patch', 'x', 'json: cannot unmarshal string into Go value of type jsonpatch.Patch'],
+    // Once pinned by the API server's own copy with other words (test/cluster/patch.test.ts):
+    // patch.go partialDoc.remove wraps ErrMissing "Unable to remove nonexistent key: %s" (the key,
+    // not the path), and Patch.remove wraps that as "error in remove for path: '%s'".
+    [
+      'remove of an absent key',
+      [{ op: 'remove', path: '/a/zz' }],
+      "error in remove for path: '/a/zz': Unable to remove nonexistent key: zz: missing value",
+    ],
+    // Patch.replace: a key the container cannot get is "doc is missing key: %s", unquoted.
+    [
+      'replace past the end of a list',
+      [{ op: 'replace', path: '/a/b/5', value: 1 }],
+      'replace operation does not apply: doc is missing key: /a/b/5: missing value',
+    ],
+    [
+      'move from an absent key names the key',
+      [{ op: 'move', from: '/a/zz', path: '/m' }],
+      "error in move for path: 'zz': Unable to remove nonexistent key: zz: missing value",
+    ],
+    ['an unknown op', [{ op: 'bogus', path: '/x' }], 'Unexpected kind: bogus'],
   ])('GIVEN %s THEN the document or error is the library’s', (_name, ops, expected) => {
     expect(patched(DOC, ops)).toEqual(expected);
   });
@@ -78,5 +101,14 @@ describe('RFC 6902 JSON patch with the library kubectl 1.33 uses', () => {
       /^Unable to complete the copy, the accumulated size increase of copy is \d+, exceeding the limit 1048576$/,
     );
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('GIVEN a copy limit THEN a copy past it fails and one within it is made', () => {
+    const ops = [{ op: 'copy', from: '/k', path: '/c' }];
+    // The copy's size is its JSON: "v" is 3 bytes.
+    expect(patched(DOC, ops, 2)).toBe(
+      'Unable to complete the copy, the accumulated size increase of copy is 3, exceeding the limit 2',
+    );
+    expect(patched(DOC, ops, 3)).toEqual({ ...DOC, c: 'v' });
   });
 });
