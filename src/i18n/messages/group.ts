@@ -58,6 +58,14 @@ export const groupMessages = {
     en: 'You can only look at {name}’s sandbox (get, describe, logs, explain): `{verb}` would change it. Nothing was changed.',
     ko: '{name}님의 샌드박스는 보기만 할 수 있어요 (get, describe, logs, explain). `{verb}`{은/는} 샌드박스를 바꾸는 명령이에요. 아무것도 바뀌지 않았어요.',
   },
+  'context.fixed': {
+    en: 'Each context in your kubeconfig is one sandbox, with its own cluster and your user: `--cluster` and `--user` can only name what the context already names (see `kubectl config get-contexts`). Nothing was changed.',
+    ko: 'kubeconfig의 컨텍스트는 각각 샌드박스 하나이고, 클러스터와 사용자(나)가 정해져 있어요. `--cluster`와 `--user`에는 그 컨텍스트가 이미 가리키는 것만 쓸 수 있어요 (`kubectl config get-contexts`로 확인). 아무것도 바뀌지 않았어요.',
+  },
+  'context.rawToken': {
+    en: 'Podium keeps only a hash of your token, so it still reads `REDACTED` here: the token itself is in the file `/sandbox kubeconfig` gave you.',
+    ko: 'Podium은 토큰의 해시만 보관해서 여기서는 토큰이 `REDACTED`로 보여요. 토큰 자체는 `/sandbox kubeconfig`로 받은 파일에 있어요.',
+  },
   'sandbox.share.on': {
     en: 'Your sandbox is now shared: members of this server or workspace can look at it (read-only) with `kubectl --context={name} get po`. `/sandbox share off` stops it.',
     ko: '이제 샌드박스를 공유해요: 이 서버나 워크스페이스의 멤버가 `kubectl --context={name} get po`로 볼 수 있어요 (읽기만 가능). `/sandbox share off`로 멈춰요.',
