@@ -1,6 +1,7 @@
 import type { KubectlVerb } from '../../src/kubectl/verb.ts';
 import { annotate } from './annotate.ts';
 import { apiResources } from './api-resources.ts';
+import { apiVersions } from './api-versions.ts';
 import { apply } from './apply.ts';
 import { create } from './create.ts';
 import { del } from './delete.ts';
@@ -25,6 +26,7 @@ export const KUBECTL_VERBS: readonly KubectlVerb[] = [
   del,
   explain,
   apiResources,
+  apiVersions,
   version,
   label,
   annotate,

@@ -38,6 +38,7 @@ export const READ_ONLY_VERBS: ReadonlySet<string> = new Set([
   'logs',
   'explain',
   'api-resources',
+  'api-versions',
   'version',
   'help',
 ]);
