@@ -15,6 +15,7 @@ import { patch } from './patch.ts';
 import { portForward } from './port-forward.ts';
 import { run } from './run.ts';
 import { set } from './set.ts';
+import { top } from './top.ts';
 import { version } from './version.ts';
 import { wait } from './wait.ts';
 
@@ -36,6 +37,7 @@ export const KUBECTL_VERBS: readonly KubectlVerb[] = [
   logs,
   portForward,
   wait,
+  top,
   create,
   apply,
 ];

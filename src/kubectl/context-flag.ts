@@ -39,6 +39,7 @@ export const READ_ONLY_VERBS: ReadonlySet<string> = new Set([
   'explain',
   'api-resources',
   'api-versions',
+  'top',
   'version',
   'help',
 ]);

@@ -1,6 +1,7 @@
 import { parseGoDuration } from '../go/duration.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { flagBool, flagString, type ParsedLine } from './flags.ts';
+import { topBuildsClient } from './top.ts';
 
 /**
  * `--request-timeout` (a global flag): how long kubectl waits for the server, which answers the
@@ -24,6 +25,7 @@ export function requestTimeoutError(verb: string, line: ParsedLine): KubectlErro
 function buildsClient(verb: string, line: ParsedLine): boolean {
   if (verb === 'version') return !flagBool(line, 'client');
   if (verb === 'api-versions') return line.args.length === 0;
+  if (verb === 'top') return topBuildsClient(line.args);
   return line.args.length > 0 || verb === 'api-resources';
 }
 
