@@ -36,7 +36,9 @@ export const kubectl: ChatCommand = {
     const target = targetOf(ctx.app, ctx.request, chosen.context ?? currentContextOf(ctx.app, ctx.request));
     if (target === null) return err(noContext(ctx, chosen.context ?? ''));
     if (target.kind === 'teammate' && !READ_ONLY_VERBS.has(verbOf(chosen.tokens) ?? 'help'))
-      return err(readOnly(ctx, target.name, verbOf(chosen.tokens) ?? ''));
+      return err(
+        withCurrentNote(ctx, chosen.context, readOnly(ctx, target.name, verbOf(chosen.tokens) ?? '')),
+      );
     const { sandboxes } = ctx.app;
     const sandbox = sandboxes.open(target.key, ctx.app.clock());
     const cluster = sandboxes.load(sandbox, ctx.app.clock());
@@ -163,6 +165,10 @@ function configReply(
   const printed = configCommand(words, chatKubeconfig(ctx.app, ctx.request), context);
   if (printed === null) return null;
   if (printed.unknownContext !== undefined) return err(noContext(ctx, printed.unknownContext));
+  if (printed.unsimulated !== undefined)
+    return err(
+      textReply(t(ctx.lang, 'context.unsimulated', { verb: printed.unsimulated }), false, 'private'),
+    );
   if (printed.note === 'fixedContext')
     return err(textReply(t(ctx.lang, 'context.fixed', {}), false, 'private'));
   if (printed.set !== undefined)
@@ -204,6 +210,17 @@ const readOnly = (ctx: CommandContext, name: string, verb: string): Reply =>
     false,
     'private',
   );
+
+/**
+ * A refusal in a teammate's context that `kubectl config use-context` chose, not `--context`:
+ * the member may have forgotten they switched, so the way back is said too.
+ */
+function withCurrentNote(ctx: CommandContext, flag: string | null, reply: Reply): Reply {
+  if (flag !== null) return reply;
+  const name = currentContextOf(ctx.app, ctx.request);
+  const text = t(ctx.lang, 'context.current', { name, own: ownContext(ctx.request) });
+  return { ...reply, blocks: [...reply.blocks, { kind: 'text', text }] };
+}
 
 /** What the sandbox left out or changed (a cap it applied), after the output. */
 function withCapNotes(reply: Reply, outcome: Outcome, lang: Lang): Reply {

@@ -21,6 +21,8 @@ export type ConfigResult = {
   unknownContext?: string;
   /** Where the sandbox's kubeconfig cannot do what kubectl's would: the chat says why. */
   note?: 'rawToken' | 'fixedContext';
+  /** A subcommand that would write entries of its own (`config set-cluster`): the chat says why not. */
+  unsimulated?: string;
 };
 
 export const currentContext = (config: Kubeconfig): ConfigResult => ({

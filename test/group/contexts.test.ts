@@ -106,7 +106,10 @@ describe('looking at a teammate’s sandbox with kubectl --context', () => {
     expect(say('alice', 'kubectl get po -o name')).toBe('pod/web');
     const write = send('alice', 'kubectl delete po web');
     expect(write.ok).toBe(false);
-    expect(replyText(write)).toMatch(/^You can only look at bob’s sandbox/);
+    expect(replyText(write)).toMatch(
+      /^You can only look at bob’s sandbox .*Nothing was changed\.\n\nYour current context is `bob` \(you chose it with `kubectl config use-context bob`\); `kubectl config use-context alice` takes you back to your own sandbox\.$/,
+    );
+    expect(replyText(send('alice', 'kubectl --context=bob delete po web'))).not.toContain('current context');
     expect(say('bob', 'kubectl get po -o name')).toBe('pod/web');
     // bob's own current context is his.
     expect(say('bob', 'kubectl config current-context')).toBe('bob');
@@ -168,5 +171,10 @@ describe('looking at a teammate’s sandbox with kubectl --context', () => {
     expect(moved.ok).toBe(false);
     expect(replyText(moved)).toMatch(/^Each context in your kubeconfig is one sandbox/);
     expect(say('alice', 'kubectl config view -o jsonpath={.contexts[0].context.cluster}')).toBe('podium');
+    const renamed = send('alice', 'kubectl config rename-context bob b');
+    expect(renamed.ok).toBe(false);
+    expect(replyText(renamed)).toMatch(
+      /^`kubectl config rename-context` would write entries of its own into your kubeconfig/,
+    );
   });
 });
