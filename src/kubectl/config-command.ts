@@ -39,7 +39,8 @@ export function configCommand(
     case 'view': {
       const printed = configView(rest, config, context);
       const { text, ok } = viewText(printed);
-      const raw = printed.ok && printed.value.raw;
+      // The note is for a token shown: a raw view that prints none (`-o jsonpath={.kind}`) needs none.
+      const raw = printed.ok && printed.value.raw && text.includes('REDACTED');
       return ok
         ? { output: text, error: null, ...(raw ? { note: 'rawToken' } : {}) }
         : { output: '', error: text };

@@ -148,8 +148,12 @@ describe('kubectl config over the member’s kubeconfig', () => {
     expect(said('view --minify', 'nope')).toEqual({ text: 'error: cannot locate context nope', ok: false });
     expect(said('use-context bob')).toEqual({ text: 'Switched to context "bob".', ok: true });
     expect(configCommand(['use-context', 'bob'], CONFIG, null)?.use).toBe('bob');
-    expect(configCommand(['view', '--raw'], CONFIG, null)?.note).toBe('rawToken');
+    // The chat's kubeconfig holds no token (Podium keeps its hash): a raw view that shows it says why.
+    const chat = memberKubeconfig({ ...INPUT, token: 'REDACTED' });
+    expect(configCommand(['view', '--raw'], chat, null)?.note).toBe('rawToken');
+    expect(configCommand(['view', '--raw'], CONFIG, null)?.note).toBeUndefined();
     expect(configCommand(['view'], CONFIG, null)?.note).toBeUndefined();
+    expect(configCommand(['view', '--raw', '-o', 'jsonpath={.kind}'], CONFIG, null)?.note).toBeUndefined();
     expect(said('view --raw')?.text).toContain('token: podium_secret-token');
     expect(said('view')?.text).not.toContain('podium_secret-token');
     expect(configCommand(['set-cluster', 'x'], CONFIG, null)?.unsimulated).toBe('config set-cluster');
