@@ -1,12 +1,13 @@
+import { chatKubeconfig } from '../../src/api/kubeconfig-reply.ts';
 import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
 import { type Reply, textReply } from '../../src/chat/reply.ts';
 import { sandboxFullReply } from '../../src/chat/sandbox-full.ts';
 import { shellCut } from '../../src/chat/shell-cut.ts';
-import { contextsOf, ownContext, type Target, targetOf } from '../../src/group/contexts.ts';
+import { currentContextOf, ownContext, type Target, targetOf } from '../../src/group/contexts.ts';
 import { shareable } from '../../src/group/share.ts';
 import { t } from '../../src/i18n/catalogue.ts';
 import type { Lang } from '../../src/i18n/lang.ts';
-import { configCommand } from '../../src/kubectl/config-contexts.ts';
+import { configCommand } from '../../src/kubectl/config-command.ts';
 import { READ_ONLY_VERBS, takeContext } from '../../src/kubectl/context-flag.ts';
 import { kubectlError, renderError, type SandboxNote } from '../../src/kubectl/errors.ts';
 import { runKubectl, unsimulatedTypesIn, verbOf } from '../../src/kubectl/run-kubectl.ts';
@@ -29,12 +30,15 @@ export const kubectl: ChatCommand = {
     if (!tokens.ok) return err(errorReply(renderError(kubectlError('tokenize', { message: tokens.error }))));
     const words = tokens.value;
     const chosen = takeContext(words);
-    const config = chosen.tokens[0] === 'config' ? configReply(ctx, chosen.tokens.slice(1)) : null;
+    const config =
+      chosen.tokens[0] === 'config' ? configReply(ctx, chosen.tokens.slice(1), chosen.context) : null;
     if (config !== null) return config;
-    const target = targetOf(ctx.app, ctx.request, chosen.context);
+    const target = targetOf(ctx.app, ctx.request, chosen.context ?? currentContextOf(ctx.app, ctx.request));
     if (target === null) return err(noContext(ctx, chosen.context ?? ''));
     if (target.kind === 'teammate' && !READ_ONLY_VERBS.has(verbOf(chosen.tokens) ?? 'help'))
-      return err(readOnly(ctx, target.name, verbOf(chosen.tokens) ?? ''));
+      return err(
+        withCurrentNote(ctx, chosen.context, readOnly(ctx, target.name, verbOf(chosen.tokens) ?? '')),
+      );
     const { sandboxes } = ctx.app;
     const sandbox = sandboxes.open(target.key, ctx.app.clock());
     const cluster = sandboxes.load(sandbox, ctx.app.clock());
@@ -148,20 +152,38 @@ function lookReply(
 }
 
 /**
- * `kubectl config get-contexts|current-context|set-context`; other `config` subcommands are not
- * simulated. A namespace set on a context is the member's own (their kubeconfig), even on a
- * teammate's context.
+ * `kubectl config view|get-contexts|get-clusters|get-users|current-context|use-context|set-context`
+ * over the member's kubeconfig (src/kubectl/config-command.ts); other `config` subcommands are not
+ * simulated. A namespace set on a context, and the context chosen, are the member's own (their
+ * kubeconfig), even when the context is a teammate's.
  */
-function configReply(ctx: CommandContext, words: readonly string[]): Result<Reply, Reply> | null {
-  const printed = configCommand(words, contextsOf(ctx.app, ctx.request));
+function configReply(
+  ctx: CommandContext,
+  words: readonly string[],
+  context: string | null,
+): Result<Reply, Reply> | null {
+  const printed = configCommand(words, chatKubeconfig(ctx.app, ctx.request), context);
   if (printed === null) return null;
   if (printed.unknownContext !== undefined) return err(noContext(ctx, printed.unknownContext));
+  if (printed.unsimulated !== undefined)
+    return err(
+      textReply(t(ctx.lang, 'context.unsimulated', { verb: printed.unsimulated }), false, 'private'),
+    );
+  if (printed.note === 'fixedContext')
+    return err(textReply(t(ctx.lang, 'context.fixed', {}), false, 'private'));
   if (printed.set !== undefined)
     ctx.app.members.setContextNamespace(ownKey(ctx), printed.set.context, printed.set.namespace);
+  if (printed.use !== undefined)
+    ctx.app.members.setCurrentContext(
+      ownKey(ctx),
+      printed.use === ownContext(ctx.request) ? null : printed.use,
+    );
   const text = [printed.output, printed.error].filter((x) => x !== null && x !== '').join('\n');
+  const note =
+    printed.note === 'rawToken' ? [{ kind: 'text' as const, text: t(ctx.lang, 'context.rawToken', {}) }] : [];
   const reply: Reply = {
     ok: printed.error === null,
-    blocks: [{ kind: 'code', text }],
+    blocks: [{ kind: 'code', text }, ...note],
     choices: [],
     visibility: 'private',
   };
@@ -188,6 +210,17 @@ const readOnly = (ctx: CommandContext, name: string, verb: string): Reply =>
     false,
     'private',
   );
+
+/**
+ * A refusal in a teammate's context that `kubectl config use-context` chose, not `--context`:
+ * the member may have forgotten they switched, so the way back is said too.
+ */
+function withCurrentNote(ctx: CommandContext, flag: string | null, reply: Reply): Reply {
+  if (flag !== null) return reply;
+  const name = currentContextOf(ctx.app, ctx.request);
+  const text = t(ctx.lang, 'context.current', { name, own: ownContext(ctx.request) });
+  return { ...reply, blocks: [...reply.blocks, { kind: 'text', text }] };
+}
 
 /** What the sandbox left out or changed (a cap it applied), after the output. */
 function withCapNotes(reply: Reply, outcome: Outcome, lang: Lang): Reply {

@@ -1,6 +1,7 @@
 import type { KubectlVerb } from '../../src/kubectl/verb.ts';
 import { annotate } from './annotate.ts';
 import { apiResources } from './api-resources.ts';
+import { apiVersions } from './api-versions.ts';
 import { apply } from './apply.ts';
 import { create } from './create.ts';
 import { del } from './delete.ts';
@@ -14,6 +15,7 @@ import { patch } from './patch.ts';
 import { portForward } from './port-forward.ts';
 import { run } from './run.ts';
 import { set } from './set.ts';
+import { top } from './top.ts';
 import { version } from './version.ts';
 import { wait } from './wait.ts';
 
@@ -25,6 +27,7 @@ export const KUBECTL_VERBS: readonly KubectlVerb[] = [
   del,
   explain,
   apiResources,
+  apiVersions,
   version,
   label,
   annotate,
@@ -34,6 +37,7 @@ export const KUBECTL_VERBS: readonly KubectlVerb[] = [
   logs,
   portForward,
   wait,
+  top,
   create,
   apply,
 ];

@@ -10,6 +10,9 @@ import { type ApiResponse, JSON_TYPE, jsonResponse } from './types.ts';
  */
 export const AGGREGATED_TYPE = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
 
+/** Where the API server says it listens (APIVersions' serverAddressByClientCIDRs). */
+export const SERVER_ADDRESS = '127.0.0.1:6443';
+
 const SUBRESOURCES: Readonly<Record<string, readonly { name: string; kind: string; verbs: string[] }[]>> = {
   pods: [
     { name: 'log', kind: 'Pod', verbs: ['get'] },
@@ -106,7 +109,7 @@ export function discoveryResponse(path: string, accept: string): ApiResponse | n
     return jsonResponse(200, {
       kind: 'APIVersions',
       versions: ['v1'],
-      serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:6443' }],
+      serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: SERVER_ADDRESS }],
     });
   }
   if (clean === '/apis') {

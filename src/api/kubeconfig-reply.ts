@@ -1,11 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CommandContext } from '../chat/context.ts';
+import type { App, CommandContext } from '../chat/context.ts';
 import { type Reply, textReply } from '../chat/reply.ts';
-import { ownContext } from '../group/contexts.ts';
+import type { Request } from '../chat/request.ts';
+import { currentContextOf, ownContext } from '../group/contexts.ts';
 import { t } from '../i18n/catalogue.ts';
+import { type Kubeconfig, memberKubeconfig } from '../kubectl/kubeconfig.ts';
 import { err, ok, type Result } from '../result.ts';
-import { kubeconfigText } from './kubeconfig.ts';
+import type { SandboxKey } from '../store/sandboxes.ts';
+import { SERVER_ADDRESS } from './discovery.ts';
+import { type KubeconfigInput, kubeconfigText } from './kubeconfig.ts';
 import { apiDoorConfig, tlsDirFor } from './start.ts';
 import { ApiTokenStore } from './tokens.ts';
 
@@ -27,18 +31,58 @@ export function sandboxKubeconfig(ctx: CommandContext, word: string | undefined)
   const caPath = join(tlsDirFor(door, ctx.app.db.name), 'api-ca.crt');
   if (door.tls && !existsSync(caPath)) return err(say('kubeapi.noCa'));
   const username = ownContext(ctx.request);
-  const { platform, scope } = ctx.key;
-  const shared = ctx.app.group.sandboxShares.names(platform, scope).filter((n) => n !== username);
   // The sandbox exists before kubectl first reaches it, as it does for a share.
   ctx.app.sandboxes.open(ctx.key, ctx.app.clock());
   const token = tokens.issue(ctx.key, username, ctx.app.clock());
-  const text = kubeconfigText({
+  const input = kubeconfigInput(
+    ctx.app,
+    ctx.request,
+    door.url,
+    door.tls ? readFileSync(caPath, 'utf8') : null,
+    token,
+  );
+  const text = kubeconfigText(input);
+  const reply = say('kubeapi.kubeconfig', {
     server: door.url,
+    contexts: [username, ...input.shared].join(', '),
+  });
+  return ok({ ...reply, files: [{ name: 'podium.yaml', contentType: 'application/yaml', data: text }] });
+}
+
+/**
+ * The member's kubeconfig as `kubectl config view` reads it in chat: the file
+ * `/sandbox kubeconfig` hands out, but for its token, which Podium keeps only as a hash (the chat
+ * shows REDACTED even for --raw). With the door off there is no file to hand out: the server is
+ * the address discovery advertises.
+ */
+export function chatKubeconfig(app: App, request: Request): Kubeconfig {
+  const door = apiDoorConfig(process.env);
+  const caPath = door === null ? null : join(tlsDirFor(door, app.db.name), 'api-ca.crt');
+  const ca =
+    door?.tls === true && caPath !== null && existsSync(caPath) ? readFileSync(caPath, 'utf8') : null;
+  return memberKubeconfig(
+    kubeconfigInput(app, request, door?.url ?? `https://${SERVER_ADDRESS}`, ca, 'REDACTED'),
+  );
+}
+
+/** Whose contexts, namespaces and current context the member's kubeconfig names. */
+function kubeconfigInput(
+  app: App,
+  request: Request,
+  server: string,
+  ca: string | null,
+  token: string,
+): KubeconfigInput {
+  const username = ownContext(request);
+  const member: SandboxKey = { platform: request.platform, scope: request.scope, user: request.user };
+  const shared = app.group.sandboxShares.names(request.platform, request.scope).filter((n) => n !== username);
+  return {
+    server,
     token,
     username,
-    ca: door.tls ? readFileSync(caPath, 'utf8') : null,
+    ca,
     shared,
-  });
-  const reply = say('kubeapi.kubeconfig', { server: door.url, contexts: [username, ...shared].join(', ') });
-  return ok({ ...reply, files: [{ name: 'podium.yaml', contentType: 'application/yaml', data: text }] });
+    namespaces: app.members.contextNamespacesOf(member),
+    current: currentContextOf(app, request),
+  };
 }

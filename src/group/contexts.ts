@@ -22,15 +22,15 @@ export function targetOf(app: App, request: Request, context: string | null): Ta
 }
 
 /**
- * `kubectl config get-contexts`: the member's own context (current), every shared one, and the
- * namespaces the member set on them (`kubectl config set-context --namespace`).
+ * The context a command without `--context` runs in: the one `kubectl config use-context` chose
+ * while it is still there (a teammate who stops sharing takes theirs away), else the member's own.
  */
-export function contextsOf(
-  app: App,
-  request: Request,
-): { current: string; others: string[]; namespaces: ReadonlyMap<string, string> } {
-  const current = ownContext(request);
-  const others = app.group.sandboxShares.names(request.platform, request.scope).filter((n) => n !== current);
+export function currentContextOf(app: App, request: Request): string {
+  const own = ownContext(request);
   const member: SandboxKey = { platform: request.platform, scope: request.scope, user: request.user };
-  return { current, others, namespaces: app.members.contextNamespacesOf(member) };
+  const chosen = app.members.currentContextOf(member);
+  if (chosen === undefined || chosen === own) return own;
+  return app.group.sandboxShares.ownerOf(request.platform, request.scope, chosen) === undefined
+    ? own
+    : chosen;
 }

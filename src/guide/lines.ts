@@ -156,6 +156,12 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
     say: 'guide.line.dashAll',
   },
   {
+    id: 'top without metrics-server',
+    verbs: ['top'],
+    output: /^error: Metrics API not available$/m,
+    say: 'guide.line.noMetrics',
+  },
+  {
     id: 'create -f FILE not saved',
     verbs: ['create', 'apply', 'delete', 'get', 'describe'],
     output: /^error: the path "(?<file>[^"\n]{1,128})" does not exist$/m,

@@ -38,6 +38,8 @@ export const READ_ONLY_VERBS: ReadonlySet<string> = new Set([
   'logs',
   'explain',
   'api-resources',
+  'api-versions',
+  'top',
   'version',
   'help',
 ]);

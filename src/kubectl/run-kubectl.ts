@@ -55,10 +55,11 @@ export function runKubectl(
     }
     return err(kubectlError('unknownCommand', { command: word, suggestions: suggestCommands(word) }));
   }
-  const line = parseFlags(rest, verb.flags, verb.name);
+  const sub = verb.subcommand?.(rest);
+  const line = parseFlags(rest, sub?.flags ?? verb.flags, sub?.name ?? verb.name);
   if (!line.ok) return line;
   if (flagBool(line.value, 'help'))
-    return ok(outcome([stdout(verb.helpFor?.(line.value.args) ?? verb.help)]));
+    return ok(outcome([stdout(sub?.help ?? verb.helpFor?.(line.value.args) ?? verb.help)]));
   const parsed: ParsedLine =
     ctx.namespace === undefined ? line.value : { ...line.value, contextNamespace: ctx.namespace };
   const namespace = flagString(parsed, 'namespace') ?? parsed.contextNamespace;

@@ -49,6 +49,13 @@ export interface KubectlVerb {
   /** A subcommand's own `--help` text (`kubectl set image --help`), given the arguments. */
   helpFor?(args: readonly string[]): string | undefined;
   flags: readonly FlagSpec[];
+  /**
+   * The subcommand a line names when it has flags of its own (`top pod`): cobra parses the line
+   * with them, names the subcommand in its errors and prints the subcommand's --help.
+   */
+  subcommand?(
+    words: readonly string[],
+  ): { name: string; flags: readonly FlagSpec[]; help: string } | undefined;
   run(ctx: VerbContext, line: ParsedLine): Result<Outcome, KubectlError>;
 }
 

@@ -25,6 +25,10 @@ export class MemberStore {
   >;
   private readonly putContextNamespace: Statement<[string, string, string, string, string]>;
   private readonly dropContextNamespace: Statement<[string, string, string, string]>;
+  private readonly currentContexts: ReadCache<string | null>;
+  private readonly getCurrentContext: Statement<[string, string, string], { context: string }>;
+  private readonly putCurrentContext: Statement<[string, string, string, string]>;
+  private readonly dropCurrentContext: Statement<[string, string, string]>;
 
   constructor(db: Database) {
     this.langs = new ReadCache(db, LANGS_KEPT);
@@ -54,6 +58,31 @@ export class MemberStore {
     this.dropContextNamespace = db.prepare(
       'DELETE FROM context_namespaces WHERE platform = ? AND scope = ? AND user_id = ? AND context = ?',
     );
+    this.currentContexts = new ReadCache(db, LANGS_KEPT);
+    this.getCurrentContext = db.prepare(
+      'SELECT context FROM current_contexts WHERE platform = ? AND scope = ? AND user_id = ?',
+    );
+    this.putCurrentContext = db.prepare(
+      'INSERT INTO current_contexts (platform, scope, user_id, context) VALUES (?, ?, ?, ?) ON CONFLICT (platform, scope, user_id) DO UPDATE SET context = excluded.context',
+    );
+    this.dropCurrentContext = db.prepare(
+      'DELETE FROM current_contexts WHERE platform = ? AND scope = ? AND user_id = ?',
+    );
+  }
+
+  /** The context `kubectl config use-context` chose, or undefined for the member's own. */
+  currentContextOf(key: SandboxKey): string | undefined {
+    const context = this.currentContexts.get(memberOf(key), () => {
+      return this.getCurrentContext.get(key.platform, key.scope, key.user)?.context ?? null;
+    });
+    return context ?? undefined;
+  }
+
+  /** Chooses the member's current context; null goes back to their own. */
+  setCurrentContext(key: SandboxKey, context: string | null): void {
+    if (context === null) this.dropCurrentContext.run(key.platform, key.scope, key.user);
+    else this.putCurrentContext.run(key.platform, key.scope, key.user, context);
+    this.currentContexts.drop(memberOf(key));
   }
 
   /**

@@ -51,6 +51,8 @@ const COMMANDS = [
   'explain pods.spec',
   'explain pods.spec.containers.ports',
   'api-resources',
+  'api-versions',
+  'api-versions extra',
   // Found by running both side by side (stop 28). Not --server-print=false: kubectl computes its
   // AGE from its own clock there, and the test's clock is fixed.
   'get po --show-kind',

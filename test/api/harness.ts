@@ -48,7 +48,10 @@ export async function openDoor(options: Partial<ApiServerOptions> = {}, dbPath =
     kubeconfig(user, shared = []) {
       const token = tokens.issue({ platform: 'console', scope: 'test', user }, user, t.clock.now);
       const path = join(dir, `${user}-${Math.random().toString(36).slice(2)}.yaml`);
-      writeFileSync(path, kubeconfigText({ server: url, token, username: user, ca: tls.ca, shared }));
+      writeFileSync(
+        path,
+        kubeconfigText({ server: url, token, username: user, ca: tls.ca, shared, namespaces: new Map() }),
+      );
       return { path, token };
     },
     close: () => server.close(),

@@ -133,4 +133,15 @@ describe('/sandbox kubeconfig', () => {
       expect(gone.stderr).toContain('Error from server (Forbidden)');
     },
   );
+
+  it('GIVEN a namespace set in chat THEN the file names it, and the chat’s config view --raw is the file but for its token', () => {
+    door.t.say('dave', 'kubectl config set-context --current --namespace=kube-system');
+    const { text } = saved(door.t.send('dave', '/sandbox kubeconfig'));
+    expect(text).toContain('    namespace: kube-system\n');
+    const token = tokenOf(text);
+    expect(`${door.t.send('dave', 'kubectl config view --raw').blocks[0]?.text}\n`).toBe(
+      text.replace(token, 'REDACTED'),
+    );
+    expect(door.t.say('dave', 'kubectl config view')).toContain('certificate-authority-data: DATA+OMITTED\n');
+  });
 });

@@ -82,10 +82,10 @@ describe('looking at a teammate’s sandbox with kubectl --context', () => {
     send('carol', '/sandbox share on');
     expect(say('alice', 'kubectl config get-contexts')).toBe(
       [
-        'CURRENT   NAME    CLUSTER   AUTHINFO   NAMESPACE',
-        '*         alice   podium    alice      ',
-        '          bob     podium    bob        ',
-        '          carol   podium    carol      ',
+        'CURRENT   NAME    CLUSTER        AUTHINFO   NAMESPACE',
+        '*         alice   podium         alice      ',
+        '          bob     podium-bob     alice      ',
+        '          carol   podium-carol   alice      ',
       ].join('\n'),
     );
     expect(say('alice', 'kubectl config current-context')).toBe('alice');
@@ -93,6 +93,88 @@ describe('looking at a teammate’s sandbox with kubectl --context', () => {
     expect(missing.ok).toBe(false);
     expect(replyText(missing)).toBe(
       'CURRENT   NAME   CLUSTER   AUTHINFO   NAMESPACE\nerror: context nope not found',
+    );
+  });
+
+  it('GIVEN bob shared WHEN alice runs kubectl config use-context bob THEN commands without --context read bob’s sandbox, writes are refused, and use-context alice goes back', () => {
+    const { send, say, advance } = setup();
+    send('bob', '/sandbox share on');
+    advance(10_000);
+    expect(say('alice', 'kubectl config use-context bob')).toBe('Switched to context "bob".');
+    expect(say('alice', 'kubectl config current-context')).toBe('bob');
+    expect(say('alice', 'kubectl config get-contexts')).toMatch(/^\*\s+bob\s+podium-bob\s+alice\s*$/m);
+    expect(say('alice', 'kubectl get po -o name')).toBe('pod/web');
+    const write = send('alice', 'kubectl delete po web');
+    expect(write.ok).toBe(false);
+    expect(replyText(write)).toMatch(
+      /^You can only look at bob’s sandbox .*Nothing was changed\.\n\nYour current context is `bob` \(you chose it with `kubectl config use-context bob`\); `kubectl config use-context alice` takes you back to your own sandbox\.$/,
+    );
+    expect(replyText(send('alice', 'kubectl --context=bob delete po web'))).not.toContain('current context');
+    expect(say('bob', 'kubectl get po -o name')).toBe('pod/web');
+    // bob's own current context is his.
+    expect(say('bob', 'kubectl config current-context')).toBe('bob');
+    expect(say('alice', 'kubectl --context=alice get po -o name')).toBe('pod/mine');
+    expect(say('alice', 'kubectl config use alice')).toBe('Switched to context "alice".');
+    expect(say('alice', 'kubectl get po -o name')).toBe('pod/mine');
+  });
+
+  it('GIVEN alice uses bob’s context WHEN bob stops sharing THEN her commands are her own again', () => {
+    const { send, say } = setup();
+    send('bob', '/sandbox share on');
+    say('alice', 'kubectl config use-context bob');
+    send('bob', '/sandbox share off');
+    expect(say('alice', 'kubectl config current-context')).toBe('alice');
+    expect(say('alice', 'kubectl get po -o name')).toBe('pod/mine');
+  });
+
+  it('GIVEN an unknown context WHEN use-context THEN kubectl’s error and nothing changes', () => {
+    const { send, say } = setup();
+    const reply = send('alice', 'kubectl config use-context bob');
+    expect(reply.ok).toBe(false);
+    expect(replyText(reply)).toBe('error: no context exists with the name: "bob"');
+    expect(say('alice', 'kubectl config current-context')).toBe('alice');
+  });
+
+  it('GIVEN the member’s kubeconfig WHEN config view THEN it is the file /sandbox kubeconfig hands out, secrets shortened; --raw says why the token still reads REDACTED', () => {
+    const { send, say } = setup();
+    send('bob', '/sandbox share on');
+    say('alice', 'kubectl config set-context bob --namespace=kube-system');
+    expect(say('alice', 'kubectl config view --minify --context=bob')).toBe(
+      [
+        'apiVersion: v1',
+        'clusters:',
+        '- cluster:',
+        '    server: https://127.0.0.1:6443/shared/bob',
+        '  name: podium-bob',
+        'contexts:',
+        '- context:',
+        '    cluster: podium-bob',
+        '    namespace: kube-system',
+        '    user: alice',
+        '  name: bob',
+        'current-context: bob',
+        'kind: Config',
+        'preferences: {}',
+        'users:',
+        '- name: alice',
+        '  user:',
+        '    token: REDACTED',
+      ].join('\n'),
+    );
+    expect(say('alice', 'kubectl config get-clusters')).toBe('NAME\npodium\npodium-bob');
+    expect(say('alice', 'kubectl config get-users')).toBe('NAME\nalice');
+    const raw = send('alice', 'kubectl config view --raw -o jsonpath={.users[0].user.token}');
+    expect(replyText(raw)).toBe(
+      'REDACTED\n\nPodium keeps only a hash of your token, so it still reads `REDACTED` here: the token itself is in the file `/sandbox kubeconfig` gave you.',
+    );
+    const moved = send('alice', 'kubectl config set-context --current --cluster=podium-bob');
+    expect(moved.ok).toBe(false);
+    expect(replyText(moved)).toMatch(/^Each context in your kubeconfig is one sandbox/);
+    expect(say('alice', 'kubectl config view -o jsonpath={.contexts[0].context.cluster}')).toBe('podium');
+    const renamed = send('alice', 'kubectl config rename-context bob b');
+    expect(renamed.ok).toBe(false);
+    expect(replyText(renamed)).toMatch(
+      /^`kubectl config rename-context` would write entries of its own into your kubeconfig/,
     );
   });
 });

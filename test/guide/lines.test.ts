@@ -171,6 +171,13 @@ const CASES: readonly Case[] = [
     ko: '💡 긴 플래그는 대시 두 개로 써요: `-all`이 아니라 `--all`이에요 (대시 하나면 kubectl은 `-a -l -l`로 읽어요). `kubectl delete po --all`을 해 보세요.',
   },
   {
+    id: 'top without metrics-server',
+    input: ['kubectl top pod'],
+    kubectl: 'error: Metrics API not available',
+    en: '💡 `kubectl top` reads CPU and memory usage from the Metrics API, which metrics-server serves; your sandbox has no metrics-server, as a fresh cluster has none. `kubectl describe node NAME` shows what the pods on a node request instead.',
+    ko: '💡 `kubectl top`은 metrics-server가 제공하는 Metrics API에서 CPU와 메모리 사용량을 읽어요. 새로 만든 클러스터처럼 내 샌드박스에도 metrics-server가 설치되어 있지 않아요. 대신 `kubectl describe node NAME`으로 노드의 파드들이 요청한 자원을 볼 수 있어요.',
+  },
+  {
     id: 'create -f FILE not saved',
     input: ['kubectl create -f kubia-manual.yaml'],
     kubectl: 'error: the path "kubia-manual.yaml" does not exist',

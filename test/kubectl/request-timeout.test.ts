@@ -25,6 +25,7 @@ describe('kubectl --request-timeout', () => {
     'version --request-timeout=x',
     'explain pods --request-timeout=x',
     'api-resources --request-timeout=x',
+    'api-versions --request-timeout=x',
     'delete po web --request-timeout=x',
   ])('GIVEN %s THEN kubectl refuses it when it builds a client, and nothing changes', (line) => {
     expect(box.kubectl(line)).toEqual({ text: INVALID, ok: false });
@@ -37,5 +38,8 @@ describe('kubectl --request-timeout', () => {
       /^You must specify the type of resource to get/,
     );
     expect(box.kubectl('logs --request-timeout=x').text).toMatch(/^error: expected 'logs/);
+    expect(box.kubectl('api-versions x --request-timeout=x').text).toBe(
+      "error: unexpected arguments: [x]\nSee 'kubectl api-versions -h' for help and examples",
+    );
   });
 });

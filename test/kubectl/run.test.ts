@@ -535,9 +535,9 @@ describe('interactive sessions in chat', () => {
     expect(t.send('alice', 'k').ok).toBe(false);
   });
 
-  it('GIVEN a verb outside the pods chapter WHEN kubectl top po THEN the sandbox says so in the member language, not as a kubectl error', () => {
+  it('GIVEN a verb outside the pods chapter WHEN kubectl cordon node01 THEN the sandbox says so in the member language, not as a kubectl error', () => {
     const t = testApp();
-    expect(t.say('alice', 'kubectl top po')).toMatch(/^`kubectl top` is not available here: /);
+    expect(t.say('alice', 'kubectl cordon node01')).toMatch(/^`kubectl cordon` is not available here: /);
     t.say('alice', '/lang ko');
     expect(t.say('alice', 'kubectl create deployment x --image=nginx')).toMatch(
       /^`kubectl create deployment`는 여기서/,

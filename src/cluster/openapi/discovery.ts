@@ -56,3 +56,11 @@ export const groupVersion = (r: Pick<ApiResource, 'group' | 'version'>): string 
 /** How the server's messages name a resource: `pods`, `deployments.apps`. */
 export const qualifiedResource = (r: Pick<ApiResource, 'name' | 'group'>): string =>
   r.group === '' ? r.name : `${r.name}.${r.group}`;
+
+/**
+ * Every group/version discovery serves (`/api` and `/apis` list those of API_RESOURCES), sorted
+ * as `kubectl api-versions` sorts them (Go's sort.Strings: byte order).
+ */
+export const API_VERSIONS: readonly string[] = [...new Set(API_RESOURCES.map(groupVersion))].sort((a, b) =>
+  a < b ? -1 : a > b ? 1 : 0,
+);

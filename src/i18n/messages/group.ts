@@ -58,6 +58,22 @@ export const groupMessages = {
     en: 'You can only look at {name}’s sandbox (get, describe, logs, explain): `{verb}` would change it. Nothing was changed.',
     ko: '{name}님의 샌드박스는 보기만 할 수 있어요 (get, describe, logs, explain). `{verb}`{은/는} 샌드박스를 바꾸는 명령이에요. 아무것도 바뀌지 않았어요.',
   },
+  'context.fixed': {
+    en: 'Each context in your kubeconfig is one sandbox, with its own cluster and your user: `--cluster` and `--user` can only name what the context already names (see `kubectl config get-contexts`). Nothing was changed.',
+    ko: 'kubeconfig의 컨텍스트는 각각 샌드박스 하나이고, 클러스터와 사용자(나)가 정해져 있어요. `--cluster`와 `--user`에는 그 컨텍스트가 이미 가리키는 것만 쓸 수 있어요 (`kubectl config get-contexts`로 확인). 아무것도 바뀌지 않았어요.',
+  },
+  'context.unsimulated': {
+    en: '`kubectl {verb}` would write entries of its own into your kubeconfig, but here each context is one sandbox that Podium keeps: yours, and each teammate’s shared one. `kubectl config use-context` chooses among them and `kubectl config set-context --namespace` sets their namespace. Nothing was changed.',
+    ko: '`kubectl {verb}`{은/는} kubeconfig에 새 항목을 쓰는 명령인데, 여기서는 컨텍스트마다 Podium이 관리하는 샌드박스 하나예요: 내 것과 팀원이 공유한 것. `kubectl config use-context`로 그중 하나를 고르고, `kubectl config set-context --namespace`로 네임스페이스를 정할 수 있어요. 아무것도 바뀌지 않았어요.',
+  },
+  'context.current': {
+    en: 'Your current context is `{name}` (you chose it with `kubectl config use-context {name}`); `kubectl config use-context {own}` takes you back to your own sandbox.',
+    ko: '지금 컨텍스트는 `{name}`{이에요/예요} (`kubectl config use-context {name}`{으로/로} 골랐어요). `kubectl config use-context {own}`{으로/로} 내 샌드박스로 돌아갈 수 있어요.',
+  },
+  'context.rawToken': {
+    en: 'Podium keeps only a hash of your token, so it still reads `REDACTED` here: the token itself is in the file `/sandbox kubeconfig` gave you.',
+    ko: 'Podium은 토큰의 해시만 보관해서 여기서는 토큰이 `REDACTED`로 보여요. 토큰 자체는 `/sandbox kubeconfig`로 받은 파일에 있어요.',
+  },
   'sandbox.share.on': {
     en: 'Your sandbox is now shared: members of this server or workspace can look at it (read-only) with `kubectl --context={name} get po`. `/sandbox share off` stops it.',
     ko: '이제 샌드박스를 공유해요: 이 서버나 워크스페이스의 멤버가 `kubectl --context={name} get po`로 볼 수 있어요 (읽기만 가능). `/sandbox share off`로 멈춰요.',

@@ -106,6 +106,10 @@ export const guideMessages = {
     en: 'Long flags take two dashes: `--all`, not `-all` (with one dash kubectl reads `-a -l -l`). Try `{fixed}`',
     ko: '긴 플래그는 대시 두 개로 써요: `-all`{이/가} 아니라 `--all`이에요 (대시 하나면 kubectl은 `-a -l -l`{으로/로} 읽어요). `{fixed}`{을/를} 해 보세요.',
   },
+  'guide.line.noMetrics': {
+    en: '`kubectl top` reads CPU and memory usage from the Metrics API, which metrics-server serves; your sandbox has no metrics-server, as a fresh cluster has none. `kubectl describe node NAME` shows what the pods on a node request instead.',
+    ko: '`kubectl top`은 metrics-server가 제공하는 Metrics API에서 CPU와 메모리 사용량을 읽어요. 새로 만든 클러스터처럼 내 샌드박스에도 metrics-server가 설치되어 있지 않아요. 대신 `kubectl describe node NAME`으로 노드의 파드들이 요청한 자원을 볼 수 있어요.',
+  },
   'guide.line.fileMissing': {
     en: 'There is no file `{file}` in your sandbox yet. Save it first with `/file save {file}` and the manifest in a code block on the next lines, or attach the file to the message; then run the command again.',
     ko: '샌드박스에 아직 `{file}` 파일이 없어요. 먼저 `/file save {file}` 다음 줄에 매니페스트를 코드 블록으로 넣어 저장하거나, 메시지에 파일을 첨부한 다음 명령을 다시 실행해 주세요.',
