@@ -33,7 +33,14 @@ export type EventField =
 
 const ON_NODE: ReadonlySet<string> = new Set(['kubelet', 'kube-proxy']);
 
-const stamp = (at: number, index: number): string => (at * 1_000_000 + index).toString(16).padStart(16, '0');
+/**
+ * The recorder's `%x` of the event's UnixNano, plus the event's index among its object's so that
+ * two events of one object in the same millisecond keep two names. In nanoseconds a date needs 61
+ * bits, past a double's 53: the sum is a BigInt (from whole microseconds), or the index (and the low bits) would be lost and
+ * the names collide, which the door's watch, keyed by name, would see as endless changes.
+ */
+const stamp = (at: number, index: number): string =>
+  (BigInt(Math.round(at * 1000)) * 1000n + BigInt(index)).toString(16).padStart(16, '0');
 
 export function listEvents(
   cluster: Pick<Cluster, 'pods' | 'nodes' | 'now'>,
