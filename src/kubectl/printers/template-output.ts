@@ -14,8 +14,12 @@ export type TemplateFormat = 'jsonpath' | 'jsonpath-as-json' | 'go-template' | '
 const TEMPLATE_FORMATS: readonly string[] = ['jsonpath', 'jsonpath-as-json', 'go-template', 'template'];
 
 export interface TemplatePrinter {
-  /** Printed text, and on failure the error kubectl returns (after what it printed). */
-  print(data: JsonValue): { text: string; error: string | null };
+  /**
+   * Printed text, and on failure the error kubectl returns (after what it printed). `raw` is the
+   * object as json.Marshal wrote it, for the go-template's debugging text: a typed object's
+   * fields in struct order; by default a map's, keys sorted.
+   */
+  print(data: JsonValue, raw?: string): { text: string; error: string | null };
 }
 
 /** The format word and its argument: `jsonpath={.x}` → ['jsonpath', '{.x}']; null for other formats. */
@@ -52,11 +56,11 @@ export function templatePrinter(
   const parsed = parseGoTemplate(template);
   if (!parsed.ok) return err(`error parsing template ${template}, template: output:${parsed.error}`);
   return ok({
-    print(data) {
+    print(data, marshalled) {
       const run = executeGoTemplate(parsed.value, data, allowMissingKeys);
       if (run.error === null) return { text: run.text, error: null };
       // encoding/json's Marshal: keys sorted, and <, > and & escaped.
-      const raw = goMarshal(data);
+      const raw = marshalled ?? goMarshal(data);
       const debug = `Error executing template: template: output:${run.error}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n\traw data was:\n\t\t${raw}\n\tobject given to template engine was:\n\t\t${run.dump}\n\n`;
       return {
         text: run.text + debug,
