@@ -116,6 +116,13 @@ describe('kubectl events', () => {
     expect(box.kubectl('events --types=Warning,,').ok).toBe(false);
     expect(box.kubectl('events --types=warning --for pod/bad').text).not.toContain('Normal');
     expect(box.kubectl('events --types= --for pod/bad').text).toBe(box.kubectl('events --for pod/bad').text);
+    // pflag reads the value as a CSV record: quotes are the record's, and a stray one refused.
+    expect(box.kubectl(`events --types='"Warning"' --for pod/bad`).text).toBe(
+      box.kubectl('events --types=Warning --for pod/bad').text,
+    );
+    expect(box.kubectl(`events --types='"a' --for kubia`).text).toBe(
+      `error: invalid argument "\\"a" for "--types" flag: parse error on line 1, column 3: extraneous or missing " in quoted-field\nSee 'kubectl events --help' for usage.`,
+    );
     // --for is read before the types are checked.
     expect(box.kubectl('events --types=Foo --for kubia').text).toBe(
       'error: --for must be in resource/name form',
