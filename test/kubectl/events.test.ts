@@ -201,4 +201,16 @@ describe('kubectl events', () => {
     expect(t.say('alice', 'kubectl events --for pod/kubia')).not.toContain('cannot keep watching');
     expect(t.say('alice', 'kubectl --help')).toMatch(/^ {2}events {2,}List events$/m);
   });
+
+  it('GIVEN bob shared his sandbox WHEN alice runs kubectl events --context=bob THEN she reads his events (a read-only verb)', () => {
+    const t = testApp();
+    t.say('bob', 'kubectl run web --image=nginx');
+    t.say('alice', 'kubectl run mine --image=nginx');
+    t.say('bob', '/sandbox share on');
+    t.advance(10_000);
+    const looked = t.send('alice', 'kubectl events --context=bob --for pod/web');
+    expect(looked.ok).toBe(true);
+    expect(t.say('alice', 'kubectl --context=bob events')).toContain('Pod/web');
+    expect(t.say('alice', 'kubectl --context=bob events')).not.toContain('Pod/mine');
+  });
 });
