@@ -108,7 +108,7 @@ const byte = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export const isoSeconds = (ms: number): string =>
   new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
-/** The core/v1 Event as `get events -o yaml|json` shows it. */
+/** The core/v1 Event as the API server writes it (`get events -o yaml|json`). */
 export function eventObject(e: CoreEvent): Record<string, unknown> {
   const involved = e.involvedObject;
   return {
@@ -125,7 +125,8 @@ export function eventObject(e: CoreEvent): Record<string, unknown> {
     },
     kind: 'Event',
     lastTimestamp: isoSeconds(e.last),
-    message: e.message,
+    // omitempty: kube-proxy's Starting says nothing, and the server writes no message for it.
+    ...(e.message === '' ? {} : { message: e.message }),
     metadata: { creationTimestamp: isoSeconds(e.first), name: e.name, namespace: e.namespace },
     reason: e.reason,
     reportingComponent: e.source,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listEvents } from '../../src/cluster/event-list.ts';
+import { type CoreEvent, eventObject, listEvents } from '../../src/cluster/event-list.ts';
 import { at, boundPod, container, createThrough, seededCluster } from './lifecycle-fixtures.ts';
 
 /** The API's events are objects: each has its own name, as the recorder gives it. */
@@ -23,5 +23,18 @@ describe('listEvents names', () => {
     const events = listEvents({ ...seededCluster(), pods: [pod], now: at(60_000) }, null);
     expect(events.length).toBeGreaterThan(10);
     expect(new Set(events.map((e) => e.name)).size).toBe(events.length);
+  });
+});
+
+describe('eventObject', () => {
+  it('GIVEN kube-proxy`s Starting event, which has no message THEN the API writes none (omitempty), and the other fields it always writes', () => {
+    const events = listEvents({ ...seededCluster(), now: at(60_000) }, 'default');
+    const starting = events.find((e) => e.reason === 'Starting' && e.source === 'kube-proxy');
+    expect(starting).toBeDefined();
+    const json = eventObject(starting as CoreEvent);
+    expect(Object.keys(json)).not.toContain('message');
+    expect(json).toMatchObject({ eventTime: null, reportingInstance: starting?.host, reason: 'Starting' });
+    const kubelet = events.find((e) => e.reason === 'Starting' && e.source === 'kubelet') as CoreEvent;
+    expect(eventObject(kubelet).message).toBe('Starting kubelet.');
   });
 });
