@@ -200,6 +200,13 @@ describe('kubectl events', () => {
     expect(watched).toContain('A chat message cannot keep watching, so this is what is there now');
     expect(t.say('alice', 'kubectl events --for pod/kubia')).not.toContain('cannot keep watching');
     expect(t.say('alice', 'kubectl --help')).toMatch(/^ {2}events {2,}List events$/m);
+    // A real cluster's events carry managedFields; the sandbox records none, and says so.
+    const managed = 'This sandbox does not record it';
+    expect(t.say('alice', 'kubectl events --for pod/kubia -o yaml --show-managed-fields')).toContain(managed);
+    expect(t.say('alice', 'kubectl events --for pod/kubia -o yaml')).not.toContain(managed);
+    expect(t.say('alice', 'kubectl events --for pod/nope -o yaml --show-managed-fields')).not.toContain(
+      managed,
+    );
   });
 
   it('GIVEN bob shared his sandbox WHEN alice runs kubectl events --context=bob THEN she reads his events (a read-only verb)', () => {
