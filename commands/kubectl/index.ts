@@ -6,6 +6,7 @@ import { apply } from './apply.ts';
 import { create } from './create.ts';
 import { del } from './delete.ts';
 import { describe } from './describe.ts';
+import { events } from './events.ts';
 import { exec } from './exec.ts';
 import { explain } from './explain.ts';
 import { get } from './get.ts';
@@ -24,6 +25,7 @@ export const KUBECTL_VERBS: readonly KubectlVerb[] = [
   run,
   get,
   describe,
+  events,
   del,
   explain,
   apiResources,

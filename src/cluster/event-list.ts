@@ -33,7 +33,14 @@ export type EventField =
 
 const ON_NODE: ReadonlySet<string> = new Set(['kubelet', 'kube-proxy']);
 
-const stamp = (at: number, index: number): string => (at * 1_000_000 + index).toString(16).padStart(16, '0');
+/**
+ * The recorder's `%x` of the event's UnixNano, plus the event's index among its object's so that
+ * two events of one object in the same millisecond keep two names. In nanoseconds a date needs 61
+ * bits, past a double's 53: the sum is a BigInt (from whole microseconds), or the index (and the low bits) would be lost and
+ * the names collide, which the door's watch, keyed by name, would see as endless changes.
+ */
+const stamp = (at: number, index: number): string =>
+  (BigInt(Math.round(at * 1000)) * 1000n + BigInt(index)).toString(16).padStart(16, '0');
 
 export function listEvents(
   cluster: Pick<Cluster, 'pods' | 'nodes' | 'now'>,
@@ -101,7 +108,7 @@ const byte = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export const isoSeconds = (ms: number): string =>
   new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
-/** The core/v1 Event as `get events -o yaml|json` shows it. */
+/** The core/v1 Event as the API server writes it (`get events -o yaml|json`). */
 export function eventObject(e: CoreEvent): Record<string, unknown> {
   const involved = e.involvedObject;
   return {
@@ -118,7 +125,8 @@ export function eventObject(e: CoreEvent): Record<string, unknown> {
     },
     kind: 'Event',
     lastTimestamp: isoSeconds(e.last),
-    message: e.message,
+    // omitempty: kube-proxy's Starting says nothing, and the server writes no message for it.
+    ...(e.message === '' ? {} : { message: e.message }),
     metadata: { creationTimestamp: isoSeconds(e.first), name: e.name, namespace: e.namespace },
     reason: e.reason,
     reportingComponent: e.source,

@@ -15,6 +15,9 @@ import { KUBECTL_COMMANDS } from '../kubectl/suggest.ts';
 
 const OUTPUT_FORMATS = ['wide', 'yaml', 'json', 'name'];
 
+/** Only get prints tables: the other verbs' printers (events, run, wait, ...) refuse `wide`. */
+const formatsOf = (verb: string) => (verb === 'get' ? OUTPUT_FORMATS : OUTPUT_FORMATS.slice(1));
+
 /** Verbs whose first argument is a resource type (`get pods`, `delete po x`). */
 const TYPED_VERBS = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'explain', 'wait']);
 
@@ -94,13 +97,13 @@ export function corrected(tokens: readonly string[]): string[] | null {
       if (name === null) continue;
       put(i, `--${name}${long[2] ?? ''}`);
       if (long[2] === undefined && specs.find((f) => f.name === name)?.type !== 'bool')
-        i += value(out, i + 1, name, put);
+        i += value(out, i + 1, name === 'output' ? formatsOf(verb) : null, put);
     } else if (short !== null) {
       const spec = specs.find((f) => f.short === short[1]);
       if (spec === undefined || spec.type === 'bool') continue;
-      if (short[3] === '') i += value(out, i + 1, spec.name, put);
+      if (short[3] === '') i += value(out, i + 1, spec.name === 'output' ? formatsOf(verb) : null, put);
       else if (spec.name === 'output') {
-        const format = nearest(short[3] ?? '', OUTPUT_FORMATS);
+        const format = nearest(short[3] ?? '', formatsOf(verb));
         if (format !== null) put(i, `-o${short[2] ?? ''}${format}`);
       }
     } else if (!typeSeen) {
@@ -120,10 +123,15 @@ export function corrected(tokens: readonly string[]): string[] | null {
 export const commandLine = (tokens: readonly string[]): string => `kubectl ${join(tokens)}`;
 
 /** Steps over a flag's value (1) or the end (0); an `-o` value is put right on the way. */
-function value(out: string[], at: number, flag: string, put: (at: number, word: string) => void): number {
+function value(
+  out: string[],
+  at: number,
+  formats: readonly string[] | null,
+  put: (at: number, word: string) => void,
+): number {
   const word = out[at];
   if (word === undefined) return 0;
-  const format = flag === 'output' ? nearest(word, OUTPUT_FORMATS) : null;
+  const format = formats === null ? null : nearest(word, formats);
   if (format !== null) put(at, format);
   return 1;
 }

@@ -56,6 +56,24 @@ function podRow(status: string): (input: GuideInput) => GuideParams | null {
   };
 }
 
+/**
+ * A row of `kubectl events`' table (with -A, after the namespace) about a pod whose message starts
+ * with `message`, then `rest` (a pattern naming more of it); `-o yaml` or `json` never match.
+ */
+function eventRow(message: string, rest: string): (input: GuideInput) => GuideParams | null {
+  const escaped = message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const row = new RegExp(
+    `^(?:[a-z0-9-]{1,63} +)?\\S{1,16}(?: \\(x\\d{1,9} over \\S{1,16}\\))? +(?:Normal|Warning) +\\S{1,128} +Pod/(?<pod>[a-z0-9][a-z0-9.-]{0,252}) +${escaped}${rest}`,
+    'm',
+  );
+  return (input) => {
+    // Most outputs lack the message: read without running the regex.
+    if (!input.output.includes(message)) return null;
+    const found = row.exec(input.output)?.groups;
+    return found?.pod === undefined ? null : { ...found };
+  };
+}
+
 /** The entries, most specific first; a reply gets the first match only (one sentence, not a lecture). */
 export const GUIDE_LINES: readonly GuideEntry[] = [
   {
@@ -183,6 +201,18 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
         () => ({}),
       ),
     say: 'guide.line.imagePullEvents',
+  },
+  {
+    id: 'image pull failure in kubectl events',
+    verbs: ['events'],
+    when: eventRow('Failed to pull image "', '(?<image>[^"\\n]{1,255})"'),
+    say: 'guide.line.imagePullEvents',
+  },
+  {
+    id: 'crash loop in kubectl events',
+    verbs: ['events'],
+    when: eventRow('Back-off restarting failed container ', ''),
+    say: 'guide.line.crashLoop',
   },
   {
     // "Node: NAME/" with no host IP: bound by its creator (spec.nodeName) to a node no kubelet runs.

@@ -35,6 +35,7 @@ export function takeContext(tokens: readonly string[]): ContextChoice {
 export const READ_ONLY_VERBS: ReadonlySet<string> = new Set([
   'get',
   'describe',
+  'events',
   'logs',
   'explain',
   'api-resources',

@@ -65,9 +65,8 @@ export function runKubectl(
   const namespace = flagString(parsed, 'namespace') ?? parsed.contextNamespace;
   const everywhere = flagBool(parsed, 'all-namespaces');
   if (namespace !== undefined && !everywhere && namespacedRequest(verb.name, parsed.args)) {
-    const problems = pathSegmentProblems(namespace);
-    if (problems.length > 0) {
-      const message = `invalid namespace ${goQuote(namespace)}: [${problems.join(' ')}]`;
+    const message = invalidNamespace(namespace);
+    if (message !== null) {
       // A list that get or describe asks for fails as its own request: kubectl prints the
       // request's error as it is, with no "error: " in front.
       const listed = LIST_PRINTING_VERBS.has(verb.name) && listsOnly(parsed.args);
@@ -103,11 +102,14 @@ function typeWords(verb: string, args: readonly string[]): string[] {
 
 /**
  * client-go's request builder refuses a namespace that cannot be one URL path segment
- * (path.IsValidPathSegmentName) before anything is sent: `-n ../../etc`.
+ * (path.IsValidPathSegmentName) before anything is sent: `-n ../../etc`. Null when it can be.
  */
-function pathSegmentProblems(name: string): string[] {
-  if (name === '.' || name === '..') return [`may not be '${name}'`];
-  return ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`);
+export function invalidNamespace(name: string): string | null {
+  const problems =
+    name === '.' || name === '..'
+      ? [`may not be '${name}'`]
+      : ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`);
+  return problems.length === 0 ? null : `invalid namespace ${goQuote(name)}: [${problems.join(' ')}]`;
 }
 
 /** Whether the command's requests go to a namespace: pod verbs, manifests, or a namespaced type named. */

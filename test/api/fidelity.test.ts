@@ -70,6 +70,17 @@ const COMMANDS = [
   'explain foo',
   'explain pods.spec.foo',
   'delete po nope --ignore-not-found',
+  // kubectl events prints ages from kubectl's own clock: only its age-free forms are compared.
+  'events --for pod/kubia -o json',
+  'events --for pod/kubia -o yaml',
+  'events -A -o jsonpath={.items[*].reason}',
+  'events --for pod/kubia -o name',
+  'events --for pod/kubia -o go-template={{.nope}} --allow-missing-template-keys=false',
+  'events --for kubia',
+  'events --for foo/bar',
+  'events --types=Foo',
+  'events -o wide',
+  'events -n nosuch',
 ];
 
 /** Known differences, each named (none left since chat learnt -o jsonpath and custom-columns). */

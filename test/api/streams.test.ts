@@ -46,4 +46,15 @@ describe.skipIf(BINARY === undefined)('streams from the API door', () => {
     expect(watched.stdout).toMatch(/^web\s+0\/1\s+ContainerCreating/m);
     expect(watched.stdout).toMatch(/^web\s+1\/1\s+Running/m);
   });
+
+  it('GIVEN kubectl events -w WHEN nothing happens THEN each event comes once, as the chat prints it, and the idle stream ends', async () => {
+    const watched = await kubectl(BINARY ?? '', config, ['events', '--for', 'pod/kubia', '-w', '-o', 'name']);
+    expect(watched.code).toBe(0);
+    const names = watched.stdout.trimEnd().split('\n');
+    // Events of one pod in one millisecond once shared a name, and the watch sent them anew on every poll.
+    expect(names).toHaveLength(5);
+    expect(new Set(names).size).toBe(5);
+    const chat = door.t.say('alice', 'kubectl events --for pod/kubia -w -o name');
+    expect(chat.startsWith(`${watched.stdout}\nA chat message cannot keep watching`)).toBe(true);
+  });
 });

@@ -44,6 +44,8 @@ const MISSPELT: readonly (readonly [typed: string, meant: string])[] = [
   ],
   ['kubectl dscrbie po kubia', 'kubectl describe po kubia'],
   ["kubectl get pdos -l 'env in (prod,dev)'", "kubectl get pods -l 'env in (prod,dev)'"],
+  ['kubectl events --for pod/kubia -o ymal', 'kubectl events --for pod/kubia -o yaml'],
+  ['kubectl events --typse=Warning', 'kubectl events --types=Warning'],
 ];
 
 describe('did you mean', () => {
@@ -69,6 +71,14 @@ describe('did you mean', () => {
     const text = testApp(':memory:', [], { guide: true }).say('learner', 'kubectl gett po');
     expect(text).toContain('Did you mean this?\n\tget');
     expect(text).not.toContain('💡');
+  });
+
+  it('GIVEN -o wdie on a verb that prints no tables (events) THEN wide, which it refuses, is not suggested', () => {
+    const t = testApp(':memory:', [], { guide: true });
+    expect(t.say('learner', 'kubectl events -o wdie')).not.toContain('💡');
+    expect(t.send('learner', 'kubectl events -oymal').blocks.at(-1)?.text).toBe(
+      '💡 Did you mean `kubectl events -oyaml`?',
+    );
   });
 
   it('GIVEN Korean THEN the suggestion is in Korean', () => {

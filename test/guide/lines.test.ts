@@ -202,6 +202,26 @@ const CASES: readonly Case[] = [
     ko: '💡 Events를 보면 이미지 `luksa/kubai`를 받지 못했어요. 철자를 확인하고 (`luksa/kubia`, `nginx`, `busybox`), `kubectl delete po kubia` 한 다음 올바른 이미지로 다시 만들어 주세요.',
   },
   {
+    id: 'image pull failure in kubectl events',
+    setup: ['kubectl run kubia --image=luksa/kubai'],
+    advance: 60,
+    input: ['kubectl events --for pod/kubia'],
+    kubectl:
+      'LAST SEEN           TYPE      REASON      OBJECT      MESSAGE\n60s                 Normal    Scheduled   Pod/kubia   Successfully assigned default/kubia to node03\n25s (x3 over 60s)   Normal    Pulling     Pod/kubia   Pulling image "luksa/kubai"\n24s (x3 over 58s)   Warning   Failed      Pod/kubia   Failed to pull image "luksa/kubai": failed to pull and unpack image "docker.io/luksa/kubai:latest": failed to resolve reference "docker.io/luksa/kubai:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed\n24s (x3 over 58s)   Warning   Failed      Pod/kubia   Error: ErrImagePull\n3s (x6 over 57s)    Normal    BackOff     Pod/kubia   Back-off pulling image "luksa/kubai"\n3s (x6 over 57s)    Warning   Failed      Pod/kubia   Error: ImagePullBackOff',
+    en: '💡 The Events show the image `luksa/kubai` could not be pulled: check its spelling (`luksa/kubia`, `nginx`, `busybox`), then `kubectl delete po kubia` and create it again with the right image.',
+    ko: '💡 Events를 보면 이미지 `luksa/kubai`를 받지 못했어요. 철자를 확인하고 (`luksa/kubia`, `nginx`, `busybox`), `kubectl delete po kubia` 한 다음 올바른 이미지로 다시 만들어 주세요.',
+  },
+  {
+    id: 'crash loop in kubectl events',
+    setup: ["kubectl run crash --image=busybox -- sh -c 'exit 1'"],
+    advance: 60,
+    input: ['kubectl events -A --for pod/crash --types=Warning'],
+    kubectl:
+      'NAMESPACE   LAST SEEN           TYPE      REASON    OBJECT      MESSAGE\ndefault     10s (x5 over 55s)   Warning   BackOff   Pod/crash   Back-off restarting failed container crash in pod crash_default(412a0a5a-88bd-402f-af25-6e81216a5f63)',
+    en: '💡 A container of `crash` keeps exiting and being restarted. `kubectl logs crash --previous` shows what the last run printed before it stopped.',
+    ko: '💡 `crash`의 컨테이너가 계속 종료되고 다시 시작되고 있어요. 멈추기 전에 무엇을 출력했는지는 `kubectl logs crash --previous`로 볼 수 있어요.',
+  },
+  {
     id: 'bound to a node that does not exist',
     setup: [
       'kubectl apply -f -\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: kubia-manual\nspec:\n  nodeName: gpu-node\n  containers:\n  - name: kubia\n    image: luksa/kubia\n```',
@@ -471,6 +491,15 @@ describe("the guide line under kubectl's output", () => {
     expect(GUIDE_LINES.length).toBeGreaterThanOrEqual(25);
     const tested = new Set(CASES.map((c) => c.id));
     expect(GUIDE_LINES.map((e) => e.id).filter((id) => !tested.has(id))).toEqual([]);
+  });
+
+  it('GIVEN kubectl events -o yaml of a pod that cannot pull THEN no line: only the events table is read', () => {
+    const t = testApp(':memory:', [], { guide: true });
+    t.send('learner', 'kubectl run kubia --image=luksa/kubai');
+    t.advance(60_000);
+    const blocks = t.send('learner', 'kubectl events --for pod/kubia -o yaml').blocks;
+    expect(code(blocks)).toContain('message: \'Failed to pull image "luksa/kubai":');
+    expect(blocks.filter((b) => b.text.startsWith('💡'))).toEqual([]);
   });
 
   it('GIVEN the describe of a pod its kubelet rejected for its nodeSelector THEN the unschedulable line does not match it: no new node label will place a Failed pod', () => {
