@@ -12,6 +12,7 @@ import { label } from './label.ts';
 import { logs } from './logs.ts';
 import { patch } from './patch.ts';
 import { portForward } from './port-forward.ts';
+import { replace } from './replace.ts';
 import { run } from './run.ts';
 import { set } from './set.ts';
 import { version } from './version.ts';
@@ -36,4 +37,5 @@ export const KUBECTL_VERBS: readonly KubectlVerb[] = [
   wait,
   create,
   apply,
+  replace,
 ];
