@@ -111,7 +111,10 @@ export interface ForceOptions {
   timeoutMs: number;
 }
 
-/** replace.go's own poll for the object to be gone, when --timeout is 0. */
+/**
+ * replace.go's own poll for the object to be gone, when --timeout is 0; running out, its
+ * wait.PollImmediate says only `context deadline exceeded` (kubectl 1.33 through the door).
+ */
 const POLL_TIMEOUT_MS = 5 * 60 * 1000;
 
 /** `replace --force`: every object deleted, then (once all are gone) every object created. */
@@ -134,7 +137,7 @@ export function forceReplace(run: CreateRun, files: readonly ManifestRead[], for
       batch,
       force.waitForDeletion
         ? kubectlError('waitTimeout', { resource: 'pods', name })
-        : kubectlError('plain', { message: 'timed out waiting for the condition' }),
+        : kubectlError('plain', { message: 'context deadline exceeded' }),
     );
     return batch.output.length;
   }

@@ -163,6 +163,42 @@ describe('kubectl replace --force: delete, wait until gone, create', () => {
     expect(box.cluster.now).toBeGreaterThan(now);
   });
 
+  it("GIVEN a pod whose process ignores SIGTERM WHEN --timeout is shorter than its grace period THEN the deletion line, the poll's error, and it stays Terminating", () => {
+    const slow = `apiVersion: v1
+kind: Pod
+metadata:
+  name: slow
+spec:
+  terminationGracePeriodSeconds: 8
+  containers:
+  - name: kubia
+    image: luksa/kubia
+`;
+    const { box } = webSandbox({ 'slow.yaml': slow });
+    expect(box.kubectl('create -f slow.yaml').text).toBe('pod/slow created');
+    box.advance(60_000);
+    const uid = box.cluster.pods.find((p) => p.metadata.name === 'slow')?.metadata.uid;
+    expect(box.kubectl('replace --force --timeout=2s -f slow.yaml')).toEqual({
+      text: 'pod "slow" deleted from default namespace\nerror: context deadline exceeded',
+      ok: false,
+    });
+    const left = box.cluster.pods.find((p) => p.metadata.name === 'slow');
+    expect([left?.metadata.uid, left?.sim.deletion === undefined]).toEqual([uid, false]);
+    box.advance(60_000);
+    expect(box.kubectl('create -f slow.yaml').text).toBe('pod/slow created');
+    box.advance(60_000);
+    // With --wait, DeleteResult waits itself, and its timeout names the object.
+    expect(box.kubectl('replace --force --wait --timeout=2s -f slow.yaml').text).toBe(
+      'pod "slow" deleted from default namespace\nerror: timed out waiting for the condition on pods/slow',
+    );
+    box.advance(60_000);
+    expect(box.kubectl('create -f slow.yaml').text).toBe('pod/slow created');
+    box.advance(60_000);
+    expect(box.kubectl('replace --force -f slow.yaml').text).toBe(
+      'pod "slow" deleted from default namespace\npod/slow replaced',
+    );
+  });
+
   it('GIVEN -o name, or a missing pod THEN kubectl says only what it did', () => {
     const { box } = webSandbox({ 'other.yaml': WEB.replace('name: web', 'name: other') });
     expect(box.kubectl('replace --force -f web.yaml -o name').text).toBe('pod/web\npod/web');
