@@ -145,6 +145,19 @@ describe('kubectl replace: PUT of the whole object', () => {
       'Error from server (NotFound): error when replacing "web.yaml": the server could not find the requested resource',
     );
   });
+  it('GIVEN a namespace WHEN replaced with a manifest that has other labels THEN they replace its own, and the strategy keeps kubernetes.io/metadata.name', () => {
+    const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n';
+    const { box } = webSandbox({
+      'ns.yaml': ns,
+      'ns2.yaml': ns.replace('name: team\n', 'name: team\n  labels:\n    a: b\n'),
+    });
+    expect(box.kubectl('create -f ns.yaml').text).toBe('namespace/team created');
+    expect(box.kubectl('replace -f ns2.yaml').text).toBe('namespace/team replaced');
+    expect(box.cluster.namespaces.find((n) => n.metadata.name === 'team')?.metadata.labels).toEqual({
+      a: 'b',
+      'kubernetes.io/metadata.name': 'team',
+    });
+  });
 });
 
 describe('kubectl replace --force: delete, wait until gone, create', () => {
