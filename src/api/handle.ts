@@ -78,8 +78,13 @@ function dispatchMethod(cluster: Cluster, ids: Ids, request: ApiRequest, route: 
       return write(request, create(cluster, ids, request, route));
     case 'PUT':
     case 'PATCH':
-      if (name === null || (subresource !== null && subresource !== 'status'))
-        return err(notAllowed(request.method));
+      if (name === null) return err(notAllowed(request.method));
+      if (subresource !== null && subresource !== 'status')
+        return err(
+          SUBRESOURCES[route.resource.name]?.includes(subresource)
+            ? notAllowed(request.method)
+            : notFoundPath(),
+        );
       return write(request, update(cluster, ids, request, route, name));
     case 'DELETE':
       if (subresource !== null) return err(notAllowed(request.method));
@@ -88,6 +93,27 @@ function dispatchMethod(cluster: Cluster, ids: Ids, request: ApiRequest, route: 
       return err(notAllowed(request.method));
   }
 }
+
+/**
+ * The other subresources v1.34 has on the kinds the door keeps: it serves no write to them, and
+ * a write to any other subresource path (`replace --subresource=scale` of a pod) finds no route.
+ */
+const SUBRESOURCES: Readonly<Record<string, readonly string[]>> = {
+  pods: [
+    'attach',
+    'binding',
+    'ephemeralcontainers',
+    'eviction',
+    'exec',
+    'log',
+    'portforward',
+    'proxy',
+    'resize',
+  ],
+  namespaces: ['finalize'],
+  nodes: ['proxy'],
+  services: ['proxy'],
+};
 
 const notFoundPath = () => doorStatus('NotFound', 'the server could not find the requested resource', {});
 const notAllowed = (method: string) =>

@@ -282,6 +282,18 @@ describe('the API layer', () => {
     expect(status.json).toEqual(before);
   });
 
+  it('GIVEN a PUT to a subresource pods do not have THEN 404, as chat answers replace --subresource=scale; to one they have but the door does not write, 405', () => {
+    const t = testApp();
+    call(t, request('POST', '/api/v1/namespaces/default/pods', pod('web')));
+    const scale = call(t, request('PUT', '/api/v1/namespaces/default/pods/web/scale', pod('web')));
+    expect([scale.status, scale.json.message]).toEqual([
+      404,
+      'the server could not find the requested resource',
+    ]);
+    const exec = call(t, request('PUT', '/api/v1/namespaces/default/pods/web/exec', pod('web')));
+    expect(exec.status).toBe(405);
+  });
+
   it('GIVEN the Table Accept THEN the server computes the cells kubectl prints', () => {
     const t = testApp();
     call(t, request('POST', '/api/v1/namespaces/default/pods', pod('web')));
