@@ -31,7 +31,13 @@ import {
 import type { ResourceRoute } from './route.ts';
 import { doorStatus, statusResponse } from './status.ts';
 import { type ApiRequest, type ApiResponse, type Json, jsonResponse } from './types.ts';
-import { createNamespaceFrom, createPodFrom, deleteObject, type Written } from './write.ts';
+import {
+  createNamespaceFrom,
+  createPodFrom,
+  decodedReplacement,
+  deleteObject,
+  type Written,
+} from './write.ts';
 
 /**
  * One request on a resource of one sandbox: the response, and the changes the store writes in
@@ -247,11 +253,20 @@ function put(
 ): Result<Written, Status> {
   const body = bodyOf(request);
   if (!body.ok) return body;
+  const kind = servedKind(route)?.kind;
+  const decoded =
+    kind === 'Pod' || kind === 'Namespace' || kind === 'Node'
+      ? decodedReplacement(kind, route.namespace ?? '', body.value, request.query)
+      : ok([]);
+  // The handler decodes (strictly, if asked) and checks the name; the object's validation is the storage's.
+  if (!decoded.ok && decoded.error.reason !== 'Invalid') return decoded;
   const named = checkName(body.value, name, route.namespace ?? '');
   if (!named.ok) return named;
   if (live === undefined) return err(notFound(qualifiedResource(route.resource), name));
+  if (!decoded.ok) return decoded;
   if (route.subresource === 'status') return written(updateStatus(cluster, live, body.value));
-  return written(updateObject(cluster, live, body.value, ids));
+  const update = written(updateObject(cluster, live, body.value, ids));
+  return update.ok ? ok({ ...update.value, warnings: decoded.value }) : update;
 }
 
 /** The door's answer to an update: the object as stored, never created. */

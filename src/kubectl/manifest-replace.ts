@@ -46,19 +46,22 @@ export function replaceObject(run: ReplaceRun, object: ManifestObject): void {
     return void say(batch, successLine(object.kind, object.name, 'replaced', run.dryRun, run.output));
   }
   if (object.name === '') return void refuse(run, object, 'resource name may not be empty');
-  // The server decodes the body before it looks for the object.
   const decoded =
     kind.value === 'Pod'
       ? podFromManifest(object, namespace?.value ?? '', run.validation, SOURCE_VERB)
       : kind.value === 'Namespace'
-        ? namespaceFromManifest(object, run.validation)
+        ? namespaceFromManifest(object, run.validation, SOURCE_VERB)
         : null;
-  if (decoded !== null && !decoded.ok) return void fail(batch, decoded.error, object.source, SOURCE_VERB);
+  // A decoding error comes before the lookup; the object's own validation after it.
+  const refused = decoded !== null && !decoded.ok ? decoded.error : null;
+  if (refused !== null && refused.code !== 'invalid')
+    return void fail(batch, refused, object.source, SOURCE_VERB);
   const live = findLive(batch.cluster, kind.value, object.name, namespace?.value ?? '');
+  if (refused !== null && live !== undefined) return void fail(batch, refused, object.source, SOURCE_VERB);
   const update = put(run, live, body, notFound(RESOURCE[kind.value], object.name));
   if (!update.ok)
     return void fail(batch, fromStatus(update.error, object.source, SOURCE_VERB), object.source, SOURCE_VERB);
-  warn(batch, decoded?.value.warnings ?? []);
+  warn(batch, decoded?.ok === true ? decoded.value.warnings : []);
   if (run.dryRun === 'none') commit(batch, update.value.changes);
   run.printed.push(printedOf(update.value, live));
   say(batch, successLine(object.kind, object.name, 'replaced', run.dryRun, run.output));

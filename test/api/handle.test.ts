@@ -273,6 +273,22 @@ describe('the API layer', () => {
     ]);
   });
 
+  it('GIVEN a PUT body with an unknown field THEN 400 under fieldValidation=Strict, a warning under Warn', () => {
+    const t = testApp();
+    call(t, request('POST', '/api/v1/namespaces/default/pods', pod('web')));
+    const path = '/api/v1/namespaces/default/pods/web';
+    const stored = call(t, request('GET', path)).json;
+    stored.spec.foo = 'bar';
+    const strict = call(t, request('PUT', `${path}?fieldValidation=Strict`, JSON.stringify(stored)));
+    expect([strict.status, strict.json.message]).toEqual([
+      400,
+      'Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.foo"',
+    ]);
+    const warned = call(t, request('PUT', `${path}?fieldValidation=Warn`, JSON.stringify(stored)));
+    expect(warned.status).toBe(200);
+    expect(warned.response.warnings).toEqual(['unknown field "spec.foo"']);
+  });
+
   it("GIVEN a PUT of the plain manifest to the status subresource THEN 200 with the pod as stored: the spec is not the status endpoint's", () => {
     const t = testApp();
     call(t, request('POST', '/api/v1/namespaces/default/pods', pod('web')));

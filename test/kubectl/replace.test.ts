@@ -115,6 +115,32 @@ describe('kubectl replace: PUT of the whole object', () => {
     );
   });
 
+  it('GIVEN the pod with an unknown field THEN strict decoding refuses it, --validate=warn warns and replaces', () => {
+    const { box } = webSandbox();
+    const unknown = edited(box, (yaml) =>
+      yaml.replace('  dnsPolicy: ClusterFirst\n', '  dnsPolicy: ClusterFirst\n  foo: bar\n'),
+    );
+    box.cluster = { ...box.cluster, files: [...box.cluster.files, { name: 'unk.yaml', content: unknown }] };
+    expect(box.kubectl('replace -f unk.yaml').text).toBe(
+      'Error from server (BadRequest): error when replacing "unk.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.foo"',
+    );
+    expect(box.kubectl('replace --validate=warn -f unk.yaml').text).toBe(
+      'Warning: unknown field "spec.foo"\npod/web replaced',
+    );
+  });
+
+  it("GIVEN a manifest the pod's own validation refuses THEN a missing pod is NotFound first, an existing one Invalid", () => {
+    const sometimes = (name: string) =>
+      WEB.replace('name: web', `name: ${name}`).replace('spec:\n', 'spec:\n  restartPolicy: Sometimes\n');
+    const { box } = webSandbox({ 'ghost.yaml': sometimes('ghost'), 'bad.yaml': sometimes('web') });
+    expect(box.kubectl('replace -f ghost.yaml').text).toBe(
+      'Error from server (NotFound): error when replacing "ghost.yaml": pods "ghost" not found',
+    );
+    expect(box.kubectl('replace -f bad.yaml').text).toBe(
+      'The Pod "web" is invalid: spec.restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"',
+    );
+  });
+
   it('GIVEN --dry-run=client THEN the manifest as kubectl would send it, whether or not the pod exists', () => {
     const { box } = webSandbox({ 'other.yaml': WEB.replace('name: web', 'name: other') });
     expect(box.kubectl('replace --dry-run=client -f other.yaml').text).toBe('pod/other replaced (dry run)');
