@@ -111,6 +111,20 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
     say: 'guide.line.yamlIndentFirst',
   },
   {
+    // `replace` has its own way out: --force deletes and creates again.
+    id: 'immutable pod spec, replace',
+    verbs: ['replace'],
+    output:
+      /^The Pod "(?<pod>[a-z0-9.-]{1,253})" is invalid: spec: Forbidden: pod updates may not change fields/m,
+    when: (input, found) => {
+      const at = input.tokens.indexOf(input.verb);
+      if (at < 0 || input.tokens.some((t) => t === '--force' || t === '--force=true')) return null;
+      const fixed = [...input.tokens.slice(0, at + 1), '--force', ...input.tokens.slice(at + 1)];
+      return { ...found, fixed: `kubectl ${fixed.join(' ')}` };
+    },
+    say: 'guide.line.immutableReplace',
+  },
+  {
     id: 'immutable pod spec',
     output:
       /^The Pod "(?<pod>[a-z0-9.-]{1,253})" is invalid: spec: Forbidden: pod updates may not change fields/m,
