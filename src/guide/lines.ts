@@ -54,6 +54,10 @@ function podRow(status: string): (input: GuideInput) => GuideParams | null {
 }
 
 /** The entries, most specific first; a reply gets the first match only (one sentence, not a lecture). */
+/** ValidatePodUpdate's refusal of a spec change, whichever verb sent it. */
+const IMMUTABLE_SPEC =
+  /^The Pod "(?<pod>[a-z0-9.-]{1,253})" is invalid: spec: Forbidden: pod updates may not change fields/m;
+
 export const GUIDE_LINES: readonly GuideEntry[] = [
   {
     id: 'unquoted set-based selector split by the shell',
@@ -114,8 +118,7 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
     // `replace` has its own way out: --force deletes and creates again.
     id: 'immutable pod spec, replace',
     verbs: ['replace'],
-    output:
-      /^The Pod "(?<pod>[a-z0-9.-]{1,253})" is invalid: spec: Forbidden: pod updates may not change fields/m,
+    output: IMMUTABLE_SPEC,
     when: (input, found) => {
       const at = input.tokens.indexOf(input.verb);
       if (at < 0 || input.tokens.some((t) => t === '--force' || t === '--force=true')) return null;
@@ -126,8 +129,7 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
   },
   {
     id: 'immutable pod spec',
-    output:
-      /^The Pod "(?<pod>[a-z0-9.-]{1,253})" is invalid: spec: Forbidden: pod updates may not change fields/m,
+    output: IMMUTABLE_SPEC,
     say: 'guide.line.immutable',
   },
   {
