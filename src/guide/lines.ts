@@ -157,7 +157,7 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
   },
   {
     id: 'create -f FILE not saved',
-    verbs: ['create', 'apply', 'delete', 'get', 'describe'],
+    verbs: ['create', 'apply', 'replace', 'delete', 'get', 'describe'],
     output: /^error: the path "(?<file>[^"\n]{1,128})" does not exist$/m,
     say: 'guide.line.fileMissing',
   },

@@ -16,6 +16,7 @@ import { type CreateRun, createObject } from './manifest-create.ts';
 import { findLive, RESOURCE } from './manifest-delete.ts';
 import { mapKind, namespaceFor, namespaceFromManifest, podFromManifest } from './manifest-objects.ts';
 import type { Printed } from './manifest-print.ts';
+import { invalidNamespace } from './namespace-path.ts';
 import { fromStatus } from './status-error.ts';
 
 /**
@@ -45,7 +46,8 @@ export function replaceObject(run: ReplaceRun, object: ManifestObject): void {
     run.printed.push({ json: body });
     return void say(batch, successLine(object.kind, object.name, 'replaced', run.dryRun, run.output));
   }
-  if (object.name === '') return void refuse(run, object, 'resource name may not be empty');
+  const unsendable = requestError(object, namespace?.value);
+  if (unsendable !== null) return void refuse(run, object, unsendable);
   const decoded =
     kind.value === 'Pod'
       ? podFromManifest(object, namespace?.value ?? '', run.validation, SOURCE_VERB)
@@ -99,6 +101,13 @@ function annotates(run: CreateRun, object: ManifestObject): boolean {
   const annotations = isJsonObject(meta) ? getKey(meta, 'annotations') : undefined;
   const carried = isJsonObject(annotations) ? getKey(annotations, LAST_APPLIED) : undefined;
   return typeof carried === 'string' && carried !== '';
+}
+
+/** What client-go's request builder refuses before sending: the namespace, then the name. */
+function requestError(object: ManifestObject, namespace: string | undefined): string | null {
+  const bad = namespace === undefined ? null : invalidNamespace(namespace);
+  if (bad !== null) return bad;
+  return object.name === '' ? 'resource name may not be empty' : null;
 }
 
 function refuse(run: CreateRun, object: ManifestObject, message: string, verb = SOURCE_VERB): void {
@@ -164,7 +173,8 @@ function deleteObject(
   if (!kind.ok) return void fail(batch, kind.error);
   const namespace = kind.value === 'Pod' ? namespaceFor(object, run.namespace, run.ctx.namespace) : undefined;
   if (namespace !== undefined && !namespace.ok) return void fail(batch, namespace.error);
-  if (object.name === '') return void refuse(run, object, 'resource name may not be empty', 'deleting');
+  const unsendable = requestError(object, namespace?.value);
+  if (unsendable !== null) return void refuse(run, object, unsendable, 'deleting');
   const live = findLive(batch.cluster, kind.value, object.name, namespace?.value ?? '');
   if (live === undefined) return;
   const changes = deletionOf(run, live, force, object.source);

@@ -1,8 +1,8 @@
-import { goQuote } from '../go/strings.ts';
 import { err, ok, type Result } from '../result.ts';
 import { deprecatedDryRun } from './dry-run-flag.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { flagBool, flagString, type ParsedLine, parseFlags } from './flags.ts';
+import { invalidNamespace } from './namespace-path.ts';
 import { requestTimeoutError } from './request-timeout.ts';
 import {
   categoryMembers,
@@ -64,9 +64,8 @@ export function runKubectl(
   const namespace = flagString(parsed, 'namespace') ?? parsed.contextNamespace;
   const everywhere = flagBool(parsed, 'all-namespaces');
   if (namespace !== undefined && !everywhere && namespacedRequest(verb.name, parsed.args)) {
-    const problems = pathSegmentProblems(namespace);
-    if (problems.length > 0) {
-      const message = `invalid namespace ${goQuote(namespace)}: [${problems.join(' ')}]`;
+    const message = invalidNamespace(namespace);
+    if (message !== null) {
       // A list that get or describe asks for fails as its own request: kubectl prints the
       // request's error as it is, with no "error: " in front.
       const listed = LIST_PRINTING_VERBS.has(verb.name) && listsOnly(parsed.args);
@@ -98,15 +97,6 @@ function typeWords(verb: string, args: readonly string[]): string[] {
   if (!BUILDER_VERBS.has(verb)) return [];
   const tuples = args.filter((a) => a.includes('/')).map((a) => a.slice(0, a.indexOf('/')));
   return tuples.length > 0 ? tuples : first.split(',');
-}
-
-/**
- * client-go's request builder refuses a namespace that cannot be one URL path segment
- * (path.IsValidPathSegmentName) before anything is sent: `-n ../../etc`.
- */
-function pathSegmentProblems(name: string): string[] {
-  if (name === '.' || name === '..') return [`may not be '${name}'`];
-  return ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`);
 }
 
 /** Whether the command's requests go to a namespace: pod verbs, manifests, or a namespaced type named. */

@@ -489,6 +489,14 @@ describe("the guide line under kubectl's output", () => {
     expect(usage('discord')).toContain('`/guide state:on` or `/guide state:off`');
   });
 
+  it('GIVEN replace -f of a file not saved THEN the same line as for create', () => {
+    const c = CASES.find((x) => x.id === 'create -f FILE not saved');
+    if (c === undefined) throw new Error('no create -f case');
+    const blocks = play({ ...c, input: ['kubectl replace --force -f kubia-manual.yaml'] }, 'en', 'on');
+    expect(code(blocks)).toBe(c.kubectl);
+    expect(blocks.map((b) => b.text)).toContain(c.en);
+  });
+
   it("GIVEN commands that succeed in the notes' flow THEN no guide line is added", () => {
     const t = testApp(':memory:', [], { guide: true });
     for (const line of [

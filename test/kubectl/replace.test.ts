@@ -291,6 +291,14 @@ describe("kubectl replace: the client's checks, in replace.go's order", () => {
       'error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml',
     ],
     ['replace -f missing.yaml', 'error: the path "missing.yaml" does not exist'],
+    [
+      'replace -f web.yaml -n ../x',
+      'error: error when replacing "web.yaml": invalid namespace "../x": [may not contain \'/\']',
+    ],
+    [
+      'replace --force -f web.yaml -n a%b',
+      'error: error when deleting "web.yaml": invalid namespace "a%b": [may not contain \'%\']',
+    ],
   ])('%s', (line, expected) => {
     const { box, web } = webSandbox();
     const before = web();
