@@ -241,6 +241,10 @@ spec:
   it('GIVEN -o name, or a missing pod THEN kubectl says only what it did', () => {
     const { box } = webSandbox({ 'other.yaml': WEB.replace('name: web', 'name: other') });
     expect(box.kubectl('replace --force -f web.yaml -o name').text).toBe('pod/web\npod/web');
+    // A printed format replaces the success lines, not what was said of the deletion.
+    expect(box.kubectl('replace --force -f web.yaml -o jsonpath={.metadata.name}').text).toBe(
+      'pod "web" deleted from default namespace\nweb',
+    );
     expect(box.kubectl('replace --force -f other.yaml').text).toBe('pod/other replaced');
   });
 
