@@ -236,6 +236,14 @@ spec:
     expect(box.kubectl('replace --force -f slow.yaml').text).toBe(
       'pod "slow" deleted from default namespace\npod/slow replaced',
     );
+    // One already Terminating is deleted again (its end stays), waited for, and made anew.
+    box.advance(60_000);
+    box.kubectl('delete po slow --wait=false');
+    box.advance(1_000);
+    expect(box.kubectl('replace --force -f slow.yaml').text).toBe(
+      'pod "slow" deleted from default namespace\npod/slow replaced',
+    );
+    expect(box.cluster.pods.find((p) => p.metadata.name === 'slow')?.sim.deletion).toBeUndefined();
   });
 
   it('GIVEN -o name, or a missing pod THEN kubectl says only what it did', () => {
