@@ -2,6 +2,7 @@ import { createNamespace } from '../cluster/namespaces.ts';
 import { createPod } from '../cluster/pods.ts';
 import { ok } from '../result.ts';
 import type { DryRun } from './dry-run-flag.ts';
+import { kubectlError } from './errors.ts';
 import { flagBool, flagString, type ParsedLine } from './flags.ts';
 import type { ManifestObject } from './manifest.ts';
 import { lastAppliedAnnotation, nodeCreationError, submittedObject } from './manifest-apply.ts';
@@ -15,6 +16,7 @@ import {
   podFromManifest,
 } from './manifest-objects.ts';
 import type { Printed } from './manifest-print.ts';
+import { invalidNamespace } from './namespace-path.ts';
 import { fromStatus } from './status-error.ts';
 import type { VerbContext } from './verb.ts';
 
@@ -60,6 +62,11 @@ export function createObject(run: CreateRun, object: ManifestObject, operation =
   if (run.dryRun === 'client') {
     run.printed.push({ json: submittedObject(object, namespace.value, run.saveConfig) });
     return void say(batch, successLine(object.kind, object.name, operation, run.dryRun, run.output));
+  }
+  const unsendable = kind.value === 'Pod' ? invalidNamespace(namespace.value) : null;
+  if (unsendable !== null) {
+    const message = `error when creating "${object.source}": ${unsendable}`;
+    return void fail(batch, kubectlError('plain', { message }));
   }
   if (kind.value === 'Pod') createPodObject(run, object, namespace.value, operation);
   else createNamespaceObject(run, object, operation);

@@ -63,7 +63,7 @@ export function runKubectl(
     ctx.namespace === undefined ? line.value : { ...line.value, contextNamespace: ctx.namespace };
   const namespace = flagString(parsed, 'namespace') ?? parsed.contextNamespace;
   const everywhere = flagBool(parsed, 'all-namespaces');
-  if (namespace !== undefined && !everywhere && namespacedRequest(verb.name, parsed.args)) {
+  if (namespace !== undefined && !everywhere && namespacedRequest(verb.name, parsed)) {
     const message = invalidNamespace(namespace);
     if (message !== null) {
       // A list that get or describe asks for fails as its own request: kubectl prints the
@@ -99,9 +99,15 @@ function typeWords(verb: string, args: readonly string[]): string[] {
   return tuples.length > 0 ? tuples : first.split(',');
 }
 
-/** Whether the command's requests go to a namespace: pod verbs, manifests, or a namespaced type named. */
-function namespacedRequest(verb: string, args: readonly string[]): boolean {
-  if (POD_ARG_VERBS.has(verb) || ['run', 'create', 'apply'].includes(verb)) return true;
+/**
+ * Whether the command's requests go to a namespace: pod verbs, a server-side apply, or a
+ * namespaced type named. (create -f, apply -f and replace -f build one request per object and
+ * refuse the namespace there, naming the file: manifest-create.ts, apply.ts, manifest-replace.ts.)
+ */
+function namespacedRequest(verb: string, line: ParsedLine): boolean {
+  const args = line.args;
+  if (POD_ARG_VERBS.has(verb) || verb === 'run') return true;
+  if (verb === 'apply') return flagBool(line, 'server-side');
   if (!TYPE_LIST_VERBS.has(verb)) return false;
   const slashed = args.filter((a) => a.includes('/')).map((a) => a.slice(0, a.indexOf('/')));
   const words = slashed.length > 0 ? slashed : (args[0] ?? '').split(',');
