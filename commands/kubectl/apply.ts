@@ -33,6 +33,7 @@ import {
 } from '../../src/kubectl/manifest-objects.ts';
 import { outputOf, type Printed, printedOutput } from '../../src/kubectl/manifest-print.ts';
 import { serverSideApplyObject, serverSideFlagsError } from '../../src/kubectl/manifest-server-side-apply.ts';
+import { invalidNamespace } from '../../src/kubectl/namespace-path.ts';
 import { fromStatus } from '../../src/kubectl/status-error.ts';
 import { type KubectlVerb, stdout, type VerbContext } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
@@ -141,6 +142,13 @@ function applyObject(run: Run, object: ManifestObject): void {
       batch,
       kubectlError('plain', { message: `from ${generated}: cannot use generate name with apply` }),
     );
+  // The client-side apply's GET is refused as it is built (a server-side one, in run-kubectl.ts).
+  const unsendable = kind.value === 'Pod' && !run.serverSide ? invalidNamespace(namespace.value) : null;
+  if (unsendable !== null)
+    return void fail(
+      batch,
+      kubectlError('plain', { message: retrievalError(object, namespace.value, unsendable) }),
+    );
   if (object.name === '')
     return void fail(batch, kubectlError('plain', { message: 'resource name may not be empty' }));
   if (run.serverSide) return void applyOnServer(run, object, kind.value, namespace.value);
@@ -228,3 +236,7 @@ function createObject(run: Run, object: ManifestObject, kind: 'Pod' | 'Namespace
   }
   say(batch, successLine(kind, object.name, 'created', run.dryRun, run.output));
 }
+
+/** apply.go's wrapping of a failed GET of the live object (info.String() names it). */
+const retrievalError = (object: ManifestObject, namespace: string, why: string) =>
+  `error when retrieving current configuration of:\nResource: "/v1, Resource=pods", GroupVersionKind: "/v1, Kind=Pod"\nName: "${object.name}", Namespace: "${namespace}"\nfrom server for: "${object.source}": ${why}`;

@@ -1,43 +1,14 @@
 import { createNamespace } from '../../src/cluster/namespaces.ts';
-import { createPod } from '../../src/cluster/pods.ts';
-import { DRY_RUN_FLAG, type DryRun, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
+import { DRY_RUN_FLAG, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
-import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
-import type { ManifestObject } from '../../src/kubectl/manifest.ts';
-import {
-  lastAppliedAnnotation,
-  nodeCreationError,
-  submittedObject,
-} from '../../src/kubectl/manifest-apply.ts';
-import {
-  type Batch,
-  commit,
-  fail,
-  finish,
-  newBatch,
-  readFiles,
-  say,
-  successLine,
-  validationOf,
-  warn,
-} from '../../src/kubectl/manifest-batch.ts';
-import {
-  type FieldValidation,
-  generatedName,
-  mapKind,
-  namespaceFor,
-  namespaceFromManifest,
-  podFromManifest,
-} from '../../src/kubectl/manifest-objects.ts';
-import { outputOf, type Printed, printedOutput, templatedOutput } from '../../src/kubectl/manifest-print.ts';
+import { flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
+import { fail, readFiles, successLine, validationOf } from '../../src/kubectl/manifest-batch.ts';
+import { createObject, newCreateRun } from '../../src/kubectl/manifest-create.ts';
+import { printedRun, printFormatOf } from '../../src/kubectl/manifest-output.ts';
+import { outputOf, printedOutput } from '../../src/kubectl/manifest-print.ts';
 import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
-import { printedLines } from '../../src/kubectl/printers/output.ts';
-import { withTemplate } from '../../src/kubectl/printers/template-output.ts';
 import { fromStatus } from '../../src/kubectl/status-error.ts';
-import {
-  ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
-  allowMissingKeysOf,
-} from '../../src/kubectl/template-keys-flag.ts';
+import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG } from '../../src/kubectl/template-keys-flag.ts';
 import { type KubectlVerb, outcome, stdout, type VerbContext } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
 
@@ -144,23 +115,15 @@ Usage:
     if (!dryRun.ok) return dryRun;
     const validation = validationOf(line);
     if (!validation.ok) return validation;
-    // With --template, a format carrying its own template matches no printer (as for get).
-    const both =
-      (flagString(line, 'template') ?? '') !== '' && (flagString(line, 'output') ?? '').includes('=');
-    const output = outputOf(outputFlag(line), !both);
+    const output = printFormatOf(line);
     if (!output.ok) return output;
     const files = readFiles(ctx, line);
     if (!files.ok) return files;
-    const run: Run = {
-      ctx,
-      batch: newBatch(ctx.cluster),
+    const run = newCreateRun(ctx, line, {
       dryRun: dryRun.value,
       validation: validation.value,
-      namespace: flagString(line, 'namespace'),
-      saveConfig: flagBool(line, 'save-config'),
       output: output.value,
-      printed: [],
-    };
+    });
     let count = 0;
     for (const file of files.value) {
       for (const object of file.objects) {
@@ -171,90 +134,9 @@ Usage:
     }
     if (count === 0 && run.batch.errors.length === 0)
       return err(kubectlError('plain', { message: 'no objects passed to create' }));
-    const templated =
-      run.output === undefined
-        ? null
-        : templatedOutput(run.printed, run.output, run.batch.cluster, allowMissingKeysOf(line));
-    if (templated !== null) {
-      const { text, error } = printedLines(templated);
-      run.batch.output = text;
-      const done = finish(run.batch);
-      if (!done.ok || error.length === 0) return done;
-      return ok({ ...done.value, output: [...done.value.output, ...error], exitCode: 1 });
-    }
-    if (flagBool(line, 'show-managed-fields') && (run.output === 'yaml' || run.output === 'json'))
-      run.batch.notes.push({ key: 'noManagedFields' });
-    const printed = printedOutput(run.printed, run.output, run.batch.cluster);
-    if (!printed.ok) return printed;
-    if (printed.value !== null) run.batch.output = [stdout(printed.value)];
-    return finish(run.batch);
+    return printedRun(run.batch, run.printed, run.output, line);
   },
 };
-
-interface Run {
-  ctx: VerbContext;
-  batch: Batch;
-  dryRun: DryRun;
-  validation: FieldValidation;
-  namespace: string | undefined;
-  saveConfig: boolean;
-  output: string | undefined;
-  printed: Printed[];
-}
-
-function createObject(run: Run, object: ManifestObject): void {
-  const { batch } = run;
-  const kind = mapKind(object);
-  if (!kind.ok) return void fail(batch, kind.error);
-  if (kind.value === 'Node') return void fail(batch, nodeCreationError(object));
-  const namespace = kind.value === 'Pod' ? namespaceFor(object, run.namespace, run.ctx.namespace) : ok('');
-  if (!namespace.ok) return void fail(batch, namespace.error);
-  if (run.dryRun === 'client') {
-    run.printed.push({ json: submittedObject(object, namespace.value, run.saveConfig) });
-    return void say(batch, successLine(object.kind, object.name, 'created', run.dryRun, run.output));
-  }
-  if (kind.value === 'Pod') createPodObject(run, object, namespace.value);
-  else createNamespaceObject(run, object);
-}
-
-function createPodObject(run: Run, object: ManifestObject, namespace: string): void {
-  const { batch, ctx } = run;
-  const decoded = podFromManifest(object, namespace, run.validation);
-  if (!decoded.ok) return void fail(batch, decoded.error, object.source);
-  const input = { ...decoded.value.input };
-  const generated = generatedName(object);
-  if (generated !== null) input.name = generated + ctx.ids.suffix(5);
-  if (run.saveConfig)
-    input.annotations = { ...input.annotations, ...lastAppliedAnnotation(object, namespace) };
-  const created = createPod(batch.cluster, input, ctx.ids);
-  if (!created.ok) return void fail(batch, fromStatus(created.error, object.source), object.source);
-  warn(batch, [...decoded.value.warnings, ...created.value.warnings]);
-  if (run.dryRun === 'none') commit(batch, created.value.changes);
-  run.printed.push({ object: created.value.pod });
-  say(batch, successLine('Pod', input.name, 'created', run.dryRun, run.output));
-}
-
-function createNamespaceObject(run: Run, object: ManifestObject): void {
-  const { batch, ctx } = run;
-  const decoded = namespaceFromManifest(object, run.validation);
-  if (!decoded.ok) return void fail(batch, decoded.error, object.source);
-  const input = { ...decoded.value.input };
-  if (run.saveConfig) input.annotations = { ...input.annotations, ...lastAppliedAnnotation(object, '') };
-  const created = createNamespace(batch.cluster, input, ctx.ids);
-  if (!created.ok) return void fail(batch, fromStatus(created.error, object.source), object.source);
-  warn(batch, decoded.value.warnings);
-  if (run.dryRun === 'none') commit(batch, created.value.changes);
-  run.printed.push({ object: created.value.namespace });
-  say(batch, successLine('Namespace', input.name, 'created', run.dryRun, run.output));
-}
-
-/** `-o` as PrintFlags reads it with `--template` (template-output.ts withTemplate). */
-function outputFlag(line: ParsedLine): string | undefined {
-  const asked = flagString(line, 'output');
-  const template = flagString(line, 'template') ?? '';
-  if (template === '' || (asked ?? '').includes('=')) return asked;
-  return withTemplate(asked ?? '', template);
-}
 
 /** `kubectl create namespace NAME`: exactly one name; the server checks it, not kubectl. */
 function createNamespaceCommand(ctx: VerbContext, line: ParsedLine, names: readonly string[]) {

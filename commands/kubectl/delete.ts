@@ -1,19 +1,20 @@
-import { applyToCluster, type Change } from '../../src/cluster/changes.ts';
+import type { Change } from '../../src/cluster/changes.ts';
 import type { Ids } from '../../src/cluster/ids.ts';
-import { LIMITS } from '../../src/cluster/limits.ts';
 import type { Cluster } from '../../src/cluster/model.ts';
-import { namespaceDeleteRequest, namespaceGoneAt } from '../../src/cluster/namespace-deletion.ts';
+import { namespaceDeleteRequest } from '../../src/cluster/namespace-deletion.ts';
 import { serviceDeletion } from '../../src/cluster/services.ts';
 import { podDeleteRequest } from '../../src/cluster/terminating.ts';
-import { parseGoDuration } from '../../src/go/duration.ts';
 import { goTrimSpace } from '../../src/go/strings.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
-import { CASCADE_FLAG, cascadeOf } from '../../src/kubectl/cascade-flag.ts';
+import { CASCADE_FLAG, cascadeOf, warnedFirst } from '../../src/kubectl/cascade-flag.ts';
+import { deletedLine } from '../../src/kubectl/deleted-line.ts';
+import { waitUntilGone } from '../../src/kubectl/deletion-wait.ts';
 import { DRY_RUN_FLAG, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { type KubectlError, kubectlError, renderError } from '../../src/kubectl/errors.ts';
 import { byFields } from '../../src/kubectl/field-selection.ts';
 import {
   durationFlagError,
+  durationFlagMs,
   flagBool,
   flagInt,
   flagList,
@@ -22,7 +23,6 @@ import {
 } from '../../src/kubectl/flags.ts';
 import { deleteFromFiles } from '../../src/kubectl/manifest-delete.ts';
 import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
-import { dryRunSuffix } from '../../src/kubectl/metadata-update.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { qualifiedName, type ResourceInfo } from '../../src/kubectl/resources.ts';
@@ -102,10 +102,7 @@ Usage:
     const cascade = cascadeOf(line);
     if (!cascade.ok) return cascade;
     const { warning } = cascade.value;
-    const done = runDelete(ctx, line);
-    if (warning === null) return done;
-    const said = done.ok ? done.value : outcome([stderr(renderError(done.error))], [], 1);
-    return ok(Object.assign({}, said, { output: [stderr(warning), ...said.output] }));
+    return warnedFirst(runDelete(ctx, line), warning);
   },
 };
 
@@ -253,22 +250,20 @@ function finish(cluster: Cluster, done: Outcome, line: ParsedLine): Outcome {
   return waitForGone(cluster, done, line);
 }
 
-/** delete.go PrintObj: `-o name`, or `KIND "NAME" deleted [from NS namespace] [(dry run)]`. */
-function deletedLine(object: AnyObject, line: ParsedLine): string {
-  const kind = object.kind.toLowerCase();
-  if (flagString(line, 'output') === 'name') return `${kind}/${object.metadata.name}`;
-  let operation = requestedGrace(line) === 0 ? 'force deleted' : 'deleted';
-  if ('namespace' in object.metadata) operation += ` from ${object.metadata.namespace} namespace`;
+function deletedLineOf(object: AnyObject, line: ParsedLine): string {
   const dryRun = flagString(line, 'dry-run');
-  operation += dryRunSuffix(dryRun === 'client' || dryRun === 'server' ? dryRun : 'none');
-  return `${kind} "${object.metadata.name}" ${operation}`;
+  return deletedLine(
+    object,
+    flagString(line, 'output'),
+    requestedGrace(line),
+    dryRun === 'client' || dryRun === 'server' ? dryRun : 'none',
+  );
 }
 
 /**
- * kubectl waits (--wait=true) until what it deleted is gone: the sandbox's clock moves on to
- * when the last Terminating pod's containers have stopped, or a deleted namespace's controller
- * has emptied and finalized it, as `kubectl wait` moves it, and they leave. With --wait=false
- * they stay Terminating for `get` to show.
+ * kubectl waits (--wait=true) until what it deleted is gone (deletion-wait.ts); with --wait=false
+ * they stay Terminating for `get` to show. --timeout=0 (the default) lets kubectl wait as long as
+ * the grace periods need.
  */
 function waitForGone(cluster: Cluster, done: Outcome, line: ParsedLine): Outcome {
   if (line.flags.has('wait') && !flagBool(line, 'wait')) return done;
@@ -280,32 +275,20 @@ function waitForGone(cluster: Cluster, done: Outcome, line: ParsedLine): Outcome
     c.op === 'putNamespace' && c.namespace.sim?.deletion?.requestedAt === now ? [c.namespace] : [],
   );
   if (terminating.length === 0 && namespaces.length === 0) return done;
-  const podsAfter = namespaces.length === 0 ? [] : applyToCluster(cluster, done.changes).pods;
-  const goneAt = new Map(namespaces.map((n) => [n.metadata.name, namespaceGoneAt(n, podsAfter, now)]));
-  let last = now;
-  for (const p of terminating) last = Math.max(last, p.sim.deletion?.goneAt ?? now);
-  for (const at of goneAt.values()) last = Math.max(last, at);
-  // --timeout=0 (the default) lets kubectl wait as long as the grace periods need.
-  const timeout = deleteTimeoutMs(line);
-  const deadline = timeout > 0 ? now + timeout : Number.POSITIVE_INFINITY;
-  const until = Math.min(last, now + LIMITS.waitFastForwardMs, deadline);
-  const gone: Change[] = terminating
-    .filter((p) => (p.sim.deletion?.goneAt ?? now) <= until)
-    .map((p): Change => ({ op: 'deletePod', namespace: p.metadata.namespace, name: p.metadata.name }));
-  for (const [name, at] of goneAt) if (at <= until) gone.push({ op: 'deleteNamespace', name });
+  const waited = waitUntilGone(
+    cluster,
+    done.changes,
+    terminating,
+    namespaces,
+    durationFlagMs(line, 'timeout'),
+  );
   // Object.assign, not a spread: the build compiles a spread with more keys to descriptor helpers.
-  const changes: Change[] = [...done.changes, { op: 'advanceClock', ms: until - now }, ...gone];
-  const late =
-    until === deadline ? terminating.find((p) => (p.sim.deletion?.goneAt ?? now) > until) : undefined;
-  if (late === undefined) return Object.assign({}, done, { changes });
-  const timedOut = renderError(kubectlError('waitTimeout', { resource: 'pods', name: late.metadata.name }));
+  const changes: Change[] = [...done.changes, ...waited.changes];
+  if (waited.late === undefined) return Object.assign({}, done, { changes });
+  const timedOut = renderError(
+    kubectlError('waitTimeout', { resource: 'pods', name: waited.late.metadata.name }),
+  );
   return Object.assign({}, done, { changes, output: [...done.output, stderr(timedOut)], exitCode: 1 });
-}
-
-/** `--timeout`, a duration pflag has already accepted: 0 when absent. */
-function deleteTimeoutMs(line: ParsedLine): number {
-  const parsed = parseGoDuration(flagString(line, 'timeout') ?? '0s');
-  return parsed.ok ? parsed.value : 0;
 }
 
 const IMMEDIATE =
@@ -338,18 +321,18 @@ function deleteOne(
   switch (object.kind) {
     case 'Service':
       return ok({
-        line: deletedLine(object, line),
+        line: deletedLineOf(object, line),
         changes: serviceDeletion(cluster, object, ids),
       });
     case 'Pod':
       return ok({
-        line: deletedLine(object, line),
+        line: deletedLineOf(object, line),
         changes: podDeleteRequest(cluster, object, ids, requestedGrace(line)),
       });
     case 'Namespace': {
       const marked = namespaceDeleteRequest(cluster, object, ids);
       if (!marked.ok) return err(renderError(fromStatus(marked.error)));
-      return ok({ line: deletedLine(object, line), changes: marked.value.changes });
+      return ok({ line: deletedLineOf(object, line), changes: marked.value.changes });
     }
     case 'Node':
       return err(

@@ -9,7 +9,7 @@ import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { eventsPrinter } from '../../src/kubectl/printers/event-printer.ts';
 import { OBJECT_PRINTER_FLAGS, objectFormatsError } from '../../src/kubectl/printers/object-printer.ts';
 import { withTemplate } from '../../src/kubectl/printers/template-output.ts';
-import { invalidNamespace } from '../../src/kubectl/run-kubectl.ts';
+import { invalidNamespace } from '../../src/kubectl/namespace-path.ts';
 import { allowMissingKeysOf } from '../../src/kubectl/template-keys-flag.ts';
 import { type KubectlVerb, type OutputLine, outcome, stderr, stdout } from '../../src/kubectl/verb.ts';
 import { err, ok, type Result } from '../../src/result.ts';

@@ -14,6 +14,7 @@ import { label } from './label.ts';
 import { logs } from './logs.ts';
 import { patch } from './patch.ts';
 import { portForward } from './port-forward.ts';
+import { replace } from './replace.ts';
 import { run } from './run.ts';
 import { set } from './set.ts';
 import { top } from './top.ts';
@@ -42,4 +43,5 @@ export const KUBECTL_VERBS: readonly KubectlVerb[] = [
   top,
   create,
   apply,
+  replace,
 ];

@@ -6,14 +6,15 @@ import { creationRefused } from '../cluster/member-kinds.ts';
 import type { Cluster } from '../cluster/model.ts';
 import {
   jsonObjectBody,
+  type LiveObject,
   type ObjectUpdate,
   objectBody,
   patchObject,
   patchTypeOf,
   updateObject,
+  updateStatus,
 } from '../cluster/object-patch.ts';
 import { qualifiedResource } from '../cluster/openapi/discovery.ts';
-import { strategicMergePatch } from '../cluster/patch.ts';
 import { APPLY_CREATES, serverSideApply } from '../cluster/server-side-apply.ts';
 import { badRequest, forbidden, notFound, type Status } from '../cluster/status.ts';
 import { err, ok, type Result } from '../result.ts';
@@ -30,7 +31,13 @@ import {
 import type { ResourceRoute } from './route.ts';
 import { doorStatus, statusResponse } from './status.ts';
 import { type ApiRequest, type ApiResponse, type Json, jsonResponse } from './types.ts';
-import { createNamespaceFrom, createPodFrom, deleteObject, type Written } from './write.ts';
+import {
+  createNamespaceFrom,
+  createPodFrom,
+  decodedReplacement,
+  deleteObject,
+  type Written,
+} from './write.ts';
 
 /**
  * One request on a resource of one sandbox: the response, and the changes the store writes in
@@ -77,8 +84,13 @@ function dispatchMethod(cluster: Cluster, ids: Ids, request: ApiRequest, route: 
       return write(request, create(cluster, ids, request, route));
     case 'PUT':
     case 'PATCH':
-      if (name === null || (subresource !== null && subresource !== 'status'))
-        return err(notAllowed(request.method));
+      if (name === null) return err(notAllowed(request.method));
+      if (subresource !== null && subresource !== 'status')
+        return err(
+          SUBRESOURCES[route.resource.name]?.includes(subresource)
+            ? notAllowed(request.method)
+            : notFoundPath(),
+        );
       return write(request, update(cluster, ids, request, route, name));
     case 'DELETE':
       if (subresource !== null) return err(notAllowed(request.method));
@@ -87,6 +99,27 @@ function dispatchMethod(cluster: Cluster, ids: Ids, request: ApiRequest, route: 
       return err(notAllowed(request.method));
   }
 }
+
+/**
+ * The other subresources v1.34 has on the kinds the door keeps: it serves no write to them, and
+ * a write to any other subresource path (`replace --subresource=scale` of a pod) finds no route.
+ */
+const SUBRESOURCES: Readonly<Record<string, readonly string[]>> = {
+  pods: [
+    'attach',
+    'binding',
+    'ephemeralcontainers',
+    'eviction',
+    'exec',
+    'log',
+    'portforward',
+    'proxy',
+    'resize',
+  ],
+  namespaces: ['finalize'],
+  nodes: ['proxy'],
+  services: ['proxy'],
+};
 
 const notFoundPath = () => doorStatus('NotFound', 'the server could not find the requested resource', {});
 const notAllowed = (method: string) =>
@@ -195,42 +228,67 @@ function update(cluster: Cluster, ids: Ids, request: ApiRequest, route: Resource
     }
     if (live !== undefined) return written(updateObject(cluster, live, plan.value.next, ids));
   }
+  if (request.method === 'PUT') return put(cluster, ids, request, live, route, name);
   if (live === undefined) return err(notFound(qualifiedResource(route.resource), name));
   const patchType = patchTypeOf(request.contentType);
-  if (request.method === 'PATCH' && patchType !== undefined)
-    return written(patchObject(cluster, live, patchType, request.body, ids));
-  // A PUT's body, or a PATCH of a type the server has no patcher for (read first, as it was).
+  if (patchType !== undefined) return written(patchObject(cluster, live, patchType, request.body, ids));
+  // A PATCH of a type the server has no patcher for: its body is read first, as it was.
   const body = bodyOf(request);
   if (!body.ok) return body;
-  if (request.method !== 'PUT') return err(unsupportedMedia(request.contentType));
-  const next = replaced(apiObject(live, cluster), body.value);
-  if (!next.ok) return next;
-  return written(updateObject(cluster, live, next.value, ids));
+  return err(unsupportedMedia(request.contentType));
+}
+
+/**
+ * PUT (`kubectl replace -f`) sends the whole object, which replaces the stored one: what it leaves
+ * out (the server's defaults on create, the token volume, nodeName) is a change the update rules
+ * judge, as any update's. The handler's checkName comes before the storage looks for the object.
+ */
+function put(
+  cluster: Cluster,
+  ids: Ids,
+  request: ApiRequest,
+  live: LiveObject | undefined,
+  route: ResourceRoute,
+  name: string,
+): Result<Written, Status> {
+  const body = bodyOf(request);
+  if (!body.ok) return body;
+  const kind = servedKind(route)?.kind;
+  const decoded =
+    kind === 'Pod' || kind === 'Namespace' || kind === 'Node'
+      ? decodedReplacement(kind, route.namespace ?? '', body.value, request.query)
+      : ok([]);
+  // The handler decodes (strictly, if asked) and checks the name; the object's validation is the storage's.
+  if (!decoded.ok && decoded.error.reason !== 'Invalid') return decoded;
+  const named = checkName(body.value, name, route.namespace ?? '');
+  if (!named.ok) return named;
+  if (live === undefined) return err(notFound(qualifiedResource(route.resource), name));
+  if (!decoded.ok) return decoded;
+  if (route.subresource === 'status') return written(updateStatus(cluster, live, body.value));
+  const update = written(updateObject(cluster, live, body.value, ids));
+  return update.ok ? ok({ ...update.value, warnings: decoded.value }) : update;
 }
 
 /** The door's answer to an update: the object as stored, never created. */
 const written = (r: Result<ObjectUpdate, Status>): Result<Written, Status> =>
   r.ok ? ok({ object: r.value.object, changes: r.value.changes, warnings: [], created: false }) : r;
 
-/**
- * PUT (`kubectl replace -f`): the body's metadata replaces the labels and annotations; its spec
- * is laid over the stored one list item by list item (a manifest leaves out what the server
- * defaulted, such as the service-account volume), so only what the body changes is compared.
- */
-function replaced(base: Json, body: Json): Result<Json, Status> {
-  const spec = strategicMergePatch(base.spec, body.spec ?? {});
-  if (!spec.ok) return err(badRequest(spec.error));
+/** The handler's checkName: the body names the URL's object, and its namespace if any. */
+function checkName(body: Json, name: string, namespace: string): Result<null, Status> {
   const meta = (typeof body.metadata === 'object' && body.metadata !== null ? body.metadata : {}) as Json;
-  const metadata = {
-    ...(base.metadata as Json),
-    // A replacement names its object, or the server refuses it (the name on the URL must match).
-    name: meta.name ?? '',
-    // A body that names a version is a precondition on it (kubectl replace of `get -o yaml`).
-    resourceVersion: meta.resourceVersion ?? (base.metadata as Json).resourceVersion,
-    labels: meta.labels ?? {},
-    annotations: meta.annotations ?? {},
-  };
-  return ok({ ...base, metadata, spec: spec.value });
+  const objName = typeof meta.name === 'string' ? meta.name : '';
+  if (objName !== name)
+    return err(
+      badRequest(`the name of the object (${objName}) does not match the name on the URL (${name})`),
+    );
+  const objNamespace = typeof meta.namespace === 'string' ? meta.namespace : '';
+  if (namespace !== '' && objNamespace !== '' && objNamespace !== namespace)
+    return err(
+      badRequest(
+        `the namespace of the object (${objNamespace}) does not match the namespace on the request (${namespace})`,
+      ),
+    );
+  return ok(null);
 }
 
 function remove(

@@ -91,6 +91,26 @@ export function createPodFrom(
   });
 }
 
+/**
+ * A PUT body decoded as the new object of its kind, as a create's is: unknown fields refused
+ * (400) or warned of as the request's fieldValidation says; the server's warnings, if any.
+ */
+export function decodedReplacement(
+  kind: 'Pod' | 'Namespace' | 'Node',
+  namespace: string,
+  body: Json,
+  q: URLSearchParams,
+): Result<string[], Status> {
+  if (kind === 'Node') return ok([]);
+  const object = manifestOf(body, namespace);
+  const validation = validationOf(q.get('fieldValidation'));
+  const decoded =
+    kind === 'Pod'
+      ? podFromManifest(object, namespace, validation)
+      : namespaceFromManifest(object, validation);
+  return decoded.ok ? ok(decoded.value.warnings) : err(fromDecoding(decoded.error, kind, object.name));
+}
+
 function generateNameOf(body: Json): string {
   const meta = body.metadata as Json | undefined;
   return typeof meta?.generateName === 'string' ? meta.generateName : '';

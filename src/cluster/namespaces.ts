@@ -8,6 +8,12 @@ import { alreadyExists, forbidden, invalid, type Status } from './status.ts';
 import { validateAnnotations, validateLabels, validateObjectName } from './validation.ts';
 
 /**
+ * The label the namespace strategy sets to the namespace's name on create and on every update
+ * (PrepareForCreate, PrepareForUpdate), whatever the object sent says.
+ */
+export const NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/**
  * What the API server does on POST /namespaces: validate the name (a DNS-1123 label) and
  * metadata, refuse a duplicate, and label the namespace with its own name, as every namespace
  * has been since v1.21. Each sandbox may hold a limited number of namespaces of its own.
@@ -60,7 +66,7 @@ export function createNamespace(
       uid: ids.uid(),
       resourceVersion: ids.resourceVersion(),
       creationTimestamp: iso(cluster.now),
-      labels: { ...input.labels, 'kubernetes.io/metadata.name': input.name },
+      labels: { ...input.labels, [NAME_LABEL]: input.name },
       annotations: input.annotations,
     },
     status: { phase: 'Active' },

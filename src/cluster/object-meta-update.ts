@@ -2,6 +2,7 @@ import { err, ok, type Result } from '../result.ts';
 import type { Change } from './changes.ts';
 import type { Ids } from './ids.ts';
 import type { Cluster, Labels, Namespace, Node } from './model.ts';
+import { NAME_LABEL } from './namespaces.ts';
 import { resourceVersionOf, resourceVersionPrecondition } from './preconditions.ts';
 import { isRecord } from './quantity.ts';
 import { scheduleWaiting } from './scheduler.ts';
@@ -82,6 +83,7 @@ export function updateNamespaceOrNode(
   if (!meta.ok) return meta;
   const causes = [...validateLabels(meta.value.labels), ...validateAnnotations(meta.value.annotations)];
   if (causes.length > 0) return err(invalid(live.kind, live.metadata.name, causes));
+  if (live.kind === 'Namespace') meta.value.labels[NAME_LABEL] = live.metadata.name;
   if (
     sameLabels(meta.value.labels, live.metadata.labels) &&
     sameLabels(meta.value.annotations, live.metadata.annotations)

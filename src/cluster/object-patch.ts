@@ -6,9 +6,10 @@ import { apiObject } from './api-object.ts';
 import type { Change } from './changes.ts';
 import type { Ids } from './ids.ts';
 import type { Cluster, Namespace, Node, Pod } from './model.ts';
-import { updateNamespaceOrNode } from './object-meta-update.ts';
+import { updatedMetaOf, updateNamespaceOrNode } from './object-meta-update.ts';
 import { mergePatch, strategicMergePatch } from './patch.ts';
 import { updatePod } from './pod-update.ts';
+import { resourceVersionOf, resourceVersionPrecondition } from './preconditions.ts';
 import { badRequest, requestEntityTooLarge, type Status, unprocessableEntity } from './status.ts';
 
 /**
@@ -147,4 +148,20 @@ export function updateObject(
   if (!changed) return ok({ object: apiObject(live, cluster), changes: [], changed: false });
   const after = { ...cluster, pods: cluster.pods.map((p) => (p === live ? pod : p)) };
   return ok({ object: apiObject(pod, after), changes: [{ op: 'putPod', pod }], changed: true });
+}
+
+const RESOURCES = { Pod: 'pods', Namespace: 'namespaces', Node: 'nodes' } as const;
+
+/**
+ * A PUT through the status subresource (`kubectl replace --subresource=status`): the status
+ * strategy keeps the stored spec, and this sandbox derives an object's status from its
+ * lifecycle (what a member wrote there the kubelet would overwrite at once), so after the
+ * resourceVersion and name checks nothing is written: the answer is the object as stored.
+ */
+export function updateStatus(cluster: Cluster, live: LiveObject, next: Json): Result<ObjectUpdate, Status> {
+  const locked = resourceVersionPrecondition(RESOURCES[live.kind], live.metadata, resourceVersionOf(next));
+  if (!locked.ok) return locked;
+  const meta = updatedMetaOf(next, live.metadata.name);
+  if (!meta.ok) return meta;
+  return ok({ object: apiObject(live, cluster), changes: [], changed: false });
 }

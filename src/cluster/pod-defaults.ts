@@ -7,8 +7,9 @@ type Json = Record<string, unknown>;
  * The v1 defaults (SetDefaults_PodSpec, _Container, _ContainerPort, _*VolumeSource, and the
  * pod's requests defaulted from its limits) and the canonical form of resource quantities that
  * decoding gives the spec of an update, before ValidatePodUpdate compares it with the stored one. Only
- * defaulting: what admission adds on create (the token volume, the default tolerations, the
- * service account, the priority) is not added again on update, so a spec that drops it changes.
+ * defaulting: what the ServiceAccount plugin adds on create (the token volume, the service
+ * account) is not added again on update, so a spec that drops it changes; the default tolerations
+ * and the priority are admission's on update too (pod-admission.ts).
  */
 export function defaultedPodSpec(spec: unknown): Json {
   const s: Json = isRecord(spec) ? { ...spec } : {};

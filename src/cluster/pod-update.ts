@@ -4,7 +4,7 @@ import { apiObject } from './api-object.ts';
 import type { Ids } from './ids.ts';
 import type { Cluster, Pod } from './model.ts';
 import { sameLabels, updatedMetaOf } from './object-meta-update.ts';
-import { admittedTolerations } from './pod-admission.ts';
+import { admittedPriority, admittedTolerations } from './pod-admission.ts';
 import { defaultedPodSpec } from './pod-defaults.ts';
 import { podSpecDiff } from './pod-spec-diff.ts';
 import { podWithImages } from './pods.ts';
@@ -53,6 +53,7 @@ export function updatePod(
   const oldSpec = apiObject(live, cluster).spec as Json;
   const newSpec = defaultedPodSpec(next.spec);
   newSpec.tolerations = admittedTolerations(newSpec.tolerations);
+  admittedPriority(newSpec, oldSpec);
   const causes = [...validateLabels(meta.value.labels), ...validateAnnotations(meta.value.annotations)];
   const refuse = () => err(invalid('Pod', name, causes));
   for (const list of ['containers', 'initContainers'] as const) {

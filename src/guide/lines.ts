@@ -75,6 +75,10 @@ function eventRow(message: string, rest: string): (input: GuideInput) => GuidePa
 }
 
 /** The entries, most specific first; a reply gets the first match only (one sentence, not a lecture). */
+/** ValidatePodUpdate's refusal of a spec change, whichever verb sent it. */
+const IMMUTABLE_SPEC =
+  /^The Pod "(?<pod>[a-z0-9.-]{1,253})" is invalid: spec: Forbidden: pod updates may not change fields/m;
+
 export const GUIDE_LINES: readonly GuideEntry[] = [
   {
     id: 'unquoted set-based selector split by the shell',
@@ -145,9 +149,21 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
     say: 'guide.line.yamlIndentFirst',
   },
   {
+    // `replace` has its own way out: --force deletes and creates again.
+    id: 'immutable pod spec, replace',
+    verbs: ['replace'],
+    output: IMMUTABLE_SPEC,
+    when: (input, found) => {
+      const at = input.tokens.indexOf(input.verb);
+      if (at < 0 || input.tokens.some((t) => t === '--force' || t === '--force=true')) return null;
+      const fixed = [...input.tokens.slice(0, at + 1), '--force', ...input.tokens.slice(at + 1)];
+      return { ...found, fixed: `kubectl ${fixed.join(' ')}` };
+    },
+    say: 'guide.line.immutableReplace',
+  },
+  {
     id: 'immutable pod spec',
-    output:
-      /^The Pod "(?<pod>[a-z0-9.-]{1,253})" is invalid: spec: Forbidden: pod updates may not change fields/m,
+    output: IMMUTABLE_SPEC,
     say: 'guide.line.immutable',
   },
   {
@@ -181,7 +197,7 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
   },
   {
     id: 'create -f FILE not saved',
-    verbs: ['create', 'apply', 'delete', 'get', 'describe'],
+    verbs: ['create', 'apply', 'replace', 'delete', 'get', 'describe'],
     output: /^error: the path "(?<file>[^"\n]{1,128})" does not exist$/m,
     say: 'guide.line.fileMissing',
   },

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../result.ts';
-import { type KubectlError, kubectlError } from './errors.ts';
+import { type KubectlError, kubectlError, renderError } from './errors.ts';
 import { type FlagSpec, flagString, type ParsedLine, parseBool } from './flags.ts';
+import { type Outcome, outcome, stderr } from './verb.ts';
 
 /**
  * `--cascade` as kubectl reads it (cmdutil.GetCascadingStrategy, for delete, apply --prune and
@@ -30,4 +31,14 @@ export function cascadeOf(
   const cascade = flag ? 'background' : 'orphan';
   const warning = `warning: --cascade=${value} is deprecated (boolean value) and can be replaced with --cascade=${cascade}.`;
   return ok({ cascade, warning });
+}
+
+/** The deprecation warning before everything else the command says, error or not. */
+export function warnedFirst(
+  done: Result<Outcome, KubectlError>,
+  warning: string | null,
+): Result<Outcome, KubectlError> {
+  if (warning === null) return done;
+  const said = done.ok ? done.value : outcome([stderr(renderError(done.error))], [], 1);
+  return ok(Object.assign({}, said, { output: [stderr(warning), ...said.output] }));
 }

@@ -211,6 +211,12 @@ export const flagList = (line: ParsedLine, name: string): string[] => {
 };
 
 /** pflag's refusal of a Duration flag's value (time.ParseDuration's words), or null when absent or valid. */
+/** A duration flag pflag has already accepted (durationFlagError), in ms: 0 when absent. */
+export function durationFlagMs(line: ParsedLine, flag: string): number {
+  const parsed = parseGoDuration(flagString(line, flag) ?? '0s');
+  return parsed.ok ? parsed.value : 0;
+}
+
 export function durationFlagError(line: ParsedLine, flag: string, verb: string): KubectlError | null {
   const text = flagString(line, flag);
   const parsed = text === undefined ? null : parseGoDuration(text);

@@ -1,5 +1,6 @@
 import type { Change } from '../cluster/changes.ts';
 import type { Cluster } from '../cluster/model.ts';
+import type { LiveObject } from '../cluster/object-patch.ts';
 import type { Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { flagString, type ParsedLine } from './flags.ts';
@@ -19,7 +20,7 @@ export type DeleteOne = (
   object: AnyObject,
 ) => Result<{ line: string; changes: Change[] }, string>;
 
-const RESOURCE = { Pod: 'pods', Namespace: 'namespaces', Node: 'nodes' } as const;
+export const RESOURCE = { Pod: 'pods', Namespace: 'namespaces', Node: 'nodes' } as const;
 
 export function deleteFromFiles(
   ctx: VerbContext,
@@ -44,7 +45,7 @@ export function deleteFromFiles(
         fail(batch, namespace.error);
         continue;
       }
-      const live = find(batch.cluster, kind.value, object.name, namespace?.value ?? '');
+      const live = findLive(batch.cluster, kind.value, object.name, namespace?.value ?? '');
       if (live === undefined) {
         const params = {
           resource: RESOURCE[kind.value],
@@ -69,12 +70,13 @@ export function deleteFromFiles(
   return finish(batch);
 }
 
-function find(
+/** The stored object a manifest object names, found by kind, namespace and name. */
+export function findLive(
   cluster: Cluster,
   kind: keyof typeof RESOURCE,
   name: string,
   namespace: string,
-): AnyObject | undefined {
+): LiveObject | undefined {
   if (kind === 'Pod')
     return cluster.pods.find((p) => p.metadata.namespace === namespace && p.metadata.name === name);
   if (kind === 'Namespace') return cluster.namespaces.find((n) => n.metadata.name === name);

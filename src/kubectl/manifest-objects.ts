@@ -137,8 +137,9 @@ export function podFromManifest(
 export function namespaceFromManifest(
   object: ManifestObject,
   validation: FieldValidation,
+  verb = 'creating',
 ): Result<Decoding<NamespaceInput>, KubectlError> {
-  const decoded = decodeOrFail(object, validation, 'creating');
+  const decoded = decodeOrFail(object, validation, verb);
   if (!decoded.ok) return decoded;
   const meta = objectAt(decoded.value.value, 'metadata');
   return ok({

@@ -1,8 +1,8 @@
-import { goQuote } from '../go/strings.ts';
 import { err, ok, type Result } from '../result.ts';
 import { deprecatedDryRun } from './dry-run-flag.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { flagBool, flagString, type ParsedLine, parseFlags } from './flags.ts';
+import { invalidNamespace } from './namespace-path.ts';
 import { requestTimeoutError } from './request-timeout.ts';
 import {
   categoryMembers,
@@ -64,7 +64,7 @@ export function runKubectl(
     ctx.namespace === undefined ? line.value : { ...line.value, contextNamespace: ctx.namespace };
   const namespace = flagString(parsed, 'namespace') ?? parsed.contextNamespace;
   const everywhere = flagBool(parsed, 'all-namespaces');
-  if (namespace !== undefined && !everywhere && namespacedRequest(verb.name, parsed.args)) {
+  if (namespace !== undefined && !everywhere && namespacedRequest(verb.name, parsed)) {
     const message = invalidNamespace(namespace);
     if (message !== null) {
       // A list that get or describe asks for fails as its own request: kubectl prints the
@@ -101,20 +101,14 @@ function typeWords(verb: string, args: readonly string[]): string[] {
 }
 
 /**
- * client-go's request builder refuses a namespace that cannot be one URL path segment
- * (path.IsValidPathSegmentName) before anything is sent: `-n ../../etc`. Null when it can be.
+ * Whether the command's requests go to a namespace: pod verbs, a server-side apply, or a
+ * namespaced type named. (create -f, apply -f and replace -f build one request per object and
+ * refuse the namespace there, naming the file: manifest-create.ts, apply.ts, manifest-replace.ts.)
  */
-export function invalidNamespace(name: string): string | null {
-  const problems =
-    name === '.' || name === '..'
-      ? [`may not be '${name}'`]
-      : ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`);
-  return problems.length === 0 ? null : `invalid namespace ${goQuote(name)}: [${problems.join(' ')}]`;
-}
-
-/** Whether the command's requests go to a namespace: pod verbs, manifests, or a namespaced type named. */
-function namespacedRequest(verb: string, args: readonly string[]): boolean {
-  if (POD_ARG_VERBS.has(verb) || ['run', 'create', 'apply'].includes(verb)) return true;
+function namespacedRequest(verb: string, line: ParsedLine): boolean {
+  const args = line.args;
+  if (POD_ARG_VERBS.has(verb) || verb === 'run') return true;
+  if (verb === 'apply') return flagBool(line, 'server-side');
   if (!TYPE_LIST_VERBS.has(verb)) return false;
   const slashed = args.filter((a) => a.includes('/')).map((a) => a.slice(0, a.indexOf('/')));
   const words = slashed.length > 0 ? slashed : (args[0] ?? '').split(',');

@@ -228,24 +228,86 @@ describe('the API layer', () => {
     );
   });
 
-  it('GIVEN kubectl replace -f with a manifest (no server defaults) THEN a new image is taken, labels replaced, other changes refused', () => {
+  it('GIVEN a PUT of the manifest the pod was made from THEN 422: the whole body replaces the stored object, and it leaves out the node and the token volume', () => {
     const t = testApp();
     call(t, request('POST', '/api/v1/namespaces/default/pods', pod('web')));
-    const replaced = call(
-      t,
-      request(
-        'PUT',
-        '/api/v1/namespaces/default/pods/web',
-        pod('web').replace('"nginx"', '"nginx:2"').replace('{"app":"web"}', '{"tier":"x"}'),
-      ),
-    );
+    const path = '/api/v1/namespaces/default/pods/web';
+    const refused = call(t, request('PUT', path, pod('web').replace('"nginx"', '"nginx:2"')));
+    expect(refused.status).toBe(422);
+    const message: string = refused.json.message;
+    expect(message).toContain('pod updates may not change fields other than');
+    for (const line of [
+      '- \tVolumes:',
+      '+ \tVolumes:        nil,',
+      '- \tNodeName:',
+      '+ \tNodeName:                     "",',
+    ])
+      expect(message).toContain(line);
+    // Priority admission puts the stored priority back into an update that leaves it out.
+    expect(message).not.toContain('Priority:');
+    expect(call(t, request('GET', path)).json.spec.containers[0].image).toBe('nginx');
+  });
+
+  it('GIVEN a PUT of the stored object with a new image and labels THEN 200 and both change; a body naming another object or namespace is a 400 first', () => {
+    const t = testApp();
+    call(t, request('POST', '/api/v1/namespaces/default/pods', pod('web')));
+    const path = '/api/v1/namespaces/default/pods/web';
+    const stored = call(t, request('GET', path)).json;
+    stored.spec.containers[0].image = 'nginx:2';
+    stored.metadata.labels = { tier: 'x' };
+    const replaced = call(t, request('PUT', path, JSON.stringify(stored)));
     expect(replaced.status).toBe(200);
     expect(replaced.json.spec.containers[0].image).toBe('nginx:2');
     expect(replaced.json.metadata.labels).toEqual({ tier: 'x' });
-    const never = JSON.parse(pod('web'));
-    never.spec.restartPolicy = 'Never';
-    const refused = call(t, request('PUT', '/api/v1/namespaces/default/pods/web', JSON.stringify(never)));
-    expect(refused.status).toBe(422);
+    const renamed = call(t, request('PUT', '/api/v1/namespaces/default/pods/gone', pod('other')));
+    expect([renamed.status, renamed.json.message]).toEqual([
+      400,
+      'the name of the object (other) does not match the name on the URL (gone)',
+    ]);
+    const moved = JSON.parse(pod('web'));
+    moved.metadata.namespace = 'kube-system';
+    const elsewhere = call(t, request('PUT', path, JSON.stringify(moved)));
+    expect([elsewhere.status, elsewhere.json.message]).toEqual([
+      400,
+      'the namespace of the object (kube-system) does not match the namespace on the request (default)',
+    ]);
+  });
+
+  it('GIVEN a PUT body with an unknown field THEN 400 under fieldValidation=Strict, a warning under Warn', () => {
+    const t = testApp();
+    call(t, request('POST', '/api/v1/namespaces/default/pods', pod('web')));
+    const path = '/api/v1/namespaces/default/pods/web';
+    const stored = call(t, request('GET', path)).json;
+    stored.spec.foo = 'bar';
+    const strict = call(t, request('PUT', `${path}?fieldValidation=Strict`, JSON.stringify(stored)));
+    expect([strict.status, strict.json.message]).toEqual([
+      400,
+      'Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.foo"',
+    ]);
+    const warned = call(t, request('PUT', `${path}?fieldValidation=Warn`, JSON.stringify(stored)));
+    expect(warned.status).toBe(200);
+    expect(warned.response.warnings).toEqual(['unknown field "spec.foo"']);
+  });
+
+  it("GIVEN a PUT of the plain manifest to the status subresource THEN 200 with the pod as stored: the spec is not the status endpoint's", () => {
+    const t = testApp();
+    call(t, request('POST', '/api/v1/namespaces/default/pods', pod('web')));
+    const before = call(t, request('GET', '/api/v1/namespaces/default/pods/web')).json;
+    const status = call(t, request('PUT', '/api/v1/namespaces/default/pods/web/status', pod('web')));
+    expect(status.status).toBe(200);
+    expect(status.json).toEqual(before);
+  });
+
+  it('GIVEN a PUT to a subresource pods do not have THEN 404, as chat answers replace --subresource=scale; to one they have but the door does not write, 405', () => {
+    const t = testApp();
+    call(t, request('POST', '/api/v1/namespaces/default/pods', pod('web')));
+    const scale = call(t, request('PUT', '/api/v1/namespaces/default/pods/web/scale', pod('web')));
+    expect([scale.status, scale.json.message]).toEqual([
+      404,
+      'the server could not find the requested resource',
+    ]);
+    const exec = call(t, request('PUT', '/api/v1/namespaces/default/pods/web/exec', pod('web')));
+    expect(exec.status).toBe(405);
   });
 
   it('GIVEN the Table Accept THEN the server computes the cells kubectl prints', () => {

@@ -218,4 +218,20 @@ spec:
     expect(chat(`kubectl apply -f -\n\`\`\`yaml\n${manifest}\`\`\``)).toBe('pod/sized configured');
     expect(chat('kubectl get po sized -o jsonpath={.metadata.resourceVersion}')).toBe(before);
   });
+
+  it('GIVEN a pod made from a plain manifest WHEN real kubectl and chat replace it with that manifest THEN both print the same refusal; --force deletes and creates it again', async () => {
+    const plain = WEB.replaceAll('web', 'plain');
+    expect(chat(`kubectl create -f -\n\`\`\`yaml\n${plain}\`\`\``)).toBe('pod/plain created');
+    const path = tempFile('plain.yaml', plain);
+    const real = await k('replace', '-f', path);
+    expect(real.code).toBe(1);
+    expect(real.stderr).toContain('- \tNodeName:');
+    expect(real.stderr).toContain('+ \tVolumes:        nil,');
+    expect(real.stderr).toBe(`${chat(`kubectl replace -f -\n\`\`\`yaml\n${plain}\`\`\``)}\n`);
+    const uid = chat('kubectl get po plain -o jsonpath={.metadata.uid}');
+    const forced = await k('replace', '--force', '-f', path);
+    // kubectl 1.33's deletion line; chat prints v1.34's (`deleted from default namespace`).
+    expect([forced.code, forced.stdout]).toEqual([0, 'pod "plain" deleted\npod/plain replaced\n']);
+    expect(chat('kubectl get po plain -o jsonpath={.metadata.uid}')).not.toBe(uid);
+  });
 });

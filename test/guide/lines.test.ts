@@ -133,6 +133,19 @@ const CASES: readonly Case[] = [
     ko: '💡 YAML은 들여쓰기로 구조를 읽어요. 첫 번째 줄을 살펴보세요. 들여쓰기는 탭 말고 공백으로 한 단계에 두 칸씩, `:` 뒤에는 공백 하나를 넣어 주세요.',
   },
   {
+    id: 'immutable pod spec, replace',
+    setup: [
+      'kubectl create -f -\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: kubia-manual\nspec:\n  containers:\n  - name: kubia\n    image: luksa/kubia\n```',
+    ],
+    input: [
+      'kubectl replace -f -\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: kubia-manual\nspec:\n  containers:\n  - name: kubia\n    image: luksa/kubia\n```',
+    ],
+    kubectl:
+      'The Pod "kubia-manual" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)\n  core.PodSpec{\n- \tVolumes:        []core.Volume{{Name: "kube-api-access-6btnv", VolumeSource: core.VolumeSource{Projected: &core.ProjectedVolumeSource{Sources: []core.VolumeProjection{{ServiceAccountToken: &core.ServiceAccountTokenProjection{ExpirationSeconds: 3607, Path: "token"}}, {ConfigMap: &core.ConfigMapProjection{LocalObjectReference: core.LocalObjectReference{Name: "kube-root-ca.crt"}, Items: []core.KeyToPath{{Key: "ca.crt", Path: "ca.crt"}}}}, {DownwardAPI: &core.DownwardAPIProjection{Items: []core.DownwardAPIVolumeFile{{Path: "namespace", FieldRef: &core.ObjectFieldSelector{APIVersion: "v1", FieldPath: "metadata.namespace"}}}}}}, DefaultMode: &420}}}},\n+ \tVolumes:        nil,\n  \tInitContainers: nil,\n  \tContainers: []core.Container{\n  \t\t{\n  \t\t\t... // 9 identical fields\n  \t\t\tResizePolicy:  nil,\n  \t\t\tRestartPolicy: nil,\n- \t\t\tVolumeMounts:  []core.VolumeMount{{Name: "kube-api-access-6btnv", ReadOnly: true, MountPath: "/var/run/secrets/kubernetes.io/serviceaccount"}},\n+ \t\t\tVolumeMounts:  nil,\n  \t\t\tVolumeDevices: nil,\n  \t\t\tLivenessProbe: nil,\n  \t\t\t... // 10 identical fields\n  \t\t},\n  \t},\n  \tEphemeralContainers: nil,\n  \tRestartPolicy:       "Always",\n  \t... // 2 identical fields\n  \tDNSPolicy:                    "ClusterFirst",\n  \tNodeSelector:                 nil,\n- \tServiceAccountName:           "default",\n+ \tServiceAccountName:           "",\n  \tAutomountServiceAccountToken: nil,\n- \tNodeName:                     "node03",\n+ \tNodeName:                     "",\n  \tSecurityContext:              &{},\n  \tImagePullSecrets:             nil,\n  \t... // 20 identical fields\n  }',
+    en: '💡 Most of a running pod’s spec cannot be changed (only images and a few fields can), and `replace` sends the whole manifest as the pod’s new spec. With `--force` kubectl deletes the pod and creates it again from the manifest: `kubectl replace --force -f -`',
+    ko: '💡 실행 중인 파드의 spec은 대부분 바꿀 수 없고 (이미지 등 몇 가지만 바뀌어요), `replace`는 매니페스트 전체를 파드의 새 spec으로 보내요. `--force`를 붙이면 kubectl이 파드를 지우고 매니페스트로 다시 만들어요: `kubectl replace --force -f -`',
+  },
+  {
     id: 'immutable pod spec',
     setup: [
       'kubectl apply -f -\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: kubia-manual\nspec:\n  containers:\n  - name: kubia\n    image: luksa/kubia\n    ports:\n    - containerPort: 8080\n```',
@@ -553,6 +566,14 @@ describe("the guide line under kubectl's output", () => {
     expect(usage('console')).toContain('`/guide on` or `/guide off`');
     expect(usage('slack')).toContain('`/guide on` or `/guide off`');
     expect(usage('discord')).toContain('`/guide state:on` or `/guide state:off`');
+  });
+
+  it('GIVEN replace -f of a file not saved THEN the same line as for create', () => {
+    const c = CASES.find((x) => x.id === 'create -f FILE not saved');
+    if (c === undefined) throw new Error('no create -f case');
+    const blocks = play({ ...c, input: ['kubectl replace --force -f kubia-manual.yaml'] }, 'en', 'on');
+    expect(code(blocks)).toBe(c.kubectl);
+    expect(blocks.map((b) => b.text)).toContain(c.en);
   });
 
   it("GIVEN commands that succeed in the notes' flow THEN no guide line is added", () => {

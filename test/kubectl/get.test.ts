@@ -75,6 +75,31 @@ describe('a namespace that is no URL path segment (issue 15)', () => {
   it('GIVEN a cluster-scoped type WHEN -n is no path segment THEN it is not used and the command works', () => {
     expect(verbSandbox().kubectl('get no -n ../x -o name').text.split('\n')[0]).toBe('node/controlplane');
   });
+
+  it.each([
+    // Verbs of manifests build one request per object and name its file (kubectl 1.33 through the door).
+    [
+      'create -f web.yaml -n ../x',
+      `error: error when creating "web.yaml": invalid namespace "../x": [may not contain '/']`,
+    ],
+    [
+      'create -f web.yaml -f web.yaml -n ../x',
+      `error when creating "web.yaml": invalid namespace "../x": [may not contain '/']\nerror when creating "web.yaml": invalid namespace "../x": [may not contain '/']`,
+    ],
+    ['create -f web.yaml -n ../x --dry-run=client', 'pod/web created (dry run)'],
+    [
+      'apply -f web.yaml -n ../x --dry-run=client',
+      `error: error when retrieving current configuration of:\nResource: "/v1, Resource=pods", GroupVersionKind: "/v1, Kind=Pod"\nName: "web", Namespace: "../x"\nfrom server for: "web.yaml": invalid namespace "../x": [may not contain '/']`,
+    ],
+    ['apply --server-side -f web.yaml -n ../x', `error: invalid namespace "../x": [may not contain '/']`],
+    ['create namespace foo -n ../x', 'namespace/foo created'],
+  ])('WHEN kubectl %s THEN as kubectl 1.33', (line, expected) => {
+    const box = verbSandbox();
+    const web =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: c\n    image: nginx\n';
+    box.cluster = { ...box.cluster, files: [{ name: 'web.yaml', content: web }] };
+    expect(box.kubectl(line).text).toBe(expected);
+  });
 });
 
 describe('get -f (issue 15)', () => {

@@ -98,6 +98,10 @@ export const guideMessages = {
     en: 'Put `--` between the pod and the command, so kubectl knows where its own flags end: `{fixed}`',
     ko: '파드와 명령 사이에 `--`{을/를} 넣어야 kubectl이 자기 플래그가 어디서 끝나는지 알 수 있어요: `{fixed}`',
   },
+  'guide.line.immutableReplace': {
+    en: 'Most of a running pod’s spec cannot be changed (only images and a few fields can), and `replace` sends the whole manifest as the pod’s new spec. With `--force` kubectl deletes the pod and creates it again from the manifest: `{fixed}`',
+    ko: '실행 중인 파드의 spec은 대부분 바꿀 수 없고 (이미지 등 몇 가지만 바뀌어요), `replace`는 매니페스트 전체를 파드의 새 spec으로 보내요. `--force`를 붙이면 kubectl이 파드를 지우고 매니페스트로 다시 만들어요: `{fixed}`',
+  },
   'guide.line.immutable': {
     en: 'Most of a running pod’s spec cannot be changed (only images and a few fields can). Delete the pod and create it again: `kubectl delete po {pod}`, then apply the manifest again.',
     ko: '실행 중인 파드의 spec은 대부분 바꿀 수 없어요 (이미지 등 몇 가지만 바뀌어요). 파드를 지우고 다시 만들어 주세요: `kubectl delete po {pod}` 한 다음 매니페스트를 다시 적용하면 돼요.',
