@@ -6,10 +6,10 @@ import { type KubectlError, kubectlError, type SandboxNote } from '../../src/kub
 import { eventsFor } from '../../src/kubectl/event-for.ts';
 import { flagBool, flagList, flagString } from '../../src/kubectl/flags.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
+import { invalidNamespace } from '../../src/kubectl/namespace-path.ts';
 import { eventsPrinter } from '../../src/kubectl/printers/event-printer.ts';
 import { OBJECT_PRINTER_FLAGS, objectFormatsError } from '../../src/kubectl/printers/object-printer.ts';
 import { withTemplate } from '../../src/kubectl/printers/template-output.ts';
-import { invalidNamespace } from '../../src/kubectl/namespace-path.ts';
 import { allowMissingKeysOf } from '../../src/kubectl/template-keys-flag.ts';
 import { type KubectlVerb, type OutputLine, outcome, stderr, stdout } from '../../src/kubectl/verb.ts';
 import { err, ok, type Result } from '../../src/result.ts';
