@@ -85,7 +85,7 @@ Usage:
     const dryRun = dryRunOf(line);
     if (!dryRun.ok) return dryRun;
     const format = flagString(line, 'output') ?? '';
-    const formatError = outputFormatError(format);
+    const formatError = outputFormatError(format, ctx.cluster.files);
     if (formatError !== null) return plain(formatError);
     const split = splitResourcesAndPairs(line.args, 'annotation');
     if (!split.ok) return plain(split.error);

@@ -147,7 +147,7 @@ Usage:
     // With --template, a format carrying its own template matches no printer (as for get).
     const both =
       (flagString(line, 'template') ?? '') !== '' && (flagString(line, 'output') ?? '').includes('=');
-    const output = outputOf(outputFlag(line), !both);
+    const output = outputOf(outputFlag(line), both ? null : ctx.cluster.files);
     if (!output.ok) return output;
     const files = readFiles(ctx, line);
     if (!files.ok) return files;

@@ -88,6 +88,7 @@ Usage:
       noHeaders: flagBool(line, 'no-headers'),
       allNamespaces,
       allowMissingKeys: allowMissingKeysOf(line),
+      files: ctx.cluster.files,
     });
     if (!printer.ok) return err(kubectlError('plain', { message: printer.error }));
     if (types.value.some((t) => !isEventType(t)))

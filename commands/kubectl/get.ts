@@ -141,7 +141,12 @@ Usage:
           message: '--output-watch-events option can only be used with --watch or --watch-only',
         }),
       );
-    const generic = genericPrinter(format, flagBool(line, 'no-headers'), allowMissingKeysOf(line));
+    const generic = genericPrinter(
+      format,
+      flagBool(line, 'no-headers'),
+      allowMissingKeysOf(line),
+      ctx.cluster.files,
+    );
     if (!generic.ok) return err(kubectlError('plain', { message: generic.error }));
     // The Builder checks names against -l before it looks up types (`get -l env in (a) po`).
     const argsError = selectorArgsError(

@@ -76,7 +76,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
       allowMissingKeys: allowMissingKeysOf(line),
       typed: true,
     };
-    const formatError = outputFormatError(output.format);
+    const formatError = outputFormatError(output.format, ctx.cluster.files);
     if (formatError !== null) return plain(formatError);
     const parsed = imageArgs(args);
     if (!parsed.ok) return plain(parsed.error);

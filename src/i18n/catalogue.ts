@@ -82,6 +82,10 @@ const core = {
     en: 'Saved `{name}` ({size} bytes). Use it with `kubectl create -f {name}` or `kubectl apply -f {name}`.',
     ko: '`{name}`{을/를} 저장했어요 ({size}바이트). `kubectl create -f {name}`{이나/나} `kubectl apply -f {name}`{으로/로} 쓸 수 있어요.',
   },
+  'file.savedText': {
+    en: 'Saved `{name}` ({size} bytes) as text, unchecked since the name does not end in `.yaml` or `.json`. Use it as a template with `kubectl get po -o jsonpath-file={name}` or `-o go-template-file={name}`, or as a manifest with `kubectl create -f {name}`.',
+    ko: '`{name}`{을/를} 텍스트로 저장했어요 ({size}바이트). 이름이 `.yaml`{이나/나} `.json`{으로/로} 끝나지 않아 검사하지 않았어요. `kubectl get po -o jsonpath-file={name}`{이나/나} `-o go-template-file={name}`의 템플릿으로, 또는 `kubectl create -f {name}`의 매니페스트로 쓸 수 있어요.',
+  },
   'file.replaced': {
     en: 'Replaced `{name}` with the new content ({size} bytes).',
     ko: '`{name}`{을/를} 새 내용으로 바꿨어요 ({size}바이트).',

@@ -9,7 +9,12 @@ import { type KubectlError, kubectlError, renderError } from './errors.ts';
 import { type FlagSpec, flagBool, flagString, type ParsedLine } from './flags.ts';
 import type { Pairs } from './pairs.ts';
 import { documentOf, printObjects } from './printers/objects.ts';
-import { printedTemplate, templateFormat, templatePrinter } from './printers/template-output.ts';
+import {
+  printedTemplate,
+  type TemplateFiles,
+  templateFormat,
+  templatePrinter,
+} from './printers/template-output.ts';
 import type { AnyObject } from './query.ts';
 import { qualifiedName, type ResourceInfo } from './resources.ts';
 import { fromStatus } from './status-error.ts';
@@ -65,12 +70,15 @@ function asKubectlError(e: ObjectError): KubectlError {
 
 const LABEL_OUTPUT_FORMATS = ['json', 'name', 'yaml'];
 
-/** PrintFlags.ToPrinter for label/annotate: null when `-o` names a printer it has, else its error. */
-export function outputFormatError(format: string): string | null {
+/**
+ * PrintFlags.ToPrinter for label/annotate: null when `-o` names a printer it has, else its error.
+ * `files`: where a `-file` template format reads its file.
+ */
+export function outputFormatError(format: string, files: TemplateFiles): string | null {
   if (format === '' || LABEL_OUTPUT_FORMATS.includes(format)) return null;
   const template = templateFormat(format);
   if (template === null) return printerError(format);
-  const printer = templatePrinter(template.format, template.template);
+  const printer = templatePrinter(template.format, template.template, files);
   return printer.ok ? null : printer.error;
 }
 
@@ -93,7 +101,7 @@ export function printUpdated(
     return line(stdout(printObjects([object], format, cluster)));
   const template = templateFormat(format);
   if (template !== null) {
-    const printer = templatePrinter(template.format, template.template, opts.allowMissingKeys);
+    const printer = templatePrinter(template.format, template.template, cluster.files, opts.allowMissingKeys);
     if (!printer.ok) return line(stderr(`error: ${printer.error}`));
     const printed = printedTemplate(printer.value.print(documentOf([object], cluster, true)));
     return {

@@ -11,7 +11,7 @@ import type { AnyObject } from '../query.ts';
 import { type OutputLine, stderr, stdout } from '../verb.ts';
 import { documentOf, isObjectFormat, OUTPUT_FORMATS_ERROR, printObjects, sortKeys } from './objects.ts';
 import { formatTable } from './table.ts';
-import { templateFormat, templatePrinter } from './template-output.ts';
+import { type TemplateFiles, templateFormat, templatePrinter } from './template-output.ts';
 
 /**
  * The printers `get -o` chooses between besides its tables (get.go printGeneric): yaml, json,
@@ -41,12 +41,14 @@ export type GenericPrinter = (
 
 /**
  * Null for the table formats ('' and wide); kubectl's error text for a bad format or template.
- * `allowMissingKeys` is `--allow-missing-template-keys`, for the template printers only.
+ * `allowMissingKeys` is `--allow-missing-template-keys`, for the template printers only, and
+ * `files` where their `-file` formats read the template.
  */
 export function genericPrinter(
   format: string,
   noHeaders: boolean,
   allowMissingKeys: boolean,
+  files: TemplateFiles,
 ): Result<GenericPrinter | null, string> {
   if (format === '' || format === 'wide') return ok(null);
   if (isObjectFormat(format))
@@ -56,7 +58,7 @@ export function genericPrinter(
     }));
   const template = templateFormat(format);
   if (template !== null) {
-    const printer = templatePrinter(template.format, template.template, allowMissingKeys);
+    const printer = templatePrinter(template.format, template.template, files, allowMissingKeys);
     if (!printer.ok) return printer;
     return ok((objects, cluster, single) => printer.value.print(documentOf(objects, cluster, single)));
   }
