@@ -213,9 +213,14 @@ export function noContext(ctx: CommandContext, name: string): Reply {
   };
 }
 
+/** The refusal of a write in a teammate's sandbox, naming every verb that may look (READ_ONLY_VERBS). */
 const readOnly = (ctx: CommandContext, name: string, verb: string): Reply =>
   textReply(
-    t(ctx.lang, 'context.readOnly', { name, verb: [...verb.replaceAll('`', '')].slice(0, 40).join('') }),
+    t(ctx.lang, 'context.readOnly', {
+      name,
+      verb: [...verb.replaceAll('`', '')].slice(0, 40).join(''),
+      verbs: [...READ_ONLY_VERBS].join(', '),
+    }),
     false,
     'private',
   );
