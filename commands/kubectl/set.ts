@@ -63,7 +63,8 @@ Use "kubectl options" for a list of global command-line options (applies to all 
   ],
   run(ctx, line) {
     const [sub, ...args] = line.args;
-    if (sub === undefined) return ok(outcome([{ stream: 'stdout', text: set.help }]));
+    // cmdutil.DefaultSubCommandRun: a parent command alone prints its help on stderr and fails.
+    if (sub === undefined) return ok(outcome([stderr(set.help)], [], 1));
     if (sub !== 'image') {
       if (SUBCOMMANDS.includes(sub)) return err(kubectlError('notSimulated', { verb: `set ${sub}` }));
       return err(kubectlError('usage', { message: `unknown command "${sub}"`, verb: 'set' }));
