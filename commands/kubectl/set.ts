@@ -1,7 +1,7 @@
 import { apiObject } from '../../src/cluster/api-object.ts';
 import { applyToCluster, type Change } from '../../src/cluster/changes.ts';
 import type { Cluster } from '../../src/cluster/model.ts';
-import { patchObject } from '../../src/cluster/object-patch.ts';
+import { dryRunUpdate, patchObject } from '../../src/cluster/object-patch.ts';
 import { DRY_RUN_FLAG, type DryRun, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
@@ -155,8 +155,12 @@ function setImages(
       errors.push(`failed to patch image update to pod template: ${patched.error.message}`);
       continue;
     }
+    if (dryRun === 'server') {
+      const { object } = dryRunUpdate(patched.value, live);
+      printInto(output, errors, printPatched({ object, operation }, format, cluster));
+      continue;
+    }
     printInto(output, errors, printPatched({ object: patched.value.object, operation }, format, cluster));
-    if (dryRun === 'server') continue;
     changes.push(...patched.value.changes);
     cluster = applyToCluster(cluster, patched.value.changes);
   }

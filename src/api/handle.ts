@@ -5,7 +5,9 @@ import type { Ids } from '../cluster/ids.ts';
 import { creationRefused } from '../cluster/member-kinds.ts';
 import type { Cluster } from '../cluster/model.ts';
 import {
+  dryRunUpdate,
   jsonObjectBody,
+  type LiveObject,
   type ObjectUpdate,
   objectBody,
   patchObject,
@@ -193,24 +195,31 @@ function update(cluster: Cluster, ids: Ids, request: ApiRequest, route: Resource
         return create(cluster, ids, { ...request, contentType: 'application/yaml' }, route);
       return err(notFound(qualifiedResource(route.resource), name));
     }
-    if (live !== undefined) return written(updateObject(cluster, live, plan.value.next, ids));
+    if (live !== undefined) return written(request, live, updateObject(cluster, live, plan.value.next, ids));
   }
   if (live === undefined) return err(notFound(qualifiedResource(route.resource), name));
   const patchType = patchTypeOf(request.contentType);
   if (request.method === 'PATCH' && patchType !== undefined)
-    return written(patchObject(cluster, live, patchType, request.body, ids));
+    return written(request, live, patchObject(cluster, live, patchType, request.body, ids));
   // A PUT's body, or a PATCH of a type the server has no patcher for (read first, as it was).
   const body = bodyOf(request);
   if (!body.ok) return body;
   if (request.method !== 'PUT') return err(unsupportedMedia(request.contentType));
   const next = replaced(apiObject(live, cluster), body.value);
   if (!next.ok) return next;
-  return written(updateObject(cluster, live, next.value, ids));
+  return written(request, live, updateObject(cluster, live, next.value, ids));
 }
 
-/** The door's answer to an update: the object as stored, never created. */
-const written = (r: Result<ObjectUpdate, Status>): Result<Written, Status> =>
-  r.ok ? ok({ object: r.value.object, changes: r.value.changes, warnings: [], created: false }) : r;
+/** The door's answer to an update: the object as stored (or a dry run's, as it would be), never created. */
+function written(
+  request: ApiRequest,
+  live: LiveObject,
+  r: Result<ObjectUpdate, Status>,
+): Result<Written, Status> {
+  if (!r.ok) return r;
+  const update = request.query.get('dryRun') === 'All' ? dryRunUpdate(r.value, live) : r.value;
+  return ok({ object: update.object, changes: update.changes, warnings: [], created: false });
+}
 
 /**
  * PUT (`kubectl replace -f`): the body's metadata replaces the labels and annotations; its spec
