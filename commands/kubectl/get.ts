@@ -315,7 +315,7 @@ function print(
     ];
   // One literal, not a spread of shared options: `{ ...o, more }` costs microseconds on Node 20.
   const opts = {
-    keys: flagList(line, 'label-columns').filter((k) => k !== ''),
+    keys: flagList(line, 'label-columns'),
     showLabels: flagBool(line, 'show-labels'),
     wide: format === 'wide',
     withNamespace: allNs,

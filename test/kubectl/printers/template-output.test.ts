@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokenize } from '../../../src/kubectl/tokenize.ts';
-import { type Door, kubectl, openDoor, tempFile } from '../../api/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { tempFile } from '../../api/harness.ts';
 import { testApp } from '../../helpers/app.ts';
-import { kubectl133 } from '../oracle.ts';
+import { besideKubectl133 } from '../beside-kubectl.ts';
 
 /**
  * `-o jsonpath-file=F`, `-o go-template-file=F`, `-o templatefile=F`
@@ -101,36 +100,23 @@ describe('template files in chat', () => {
   });
 });
 
-const BINARY = kubectl133();
-
 /** The binary reads the same templates from files on disk, named by absolute path. */
-describe.skipIf(BINARY === null)('template files, chat beside kubectl 1.33 through the API door', () => {
-  let door: Door;
-  let config: string;
-  let onDisk: Map<string, string>;
-  beforeAll(async () => {
-    door = await openDoor();
-    config = door.kubeconfig('alice').path;
+const ON_DISK = new Map([
+  ['name.jsonpath', tempFile('name.jsonpath', `${JSONPATH}\n`)],
+  ['name.tmpl', tempFile('name.tmpl', `${GO_TEMPLATE}\n`)],
+]);
+
+// Both end as the template does (its file's line break); the chat's errors end without one.
+besideKubectl133(
+  'template files',
+  CASES,
+  (door) => {
     door.t.say('alice', save('name.jsonpath', JSONPATH));
     door.t.say('alice', save('name.tmpl', GO_TEMPLATE));
     door.t.say('alice', 'kubectl run web --image=nginx');
-    onDisk = new Map([
-      ['name.jsonpath', tempFile('name.jsonpath', `${JSONPATH}\n`)],
-      ['name.tmpl', tempFile('name.tmpl', `${GO_TEMPLATE}\n`)],
-    ]);
-  });
-  afterAll(() => door.close());
-
-  it.each(CASES)('GIVEN `kubectl %s` THEN chat prints what kubectl prints', async (line) => {
-    const args = tokenize(line);
-    if (!args.ok) throw new Error(args.error);
-    const real = await kubectl(
-      BINARY ?? '',
-      config,
-      args.value.map((a) => a.replace(/name\.(?:jsonpath|tmpl)$/, (name) => onDisk.get(name) ?? name)),
-    );
-    const chat = door.t.say('alice', `kubectl ${line}`);
-    // Both end as the template does (its file's line break); the chat's errors end without one.
-    expect(chat.trimEnd()).toBe(`${real.stdout}${real.stderr}`.trimEnd());
-  });
-});
+  },
+  {
+    argsFor: (args) =>
+      args.map((a) => a.replace(/name\.(?:jsonpath|tmpl)$/, (name) => ON_DISK.get(name) ?? name)),
+  },
+);
