@@ -128,7 +128,11 @@ Usage:
     // With --template, a format that carries its own template matches no printer (kubectl 1.33).
     if (template !== '' && asked.includes('='))
       return err(kubectlError('plain', { message: OUTPUT_FORMATS_ERROR(asked) }));
-    const format = withTemplate(asked, template);
+    // get's PrintFlags complete its custom-columns formats with --template too (kubectl 1.33).
+    const format =
+      template !== '' && (asked === 'custom-columns' || asked === 'custom-columns-file')
+        ? `${asked}=${template}`
+        : withTemplate(asked, template);
     // kubectl's order: Complete (a type is required), Validate (--show-labels), then the printer.
     if (line.args.length === 0) return err(kubectlError('rawText', { text: NO_TYPE }));
     if (flagBool(line, 'show-labels') && format !== '' && format !== 'wide')
