@@ -51,8 +51,8 @@ const core = {
     ko: '`/sandbox reset --yes`: 샌드박스를 지우고 새 클러스터로 다시 시작. `/sandbox map [-l 셀렉터]`: 샌드박스를 그림으로 보기.',
   },
   'help.file': {
-    en: '`/file save NAME` + a code block, `/file list`, `/file show NAME`, `/file delete NAME`: saved manifests for `kubectl create -f NAME`.',
-    ko: '`/file save 이름` + 코드 블록, `/file list`, `/file show 이름`, `/file delete 이름`: `kubectl create -f 이름`에 쓸 매니페스트 저장.',
+    en: '`/file save NAME` + a code block, `/file list`, `/file show NAME`, `/file delete NAME`: saved files, manifests for `kubectl create -f NAME` or templates for `-o jsonpath-file=NAME`.',
+    ko: '`/file save 이름` + 코드 블록, `/file list`, `/file show 이름`, `/file delete 이름`: `kubectl create -f 이름`에 쓸 매니페스트나 `-o jsonpath-file=이름`에 쓸 템플릿 저장.',
   },
   'file.usage': {
     en: 'Usage: `/file save NAME` followed by a code block, `/file list`, `/file show NAME`, `/file delete NAME`.',
