@@ -101,6 +101,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     RECURSIVE_FLAG,
     { name: 'local', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
+    { name: 'template', type: 'string' },
     { name: 'subresource', type: 'string' },
     { name: 'field-manager', type: 'string' },
     ALLOW_MISSING_TEMPLATE_KEYS_FLAG,

@@ -6,7 +6,12 @@ import { DRY_RUN_FLAG, type DryRun, dryRunOf } from '../../src/kubectl/dry-run-f
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
-import { dryRunSuffix, outputFormatError, renderObjectErrors } from '../../src/kubectl/metadata-update.ts';
+import {
+  dryRunSuffix,
+  outputFormatError,
+  printFormatOf,
+  renderObjectErrors,
+} from '../../src/kubectl/metadata-update.ts';
 import { type PatchOutput, printPatched } from '../../src/kubectl/patch-print.ts';
 import { fileTargets, namedTargets, type PatchTarget } from '../../src/kubectl/patch-targets.ts';
 import { type ImageArgs, imageArgs, imageArgsErrors, imageUpdate } from '../../src/kubectl/set-image.ts';
@@ -56,6 +61,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     RECURSIVE_FLAG,
     { name: 'local', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
+    { name: 'template', type: 'string' },
     { name: 'field-manager', type: 'string' },
     ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
     { name: 'show-managed-fields', type: 'bool' },
@@ -72,12 +78,8 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     const dryRun = dryRunOf(line);
     if (!dryRun.ok) return dryRun;
     // Complete builds the printer first, then the objects, then Validate checks the rest.
-    const output = {
-      format: flagString(line, 'output') ?? '',
-      allowMissingKeys: allowMissingKeysOf(line),
-      typed: true,
-    };
-    const formatError = outputFormatError(output.format, ctx.cluster.files);
+    const output = { ...printFormatOf(line), allowMissingKeys: allowMissingKeysOf(line), typed: true };
+    const formatError = output.formatError ?? outputFormatError(output.format, ctx.cluster.files);
     if (formatError !== null) return plain(formatError);
     const parsed = imageArgs(args);
     if (!parsed.ok) return plain(parsed.error);

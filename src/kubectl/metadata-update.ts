@@ -14,6 +14,7 @@ import {
   type TemplateFiles,
   templateFormat,
   templatePrinter,
+  withTemplate,
 } from './printers/template-output.ts';
 import type { AnyObject } from './query.ts';
 import { qualifiedName, type ResourceInfo } from './resources.ts';
@@ -80,6 +81,18 @@ export function outputFormatError(format: string, files: TemplateFiles): string 
   if (template === null) return printerError(format);
   const printer = templatePrinter(template.format, template.template, files);
   return printer.ok ? null : printer.error;
+}
+
+/**
+ * PrintFlags' `-o` joined with `--template` (withTemplate: `-o jsonpath --template={.x}`, or
+ * `--template` alone as go-template); a format carrying its own template beside `--template`
+ * matches no printer, and `formatError` is kubectl's error for it.
+ */
+export function printFormatOf(line: ParsedLine): { format: string; formatError: string | null } {
+  const asked = flagString(line, 'output') ?? '';
+  const template = flagString(line, 'template') ?? '';
+  if (template !== '' && asked.includes('=')) return { format: asked, formatError: printerError(asked) };
+  return { format: withTemplate(asked, template), formatError: null };
 }
 
 export const printerError = (format: string) =>
@@ -187,6 +200,7 @@ export const METADATA_UPDATE_FLAGS: readonly FlagSpec[] = [
   { name: 'all', type: 'bool' },
   { name: 'all-namespaces', short: 'A', type: 'bool' },
   { name: 'output', short: 'o', type: 'string' },
+  { name: 'template', type: 'string' },
   { name: 'resource-version', type: 'string' },
   ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
   DRY_RUN_FLAG,
@@ -195,7 +209,9 @@ export const METADATA_UPDATE_FLAGS: readonly FlagSpec[] = [
 export interface UpdateOptions {
   overwrite: boolean;
   list: boolean;
+  /** `-o` with `--template` joined (printFormatOf), and kubectl's error when they clash. */
   format: string;
+  formatError: string | null;
   /** `--allow-missing-template-keys`, for `-o jsonpath|go-template`. */
   allowMissingKeys: boolean;
   dryRun: DryRun;
@@ -206,7 +222,7 @@ export interface UpdateOptions {
 export const updateOptions = (line: ParsedLine, dryRun: DryRun): UpdateOptions => ({
   overwrite: flagBool(line, 'overwrite'),
   list: flagBool(line, 'list'),
-  format: flagString(line, 'output') ?? '',
+  ...printFormatOf(line),
   allowMissingKeys: allowMissingKeysOf(line),
   dryRun,
   resourceVersion: flagString(line, 'resource-version') ?? '',

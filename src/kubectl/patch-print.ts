@@ -21,6 +21,8 @@ export interface Patched {
 /** `-o` and `--allow-missing-template-keys`, as the verb read them. */
 export interface PatchOutput {
   format: string;
+  /** kubectl's error for `-o` and `--template` that clash (printFormatOf), when they do. */
+  formatError?: string | null;
   allowMissingKeys: boolean;
   /**
    * set image decodes into the typed Pod, patch into unstructured: a failed go-template's raw
@@ -36,7 +38,7 @@ export function printPatched(
   cluster: Cluster,
 ): { output: OutputLine[]; error: string | null } {
   const { format } = output;
-  const formatError = outputFormatError(format, cluster.files);
+  const formatError = output.formatError ?? outputFormatError(format, cluster.files);
   if (formatError !== null) return { output: [], error: formatError };
   const { object } = patched;
   const meta = object.metadata as Record<string, unknown> | undefined;
