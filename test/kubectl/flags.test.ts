@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderError } from '../../src/kubectl/errors.ts';
 import { type FlagSpec, flagList, parseFlags } from '../../src/kubectl/flags.ts';
+import { testApp } from '../helpers/app.ts';
 import { besideKubectl133 } from './beside-kubectl.ts';
 
 /**
@@ -54,6 +55,13 @@ describe('string-list flags read as CSV', () => {
     ],
   ])('GIVEN %j THEN pflag’s error', (words, expected) => {
     expect(columns(...words)).toBe(expected);
+  });
+
+  it('GIVEN an unsimulated create subcommand WHEN its flag holds a quote THEN it is not available, not a CSV error', () => {
+    // kubectl 1.33 reads --from-literal whole (StringArray): `a="b` is a fine value there.
+    expect(testApp().say('alice', `kubectl create secret generic x --from-literal='a="b'`)).toMatch(
+      /^`kubectl create secret` is not available here/,
+    );
   });
 });
 
