@@ -12,10 +12,13 @@ import { err, ok, type Result } from '../../src/result.ts';
 /**
  * `/file save NAME` (with a code block or one attached file), `/file list`, `/file show NAME`,
  * `/file delete NAME`: the member's saved manifests, kept with their sandbox, which `kubectl
- * create|apply|delete -f NAME` then read like files on disk. Only YAML or JSON that kubectl could
- * read is saved, so a typo shows up now, with kubectl's own message, not at create time.
+ * create|apply|delete -f NAME` then read like files on disk. A file named as a manifest
+ * (`.yaml`, `.yml`, `.json`) is saved only if kubectl could read it, so a typo shows up now, with
+ * kubectl's own message, not at create time; any other name keeps text as it is, such as a
+ * template for `kubectl get -o jsonpath-file=NAME` or `-o go-template-file=NAME`.
  */
 const NAME = /^[A-Za-z0-9._-]{1,64}$/;
+const MANIFEST_NAME = /\.(?:ya?ml|json)$/i;
 
 export const file: ChatCommand = {
   name: 'file',
@@ -44,7 +47,8 @@ function save(ctx: CommandContext, name: string): Result<Reply, Reply> {
   const size = Buffer.byteLength(content);
   if (size > LIMITS.manifestBytes)
     return err(say(ctx, 'file.tooLarge', { name, size, limit: LIMITS.manifestBytes }, false));
-  const parseError = manifestParseError({ source: name, content });
+  const manifest = MANIFEST_NAME.test(name);
+  const parseError = manifest ? manifestParseError({ source: name, content }) : null;
   if (parseError !== null) {
     const reply = say(ctx, 'file.parseError', { name }, false);
     return err({ ...reply, blocks: [...reply.blocks, { kind: 'code', text: parseError }] });
@@ -55,7 +59,9 @@ function save(ctx: CommandContext, name: string): Result<Reply, Reply> {
     return err(say(ctx, 'file.tooMany', { limit: LIMITS.savedFiles }, false));
   const written = write(ctx, [{ op: 'putFile', file: { name, content } }]);
   if (!written.ok) return written;
-  return ok(say(ctx, replacing ? 'file.replaced' : 'file.saved', { name, size }));
+  return ok(
+    say(ctx, replacing ? 'file.replaced' : manifest ? 'file.saved' : 'file.savedText', { name, size }),
+  );
 }
 
 function list(ctx: CommandContext): Reply {

@@ -3,6 +3,7 @@ import type { ChatCommand, CommandContext } from '../../src/chat/context.ts';
 import { type Reply, textReply } from '../../src/chat/reply.ts';
 import { sandboxFullReply } from '../../src/chat/sandbox-full.ts';
 import { shellCut } from '../../src/chat/shell-cut.ts';
+import type { SavedFile } from '../../src/cluster/model.ts';
 import { currentContextOf, ownContext, type Target, targetOf } from '../../src/group/contexts.ts';
 import { shareable } from '../../src/group/share.ts';
 import { t } from '../../src/i18n/catalogue.ts';
@@ -45,9 +46,17 @@ export const kubectl: ChatCommand = {
     const ids = sandboxes.ids(sandbox);
     const contextName = target.kind === 'own' ? ownContext(ctx.request) : target.name;
     const namespace = ctx.app.members.contextNamespacesOf(ownKey(ctx)).get(contextName);
+    // `-f NAME` and `-o jsonpath-file=NAME` read the member's own files, in a teammate's context too.
+    const files = target.kind === 'own' ? cluster.files : [...ownFiles(ctx)];
     const result = runKubectl(
       KUBECTL_VERBS,
-      { cluster, ids, stdin: ctx.stdin, attachments: ctx.request.attachments, namespace },
+      {
+        cluster: { ...cluster, files },
+        ids,
+        stdin: ctx.stdin,
+        attachments: ctx.request.attachments,
+        namespace,
+      },
       chosen.tokens,
     );
     if (target.kind === 'teammate') return lookReply(ctx, target, args, verbOf(chosen.tokens) ?? '', result);
@@ -162,7 +171,7 @@ function configReply(
   words: readonly string[],
   context: string | null,
 ): Result<Reply, Reply> | null {
-  const printed = configCommand(words, chatKubeconfig(ctx.app, ctx.request), context);
+  const printed = configCommand(words, chatKubeconfig(ctx.app, ctx.request), context, ownFiles(ctx));
   if (printed === null) return null;
   if (printed.unknownContext !== undefined) return err(noContext(ctx, printed.unknownContext));
   if (printed.unsimulated !== undefined)
@@ -204,9 +213,14 @@ export function noContext(ctx: CommandContext, name: string): Reply {
   };
 }
 
+/** The refusal of a write in a teammate's sandbox, naming every verb that may look (READ_ONLY_VERBS). */
 const readOnly = (ctx: CommandContext, name: string, verb: string): Reply =>
   textReply(
-    t(ctx.lang, 'context.readOnly', { name, verb: [...verb.replaceAll('`', '')].slice(0, 40).join('') }),
+    t(ctx.lang, 'context.readOnly', {
+      name,
+      verb: [...verb.replaceAll('`', '')].slice(0, 40).join(''),
+      verbs: [...READ_ONLY_VERBS].join(', '),
+    }),
     false,
     'private',
   );
@@ -255,6 +269,16 @@ const errorReply = (text: string): Reply => ({
   choices: [],
   visibility: 'private',
 });
+
+/**
+ * The member's saved files (`/file save`), which kubectl reads as files on the member's own disk;
+ * none before their sandbox exists (reading them makes none).
+ */
+function ownFiles(ctx: CommandContext): readonly SavedFile[] {
+  const { sandboxes } = ctx.app;
+  if (!sandboxes.exists(ownKey(ctx))) return [];
+  return sandboxes.load(sandboxes.open(ownKey(ctx), ctx.app.clock()), ctx.app.clock()).files;
+}
 
 /** The member's own key: whose kubeconfig (and so whose context namespaces) a command reads. */
 const ownKey = (ctx: CommandContext): SandboxKey => ({

@@ -12,6 +12,7 @@ import {
   METADATA_UPDATE_FLAGS,
   type ObjectError,
   outputFormatError,
+  printFormatOf,
   printUpdated,
   putObject,
   renderObjectErrors,
@@ -84,8 +85,8 @@ Usage:
   run(ctx, line) {
     const dryRun = dryRunOf(line);
     if (!dryRun.ok) return dryRun;
-    const format = flagString(line, 'output') ?? '';
-    const formatError = outputFormatError(format);
+    const printed = printFormatOf(line);
+    const formatError = printed.formatError ?? outputFormatError(printed.format, ctx.cluster.files);
     if (formatError !== null) return plain(formatError);
     const split = splitResourcesAndPairs(line.args, 'annotation');
     if (!split.ok) return plain(split.error);

@@ -94,8 +94,9 @@ Usage:
     { name: 'template', type: 'string' },
     { name: 'show-managed-fields', type: 'bool' },
     ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
-    // Flags of the subcommands this cluster cannot serve, so that they reach "not available".
-    ...SUBCOMMAND_FLAGS.map((name) => ({ name, type: 'list' as const })),
+    // Flags of the subcommands this cluster cannot serve, so that they reach "not available":
+    // taken whole, as no value of theirs is read (`--from-literal='a="b'` is no CSV error).
+    ...SUBCOMMAND_FLAGS.map((name) => ({ name, type: 'array' as const })),
   ],
   run(ctx, line) {
     const [sub, ...names] = line.args;
@@ -115,7 +116,7 @@ Usage:
     if (!dryRun.ok) return dryRun;
     const validation = validationOf(line);
     if (!validation.ok) return validation;
-    const output = printFormatOf(line);
+    const output = printFormatOf(line, ctx.cluster.files);
     if (!output.ok) return output;
     const files = readFiles(ctx, line);
     if (!files.ok) return files;

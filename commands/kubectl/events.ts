@@ -1,8 +1,6 @@
 import { listEvents } from '../../src/cluster/event-list.ts';
 import { coreEventField, matchesFields } from '../../src/cluster/field-selector.ts';
-import { readCsvRecord } from '../../src/go/csv.ts';
-import { goQuote } from '../../src/go/strings.ts';
-import { type KubectlError, kubectlError, type SandboxNote } from '../../src/kubectl/errors.ts';
+import { kubectlError, type SandboxNote } from '../../src/kubectl/errors.ts';
 import { eventsFor } from '../../src/kubectl/event-for.ts';
 import { flagBool, flagList, flagString } from '../../src/kubectl/flags.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
@@ -12,7 +10,7 @@ import { OBJECT_PRINTER_FLAGS, objectFormatsError } from '../../src/kubectl/prin
 import { withTemplate } from '../../src/kubectl/printers/template-output.ts';
 import { allowMissingKeysOf } from '../../src/kubectl/template-keys-flag.ts';
 import { type KubectlVerb, type OutputLine, outcome, stderr, stdout } from '../../src/kubectl/verb.ts';
-import { err, ok, type Result } from '../../src/result.ts';
+import { err, ok } from '../../src/result.ts';
 
 /**
  * `kubectl events` (kubectl/pkg/cmd/events, unchanged from 1.33 to 1.34): the core/v1 events of
@@ -62,7 +60,8 @@ Usage:
   flags: [
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'for', type: 'string' },
-    { name: 'types', type: 'array' },
+    // pflag StringSlice: each value is read as a CSV record when the flags are parsed (flags.ts).
+    { name: 'types', type: 'list' },
     { name: 'no-headers', type: 'bool' },
     { name: 'watch', short: 'w', type: 'bool' },
     // kubectl lists with its default chunk size whatever this says, and the list comes whole.
@@ -70,9 +69,7 @@ Usage:
     ...OBJECT_PRINTER_FLAGS,
   ],
   run(ctx, line) {
-    // pflag reads --types when the flags are parsed, before anything else.
-    const types = typesOf(flagList(line, 'types'));
-    if (!types.ok) return types;
+    const types = flagList(line, 'types');
     // ToOptions: the object of --for, then the printer; Validate: --types; then Run.
     const target = eventsFor(flagString(line, 'for') ?? '');
     if (!target.ok) return target;
@@ -88,9 +85,10 @@ Usage:
       noHeaders: flagBool(line, 'no-headers'),
       allNamespaces,
       allowMissingKeys: allowMissingKeysOf(line),
+      files: ctx.cluster.files,
     });
     if (!printer.ok) return err(kubectlError('plain', { message: printer.error }));
-    if (types.value.some((t) => !isEventType(t)))
+    if (types.some((t) => !isEventType(t)))
       return err(kubectlError('plain', { message: 'valid --types are Normal or Warning' }));
     const namespace = namespaceOf(ctx.cluster, line);
     const invalid = allNamespaces ? null : invalidNamespace(namespace);
@@ -99,7 +97,7 @@ Usage:
     const found = listEvents(cluster, allNamespaces ? null : namespace).filter(
       (e) =>
         matchesFields(target.value.terms, (field) => coreEventField(e, field, cluster)) &&
-        (types.value.length === 0 || types.value.some((t) => t.toLowerCase() === e.type.toLowerCase())),
+        (types.length === 0 || types.some((t) => t.toLowerCase() === e.type.toLowerCase())),
     );
     const warnings = target.value.warnings.map(stderr);
     const watching = flagBool(line, 'watch');
@@ -117,26 +115,6 @@ Usage:
     return ok(notes.length === 0 ? outcome(output) : { ...outcome(output), notes });
   },
 };
-
-/** pflag's StringSlice: each `--types` value read as a CSV record, an empty value giving none. */
-function typesOf(values: readonly string[]): Result<string[], KubectlError> {
-  const types: string[] = [];
-  for (const value of values) {
-    if (value === '') continue;
-    const record = readCsvRecord(value);
-    if (!record.ok)
-      return err(
-        kubectlError('invalidFlagValue', {
-          value: goQuote(value).slice(1, -1),
-          flag: '--types',
-          reason: record.error,
-          verb: 'events',
-        }),
-      );
-    types.push(...record.value);
-  }
-  return ok(types);
-}
 
 /** Validate compares as strings.EqualFold does, so `warning` passes. */
 const isEventType = (t: string): boolean => ['normal', 'warning'].includes(t.toLowerCase());

@@ -128,7 +128,11 @@ Usage:
     // With --template, a format that carries its own template matches no printer (kubectl 1.33).
     if (template !== '' && asked.includes('='))
       return err(kubectlError('plain', { message: OUTPUT_FORMATS_ERROR(asked) }));
-    const format = withTemplate(asked, template);
+    // get's PrintFlags complete its custom-columns formats with --template too (kubectl 1.33).
+    const format =
+      template !== '' && (asked === 'custom-columns' || asked === 'custom-columns-file')
+        ? `${asked}=${template}`
+        : withTemplate(asked, template);
     // kubectl's order: Complete (a type is required), Validate (--show-labels), then the printer.
     if (line.args.length === 0) return err(kubectlError('rawText', { text: NO_TYPE }));
     if (flagBool(line, 'show-labels') && format !== '' && format !== 'wide')
@@ -141,7 +145,12 @@ Usage:
           message: '--output-watch-events option can only be used with --watch or --watch-only',
         }),
       );
-    const generic = genericPrinter(format, flagBool(line, 'no-headers'), allowMissingKeysOf(line));
+    const generic = genericPrinter(
+      format,
+      flagBool(line, 'no-headers'),
+      allowMissingKeysOf(line),
+      ctx.cluster.files,
+    );
     if (!generic.ok) return err(kubectlError('plain', { message: generic.error }));
     // The Builder checks names against -l before it looks up types (`get -l env in (a) po`).
     const argsError = selectorArgsError(
@@ -310,7 +319,7 @@ function print(
     ];
   // One literal, not a spread of shared options: `{ ...o, more }` costs microseconds on Node 20.
   const opts = {
-    keys: flagList(line, 'label-columns').filter((k) => k !== ''),
+    keys: flagList(line, 'label-columns'),
     showLabels: flagBool(line, 'show-labels'),
     wide: format === 'wide',
     withNamespace: allNs,

@@ -175,7 +175,7 @@ function labelOne(ctx: VerbContext, visit: Visit, pairs: Pairs, opts: UpdateOpti
       step.changes.push(putObject(withMetadata(object, 'labels', next, ctx.ids.resourceVersion())));
   }
   // label.go builds its printer only now, after the patch: a bad -o fails once the object changed.
-  const formatError = outputFormatError(opts.format);
+  const formatError = opts.formatError ?? outputFormatError(opts.format, ctx.cluster.files);
   if (formatError !== null) step.errors.push({ kind: 'client', message: formatError });
   else {
     const shown = printUpdated(printed, opts, message, ctx.cluster);

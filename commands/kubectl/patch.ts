@@ -1,6 +1,6 @@
 import { apiObject } from '../../src/cluster/api-object.ts';
 import { applyToCluster, type Change } from '../../src/cluster/changes.ts';
-import { patchObject } from '../../src/cluster/object-patch.ts';
+import { dryRunUpdate, patchObject } from '../../src/cluster/object-patch.ts';
 import { noSuchPath, notFound, type Status } from '../../src/cluster/status.ts';
 import { DRY_RUN_FLAG, type DryRun, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
@@ -101,6 +101,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     RECURSIVE_FLAG,
     { name: 'local', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
+    { name: 'template', type: 'string' },
     { name: 'subresource', type: 'string' },
     { name: 'field-manager', type: 'string' },
     ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
@@ -180,7 +181,8 @@ function patchOne(
   if (live === undefined) return refused(notFound(target.resource, target.name));
   const update = patchObject(cluster, live, opts.type, opts.body, ctx.ids);
   if (!update.ok) return refused(update.error);
-  return done(before ?? update.value.object, update.value.object, update.value.changes);
+  const answer = dryRun === 'server' ? dryRunUpdate(update.value, live) : update.value;
+  return done(before ?? answer.object, answer.object, answer.changes);
 }
 
 const done = (before: Record<string, unknown>, object: Record<string, unknown>, changes: Change[]): Step => ({

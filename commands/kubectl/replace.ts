@@ -130,7 +130,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     if (!validation.ok) return validation;
     const dryRun = dryRunOf(line);
     if (!dryRun.ok) return dryRun;
-    const output = printFormatOf(line);
+    const output = printFormatOf(line, ctx.cluster.files);
     if (!output.ok) return output;
     // DeleteFlags.ToOptions reads --cascade next; an old boolean value warns before all that follows.
     const cascade = cascadeOf(line);

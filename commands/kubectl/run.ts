@@ -28,7 +28,12 @@ import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { goJsonInOrder, goYaml } from '../../src/kubectl/printers/go-yaml.ts';
 import { printObjects, sortKeys } from '../../src/kubectl/printers/objects.ts';
 import { podInGoOrder } from '../../src/kubectl/printers/pod-go-order.ts';
-import { templateFormat, templatePrinter, withTemplate } from '../../src/kubectl/printers/template-output.ts';
+import {
+  type TemplateFiles,
+  templateFormat,
+  templatePrinter,
+  withTemplate,
+} from '../../src/kubectl/printers/template-output.ts';
 import { isImageReference, type RunSpec, runPodObject } from '../../src/kubectl/run-object.ts';
 import { applyOverrides } from '../../src/kubectl/run-overrides.ts';
 import { printRun, type RunOutput, type RunPrintable } from '../../src/kubectl/run-print.ts';
@@ -132,7 +137,7 @@ Usage:
   run(ctx, line) {
     if (line.flags.has('generator'))
       return err(kubectlError('unknownFlag', { flag: '--generator', verb: 'run' }));
-    const completed = completeRun(line);
+    const completed = completeRun(line, ctx.cluster.files);
     if (!completed.ok) return completed;
     const { image, dryRun, output, warnings } = completed.value;
     const name = line.args[0];
@@ -181,7 +186,7 @@ interface Completed {
  * What kubectl has read before Run looks at the name: pflag's parsing of the durations, cobra's
  * required --image, then Complete's --dry-run, printer and delete options (--cascade).
  */
-function completeRun(line: ParsedLine): Result<Completed, KubectlError> {
+function completeRun(line: ParsedLine, files: TemplateFiles): Result<Completed, KubectlError> {
   const podRunningTimeout = durationFlag(line, 'pod-running-timeout', 60_000);
   if (!podRunningTimeout.ok) return podRunningTimeout;
   const deleteTimeout = durationFlag(line, 'timeout', 0);
@@ -194,6 +199,7 @@ function completeRun(line: ParsedLine): Result<Completed, KubectlError> {
     flagString(line, 'output'),
     flagString(line, 'template') ?? '',
     allowMissingKeysOf(line),
+    files,
   );
   if (!output.ok) return output;
   const cascade = cascadeOf(line);
@@ -403,6 +409,7 @@ function runOutputOf(
   asked: string | undefined,
   templateFlag: string,
   allowMissingKeys: boolean,
+  files: TemplateFiles,
 ): Result<RunOutput, KubectlError> {
   // With --template, a format that carries its own template matches no printer (as for get).
   if (templateFlag !== '' && asked?.includes('=')) {
@@ -412,7 +419,7 @@ function runOutputOf(
   const output = templateFlag === '' ? asked : withTemplate(asked ?? '', templateFlag);
   const template = output === undefined ? null : templateFormat(output);
   if (template === null) return outputOf(output);
-  const printer = templatePrinter(template.format, template.template, allowMissingKeys);
+  const printer = templatePrinter(template.format, template.template, files, allowMissingKeys);
   return printer.ok ? printer : err(kubectlError('plain', { message: printer.error }));
 }
 

@@ -1,12 +1,17 @@
 import { apiObject } from '../../src/cluster/api-object.ts';
 import { applyToCluster, type Change } from '../../src/cluster/changes.ts';
 import type { Cluster } from '../../src/cluster/model.ts';
-import { patchObject } from '../../src/cluster/object-patch.ts';
+import { dryRunUpdate, patchObject } from '../../src/cluster/object-patch.ts';
 import { DRY_RUN_FLAG, type DryRun, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { kubectlError } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
 import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
-import { dryRunSuffix, outputFormatError, renderObjectErrors } from '../../src/kubectl/metadata-update.ts';
+import {
+  dryRunSuffix,
+  outputFormatError,
+  printFormatOf,
+  renderObjectErrors,
+} from '../../src/kubectl/metadata-update.ts';
 import { type PatchOutput, printPatched } from '../../src/kubectl/patch-print.ts';
 import { fileTargets, namedTargets, type PatchTarget } from '../../src/kubectl/patch-targets.ts';
 import { type ImageArgs, imageArgs, imageArgsErrors, imageUpdate } from '../../src/kubectl/set-image.ts';
@@ -56,6 +61,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     RECURSIVE_FLAG,
     { name: 'local', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
+    { name: 'template', type: 'string' },
     { name: 'field-manager', type: 'string' },
     ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
     { name: 'show-managed-fields', type: 'bool' },
@@ -63,7 +69,8 @@ Use "kubectl options" for a list of global command-line options (applies to all 
   ],
   run(ctx, line) {
     const [sub, ...args] = line.args;
-    if (sub === undefined) return ok(outcome([{ stream: 'stdout', text: set.help }]));
+    // cmdutil.DefaultSubCommandRun: a parent command alone prints its help on stderr and fails.
+    if (sub === undefined) return ok(outcome([stderr(set.help)], [], 1));
     if (sub !== 'image') {
       if (SUBCOMMANDS.includes(sub)) return err(kubectlError('notSimulated', { verb: `set ${sub}` }));
       return err(kubectlError('usage', { message: `unknown command "${sub}"`, verb: 'set' }));
@@ -71,12 +78,8 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     const dryRun = dryRunOf(line);
     if (!dryRun.ok) return dryRun;
     // Complete builds the printer first, then the objects, then Validate checks the rest.
-    const output = {
-      format: flagString(line, 'output') ?? '',
-      allowMissingKeys: allowMissingKeysOf(line),
-      typed: true,
-    };
-    const formatError = outputFormatError(output.format);
+    const output = { ...printFormatOf(line), allowMissingKeys: allowMissingKeysOf(line), typed: true };
+    const formatError = output.formatError ?? outputFormatError(output.format, ctx.cluster.files);
     if (formatError !== null) return plain(formatError);
     const parsed = imageArgs(args);
     if (!parsed.ok) return plain(parsed.error);
@@ -154,8 +157,12 @@ function setImages(
       errors.push(`failed to patch image update to pod template: ${patched.error.message}`);
       continue;
     }
+    if (dryRun === 'server') {
+      const { object } = dryRunUpdate(patched.value, live);
+      printInto(output, errors, printPatched({ object, operation }, format, cluster));
+      continue;
+    }
     printInto(output, errors, printPatched({ object: patched.value.object, operation }, format, cluster));
-    if (dryRun === 'server') continue;
     changes.push(...patched.value.changes);
     cluster = applyToCluster(cluster, patched.value.changes);
   }

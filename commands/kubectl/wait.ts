@@ -77,7 +77,11 @@ Usage:
     const timeoutText = flagString(line, 'timeout');
     const timeout = parseTimeout(timeoutText);
     if (!timeout.ok) return timeout;
-    const printer = objectPrinter(line, (o) => `${o.kind.toLowerCase()}/${o.metadata.name} condition met`);
+    const printer = objectPrinter(
+      line,
+      (o) => `${o.kind.toLowerCase()}/${o.metadata.name} condition met`,
+      ctx.cluster.files,
+    );
     if (!printer.ok) return err(kubectlError('plain', { message: printer.error }));
     const forText = flagString(line, 'for') ?? '';
     const waitFor = parseWaitFor(forText);

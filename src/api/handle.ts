@@ -5,6 +5,7 @@ import type { Ids } from '../cluster/ids.ts';
 import { creationRefused } from '../cluster/member-kinds.ts';
 import type { Cluster } from '../cluster/model.ts';
 import {
+  dryRunUpdate,
   jsonObjectBody,
   type LiveObject,
   type ObjectUpdate,
@@ -226,12 +227,12 @@ function update(cluster: Cluster, ids: Ids, request: ApiRequest, route: Resource
         return create(cluster, ids, { ...request, contentType: 'application/yaml' }, route);
       return err(notFound(qualifiedResource(route.resource), name));
     }
-    if (live !== undefined) return written(updateObject(cluster, live, plan.value.next, ids));
+    if (live !== undefined) return written(request, live, updateObject(cluster, live, plan.value.next, ids));
   }
   if (request.method === 'PUT') return put(cluster, ids, request, live, route, name);
   if (live === undefined) return err(notFound(qualifiedResource(route.resource), name));
   const patchType = patchTypeOf(request.contentType);
-  if (patchType !== undefined) return written(patchObject(cluster, live, patchType, request.body, ids));
+  if (patchType !== undefined) return written(request, live, patchObject(cluster, live, patchType, request.body, ids));
   // A PATCH of a type the server has no patcher for: its body is read first, as it was.
   const body = bodyOf(request);
   if (!body.ok) return body;
@@ -264,14 +265,21 @@ function put(
   if (!named.ok) return named;
   if (live === undefined) return err(notFound(qualifiedResource(route.resource), name));
   if (!decoded.ok) return decoded;
-  if (route.subresource === 'status') return written(updateStatus(cluster, live, body.value));
-  const update = written(updateObject(cluster, live, body.value, ids));
+  if (route.subresource === 'status') return written(request, live, updateStatus(cluster, live, body.value));
+  const update = written(request, live, updateObject(cluster, live, body.value, ids));
   return update.ok ? ok({ ...update.value, warnings: decoded.value }) : update;
 }
 
-/** The door's answer to an update: the object as stored, never created. */
-const written = (r: Result<ObjectUpdate, Status>): Result<Written, Status> =>
-  r.ok ? ok({ object: r.value.object, changes: r.value.changes, warnings: [], created: false }) : r;
+/** The door's answer to an update: the object as stored (or a dry run's, as it would be), never created. */
+function written(
+  request: ApiRequest,
+  live: LiveObject,
+  r: Result<ObjectUpdate, Status>,
+): Result<Written, Status> {
+  if (!r.ok) return r;
+  const update = request.query.get('dryRun') === 'All' ? dryRunUpdate(r.value, live) : r.value;
+  return ok({ object: update.object, changes: update.changes, warnings: [], created: false });
+}
 
 /** The handler's checkName: the body names the URL's object, and its namespace if any. */
 function checkName(body: Json, name: string, namespace: string): Result<null, Status> {

@@ -45,6 +45,16 @@ export interface ObjectUpdate {
 
 export type LiveObject = Pod | Namespace | Node;
 
+/**
+ * A server-side dry run of an update (`dryRun=All`, dryrun.go's GuaranteedUpdate): the update
+ * runs over the current object and answers with its result, still at the current
+ * resourceVersion, since nothing reaches etcd; it writes nothing.
+ */
+export function dryRunUpdate(update: ObjectUpdate, live: LiveObject): ObjectUpdate {
+  const metadata = { ...(update.object.metadata as Json), resourceVersion: live.metadata.resourceVersion };
+  return { object: { ...update.object, metadata }, changes: [], changed: update.changed };
+}
+
 /** PATCH: the live object with the patch applied, then updated by its kind's rules. */
 export function patchObject(
   cluster: Cluster,

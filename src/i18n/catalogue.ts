@@ -51,8 +51,8 @@ const core = {
     ko: '`/sandbox reset --yes`: 샌드박스를 지우고 새 클러스터로 다시 시작. `/sandbox map [-l 셀렉터]`: 샌드박스를 그림으로 보기.',
   },
   'help.file': {
-    en: '`/file save NAME` + a code block, `/file list`, `/file show NAME`, `/file delete NAME`: saved manifests for `kubectl create -f NAME`.',
-    ko: '`/file save 이름` + 코드 블록, `/file list`, `/file show 이름`, `/file delete 이름`: `kubectl create -f 이름`에 쓸 매니페스트 저장.',
+    en: '`/file save NAME` + a code block, `/file list`, `/file show NAME`, `/file delete NAME`: saved files, manifests for `kubectl create -f NAME` or templates for `-o jsonpath-file=NAME`.',
+    ko: '`/file save 이름` + 코드 블록, `/file list`, `/file show 이름`, `/file delete 이름`: `kubectl create -f 이름`에 쓸 매니페스트나 `-o jsonpath-file=이름`에 쓸 템플릿 저장.',
   },
   'file.usage': {
     en: 'Usage: `/file save NAME` followed by a code block, `/file list`, `/file show NAME`, `/file delete NAME`.',
@@ -81,6 +81,10 @@ const core = {
   'file.saved': {
     en: 'Saved `{name}` ({size} bytes). Use it with `kubectl create -f {name}` or `kubectl apply -f {name}`.',
     ko: '`{name}`{을/를} 저장했어요 ({size}바이트). `kubectl create -f {name}`{이나/나} `kubectl apply -f {name}`{으로/로} 쓸 수 있어요.',
+  },
+  'file.savedText': {
+    en: 'Saved `{name}` ({size} bytes) as text, unchecked since the name does not end in `.yaml` or `.json`. Use it as a template with `kubectl get po -o jsonpath-file={name}` or `-o go-template-file={name}`, or as a manifest with `kubectl create -f {name}`.',
+    ko: '`{name}`{을/를} 텍스트로 저장했어요 ({size}바이트). 이름이 `.yaml`{이나/나} `.json`{으로/로} 끝나지 않아 검사하지 않았어요. `kubectl get po -o jsonpath-file={name}`{이나/나} `-o go-template-file={name}`의 템플릿으로, 또는 `kubectl create -f {name}`의 매니페스트로 쓸 수 있어요.',
   },
   'file.replaced': {
     en: 'Replaced `{name}` with the new content ({size} bytes).',

@@ -3,17 +3,20 @@ import { configView, viewText } from './config-view.ts';
 import { kubectlError, renderError } from './errors.ts';
 import { flagBool, parseFlags } from './flags.ts';
 import type { Kubeconfig } from './kubeconfig.ts';
+import type { TemplateFiles } from './printers/template-output.ts';
 
 /**
  * `kubectl config SUBCOMMAND` over the member's kubeconfig: the subcommands that read it or
  * choose within it. Those that would write other entries (set-cluster, set-credentials,
  * delete-context, rename-context, set, unset) are left to the chat's "not available" answer (null).
- * `context` is the global `--context`, which `view --minify` honours.
+ * `context` is the global `--context`, which `view --minify` honours; `files` are where `view -o
+ * jsonpath-file=F` reads F.
  */
 export function configCommand(
   words: readonly string[],
   config: Kubeconfig,
   context: string | null,
+  files: TemplateFiles,
 ): ConfigResult | null {
   const [sub, ...rest] = words;
   switch (sub) {
@@ -37,7 +40,7 @@ export function configCommand(
     case 'get-users':
       return names('get-users', rest, config.users);
     case 'view': {
-      const printed = configView(rest, config, context);
+      const printed = configView(rest, config, context, files);
       const { text, ok } = viewText(printed);
       // The note is for a token shown: a raw view that prints none (`-o jsonpath={.kind}`) needs none.
       const raw = printed.ok && printed.value.raw && text.includes('REDACTED');

@@ -4,7 +4,12 @@ import { type FlagSpec, flagBool, flagString, parseFlags } from './flags.ts';
 import { type Kubeconfig, kubeconfigV1 } from './kubeconfig.ts';
 import { goJsonInOrder, goYaml } from './printers/go-yaml.ts';
 import { objectFormatsError } from './printers/object-printer.ts';
-import { templateFormat, templatePrinter, withTemplate } from './printers/template-output.ts';
+import {
+  type TemplateFiles,
+  templateFormat,
+  templatePrinter,
+  withTemplate,
+} from './printers/template-output.ts';
 import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, allowMissingKeysOf } from './template-keys-flag.ts';
 
 /**
@@ -36,6 +41,7 @@ export function configView(
   words: readonly string[],
   config: Kubeconfig,
   context: string | null,
+  files: TemplateFiles,
 ): Result<ViewPrinted, KubectlError> {
   const line = parseFlags(words, FLAGS, 'config view');
   if (!line.ok) return line;
@@ -55,7 +61,9 @@ export function configView(
   const named = templateFormat(format);
   if (named === null && !['yaml', 'json', 'name'].includes(format)) return failed(objectFormatsError(format));
   const printer =
-    named === null ? null : templatePrinter(named.format, named.template, allowMissingKeysOf(line.value));
+    named === null
+      ? null
+      : templatePrinter(named.format, named.template, files, allowMissingKeysOf(line.value));
   if (printer !== null && !printer.ok) return failed(printer.error);
   const raw = flagBool(line.value, 'raw') || flagBool(line.value, 'flatten');
   let shown = config;

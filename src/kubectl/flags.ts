@@ -1,4 +1,6 @@
+import { readCsvRecord } from '../go/csv.ts';
 import { parseGoDuration } from '../go/duration.ts';
+import { goQuote } from '../go/strings.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 
@@ -6,7 +8,8 @@ import { type KubectlError, kubectlError } from './errors.ts';
  * Flag parsing with pflag's rules, which kubectl users rely on: flags may come anywhere among the
  * arguments; `--name=value`, `--name value`, `-n value`, `-nvalue` and `-n=value`; booleans take no
  * separate value (`--all`, `--all=false`) and combine (`-it`); `--` ends the flags; repeated
- * string-list flags accumulate and split on commas (pflag StringSlice), string-array flags
+ * string-list flags accumulate, each value read as a CSV record (pflag StringSlice: `-L a,b`,
+ * `-L '"a,b"'` one label, `-L ''` none), string-array flags
  * accumulate whole (pflag StringArray: `run --env="A=x,y"` is one variable).
  */
 export type FlagType = 'bool' | 'string' | 'int' | 'list' | 'array';
@@ -173,9 +176,19 @@ function set(
       return ok(consumed);
     }
     case 'list': {
+      // pflag's readAsCSV: an empty value is no items, any other one record of encoding/csv.
+      const record = raw === '' ? ok([]) : readCsvRecord(raw);
+      if (!record.ok)
+        return err(
+          kubectlError('invalidFlagValue', {
+            value: goQuote(raw).slice(1, -1),
+            flag: named,
+            reason: record.error,
+            verb,
+          }),
+        );
       const prior = out.flags.get(spec.name);
-      const list = Array.isArray(prior) ? prior : [];
-      out.flags.set(spec.name, [...list, ...raw.split(',')]);
+      out.flags.set(spec.name, [...(Array.isArray(prior) ? prior : []), ...record.value]);
       return ok(consumed);
     }
     case 'array': {

@@ -57,7 +57,12 @@ export function getEvents(
     return ok(outcome(events.length === 0 ? [] : [stdout(events.map((e) => `event/${e.name}`).join('\n'))]));
   const template = templateFormat(format);
   if (template !== null) {
-    const printer = templatePrinter(template.format, template.template, allowMissingKeysOf(line));
+    const printer = templatePrinter(
+      template.format,
+      template.template,
+      cluster.files,
+      allowMissingKeysOf(line),
+    );
     if (!printer.ok) return err(kubectlError('plain', { message: printer.error }));
     const printed = printer.value.print(listDocument(events) as JsonValue);
     const { text, error } = printedLines(printed);

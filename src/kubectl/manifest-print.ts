@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError } from './errors.ts';
 import { goJson, goYaml } from './printers/go-yaml.ts';
 import { documentOf, printObjects, sortKeys } from './printers/objects.ts';
-import { templateFormat, templatePrinter } from './printers/template-output.ts';
+import { type TemplateFiles, templateFormat, templatePrinter } from './printers/template-output.ts';
 
 /**
  * `-o yaml|json` after create/apply: what the server returned, or with `--dry-run=client` the
@@ -15,16 +15,18 @@ export type Printed = { json: unknown } | { object: Pod | Namespace };
 
 /**
  * `-o`, checked before anything is sent, as kubectl builds its printer first. `templates`: the
- * verb prints through the template printers too (create), whose template is parsed here.
+ * verb prints through the template printers too (create), whose template is parsed (and a
+ * `-file` format's file read from these saved files) here; null when it does not.
  */
 export function outputOf(
   output: string | undefined,
-  templates = false,
+  templates: TemplateFiles | null = null,
 ): Result<string | undefined, KubectlError> {
   if (output === undefined || ['', 'name', 'yaml', 'json'].includes(output)) return ok(output);
-  const template = templates ? templateFormat(output) : null;
-  if (template === null) return err(kubectlError('plain', { message: formatsError(output) }));
-  const printer = templatePrinter(template.format, template.template);
+  const template = templates === null ? null : templateFormat(output);
+  if (template === null || templates === null)
+    return err(kubectlError('plain', { message: formatsError(output) }));
+  const printer = templatePrinter(template.format, template.template, templates);
   return printer.ok ? ok(output) : err(kubectlError('plain', { message: printer.error }));
 }
 
@@ -40,7 +42,7 @@ export function templatedOutput(
 ): { text: string; error: string | null } | null {
   const template = templateFormat(output);
   if (template === null) return null;
-  const printer = templatePrinter(template.format, template.template, allowMissingKeys);
+  const printer = templatePrinter(template.format, template.template, cluster.files, allowMissingKeys);
   if (!printer.ok) return { text: '', error: printer.error };
   let text = '';
   for (const item of items) {

@@ -57,10 +57,16 @@ function readOne(ctx: SourceContext, path: string): ManifestFile | string | unde
   const url = /^https?:\/\/([^/:]+)/.exec(path);
   // The sandbox has no way out to the internet, as a cluster behind a strict proxy.
   if (url !== null) return `Get "${path}": dial tcp: lookup ${url[1]}: no such host`;
-  const name = path.replace(/^\.\//, '');
-  const saved = ctx.files.find((f) => f.name === name);
+  const saved = savedFile(ctx.files, path);
   if (saved !== undefined) return { source: path, content: saved.content };
+  const name = path.replace(/^\.\//, '');
   const attached = ctx.attachments.find((a) => a.name === name);
   if (attached !== undefined) return { source: path, content: attached.content };
   return undefined;
+}
+
+/** The member's saved file a path names (`./` is where saved files live). */
+export function savedFile(files: readonly SavedFile[], path: string): SavedFile | undefined {
+  const name = path.replace(/^\.\//, '');
+  return files.find((f) => f.name === name);
 }

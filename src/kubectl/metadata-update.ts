@@ -9,7 +9,13 @@ import { type KubectlError, kubectlError, renderError } from './errors.ts';
 import { type FlagSpec, flagBool, flagString, type ParsedLine } from './flags.ts';
 import type { Pairs } from './pairs.ts';
 import { documentOf, printObjects } from './printers/objects.ts';
-import { printedTemplate, templateFormat, templatePrinter } from './printers/template-output.ts';
+import {
+  printedTemplate,
+  type TemplateFiles,
+  templateFormat,
+  templatePrinter,
+  withTemplate,
+} from './printers/template-output.ts';
 import type { AnyObject } from './query.ts';
 import { qualifiedName, type ResourceInfo } from './resources.ts';
 import { fromStatus } from './status-error.ts';
@@ -65,13 +71,28 @@ function asKubectlError(e: ObjectError): KubectlError {
 
 const LABEL_OUTPUT_FORMATS = ['json', 'name', 'yaml'];
 
-/** PrintFlags.ToPrinter for label/annotate: null when `-o` names a printer it has, else its error. */
-export function outputFormatError(format: string): string | null {
+/**
+ * PrintFlags.ToPrinter for label/annotate: null when `-o` names a printer it has, else its error.
+ * `files`: where a `-file` template format reads its file.
+ */
+export function outputFormatError(format: string, files: TemplateFiles): string | null {
   if (format === '' || LABEL_OUTPUT_FORMATS.includes(format)) return null;
   const template = templateFormat(format);
   if (template === null) return printerError(format);
-  const printer = templatePrinter(template.format, template.template);
+  const printer = templatePrinter(template.format, template.template, files);
   return printer.ok ? null : printer.error;
+}
+
+/**
+ * PrintFlags' `-o` joined with `--template` (withTemplate: `-o jsonpath --template={.x}`, or
+ * `--template` alone as go-template); a format carrying its own template beside `--template`
+ * matches no printer, and `formatError` is kubectl's error for it.
+ */
+export function printFormatOf(line: ParsedLine): { format: string; formatError: string | null } {
+  const asked = flagString(line, 'output') ?? '';
+  const template = flagString(line, 'template') ?? '';
+  if (template !== '' && asked.includes('=')) return { format: asked, formatError: printerError(asked) };
+  return { format: withTemplate(asked, template), formatError: null };
 }
 
 export const printerError = (format: string) =>
@@ -93,7 +114,7 @@ export function printUpdated(
     return line(stdout(printObjects([object], format, cluster)));
   const template = templateFormat(format);
   if (template !== null) {
-    const printer = templatePrinter(template.format, template.template, opts.allowMissingKeys);
+    const printer = templatePrinter(template.format, template.template, cluster.files, opts.allowMissingKeys);
     if (!printer.ok) return line(stderr(`error: ${printer.error}`));
     const printed = printedTemplate(printer.value.print(documentOf([object], cluster, true)));
     return {
@@ -179,6 +200,7 @@ export const METADATA_UPDATE_FLAGS: readonly FlagSpec[] = [
   { name: 'all', type: 'bool' },
   { name: 'all-namespaces', short: 'A', type: 'bool' },
   { name: 'output', short: 'o', type: 'string' },
+  { name: 'template', type: 'string' },
   { name: 'resource-version', type: 'string' },
   ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
   DRY_RUN_FLAG,
@@ -187,7 +209,9 @@ export const METADATA_UPDATE_FLAGS: readonly FlagSpec[] = [
 export interface UpdateOptions {
   overwrite: boolean;
   list: boolean;
+  /** `-o` with `--template` joined (printFormatOf), and kubectl's error when they clash. */
   format: string;
+  formatError: string | null;
   /** `--allow-missing-template-keys`, for `-o jsonpath|go-template`. */
   allowMissingKeys: boolean;
   dryRun: DryRun;
@@ -198,7 +222,7 @@ export interface UpdateOptions {
 export const updateOptions = (line: ParsedLine, dryRun: DryRun): UpdateOptions => ({
   overwrite: flagBool(line, 'overwrite'),
   list: flagBool(line, 'list'),
-  format: flagString(line, 'output') ?? '',
+  ...printFormatOf(line),
   allowMissingKeys: allowMissingKeysOf(line),
   dryRun,
   resourceVersion: flagString(line, 'resource-version') ?? '',

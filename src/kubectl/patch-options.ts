@@ -6,6 +6,7 @@ import type { DryRun } from './dry-run-flag.ts';
 import { flagBool, flagString, type ParsedLine } from './flags.ts';
 import { readManifestFiles, type SourceContext } from './manifest-source.ts';
 import { yamlValues } from './manifest-yaml.ts';
+import { printFormatOf } from './metadata-update.ts';
 import { allowMissingKeysOf } from './template-keys-flag.ts';
 
 /**
@@ -57,7 +58,7 @@ export function patchOptions(
     body: body.value,
     local,
     subresource: flagString(line, 'subresource') ?? '',
-    format: flagString(line, 'output') ?? '',
+    ...printFormatOf(line),
     allowMissingKeys: allowMissingKeysOf(line),
   });
 }

@@ -21,6 +21,8 @@ export interface Patched {
 /** `-o` and `--allow-missing-template-keys`, as the verb read them. */
 export interface PatchOutput {
   format: string;
+  /** kubectl's error for `-o` and `--template` that clash (printFormatOf), when they do. */
+  formatError?: string | null;
   allowMissingKeys: boolean;
   /**
    * set image decodes into the typed Pod, patch into unstructured: a failed go-template's raw
@@ -36,7 +38,7 @@ export function printPatched(
   cluster: Cluster,
 ): { output: OutputLine[]; error: string | null } {
   const { format } = output;
-  const formatError = outputFormatError(format);
+  const formatError = output.formatError ?? outputFormatError(format, cluster.files);
   if (formatError !== null) return { output: [], error: formatError };
   const { object } = patched;
   const meta = object.metadata as Record<string, unknown> | undefined;
@@ -46,7 +48,12 @@ export function printPatched(
   if (format === 'name') return line(ref);
   const template = templateFormat(format);
   if (template !== null) {
-    const printer = templatePrinter(template.format, template.template, output.allowMissingKeys);
+    const printer = templatePrinter(
+      template.format,
+      template.template,
+      cluster.files,
+      output.allowMissingKeys,
+    );
     if (!printer.ok) return { output: [], error: printer.error };
     const raw = output.typed === true ? goJsonInOrder(podInGoOrder(object as JsonObject), 0) : undefined;
     return printedTemplate(printer.value.print(sortKeys(object) as JsonValue, raw));

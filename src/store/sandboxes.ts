@@ -342,6 +342,8 @@ export class SandboxStore {
 
   /**
    * Writes a handler's changes and the sandbox's new counters; the caller holds the transaction.
+   * Ids handed out by a command that writes nothing (a server-side dry run) name nothing stored,
+   * so the counters stay where they were, as etcd's revision does under a dry run.
    * The sandbox's stored bytes are counted as its rows are written when their sizes are in memory
    * (the cluster is cached or staged: always after `load`); otherwise SQLite sums them.
    */
@@ -349,7 +351,7 @@ export class SandboxStore {
     const grows = changes.some((c) => c.op.startsWith('put'));
     const known = this.staged.get(sandbox.id) ?? this.cache.get(sandbox.id);
     const before = known !== undefined ? known.bytes : grows ? this.bytes(sandbox.id) : 0;
-    const counted = this.writeChanges(sandbox, changes, serial);
+    const counted = this.writeChanges(sandbox, changes, changes.length === 0 ? sandbox.serial : serial);
     if (!grows) return ok(undefined);
     const after = counted ?? this.bytes(sandbox.id);
     // Past the byte cap (and growing), the caller answers with the error: the transaction rolls back.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replyText } from '../../src/chat/reply.ts';
+import { READ_ONLY_VERBS } from '../../src/kubectl/context-flag.ts';
 import { testApp } from '../helpers/app.ts';
 
 describe('looking at a teammate’s sandbox with kubectl --context', () => {
@@ -66,6 +67,20 @@ describe('looking at a teammate’s sandbox with kubectl --context', () => {
     }
     expect(say('bob', 'kubectl get po -o yaml')).toBe(before);
     expect(say('bob', '/sandbox share')).toContain('Nobody has looked yet.');
+  });
+
+  it('GIVEN bob shared WHEN alice’s write is refused THEN the sentence names every verb that may look, each of which is let through, in en and ko', () => {
+    const { send, say } = setup();
+    send('bob', '/sandbox share on');
+    const verbs = [...READ_ONLY_VERBS].join(', ');
+    expect(verbs).toContain('api-resources');
+    expect(say('alice', 'kubectl --context=bob delete po web')).toBe(
+      `You can only look at bob’s sandbox (${verbs}): \`delete\` would change it. Nothing was changed.`,
+    );
+    for (const verb of READ_ONLY_VERBS)
+      expect(say('alice', `kubectl --context=bob ${verb}`), verb).not.toMatch(/^You can only look/);
+    send('alice', '/lang ko');
+    expect(say('alice', 'kubectl --context=bob delete po web')).toContain(`보기만 할 수 있어요 (${verbs}).`);
   });
 
   it('GIVEN bob shares then stops WHEN alice looks THEN she is refused again', () => {

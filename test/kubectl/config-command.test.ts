@@ -24,7 +24,7 @@ const INPUT: MemberKubeconfigInput = {
 };
 const CONFIG = memberKubeconfig(INPUT);
 const said = (line: string, context: string | null = null) => {
-  const printed = configCommand(line.split(' ').filter(Boolean), CONFIG, context);
+  const printed = configCommand(line.split(' ').filter(Boolean), CONFIG, context, []);
   if (printed === null) return null;
   return {
     text: [printed.output, printed.error].filter((x) => x !== null && x !== '').join('\n'),
@@ -147,26 +147,28 @@ describe('kubectl config over the member’s kubeconfig', () => {
     expect(said('view --minify', 'bob')?.text).toContain('current-context: bob\n');
     expect(said('view --minify', 'nope')).toEqual({ text: 'error: cannot locate context nope', ok: false });
     expect(said('use-context bob')).toEqual({ text: 'Switched to context "bob".', ok: true });
-    expect(configCommand(['use-context', 'bob'], CONFIG, null)?.use).toBe('bob');
+    expect(configCommand(['use-context', 'bob'], CONFIG, null, [])?.use).toBe('bob');
     // The chat's kubeconfig holds no token (Podium keeps its hash): a raw view that shows it says why.
     const chat = memberKubeconfig({ ...INPUT, token: 'REDACTED' });
-    expect(configCommand(['view', '--raw'], chat, null)?.note).toBe('rawToken');
-    expect(configCommand(['view', '--raw'], CONFIG, null)?.note).toBeUndefined();
-    expect(configCommand(['view'], CONFIG, null)?.note).toBeUndefined();
-    expect(configCommand(['view', '--raw', '-o', 'jsonpath={.kind}'], CONFIG, null)?.note).toBeUndefined();
+    expect(configCommand(['view', '--raw'], chat, null, [])?.note).toBe('rawToken');
+    expect(configCommand(['view', '--raw'], CONFIG, null, [])?.note).toBeUndefined();
+    expect(configCommand(['view'], CONFIG, null, [])?.note).toBeUndefined();
+    expect(
+      configCommand(['view', '--raw', '-o', 'jsonpath={.kind}'], CONFIG, null, [])?.note,
+    ).toBeUndefined();
     expect(said('view --raw')?.text).toContain('token: podium_secret-token');
     expect(said('view')?.text).not.toContain('podium_secret-token');
-    expect(configCommand(['set-cluster', 'x'], CONFIG, null)?.unsimulated).toBe('config set-cluster');
-    expect(configCommand(['rename-context', 'a', 'b'], CONFIG, null)?.unsimulated).toBe(
+    expect(configCommand(['set-cluster', 'x'], CONFIG, null, [])?.unsimulated).toBe('config set-cluster');
+    expect(configCommand(['rename-context', 'a', 'b'], CONFIG, null, [])?.unsimulated).toBe(
       'config rename-context',
     );
   });
 
   it('GIVEN --cluster or --user naming another THEN set-context refuses; naming the same it is modified', () => {
-    expect(configCommand(['set-context', 'bob', '--cluster=podium'], CONFIG, null)?.note).toBe(
+    expect(configCommand(['set-context', 'bob', '--cluster=podium'], CONFIG, null, [])?.note).toBe(
       'fixedContext',
     );
-    expect(configCommand(['set-context', '--current', '--user', 'bob'], CONFIG, null)?.note).toBe(
+    expect(configCommand(['set-context', '--current', '--user', 'bob'], CONFIG, null, [])?.note).toBe(
       'fixedContext',
     );
     expect(said('set-context bob --cluster=podium-bob --user=alice')).toEqual({

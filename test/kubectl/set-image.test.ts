@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { KUBECTL_VERBS } from '../../commands/kubectl/index.ts';
+import { createIds } from '../../src/cluster/ids.ts';
+import { runKubectl } from '../../src/kubectl/run-kubectl.ts';
 import { kubectl133 } from './oracle.ts';
 import { twinPods } from './twin-pods.ts';
 import { verbSandbox } from './verb-sandbox.ts';
@@ -133,6 +136,20 @@ describe.skipIf(BINARY === null)('kubectl set image, chat beside kubectl 1.33 th
   it.each(TWIN_CASES)('GIVEN `kubectl %s` THEN chat prints what kubectl prints', async (line) => {
     const { chat, real } = await twin(line);
     expect(chat).toBe(real);
+  });
+
+  it('GIVEN `kubectl set` alone THEN its help on stderr and exit status 1, as kubectl 1.33', () => {
+    const real = spawnSync(BINARY ?? '', ['set'], { encoding: 'utf8' });
+    expect([real.stdout, real.status]).toEqual(['', 1]);
+    const box = verbSandbox();
+    const result = runKubectl(
+      KUBECTL_VERBS,
+      { cluster: box.cluster, ids: createIds('s', 0), stdin: null, attachments: [] },
+      ['set'],
+    );
+    if (!result.ok) throw new Error(result.error.code);
+    expect(result.value.output).toEqual([{ stream: 'stderr', text: real.stderr.trimEnd() }]);
+    expect(result.value.exitCode).toBe(1);
   });
 
   it('GIVEN --help THEN set and set image print kubectl 1.33 help', () => {

@@ -55,8 +55,8 @@ export const groupMessages = {
     ko: '여기에는 샌드박스를 공유한 `{name}`{이/가} 없어요 (`/sandbox share on`으로 공유할 수 있어요). 내 컨텍스트 이름은 내 사용자 이름이고, 공유된 것은 `kubectl config get-contexts`로 볼 수 있어요.',
   },
   'context.readOnly': {
-    en: 'You can only look at {name}’s sandbox (get, describe, logs, explain): `{verb}` would change it. Nothing was changed.',
-    ko: '{name}님의 샌드박스는 보기만 할 수 있어요 (get, describe, logs, explain). `{verb}`{은/는} 샌드박스를 바꾸는 명령이에요. 아무것도 바뀌지 않았어요.',
+    en: 'You can only look at {name}’s sandbox ({verbs}): `{verb}` would change it. Nothing was changed.',
+    ko: '{name}님의 샌드박스는 보기만 할 수 있어요 ({verbs}). `{verb}`{은/는} 샌드박스를 바꾸는 명령이에요. 아무것도 바뀌지 않았어요.',
   },
   'context.fixed': {
     en: 'Each context in your kubeconfig is one sandbox, with its own cluster and your user: `--cluster` and `--user` can only name what the context already names (see `kubectl config get-contexts`). Nothing was changed.',

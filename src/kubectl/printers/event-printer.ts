@@ -8,7 +8,7 @@ import { humanDuration } from './duration.ts';
 import { goJsonInOrder, goYaml } from './go-yaml.ts';
 import { objectFormatsError } from './object-printer.ts';
 import { sortKeys } from './objects.ts';
-import { templateFormat, templatePrinter } from './template-output.ts';
+import { type TemplateFiles, templateFormat, templatePrinter } from './template-output.ts';
 
 /**
  * What `kubectl events` prints (kubectl/pkg/cmd/events, the same in 1.33 and 1.34): its own
@@ -29,6 +29,8 @@ export interface EventsPrinterOptions {
   noHeaders: boolean;
   allNamespaces: boolean;
   allowMissingKeys: boolean;
+  /** Where a `-file` template format reads its file. */
+  files: TemplateFiles;
 }
 
 /** PrintObj of one object: the EventList (`list`) or one Event, and the events it holds. */
@@ -81,7 +83,7 @@ function printObjFor(format: string, opts: EventsPrinterOptions): Result<PrintOb
     });
   const template = templateFormat(format);
   if (template === null) return err(objectFormatsError(format));
-  const printer = templatePrinter(template.format, template.template, opts.allowMissingKeys);
+  const printer = templatePrinter(template.format, template.template, opts.files, opts.allowMissingKeys);
   if (!printer.ok) return printer;
   // The template printers see the object as encoding/json wrote it, back as maps.
   return ok((object, _e, _l, w) =>

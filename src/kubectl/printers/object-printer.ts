@@ -4,7 +4,7 @@ import { type FlagSpec, flagString, type ParsedLine } from '../flags.ts';
 import type { AnyObject } from '../query.ts';
 import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, allowMissingKeysOf } from '../template-keys-flag.ts';
 import { documentOf, isObjectFormat, printObjects } from './objects.ts';
-import { templateFormat, templatePrinter, withTemplate } from './template-output.ts';
+import { type TemplateFiles, templateFormat, templatePrinter, withTemplate } from './template-output.ts';
 
 /**
  * PrintFlags.ToPrinter for a verb that prints each object it acted on (`wait`): without `-o` its
@@ -25,10 +25,11 @@ export type ObjectPrinter = (object: AnyObject, cluster: Cluster) => { text: str
 export const objectFormatsError = (format: string) =>
   `unable to match a printer suitable for the output format "${format}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`;
 
-/** The printer `-o`/`--template` ask for, or kubectl's error text. */
+/** The printer `-o`/`--template` ask for, or kubectl's error text; `files` serve the `-file` formats. */
 export function objectPrinter(
   line: ParsedLine,
   plain: (object: AnyObject) => string,
+  files: TemplateFiles,
 ): Result<ObjectPrinter, string> {
   const asked = flagString(line, 'output') ?? '';
   const template = flagString(line, 'template') ?? '';
@@ -43,7 +44,7 @@ export function objectPrinter(
     }));
   const named = templateFormat(format);
   if (named === null) return err(objectFormatsError(format));
-  const printer = templatePrinter(named.format, named.template, allowMissingKeysOf(line));
+  const printer = templatePrinter(named.format, named.template, files, allowMissingKeysOf(line));
   if (!printer.ok) return printer;
   return ok((object, cluster) => printer.value.print(documentOf([object], cluster, true)));
 }

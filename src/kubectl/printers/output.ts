@@ -7,11 +7,12 @@ import { err, ok, type Result } from '../../result.ts';
 import type { ParsedLine } from '../flags.ts';
 import { executeJsonPath } from '../jsonpath/evaluate.ts';
 import { parseJsonPath, type TemplateItem } from '../jsonpath/parse.ts';
+import { savedFile } from '../manifest-source.ts';
 import type { AnyObject } from '../query.ts';
 import { type OutputLine, stderr, stdout } from '../verb.ts';
 import { documentOf, isObjectFormat, OUTPUT_FORMATS_ERROR, printObjects, sortKeys } from './objects.ts';
 import { formatTable } from './table.ts';
-import { templateFormat, templatePrinter } from './template-output.ts';
+import { type TemplateFiles, templateFormat, templatePrinter } from './template-output.ts';
 
 /**
  * The printers `get -o` chooses between besides its tables (get.go printGeneric): yaml, json,
@@ -41,12 +42,14 @@ export type GenericPrinter = (
 
 /**
  * Null for the table formats ('' and wide); kubectl's error text for a bad format or template.
- * `allowMissingKeys` is `--allow-missing-template-keys`, for the template printers only.
+ * `allowMissingKeys` is `--allow-missing-template-keys`, for the template printers only, and
+ * `files` where their `-file` formats read the template.
  */
 export function genericPrinter(
   format: string,
   noHeaders: boolean,
   allowMissingKeys: boolean,
+  files: TemplateFiles,
 ): Result<GenericPrinter | null, string> {
   if (format === '' || format === 'wide') return ok(null);
   if (isObjectFormat(format))
@@ -56,9 +59,15 @@ export function genericPrinter(
     }));
   const template = templateFormat(format);
   if (template !== null) {
-    const printer = templatePrinter(template.format, template.template, allowMissingKeys);
+    const printer = templatePrinter(template.format, template.template, files, allowMissingKeys);
     if (!printer.ok) return printer;
     return ok((objects, cluster, single) => printer.value.print(documentOf(objects, cluster, single)));
+  }
+  if (format === 'custom-columns-file' || format.startsWith('custom-columns-file=')) {
+    const columns = customColumnsFile(format.slice('custom-columns-file='.length), files);
+    if (!columns.ok) return columns;
+    // The printer made from a file keeps its headers: get sets NoHeaders only on one from a spec.
+    return ok((objects, cluster) => printColumns(columns.value, objects, cluster, false));
   }
   if (format === 'custom-columns' || format.startsWith('custom-columns=')) {
     const columns = parseCustomColumns(format.slice('custom-columns='.length));
@@ -99,6 +108,44 @@ function parseCustomColumns(spec: string): Result<Column[], string> {
     const parsed = parseJsonPath(path.value);
     if (!parsed.ok) return err(parsed.error);
     columns.push({ header: part.slice(0, colon), path: parsed.value });
+  }
+  return ok(columns);
+}
+
+const TEMPLATE_SHAPE =
+  'Expected format is one line of space separated headers, one line of space separated column specs.';
+
+/**
+ * `-o custom-columns-file=F` (NewCustomColumnsPrinterFromTemplate): F's first line is the
+ * headers, its second the paths, both split on white space; the rest is not read. In chat F is
+ * the member's saved file, as for the template formats (which keeps no empty file: `/file save`).
+ */
+function customColumnsFile(path: string, files: TemplateFiles): Result<Column[], string> {
+  if (path === '') return err('custom-columns format specified but no custom columns given');
+  const file = savedFile(files, path);
+  if (file === undefined)
+    return err(`error reading template ${path}, open ${path}: no such file or directory`);
+  // bufio.Scanner's lines: split on \n, a \r before it dropped; no line after a final \n.
+  const lines = file.content.split('\n', 3).map((l) => l.replace(/\r$/, ''));
+  // regexp \s, which in Go is ASCII white space only.
+  const fields = (line: string) => line.split(/[\t\n\f\r ]+/).filter((w) => w !== '');
+  const headers = lines[0];
+  if (headers === undefined || (headers === '' && lines.length === 1))
+    return err(`invalid template, missing header line. ${TEMPLATE_SHAPE}`);
+  const specs = lines[1];
+  if (specs === undefined || (specs === '' && lines.length === 2))
+    return err(`invalid template, missing spec line. ${TEMPLATE_SHAPE}`);
+  const names = fields(headers);
+  const paths = fields(specs);
+  if (names.length !== paths.length)
+    return err(`number of headers (${names.length}) and field specifications (${paths.length}) don't match`);
+  const columns: Column[] = [];
+  for (const [i, header] of names.entries()) {
+    const path = relaxedJsonPath(paths[i] ?? '');
+    if (!path.ok) return path;
+    const parsed = parseJsonPath(path.value);
+    if (!parsed.ok) return err(parsed.error);
+    columns.push({ header, path: parsed.value });
   }
   return ok(columns);
 }

@@ -1,18 +1,40 @@
+import type { SavedFile } from '../../cluster/model.ts';
 import { goMarshal, goSharpV, type JsonValue } from '../../go/values.ts';
 import { err, ok, type Result } from '../../result.ts';
 import { executeGoTemplate, parseGoTemplate } from '../go-template/template.ts';
 import { executeJsonPath, printResults } from '../jsonpath/evaluate.ts';
 import { parseJsonPath } from '../jsonpath/parse.ts';
+import { savedFile } from '../manifest-source.ts';
 import { type OutputLine, stdout } from '../verb.ts';
 
 /**
  * `-o jsonpath=…`, `-o jsonpath-as-json=…`, `-o go-template=…` (and `template=…`): the template
  * printers of cli-runtime, parsed once when the flag is read (a parse error comes before any
- * request) and run over the object or List kubectl would print as YAML.
+ * request) and run over the object or List kubectl would print as YAML. The `-file` forms
+ * (`jsonpath-file=F`, `go-template-file=F`, `templatefile=F`) read the template from F, in chat
+ * the member's saved file F (`/file save`), as `-f F` reads it.
  */
-export type TemplateFormat = 'jsonpath' | 'jsonpath-as-json' | 'go-template' | 'template';
+export type TemplateFormat =
+  | 'jsonpath'
+  | 'jsonpath-as-json'
+  | 'jsonpath-file'
+  | 'go-template'
+  | 'template'
+  | 'go-template-file'
+  | 'templatefile';
 
-const TEMPLATE_FORMATS: readonly string[] = ['jsonpath', 'jsonpath-as-json', 'go-template', 'template'];
+const TEMPLATE_FORMATS: readonly string[] = [
+  'jsonpath',
+  'jsonpath-as-json',
+  'jsonpath-file',
+  'go-template',
+  'template',
+  'go-template-file',
+  'templatefile',
+];
+
+/** Where a `-file` format finds its file: the member's saved files. */
+export type TemplateFiles = readonly SavedFile[];
 
 export interface TemplatePrinter {
   /**
@@ -48,15 +70,20 @@ export function templateFormat(output: string): { format: TemplateFormat; templa
 
 /**
  * JSONPathPrintFlags / GoTemplatePrintFlags ToPrinter: the printer, or kubectl's error text.
- * `allowMissingKeys` is `--allow-missing-template-keys` (template-keys-flag.ts).
+ * `allowMissingKeys` is `--allow-missing-template-keys` (template-keys-flag.ts). The empty check
+ * is on the path for a `-file` format, so an empty file is an empty template (checked with 1.33).
  */
 export function templatePrinter(
   format: TemplateFormat,
-  template: string,
+  given: string,
+  files: TemplateFiles,
   allowMissingKeys = true,
 ): Result<TemplatePrinter, string> {
-  if (template === '') return err('template format specified but no template given');
-  if (format === 'jsonpath' || format === 'jsonpath-as-json') {
+  if (given === '') return err('template format specified but no template given');
+  const read = templateText(format, given, files);
+  if (!read.ok) return read;
+  const template = read.value;
+  if (format === 'jsonpath' || format === 'jsonpath-as-json' || format === 'jsonpath-file') {
     const parsed = parseJsonPath(template);
     if (!parsed.ok) return err(`error parsing jsonpath ${template}, ${parsed.error}`);
     return ok({
@@ -84,6 +111,16 @@ export function templatePrinter(
       };
     },
   });
+}
+
+/** The template itself: given inline, or the content of the file a `-file` format names. */
+function templateText(format: TemplateFormat, given: string, files: TemplateFiles): Result<string, string> {
+  if (format !== 'jsonpath-file' && format !== 'go-template-file' && format !== 'templatefile')
+    return ok(given);
+  const file = savedFile(files, given);
+  if (file === undefined)
+    return err(`error reading --template ${given}, open ${given}: no such file or directory`);
+  return ok(file.content);
 }
 
 /**

@@ -60,7 +60,12 @@ describe("kubectl events' printer (event_printer.go)", () => {
   });
 
   it('GIVEN events THEN the table is sorted by last sighting (whole seconds), and a terminal escape is printed harmlessly', () => {
-    const printer = eventsPrinter('', { noHeaders: true, allNamespaces: false, allowMissingKeys: true });
+    const printer = eventsPrinter('', {
+      noHeaders: true,
+      allNamespaces: false,
+      allowMissingKeys: true,
+      files: [],
+    });
     if (!printer.ok) throw new Error(printer.error);
     const text = printer.value.list(
       [
