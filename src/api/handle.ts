@@ -232,7 +232,8 @@ function update(cluster: Cluster, ids: Ids, request: ApiRequest, route: Resource
   if (request.method === 'PUT') return put(cluster, ids, request, live, route, name);
   if (live === undefined) return err(notFound(qualifiedResource(route.resource), name));
   const patchType = patchTypeOf(request.contentType);
-  if (patchType !== undefined) return written(request, live, patchObject(cluster, live, patchType, request.body, ids));
+  if (patchType !== undefined)
+    return written(request, live, patchObject(cluster, live, patchType, request.body, ids));
   // A PATCH of a type the server has no patcher for: its body is read first, as it was.
   const body = bodyOf(request);
   if (!body.ok) return body;

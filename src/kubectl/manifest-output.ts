@@ -13,7 +13,10 @@ import { type Outcome, stdout } from './verb.ts';
  * (create -f, replace -f): `-o` with `--template`, checked before anything is sent, then the
  * objects the run made (or would send) printed in place of the success lines.
  */
-export function printFormatOf(line: ParsedLine, files: TemplateFiles): Result<string | undefined, KubectlError> {
+export function printFormatOf(
+  line: ParsedLine,
+  files: TemplateFiles,
+): Result<string | undefined, KubectlError> {
   // With --template, a format carrying its own template matches no printer (as for get).
   const both =
     (flagString(line, 'template') ?? '') !== '' && (flagString(line, 'output') ?? '').includes('=');
