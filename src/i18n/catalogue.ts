@@ -146,14 +146,13 @@ const core = {
     en: 'A chat message cannot attach a terminal to a pod (`-i`, `-t`, `--attach`, `--rm`), so nothing was created. Start the pod detached and run commands in it one at a time: `kubectl run {pod} --image=busybox --restart=Never -- sleep 3600`, then `kubectl exec {pod} -- wget -qO- URL`, and `kubectl delete pod {pod}` when you are done.',
     ko: '채팅 메시지로는 파드에 터미널을 붙일 수 없어서(`-i`, `-t`, `--attach`, `--rm`) 아무것도 만들지 않았어요. 파드를 분리된 상태로 띄우고 그 안에서 명령을 하나씩 실행하세요: `kubectl run {pod} --image=busybox --restart=Never -- sleep 3600` 다음에 `kubectl exec {pod} -- wget -qO- URL`, 다 쓰면 `kubectl delete pod {pod}`.',
   },
-  'slack.applyTitle': {
-    en: 'Apply a manifest',
-    ko: '매니페스트 적용',
-  },
-  'slack.applySubmit': {
-    en: 'Apply',
-    ko: '적용',
-  },
+  // Slack caps a modal's title and submit button at 24 characters (SLACK.viewTitle in the fake).
+  'slack.manifestTitle.apply': { en: 'Apply a manifest', ko: '매니페스트 적용' },
+  'slack.manifestTitle.create': { en: 'Create from a manifest', ko: '매니페스트로 생성' },
+  'slack.manifestTitle.replace': { en: 'Replace with a manifest', ko: '매니페스트로 교체' },
+  'slack.manifestSubmit.apply': { en: 'Apply', ko: '적용' },
+  'slack.manifestSubmit.create': { en: 'Create', ko: '생성' },
+  'slack.manifestSubmit.replace': { en: 'Replace', ko: '교체' },
   'slack.applyClose': {
     en: 'Cancel',
     ko: '취소',
@@ -163,8 +162,8 @@ const core = {
     ko: '매니페스트 (YAML 또는 JSON)',
   },
   'slack.manifestHint': {
-    en: 'Runs kubectl apply -f - with this text as the file (up to 3,000 characters; for a longer one, mention me with a code block).',
-    ko: '이 내용을 파일로 해서 kubectl apply -f - 를 실행해요 (3,000자까지; 더 길면 코드 블록과 함께 저를 멘션하세요).',
+    en: 'Runs {command} with this text as the file (up to 3,000 characters; for a longer one, mention me with a code block).',
+    ko: '이 내용을 파일로 해서 {command} 명령을 실행해요 (3,000자까지; 더 길면 코드 블록과 함께 저를 멘션하세요).',
   },
   'slack.deadline': {
     en: 'Answers close at {time} ({seconds} s left).',

@@ -100,7 +100,7 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
     );
     const modal = command.command === '/kubectl' ? opensManifestModal(text.replace(/^kubectl\s*/, '')) : null;
     if (modal !== null) {
-      const context = { channel: command.channel_id, command: modal, responseUrl: command.response_url };
+      const context = { channel: command.channel_id, ...modal, responseUrl: command.response_url };
       const view = manifestModal(context, langOf(deps.app, request));
       await client.views.open({ trigger_id: command.trigger_id, view });
       return;

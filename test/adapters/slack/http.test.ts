@@ -243,6 +243,7 @@ describe('Slack over HTTP (signed requests to the real Bolt HTTPReceiver)', () =
     expect(JSON.parse(String(view.private_metadata))).toEqual({
       channel: CHANNEL,
       command: 'kubectl apply -f -',
+      verb: 'apply',
       responseUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/response\/R\d+$/),
     });
   });

@@ -79,6 +79,53 @@ describe.each<Transport>(['http', 'socket'])('manifests over Slack (%s)', (trans
     expect(listed.split('\n')[1]).toMatch(/^kubia-manual +0\/1 +ContainerCreating +0 +0s$/);
   });
 
+  const gus = (n: number): Member => ({ id: `U0GUS${n}${transport.toUpperCase()}`, name: 'gus' });
+  const labelled = KUBIA.replace(
+    '  name: kubia-manual\n',
+    '  name: kubia-manual\n  labels:\n    tier: web\n',
+  );
+
+  /** gus's pod from KUBIA, then the box `/kubectl ARGS` opens, checked to be replace's. */
+  const replaceBox = async (member: Member, args: string, command: string) => {
+    expect(codeOf(await h.mention(member, `kubectl apply -f -\n\`\`\`yaml\n${KUBIA}\`\`\``))).toBe(
+      'pod/kubia-manual created',
+    );
+    const since = h.fake.state.views.length;
+    await h.deliver('slash_commands', slashCommand(h.fake, member, CHANNEL, '/kubectl', args));
+    const view = await h.fake.waitForView(since);
+    expect(view).toMatchObject({
+      type: 'modal',
+      callback_id: 'podium.manifest',
+      title: { text: 'Replace with a manifest' },
+      submit: { text: 'Replace' },
+    });
+    expect(JSON.stringify(view.blocks)).toContain(`Runs ${command} with this text`);
+    expect(JSON.parse(String(view.private_metadata))).toMatchObject({ command, verb: 'replace' });
+    return view;
+  };
+
+  it('GIVEN /kubectl replace -f - with no manifest WHEN a changed pod is submitted in its box THEN replace answers (a PUT of a bare manifest may not change a pod’s spec), not apply', async () => {
+    const member = gus(1);
+    const view = await replaceBox(member, 'replace -f -', 'kubectl replace -f -');
+    const { ack } = await h.submitView(member, view, labelled);
+    expect(JSON.stringify(ack)).toContain(
+      'The Pod \\"kubia-manual\\" is invalid: spec: Forbidden: pod updates may not change fields',
+    );
+  });
+
+  it('GIVEN /kubectl replace --force -f - with no manifest WHEN a changed pod is submitted in its box THEN the pod is deleted and created again, labelled', async () => {
+    const member = gus(2);
+    const view = await replaceBox(member, 'replace --force -f -', 'kubectl replace --force -f -');
+    const posted = h.fake.state.posts.length;
+    const { ack } = await h.submitView(member, view, labelled);
+    expect(ack === null || JSON.stringify(ack) === '{}' ? null : ack).toBeNull();
+    expect(codeOf(await h.fake.waitFor(() => true, posted))).toBe(
+      'pod "kubia-manual" deleted from default namespace\npod/kubia-manual replaced',
+    );
+    const shown = codeOf(await h.command(member, '/kubectl', 'get po kubia-manual --show-labels'));
+    expect(shown).toContain('tier=web');
+  });
+
   it('GIVEN a message mentioning the bot WHEN it carries apply -f - and a fenced manifest THEN the pod is created', async () => {
     const erin: Member = { id: `U0ERIN${transport.toUpperCase()}`, name: 'erin' };
     const answer = await h.mention(erin, `kubectl apply -f -\n\`\`\`yaml\n${KUBIA}\`\`\``);
