@@ -2,6 +2,7 @@ import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import { manifestBoxOf } from '../../chat/manifest-box.ts';
 
 /**
  * What a slash command stands for, as the chat text the core understands. Options become words
@@ -10,7 +11,9 @@ import {
  * takes its place (`/quiz start topic:labels seconds:30` is `/quiz start labels seconds:30`). A few commands need
  * more than words:
  *   /kubectl command:X [file:F]   `kubectl X` (X may repeat the `kubectl`), with F attached (and
- *                                 `-f F` when X names no file)
+ *                                 `-f F` when X names no file); with no F, a modal whose box is
+ *                                 the stdin of X when X waits for a pasted manifest
+ *                                 (`replace --force -f -`: src/chat/manifest-box.ts)
  *                                 (`/kubectl command:curl X` is `curl X`: members type it there too)
  *   /curl args:X, /wget args:X    `curl X`, `wget X` (X may repeat the program's name)
  *   /apply                        a modal whose box is the stdin of `kubectl apply -f -`
@@ -59,6 +62,9 @@ export function planOf(
       .trim()
       .replace(/^kubectl(\s+|$)/, '');
     if (ON_MACHINE.test(line)) return { kind: 'dispatch', text: line, file: null };
+    // A slash option holds one line, so `-f -` with no file attached waits for a box.
+    const box = file === null ? manifestBoxOf(line) : null;
+    if (box !== null) return { kind: 'modal', commandLine: box.commandLine };
     const attached = file !== null && !namesFile(line) ? ['-f', quote(file.name)] : [];
     const text = ['kubectl', line, ...attached].filter((w) => w !== '').join(' ');
     return { kind: 'dispatch', text, file };

@@ -9,9 +9,9 @@ import { t } from '../../i18n/catalogue.ts';
 import type { Lang } from '../../i18n/lang.ts';
 
 /**
- * The box members paste a manifest into (`/apply`, `/file save NAME` without a file): one
- * paragraph text input, up to Discord's 4,000 characters. Its title is the command line the box
- * feeds, and its custom_id carries that line, so a submit after a restart still works.
+ * The box members paste a manifest into (`/apply`, `/kubectl command:replace -f -`, `/file save
+ * NAME` without a file): one paragraph text input, up to Discord's 4,000 characters. Its title is
+ * the command line the box feeds (so it names the verb typed), and its custom_id carries that line, so a submit after a restart still works.
  */
 const TITLE_MAX = 45;
 const TEXT_MAX = 4000;

@@ -209,6 +209,20 @@ describe('manifests', () => {
     expect(codeOf(reply.content)).toBe('pod/from-modal created');
   });
 
+  it('GIVEN /kubectl replace --force -f - and no file WHEN the member fills the modal THEN that very line runs with its text as stdin', async () => {
+    publicOutput(true);
+    const gus = someone('gus');
+    await h.fake.command(gus, 'kubectl', { command: 'run web --image=nginx' }).reply();
+    const handle = h.fake.command(gus, 'kubectl', { command: 'replace --force -f -' });
+    const modal = await handle.modal();
+    expect(handle.record.callbacks).toEqual([9]);
+    expect(modal).toMatchObject({ title: 'kubectl replace --force -f -' });
+    const box = (modal.components as { component: { custom_id: string } }[])[0]?.component.custom_id ?? '';
+    const submit = h.fake.submitModal(gus, modal, { [box]: POD('web') });
+    const reply = await submit.reply();
+    expect(codeOf(reply.content)).toBe('pod "web" deleted from default namespace\npod/web replaced');
+  });
+
   it('GIVEN /file save without a file WHEN the member fills the modal THEN the manifest is saved for kubectl create -f NAME', async () => {
     const fay = someone('fay');
     const handle = h.fake.command(fay, 'file save', { name: 'web.yaml' });

@@ -77,6 +77,22 @@ describe('slash command → chat text', () => {
     });
   });
 
+  it('GIVEN /kubectl with a line that waits for a pasted manifest and no file WHEN planned THEN a modal for that very line', () => {
+    expect(plan('kubectl', null, { command: 'replace --force -f -' })).toEqual({
+      kind: 'modal',
+      commandLine: 'kubectl replace --force -f -',
+    });
+    expect(plan('kubectl', null, { command: 'kubectl replace -f -' })).toEqual({
+      kind: 'modal',
+      commandLine: 'kubectl replace -f -',
+    });
+    expect(plan('kubectl', null, { command: 'replace -f -' }, file('x.yaml'))).toMatchObject({
+      kind: 'dispatch',
+      text: 'kubectl replace -f -',
+    });
+    expect(plan('kubectl', null, { command: 'replace -f pod.yaml' })).toMatchObject({ kind: 'dispatch' });
+  });
+
   it('GIVEN a box or file body WHEN made stdin THEN one fenced block, CRLF normalised, an outer fence unwrapped', () => {
     expect(withStdin('kubectl apply -f -', 'a: 1\r\nb: 2')).toBe('kubectl apply -f -\n```\na: 1\nb: 2\n```');
     expect(withStdin('kubectl apply -f -', '```yaml\na: 1\n```\n')).toBe(
