@@ -203,7 +203,7 @@ export const GUIDE_LINES: readonly GuideEntry[] = [
   },
   {
     id: 'apply -f - without a manifest',
-    output: /^error: no objects passed to (?:apply|create)$/m,
+    output: /^error: no objects passed to (?<verb>apply|create|replace)$/m,
     say: 'guide.line.noObjects',
   },
   {

@@ -205,6 +205,13 @@ const CASES: readonly Case[] = [
     ko: '💡 kubectl이 매니페스트를 받지 못했어요. 명령과 같은 메시지로 보내 주세요: 첫 줄에 `kubectl apply -f -`, 그다음 줄부터 매니페스트를 코드 블록으로 (앞뒤에 백틱 세 개 ```만 있는 줄).',
   },
   {
+    id: 'apply -f - without a manifest',
+    input: ['kubectl replace --force -f -'],
+    kubectl: 'No resources found\nerror: no objects passed to replace',
+    en: '💡 kubectl got no manifest. Send it in the same message as the command: `kubectl replace -f -` on the first line, then the manifest in a code block (a line of three backticks ``` before it and after it).',
+    ko: '💡 kubectl이 매니페스트를 받지 못했어요. 명령과 같은 메시지로 보내 주세요: 첫 줄에 `kubectl replace -f -`, 그다음 줄부터 매니페스트를 코드 블록으로 (앞뒤에 백틱 세 개 ```만 있는 줄).',
+  },
+  {
     id: 'ImagePullBackOff in the events',
     setup: ['kubectl run kubia --image=luksa/kubai'],
     advance: 60,

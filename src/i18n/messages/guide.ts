@@ -167,8 +167,8 @@ export const guideMessages = {
     ko: '파드 이름과 셀렉터(`-l`, `--all`)는 함께 쓸 수 없어요: `kubectl {verb} po 이름` 또는 `kubectl {verb} po --all`.',
   },
   'guide.line.noObjects': {
-    en: 'kubectl got no manifest. Send it in the same message as the command: `kubectl apply -f -` on the first line, then the manifest in a code block (a line of three backticks ``` before it and after it).',
-    ko: 'kubectl이 매니페스트를 받지 못했어요. 명령과 같은 메시지로 보내 주세요: 첫 줄에 `kubectl apply -f -`, 그다음 줄부터 매니페스트를 코드 블록으로 (앞뒤에 백틱 세 개 ```만 있는 줄).',
+    en: 'kubectl got no manifest. Send it in the same message as the command: `kubectl {verb} -f -` on the first line, then the manifest in a code block (a line of three backticks ``` before it and after it).',
+    ko: 'kubectl이 매니페스트를 받지 못했어요. 명령과 같은 메시지로 보내 주세요: 첫 줄에 `kubectl {verb} -f -`, 그다음 줄부터 매니페스트를 코드 블록으로 (앞뒤에 백틱 세 개 ```만 있는 줄).',
   },
 } as const satisfies Messages;
 
