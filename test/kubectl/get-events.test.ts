@@ -86,6 +86,8 @@ describe('kubectl get events', () => {
     // kubectl 1.33 through Podium's API door, --request-timeout=2s: no output at all, exit 0.
     const box = started();
     expect(box.kubectl('get events -w -n kube-public')).toEqual({ text: '', ok: true });
-    expect(box.kubectl('get events -n kube-public').text).toBe('No resources found in kube-public namespace.');
+    expect(box.kubectl('get events -n kube-public').text).toBe(
+      'No resources found in kube-public namespace.',
+    );
   });
 });
