@@ -110,9 +110,13 @@ export const kubectl: ChatCommand = {
 function withNotes(reply: Reply, notes: readonly SandboxNote[], lang: Lang): Reply {
   if (notes.length === 0) return reply;
   const texts = notes.map(noteText(lang));
+  // A watch with nothing to show prints nothing: the note alone, not an empty block before it.
   return {
     ...reply,
-    blocks: [...reply.blocks, ...[...new Set(texts)].map((text) => ({ kind: 'text' as const, text }))],
+    blocks: [
+      ...printedBlocks(reply),
+      ...[...new Set(texts)].map((text) => ({ kind: 'text' as const, text })),
+    ],
   };
 }
 
@@ -250,9 +254,12 @@ function withCapNotes(reply: Reply, outcome: Outcome, lang: Lang): Reply {
 function withInteractiveNote(reply: Reply, outcome: Outcome, lang: Lang): Reply {
   if (outcome.interactive?.verb !== 'exec') return reply;
   const text = t(lang, 'kubectl.interactiveExec', { pod: outcome.interactive.pod });
-  const blocks = reply.blocks.filter((b) => !(b.kind === 'code' && b.text === ''));
-  return { ...reply, blocks: [...blocks, { kind: 'text', text }] };
+  return { ...reply, blocks: [...printedBlocks(reply), { kind: 'text', text }] };
 }
+
+/** The reply's blocks without an empty output block (said before a note, it would show as nothing). */
+const printedBlocks = (reply: Reply): Reply['blocks'] =>
+  reply.blocks.filter((b) => !(b.kind === 'code' && b.text === ''));
 
 function outcomeReply(outcome: Outcome): Reply {
   const text = outcome.output.map((l) => l.text).join('\n');

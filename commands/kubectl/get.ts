@@ -241,6 +241,8 @@ Usage:
       const said = outcome([...warnings, ...output], [], failed ? 1 : 0);
       return ok({ ...said, notes: [{ key: 'watchOnlySnapshot' }] });
     }
+    // -w prints what is there now and then would wait; the chat says why it stops.
+    const watchNote: SandboxNote[] = watched === null ? [] : [{ key: 'watchSnapshot' }];
     if (generic.value !== null) {
       // printGeneric: no "No resources found" here, whatever the format (`-o name` prints nothing).
       const objects = found.flatMap((f) => f.objects);
@@ -253,7 +255,7 @@ Usage:
         [],
         failed || printed.error !== null ? 1 : 0,
       );
-      const notes = objects.length > 0 ? managedFieldsNote(line, format) : [];
+      const notes = [...watchNote, ...(objects.length > 0 ? managedFieldsNote(line, format) : [])];
       return ok(notes.length === 0 ? done : { ...done, notes });
     }
     // Kinds are shown when several types were asked for (cli-runtime's MultipleTypesRequested:
@@ -270,7 +272,8 @@ Usage:
       const scoped = targets.every((t) => t.resource.namespaced) && !allNs;
       output.push(stderr(scoped ? `No resources found in ${namespace} namespace.` : 'No resources found'));
     }
-    return ok(outcome([...warnings, ...printed, ...output], [], failed ? 1 : 0));
+    const done = outcome([...warnings, ...printed, ...output], [], failed ? 1 : 0);
+    return ok(watchNote.length === 0 ? done : { ...done, notes: watchNote });
   },
 };
 

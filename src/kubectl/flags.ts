@@ -117,19 +117,22 @@ function shortFlags(
 ): Result<number, KubectlError> {
   for (let j = 1; j < token.length; j++) {
     const letter = token[j] ?? '';
+    // pflag names the shorthands still unread, not the whole word: `-Az` is "'z' in -z".
+    const arg = `-${token.slice(j)}`;
     const spec = specs.find((s) => s.short === letter);
-    if (spec === undefined) return err(kubectlError('unknownShorthand', { letter, arg: token, verb }));
+    if (spec === undefined) return err(kubectlError('unknownShorthand', { letter, arg, verb }));
     const rest = token.slice(j + 1);
+    // pflag reads `-x=VALUE` only with a VALUE: `-o=` is `-o` with the value `=`, and a bare
+    // `-A=` is `-A` followed by a shorthand `=` it does not know.
+    const assigned = rest.length > 1 && rest.startsWith('=');
     if (spec.type === 'bool') {
-      if (rest.startsWith('=')) return set(spec, rest.slice(1), `--${spec.name}`, out, verb, 0);
+      if (assigned) return set(spec, rest.slice(1), `--${spec.name}`, out, verb, 0);
       const r = set(spec, 'true', `--${spec.name}`, out, verb, 0);
       if (!r.ok) return r;
       continue;
     }
-    if (rest.length > 0)
-      return set(spec, rest.startsWith('=') ? rest.slice(1) : rest, `--${spec.name}`, out, verb, 0);
-    if (next === undefined)
-      return err(kubectlError('flagNeedsArgument', { flag: `-${letter}`, arg: token, verb }));
+    if (rest.length > 0) return set(spec, assigned ? rest.slice(1) : rest, `--${spec.name}`, out, verb, 0);
+    if (next === undefined) return err(kubectlError('flagNeedsArgument', { flag: `-${letter}`, arg, verb }));
     return set(spec, next, `--${spec.name}`, out, verb, 1);
   }
   return ok(0);

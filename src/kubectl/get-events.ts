@@ -68,6 +68,8 @@ export function getEvents(
     const { text, error } = printedLines(printed);
     return ok(outcome([...text, ...error], [], printed.error === null ? 0 : 1));
   }
+  // A watch says nothing of an empty list: it waits for something to appear.
+  if (events.length === 0 && flagBool(line, 'watch')) return ok(outcome([]));
   if (events.length === 0)
     return ok(
       outcome([stderr(allNs ? 'No resources found' : `No resources found in ${namespace} namespace.`)]),

@@ -217,13 +217,22 @@ export function typesIn(verbs: readonly KubectlVerb[], rawTokens: readonly strin
   return [...new Set(types)];
 }
 
+/**
+ * `kubectl config`, answered by the chat before the verbs (src/kubectl/config-command.ts), with
+ * kubectl's one-line description; kubectl lists it right after api-versions.
+ */
+const CONFIG_ENTRY = { name: 'config', short: 'Modify kubeconfig files' } as const;
+
 function topLevelHelp(verbs: readonly KubectlVerb[]): string {
-  const width = Math.max(...verbs.map((v) => v.name.length)) + 3;
+  const listed = verbs.flatMap((v): { name: string; short: string }[] =>
+    v.name === 'api-versions' ? [v, CONFIG_ENTRY] : [v],
+  );
+  const width = Math.max(...listed.map((v) => v.name.length)) + 3;
   return [
     'kubectl controls the Kubernetes cluster manager (this one is your Podium sandbox).',
     '',
     'Commands:',
-    ...verbs.map((v) => `  ${v.name.padEnd(width)}${v.short}`),
+    ...listed.map((v) => `  ${v.name.padEnd(width)}${v.short}`),
     '',
     'Usage:',
     '  kubectl [flags] [options]',

@@ -199,6 +199,10 @@ describe('kubectl events', () => {
     expect(watched).toMatch(/^LAST SEEN {3}TYPE/);
     expect(watched).toContain('A chat message cannot keep watching, so this is what is there now');
     expect(t.say('alice', 'kubectl events --for pod/kubia')).not.toContain('cannot keep watching');
+    // kubectl 1.33 prints nothing and waits when there is nothing to show: the note alone.
+    expect(t.say('alice', 'kubectl events -n kube-public -w')).toBe(
+      'A chat message cannot keep watching, so this is what is there now: run the command again to see what changed.',
+    );
     expect(t.say('alice', 'kubectl --help')).toMatch(/^ {2}events {2,}List events$/m);
     // A real cluster's events carry managedFields; the sandbox records none, and says so.
     const managed = 'This sandbox does not record it';

@@ -89,3 +89,25 @@ besideKubectl133(
   (door) => door.t.say('alice', 'kubectl run web --image=nginx --labels=a=1,b=2'),
   { compared: (text) => text.trimEnd().replace(/\b\d+s\b/g, 'AGE') },
 );
+
+/**
+ * pflag's shorthands: `-x=VALUE` only with a VALUE (`-o=` is the value `=`, `-A=` a shorthand `=`),
+ * and an error names the shorthands still unread (`-Az` is "'z' in -z").
+ */
+besideKubectl133(
+  'shorthand flags',
+  [
+    'get pods -o=name',
+    'get pods -o=',
+    'get pods -o==yaml',
+    'get pods -n=',
+    'get pods -A=',
+    'get pods -A=false',
+    'get pods -Az',
+    'get pods -An',
+    'run x --image=y --dry-run=client -o=',
+    'run x --image=y --dry-run=client -i=',
+    'run x --image=y --dry-run=client -ti=',
+  ],
+  (door) => door.t.say('alice', 'kubectl run web --image=nginx'),
+);

@@ -81,4 +81,13 @@ describe('kubectl get events', () => {
     expect(text.split('\n')[1]).toMatch(/^NAMESPACE\s+LAST SEEN/);
     expect(text).toMatch(/\ndefault\s+\S+\s+Normal\s+Scheduled\s+pod\/kubia/);
   });
+
+  it('GIVEN no events in a namespace WHEN get events -w THEN nothing, as kubectl 1.33 prints before it waits', () => {
+    // kubectl 1.33 through Podium's API door, --request-timeout=2s: no output at all, exit 0.
+    const box = started();
+    expect(box.kubectl('get events -w -n kube-public')).toEqual({ text: '', ok: true });
+    expect(box.kubectl('get events -n kube-public').text).toBe(
+      'No resources found in kube-public namespace.',
+    );
+  });
 });

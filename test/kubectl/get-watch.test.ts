@@ -69,8 +69,25 @@ describe('kubectl get --watch-only in chat', () => {
   it('GIVEN --watch-only WHEN asked in chat THEN the bot says why nothing was printed', () => {
     const t = testApp();
     t.say('alice', 'kubectl run g --image=nginx');
-    expect(t.say('alice', 'kubectl get po --watch-only')).toContain(
-      '`--watch-only` prints only what changes from now on',
+    expect(t.say('alice', 'kubectl get po --watch-only')).toMatch(
+      /^`--watch-only` prints only what changes from now on/,
     );
+  });
+
+  it('GIVEN -w WHEN asked in chat THEN what is there now, then why it stops; nothing there, the note alone', () => {
+    // kubectl 1.33 through Podium's API door (--request-timeout=2s) prints an empty list as
+    // nothing and waits, for pods and for events alike.
+    const note =
+      'A chat message cannot keep watching, so this is what is there now: run the command again to see what changed.';
+    const t = testApp();
+    t.say('alice', 'kubectl run g --image=nginx');
+    const watched = t.say('alice', 'kubectl get po -w');
+    expect(watched).toMatch(/^NAME {3}READY/);
+    expect(watched.endsWith(`\n\n${note}`)).toBe(true);
+    expect(t.say('alice', 'kubectl get po -w -o name')).toBe(`pod/g\n\n${note}`);
+    expect(t.say('alice', 'kubectl get po -w -n kube-public')).toBe(note);
+    expect(t.say('alice', 'kubectl get po -w -n kube-public -o name')).toBe(note);
+    expect(t.say('alice', 'kubectl get events -w -n kube-public')).toBe(note);
+    expect(t.say('alice', 'kubectl get po')).not.toContain(note);
   });
 });

@@ -255,13 +255,16 @@ describe('get -w --output-watch-events (kubectl 1.33 against Podium’s API door
     const t = testApp();
     t.say('alice', 'kubectl run web --image=nginx');
     t.advance(60_000);
+    // After kubectl's output, the chat says why it does not keep watching.
+    const note =
+      '\n\nA chat message cannot keep watching, so this is what is there now: run the command again to see what changed.';
     expect(t.say('alice', 'kubectl get po -w --output-watch-events')).toBe(
-      'EVENT      NAME   READY   STATUS    RESTARTS   AGE\nADDED      web    1/1     Running   0          60s',
+      `EVENT      NAME   READY   STATUS    RESTARTS   AGE\nADDED      web    1/1     Running   0          60s${note}`,
     );
     expect(t.say('alice', 'kubectl get po -w --output-watch-events --no-headers')).toBe(
-      'ADDED      web   1/1   Running   0     60s',
+      `ADDED      web   1/1   Running   0     60s${note}`,
     );
-    expect(t.say('alice', 'kubectl get po -w --output-watch-events -o name')).toBe('pod/web');
+    expect(t.say('alice', 'kubectl get po -w --output-watch-events -o name')).toBe(`pod/web${note}`);
     expect(t.say('alice', 'kubectl get po --output-watch-events')).toBe(
       'error: --output-watch-events option can only be used with --watch or --watch-only',
     );
