@@ -7,8 +7,8 @@ import { createObject, newCreateRun } from '../../src/kubectl/manifest-create.ts
 import { printedRun, printFormatOf } from '../../src/kubectl/manifest-output.ts';
 import { outputOf, printedOutput } from '../../src/kubectl/manifest-print.ts';
 import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
+import { OBJECT_PRINTER_FLAGS } from '../../src/kubectl/printers/object-printer.ts';
 import { fromStatus } from '../../src/kubectl/status-error.ts';
-import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG } from '../../src/kubectl/template-keys-flag.ts';
 import { type KubectlVerb, outcome, stdout, type VerbContext } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
 
@@ -88,12 +88,9 @@ Usage:
     { name: 'filename', short: 'f', type: 'list' },
     RECURSIVE_FLAG,
     DRY_RUN_FLAG,
-    { name: 'output', short: 'o', type: 'string' },
+    ...OBJECT_PRINTER_FLAGS,
     { name: 'save-config', type: 'bool' },
     { name: 'validate', type: 'string' },
-    { name: 'template', type: 'string' },
-    { name: 'show-managed-fields', type: 'bool' },
-    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
     // Flags of the subcommands this cluster cannot serve, so that they reach "not available":
     // taken whole, as no value of theirs is read (`--from-literal='a="b'` is no CSV error).
     ...SUBCOMMAND_FLAGS.map((name) => ({ name, type: 'array' as const })),

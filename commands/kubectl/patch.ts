@@ -11,8 +11,8 @@ import { locallyPatched } from '../../src/kubectl/patch-local.ts';
 import { type PatchOptions, patchOptions } from '../../src/kubectl/patch-options.ts';
 import { type Patched, printPatched } from '../../src/kubectl/patch-print.ts';
 import { type PatchTarget, patchTargets } from '../../src/kubectl/patch-targets.ts';
+import { OBJECT_PRINTER_FLAGS } from '../../src/kubectl/printers/object-printer.ts';
 import { sortKeys } from '../../src/kubectl/printers/objects.ts';
-import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG } from '../../src/kubectl/template-keys-flag.ts';
 import { type KubectlVerb, type OutputLine, outcome, type VerbContext } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
 
@@ -100,12 +100,9 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     { name: 'filename', short: 'f', type: 'list' },
     RECURSIVE_FLAG,
     { name: 'local', type: 'bool' },
-    { name: 'output', short: 'o', type: 'string' },
-    { name: 'template', type: 'string' },
+    ...OBJECT_PRINTER_FLAGS,
     { name: 'subresource', type: 'string' },
     { name: 'field-manager', type: 'string' },
-    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
-    { name: 'show-managed-fields', type: 'bool' },
     DRY_RUN_FLAG,
   ],
   run(ctx, line) {

@@ -15,7 +15,7 @@ import { newCreateRun } from '../../src/kubectl/manifest-create.ts';
 import { printedRun, printFormatOf } from '../../src/kubectl/manifest-output.ts';
 import { forceReplace, type ReplaceRun, replaceObject } from '../../src/kubectl/manifest-replace.ts';
 import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
-import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG } from '../../src/kubectl/template-keys-flag.ts';
+import { OBJECT_PRINTER_FLAGS } from '../../src/kubectl/printers/object-printer.ts';
 import type { KubectlVerb, Outcome, VerbContext } from '../../src/kubectl/verb.ts';
 import { err, type Result } from '../../src/result.ts';
 
@@ -109,10 +109,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     { name: 'filename', short: 'f', type: 'list' },
     RECURSIVE_FLAG,
     DRY_RUN_FLAG,
-    { name: 'output', short: 'o', type: 'string' },
-    { name: 'template', type: 'string' },
-    { name: 'show-managed-fields', type: 'bool' },
-    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
+    ...OBJECT_PRINTER_FLAGS,
     { name: 'save-config', type: 'bool' },
     { name: 'validate', type: 'string' },
     { name: 'force', type: 'bool' },

@@ -26,6 +26,7 @@ import { outputOf } from '../../src/kubectl/manifest-print.ts';
 import { RECURSIVE_FLAG } from '../../src/kubectl/manifest-source.ts';
 import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { goJsonInOrder, goYaml } from '../../src/kubectl/printers/go-yaml.ts';
+import { OBJECT_PRINTER_FLAGS } from '../../src/kubectl/printers/object-printer.ts';
 import { printObjects, sortKeys } from '../../src/kubectl/printers/objects.ts';
 import { podInGoOrder } from '../../src/kubectl/printers/pod-go-order.ts';
 import {
@@ -39,10 +40,7 @@ import { applyOverrides } from '../../src/kubectl/run-overrides.ts';
 import { printRun, type RunOutput, type RunPrintable } from '../../src/kubectl/run-print.ts';
 import { runServiceObject } from '../../src/kubectl/run-service.ts';
 import { fromStatus } from '../../src/kubectl/status-error.ts';
-import {
-  ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
-  allowMissingKeysOf,
-} from '../../src/kubectl/template-keys-flag.ts';
+import { allowMissingKeysOf } from '../../src/kubectl/template-keys-flag.ts';
 import {
   type KubectlVerb,
   type Outcome,
@@ -110,9 +108,7 @@ Usage:
     { name: 'overrides', type: 'string' },
     { name: 'override-type', type: 'string' },
     DRY_RUN_FLAG,
-    { name: 'output', short: 'o', type: 'string' },
-    { name: 'template', type: 'string' },
-    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
+    ...OBJECT_PRINTER_FLAGS,
     { name: 'stdin', short: 'i', type: 'bool' },
     { name: 'tty', short: 't', type: 'bool' },
     { name: 'attach', type: 'bool' },
@@ -121,7 +117,6 @@ Usage:
     { name: 'leave-stdin-open', type: 'bool' },
     { name: 'field-manager', type: 'string' },
     { name: 'save-config', type: 'bool' },
-    { name: 'show-managed-fields', type: 'bool' },
     { name: 'pod-running-timeout', type: 'string' },
     // DeleteFlags, for --rm's delete; -f is deprecated and ignored.
     CASCADE_FLAG,

@@ -14,11 +14,9 @@ import {
 } from '../../src/kubectl/metadata-update.ts';
 import { type PatchOutput, printPatched } from '../../src/kubectl/patch-print.ts';
 import { fileTargets, namedTargets, type PatchTarget } from '../../src/kubectl/patch-targets.ts';
+import { OBJECT_PRINTER_FLAGS } from '../../src/kubectl/printers/object-printer.ts';
 import { type ImageArgs, imageArgs, imageArgsErrors, imageUpdate } from '../../src/kubectl/set-image.ts';
-import {
-  ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
-  allowMissingKeysOf,
-} from '../../src/kubectl/template-keys-flag.ts';
+import { allowMissingKeysOf } from '../../src/kubectl/template-keys-flag.ts';
 import {
   type KubectlVerb,
   type OutputLine,
@@ -60,11 +58,8 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     { name: 'filename', short: 'f', type: 'list' },
     RECURSIVE_FLAG,
     { name: 'local', type: 'bool' },
-    { name: 'output', short: 'o', type: 'string' },
-    { name: 'template', type: 'string' },
+    ...OBJECT_PRINTER_FLAGS,
     { name: 'field-manager', type: 'string' },
-    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
-    { name: 'show-managed-fields', type: 'bool' },
     DRY_RUN_FLAG,
   ],
   run(ctx, line) {

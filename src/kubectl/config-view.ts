@@ -3,14 +3,14 @@ import { type KubectlError, kubectlError, renderError } from './errors.ts';
 import { type FlagSpec, flagBool, flagString, parseFlags } from './flags.ts';
 import { type Kubeconfig, kubeconfigV1 } from './kubeconfig.ts';
 import { goJsonInOrder, goYaml } from './printers/go-yaml.ts';
-import { objectFormatsError } from './printers/object-printer.ts';
+import { OBJECT_PRINTER_FLAGS, objectFormatsError } from './printers/object-printer.ts';
 import {
   type TemplateFiles,
   templateFormat,
   templatePrinter,
   withTemplate,
 } from './printers/template-output.ts';
-import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, allowMissingKeysOf } from './template-keys-flag.ts';
+import { allowMissingKeysOf } from './template-keys-flag.ts';
 
 /**
  * `kubectl config view` (kubectl 1.33 pkg/cmd/config/view.go) over the member's kubeconfig, which
@@ -31,10 +31,7 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'raw', type: 'bool' },
   { name: 'flatten', type: 'bool' },
   { name: 'merge', type: 'bool' },
-  { name: 'output', short: 'o', type: 'string' },
-  { name: 'template', type: 'string' },
-  { name: 'show-managed-fields', type: 'bool' },
-  ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
+  ...OBJECT_PRINTER_FLAGS,
 ];
 
 export function configView(
