@@ -6,6 +6,7 @@ import { CHAT_COMMANDS } from '../commands/index.ts';
 import { createApp } from '../src/app.ts';
 import type { App } from '../src/chat/context.ts';
 import { execute } from '../src/chat/dispatch.ts';
+import { PODIUM_NODE_FLAGS } from '../src/executor/heap.ts';
 import { createLogger } from '../src/log.ts';
 import { entryArgs } from './here.ts';
 import { summarize, type Timings } from './stats.ts';
@@ -111,7 +112,8 @@ export function benchScale(count = 10_000): B2 {
 
 /** b2-serve.ts on the database at `path` of `count` members (`rounds` queries first), in a process of its own. */
 function serve(path: string, count: number, rounds = count): Serving {
-  const args = [...entryArgs('b2-serve'), path, String(count), String(rounds)];
+  // Node started as `npm start` starts Podium (its young generation, src/executor/heap.ts).
+  const args = [...PODIUM_NODE_FLAGS, ...entryArgs('b2-serve'), path, String(count), String(rounds)];
   const served = spawnSync(process.execPath, args, {
     encoding: 'utf8',
   });

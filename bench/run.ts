@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { PODIUM_NODE_FLAGS } from '../src/executor/heap.ts';
 import { AGES, benchAges, spread } from './b1-ages.ts';
 import { benchCommands } from './b1-commands.ts';
 import { benchScale } from './b2-scale.ts';
@@ -15,7 +16,12 @@ import { fmt, printTable } from './stats.ts';
 /** `npm run bench`: prints the figures and writes them as JSON under bench/results/. */
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
-const results: Record<string, unknown> = { at: new Date().toISOString(), node: process.version };
+// B1 and B3 time Podium in this process: `npm run bench` starts it as `npm start` starts Podium.
+const results: Record<string, unknown> = {
+  at: new Date().toISOString(),
+  node: process.version,
+  nodeFlags: process.execArgv,
+};
 const rows: string[][] = [['bench', 'figure', 'value', 'target']];
 /** Each result with the machine's load and core count as it ended. */
 const record = (name: string, value: unknown) => {
@@ -328,6 +334,12 @@ rows.push([
   'load average (1 min)',
   `${fmt(loadavg()[0] ?? Number.NaN, 1)} on ${cpus().length} cores`,
   '',
+]);
+rows.push([
+  'machine',
+  "node's flags (npm start's)",
+  process.execArgv.join(' ') || 'none',
+  PODIUM_NODE_FLAGS.join(' '),
 ]);
 printTable(rows);
 const dir = join(ROOT, 'bench', 'results');

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { YOUNG_GENERATION_MB } from './heap.ts';
 import type { WorkerSetup } from './protocol.ts';
 
 /**
@@ -23,7 +24,11 @@ export interface WorkerLimits {
 export function spawnWorker(entry: URL, setup: WorkerSetup, limits: WorkerLimits): Worker {
   return workerThread(entry, {
     workerData: setup,
-    resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
+    // The young generation as the main thread's (heap.ts); the old one is the member's budget.
+    resourceLimits: {
+      maxOldGenerationSizeMb: limits.memoryMb,
+      maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
+    },
     // Its logs come back with each reply; a stray write still reaches the process's own streams.
     stdout: false,
     stderr: false,
