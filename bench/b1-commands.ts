@@ -42,7 +42,7 @@ export interface B1 {
    * Bytes the mix's reads left in V8's old generation per command, over 2,000 of them at 100 pods
    * from one full collection, with only young collections between: garbage that young collections
    * kept alive (something old pointing at it) and copied, each copy a pause. Live data counts too:
-   * the replies held for their Share buttons (up to 32 between writes, src/store/shares.ts).
+   * the replies held for their Share buttons (up to `FLUSH.rows` between writes, src/store/shares.ts).
    */
   oldBytesPerCommand: number;
 }
