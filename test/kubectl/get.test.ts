@@ -141,6 +141,23 @@ describe('get --show-kind, --server-print, --chunk-size, --subresource, --show-m
     expect(t.say('alice', 'kubectl get po --show-kind -o name')).toBe('pod/web');
   });
 
+  it('GIVEN a pod WHEN get po -o wide, with -A and label columns THEN each row has the namespace first, IP then NODE after AGE, and the label columns last (printers.go printPod)', () => {
+    const t = withPod();
+    expect(t.say('alice', 'kubectl get po -o wide')).toMatch(
+      /^NAME +READY +STATUS +RESTARTS +AGE +IP +NODE +NOMINATED NODE +READINESS GATES\nweb +1\/1 +Running +0 +60s +10\.244\.\d+\.\d+ +node0\d +<none> +<none>$/,
+    );
+    const all = t.say('alice', 'kubectl get po -A -o wide -L app --show-labels').split('\n');
+    expect(all[0]).toMatch(
+      /^NAMESPACE +NAME +READY +STATUS +RESTARTS +AGE +IP +NODE +NOMINATED NODE +READINESS GATES +APP +LABELS$/,
+    );
+    expect(all[1]).toMatch(
+      /^default +web +1\/1 +Running +0 +60s +10\.244\.\d+\.\d+ +node0\d +<none> +<none> +web +app=web$/,
+    );
+    expect(all.find((row) => row.includes('etcd-controlplane'))).toMatch(
+      /^kube-system +etcd-controlplane +1\/1 +Running +0 +\S+ +172\.30\.1\.2 +controlplane +<none> +<none> +component=etcd,tier=control-plane$/,
+    );
+  });
+
   it('GIVEN a pod WHEN get --server-print=false THEN kubectl prints its own NAME and AGE (NAMESPACE under -A, labels after, nothing more for -o wide)', () => {
     const t = withPod();
     expect(t.say('alice', 'kubectl get po --server-print=false')).toBe('NAME   AGE\nweb    60s');
