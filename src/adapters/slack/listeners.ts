@@ -63,6 +63,17 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
     render: { lang: lang ?? langOf(deps.app, request), now: deps.app.clock() },
   });
   /**
+   * Work that goes on after the ack, apart from Bolt's listener, which then returns: Bolt holds a
+   * request's whole payload (a click carries the message it was in, kilobytes of blocks) until its
+   * listener's promise settles, and an answer's settles only once a worker has recorded it. Held
+   * that long, a burst's payloads were still alive at each young collection of the acking thread,
+   * and copied: the collections that acks queue behind took longer. A failure is logged as
+   * Bolt's error handler logs a listener's (below).
+   */
+  const afterAck = (work: Promise<void>): void => {
+    work.catch((error: unknown) => listenerFailed(deps.app, error));
+  };
+  /**
    * A message that may be a quiz answer, answered through `respond`. A quiz answer that came with
    * a `response_url` has its confirmation posted there by the worker that records it, if the
    * executor has the sink (sinks.ts); otherwise, and for anything else, it is answered here.
@@ -105,14 +116,14 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
       await client.views.open({ trigger_id: command.trigger_id, view });
       return;
     }
-    await answerWith(responder(command.response_url), request, at, client, command.response_url);
+    afterAck(answerWith(responder(command.response_url), request, at, client, command.response_url));
   };
 
   /**
    * A click. Acked as bare Bolt acks, with nothing else on that turn of the event loop: an answer
    * only joins its batch; anything else waits for the next turn.
    */
-  const answer = async (
+  const answer = (
     text: string,
     at: number,
     body: BlockAction,
@@ -125,6 +136,17 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
     const url =
       typeof body.response_url === 'string' && body.response_url !== '' ? body.response_url : undefined;
     const to = url === undefined ? respond : responder(url);
+    // What follows keeps the request, never the payload (afterAck).
+    afterAck(answered(text, to, request, at, client, url));
+  };
+  const answered = async (
+    text: string,
+    to: Respond,
+    request: Request,
+    at: number,
+    client: webApi.WebClient,
+    url: string | undefined,
+  ) => {
     if (!isQuizAnswer(text)) await new Promise((resolve) => setImmediate(resolve));
     await answerWith(to, request, at, client, url);
   };
@@ -134,7 +156,7 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
   const onChoice = async ({ ack, body, action, respond, client }: Clicked) => {
     await ack();
     if (action.type === 'button' && action.value !== undefined)
-      await answer(action.value, deps.app.clock(), body, respond, client);
+      answer(action.value, deps.app.clock(), body, respond, client);
   };
   // Ticking a checkbox is only a selection; the submit button sends it.
   const onPick = async ({ ack }: Clicked) => {
@@ -144,7 +166,7 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
     await ack();
     const at = deps.app.clock();
     const text = combinedAction(pickedValues(body), offeredValues(body));
-    if (text !== '') await answer(text, at, body, respond, client);
+    if (text !== '') answer(text, at, body, respond, client);
   };
 
   /**
@@ -302,10 +324,12 @@ export function registerListeners(bolt: Bolt, deps: ListenerDeps): void {
 
   // A command's own failures are answered by dispatch; this is the adapter's (Slack refused a
   // message, a response_url expired): logged once with an id to find it by.
-  bolt.error(async (error) => {
-    const errorId = randomUUID().slice(0, 8);
-    deps.app.log.error({ err: error, errorId, platform: 'slack' }, 'slack listener failed');
-  });
+  bolt.error(async (error) => listenerFailed(deps.app, error));
+}
+
+function listenerFailed(app: App, error: unknown): void {
+  const errorId = randomUUID().slice(0, 8);
+  app.log.error({ err: error, errorId, platform: 'slack' }, 'slack listener failed');
 }
 
 function slackRequest(
