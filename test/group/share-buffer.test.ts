@@ -5,7 +5,7 @@ import { execute } from '../../src/chat/dispatch.ts';
 import { type Reply, replyText } from '../../src/chat/reply.ts';
 import { workerPool } from '../../src/executor/pool.ts';
 import { loadMigrations, migrate } from '../../src/store/migrate.ts';
-import { FLUSH } from '../../src/store/shares.ts';
+import { FLUSH, replyToStore, storedReply } from '../../src/store/shares.ts';
 import { testApp } from '../helpers/app.ts';
 import { tempDbPath } from '../helpers/console.ts';
 
@@ -21,6 +21,8 @@ const shareId = (reply: Reply): number => {
   if (match === null) throw new Error(`no Share button on ${JSON.stringify(reply)}`);
   return Number(match[1]);
 };
+
+const codeOf = (reply: Reply): string => reply.blocks.find((b) => b.kind === 'code')?.text ?? '';
 
 const rows = (db: BetterSqlite3.Database): number =>
   (db.prepare('SELECT count(*) AS n FROM shared_replies').get() as { n: number }).n;
@@ -281,6 +283,71 @@ describe('replies kept for Share, held in memory', () => {
     expect(app.group.shares.holding).toBe(2);
     app.group.shares.flush();
     expect(rows(app.db)).toBe(2);
+  });
+
+  it('GIVEN replies with kubectl output, a guide line and choices WHEN written and read back after a restart THEN each is the reply kept, its output stored apart from the JSON of the rest', () => {
+    const path = tempDbPath('podium-share-code-');
+    const first = testApp(path);
+    first.send('alice', 'kubectl run web --image=nginx');
+    const table = first.send('alice', 'kubectl get po -o wide');
+    const failed = first.send('alice', 'kubectl get po nope');
+    const noted = first.send('alice', 'kubectl get deploy');
+    const ids = [table, failed, noted].map(shareId);
+    const kept = ids.map((id) => first.app.group.shares.get(id, first.app.clock())?.reply);
+    first.app.close();
+    const second = testApp(path);
+    ids.forEach((id, i) => {
+      expect(second.app.group.shares.get(id, second.app.clock())?.reply).toEqual(kept[i]);
+    });
+    const row = second.app.db
+      .prepare<[number], { reply: string; code: string | null }>(
+        'SELECT reply, code FROM shared_replies WHERE id = ?',
+      )
+      .get(ids[0] ?? 0);
+    expect(row?.code).toMatch(/^NAME +READY +STATUS[^\n]+\nweb /);
+    expect(row?.reply).not.toContain('READY');
+    expect(
+      second.app.db
+        .prepare('SELECT code FROM shared_replies WHERE id = ?')
+        .pluck()
+        .get(ids[2] ?? 0),
+    ).toBe('No resources found in default namespace.');
+    expect(replyText(second.send('alice', `/share ${ids[0]}`))).toContain(
+      `alice shared:\n\n${codeOf(table)}`,
+    );
+  });
+
+  it('GIVEN a reply with no code block WHEN stored THEN it is its JSON alone, and reads back as it was', () => {
+    const words: Reply = { ok: false, blocks: [{ kind: 'text', text: 'no code here' }], choices: [] };
+    const stored = replyToStore(words);
+    expect(stored.code).toBeNull();
+    expect(storedReply(stored.json, stored.code)).toEqual(words);
+    const two: Reply = {
+      ok: true,
+      blocks: [
+        { kind: 'text', text: 'before' },
+        { kind: 'code', text: 'first' },
+        { kind: 'code', text: 'second' },
+      ],
+      choices: [],
+    };
+    expect(replyToStore(two).code).toBe('first');
+    expect(storedReply(replyToStore(two).json, 'first')).toEqual(two);
+  });
+
+  it('GIVEN a reply stored before its output had a column of its own WHEN read THEN it is the reply as stored', () => {
+    const t = testApp();
+    const reply: Reply = {
+      ok: true,
+      blocks: [{ kind: 'code', text: 'NAME   READY\nweb    1/1' }],
+      choices: [],
+    };
+    t.app.db
+      .prepare(
+        "INSERT INTO shared_replies (id, platform, scope, channel, user_id, user_name, reply, created_at) VALUES (7, 'console', 'console', 'c', 'alice', 'alice', ?, ?)",
+      )
+      .run(JSON.stringify(reply), t.app.clock());
+    expect(t.app.group.shares.get(7, t.app.clock())?.reply).toEqual(reply);
   });
 
   it('GIVEN a database with kept replies WHEN migrated THEN new ids start after the last one', () => {
