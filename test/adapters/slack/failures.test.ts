@@ -206,6 +206,25 @@ describe('the retry policy Podium ships (SLACK_RETRY)', () => {
     expect(tries(since)).toBe(2);
   });
 
+  it('GIVEN a slash command whose response_url is used up WHEN the answer cannot be delivered after the ack THEN the failure is logged once, and the next command is answered', async () => {
+    const logged = h.t.logs.length;
+    const payload = slashCommand(h.fake, ALICE, CHANNEL, '/kubectl', 'get ns default');
+    const used = h.fake.state.responseUrls.get(payload.response_url.split('/').pop() ?? '');
+    if (used === undefined) throw new Error('the fake issued no response_url');
+    used.uses = 5;
+    const { status } = await h.deliver('slash_commands', payload);
+    expect(status).toBe(200);
+    await waitUntil(
+      () => h.t.logs.slice(logged).some((l) => l.includes('slack listener failed')),
+      'the failure',
+      10_000,
+    );
+    expect(h.t.logs.slice(logged).filter((l) => l.includes('slack listener failed'))).toHaveLength(1);
+    expect(codeOf(await h.mention(ALICE, 'kubectl get ns default'))).toMatch(
+      /^NAME +STATUS +AGE\ndefault +Active/,
+    );
+  });
+
   it('GIVEN Slack keeps throttling WHEN a mention is answered THEN the client gives up after three tries (not Slack’s default of ten over half an hour) and the failure is logged', async () => {
     h.fake.state.rateLimited.set('chat.postEphemeral', 10);
     const since = h.fake.state.calls.length;
