@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=8
+#!/usr/bin/env node
 // Runs the compiled Podium, dist/app/main.js (`npm run build`, which `npm install` and `npm ci` run
 // as `prepare`). The TypeScript sources run through tsx instead when there is no build (a checkout
 // before its first install) and under the tests (vitest sets VITEST, which the processes they

@@ -37,8 +37,10 @@ export function boundHeapGrowth(): void {
  *
  * V8 fixes this size when it makes a heap. A worker's heap takes it from its resource limits
  * (`YOUNG_GENERATION_MB`, `spawn.ts`); the main thread's only from node's command line, so
- * `PODIUM_NODE_FLAGS` is what `npm start` and `bin/podium.js`'s first line pass to node (a test
- * holds them to it). Started as a bare `node bin/podium.js`, the main thread keeps V8's default.
+ * `PODIUM_NODE_FLAGS` is what `npm start` (and `npm run bench`) pass to node (a test holds them
+ * to it). `bin/podium.js` started otherwise (`node bin/podium.js`, `npx podium`) keeps V8's
+ * default on the main thread: its first line stays `#!/usr/bin/env node`, since `env -S`, which
+ * would carry a flag there, is missing from busybox (Alpine's node images).
  */
 export const SEMI_SPACE_MB = 8;
 
