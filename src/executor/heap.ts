@@ -26,14 +26,14 @@ export function boundHeapGrowth(): void {
  *
  * Serving a stream of members makes garbage fast, so V8 grows the young generation to its
  * maximum: 33.6 MB committed at the default, half of that at 8 MB. Serving all 10,000 members of
- * B2 left the process at 192-209 MB with the default and 164-165 MB at 8 MB, and the 10,000
- * members' p99 went down, not up (7.0-7.3 ms to 4.6-5.4 ms: fewer objects copied per
+ * B2 left the process at 192-209 MB with the default and 163-172 MB at 8 MB, and the 10,000
+ * members' p99 went down, not up (7.0-7.3 ms to 3.3-5.4 ms: fewer objects copied per
  * collection). B1's mix kept its p50, but its young collections came twice as often (the
  * commands they held up went from 20-23 to 44-48 of 6,000, each held 1.3-1.6 ms instead of
  * 2.1-2.4), enough to reach its p99 (0.73-1.26 ms against 0.59-0.80) until the tables stopped
- * making garbage (`printers/table.ts`) and held replies were written 16 at a time
- * (`store/shares.ts`): 0.43-0.56 ms. At 4 MB the process held 151-153 MB but one member's p99
- * rose by a fifth to a half.
+ * making garbage (`printers/table.ts`) and kept replies were written 16 at a time, their
+ * output apart from their JSON (`store/shares.ts`): 0.31-0.40 ms. At 4 MB the process held
+ * 151-153 MB but one member's p99 rose by a fifth to a half.
  *
  * V8 fixes this size when it makes a heap. A worker's heap takes it from its resource limits
  * (`YOUNG_GENERATION_MB`, `spawn.ts`); the main thread's only from node's command line, so
