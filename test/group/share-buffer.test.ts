@@ -318,7 +318,12 @@ describe('replies kept for Share, held in memory', () => {
   });
 
   it('GIVEN a reply with no code block WHEN stored THEN it is its JSON alone, and reads back as it was', () => {
-    const words: Reply = { ok: false, blocks: [{ kind: 'text', text: 'no code here' }], choices: [] };
+    const words: Reply = {
+      ok: false,
+      blocks: [{ kind: 'text', text: 'no code here' }],
+      choices: [],
+      visibility: 'private',
+    };
     const stored = replyToStore(words);
     expect(stored.code).toBeNull();
     expect(storedReply(stored.json, stored.code)).toEqual(words);
@@ -330,6 +335,7 @@ describe('replies kept for Share, held in memory', () => {
         { kind: 'code', text: 'second' },
       ],
       choices: [],
+      visibility: 'private',
     };
     expect(replyToStore(two).code).toBe('first');
     expect(storedReply(replyToStore(two).json, 'first')).toEqual(two);
@@ -341,6 +347,7 @@ describe('replies kept for Share, held in memory', () => {
       ok: true,
       blocks: [{ kind: 'code', text: 'NAME   READY\nweb    1/1' }],
       choices: [],
+      visibility: 'private',
     };
     t.app.db
       .prepare(
