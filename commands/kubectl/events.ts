@@ -7,7 +7,7 @@ import { namespaceOf } from '../../src/kubectl/namespace.ts';
 import { invalidNamespace } from '../../src/kubectl/namespace-path.ts';
 import { eventsPrinter } from '../../src/kubectl/printers/event-printer.ts';
 import { OBJECT_PRINTER_FLAGS, objectFormatsError } from '../../src/kubectl/printers/object-printer.ts';
-import { withTemplate } from '../../src/kubectl/printers/template-output.ts';
+import { printFlagsOf, withTemplate } from '../../src/kubectl/printers/template-output.ts';
 import { allowMissingKeysOf } from '../../src/kubectl/template-keys-flag.ts';
 import { type KubectlVerb, type OutputLine, outcome, stderr, stdout } from '../../src/kubectl/verb.ts';
 import { err, ok } from '../../src/result.ts';
@@ -73,11 +73,8 @@ Usage:
     // ToOptions: the object of --for, then the printer; Validate: --types; then Run.
     const target = eventsFor(flagString(line, 'for') ?? '');
     if (!target.ok) return target;
-    const asked = flagString(line, 'output') ?? '';
-    const template = flagString(line, 'template') ?? '';
-    // With --template, a format that carries its own template matches no printer (kubectl 1.33).
-    if (template !== '' && asked.includes('='))
-      return err(kubectlError('plain', { message: objectFormatsError(asked) }));
+    const { asked, template, clash } = printFlagsOf(line);
+    if (clash) return err(kubectlError('plain', { message: objectFormatsError(asked) }));
     // Without -o, --template changes nothing: the events table is printed.
     const format = asked === '' ? '' : withTemplate(asked, template);
     const allNamespaces = flagBool(line, 'all-namespaces');

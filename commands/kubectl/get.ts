@@ -20,7 +20,7 @@ import {
 import { podTable } from '../../src/kubectl/printers/pods.ts';
 import { serviceTable } from '../../src/kubectl/printers/services.ts';
 import { formatTable } from '../../src/kubectl/printers/table.ts';
-import { withTemplate } from '../../src/kubectl/printers/template-output.ts';
+import { printFlagsOf, withTemplate } from '../../src/kubectl/printers/template-output.ts';
 import { type AnyObject, findObject, listObjects, selectorOf } from '../../src/kubectl/query.ts';
 import { qualifiedName, resolveResource } from '../../src/kubectl/resources.ts';
 import { parseTargets, type Target } from '../../src/kubectl/targets.ts';
@@ -123,11 +123,8 @@ Usage:
     const fromFiles = flagList(given, 'filename').length > 0 ? getLineFromFiles(ctx, given) : ok(given);
     if (!fromFiles.ok) return fromFiles;
     const line = fromFiles.value;
-    const asked = flagString(line, 'output') ?? '';
-    const template = flagString(line, 'template') ?? '';
-    // With --template, a format that carries its own template matches no printer (kubectl 1.33).
-    if (template !== '' && asked.includes('='))
-      return err(kubectlError('plain', { message: OUTPUT_FORMATS_ERROR(asked) }));
+    const { asked, template, clash } = printFlagsOf(line);
+    if (clash) return err(kubectlError('plain', { message: OUTPUT_FORMATS_ERROR(asked) }));
     // get's PrintFlags complete its custom-columns formats with --template too (kubectl 1.33).
     const format =
       template !== '' && (asked === 'custom-columns' || asked === 'custom-columns-file')

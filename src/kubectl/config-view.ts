@@ -1,10 +1,11 @@
 import { err, ok, type Result } from '../result.ts';
 import { type KubectlError, kubectlError, renderError } from './errors.ts';
-import { type FlagSpec, flagBool, flagString, parseFlags } from './flags.ts';
+import { type FlagSpec, flagBool, parseFlags } from './flags.ts';
 import { type Kubeconfig, kubeconfigV1 } from './kubeconfig.ts';
 import { goJsonInOrder, goYaml } from './printers/go-yaml.ts';
 import { OBJECT_PRINTER_FLAGS, objectFormatsError } from './printers/object-printer.ts';
 import {
+  printFlagsOf,
   type TemplateFiles,
   templateFormat,
   templatePrinter,
@@ -51,9 +52,8 @@ export function configView(
   const failed = (message: string) => ok({ output: '', error: `error: ${message}`, raw: false });
   if (line.value.flags.get('merge') === false)
     return failed('if merge==false a precise file must be specified');
-  const asked = flagString(line.value, 'output') ?? '';
-  const template = flagString(line.value, 'template') ?? '';
-  if (template !== '' && asked.includes('=')) return failed(objectFormatsError(asked));
+  const { asked, template, clash } = printFlagsOf(line.value);
+  if (clash) return failed(objectFormatsError(asked));
   const format = withTemplate(asked, template) || 'yaml';
   const named = templateFormat(format);
   if (named === null && !['yaml', 'json', 'name'].includes(format)) return failed(objectFormatsError(format));

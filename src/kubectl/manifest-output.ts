@@ -4,7 +4,7 @@ import { flagBool, flagString, type ParsedLine } from './flags.ts';
 import { type Batch, finish } from './manifest-batch.ts';
 import { outputOf, type Printed, printedOutput, templatedOutput } from './manifest-print.ts';
 import { printedLines } from './printers/output.ts';
-import { type TemplateFiles, withTemplate } from './printers/template-output.ts';
+import { printFlagsOf, type TemplateFiles, withTemplate } from './printers/template-output.ts';
 import { allowMissingKeysOf } from './template-keys-flag.ts';
 import { type Outcome, stdout } from './verb.ts';
 
@@ -18,9 +18,7 @@ export function printFormatOf(
   files: TemplateFiles,
 ): Result<string | undefined, KubectlError> {
   // With --template, a format carrying its own template matches no printer (as for get).
-  const both =
-    (flagString(line, 'template') ?? '') !== '' && (flagString(line, 'output') ?? '').includes('=');
-  return outputOf(outputFlag(line), both ? null : files);
+  return outputOf(outputFlag(line), printFlagsOf(line).clash ? null : files);
 }
 
 /** `-o` as PrintFlags reads it with `--template` (template-output.ts withTemplate). */

@@ -11,6 +11,7 @@ import type { Pairs } from './pairs.ts';
 import { documentOf, printObjects } from './printers/objects.ts';
 import {
   printedTemplate,
+  printFlagsOf,
   type TemplateFiles,
   templateFormat,
   templatePrinter,
@@ -89,9 +90,8 @@ export function outputFormatError(format: string, files: TemplateFiles): string 
  * matches no printer, and `formatError` is kubectl's error for it.
  */
 export function printFormatOf(line: ParsedLine): { format: string; formatError: string | null } {
-  const asked = flagString(line, 'output') ?? '';
-  const template = flagString(line, 'template') ?? '';
-  if (template !== '' && asked.includes('=')) return { format: asked, formatError: printerError(asked) };
+  const { asked, template, clash } = printFlagsOf(line);
+  if (clash) return { format: asked, formatError: printerError(asked) };
   return { format: withTemplate(asked, template), formatError: null };
 }
 

@@ -1,10 +1,16 @@
 import type { Cluster } from '../../cluster/model.ts';
 import { err, ok, type Result } from '../../result.ts';
-import { type FlagSpec, flagString, type ParsedLine } from '../flags.ts';
+import type { FlagSpec, ParsedLine } from '../flags.ts';
 import type { AnyObject } from '../query.ts';
 import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, allowMissingKeysOf } from '../template-keys-flag.ts';
 import { documentOf, isObjectFormat, printObjects } from './objects.ts';
-import { type TemplateFiles, templateFormat, templatePrinter, withTemplate } from './template-output.ts';
+import {
+  printFlagsOf,
+  type TemplateFiles,
+  templateFormat,
+  templatePrinter,
+  withTemplate,
+} from './template-output.ts';
 
 /**
  * PrintFlags.ToPrinter for a verb that prints each object it acted on (`wait`): without `-o` its
@@ -31,10 +37,8 @@ export function objectPrinter(
   plain: (object: AnyObject) => string,
   files: TemplateFiles,
 ): Result<ObjectPrinter, string> {
-  const asked = flagString(line, 'output') ?? '';
-  const template = flagString(line, 'template') ?? '';
-  // With --template, a format that carries its own template matches no printer (kubectl 1.33).
-  if (template !== '' && asked.includes('=')) return err(objectFormatsError(asked));
+  const { asked, template, clash } = printFlagsOf(line);
+  if (clash) return err(objectFormatsError(asked));
   const format = withTemplate(asked, template);
   if (format === '') return ok((object) => ({ text: `${plain(object)}\n`, error: null }));
   if (isObjectFormat(format))

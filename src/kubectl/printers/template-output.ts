@@ -1,6 +1,7 @@
 import type { SavedFile } from '../../cluster/model.ts';
 import { goMarshal, goSharpV, type JsonValue } from '../../go/values.ts';
 import { err, ok, type Result } from '../../result.ts';
+import { flagString, type ParsedLine } from '../flags.ts';
 import { executeGoTemplate, parseGoTemplate } from '../go-template/template.ts';
 import { executeJsonPath, printResults } from '../jsonpath/evaluate.ts';
 import { parseJsonPath } from '../jsonpath/parse.ts';
@@ -121,6 +122,17 @@ function templateText(format: TemplateFormat, given: string, files: TemplateFile
   if (file === undefined)
     return err(`error reading --template ${given}, open ${given}: no such file or directory`);
   return ok(file.content);
+}
+
+/**
+ * `-o` and `--template` as PrintFlags reads them. `clash`: a format that carries its own template
+ * (`-o jsonpath=…`) beside `--template` matches no printer (kubectl 1.33); each verb refuses it
+ * with its own list of formats.
+ */
+export function printFlagsOf(line: ParsedLine): { asked: string; template: string; clash: boolean } {
+  const asked = flagString(line, 'output') ?? '';
+  const template = flagString(line, 'template') ?? '';
+  return { asked, template, clash: template !== '' && asked.includes('=') };
 }
 
 /**
