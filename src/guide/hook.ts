@@ -74,8 +74,10 @@ function commandGuide(program: 'kubectl' | 'curl', args: string, reply: Reply, l
   const seen: OutputSeen = {};
   const saying = guideFor(input, seen);
   if (saying !== null) return guideText(lang, saying);
+  // kubectl exits 1 with each of these errors: a command that succeeded is never read for them.
   const misspelt =
     program === 'kubectl' &&
+    !reply.ok &&
     (((seen.errors ?? hasErrorLine(output)) && MISSPELT.test(output)) || UNKNOWN_EXPLAIN_TYPE.test(output));
   if (!misspelt || /^Did you mean this\?$/m.test(output)) return null;
   const fixed = corrected(tokens.value);

@@ -24,7 +24,8 @@ export type GuideParams = Record<string, string>;
 
 /**
  * One mistake beginners make in the notes' flow, and the sentence that answers it. An entry
- * matches when its program and verbs fit (an entry without verbs reads failed commands only) and `output` matches kubectl's output (its named groups
+ * matches when its program and verbs fit (an entry without verbs, or whose `output` starts with
+ * kubectl's `error: `, reads failed commands only) and `output` matches kubectl's output (its named groups
  * fill the sentence); `when`, where a regex cannot say it, reads the input and returns the
  * sentence's values or null. Regexes are anchored to one line, no nested repetition: linear.
  */

@@ -583,6 +583,24 @@ describe("the guide line under kubectl's output", () => {
     expect(blocks.map((b) => b.text)).toContain(c.en);
   });
 
+  it('GIVEN a command that succeeded and printed a line starting with `error: ` (a jsonpath’s own text) THEN no guide line: kubectl did not fail', () => {
+    const t = testApp(':memory:', [], { guide: true });
+    t.send('learner', 'kubectl run kubia --image=luksa/kubia');
+    t.advance(60_000);
+    // Each of these is an error line the guide answers when kubectl prints it (and exits 1).
+    for (const said of [
+      'error: the path "pod.yaml" does not exist',
+      'error: Required resource not specified.',
+      'error: unknown flag: --bogus',
+    ]) {
+      const reply = t.send('learner', `kubectl get po kubia -o jsonpath='${said}'`);
+      expect(reply.ok).toBe(true);
+      expect(reply.blocks.map((b) => b.text)).toEqual([said]);
+    }
+    // The same line from kubectl itself, a failed command, still has its guide line.
+    expect(t.send('learner', 'kubectl get -f pod.yaml').blocks.at(-1)?.text).toMatch(/^💡 /);
+  });
+
   it("GIVEN commands that succeed in the notes' flow THEN no guide line is added", () => {
     const t = testApp(':memory:', [], { guide: true });
     for (const line of [
