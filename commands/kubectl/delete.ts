@@ -6,7 +6,8 @@ import { serviceDeletion } from '../../src/cluster/services.ts';
 import { podDeleteRequest } from '../../src/cluster/terminating.ts';
 import { goTrimSpace } from '../../src/go/strings.ts';
 import { selectorArgsError } from '../../src/kubectl/builder.ts';
-import { CASCADE_FLAG, cascadeOf, warnedFirst } from '../../src/kubectl/cascade-flag.ts';
+import { cascadeOf, warnedFirst } from '../../src/kubectl/cascade-flag.ts';
+import { DELETE_FLAGS } from '../../src/kubectl/delete-flags.ts';
 import { deletedLine } from '../../src/kubectl/deleted-line.ts';
 import { waitUntilGone } from '../../src/kubectl/deletion-wait.ts';
 import { DRY_RUN_FLAG, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
@@ -83,16 +84,12 @@ Usage:
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'filename', short: 'f', type: 'list' },
     RECURSIVE_FLAG,
-    { name: 'force', type: 'bool' },
-    { name: 'grace-period', type: 'int' },
+    ...DELETE_FLAGS,
     { name: 'now', type: 'bool' },
-    { name: 'wait', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
     DRY_RUN_FLAG,
     { name: 'ignore-not-found', type: 'bool' },
-    CASCADE_FLAG,
     { name: 'field-selector', type: 'string' },
-    { name: 'timeout', type: 'string' },
     { name: 'interactive', short: 'i', type: 'bool' },
   ],
   run(ctx, line) {

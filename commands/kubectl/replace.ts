@@ -1,4 +1,5 @@
-import { CASCADE_FLAG, cascadeOf, warnedFirst } from '../../src/kubectl/cascade-flag.ts';
+import { cascadeOf, warnedFirst } from '../../src/kubectl/cascade-flag.ts';
+import { DELETE_FLAGS } from '../../src/kubectl/delete-flags.ts';
 import { DRY_RUN_FLAG, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { type KubectlError, kubectlError } from '../../src/kubectl/errors.ts';
 import {
@@ -112,11 +113,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     ...OBJECT_PRINTER_FLAGS,
     { name: 'save-config', type: 'bool' },
     { name: 'validate', type: 'string' },
-    { name: 'force', type: 'bool' },
-    { name: 'grace-period', type: 'int' },
-    { name: 'wait', type: 'bool' },
-    { name: 'timeout', type: 'string' },
-    CASCADE_FLAG,
+    ...DELETE_FLAGS,
     { name: 'subresource', type: 'string' },
     { name: 'field-manager', type: 'string' },
   ],

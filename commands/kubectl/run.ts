@@ -16,7 +16,8 @@ import {
 } from '../../src/go/json-value.ts';
 import { goAtoi, goInt32 } from '../../src/go/strconv.ts';
 import type { JsonValue } from '../../src/go/values.ts';
-import { CASCADE_FLAG, cascadeOf } from '../../src/kubectl/cascade-flag.ts';
+import { cascadeOf } from '../../src/kubectl/cascade-flag.ts';
+import { DELETE_FLAGS } from '../../src/kubectl/delete-flags.ts';
 import { DRY_RUN_FLAG, type DryRun, dryRunOf } from '../../src/kubectl/dry-run-flag.ts';
 import { type KubectlError, kubectlError, renderError, type SandboxNote } from '../../src/kubectl/errors.ts';
 import { flagBool, flagList, flagString, type ParsedLine } from '../../src/kubectl/flags.ts';
@@ -119,11 +120,7 @@ Usage:
     { name: 'save-config', type: 'bool' },
     { name: 'pod-running-timeout', type: 'string' },
     // DeleteFlags, for --rm's delete; -f is deprecated and ignored.
-    CASCADE_FLAG,
-    { name: 'force', type: 'bool' },
-    { name: 'grace-period', type: 'int' },
-    { name: 'timeout', type: 'string' },
-    { name: 'wait', type: 'bool' },
+    ...DELETE_FLAGS,
     { name: 'filename', short: 'f', type: 'list' },
     { name: 'kustomize', short: 'k', type: 'string' },
     RECURSIVE_FLAG,
