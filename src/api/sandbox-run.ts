@@ -1,7 +1,7 @@
 import type { App } from '../chat/context.ts';
 import type { Ids } from '../cluster/ids.ts';
 import type { Cluster } from '../cluster/model.ts';
-import { dataVersionOf } from '../store/read-cache.ts';
+import { dataVersionOf } from '../store/data-version.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 import type { Handled } from './handle.ts';
 import { doorStatus, statusResponse } from './status.ts';

@@ -5,8 +5,8 @@ import { withGuide } from '../guide/hook.ts';
 import { t } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Result } from '../result.ts';
+import { askAgain, commitsMissed, oneVersionDuring } from '../store/data-version.ts';
 import { durably, isBusy, transact } from '../store/db.ts';
-import { oneVersionDuring } from '../store/read-cache.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 import type { App, ChatCommand, CommandContext, CommandEvent } from './context.ts';
 import { messageOf } from './message.ts';
@@ -213,13 +213,24 @@ function inTransaction(
   run: () => Result<Reply, Reply>,
   beforeCommit: () => void,
 ): { ok: boolean; reply: Reply } {
-  try {
-    return attempt(app, run, beforeCommit, 'deferred');
-  } catch (e) {
-    if (!isBusy(e)) throw e;
-    return attempt(app, run, beforeCommit, 'immediate');
+  let mode: 'deferred' | 'immediate' = 'deferred';
+  for (let tries = 1; ; tries++) {
+    try {
+      return attempt(app, run, beforeCommit, mode);
+    } catch (e) {
+      // Run again from the start, asking SQLite for the data version afresh: the caches it read
+      // were out of date (data-version.ts), or another connection committed (BUSY).
+      if (tries < 3 && e === MISSED) askAgain(app.db);
+      else if (mode === 'deferred' && isBusy(e)) {
+        askAgain(app.db);
+        mode = 'immediate';
+      } else throw e;
+    }
   }
 }
+
+/** A command that started on cached values its first statement found out of date. */
+const MISSED = new Error('the command read caches another connection had changed; run again');
 
 /** The same, with `synchronous = FULL` for the commit (store/db.ts). */
 const durablyIn: typeof inTransaction = (app, run, beforeCommit) =>
@@ -244,6 +255,8 @@ function attempt(
         // Sandboxes made on first use are written last, so the write lock is held only briefly.
         app.sandboxes.flush();
         shares.alongWrite(since);
+        // After the last statement, before the worker claims its commit.
+        if (commitsMissed(app.db)) throw MISSED;
         beforeCommit();
         return result.value;
       },
@@ -255,6 +268,8 @@ function attempt(
   } catch (e) {
     app.sandboxes.discard();
     shares.settled(false);
+    // Whatever a command that missed a commit decided (a refusal, an error) came of stale values.
+    if (commitsMissed(app.db)) throw MISSED;
     if (e instanceof Rollback) return { ok: false, reply: e.reply };
     throw e;
   }

@@ -10,6 +10,7 @@ import { t } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { type Answered, eventsOf, type TimedRequest, timedRequest } from '../quiz/answer-batch.ts';
 import type { Bank } from '../quiz/banks.ts';
+import { commitCounterFor } from '../store/data-version.ts';
 import type { SandboxKey } from '../store/sandboxes.ts';
 import type { Executor } from './executor.ts';
 import { type Done, type Job, JobState, type WorkerSetup } from './protocol.ts';
@@ -138,6 +139,7 @@ export function workerPool(app: App, options: PoolOptions): WorkerPool {
       ? {}
       : { sinks: Object.fromEntries(Object.entries(options.sinks).map(([name, url]) => [name, url.href])) }),
     state: new SharedArrayBuffer(4),
+    commits: commitCounterFor(options.dbPath),
   });
 
   function start(index: number): void {

@@ -28,6 +28,8 @@ export interface WorkerSetup {
    * the worker's commit cannot both win (see `JobState`).
    */
   state: SharedArrayBuffer;
+  /** The process's commit counter for `dbPath` (store/data-version.ts). */
+  commits: SharedArrayBuffer;
 }
 
 /**

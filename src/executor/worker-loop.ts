@@ -10,6 +10,7 @@ import { createLogger } from '../log.ts';
 import { type BatchedAnswer, executeBatch, type TimedRequest } from '../quiz/answer-batch.ts';
 import type { Bank } from '../quiz/banks.ts';
 import type { Timers } from '../quiz/live-runner.ts';
+import { adoptCommitCounter } from '../store/data-version.ts';
 import { type Done, type Job, JobState, type SentAnswer, type WorkerSetup } from './protocol.ts';
 import { asSink, type Delivery, type ReplySink } from './sink.ts';
 import { runInBackground } from './thread-priority.ts';
@@ -37,6 +38,7 @@ export function serveJobs(commands: readonly ChatCommand[], verbs: readonly Kube
   let now = 0;
   // Timers that never fire: this runner only answers `timed`; the platform thread's runs the quiz.
   const INERT: Timers = { set: () => null, clear: () => {} };
+  adoptCommitCounter(setup.dbPath, setup.commits);
   const created = createApp({
     dbPath: setup.dbPath,
     log: createLogger(setup.logLevel, sink),

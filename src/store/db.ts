@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { err, ok, type Result } from '../result.ts';
+import { watchCommits } from './data-version.ts';
 import { loadMigrations, migrate } from './migrate.ts';
 
 export const DEFAULT_DB_PATH = './data/podium.db';
@@ -13,6 +14,8 @@ export const PAGE_CACHE_KIB = 2048;
 export function openDatabase(path: string, migrationsDir?: string): Result<Database, string> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new BetterSqlite3(path);
+  // Its writes are counted with the process's other connections to the file (data-version.ts).
+  watchCommits(db, path);
   db.pragma('journal_mode = WAL');
   // NORMAL by default: in WAL mode every commit survives a crash of the process (SIGKILL, an
   // out-of-memory abort), and the database stays consistent through a power cut, which may only

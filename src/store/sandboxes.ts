@@ -9,7 +9,7 @@ import type { Cluster, Namespace, Node, Pod, PortForward, Service } from '../clu
 import { seedCluster } from '../cluster/seed.ts';
 import { withDefaultService } from '../cluster/services.ts';
 import { err, ok, type Result } from '../result.ts';
-import { dataVersionOf } from './read-cache.ts';
+import { dataVersionOf } from './data-version.ts';
 
 /** One sandbox per (platform, scope, user): the only key any query here is ever given. */
 export interface SandboxKey {

@@ -1,5 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHAT_COMMANDS } from '../../commands/index.ts';
+import { dispatch } from '../../src/chat/dispatch.ts';
 import { replyText } from '../../src/chat/reply.ts';
 import type { Request } from '../../src/chat/request.ts';
 import type { Executor } from '../../src/executor/executor.ts';
@@ -45,6 +47,15 @@ describe('worker pool budgets', () => {
   it('GIVEN a pool WHEN a member runs kubectl THEN the worker answers as dispatch does in process', async () => {
     expect(await say('bob', 'kubectl run web --image=nginx')).toBe('pod/web created');
     expect(await say('bob', 'kubectl get po web -o name')).toBe('pod/web');
+  });
+
+  it('GIVEN a sandbox a worker has read WHEN the platform thread’s connection writes it THEN the worker’s next command reads the write', async () => {
+    expect(await say('bob', 'kubectl get po web -L tier')).toMatch(/^web .*\s$/m);
+    // The platform thread's connection (the API door's) writes bob's sandbox: the pool never sees it.
+    expect(replyText(dispatch(t.app, CHAT_COMMANDS, request('bob', 'kubectl label po web tier=front')))).toBe(
+      'pod/web labeled',
+    );
+    expect(await say('bob', 'kubectl get po web -L tier')).toMatch(/^web .* front$/m);
   });
 
   it('GIVEN a command that never returns WHEN it runs THEN it is stopped after the time budget, nothing it wrote commits, and another member is answered meanwhile', async () => {
