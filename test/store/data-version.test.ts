@@ -121,4 +121,43 @@ describe('the data version a command works on', () => {
     expect(replyText(reply)).toBe('run 2: 1 members');
     outside.close();
   });
+
+  it('GIVEN a command whose write SQLite refuses (another connection committed since its snapshot) WHEN dispatch runs it again THEN the second run reads what that connection committed, not the cached sandbox', () => {
+    const path = tempDbPath('podium-data-version-');
+    const a = testApp(path);
+    const sibling = testApp(path);
+    const alice = { platform: 'console' as const, scope: 'test', user: 'alice' };
+    expect(a.say('alice', 'kubectl run web --image=nginx')).toBe('pod/web created');
+    const seen: string[] = [];
+    const probe: ChatCommand = {
+      name: 'probe',
+      run: (ctx) => {
+        const sandbox = ctx.app.sandboxes.open(alice, ctx.app.clock());
+        const pods = ctx.app.sandboxes
+          .load(sandbox, ctx.app.clock())
+          .pods.filter((p) => p.metadata.namespace === 'default')
+          .map((p) => p.metadata.name)
+          .sort();
+        seen.push(pods.join(','));
+        // The transaction's snapshot starts here; then the sibling commits; then this one writes.
+        ctx.app.db.prepare('SELECT count(*) FROM sandboxes').get();
+        if (seen.length === 1)
+          expect(sibling.say('alice', 'kubectl run db --image=redis')).toBe('pod/db created');
+        ctx.app.db
+          .prepare("INSERT INTO members (platform, scope, user_id, guide) VALUES ('console', 'test', ?, 0)")
+          .run(`m${seen.length}`);
+        return ok(textReply(pods.join(','), true));
+      },
+    };
+    const reply = dispatch(a.app, [probe, ...CHAT_COMMANDS], {
+      platform: 'console',
+      scope: 'test',
+      channel: 'general',
+      user: 'alice',
+      text: '/probe',
+      attachments: [],
+    });
+    expect(seen).toEqual(['web', 'db,web']);
+    expect(replyText(reply)).toBe('db,web');
+  });
 });
