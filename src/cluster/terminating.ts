@@ -127,7 +127,13 @@ export function carryFirstGoneAt(
   const known = goneAts.get(base);
   if (known === undefined) return;
   let first = known;
-  for (const p of removed) if (leavesAt(p) <= known) return;
+  // A removed pod leaving no later than the first may have been it. One that was leaving at all
+  // may also be among the added (put and removed again in one batch). One that was not leaving
+  // (Infinity: a label, an annotation) changes nothing.
+  for (const p of removed) {
+    const leaves = leavesAt(p);
+    if (leaves <= known && leaves !== Number.POSITIVE_INFINITY) return;
+  }
   for (const p of added) first = Math.min(first, leavesAt(p));
   goneAts.set(next, first);
 }
