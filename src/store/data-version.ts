@@ -24,7 +24,7 @@ import type { Database, Statement } from 'better-sqlite3';
  *   again. A command that runs no statement read only caches that were current when it started.
  */
 export function watchCommits(db: Database, path: string): void {
-  const counter = new Int32Array(path === ':memory:' ? new SharedArrayBuffer(4) : counterOf(path));
+  const counter = new Int32Array(path === ':memory:' ? new SharedArrayBuffer(4) : commitCounterFor(path));
   const prepare = db.prepare;
   const watch = new Watch(prepare.call(db, 'PRAGMA data_version').pluck() as Statement<[], number>, counter);
   watches.set(db, watch);
@@ -35,25 +35,13 @@ export function watchCommits(db: Database, path: string): void {
 
   const exec = db.exec;
   db.exec = function (this: Database, source: string) {
-    watch.beforeStatement();
-    watch.announce();
-    try {
-      return exec.call(this, source);
-    } finally {
-      watch.settle(this);
-    }
+    return watch.around(this, true, () => exec.call(this, source));
   };
 
   // `pragma` prepares its statement past `prepare`: one that sets something counts as a write.
   const pragma = db.pragma;
   db.pragma = function (this: Database, source: string, options?: Parameters<Database['pragma']>[1]) {
-    watch.beforeStatement();
-    if (source.includes('=')) watch.announce();
-    try {
-      return pragma.call(this, source, options);
-    } finally {
-      watch.settle(this);
-    }
+    return watch.around(this, source.includes('='), () => pragma.call(this, source, options));
   } as Database['pragma'];
 
   // A transaction's BEGIN and COMMIT are statements better-sqlite3 prepares past `prepare`; the
@@ -134,17 +122,6 @@ export function askAgain(db: Database): void {
  * each worker (`adoptCommitCounter`) with the path.
  */
 export function commitCounterFor(path: string): SharedArrayBuffer {
-  return counterOf(path);
-}
-
-/** In a worker: the main thread's counter for `path`, before the worker opens it. */
-export function adoptCommitCounter(path: string, counter: SharedArrayBuffer): void {
-  counters.set(resolve(path), counter);
-}
-
-const counters = new Map<string, SharedArrayBuffer>();
-
-function counterOf(path: string): SharedArrayBuffer {
   const key = resolve(path);
   let counter = counters.get(key);
   if (counter === undefined) {
@@ -156,6 +133,13 @@ function counterOf(path: string): SharedArrayBuffer {
   }
   return counter;
 }
+
+/** In a worker: the main thread's counter for `path`, before the worker opens it. */
+export function adoptCommitCounter(path: string, counter: SharedArrayBuffer): void {
+  counters.set(resolve(path), counter);
+}
+
+const counters = new Map<string, SharedArrayBuffer>();
 
 const unshared = new WeakSet<SharedArrayBuffer>();
 
@@ -220,6 +204,17 @@ class Watch {
     }
   }
 
+  /** One statement (or `exec`, `pragma`): asked for first if vouched, its write counted, settled after. */
+  around<T>(db: Database, writes: boolean, work: () => T): T {
+    this.beforeStatement();
+    if (writes) this.announce();
+    try {
+      return work();
+    } finally {
+      this.settle(db);
+    }
+  }
+
   announce(): void {
     if (this.writing || this.counter === null) return;
     this.writing = true;
@@ -259,13 +254,9 @@ function hooked<S extends Statement<unknown[], unknown>>(watch: Watch, db: Datab
   const { run, get, all, iterate } = statement;
   const settling = <F extends (...args: never[]) => unknown>(method: F) =>
     function (this: S, ...params: unknown[]) {
-      watch.beforeStatement();
-      if (writes) watch.announce();
-      try {
-        return (method as unknown as (...args: unknown[]) => unknown).apply(this, params);
-      } finally {
-        watch.settle(db);
-      }
+      return watch.around(db, writes, () =>
+        (method as unknown as (...args: unknown[]) => unknown).apply(this, params),
+      );
     };
   statement.run = settling(run) as S['run'];
   statement.get = settling(get) as S['get'];

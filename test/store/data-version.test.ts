@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHAT_COMMANDS } from '../../commands/index.ts';
-import type { ChatCommand } from '../../src/chat/context.ts';
+import type { App, ChatCommand } from '../../src/chat/context.ts';
 import { dispatch } from '../../src/chat/dispatch.ts';
 import { replyText, textReply } from '../../src/chat/reply.ts';
 import { ok } from '../../src/result.ts';
@@ -27,6 +27,17 @@ const write = (db: Database, user: string) =>
   db
     .prepare("INSERT INTO members (platform, scope, user_id, guide) VALUES ('console', 'test', ?, 0)")
     .run(user);
+
+/** `/probe` sent by alice, `probe` beside every real command. */
+const runProbe = (app: App, probe: ChatCommand) =>
+  dispatch(app, [probe, ...CHAT_COMMANDS], {
+    platform: 'console',
+    scope: 'test',
+    channel: 'general',
+    user: 'alice',
+    text: '/probe',
+    attachments: [],
+  });
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -109,14 +120,7 @@ describe('the data version a command works on', () => {
       },
     };
     expect(t.say('alice', 'kubectl get po')).toBe('No resources found in default namespace.');
-    const reply = dispatch(t.app, [probe, ...CHAT_COMMANDS], {
-      platform: 'console',
-      scope: 'test',
-      channel: 'general',
-      user: 'alice',
-      text: '/probe',
-      attachments: [],
-    });
+    const reply = runProbe(t.app, probe);
     expect(runs).toEqual(['en 1', 'en 1']);
     expect(replyText(reply)).toBe('run 2: 1 members');
     outside.close();
@@ -143,20 +147,11 @@ describe('the data version a command works on', () => {
         ctx.app.db.prepare('SELECT count(*) FROM sandboxes').get();
         if (seen.length === 1)
           expect(sibling.say('alice', 'kubectl run db --image=redis')).toBe('pod/db created');
-        ctx.app.db
-          .prepare("INSERT INTO members (platform, scope, user_id, guide) VALUES ('console', 'test', ?, 0)")
-          .run(`m${seen.length}`);
+        write(ctx.app.db, `m${seen.length}`);
         return ok(textReply(pods.join(','), true));
       },
     };
-    const reply = dispatch(a.app, [probe, ...CHAT_COMMANDS], {
-      platform: 'console',
-      scope: 'test',
-      channel: 'general',
-      user: 'alice',
-      text: '/probe',
-      attachments: [],
-    });
+    const reply = runProbe(a.app, probe);
     expect(seen).toEqual(['web', 'db,web']);
     expect(replyText(reply)).toBe('db,web');
   });
