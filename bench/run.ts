@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { PODIUM_NODE_FLAGS } from '../src/executor/heap.ts';
+import { RENDERER_ALLOCATOR, tuneRendererAllocator } from '../src/map/png.ts';
 import { AGES, benchAges, spread } from './b1-ages.ts';
 import { benchCommands } from './b1-commands.ts';
 import { benchScale } from './b2-scale.ts';
@@ -16,6 +17,8 @@ import { fmt, printTable } from './stats.ts';
 /** `npm run bench`: prints the figures and writes them as JSON under bench/results/. */
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
+// B5 draws its pictures with the allocator `src/main.ts` gives the renderer.
+tuneRendererAllocator();
 // B1 and B3 time Podium in this process: `npm run bench` starts it as `npm start` starts Podium.
 const results: Record<string, unknown> = {
   at: new Date().toISOString(),
@@ -340,6 +343,16 @@ rows.push([
   "node's flags (npm start's)",
   process.execArgv.join(' ') || 'none',
   PODIUM_NODE_FLAGS.join(' '),
+]);
+const allocator = (env: NodeJS.ProcessEnv) =>
+  Object.keys(RENDERER_ALLOCATOR)
+    .map((name) => `${name}=${env[name] ?? ''}`)
+    .join(' ');
+rows.push([
+  'machine',
+  "the renderer's allocator (npm start's)",
+  allocator(process.env),
+  allocator(RENDERER_ALLOCATOR),
 ]);
 printTable(rows);
 const dir = join(ROOT, 'bench', 'results');

@@ -12,6 +12,7 @@ import { boundHeapGrowth } from './executor/heap.ts';
 import { type WorkerPool, workerPool } from './executor/pool.ts';
 import { loadLabCatalogue } from './lab/load.ts';
 import { createLogger } from './log.ts';
+import { tuneRendererAllocator } from './map/png.ts';
 import { formatProblem, loadBanks } from './quiz/banks.ts';
 import { REAL_TIMERS } from './quiz/live-runner.ts';
 import { claimDatabase } from './store/owner.ts';
@@ -39,6 +40,7 @@ or SLACK_SIGNING_SECRET + PORT (docs/slack.md); PODIUM_LANG, PODIUM_DB, LOG_LEVE
 
 async function main(argv: string[]): Promise<number> {
   boundHeapGrowth();
+  tuneRendererAllocator();
   loadDotenv({ quiet: true });
   let parsed: ReturnType<typeof parseCommandLine>;
   try {
