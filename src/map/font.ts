@@ -19,8 +19,19 @@ export interface Font {
   /** The glyph a code point maps to (0, the .notdef box, when the font lacks it). */
   glyphOf(codePoint: number): number;
   advance(glyph: number): number;
-  /** The outline as SVG path data in font units (y down), '' for an empty glyph. */
-  outline(glyph: number): string;
+  /** The outline in font units (y down), null for an empty glyph. */
+  outline(glyph: number): Outline | null;
+}
+
+/**
+ * A glyph's outline that can be drawn anywhere: its first point, and SVG path data from there in
+ * relative commands only. `M${x + dx} ${y}${path}` draws it moved right by dx, so a run of
+ * characters is one path (svg.ts).
+ */
+export interface Outline {
+  x: number;
+  y: number;
+  path: string;
 }
 
 const FILES: Record<Weight, string> = {
@@ -61,7 +72,7 @@ export function parseFont(data: Buffer): Font {
   const loca = table('loca');
   const glyf = table('glyf');
   const cmap = readCmap(data, table('cmap'));
-  const outlines = new Map<number, string>();
+  const outlines = new Map<number, Outline | null>();
 
   const glyphRange = (glyph: number): [number, number] => {
     if (glyph < 0 || glyph >= glyphCount) return [0, 0];
@@ -85,9 +96,9 @@ export function parseFont(data: Buffer): Font {
     outline(glyph) {
       const cached = outlines.get(glyph);
       if (cached !== undefined) return cached;
-      const d = contours(glyph, 0).map(contourPath).join('');
-      outlines.set(glyph, d);
-      return d;
+      const outline = outlineOf(contours(glyph, 0));
+      outlines.set(glyph, outline);
+      return outline;
     },
   };
 }
@@ -245,35 +256,66 @@ function compositeGlyph(data: Buffer, at: number, contoursOf: (glyph: number) =>
   }
 }
 
-const num = (n: number): string => String(Math.round(n));
+/** A point or control point in whole font units, y down: what the outline is written in. */
+const unit = (pt: { x: number; y: number }): [number, number] => [Math.round(pt.x), Math.round(-pt.y)];
 
-/** A TrueType contour as M/Q/L commands; between two off-curve points lies an implied on-curve one. */
-function contourPath(points: Point[]): string {
-  if (points.length === 0) return '';
-  const flip = points.map((pt) => ({ ...pt, y: -pt.y }));
-  const startIndex = flip.findIndex((pt) => pt.on);
-  const first = flip[startIndex] ?? {
-    x: ((flip[0]?.x ?? 0) + (flip.at(-1)?.x ?? 0)) / 2,
-    y: ((flip[0]?.y ?? 0) + (flip.at(-1)?.y ?? 0)) / 2,
+/** The contours as one outline: relative commands after the first point, each contour closed. */
+function outlineOf(contours: Point[][]): Outline | null {
+  let start: [number, number] | null = null;
+  let path = '';
+  let at: [number, number] = [0, 0];
+  const relative = ([x, y]: [number, number]): string => `${x - at[0]} ${y - at[1]}`;
+  const segment = (end: [number, number], control: [number, number] | null = null): string => {
+    const d = control === null ? `l${relative(end)}` : `q${relative(control)} ${relative(end)}`;
+    at = end;
+    return d;
+  };
+  for (const contour of contours) {
+    const segments = contourSegments(contour);
+    if (segments === null) continue;
+    if (start === null) {
+      start = segments.from;
+      at = start;
+    } else {
+      path += `m${relative(segments.from)}`;
+      at = segments.from;
+    }
+    for (const [control, end] of segments.to) path += segment(end, control);
+    // Closing returns the current point to where this contour began.
+    path += 'z';
+    at = segments.from;
+  }
+  return start === null ? null : { x: start[0], y: start[1], path };
+}
+
+/**
+ * A TrueType contour as where it starts and the lines and quadratic curves that take it round and
+ * back there (a control point null for a line); between two off-curve points lies an implied
+ * on-curve one.
+ */
+function contourSegments(
+  points: Point[],
+): { from: [number, number]; to: Array<[[number, number] | null, [number, number]]> } | null {
+  if (points.length === 0) return null;
+  const startIndex = points.findIndex((pt) => pt.on);
+  const first = points[startIndex] ?? {
+    x: ((points[0]?.x ?? 0) + (points.at(-1)?.x ?? 0)) / 2,
+    y: ((points[0]?.y ?? 0) + (points.at(-1)?.y ?? 0)) / 2,
     on: true,
   };
-  const ordered = startIndex < 0 ? flip : [...flip.slice(startIndex + 1), ...flip.slice(0, startIndex)];
-  let d = `M${num(first.x)} ${num(first.y)}`;
+  const ordered = startIndex < 0 ? points : [...points.slice(startIndex + 1), ...points.slice(0, startIndex)];
+  const to: Array<[[number, number] | null, [number, number]]> = [];
   let control: Point | null = null;
   for (const pt of [...ordered, first]) {
     if (pt.on) {
-      d +=
-        control === null
-          ? `L${num(pt.x)} ${num(pt.y)}`
-          : `Q${num(control.x)} ${num(control.y)} ${num(pt.x)} ${num(pt.y)}`;
+      to.push([control === null ? null : unit(control), unit(pt)]);
       control = null;
     } else if (control === null) {
       control = pt;
     } else {
-      const mid = { x: (control.x + pt.x) / 2, y: (control.y + pt.y) / 2 };
-      d += `Q${num(control.x)} ${num(control.y)} ${num(mid.x)} ${num(mid.y)}`;
+      to.push([unit(control), unit({ x: (control.x + pt.x) / 2, y: (control.y + pt.y) / 2 })]);
       control = pt;
     }
   }
-  return `${d}Z`;
+  return { from: unit(first), to };
 }

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { Resvg } from '@resvg/resvg-js';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { mapFont } from '../../src/map/font.ts';
@@ -71,6 +73,41 @@ describe('sandbox map PNG', () => {
     if (!drawn.ok) throw new Error(drawn.error);
     const png = decode(drawn.value);
     expect(inkIn(png, 10, 15, 280, 32)).toBeGreaterThan(400);
+  });
+
+  it("GIVEN text drawn from the font's outlines WHEN compared with resvg laying the same characters out from the font file THEN the shapes match", () => {
+    // Single characters (simple, composite and many-contoured glyphs) and two pairs that
+    // Pretendard does not kern, each drawn at 160 px from its outlines (glyphs mode, one path a
+    // piece of text) and by resvg itself from the font file.
+    const size = 160;
+    const shape = (text: string) => ({
+      width: 400,
+      height: 200,
+      shapes: [
+        { kind: 'text' as const, x: 20, y: 160, text, size, weight: 'regular' as const, fill: '#000000' },
+      ],
+    });
+    const fontFile = createRequire(import.meta.url).resolve(
+      'pretendard/dist/public/static/alternative/Pretendard-Regular.ttf',
+    );
+    for (const text of ['B', '8', 'g', '@', 'é', '의', '샌', '쀍', 'HI', '샌드']) {
+      const ours = svgToPng(sceneSvg(shape(text), 'glyphs'));
+      if (!ours.ok) throw new Error(ours.error);
+      const theirs = new Resvg(sceneSvg(shape(text), 'text'), {
+        font: { loadSystemFonts: false, fontFiles: [fontFile], defaultFontFamily: 'Pretendard' },
+        logLevel: 'off',
+      }).render();
+      const a = decode(ours.value);
+      const b = decode(theirs.asPng());
+      let ink = 0;
+      let apart = 0;
+      for (let i = 0; i < a.data.length; i += 4) {
+        if ((a.data[i] ?? 255) < 128 || (b.data[i] ?? 255) < 128) ink += 1;
+        if (Math.abs((a.data[i] ?? 0) - (b.data[i] ?? 0)) > 96) apart += 1;
+      }
+      expect(ink, text).toBeGreaterThan(400);
+      expect(apart / ink, text).toBeLessThan(0.01);
+    }
   });
 
   it('GIVEN a Korean map WHEN drawn THEN the title row has ink (Hangul drawn, not boxes or blanks)', () => {
