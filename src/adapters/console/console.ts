@@ -80,6 +80,7 @@ export function runConsole(app: App, options: ConsoleOptions): Promise<void> {
       }
       for (const message of assembler.push(line)) await handle(message);
       prompt();
+      await nextTurn();
     }),
   );
   return new Promise((resolve) => {
@@ -110,3 +111,12 @@ export function speaker(message: string, defaultUser: string): { user: string; t
   if (match === null) return { user: defaultUser, text: message };
   return { user: match[1] ?? defaultUser, text: match[2] ?? '' };
 }
+
+/**
+ * Lines piped in all at once would otherwise run back to back as one chain of promises, never
+ * letting the event loop turn: what waits for a turn (the finalizers that free a picture's native
+ * memory, 27 MB for a 100-pod map) would wait for the last line, as it never does between a chat
+ * platform's messages. Forty 100-pod maps piped in grew the process to 1.2 GB; with a turn after
+ * each line it stayed at 206-226 MB.
+ */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
