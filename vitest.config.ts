@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // One temp dir for the run, removed at its end (test/temp-root.ts).
+    globalSetup: ['test/temp-root.ts'],
     // Generous: several suites spawn the real console or bots, and CI machines are small.
     testTimeout: 120_000,
     hookTimeout: 60_000,
