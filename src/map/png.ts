@@ -17,8 +17,8 @@ export function svgToPng(svg: string): Result<Uint8Array, string> {
 
 /**
  * resvg's allocator (mimalloc, built into its native module) asked to back large allocations with
- * 2 MB pages. A 100-pod map draws on a 1400×2974 canvas, 16.6 MB, and parses about 12,000 glyph
- * outlines; in 4 KB pages that is over 10,000 page faults a picture, and on a virtual machine a
+ * 2 MB pages. A 100-pod map draws on a 1400×2974 canvas, 16.6 MB, and parses about 11,500 glyph
+ * outlines; in 4 KB pages that is 6,000-12,000 page faults a picture, and on a virtual machine a
  * fault can cost 15 µs (measured on the machines Podium is developed on: touching 16.6 MB of
  * fresh memory took 53-81 ms). Through the worker pool, 40 maps of 100 pods took 275-289 ms each
  * (median) with 4 KB pages and 162-168 ms with 2 MB pages; the process then held 325-345 MB
