@@ -20,9 +20,10 @@ export function svgToPng(svg: string): Result<Uint8Array, string> {
  * 2 MB pages. A 100-pod map draws on a 1400×2974 canvas, 16.6 MB, and parses about 11,500 glyph
  * outlines; in 4 KB pages that is 6,000-12,000 page faults a picture, and on a virtual machine a
  * fault can cost 15 µs (measured on the machines Podium is developed on: touching 16.6 MB of
- * fresh memory took 53-81 ms). Through the worker pool, 40 maps of 100 pods took 275-289 ms each
- * (median) with 4 KB pages and 162-168 ms with 2 MB pages; the process then held 325-345 MB
- * instead of 230-290 MB, as mimalloc keeps more of its large pages for the next picture.
+ * fresh memory took 53-81 ms). Through the worker pool, 40 maps of 100 pods took 265-348 ms each
+ * (median, two runs) with 4 KB pages and 164-178 ms with 2 MB pages; the process held 250-305 MB
+ * while drawing them instead of 203-273 MB, as mimalloc keeps more of its large pages for the
+ * next picture.
  *
  * mimalloc reads its options from the process's environment when the module loads, and a worker
  * thread's `process.env` is only a copy of it, so this runs on the main thread before any thread
