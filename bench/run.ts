@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { useTempRoot } from '../scripts/temp-root.ts';
 import { PODIUM_NODE_FLAGS } from '../src/executor/heap.ts';
 import { RENDERER_ALLOCATOR, tuneRendererAllocator } from '../src/map/png.ts';
 import { AGES, benchAges, spread } from './b1-ages.ts';
@@ -17,11 +18,9 @@ import { fmt, printTable } from './stats.ts';
 /** `npm run bench`: prints the figures and writes them as JSON under bench/results/. */
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
-// The benchmarks' databases, sockets and files go in one temp dir (os.tmpdir() reads TMPDIR, and
-// the processes they start inherit it), removed when the run ends: B1 alone left 35 MB a run.
-const scratch = mkdtempSync(join(tmpdir(), 'podium-bench-'));
-process.env.TMPDIR = scratch;
-process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+// The benchmarks' databases, sockets and files go in one temp dir, removed when the run ends
+// (scripts/temp-root.ts): B1 alone left 35 MB a run.
+process.on('exit', useTempRoot('podium-bench-'));
 // B5 draws its pictures with the allocator `src/main.ts` gives the renderer.
 tuneRendererAllocator();
 // B1 and B3 time Podium in this process: `npm run bench` starts it as `npm start` starts Podium.
