@@ -194,20 +194,21 @@ class Watch {
     this.mayVouch = this.shared;
   }
 
-  /** Before every statement: a vouched command's first one asks SQLite after all. */
-  beforeStatement(): void {
-    if (!this.vouched) return;
-    const vouched = this.version;
-    if (this.read() !== vouched) {
-      this.missed = true;
-      this.commandVersion = this.version;
+  /** Before every statement: a vouched command's first one asks SQLite after all; a write is counted. */
+  begin(writes: boolean): void {
+    if (this.vouched) {
+      const vouched = this.version;
+      if (this.read() !== vouched) {
+        this.missed = true;
+        this.commandVersion = this.version;
+      }
     }
+    if (writes) this.announce();
   }
 
-  /** One statement (or `exec`, `pragma`): asked for first if vouched, its write counted, settled after. */
+  /** One statement (or `exec`, `pragma`): begun, then settled after. */
   around<T>(db: Database, writes: boolean, work: () => T): T {
-    this.beforeStatement();
-    if (writes) this.announce();
+    this.begin(writes);
     try {
       return work();
     } finally {
@@ -215,7 +216,7 @@ class Watch {
     }
   }
 
-  announce(): void {
+  private announce(): void {
     if (this.writing || this.counter === null) return;
     this.writing = true;
     this.announcedAt = Atomics.add(this.counter, 0, 1);
@@ -264,8 +265,7 @@ function hooked<S extends Statement<unknown[], unknown>>(watch: Watch, db: Datab
   // An iterator steps after it is returned: a write it makes ends with the next statement or
   // transaction (nothing in Podium iterates a writing statement).
   statement.iterate = function (this: S, ...params: unknown[]) {
-    watch.beforeStatement();
-    if (writes) watch.announce();
+    watch.begin(writes);
     return (iterate as (...args: unknown[]) => ReturnType<S['iterate']>).apply(this, params);
   } as S['iterate'];
   return statement;
